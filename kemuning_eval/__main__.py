@@ -1,0 +1,5 @@
+"""Allow ``python -m kemuning_eval``."""
+
+from kemuning_eval.cli import main
+
+raise SystemExit(main())

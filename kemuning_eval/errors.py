@@ -1,0 +1,143 @@
+"""One exception family for every problem a user can cause.
+
+Every message says *what* is wrong, *where* (file, row, column, value) and
+*what to do*.  The command line turns these into a clear message and exit
+code 1 (a problem with the data) instead of a traceback.
+
+Examples
+--------
+>>> err = DataError("nilai tidak dikenal", file="survei.csv", row=12,
+...                 column="Materi", value="Sangat Stuju",
+...                 hint="gunakan salah satu label: Sangat Setuju, Setuju")
+>>> print(err)
+nilai tidak dikenal [file survei.csv, baris 12, kolom 'Materi', nilai 'Sangat Stuju'] -> gunakan salah satu label: Sangat Setuju, Setuju
+>>> isinstance(err, ValueError)
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class KemuningEvalError(ValueError):
+    """Base class of every error a user can cause (exit code 1).
+
+    Parameters
+    ----------
+    message : str
+        What is wrong, in the user's language.
+    file, row, column, value : optional
+        Where the problem is.  ``row`` is the 1-based row as a spreadsheet
+        shows it (header = row 1) when known.
+    hint : str, optional
+        What to do about it.
+    """
+
+    exit_code = 1
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        row: int | None = None,
+        column: str | None = None,
+        value: Any = None,
+        hint: str | None = None,
+    ) -> None:
+        self.message = message
+        self.file = file
+        self.row = row
+        self.column = column
+        self.value = value
+        self.hint = hint
+        super().__init__(self.__str__())
+
+    def where(self) -> str:
+        """Return the location part of the message (may be empty)."""
+        parts = []
+        if self.file is not None:
+            parts.append(f"file {self.file}")
+        if self.row is not None:
+            parts.append(f"baris {self.row}")
+        if self.column is not None:
+            parts.append(f"kolom {self.column!r}")
+        if self.value is not None:
+            parts.append(f"nilai {str(self.value)!r}")
+        return ", ".join(parts)
+
+    def __str__(self) -> str:
+        text = self.message
+        where = self.where()
+        if where:
+            text += f" [{where}]"
+        if self.hint:
+            text += f" -> {self.hint}"
+        return text
+
+
+class ConfigError(KemuningEvalError):
+    """The study configuration or a codebook is wrong."""
+
+
+class DataError(KemuningEvalError):
+    """A raw data file cannot be read or fails a rule."""
+
+
+class PrivacyError(KemuningEvalError):
+    """Identifying data would leave the raw folder, or the key is missing."""
+
+
+class ReportError(KemuningEvalError):
+    """Executing or exporting a report notebook failed."""
+
+
+class UsageError(KemuningEvalError):
+    """Bad arguments to a function or the command line (exit code 2)."""
+
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One validation finding, collected so that all are reported together.
+
+    Examples
+    --------
+    >>> Problem("survei.csv", 3, "Materi", "7", "di luar rentang 1-5").severity
+    'error'
+    """
+
+    file: str
+    row: int | None
+    column: str | None
+    value: Any
+    rule: str
+    severity: str = "error"
+    hint: str | None = None
+    extra: dict = field(default_factory=dict, compare=False)
+
+
+class ValidationFailed(DataError):
+    """Raised with every :class:`Problem` found in one pass."""
+
+    def __init__(self, message: str, problems: list[Problem], *, hint: str | None = None) -> None:
+        self.problems = list(problems)
+        super().__init__(message, hint=hint)
+
+
+def check_arg(condition: bool, name: str, value: Any, expected: str) -> None:
+    """Raise :class:`UsageError` worded the same way for every bad argument.
+
+    Examples
+    --------
+    >>> check_arg(True, "min_n", 5, "a positive integer")
+    >>> check_arg(False, "min_n", -1, "a positive integer")
+    Traceback (most recent call last):
+    ...
+    kemuning_eval.errors.UsageError: argument 'min_n' must be a positive integer, got -1
+    """
+    if not condition:
+        raise UsageError(f"argument {name!r} must be {expected}, got {value!r}")

@@ -1,0 +1,89 @@
+"""The one catalogue of user-facing texts (Bahasa Indonesia first, English on request).
+
+Texts live in ``kemuning_eval/catalogue/*.yaml``, one file per area (``cli``,
+``ingest``, ``stats``, ``report`` ...).  Each entry is::
+
+    area.key:
+      id: "Teks dalam Bahasa Indonesia {n}"
+      en: "Text in English {n}"
+
+Keys are unique across all files (a test checks it), every entry has both
+languages, and placeholders use :meth:`str.format` syntax.  Numbers are
+formatted by the caller with :mod:`kemuning_eval.numfmt` so that a text and
+``metrics.json`` always agree.
+
+Examples
+--------
+>>> t("cli.exit.data_problem", "id")
+'Masalah pada data'
+>>> t("cli.exit.data_problem", "en")
+'Problem with the data'
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+LANGS = ("id", "en")
+DEFAULT_LANG = "id"
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> dict[str, dict[str, str]]:
+    """Return every entry of every catalogue file, keyed by its full key.
+
+    Raises
+    ------
+    RuntimeError
+        If a key is defined twice or an entry lacks a language (a packaging
+        bug, not a user error).
+    """
+    merged: dict[str, dict[str, str]] = {}
+    folder = resources.files("kemuning_eval") / "catalogue"
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not entry.name.endswith(".yaml"):
+            continue
+        data = yaml.safe_load(entry.read_text(encoding="utf-8")) or {}
+        for key, texts in data.items():
+            if key in merged:
+                raise RuntimeError(f"catalogue key {key!r} defined twice ({entry.name})")
+            missing = [lang for lang in LANGS if lang not in (texts or {})]
+            if missing:
+                raise RuntimeError(f"catalogue key {key!r} in {entry.name} lacks {missing}")
+            merged[key] = {lang: str(texts[lang]) for lang in LANGS}
+    return merged
+
+
+def check_lang(lang: str) -> str:
+    """Return ``lang`` if supported, else raise :class:`~kemuning_eval.errors.UsageError`."""
+    if lang not in LANGS:
+        from kemuning_eval.errors import UsageError
+
+        raise UsageError(f"bahasa {lang!r} tidak dikenal; pilih salah satu dari {', '.join(LANGS)}")
+    return lang
+
+
+def t(key: str, lang: str = DEFAULT_LANG, /, **values: Any) -> str:
+    """Return the text for ``key`` in ``lang`` with ``values`` filled in.
+
+    Parameters
+    ----------
+    key : str
+        Full catalogue key, e.g. ``"report.section.summary"``.
+    lang : {"id", "en"}
+        Language of the text.
+    **values
+        Placeholder values (already formatted strings for numbers).
+
+    Raises
+    ------
+    KeyError
+        If the key is not in the catalogue (a programming error).
+    """
+    texts = catalogue()[key]
+    template = texts[check_lang(lang)]
+    return template.format(**values) if values else template

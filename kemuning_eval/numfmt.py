@@ -1,0 +1,102 @@
+"""Number formatting in Indonesian (``1.234,5``; ``Rp 1.250.000``) or English.
+
+Every number shown in a report goes through these functions, so the text,
+tables and ``metrics.json`` (which stores the rounded value) agree.
+
+Examples
+--------
+>>> fmt_number(1234.5, 1)
+'1.234,5'
+>>> fmt_number(1234.5, 1, "en")
+'1,234.5'
+>>> fmt_rupiah(1250000)
+'Rp 1.250.000'
+>>> fmt_pct(0.4567, 1)
+'45,7%'
+>>> fmt_p(0.0004)
+'< 0,001'
+>>> fmt_number(float("nan"), 2)
+'–'
+"""
+
+from __future__ import annotations
+
+import math
+
+_SEPARATORS = {"id": (".", ","), "en": (",", ".")}
+MISSING = "–"
+
+
+def _finite(x: float | int | None) -> bool:
+    return x is not None and not (isinstance(x, float) and math.isnan(x))
+
+
+def round_half_away(x: float, decimals: int) -> float:
+    """Round half away from zero (as people and spreadsheets do), not to even.
+
+    Examples
+    --------
+    >>> round_half_away(2.675, 2), round_half_away(0.125, 2), round_half_away(-1.5, 0)
+    (2.68, 0.13, -2.0)
+    """
+    from decimal import ROUND_HALF_UP, Decimal
+
+    q = Decimal(1).scaleb(-decimals)
+    return float(Decimal(repr(float(x))).quantize(q, rounding=ROUND_HALF_UP))
+
+
+def fmt_number(x: float | int | None, decimals: int = 0, lang: str = "id") -> str:
+    """Format ``x`` with thousands and decimal separators of ``lang``."""
+    if not _finite(x):
+        return MISSING
+    thousands, decimal = _SEPARATORS[lang]
+    value = round_half_away(float(x), decimals)
+    text = f"{abs(value):,.{decimals}f}"
+    text = text.replace(",", "\x00").replace(".", decimal).replace("\x00", thousands)
+    return ("-" if value < 0 else "") + text
+
+
+def fmt_int(x: float | int | None, lang: str = "id") -> str:
+    """Format a count.
+
+    Examples
+    --------
+    >>> fmt_int(12345)
+    '12.345'
+    """
+    return fmt_number(x, 0, lang)
+
+
+def fmt_rupiah(x: float | int | None, lang: str = "id", decimals: int = 0) -> str:
+    """Format an amount of money in Rupiah."""
+    if not _finite(x):
+        return MISSING
+    return f"Rp {fmt_number(x, decimals, lang)}"
+
+
+def fmt_pct(share: float | None, decimals: int = 1, lang: str = "id") -> str:
+    """Format a share (0-1) as a percentage."""
+    if not _finite(share):
+        return MISSING
+    return f"{fmt_number(100 * float(share), decimals, lang)}%"
+
+
+def fmt_p(p: float | None, lang: str = "id") -> str:
+    """Format a p-value: three decimals, ``< 0,001`` below that."""
+    if not _finite(p):
+        return MISSING
+    if p < 0.001:
+        return f"< {fmt_number(0.001, 3, lang)}"
+    return fmt_number(p, 3, lang)
+
+
+def fmt_ci(low: float | None, high: float | None, decimals: int = 2, lang: str = "id") -> str:
+    """Format a confidence interval as ``[low; high]``.
+
+    Examples
+    --------
+    >>> fmt_ci(0.12, 0.5)
+    '[0,12; 0,50]'
+    """
+    sep = "; " if lang == "id" else ", "
+    return f"[{fmt_number(low, decimals, lang)}{sep}{fmt_number(high, decimals, lang)}]"
