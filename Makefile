@@ -6,6 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 YEAR   ?= 2026
+PREVIOUS ?= $(shell expr $(YEAR) - 1)
 LANG_REPORT ?= id
 KERNEL := kemuning-eval
 
@@ -26,9 +27,12 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## create or update .venv with the package, its tools and the Jupyter kernel
 
-report: $(STAMP) ## build reports/$(YEAR)/laporan-evaluasi-$(YEAR).html and metrics.json from data/raw/$(YEAR)
-	$(BIN)/kemuning-eval ingest --year $(YEAR)
-	$(BIN)/kemuning-eval report --year $(YEAR) --lang $(LANG_REPORT)
+report: $(STAMP) ## build reports/$(YEAR)/laporan-evaluasi-$(YEAR).html and metrics.json (after $(PREVIOUS), for the trend)
+	@for y in $(PREVIOUS) $(YEAR); do \
+		if [ $$y != $(YEAR) ] && [ ! -f data/raw/$$y/studi.yaml ]; then continue; fi; \
+		$(BIN)/kemuning-eval ingest --year $$y && \
+		$(BIN)/kemuning-eval report --year $$y --lang $(LANG_REPORT) || exit 1; \
+	done
 
 report-en: ## the same report in English
 	$(MAKE) report LANG_REPORT=en
@@ -36,7 +40,7 @@ report-en: ## the same report in English
 programs: $(STAMP) ## one report per programme (parallel processes)
 	$(BIN)/kemuning-eval report --year $(YEAR) --program all
 
-lint: $(STAMP) ## ruff on the code, tests and notebooks
+lint: $(STAMP) ## ruff on the code, tests and benchmarks
 	$(BIN)/ruff check kemuning_eval tests benchmarks
 
 test: $(STAMP) lint ## lint, then the whole test suite
