@@ -1,0 +1,131 @@
+"""Helpers shared by the statistics modules (Statistics I and II).
+
+Everything here is small and dependency-light so that every estimator words
+its argument errors the same way and builds confidence intervals the same way.
+
+Public helpers
+--------------
+``as_columns(by)``
+    ``None`` / a column name / a sequence of names -> ``list[str]``.
+``require_columns(data, columns, *, table)``
+    Raise :class:`~kemuning_eval.errors.DataError` naming the missing columns.
+``numeric_matrix(data, columns, *, table)``
+    The columns as a float64 ``(n, k)`` array; raises ``DataError`` on text.
+``check_min_n(min_n)``, ``check_level(level)``
+    Validate the common keyword arguments (``UsageError`` via ``check_arg``).
+``t_interval(estimate, sd, n, level)``
+    Vectorised t confidence interval of a mean: ``estimate +- t(df=n-1) * sd / sqrt(n)``.
+
+Output-column vocabulary (chosen once, used by every stats module)
+------------------------------------------------------------------
+``n`` (count used), ``estimate`` (the point estimate), ``sd``, ``ci_low``,
+``ci_high`` (bounds of the ``level`` interval), ``statistic``, ``df``,
+``p_val``, ``method`` (the definition used, in words), the grouping columns,
+``suppressed`` (bool) and ``suppression`` (``""``, ``"primary"``,
+``"secondary"``) from :mod:`kemuning_eval.stats.suppression`.
+
+Examples
+--------
+>>> import pandas as pd
+>>> as_columns("program_id"), as_columns(None), as_columns(["a", "b"])
+(['program_id'], [], ['a', 'b'])
+>>> low, high = t_interval([3.0], [1.0], [10])
+>>> round(float(low[0]), 4), round(float(high[0]), 4)
+(2.2846, 3.7154)
+>>> require_columns(pd.DataFrame({"pre": [1]}), ["pre", "post"], table="tests")
+Traceback (most recent call last):
+...
+kemuning_eval.errors.DataError: kolom tidak ada di tabel 'tests': post [kolom 'post'] -> periksa nama kolom (tersedia: pre)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from kemuning_eval.errors import DataError, check_arg
+from kemuning_eval.i18n import t
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
+    import pandas as pd
+
+DEFAULT_MIN_N = 5
+DEFAULT_LEVEL = 0.95
+
+
+def as_columns(by: str | Sequence[str] | None) -> list[str]:
+    """Normalise a ``by`` argument to a list of column names."""
+    if by is None:
+        return []
+    if isinstance(by, str):
+        return [by]
+    cols = list(by)
+    check_arg(all(isinstance(c, str) for c in cols), "by", by, "a column name or a list of names")
+    return cols
+
+
+def require_columns(data: pd.DataFrame, columns: Iterable[str], *, table: str = "data") -> None:
+    """Raise :class:`DataError` if any of ``columns`` is missing from ``data``."""
+    import pandas as pd
+
+    check_arg(isinstance(data, pd.DataFrame), "data", type(data).__name__, "a pandas DataFrame")
+    missing = [c for c in columns if c not in data.columns]
+    if missing:
+        available = ", ".join(map(str, data.columns[:12]))
+        raise DataError(
+            t("stats.error.missing_columns", "id", table=table, columns=", ".join(missing)),
+            column=missing[0],
+            hint=t("stats.hint.check_columns", "id", available=available),
+        )
+
+
+def numeric_matrix(data: pd.DataFrame, columns: Sequence[str], *, table: str = "data") -> np.ndarray:
+    """Return ``data[columns]`` as a float64 array, refusing text columns."""
+    import numpy as np
+    import pandas as pd
+
+    require_columns(data, columns, table=table)
+    for col in columns:
+        if not (pd.api.types.is_numeric_dtype(data[col]) or pd.api.types.is_bool_dtype(data[col])):
+            bad = data[col].dropna()
+            raise DataError(
+                t("stats.error.not_numeric", "id", table=table),
+                column=col,
+                value=bad.iloc[0] if len(bad) else None,
+                hint=t("stats.hint.not_numeric", "id"),
+            )
+    return np.asarray(data[list(columns)].to_numpy(dtype="float64", na_value=np.nan), dtype=np.float64)
+
+
+def check_min_n(min_n: Any) -> int:
+    """Validate ``min_n`` (an integer >= 1) and return it."""
+    ok = isinstance(min_n, int) and not isinstance(min_n, bool) and min_n >= 1
+    check_arg(ok, "min_n", min_n, "an integer >= 1")
+    return int(min_n)
+
+
+def check_level(level: Any) -> float:
+    """Validate a confidence level (0 < level < 1) and return it as float."""
+    ok = isinstance(level, (int, float)) and not isinstance(level, bool) and 0 < level < 1
+    check_arg(ok, "level", level, "a number between 0 and 1 (e.g. 0.95)")
+    return float(level)
+
+
+def t_interval(
+    estimate: Any, sd: Any, n: Any, level: float = DEFAULT_LEVEL
+) -> tuple[np.ndarray, np.ndarray]:
+    """Two-sided t interval of a mean, vectorised; NaN where ``n < 2``.
+
+    ``estimate +- t_{1-(1-level)/2, n-1} * sd / sqrt(n)``.
+    """
+    import numpy as np
+    from scipy import stats
+
+    est = np.asarray(estimate, dtype=np.float64)
+    sd_ = np.asarray(sd, dtype=np.float64)
+    n_ = np.asarray(n, dtype=np.float64)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        df = np.where(n_ >= 2, n_ - 1, np.nan)
+        half = stats.t.ppf(0.5 + level / 2, df) * sd_ / np.sqrt(n_)
+    return est - half, est + half
