@@ -1,0 +1,162 @@
+"""NIP (Nomor Induk Pegawai) normalisation and validation, vectorised.
+
+A PNS NIP has 18 digits: birth date ``YYYYMMDD`` (1-8), CPNS appointment
+``YYYYMM`` (9-14), gender ``1``/``2`` (15) and a sequence ``001``-``999``
+(16-18).  Spaces, dots and dashes are tolerated.  PPPK numbers share the
+birth date, gender and sequence but positions 13-14 are a two-digit code,
+not a month (unverified: the allowed codes are configurable,
+``nip.pppk_codes``).  ``mode="auto"`` accepts a valid PNS NIP first, then a
+valid PPPK number.
+
+Checks (each failure has a reason code): ``format`` (not 18 digits),
+``birth_date`` (not a real date, or before 1900), ``appointment_year``
+(earlier than birth year + ``min_appointment_age``), ``appointment_month``
+(PNS: not 01-12; PPPK: not an allowed code), ``gender`` (not 1/2),
+``sequence`` (000).
+
+Examples
+--------
+>>> check_nip("19660801 198803 1 001")
+'PNS'
+>>> check_nip("19661301 198803 1 001")
+'invalid'
+>>> check_nip("19660801.198803.1.001", mode="pns")
+'PNS'
+>>> check_nip("19900215 202121 2 015", mode="auto")
+'PPPK'
+>>> check_nip("19900215 202121 2 015", mode="pns")
+'invalid'
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_SEPARATORS = re.compile(r"[\s.\-/']")
+
+#: Reason codes, in the order they are checked.
+REASONS = ("format", "birth_date", "appointment_year", "appointment_month", "gender", "sequence")
+
+
+def normalise_nip(values: Any) -> Any:
+    """Return NIPs as digit strings (spaces, dots, dashes, apostrophes removed).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> normalise_nip(pd.Series([" 19660801 198803 1 001", None])).tolist()
+    ['196608011988031001', nan]
+    """
+    return values.astype("str").str.replace(_SEPARATORS, "", regex=True).where(values.notna())
+
+
+def classify_nip(values: Any, *, mode: str = "auto", pppk_codes: tuple[str, ...] | None = None,
+                 min_appointment_age: int = 18) -> Any:
+    """Classify NIPs as ``PNS``, ``PPPK`` or ``invalid`` with the reason and birth date.
+
+    Parameters
+    ----------
+    values : pandas.Series
+        Raw NIPs (any formatting); missing values are classified ``missing``.
+    mode : {"auto", "pns", "pppk"}
+        Which number kinds are accepted.
+    pppk_codes : tuple of str, optional
+        Allowed PPPK codes at positions 13-14 (None = any two digits).
+    min_appointment_age : int
+        The appointment year must be at least birth year + this.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Same index: ``nip`` (digits), ``kind``, ``reason`` (None when valid),
+        ``birth_date`` (datetime64, NaT when invalid), ``gender`` (``L``/``P``).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> out = classify_nip(pd.Series(["19660801 198803 1 001", "1966", "19660801 197003 1 001"]))
+    >>> out[["kind", "reason"]].values.tolist()
+    [['PNS', None], ['invalid', 'format'], ['invalid', 'appointment_year']]
+    """
+    import numpy as np
+    import pandas as pd
+
+    from kemuning_eval.errors import check_arg
+
+    check_arg(mode in ("auto", "pns", "pppk"), "mode", mode, "'auto', 'pns' or 'pppk'")
+    nip = normalise_nip(values)
+    uniq = pd.Series(nip.dropna().unique(), dtype="str")
+    fmt = uniq.str.fullmatch(r"\d{18}")
+    digits = uniq.where(fmt, "000000000000000000")
+    birth = pd.to_datetime(digits.str[:8], format="%Y%m%d", errors="coerce")
+    birth = birth.where(birth.dt.year >= 1900)
+    appt_year = digits.str[8:12].astype("int64")
+    middle = digits.str[12:14]
+    gender_digit = digits.str[14]
+    seq = digits.str[15:18]
+    ok_birth = birth.notna()
+    ok_year = appt_year >= birth.dt.year.fillna(9999).astype("int64") + min_appointment_age
+    month_ok = middle.astype("int64").between(1, 12)
+    code_ok = middle.isin(pppk_codes) if pppk_codes else pd.Series(True, index=uniq.index)
+    ok_gender = gender_digit.isin(["1", "2"])
+    ok_seq = seq != "000"
+    base = fmt & ok_birth & ok_year & ok_gender & ok_seq
+    pns = base & month_ok
+    pppk = base & code_ok
+    if mode == "pns":
+        kind = np.where(pns, "PNS", "invalid")
+        middle_ok = month_ok
+    elif mode == "pppk":
+        kind = np.where(pppk, "PPPK", "invalid")
+        middle_ok = code_ok
+    else:
+        kind = np.where(pns, "PNS", np.where(pppk, "PPPK", "invalid"))
+        middle_ok = month_ok | code_ok
+    checks = [fmt, ok_birth, ok_year, middle_ok, ok_gender, ok_seq]
+    reason = np.full(len(uniq), None, dtype=object)
+    for name, ok in zip(reversed(REASONS), reversed(checks), strict=True):
+        reason = np.where(~ok.to_numpy(), name, reason)
+    reason = np.where(kind == "invalid", reason, None)
+    table = pd.DataFrame({
+        "kind": kind,
+        "reason": pd.Series(reason, dtype=object),
+        "birth_date": birth.where(pd.Series(kind != "invalid")),
+        "gender": np.where(kind == "invalid", None, np.where(gender_digit == "1", "L", "P")),
+    })
+    table.index = uniq.to_numpy()
+    out = pd.DataFrame({"nip": nip}, index=values.index)
+    joined = table.reindex(nip.to_numpy())
+    joined.index = values.index
+    out["kind"] = joined["kind"].fillna("missing").astype(object)
+    out["reason"] = joined["reason"].astype(object).where(joined["reason"].notna(), None)
+    out["birth_date"] = pd.to_datetime(joined["birth_date"])
+    out["gender"] = joined["gender"].astype(object)
+    return out
+
+
+def check_nip(value: str, *, mode: str = "auto", pppk_codes: tuple[str, ...] | None = None) -> str:
+    """Return ``PNS``, ``PPPK`` or ``invalid`` for one NIP (see :func:`classify_nip`)."""
+    import pandas as pd
+
+    return str(classify_nip(pd.Series([value]), mode=mode, pppk_codes=pppk_codes)["kind"].iloc[0])
+
+
+def age_band(birth_dates: Any, year: int) -> Any:
+    """Return age bands (``<30``, ``30-39``, ``40-49``, ``50+``) at the study year.
+
+    Only the band leaves the raw folder (data minimisation); NaT gives NaN.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> age_band(pd.Series(pd.to_datetime(["1966-08-01", "2000-01-01", None])), 2026).tolist()
+    ['50+', '<30', nan]
+    """
+    import numpy as np
+    import pandas as pd
+
+    age = year - birth_dates.dt.year
+    bands = np.select([age < 30, age < 40, age < 50, age >= 50], ["<30", "30-39", "40-49", "50+"],
+                      default="")
+    return pd.Series(bands, index=birth_dates.index, dtype=object).where(age.notna())

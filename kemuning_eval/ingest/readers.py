@@ -1,0 +1,312 @@
+"""Read raw exports (CSV, XLSX, SPSS .sav) into text columns with spreadsheet row numbers.
+
+Every reader returns a :class:`RawTable`: all cells as text (``str`` dtype,
+missing = NaN) so that codebooks decide the types, plus the row number each
+record has in the spreadsheet (header row + 1 for the first record) for error
+messages.  Detection (encoding, separator, decimal mark, header row) can
+always be overridden by the caller (``studi.yaml`` input options).
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> f = pathlib.Path(tempfile.mkdtemp()) / "nilai.csv"
+>>> _ = f.write_bytes("No;Nama;Nilai\\n1;Andi;85,5\\n".encode("cp1252"))
+>>> t = read_table(f)
+>>> list(t.frame.columns), t.sep, t.decimal, t.encoding, t.rows.tolist()
+(['No', 'Nama', 'Nilai'], ';', ',', 'utf-8', [2])
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kemuning_eval.errors import DataError
+
+#: Suffixes the readers understand.
+CSV_SUFFIXES = (".csv", ".txt", ".tsv")
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+SAV_SUFFIXES = (".sav", ".zsav")
+
+
+@dataclass
+class RawTable:
+    """A raw export as text columns.
+
+    Attributes
+    ----------
+    frame : pandas.DataFrame
+        One column per raw header, values as text (NaN = empty).
+    rows : numpy.ndarray
+        Row number of each record as the spreadsheet shows it.
+    file : str
+        File name (for messages).
+    value_labels : dict
+        SPSS value labels per column (code text -> label).
+    column_labels : dict
+        SPSS variable labels per column.
+    """
+
+    frame: Any
+    rows: Any
+    file: str
+    kind: str = "csv"
+    sep: str | None = None
+    decimal: str | None = None
+    encoding: str | None = None
+    header_row: int = 1
+    sheet: str | int | None = None
+    value_labels: dict = field(default_factory=dict)
+    column_labels: dict = field(default_factory=dict)
+
+
+def detect_encoding(path: Path) -> str:
+    """Return ``utf-8-sig`` (BOM), ``utf-8`` or ``cp1252`` (Windows-1252) for a text file.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "x.csv"
+    >>> _ = f.write_bytes("Kota;Catatan\\nBandung;caf\\u00e9\\n".encode("cp1252"))
+    >>> detect_encoding(f)
+    'cp1252'
+    """
+    data = path.read_bytes()
+    if data.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        return "cp1252"
+
+
+def detect_sep(header_line: str) -> str:
+    """Return the most frequent of ``;``, ``,``, tab and ``|`` outside quotes.
+
+    Examples
+    --------
+    >>> detect_sep('"Stempel waktu","Nama, lengkap";x')
+    ','
+    >>> detect_sep("No;NIP;Nilai")
+    ';'
+    """
+    counts = {s: 0 for s in (",", ";", "\t", "|")}
+    quoted = False
+    for ch in header_line:
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted and ch in counts:
+            counts[ch] += 1
+    best = max(counts, key=lambda s: (counts[s], s == ","))
+    return best if counts[best] else ","
+
+
+def _to_text(series: Any) -> Any:
+    """Return a column as text, integral floats written without ``.0``."""
+    import pandas as pd
+
+    if pd.api.types.is_bool_dtype(series):
+        return series.map({True: "1", False: "0"}).astype("str")
+    if pd.api.types.is_numeric_dtype(series):
+        values = series.astype("float64")
+        finite = values.dropna()
+        if len(finite) and (finite % 1 == 0).all() and finite.abs().max() < 2**53:
+            return values.astype("Int64").astype("str").where(values.notna())
+        return values.astype("str").where(values.notna())
+    if pd.api.types.is_datetime64_any_dtype(series):
+        return series.dt.strftime("%Y-%m-%d %H:%M:%S").where(series.notna())
+    uniques = series.dropna().unique()
+    mapping = {}
+    for u in uniques:
+        if isinstance(u, float) and u.is_integer():
+            mapping[u] = str(int(u))
+        elif hasattr(u, "isoformat") and not isinstance(u, str):
+            mapping[u] = str(u)
+        else:
+            mapping[u] = str(u)
+    return series.map(mapping).astype("str").where(series.notna())
+
+
+def _clean_frame(frame: Any, first_row: int) -> tuple[Any, Any]:
+    """Strip cells, drop empty records (keeping row numbers) and unnamed empty columns."""
+    import numpy as np
+
+    frame.columns = [" ".join(str(c).split()) for c in frame.columns]
+    for col in frame.columns:
+        s = frame[col].astype("str").str.strip()
+        frame[col] = s.where(s != "")
+    rows = np.arange(first_row, first_row + len(frame), dtype="int64")
+    keep = frame.notna().any(axis=1).to_numpy()
+    frame = frame.loc[keep].reset_index(drop=True)
+    rows = rows[keep]
+    drop = [c for c in frame.columns if c.startswith("Unnamed:") and frame[c].isna().all()]
+    return frame.drop(columns=drop), rows
+
+
+def read_csv(path: Path, *, sep: str | None = None, decimal: str | None = None,
+             encoding: str | None = None, header_row: int | None = None) -> RawTable:
+    """Read a CSV export (comma or semicolon, UTF-8 with/without BOM or Windows-1252)."""
+    import pandas as pd
+
+    encoding = encoding or detect_encoding(path)
+    header_row = header_row or 1
+    try:
+        with path.open(encoding=encoding, newline="") as fh:
+            lines = [fh.readline() for _ in range(header_row)]
+    except UnicodeDecodeError as exc:
+        raise DataError(f"file tidak dapat dibaca dengan encoding {encoding!r}", file=path.name,
+                        hint=f"setel 'encoding' di studi.yaml (misal cp1252 atau utf-8): {exc.reason}") from None
+    header = lines[-1] if lines else ""
+    if not header.strip():
+        raise DataError("file kosong atau baris judul kosong", file=path.name, row=header_row,
+                        hint="ekspor ulang data dengan baris judul kolom")
+    sep = sep or detect_sep(header)
+    if decimal is None:
+        decimal = "," if sep == ";" else "."
+    try:
+        frame = pd.read_csv(path, sep=sep, encoding=encoding, dtype="str",
+                            keep_default_na=False, na_values=[""], skip_blank_lines=False,
+                            skiprows=header_row - 1, quotechar='"')
+    except (pd.errors.ParserError, UnicodeDecodeError, csv.Error) as exc:
+        raise DataError(f"file CSV tidak dapat dibaca: {exc}", file=path.name,
+                        hint="periksa pemisah kolom ('sep') dan encoding di studi.yaml") from None
+    except pd.errors.EmptyDataError:
+        raise DataError("file kosong", file=path.name, hint="ekspor ulang data") from None
+    frame, rows = _clean_frame(frame, header_row + 1)
+    return RawTable(frame=frame, rows=rows, file=path.name, kind="csv", sep=sep,
+                    decimal=decimal, encoding=encoding, header_row=header_row)
+
+
+def detect_header_row(grid: Any, max_scan: int = 30) -> int:
+    """Return the 1-based row of the header in a sheet read without header.
+
+    The header is the first row, among the first ``max_scan``, that has as
+    many filled cells as the widest row and only text in them; title rows
+    above it (one or two filled cells) are skipped.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> grid = pd.DataFrame([["Daftar Peserta", None, None], [None, None, None],
+    ...                      ["No", "Nama", "NIP"], [1, "Andi", "1966"]])
+    >>> detect_header_row(grid)
+    3
+    """
+    head = grid.head(max_scan)
+    filled = head.notna().sum(axis=1)
+    if not len(filled) or filled.max() == 0:
+        return 1
+    widest = filled.max()
+    for i, (_, row) in enumerate(head.iterrows()):
+        values = row.dropna()
+        if len(values) >= max(2, widest * 0.8) and all(isinstance(v, str) for v in values):
+            return i + 1
+    return int(filled.to_numpy().argmax()) + 1
+
+
+def read_xlsx(path: Path, *, sheet: str | int | None = None, header_row: int | None = None) -> RawTable:
+    """Read one sheet of a workbook; title rows above the header are skipped."""
+    import pandas as pd
+
+    try:
+        book = pd.ExcelFile(path, engine="openpyxl")
+    except Exception as exc:  # openpyxl raises many types for a broken file
+        raise DataError(f"workbook tidak dapat dibuka: {exc}", file=path.name,
+                        hint="simpan ulang sebagai .xlsx dari Excel/LibreOffice") from None
+    names = book.sheet_names
+    if sheet is None:
+        sheet = names[0]
+    elif isinstance(sheet, int):
+        if not 1 <= sheet <= len(names):
+            raise DataError(f"sheet nomor {sheet} tidak ada", file=path.name,
+                            hint=f"sheet yang ada: {', '.join(names)}")
+        sheet = names[sheet - 1]
+    elif sheet not in names:
+        lower = {n.lower().strip(): n for n in names}
+        if sheet.lower().strip() not in lower:
+            raise DataError(f"sheet {sheet!r} tidak ada", file=path.name,
+                            hint=f"sheet yang ada: {', '.join(names)}")
+        sheet = lower[sheet.lower().strip()]
+    grid = book.parse(sheet_name=sheet, header=None, dtype=object)
+    book.close()
+    if grid.empty or grid.notna().sum().sum() == 0:
+        raise DataError(f"sheet {sheet!r} kosong", file=path.name, hint="isi data atau pilih sheet lain")
+    header_row = header_row or detect_header_row(grid)
+    if header_row > len(grid):
+        raise DataError(f"baris judul {header_row} melewati akhir sheet", file=path.name)
+    header = grid.iloc[header_row - 1]
+    cols = []
+    for i, h in enumerate(header):
+        cols.append(f"Unnamed: {i}" if h is None or (isinstance(h, float) and h != h) else str(h))
+    body = grid.iloc[header_row:].reset_index(drop=True)
+    body.columns = cols
+    for col in cols:
+        body[col] = _to_text(body[col])
+    frame, rows = _clean_frame(body, header_row + 1)
+    return RawTable(frame=frame, rows=rows, file=f"{path.name}[{sheet}]", kind="xlsx",
+                    decimal=".", header_row=header_row, sheet=sheet)
+
+
+def read_sav(path: Path) -> RawTable:
+    """Read an SPSS file; codes stay codes, value labels are kept in ``value_labels``."""
+    import pyreadstat
+
+    try:
+        frame, meta = pyreadstat.read_sav(str(path), apply_value_formats=False)
+    except Exception as exc:  # pyreadstat.ReadstatError and OSError
+        raise DataError(f"file SPSS tidak dapat dibaca: {exc}", file=path.name,
+                        hint="simpan ulang dari SPSS/PSPP sebagai .sav") from None
+    for col in frame.columns:
+        frame[col] = _to_text(frame[col])
+    value_labels = {}
+    for col, labels_name in meta.variable_to_label.items():
+        labels = meta.value_labels.get(labels_name, {})
+        value_labels[col] = {_to_text_scalar(k): str(v) for k, v in labels.items()}
+    frame, rows = _clean_frame(frame, 2)
+    return RawTable(frame=frame, rows=rows, file=path.name, kind="sav", decimal=".",
+                    value_labels=value_labels,
+                    column_labels={k: v for k, v in meta.column_names_to_labels.items() if v})
+
+
+def _to_text_scalar(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def read_table(path: str | Path, *, sep: str | None = None, decimal: str | None = None,
+               encoding: str | None = None, sheet: str | int | None = None,
+               header_row: int | None = None) -> RawTable:
+    """Read any supported export; the reader is chosen by the file suffix.
+
+    Raises
+    ------
+    DataError
+        When the file is missing, empty, of an unknown kind or unreadable,
+        or has a header but no data rows.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise DataError("file tidak ditemukan", file=str(path), hint="periksa nama file di studi.yaml")
+    if path.stat().st_size == 0:
+        raise DataError("file kosong (0 byte)", file=path.name, hint="ekspor ulang data")
+    suffix = path.suffix.lower()
+    if suffix in CSV_SUFFIXES:
+        table = read_csv(path, sep=sep or ("\t" if suffix == ".tsv" else None), decimal=decimal,
+                         encoding=encoding, header_row=header_row)
+    elif suffix in XLSX_SUFFIXES:
+        table = read_xlsx(path, sheet=sheet, header_row=header_row)
+    elif suffix in SAV_SUFFIXES:
+        table = read_sav(path)
+    else:
+        raise DataError(f"jenis file {suffix!r} tidak dikenal", file=path.name,
+                        hint="gunakan CSV, XLSX atau SPSS .sav")
+    if decimal is not None:
+        table.decimal = decimal
+    if table.frame.empty:
+        raise DataError("file tidak berisi baris data (hanya judul kolom)", file=table.file,
+                        hint="periksa ekspor atau baris judul ('header_row')")
+    return table
