@@ -1,0 +1,74 @@
+"""Deterministic JSON for ``metrics.json``: sorted keys, plain floats, no NaN.
+
+The report's numbers are stored *rounded as shown* by
+:mod:`kemuning_eval.report.metrics`; this module only makes the file
+byte-stable: numpy scalars become Python numbers, NaN and infinities become
+``null``, keys are sorted, and the text ends with one newline.
+
+Examples
+--------
+>>> import math
+>>> dumps_metrics({"b": 1.50, "a": [math.nan, 2]})
+'{\\n  "a": [\\n    null,\\n    2\\n  ],\\n  "b": 1.5\\n}\\n'
+>>> to_jsonable({"x": float("inf"), "y": (1, 2)})
+{'x': None, 'y': [1, 2]}
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+
+def to_jsonable(value: Any) -> Any:
+    """Return ``value`` as plain JSON types (NaN/inf -> ``None``, numpy -> Python)."""
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_jsonable(v) for v in value]
+    if value is None or isinstance(value, (str, bool)):
+        return value
+    if hasattr(value, "item") and not isinstance(value, (int, float)):
+        try:  # numpy scalar (np.float64, np.int64, np.bool_)
+            value = value.item()
+        except (TypeError, ValueError):
+            return str(value)
+        return to_jsonable(value)
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return None if not math.isfinite(value) else float(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    try:  # pandas NA / NaT
+        import pandas as pd
+
+        if pd.isna(value):
+            return None
+    except (ImportError, TypeError, ValueError):
+        pass
+    return str(value)
+
+
+def dumps_metrics(metrics: dict) -> str:
+    """Serialise ``metrics`` deterministically (sorted keys, indent 2, final newline)."""
+    return json.dumps(to_jsonable(metrics), sort_keys=True, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def write_json_atomic(text: str, path: str | Path) -> Path:
+    """Write ``text`` to ``path`` atomically (temporary file, then rename)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
