@@ -1,0 +1,82 @@
+"""Private helpers of Statistics II (behaviour, DiD, cost, ROI, qualitative).
+
+Only what the Statistics II modules share and :mod:`kemuning_eval.stats._common`
+does not already offer: the Wilson score interval, grouping on an optional list
+of columns, and primary small-cell suppression.
+
+Suppression rule (the one of :mod:`kemuning_eval.stats.suppression`, documented
+in ``docs/architecture.md``): a row whose ``n`` is below ``min_n`` (default 5)
+gets ``suppressed=True``, ``suppression="primary"`` and NaN statistics.
+
+Examples
+--------
+>>> low, high = wilson_interval([8], [10])
+>>> round(float(low[0]), 4), round(float(high[0]), 4)
+(0.4902, 0.9433)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from kemuning_eval.stats._common import DEFAULT_LEVEL
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
+    import pandas as pd
+
+#: Name of the constant grouping column used when ``by`` is empty.
+ALL = "_all"
+
+
+def wilson_interval(count: Any, n: Any, level: float = DEFAULT_LEVEL) -> tuple[np.ndarray, np.ndarray]:
+    """Wilson score interval of a proportion ``count / n``, vectorised.
+
+    ``(p + z^2/2n +- z*sqrt(p(1-p)/n + z^2/4n^2)) / (1 + z^2/n)``, NaN where ``n == 0``
+    (Wilson 1927; the same as ``statsmodels.stats.proportion.proportion_confint``
+    with ``method="wilson"``).
+    """
+    import numpy as np
+    from scipy import stats
+
+    c = np.asarray(count, dtype=np.float64)
+    n_ = np.asarray(n, dtype=np.float64)
+    z = stats.norm.ppf(0.5 + level / 2)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        p = c / n_
+        denom = 1 + z**2 / n_
+        centre = (p + z**2 / (2 * n_)) / denom
+        half = z * np.sqrt(p * (1 - p) / n_ + z**2 / (4 * n_**2)) / denom
+    return centre - half, centre + half
+
+
+def grouped(data: pd.DataFrame, by: Sequence[str]) -> tuple[pd.DataFrame, list[str]]:
+    """Return ``data`` and the grouping keys, adding a constant key when ``by`` is empty."""
+    keys = list(by)
+    if keys:
+        return data, keys
+    return data.assign(**{ALL: "all"}), [ALL]
+
+
+def drop_all(frame: pd.DataFrame) -> pd.DataFrame:
+    """Remove the constant grouping column added by :func:`grouped`."""
+    return frame.drop(columns=[ALL], errors="ignore")
+
+
+def suppress_small(frame: pd.DataFrame, *, min_n: int, columns: Sequence[str], n_col: str = "n") -> pd.DataFrame:
+    """Primary suppression: rows with ``n_col < min_n`` get NaN in ``columns``.
+
+    Adds ``suppressed`` (bool) and ``suppression`` (``""`` / ``"primary"``).
+    """
+    import numpy as np
+
+    out = frame.copy()
+    small = (out[n_col].to_numpy(dtype=np.float64) < min_n)
+    for col in columns:
+        if col in out.columns:
+            out[col] = out[col].astype("float64")
+            out.loc[small, col] = np.nan
+    out["suppressed"] = small
+    out["suppression"] = np.where(small, "primary", "")
+    return out
