@@ -15,6 +15,10 @@ Public helpers
     Validate the common keyword arguments (``UsageError`` via ``check_arg``).
 ``t_interval(estimate, sd, n, level)``
     Vectorised t confidence interval of a mean: ``estimate +- t(df=n-1) * sd / sqrt(n)``.
+``item_metadata(data, items, *, columns, include_ikm)``
+    The rows of the ``items`` table (docs/architecture.md) for the item
+    columns present in ``data``: dimension, label, scale_min, scale_max,
+    reverse, ikm_element, indexed by variable.
 
 Output-column vocabulary (chosen once, used by every stats module)
 ------------------------------------------------------------------
@@ -129,3 +133,80 @@ def t_interval(
         df = np.where(n_ >= 2, n_ - 1, np.nan)
         half = stats.t.ppf(0.5 + level / 2, df) * sd_ / np.sqrt(n_)
     return est - half, est + half
+
+
+ITEM_FIELDS = ("label", "dimension", "scale_min", "scale_max", "reverse", "ikm_element")
+
+
+def item_metadata(
+    data: pd.DataFrame,
+    items: pd.DataFrame | None,
+    *,
+    columns: Sequence[str] | None = None,
+    include_ikm: bool = False,
+    scale: tuple[float, float] | None = None,
+) -> pd.DataFrame:
+    """Return the metadata of the item columns to analyse, indexed by variable.
+
+    Parameters
+    ----------
+    data : DataFrame
+        A wide table with one float column per item.
+    items : DataFrame or None
+        The processed ``items`` table.  Without it, ``columns`` is required and
+        the scale range is taken from the observed minimum and maximum.
+    columns : list of str, optional
+        The item columns; default every ``items.variable`` present in ``data``.
+    include_ikm : bool, default False
+        Keep items that carry an ``ikm_element`` (scored 1-4 for the IKM).
+    scale : (min, max), optional
+        Scale range used when ``items`` is None (default: observed range).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> data = pd.DataFrame({"mat_1": [4.0, 5.0], "ikm_u1": [3.0, 4.0]})
+    >>> items = pd.DataFrame({"variable": ["mat_1", "ikm_u1"], "dimension": ["materi", "ikm"],
+    ...                       "scale_min": [1, 1], "scale_max": [5, 4],
+    ...                       "ikm_element": [None, "persyaratan"]})
+    >>> item_metadata(data, items).index.tolist()
+    ['mat_1']
+    """
+    import numpy as np
+    import pandas as pd
+
+    if items is None:
+        check_arg(columns is not None and len(columns) > 0, "columns", columns,
+                  "a list of item columns when no items table is given")
+        cols = list(columns)
+        if scale is not None:
+            lo, hi = float(scale[0]), float(scale[1])
+        else:
+            x = numeric_matrix(data, cols)
+            with np.errstate(all="ignore"):
+                lo, hi = np.floor(np.nanmin(x, axis=0)), np.ceil(np.nanmax(x, axis=0))
+        meta = pd.DataFrame({"label": cols, "dimension": None, "scale_min": lo,
+                             "scale_max": hi, "reverse": False, "ikm_element": None}, index=cols)
+    else:
+        require_columns(items, ["variable"], table="items")
+        meta = items.drop_duplicates("variable").set_index("variable")
+        for field in ITEM_FIELDS:
+            if field not in meta.columns:
+                meta[field] = meta.index if field == "label" else None
+        if columns is None:
+            keep = meta.index.isin(data.columns)
+            if not include_ikm:
+                keep &= meta["ikm_element"].isna().to_numpy()
+            cols = [c for c in meta.index[keep]]
+        else:
+            cols = list(columns)
+            unknown = [c for c in cols if c not in meta.index]
+            if unknown:
+                raise DataError(t("stats.error.unknown_items", "id", items=", ".join(unknown)),
+                                column="variable", value=unknown[0],
+                                hint=t("stats.hint.unknown_items", "id"))
+        meta = meta.loc[cols, list(ITEM_FIELDS)].copy()
+    require_columns(data, cols, table="data")
+    meta.index.name = "item"
+    meta["label"] = meta["label"].fillna(pd.Series(meta.index, index=meta.index))
+    return meta
