@@ -1,0 +1,645 @@
+"""Codebooks: raw column -> variable, type, scale, reverse item, PII flag; and applying them.
+
+A codebook (YAML, or CSV with the same column fields) describes one
+instrument; see ``docs/architecture.md``.  :func:`apply_codebook` turns a
+:class:`~kemuning_eval.ingest.readers.RawTable` into typed variables and a
+list of :class:`~kemuning_eval.errors.Problem` (all of them, in one pass),
+working on unique values only.  :func:`write_template` writes a skeleton
+codebook from any raw export.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from kemuning_eval.ingest.readers import RawTable
+>>> cb = codebook_from_mapping({"instrument": "reaction", "columns": [
+...     {"raw": "NIP", "variable": "nip", "type": "nip", "pii": "nip", "required": True},
+...     {"raw": "Materi usang", "variable": "mat_4", "type": "likert", "scale": "setuju5",
+...      "reverse": True}]}, source="reaksi.yaml")
+>>> raw = RawTable(pd.DataFrame({"NIP": ["1966 0801", None], "materi  USANG": ["SS", "Sangat Stuju"]},
+...                dtype="str"), rows=[2, 3], file="survei.csv")
+>>> out, problems = apply_codebook(raw, cb)
+>>> out["mat_4"].tolist()
+[1.0, nan]
+>>> [(p.row, p.column, p.value, p.extra["check"]) for p in problems]
+[(3, 'NIP', None, 'missing_required'), (3, 'materi  USANG', 'Sangat Stuju', 'unknown_label')]
+>>> problems[1].hint
+"label terdekat: 'Sangat Setuju', 'Sangat Tidak Setuju'"
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kemuning_eval.errors import ConfigError, Problem, UsageError
+from kemuning_eval.ingest.labels import (
+    BUILTIN_SCALES,
+    Scale,
+    builtin_scale,
+    detect_scale,
+    make_scale,
+    match_values,
+    normalise_label,
+)
+
+TYPES = ("id", "text", "category", "integer", "number", "money", "percent", "date", "datetime",
+         "likert", "boolean", "nip", "freetext", "themes")
+PII_KINDS = ("name", "nip", "phone", "email")
+_FIELDS = ("raw", "variable", "label", "type", "scale", "dimension", "reverse", "ikm_element",
+           "pii", "keep", "required", "min", "max", "format", "values")
+_VARIABLE = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """One codebook row: how a raw column becomes a variable."""
+
+    raw: str
+    variable: str
+    type: str = "text"
+    label: str = ""
+    scale: str | None = None
+    dimension: str | None = None
+    reverse: bool = False
+    ikm_element: str | None = None
+    pii: str | None = None
+    keep: bool = True
+    required: bool = False
+    min: float | None = None
+    max: float | None = None
+    format: str | None = None
+    values: Mapping[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class Codebook:
+    """A validated codebook."""
+
+    instrument: str
+    columns: tuple[ColumnSpec, ...]
+    scales: Mapping[str, Scale] = field(default_factory=dict)
+    source: str = ""
+
+    def scale(self, name: str) -> Scale:
+        """Return a scale defined in the codebook or built in."""
+        if name in self.scales:
+            return self.scales[name]
+        return builtin_scale(name)
+
+    def items(self) -> list[dict]:
+        """Return one row per Likert item for ``items.parquet``."""
+        rows = []
+        for c in self.columns:
+            if c.type != "likert" or not c.keep:
+                continue
+            sc = self.scale(c.scale)
+            rows.append({"instrument": self.instrument, "variable": c.variable,
+                         "label": c.label or c.raw, "dimension": c.dimension, "scale": c.scale,
+                         "scale_min": sc.min, "scale_max": sc.max, "reverse": bool(c.reverse),
+                         "ikm_element": c.ikm_element})
+        return rows
+
+    def by_variable(self) -> dict[str, ColumnSpec]:
+        """Return the column specs keyed by variable."""
+        return {c.variable: c for c in self.columns}
+
+
+def _bool(source: str, where: str, value: Any, default: bool) -> bool:
+    if value is None or value == "":
+        return default
+    if isinstance(value, bool):
+        return value
+    key = str(value).strip().lower()
+    if key in ("true", "ya", "yes", "1", "y"):
+        return True
+    if key in ("false", "tidak", "no", "0", "n"):
+        return False
+    raise ConfigError(f"{where} harus true/false, bukan {value!r}", file=source)
+
+
+def _float(source: str, where: str, value: Any) -> float | None:
+    if value is None or value == "":
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"{where} harus angka, bukan {value!r}", file=source) from None
+
+
+def codebook_from_mapping(data: Mapping[str, Any], *, source: str = "codebook",
+                          instrument: str | None = None) -> Codebook:
+    """Validate a codebook given as a mapping (the parsed YAML).
+
+    Raises
+    ------
+    ConfigError
+        Naming the codebook file, the column entry and the field.
+    """
+    if not isinstance(data, Mapping):
+        raise ConfigError("codebook harus berupa pemetaan dengan 'columns:'", file=source)
+    unknown = set(data) - {"instrument", "scales", "columns", "description"}
+    if unknown:
+        raise ConfigError(f"kunci tidak dikenal di codebook: {sorted(unknown)}", file=source,
+                          hint="kunci yang dikenal: instrument, scales, columns")
+    scales = {}
+    for name, spec in dict(data.get("scales") or {}).items():
+        if not isinstance(spec, Mapping) or "labels" not in spec:
+            raise ConfigError(f"skala {name!r} harus berisi 'labels:'", file=source)
+        try:
+            scales[str(name)] = make_scale(str(name), spec)
+        except (TypeError, ValueError) as exc:
+            raise ConfigError(f"skala {name!r} tidak valid: {exc}", file=source) from None
+    columns = data.get("columns")
+    if not isinstance(columns, list) or not columns:
+        raise ConfigError("codebook tidak berisi 'columns:'", file=source,
+                          hint="buat dengan: kemuning-eval codebook template FILE")
+    specs, seen = [], {}
+    for i, entry in enumerate(columns, start=1):
+        where = f"columns[{i}]"
+        if not isinstance(entry, Mapping):
+            raise ConfigError(f"{where} harus pemetaan", file=source)
+        extra = set(entry) - set(_FIELDS)
+        if extra:
+            raise ConfigError(f"{where}: kunci tidak dikenal {sorted(extra)}", file=source,
+                              hint=f"kunci yang dikenal: {', '.join(_FIELDS)}")
+        raw = entry.get("raw")
+        variable = entry.get("variable")
+        if raw is None or str(raw).strip() == "":
+            raise ConfigError(f"{where}: 'raw' (judul kolom di file) wajib diisi", file=source)
+        if not variable or not _VARIABLE.match(str(variable)):
+            raise ConfigError(f"{where} ({raw!r}): 'variable' harus huruf kecil/angka/_ , "
+                              f"bukan {variable!r}", file=source)
+        if variable in seen:
+            raise ConfigError(f"{where}: variabel {variable!r} dipakai dua kali", file=source)
+        seen[variable] = i
+        kind = str(entry.get("type") or "text")
+        if kind not in TYPES:
+            raise ConfigError(f"{where} ({raw!r}): type {kind!r} tidak dikenal", file=source,
+                              hint=f"pilih: {', '.join(TYPES)}")
+        scale = entry.get("scale")
+        if kind == "likert" and not scale:
+            raise ConfigError(f"{where} ({raw!r}): kolom likert butuh 'scale'", file=source,
+                              hint=f"skala bawaan: {', '.join(BUILTIN_SCALES)}")
+        if scale and scale not in scales and scale not in BUILTIN_SCALES:
+            raise ConfigError(f"{where} ({raw!r}): skala {scale!r} tidak dikenal", file=source,
+                              hint=f"definisikan di 'scales:' atau pakai {', '.join(BUILTIN_SCALES)}")
+        pii = entry.get("pii") or None
+        if pii is not None and pii not in PII_KINDS:
+            raise ConfigError(f"{where} ({raw!r}): pii {pii!r} tidak dikenal", file=source,
+                              hint=f"pilih: {', '.join(PII_KINDS)}")
+        values = entry.get("values")
+        if isinstance(values, str):  # CSV form "1=supervisor;2=peer"
+            pairs = [p.split("=", 1) for p in values.split(";") if "=" in p]
+            values = {k.strip(): v.strip() for k, v in pairs}
+        if values is not None and not isinstance(values, Mapping):
+            raise ConfigError(f"{where} ({raw!r}): 'values' harus pemetaan label -> nilai", file=source)
+        specs.append(ColumnSpec(
+            raw=str(raw).strip(), variable=str(variable), type=kind,
+            label=str(entry.get("label") or ""), scale=scale or None,
+            dimension=entry.get("dimension") or None,
+            reverse=_bool(source, f"{where}.reverse", entry.get("reverse"), False),
+            ikm_element=entry.get("ikm_element") or None, pii=pii,
+            keep=_bool(source, f"{where}.keep", entry.get("keep"), True),
+            required=_bool(source, f"{where}.required", entry.get("required"), False),
+            min=_float(source, f"{where}.min", entry.get("min")),
+            max=_float(source, f"{where}.max", entry.get("max")),
+            format=entry.get("format") or None,
+            values={str(k): v for k, v in values.items()} if values else None))
+    return Codebook(instrument=str(data.get("instrument") or instrument or Path(source).stem),
+                    columns=tuple(specs), scales=scales, source=source)
+
+
+def load_codebook(path: str | Path, *, instrument: str | None = None) -> Codebook:
+    """Load a codebook from YAML or CSV (same column fields as the YAML ``columns``)."""
+    import yaml
+
+    path = Path(path)
+    if not path.is_file():
+        raise ConfigError("codebook tidak ditemukan", file=str(path),
+                          hint="buat dengan: kemuning-eval codebook template FILE --out CODEBOOK")
+    if path.suffix.lower() == ".csv":
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            sample = fh.readline()
+            fh.seek(0)
+            sep = ";" if sample.count(";") > sample.count(",") else ","
+            rows = [{k: v for k, v in row.items() if v not in (None, "")}
+                    for row in csv.DictReader(fh, delimiter=sep)]
+        data = {"instrument": instrument or path.stem, "columns": rows}
+    else:
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            raise ConfigError("YAML codebook tidak valid", file=path.name,
+                              row=(mark.line + 1) if mark else None,
+                              hint=str(getattr(exc, "problem", exc))) from None
+    return codebook_from_mapping(data, source=path.name, instrument=instrument)
+
+
+# ---------------------------------------------------------------- applying
+
+
+def _problem(raw: Any, rows: Any, column: str, value: Any, check: str, message: str, *,
+             severity: str = "error", hint: str | None = None, pii: bool = False) -> Problem:
+    rows = [int(r) for r in rows]
+    return Problem(file=raw.file, row=rows[0] if rows else None, column=column,
+                   value=None if pii else value, rule=message, severity=severity, hint=hint,
+                   extra={"check": check, "n": max(len(rows), 1), "rows": rows[:20]})
+
+
+def _parse_number_text(text: str, decimal: str) -> float | None:
+    t = re.sub(r"(?i)^(rp\.?|idr)", "", text.strip()).replace(" ", "").replace("\u00a0", "")
+    t = t.rstrip("%")
+    if t.startswith("(") and t.endswith(")"):
+        t = "-" + t[1:-1]
+    if not t:
+        return None
+    if "," in t and "." in t:
+        dec = "," if t.rfind(",") > t.rfind(".") else "."
+        t = t.replace("." if dec == "," else ",", "").replace(",", ".")
+    elif "." in t and re.fullmatch(r"-?\d{1,3}(\.\d{3})+", t) and decimal == ",":
+        t = t.replace(".", "")
+    elif "," in t:
+        if re.fullmatch(r"-?\d{1,3}(,\d{3})+", t) and decimal == ".":
+            t = t.replace(",", "")
+        else:
+            t = t.replace(",", ".")
+    try:
+        return float(t)
+    except ValueError:
+        return None
+
+
+def parse_numbers(values: Any, *, decimal: str = ".", money: bool = False) -> Any:
+    """Parse numbers written the Indonesian or English way; unparseable -> NaN.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> parse_numbers(pd.Series(["85,5", "1.250.000", "Rp 1.250.000,50", "x", None]), decimal=",").tolist()
+    [85.5, 1250000.0, 1250000.5, nan, nan]
+    """
+    import pandas as pd
+
+    text = values.astype("str").str.strip()
+    if decimal == ",":
+        fast = pd.to_numeric(text.str.replace(",", ".", regex=False).where(~text.str.contains(".", regex=False)),
+                             errors="coerce")
+    else:
+        fast = pd.to_numeric(text, errors="coerce")
+    todo = values.notna() & fast.isna()
+    if todo.any():
+        uniq = values[todo].unique()
+        fixed = {u: _parse_number_text(str(u), decimal) for u in uniq}
+        fast = fast.astype("float64")
+        fast[todo] = values[todo].map(fixed).astype("float64")
+    return fast.astype("float64").where(values.notna())
+
+
+def parse_dates(values: Any, *, fmt: str | None = None) -> Any:
+    """Parse dates: a given ``format``, else ISO (``2026-03-01``) or day-first (``01/03/2026``).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> parse_dates(pd.Series(["2026-03-01", "02/03/2026 10:15:00", None])).dt.day.tolist()
+    [1.0, 2.0, nan]
+    """
+    import pandas as pd
+
+    uniq = pd.Series(values.dropna().unique(), dtype="str")
+    if fmt:
+        parsed = pd.to_datetime(uniq, format=fmt, errors="coerce")
+    else:
+        iso = uniq.str.match(r"^\d{4}-\d{2}-\d{2}")
+        parsed = pd.Series(pd.NaT, index=uniq.index, dtype="datetime64[us]")
+        if iso.any():
+            parsed[iso] = pd.to_datetime(uniq[iso], format="ISO8601", errors="coerce")
+        if (~iso).any():
+            parsed[~iso] = pd.to_datetime(uniq[~iso], format="mixed", dayfirst=True, errors="coerce")
+    mapping = dict(zip(uniq.to_numpy(), parsed, strict=True))
+    return pd.to_datetime(values.map(mapping)).astype("datetime64[us]")
+
+
+def _bad(raw: Any, series: Any, bad_mask: Any, column: str, check: str, message: str, *,
+         severity: str = "error", hint_for: Any = None, pii: bool = False) -> list[Problem]:
+    """One problem per distinct bad value (all its rows listed)."""
+    import numpy as np
+
+    out = []
+    if not bad_mask.any():
+        return out
+    rows = np.asarray(raw.rows)[bad_mask.to_numpy()]
+    vals = series[bad_mask].to_numpy()
+    order: dict[Any, list[int]] = {}
+    for v, r in zip(vals, rows, strict=True):
+        order.setdefault(v, []).append(r)
+    for v, rs in order.items():
+        hint = hint_for(v) if hint_for else None
+        out.append(_problem(raw, rs, column, v, check, message, severity=severity, hint=hint, pii=pii))
+    return out
+
+
+def _match_column(raw: Any, spec: ColumnSpec) -> str | None:
+    cols = list(raw.frame.columns)
+    if spec.raw in cols:
+        return spec.raw
+    norm = {normalise_label(c): c for c in cols}
+    key = normalise_label(spec.raw)
+    if key in norm:
+        return norm[key]
+    for col, label in raw.column_labels.items():
+        if normalise_label(label) == key and col in cols:
+            return col
+    return None
+
+
+def _convert(raw: Any, spec: ColumnSpec, cb: Codebook, col: str, series: Any) -> tuple[Any, list]:
+    """Return the typed column and its problems."""
+    import pandas as pd
+
+    problems: list[Problem] = []
+    pii = spec.pii is not None
+    kind = spec.type
+    labels = raw.value_labels.get(col) or {}
+    if kind in ("integer", "number", "money", "percent"):
+        out = parse_numbers(series, decimal=raw.decimal or ".", money=kind == "money")
+        bad = series.notna() & out.isna()
+        problems += _bad(raw, series, bad, col, "not_a_number", "bukan angka", pii=pii,
+                         hint_for=lambda v: "tulis angka saja, misal 85,5 atau 1.250.000")
+        if kind == "integer":
+            frac = out.notna() & (out % 1 != 0)
+            problems += _bad(raw, series, frac, col, "not_an_integer", "bukan bilangan bulat", pii=pii)
+            out = out.where(~frac)
+        lo, hi = spec.min, spec.max
+        if kind == "percent":
+            lo = 0.0 if lo is None else lo
+            hi = 100.0 if hi is None else hi
+        rng = pd.Series(False, index=out.index)
+        if lo is not None:
+            rng |= out < lo
+        if hi is not None:
+            rng |= out > hi
+        problems += _bad(raw, series, rng, col, "out_of_range",
+                         f"di luar rentang {lo if lo is not None else '-inf'}..{hi if hi is not None else 'inf'}"
+                         " (dikosongkan)", severity="warning", pii=pii)
+        return out.where(~rng), problems
+    if kind in ("date", "datetime"):
+        out = parse_dates(series, fmt=spec.format)
+        bad = series.notna() & out.isna()
+        problems += _bad(raw, series, bad, col, "not_a_date", "bukan tanggal yang dikenali", pii=pii,
+                         hint_for=lambda v: f"format yang diharapkan: {spec.format or 'DD/MM/YYYY atau YYYY-MM-DD'}")
+        return (out.dt.normalize() if kind == "date" else out), problems
+    if kind in ("likert", "boolean"):
+        scale = cb.scale(spec.scale or "yatidak")
+        uniq = series.dropna().unique()
+        scores = {}
+        for u in uniq:
+            s = scale.score(u)
+            if s is None and str(u) in labels:
+                s = scale.score(labels[str(u)])
+            scores[u] = s
+        out = series.map(scores).astype("float64")
+        bad = series.notna() & out.isna()
+        problems += _bad(raw, series, bad, col, "unknown_label", f"label tidak dikenal pada skala {scale.name}",
+                         pii=pii, hint_for=lambda v: ("label terdekat: " + ", ".join(repr(x) for x in scale.suggest(v)))
+                         if scale.suggest(v) else "label yang dikenal: " + ", ".join(scale.display_labels()))
+        if kind == "boolean":
+            return out.map({1.0: True, 0.0: False}).astype("boolean"), problems
+        if spec.reverse:
+            out = scale.reverse(out)
+        return out, problems
+    if kind == "category" and (spec.values or labels):
+        uniq = list(series.dropna().unique())
+        if spec.values:
+            mapped = match_values(uniq, spec.values)
+            for u in uniq:
+                if u not in mapped and str(u) in labels:
+                    hit = match_values([labels[str(u)]], spec.values)
+                    if hit:
+                        mapped[u] = next(iter(hit.values()))
+        else:
+            mapped = {u: labels.get(str(u), u) for u in uniq}
+        out = series.map(mapped).astype(object)
+        bad = series.notna() & out.isna()
+        known = list(spec.values) if spec.values else list(labels)
+        import difflib
+
+        problems += _bad(raw, series, bad, col, "unknown_value", "nilai tidak dikenal", pii=pii,
+                         hint_for=lambda v: "nilai yang dikenal: " + ", ".join(
+                             difflib.get_close_matches(str(v), known, n=3, cutoff=0.3) or known[:10]))
+        return out, problems
+    # text-like types: id, text, category, nip, freetext, themes
+    out = series.astype(object).where(series.notna(), None)
+    if kind in ("text", "category", "id"):
+        out = series.str.replace(r"\s+", " ", regex=True).astype(object).where(series.notna(), None)
+    return out, problems
+
+
+def apply_codebook(raw: Any, cb: Codebook) -> tuple[Any, list[Problem]]:
+    """Return the typed variables of a raw table and every problem found.
+
+    The result holds one column per codebook variable (``keep: false`` PII
+    columns dropped; other PII columns kept for linking and scrubbing, the
+    pipeline drops them) and ``_row``, the spreadsheet row.  Columns absent
+    from the codebook are not carried over.  Reverse items are recoded.
+    """
+    import difflib
+
+    import pandas as pd
+
+    problems: list[Problem] = []
+    out = pd.DataFrame(index=raw.frame.index)
+    for spec in cb.columns:
+        col = _match_column(raw, spec)
+        if col is None:
+            close = difflib.get_close_matches(spec.raw, list(raw.frame.columns), n=2, cutoff=0.5)
+            hint = (f"kolom yang mirip: {', '.join(repr(c) for c in close)}; " if close else "") + \
+                "perbaiki 'raw' di codebook atau judul kolom di file"
+            sev = "error" if spec.required else "warning"
+            problems.append(Problem(raw.file, None, spec.raw, None, "kolom tidak ditemukan",
+                                    severity=sev, hint=hint,
+                                    extra={"check": "missing_column", "n": len(raw.frame), "rows": []}))
+            if spec.keep or spec.pii is None:
+                out[spec.variable] = pd.Series([None] * len(raw.frame), index=out.index, dtype=object) \
+                    if spec.type not in ("likert", "integer", "number", "money", "percent") else float("nan")
+            continue
+        series = raw.frame[col]
+        values, found = _convert(raw, spec, cb, col, series)
+        problems += found
+        if spec.required:
+            missing = series.isna()
+            problems += _bad(raw, series.astype(object), missing, col, "missing_required",
+                             "nilai wajib kosong", pii=True,
+                             hint_for=lambda v: "isi nilai ini atau hapus barisnya")
+        if spec.keep or spec.pii is None:
+            out[spec.variable] = values
+        elif spec.keep is False and spec.pii is None:
+            continue
+    out = out[[c for c in out.columns if any(s.variable == c and (s.keep or s.pii is None)
+                                             for s in cb.columns)]]
+    out["_row"] = pd.Series(raw.rows, index=out.index).astype("int64")
+    return out, problems
+
+
+# ---------------------------------------------------------------- template
+
+_PII_HEADERS = [
+    ("email", re.compile(r"e-?mail|surel|surat elektronik")),
+    ("phone", re.compile(r"\b(no\.? ?)?(hp|telp|telepon|telfon|wa|whatsapp|ponsel|handphone|phone)\b")),
+    ("nip", re.compile(r"\bnip\b|nomor induk pegawai|\bnik\b")),
+    ("name", re.compile(r"\bnama\b|\bname\b|narasumber|penilai nama")),
+]
+_NOT_NAME = re.compile(r"nama (pelatihan|program|kegiatan|unit|instansi|diklat|jabatan|opd)")
+
+
+def _slug(text: str, taken: set[str]) -> str:
+    base = normalise_label(text).replace(" ", "_")
+    base = re.sub(r"[^a-z0-9_]", "", base)[:30].strip("_") or "kolom"
+    if not base[0].isalpha():
+        base = "v_" + base
+    name, i = base, 2
+    while name in taken:
+        name, i = f"{base}_{i}", i + 1
+    taken.add(name)
+    return name
+
+
+def guess_column(header: str, values: Any) -> dict[str, Any]:
+    """Guess the codebook entry of one raw column from its header and values.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> guess_column("No. HP", pd.Series(["0812 3456 7890"]))["pii"]
+    'phone'
+    >>> guess_column("Materi sesuai", pd.Series(["SS", "Setuju", "ts"]))["scale"]
+    'setuju5'
+    """
+    from kemuning_eval.ingest.scrub import EMAIL, NIP, PHONE
+
+    h = normalise_label(header)
+    entry: dict[str, Any] = {"raw": header, "type": "text"}
+    vals = values.dropna().astype("str")
+    uniq = list(vals.unique())
+    pii = None
+    for kind, pattern in _PII_HEADERS:
+        if pattern.search(h) and not (kind == "name" and _NOT_NAME.search(h)):
+            pii = kind
+            break
+    sample = vals.head(200)
+    if pii is None and len(sample):
+        if sample.str.fullmatch(EMAIL.pattern).mean() > 0.5:
+            pii = "email"
+        elif sample.str.fullmatch(NIP.pattern).mean() > 0.5:
+            pii = "nip"
+        elif sample.str.fullmatch(PHONE.pattern).mean() > 0.5:
+            pii = "phone"
+    if pii:
+        entry["type"] = "nip" if pii == "nip" else "text"
+        entry["pii"] = pii
+        if pii in ("phone", "email"):
+            entry["keep"] = False
+        return entry
+    if re.search(r"stempel waktu|timestamp|cap waktu", h):
+        entry["type"] = "datetime"
+        return entry
+    if not uniq:
+        return entry
+    scale = detect_scale(uniq[:50]) if len(uniq) <= 12 else None
+    if scale == "yatidak":
+        entry["type"] = "boolean"
+        return entry
+    if scale:
+        entry.update(type="likert", scale=scale)
+        return entry
+    nums = parse_numbers(pd_series(uniq), decimal=",")
+    if nums.notna().all():
+        if "rp" in h or "biaya" in h or "anggaran" in h or "pagu" in h:
+            entry["type"] = "money"
+        elif "%" in header or "persen" in h:
+            entry["type"] = "percent"
+        elif (nums % 1 == 0).all():
+            entry["type"] = "integer"
+            if nums.between(1, 5).all() and len(uniq) <= 5 and "no" != h:
+                entry.update(type="likert", scale="setuju5")
+        else:
+            entry["type"] = "number"
+        return entry
+    if parse_dates(pd_series(uniq[:50])).notna().all():
+        entry["type"] = "date"
+        return entry
+    mean_len = vals.str.len().mean()
+    if mean_len > 40:
+        entry["type"] = "freetext"
+    elif len(uniq) <= 20 and len(uniq) < max(2, 0.5 * len(vals)):
+        entry["type"] = "category"
+    return entry
+
+
+def pd_series(values: list) -> Any:
+    """Return a text Series (helper for :func:`guess_column`)."""
+    import pandas as pd
+
+    return pd.Series(values, dtype="str")
+
+
+def template(raw: Any, *, instrument: str) -> dict[str, Any]:
+    """Return a skeleton codebook mapping for a raw table (no data values are copied)."""
+    taken: set[str] = set()
+    columns = []
+    for header in raw.frame.columns:
+        entry = guess_column(header, raw.frame[header])
+        pii = entry.get("pii")
+        variable = {"nip": "nip", "email": "email", "phone": "phone"}.get(pii) if pii else None
+        if variable and variable not in taken:
+            taken.add(variable)
+        else:
+            variable = "name" if pii == "name" and "name" not in taken else _slug(header, taken)
+            taken.add(variable)
+        row = {"raw": header, "variable": variable, "label": header, "type": entry["type"]}
+        for key in ("scale", "pii", "keep"):
+            if key in entry:
+                row[key] = entry[key]
+        columns.append(row)
+    return {"instrument": instrument, "columns": columns}
+
+
+def write_template(file: str | Path, *, out: str | Path | None = None, instrument: str | None = None,
+                   sheet: str | None = None, header_row: int | None = None, sep: str | None = None,
+                   encoding: str | None = None) -> str:
+    """Write (or print, when ``out`` is None) a skeleton codebook for a raw export.
+
+    Returns the YAML text.  An existing ``out`` file is never overwritten.
+    """
+    import sys
+
+    import yaml
+
+    from kemuning_eval.ingest.readers import read_table
+
+    file = Path(file)
+    raw = read_table(file, sep=sep, encoding=encoding, sheet=sheet, header_row=header_row)
+    mapping = template(raw, instrument=instrument or normalise_label(file.stem).replace(" ", "_"))
+    head = (f"# Codebook skeleton for {file.name} (generated by `kemuning-eval codebook template`).\n"
+            "# Check every entry: variable names, types, scales, reverse items (reverse: true),\n"
+            "# dimensions, ikm_element, required: true, min/max. PII columns (pii:) are\n"
+            "# pseudonymised or dropped at ingest; keep: false drops a column.\n")
+    text = head + yaml.safe_dump(mapping, sort_keys=False, allow_unicode=True, width=100)
+    if out is None:
+        sys.stdout.write(text)
+        return text
+    out = Path(out)
+    if out.exists():
+        raise UsageError(f"file {out} sudah ada; tidak ditimpa. Pilih nama lain untuk --out "
+                         "atau hapus file itu lebih dulu")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    from kemuning_eval.progress import info
+
+    info(f"codebook ditulis / written: {out}")
+    return text

@@ -1,0 +1,114 @@
+"""Keyed pseudonyms: HMAC-SHA256 of a normalised identifier with a secret key.
+
+The key comes from the environment variable named in ``privacy.key_env``
+(default ``KEMUNING_EVAL_KEY``) or from a key file outside the project
+(default ``~/.config/kemuning-eval/pseudonym.key``; on Windows under
+``%APPDATA%``), created on first use.  The same key gives the same
+pseudonyms next year, so participants can be followed across years without
+their NIP.  A key file inside the project tree is refused: it would travel
+with the data.
+
+Examples
+--------
+>>> import pandas as pd
+>>> key = b"kunci-rahasia-contoh"
+>>> ids = pseudonymise(pd.Series(["196608011988031001", None, "196608011988031001"]), key, prefix="P")
+>>> ids.iloc[0] == ids.iloc[2], len(ids.iloc[0]), ids.iloc[0][0], pd.isna(ids.iloc[1])
+(True, 17, 'P', True)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import secrets
+import sys
+from pathlib import Path
+from typing import Any
+
+from kemuning_eval.errors import PrivacyError
+
+
+def default_key_file() -> Path:
+    """Return the default key file (``%APPDATA%`` on Windows, ``~/.config`` elsewhere)."""
+    if sys.platform == "win32" and os.environ.get("APPDATA"):
+        return Path(os.environ["APPDATA"]) / "kemuning-eval" / "pseudonym.key"
+    return Path("~/.config/kemuning-eval/pseudonym.key").expanduser()
+
+
+def load_key(*, key_env: str = "KEMUNING_EVAL_KEY", key_file: str | Path | None = None,
+             project_root: Path | None = None, create: bool = True) -> bytes:
+    """Return the pseudonym key.
+
+    Parameters
+    ----------
+    key_env : str
+        Environment variable holding the key (used first when set).
+    key_file : str or Path, optional
+        Key file (``~`` expanded); default :func:`default_key_file`.
+    project_root : Path, optional
+        The project tree; a key file inside it is refused.
+    create : bool
+        Create a new random key file when it does not exist (a message says where).
+
+    Raises
+    ------
+    PrivacyError
+        When the key file is inside the project, empty, or missing and
+        ``create`` is false.
+    """
+    from kemuning_eval.progress import info
+
+    value = os.environ.get(key_env)
+    if value:
+        if len(value) < 16:
+            raise PrivacyError(f"kunci di variabel lingkungan {key_env} terlalu pendek",
+                               hint="gunakan minimal 16 karakter acak")
+        return value.encode("utf-8")
+    if key_file is None or str(key_file) in ("", "~/.config/kemuning-eval/pseudonym.key"):
+        path = default_key_file()
+    else:
+        path = Path(os.path.expandvars(str(key_file))).expanduser()
+    path = path.resolve()
+    if project_root is not None:
+        root = Path(project_root).resolve()
+        if path == root or root in path.parents:
+            raise PrivacyError(f"file kunci pseudonim berada di dalam folder proyek: {path}",
+                               hint=f"pindahkan ke luar proyek (misal {default_key_file()}) atau "
+                               f"setel variabel lingkungan {key_env}")
+    if not path.exists():
+        if not create:
+            raise PrivacyError(f"file kunci pseudonim tidak ditemukan: {path}",
+                               hint=f"setel {key_env} atau jalankan ingest sekali untuk membuatnya")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="ascii") as fh:
+            fh.write(secrets.token_hex(32) + "\n")
+        info(f"Kunci pseudonim baru dibuat di {path}. Simpan salinannya di tempat aman: "
+             "kunci yang sama menghasilkan pseudonim yang sama tahun depan. / "
+             f"New pseudonym key created at {path}; back it up.")
+    key = path.read_text(encoding="utf-8").strip()
+    if len(key) < 16:
+        raise PrivacyError(f"file kunci pseudonim kosong atau terlalu pendek: {path}",
+                           hint="hapus file itu agar dibuat ulang, atau isi dengan kunci yang lama")
+    return key.encode("utf-8")
+
+
+def pseudonym(value: str, key: bytes, *, prefix: str = "P", domain: str = "") -> str:
+    """Return ``prefix`` + the first 16 hex digits of HMAC-SHA256(key, domain + value).
+
+    Examples
+    --------
+    >>> pseudonym("196608011988031001", b"kunci-rahasia-contoh")
+    'P7359560b63ddd268'
+    """
+    digest = hmac.new(key, (domain + value).encode("utf-8"), hashlib.sha256).hexdigest()
+    return prefix + digest[:16]
+
+
+def pseudonymise(values: Any, key: bytes, *, prefix: str = "P", domain: str = "") -> Any:
+    """Replace every value by its keyed pseudonym (one HMAC per unique value); NaN stays NaN."""
+    uniques = values.dropna().unique()
+    mapping = {u: pseudonym(str(u), key, prefix=prefix, domain=domain) for u in uniques}
+    return values.map(mapping).astype(object)
