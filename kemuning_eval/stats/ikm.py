@@ -198,11 +198,16 @@ def element_columns(
     return {e: mapping[e] for e in ELEMENTS}
 
 
-def _nrr_table(data: pd.DataFrame, columns: dict[str, str], keys: list[str]):
-    """Per group: NRR per element (wide), answers per element, respondents."""
+def _nrr_table(data, items, by, elements, min_n, lang):
+    """Check the arguments; per group: NRR per element (wide), answers, respondents."""
     import numpy as np
     import pandas as pd
 
+    check_lang(lang)
+    check_min_n(min_n)
+    keys = as_columns(by)
+    require_columns(data, keys, table="data")
+    columns = element_columns(data, items, elements=elements)
     cols = list(columns.values())
     x = numeric_matrix(data, cols, table="data")
     with np.errstate(invalid="ignore"):
@@ -217,7 +222,7 @@ def _nrr_table(data: pd.DataFrame, columns: dict[str, str], keys: list[str]):
     grouper = [data[k] for k in keys] if keys else pd.Series(0, index=data.index, name="_all")
     g = values.groupby(grouper, sort=True, observed=True)
     means, counts = g.mean(), g.count()
-    return means[list(columns)], counts[list(columns)], counts["_any"]
+    return keys, columns, means[list(columns)], counts[list(columns)], counts["_any"]
 
 
 def ikm_index(
@@ -259,12 +264,7 @@ def ikm_index(
     """
     import numpy as np
 
-    check_lang(lang)
-    min_n = check_min_n(min_n)
-    keys = as_columns(by)
-    require_columns(data, keys, table="data")
-    columns = element_columns(data, items, elements=elements)
-    means, _, respondents = _nrr_table(data, columns, keys)
+    keys, _, means, _, respondents = _nrr_table(data, items, by, elements, min_n, lang)
     arr = means.to_numpy()
     index = arr.sum(axis=1) * WEIGHT  # NaN if an element has no answers
     out = means.index.to_frame(index=False)
@@ -313,12 +313,7 @@ def ikm_elements(
     """
     import pandas as pd
 
-    check_lang(lang)
-    min_n = check_min_n(min_n)
-    keys = as_columns(by)
-    require_columns(data, keys, table="data")
-    columns = element_columns(data, items, elements=elements)
-    means, counts, _ = _nrr_table(data, columns, keys)
+    keys, columns, means, counts, _ = _nrr_table(data, items, by, elements, min_n, lang)
     group_keys = keys or ["_all"]
     means.columns.name = counts.columns.name = "element"
     long = pd.DataFrame({"n": counts.stack(), "nrr": means.stack()}).reset_index()
