@@ -1,0 +1,109 @@
+"""Byte-reproducible writers: CSV, XLSX (fixed timestamps) and SPSS .sav (fixed header date).
+
+Examples
+--------
+>>> import tempfile, pandas as pd
+>>> from pathlib import Path
+>>> d = Path(tempfile.mkdtemp())
+>>> df = pd.DataFrame({"a": [1, 2]})
+>>> write_xlsx(d / "x.xlsx", {"S": (df, ["Judul"])}, when=(2026, 1, 1))
+>>> b1 = (d / "x.xlsx").read_bytes()
+>>> write_xlsx(d / "x.xlsx", {"S": (df, ["Judul"])}, when=(2026, 1, 1))
+>>> b1 == (d / "x.xlsx").read_bytes()
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+
+def write_csv(path: Path, df: pd.DataFrame, *, sep: str = ",", decimal: str = ".",
+              encoding: str = "utf-8") -> None:
+    """Write ``df`` as CSV with ``\\n`` line ends (deterministic)."""
+    df.to_csv(path, sep=sep, decimal=decimal, encoding=encoding, index=False,
+              lineterminator="\n")
+
+
+def _fixed_zip(path: Path, when: tuple[int, int, int]) -> None:
+    """Rewrite a zip (xlsx) with fixed entry timestamps and fixed core-properties dates."""
+    stamp = f"{when[0]:04d}-{when[1]:02d}-{when[2]:02d}T00:00:00Z"
+    with zipfile.ZipFile(path) as zin:
+        entries = [(i.filename, zin.read(i.filename)) for i in zin.infolist()]
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name, data in entries:
+            if name == "docProps/core.xml":
+                text = data.decode("utf-8")
+                text = re.sub(r"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)",
+                              lambda m: m.group(1) + stamp + m.group(3), text)
+                data = text.encode("utf-8")
+            info = zipfile.ZipInfo(name, date_time=(*when, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16
+            zout.writestr(info, data)
+    path.write_bytes(buf.getvalue())
+
+
+def write_xlsx(path: Path, sheets: dict[str, tuple[pd.DataFrame, list[str]]], *,
+               when: tuple[int, int, int], title: str = "") -> None:
+    """Write sheets ``name -> (frame, title rows above the header)`` with openpyxl.
+
+    Title rows are followed by one empty row when present, so the header of a
+    sheet with two title lines is on row 4.
+    """
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    fixed = dt.datetime(*when)
+    wb.properties.created = fixed
+    wb.properties.creator = "kemuning-eval synth"
+    wb.properties.title = title
+    for name, (df, titles) in sheets.items():
+        ws = wb.create_sheet(name)
+        for line in titles:
+            ws.append([line])
+        if titles:
+            ws.append([])
+        ws.append(list(df.columns))
+        for row in df.itertuples(index=False):
+            ws.append([_cell(v) for v in row])
+    wb.save(path)
+    _fixed_zip(path, when)
+
+
+def _cell(v: object) -> object:
+    if isinstance(v, pd.Timestamp):
+        return v.to_pydatetime().date()
+    if isinstance(v, np.generic):
+        return v.item()
+    return v
+
+
+def write_sav(path: Path, df: pd.DataFrame, *, when: tuple[int, int, int], **kwargs) -> None:
+    """Write an SPSS file with pyreadstat and pin its header creation date/time.
+
+    The SAV header holds the creation date (9 bytes, ``dd Mmm yy``) at byte 92
+    and time (8 bytes) at byte 101, after ``$FL2``, the 60-byte product name,
+    five 4-byte integers and the 8-byte compression bias; both are
+    overwritten with ``when``.
+    """
+    import pyreadstat
+
+    pyreadstat.write_sav(df, str(path), **kwargs)
+    raw = bytearray(path.read_bytes())
+    if raw[:4] not in (b"$FL2", b"$FL3"):
+        raise RuntimeError(f"unexpected SPSS header in {path}")
+    month = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+             "Dec")[when[1] - 1]
+    raw[92:101] = f"{when[2]:02d} {month} {when[0] % 100:02d}".encode("ascii")
+    raw[101:109] = b"00:00:00"
+    path.write_bytes(bytes(raw))
