@@ -4,9 +4,8 @@ Only what the Statistics II modules share and :mod:`kemuning_eval.stats._common`
 does not already offer: the Wilson score interval, grouping on an optional list
 of columns, and primary small-cell suppression.
 
-Suppression rule (the one of :mod:`kemuning_eval.stats.suppression`, documented
-in ``docs/architecture.md``): a row whose ``n`` is below ``min_n`` (default 5)
-gets ``suppressed=True``, ``suppression="primary"`` and NaN statistics.
+Suppression is that of :mod:`kemuning_eval.stats.suppression` (primary: ``n``
+below ``min_n``, default 5; secondary within each breakdown).
 
 Examples
 --------
@@ -64,19 +63,18 @@ def drop_all(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.drop(columns=[ALL], errors="ignore")
 
 
-def suppress_small(frame: pd.DataFrame, *, min_n: int, columns: Sequence[str], n_col: str = "n") -> pd.DataFrame:
-    """Primary suppression: rows with ``n_col < min_n`` get NaN in ``columns``.
+def suppress_small(
+    frame: pd.DataFrame, *, min_n: int, columns: Sequence[str], n_col: str = "n", within: Sequence[str] = ()
+) -> pd.DataFrame:
+    """Primary and secondary suppression via :func:`kemuning_eval.stats.suppression.suppress`.
 
-    Adds ``suppressed`` (bool) and ``suppression`` (``""`` / ``"primary"``).
+    ``within`` names the columns whose equal values form one breakdown (e.g.
+    ``["indicator", "rater"]``: the programmes of one indicator and rater add
+    up to a published total).  ``columns`` become NaN in hidden rows; ``n``
+    stays visible.  Adds ``suppressed`` (bool) and ``suppression``.
     """
-    import numpy as np
+    from kemuning_eval.stats.suppression import suppress
 
-    out = frame.copy()
-    small = (out[n_col].to_numpy(dtype=np.float64) < min_n)
-    for col in columns:
-        if col in out.columns:
-            out[col] = out[col].astype("float64")
-            out.loc[small, col] = np.nan
-    out["suppressed"] = small
-    out["suppression"] = np.where(small, "primary", "")
-    return out
+    within = [c for c in within if c in frame.columns]
+    return suppress(frame, min_n=min_n, n_col=n_col, partitions=[within],
+                    value_cols=[c for c in columns if c in frame.columns])

@@ -208,7 +208,8 @@ def behavior_change(
     stats_cols = ["baseline_mean", "followup_mean", "estimate", "sd", "ci_low", "ci_high",
                   "statistic", "df", "p_val", "effect_size"]
     out = out[cols + ["n", *stats_cols, "method"]]
-    return suppress_small(out, min_n=min_n, columns=stats_cols).reset_index(drop=True)
+    within = ["indicator", *(c for c in by_cols if c != "program_id")] if "program_id" in by_cols else ["indicator", *by_cols]
+    return suppress_small(out, min_n=min_n, columns=stats_cols, within=within).reset_index(drop=True)
 
 
 def share_applying(
@@ -275,7 +276,7 @@ def share_applying(
         out["estimate"] = c / n
     out["ci_low"], out["ci_high"] = wilson_interval(c, n, level)
     out["method"] = f"share of follow-up ratings by {rater} with applies = yes; Wilson score interval at {level:g}"
-    return suppress_small(out, min_n=min_n, columns=["count", "estimate", "ci_low", "ci_high"])
+    return suppress_small(out, min_n=min_n, columns=["count", "estimate", "ci_low", "ci_high"], within=["rater"])
 
 
 def icc_two_way(ratings: np.ndarray, *, level: float = DEFAULT_LEVEL) -> dict[str, dict[str, float]]:
@@ -454,7 +455,7 @@ def rater_agreement(
     order = ["indicator", *by_cols, "measure", "n", "n_raters", "estimate", "ci_low", "ci_high",
              "statistic", "df", "df2", "p_val", "method"]
     out = out[order]
-    return suppress_small(out, min_n=min_n,
+    return suppress_small(out, min_n=min_n, within=["indicator", "measure"],
                           columns=["estimate", "ci_low", "ci_high", "statistic", "df", "df2", "p_val"])
 
 

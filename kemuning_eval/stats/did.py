@@ -110,6 +110,7 @@ def did_effect(
     post: str = "post",
     cluster: str = "unit",
     period: str = "period_index",
+    by: str | Sequence[str] | None = None,
     level: float = DEFAULT_LEVEL,
     use_t: bool = True,
     lang: str = "id",
@@ -129,6 +130,8 @@ def did_effect(
         Column whose values are the clusters (work unit).
     period : str
         Period index used for the pre-trend check (ignored if absent).
+    by : str or list of str, optional
+        Grouping columns (e.g. ``program_id``): one model per group.
     level : float
         Confidence level.
     use_t : bool
@@ -139,12 +142,14 @@ def did_effect(
     Returns
     -------
     DataFrame
-        One row per outcome: ``outcome``, ``n`` (rows), ``n_units``, ``n_clusters``,
+        One row per group and outcome: grouping columns, ``outcome``, ``n`` (rows), ``n_units``, ``n_clusters``,
         ``mean_control_pre``, ``mean_control_post``, ``mean_treated_pre``,
         ``mean_treated_post``, ``estimate`` (b3), ``se``, ``ci_low``, ``ci_high``,
         ``statistic``, ``df`` (inf for the normal), ``p_val``, ``n_pre_periods``,
         ``pretrend_estimate``, ``pretrend_statistic``, ``pretrend_df``,
-        ``pretrend_p_val``, ``method``.  ``attrs["assumption"]`` holds the
+        ``pretrend_p_val``, ``method``.  A group (with ``by``) whose design is
+        incomplete keeps its row with NaN numbers and the reason in ``method``;
+        without ``by`` it raises :class:`~kemuning_eval.errors.DataError`.  ``attrs["assumption"]`` holds the
         parallel-trends statement and ``attrs["pretrend_note"]`` the check's wording.
 
     Examples
@@ -162,7 +167,8 @@ def did_effect(
     level = check_level(level)
     lang = check_lang(lang)
     check_arg(isinstance(use_t, bool), "use_t", use_t, "True or False")
-    require_columns(data, [treated, post, cluster], table="outcomes")
+    by_cols = as_columns(by)
+    require_columns(data, [treated, post, cluster, *by_cols], table="outcomes")
     ys = [c for c in OUTCOMES if c in data.columns] if outcomes is None else as_columns(outcomes)
     check_arg(len(ys) > 0, "outcomes", outcomes, "at least one outcome column")
     numeric_matrix(data, [*ys, treated, post], table="outcomes")
@@ -177,40 +183,66 @@ def did_effect(
             raise DataError(t("stats2.error.not_binary", "id", table="outcomes"), column=col,
                             value=data.loc[bad, col].iloc[0], hint=t("stats2.hint.not_binary", "id"))
     units = data["unit"] if "unit" in data.columns else frame["_cluster"]
+    groups = data.groupby(by_cols, sort=True, observed=True).groups.items() if by_cols else [((), data.index)]
     records = []
-    for y in ys:
-        sub = frame.assign(**{y: data[y].astype("float64")}).dropna(subset=[y, "_treated", "_post", "_cluster"])
-        n_clusters = int(sub["_cluster"].nunique())
-        if n_clusters < 2 or sub["_treated"].nunique() < 2 or sub["_post"].nunique() < 2:
-            raise DataError(t("stats2.error.did_design", "id", outcome=y, n=n_clusters), column=y,
-                            hint=t("stats2.hint.did_design", "id"))
-        tr, po = sub["_treated"].to_numpy(), sub["_post"].to_numpy()
-        x = np.column_stack([np.ones(len(sub)), tr, po, tr * po])
-        fit = cluster_ols(sub[y].to_numpy(dtype=np.float64), x, _codes(sub["_cluster"]), level=level, use_t=use_t)
-        ci = np.asarray(fit.conf_int(alpha=1 - level))[3]
-        cells = sub.groupby(["_treated", "_post"])[y].mean()
-        sub = sub.assign(_post=sub["_post"].astype(bool))
-        records.append({
-            "outcome": y, "n": len(sub), "n_units": int(units.loc[sub.index].nunique()),
-            "n_clusters": n_clusters,
-            "mean_control_pre": float(cells.get((0.0, 0.0), np.nan)),
-            "mean_control_post": float(cells.get((0.0, 1.0), np.nan)),
-            "mean_treated_pre": float(cells.get((1.0, 0.0), np.nan)),
-            "mean_treated_post": float(cells.get((1.0, 1.0), np.nan)),
-            "estimate": float(fit.params[3]), "se": float(fit.bse[3]),
-            "ci_low": float(ci[0]), "ci_high": float(ci[1]),
-            "statistic": float(fit.tvalues[3]),
-            "df": float(fit.df_resid_inference) if use_t else np.inf,
-            "p_val": float(fit.pvalues[3]),
-            **_pretrend(sub, y, level, use_t),
-            "method": (
-                f"difference-in-differences by OLS, y ~ treated + post + treated:post; "
-                f"CR1 cluster-robust SE by {cluster} ({n_clusters} clusters); "
-                + (f"t with clusters - 1 = {n_clusters - 1} df" if use_t else "normal reference distribution")
-                + f"; interval at {level:g}; complete cases per outcome"
-            ),
-        })
+    for key, index in groups:
+        labels = dict(zip(by_cols, key if isinstance(key, tuple) else (key,), strict=True))
+        for y in ys:
+            sub = frame.loc[index].assign(**{y: data.loc[index, y].astype("float64")})
+            try:
+                records.append({**labels, **_did_one(sub, y, units, cluster, level, use_t)})
+            except DataError as err:
+                if not by_cols:
+                    raise
+                # one group without a usable design: keep the row, say why, no numbers
+                records.append({**labels, "outcome": y, "n": int(sub[y].notna().sum()),
+                                "method": f"not estimable: {err.message}"})
     out = pd.DataFrame.from_records(records)
+    out = out.reindex(columns=[*by_cols, *_did_columns()])
     out.attrs["assumption"] = t("stats2.did.assumption", lang)
     out.attrs["pretrend_note"] = t("stats2.did.pretrend_method", lang)
     return out
+
+
+def _did_columns() -> list[str]:
+    return ["outcome", "n", "n_units", "n_clusters", "mean_control_pre", "mean_control_post",
+            "mean_treated_pre", "mean_treated_post", "estimate", "se", "ci_low", "ci_high",
+            "statistic", "df", "p_val", "n_pre_periods", "pretrend_estimate", "pretrend_statistic",
+            "pretrend_df", "pretrend_p_val", "method"]
+
+
+def _did_one(sub: pd.DataFrame, y: str, units: pd.Series, cluster: str, level: float, use_t: bool) -> dict[str, Any]:
+    """Fit the DiD model for one outcome on one group (see :func:`did_effect`)."""
+    import numpy as np
+
+    sub = sub.dropna(subset=[y, "_treated", "_post", "_cluster"])
+    n_clusters = int(sub["_cluster"].nunique())
+    if n_clusters < 2 or sub["_treated"].nunique() < 2 or sub["_post"].nunique() < 2:
+        raise DataError(t("stats2.error.did_design", "id", outcome=y, n=n_clusters), column=y,
+                        hint=t("stats2.hint.did_design", "id"))
+    tr, po = sub["_treated"].to_numpy(), sub["_post"].to_numpy()
+    x = np.column_stack([np.ones(len(sub)), tr, po, tr * po])
+    fit = cluster_ols(sub[y].to_numpy(dtype=np.float64), x, _codes(sub["_cluster"]), level=level, use_t=use_t)
+    ci = np.asarray(fit.conf_int(alpha=1 - level))[3]
+    cells = sub.groupby(["_treated", "_post"])[y].mean()
+    sub = sub.assign(_post=sub["_post"].astype(bool))
+    return {
+        "outcome": y, "n": len(sub), "n_units": int(units.loc[sub.index].nunique()),
+        "n_clusters": n_clusters,
+        "mean_control_pre": float(cells.get((0.0, 0.0), np.nan)),
+        "mean_control_post": float(cells.get((0.0, 1.0), np.nan)),
+        "mean_treated_pre": float(cells.get((1.0, 0.0), np.nan)),
+        "mean_treated_post": float(cells.get((1.0, 1.0), np.nan)),
+        "estimate": float(fit.params[3]), "se": float(fit.bse[3]),
+        "ci_low": float(ci[0]), "ci_high": float(ci[1]),
+        "statistic": float(fit.tvalues[3]),
+        "df": float(fit.df_resid_inference) if use_t else np.inf,
+        "p_val": float(fit.pvalues[3]),
+        **_pretrend(sub, y, level, use_t),
+        "method": (
+            f"difference-in-differences by OLS, y ~ treated + post + treated:post; "
+            f"CR1 cluster-robust SE by {cluster} ({n_clusters} clusters); "
+            + (f"t with clusters - 1 = {n_clusters - 1} df" if use_t else "normal reference distribution")
+            + f"; interval at {level:g}; complete cases per outcome"
+        ),
+    }
