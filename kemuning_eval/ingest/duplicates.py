@@ -1,0 +1,207 @@
+"""Repeated submissions and repeated participants: detect, settle by rule or resolution, report.
+
+Rules (``duplicates.rule`` in ``studi.yaml``), applied within each group of
+records sharing a key (e.g. the same participant and programme):
+
+- ``keep_latest_complete`` (default): most answered items, then latest
+  ``submitted_at``, then the lowest row in the file (a later row wins ties);
+- ``keep_latest``: latest ``submitted_at``, then the last row;
+- ``keep_first``: earliest ``submitted_at``, then the first row.
+
+Roster rows of one participant that differ (another programme or unit)
+cannot be settled by a rule: they are *conflicts*.  A person settles them in
+``data/raw/<year>/resolusi-duplikat-<year>.csv`` with columns ``key, row,
+action`` (``keep``/``drop``; ``file`` optional): ``key`` is the pseudonymous
+participant key, ``row`` the spreadsheet row.  Resolutions also override a
+rule for any other duplicate group they name.
+
+Examples
+--------
+>>> import pandas as pd
+>>> df = pd.DataFrame({"pid": ["P1", "P1", "P2"], "submitted_at": pd.to_datetime(
+...     ["2026-03-01", "2026-03-02", "2026-03-01"]), "q1": [4.0, None, 5.0], "_row": [2, 3, 4]})
+>>> kept, report = settle(df, ["pid"], rule="keep_latest_complete", items=["q1"], file="s.csv")
+>>> kept["_row"].tolist(), report[["row", "action"]].values.tolist()
+([2, 4], [[2, 'keep'], [3, 'drop']])
+>>> kept, _ = settle(df, ["pid"], rule="keep_latest", items=["q1"], file="s.csv")
+>>> kept["_row"].tolist()
+[3, 4]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kemuning_eval.errors import DataError
+
+REPORT_COLUMNS = ["file", "kind", "key", "row", "action", "rule", "reason"]
+_ACTIONS = {"keep": "keep", "simpan": "keep", "pertahankan": "keep",
+            "drop": "drop", "hapus": "drop", "buang": "drop"}
+
+
+@dataclass(frozen=True)
+class Resolutions:
+    """Actions a person recorded: ``(key, row) -> 'keep' | 'drop'``."""
+
+    actions: dict
+    file: str = ""
+
+    def for_group(self, key: str, rows: list[int]) -> dict[int, str]:
+        """Return the recorded actions for the rows of one group."""
+        return {r: self.actions[(key, r)] for r in rows if (key, r) in self.actions}
+
+
+def load_resolutions(path: Path | None) -> Resolutions:
+    """Read the resolution file (missing file = no resolutions).
+
+    Raises
+    ------
+    DataError
+        Naming the row of a resolution with an unknown action or bad row number.
+    """
+    import pandas as pd
+
+    if path is None or not Path(path).is_file():
+        return Resolutions({}, "")
+    frame = pd.read_csv(path, dtype="str", sep=None, engine="python", encoding="utf-8-sig")
+    frame.columns = [c.strip().lower() for c in frame.columns]
+    missing = {"key", "row", "action"} - set(frame.columns)
+    if missing:
+        raise DataError(f"kolom {sorted(missing)} tidak ada di file resolusi", file=Path(path).name,
+                        hint="kolom yang diperlukan: key,row,action (keep/drop)")
+    actions = {}
+    for i, rec in enumerate(frame.itertuples(index=False), start=2):
+        act = _ACTIONS.get(str(rec.action).strip().lower())
+        if act is None:
+            raise DataError("aksi tidak dikenal di file resolusi", file=Path(path).name, row=i,
+                            column="action", value=rec.action, hint="isi keep atau drop")
+        try:
+            row = int(str(rec.row).strip())
+        except ValueError:
+            raise DataError("nomor baris tidak valid", file=Path(path).name, row=i, column="row",
+                            value=rec.row) from None
+        actions[(str(rec.key).strip(), row)] = act
+    return Resolutions(actions, Path(path).name)
+
+
+def _order(df: Any, rule: str, items: list[str], time_col: str | None) -> Any:
+    """Sort so that the record to keep comes first within each group."""
+    work = df.copy()
+    has_time = time_col is not None and time_col in work
+    sort_cols, ascending = [], []
+    if rule == "keep_latest_complete":
+        cols = [c for c in items if c in work]
+        work["_complete"] = work[cols].notna().sum(axis=1) if cols else 0
+        sort_cols.append("_complete")
+        ascending.append(False)
+    if has_time:
+        # NaT becomes the smallest int64: a record without a time sorts as the oldest
+        work["_time"] = work[time_col].to_numpy().astype("datetime64[us]").astype("int64")
+        sort_cols.append("_time")
+        ascending.append(rule == "keep_first")
+    sort_cols.append("_row")
+    ascending.append(rule == "keep_first")
+    return work.sort_values(sort_cols, ascending=ascending, kind="mergesort")
+
+
+def settle(df: Any, keys: list[str], *, rule: str, items: list[str] = (), file: str = "",
+           time_col: str | None = "submitted_at", kind: str = "submission",
+           resolutions: Resolutions | None = None, key_col: str | None = None) -> tuple[Any, Any]:
+    """Keep one record per key by ``rule`` (or a person's resolution); return (kept, report).
+
+    Records with a missing key are kept as they are.  The report lists every
+    record of every duplicated group (pseudonymous key, row, keep/drop).
+    """
+    import pandas as pd
+
+    key_col = key_col or keys[0]
+    complete = df[keys].notna().all(axis=1)
+    dup = complete & df.duplicated(keys, keep=False)
+    if not dup.any():
+        return df, pd.DataFrame(columns=REPORT_COLUMNS)
+    groups = _order(df[dup], rule, list(items), time_col)
+    first = ~groups.duplicated(keys, keep="first")
+    keep_rows = set(groups.loc[first, "_row"].tolist())
+    reasons = {r: "aturan" for r in groups["_row"]}
+    if resolutions and resolutions.actions:
+        for key, grp in groups.groupby(key_col, sort=False):
+            acts = resolutions.for_group(str(key), grp["_row"].tolist())
+            if not acts:
+                continue
+            for r in grp["_row"]:
+                if r in acts:
+                    (keep_rows.add if acts[r] == "keep" else keep_rows.discard)(r)
+                    reasons[r] = "resolusi"
+    drop_rows = set(groups["_row"]) - keep_rows
+    report = pd.DataFrame({
+        "file": file, "kind": kind, "key": groups[key_col].astype(str).to_numpy(),
+        "row": groups["_row"].to_numpy(),
+        "action": ["keep" if r in keep_rows else "drop" for r in groups["_row"]],
+        "rule": rule, "reason": [reasons[r] for r in groups["_row"]]})
+    kept = df[~df["_row"].isin(drop_rows)]
+    return kept, report.sort_values(["key", "row"]).reset_index(drop=True)
+
+
+def settle_roster(df: Any, *, key: str, compare: list[str], file: str,
+                  resolutions: Resolutions) -> tuple[Any, Any, list[dict]]:
+    """Settle repeated participants in the roster.
+
+    Identical repeats (same ``compare`` values) keep the first row.  Repeats
+    that differ are conflicts: settled only by ``resolutions`` (exactly one
+    row kept); otherwise returned as unresolved groups
+    ``{"key", "rows"}`` for the caller to stop the run.
+    """
+    import pandas as pd
+
+    dup = df[key].notna() & df.duplicated(key, keep=False)
+    if not dup.any():
+        return df, pd.DataFrame(columns=REPORT_COLUMNS), []
+    cols = [c for c in compare if c in df]
+    drop, records, unresolved = set(), [], []
+    for k, grp in df[dup].sort_values("_row").groupby(key, sort=True):
+        rows = grp["_row"].tolist()
+        same = len(grp[cols].astype(str).drop_duplicates()) == 1 if cols else True
+        acts = resolutions.for_group(str(k), rows)
+        if acts:
+            kept = [r for r in rows if acts.get(r) == "keep"]
+            if len(kept) == 1:  # one row kept: the others are dropped
+                for r in rows:
+                    action = "keep" if r == kept[0] else "drop"
+                    records.append((k, r, action, "resolusi"))
+                    if action == "drop":
+                        drop.add(r)
+                continue
+            if not same:
+                unresolved.append({"key": str(k), "rows": rows})
+                continue
+        if same:
+            for i, r in enumerate(rows):
+                records.append((k, r, "keep" if i == 0 else "drop", "identik"))
+                if i:
+                    drop.add(r)
+        else:
+            unresolved.append({"key": str(k), "rows": rows})
+    report = pd.DataFrame(records, columns=["key", "row", "action", "reason"])
+    report.insert(0, "kind", "participant")
+    report.insert(0, "file", file)
+    report["rule"] = "identik/resolusi"
+    return df[~df["_row"].isin(drop)], report[REPORT_COLUMNS], unresolved
+
+
+def resolution_template(unresolved: list[dict], file: str) -> str:
+    """Return the CSV lines a person fills in to settle the conflicts.
+
+    Examples
+    --------
+    >>> print(resolution_template([{"key": "Pabc", "rows": [5, 9]}], "peserta.xlsx"))
+    key,file,row,action
+    Pabc,peserta.xlsx,5,keep
+    Pabc,peserta.xlsx,9,drop
+    """
+    lines = ["key,file,row,action"]
+    for group in unresolved:
+        for i, r in enumerate(group["rows"]):
+            lines.append(f"{group['key']},{file},{r},{'keep' if i == 0 else 'drop'}")
+    return "\n".join(lines)

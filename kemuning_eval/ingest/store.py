@@ -1,0 +1,142 @@
+"""Atomic output of the processed tables, ID checks, hashes, and loading the tables back.
+
+:func:`write_outputs` writes every table into a temporary folder next to
+``data/processed/<year>`` and swaps it in only when all are written: a
+failed run leaves the previous version intact.  Every table's ID is checked
+(unique and complete) before anything is written.
+
+Examples
+--------
+>>> import tempfile, pathlib, pandas as pd
+>>> target = pathlib.Path(tempfile.mkdtemp()) / "2026"
+>>> df = pd.DataFrame({"participant_id": ["P2", "P1"], "jp": [20, 30]})
+>>> written = write_outputs(target, {"participants": (df, ["participant_id"])}, {"manifest.json": b"{}"})
+>>> load_tables(target)["participants"]["participant_id"].tolist()
+['P1', 'P2']
+>>> check_id(pd.DataFrame({"x": ["a", "a"]}), ["x"], "t")
+Traceback (most recent call last):
+...
+kemuning_eval.errors.DataError: ID tabel 't' tidak unik: 1 duplikat ...
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+from kemuning_eval.errors import DataError
+
+
+def sha256_file(path: str | Path) -> str:
+    """Return the SHA-256 hex digest of a file."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def check_id(df: Any, id_cols: list[str], name: str) -> None:
+    """Raise :class:`DataError` unless ``id_cols`` identify every row uniquely and completely."""
+    missing = [c for c in id_cols if c not in df]
+    if missing:
+        raise DataError(f"kolom ID {missing} tidak ada di tabel {name!r}")
+    nulls = int(df[id_cols].isna().any(axis=1).sum())
+    if nulls:
+        raise DataError(f"ID tabel {name!r} tidak lengkap: {nulls} baris tanpa ID",
+                        hint="periksa kolom kunci di data mentah")
+    dups = int(df.duplicated(id_cols).sum())
+    if dups:
+        raise DataError(f"ID tabel {name!r} tidak unik: {dups} duplikat",
+                        hint="periksa laporan duplikat dan file resolusi")
+
+
+def parquet_bytes(df: Any) -> bytes:
+    """Return a DataFrame as parquet bytes (no index; deterministic for the same data)."""
+    buf = io.BytesIO()
+    df.to_parquet(buf, index=False, engine="pyarrow", compression="zstd")
+    return buf.getvalue()
+
+
+def write_outputs(target: str | Path, tables: dict[str, tuple[Any, list[str]]],
+                  files: dict[str, bytes] | None = None) -> dict[str, dict]:
+    """Check IDs, sort rows by ID, write all tables and files, then swap the folder in.
+
+    Parameters
+    ----------
+    target : Path
+        ``data/processed/<year>``.
+    tables : dict
+        ``name -> (DataFrame, id columns)``; written as ``<name>.parquet``.
+    files : dict, optional
+        Extra files ``name -> bytes`` (manifest, duplicates report) written
+        last (the manifest may list the tables' hashes).
+
+    Returns
+    -------
+    dict
+        ``name -> {"rows", "sha256", "id"}`` of the tables written.
+    """
+    target = Path(target)
+    prepared, info = {}, {}
+    for name, (df, id_cols) in sorted(tables.items()):
+        check_id(df, id_cols, name)
+        df = df.sort_values(id_cols, kind="mergesort").reset_index(drop=True)
+        data = parquet_bytes(df)
+        prepared[f"{name}.parquet"] = data
+        info[name] = {"rows": len(df), "sha256": hashlib.sha256(data).hexdigest(), "id": list(id_cols)}
+    if files:
+        prepared.update({k: (v(info) if callable(v) else v) for k, v in files.items()})
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.parent / f".{target.name}.tmp-{os.getpid()}"
+    old = target.parent / f".{target.name}.old-{os.getpid()}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    try:
+        tmp.mkdir()
+        for name, data in prepared.items():
+            (tmp / name).write_bytes(data)
+        if target.exists():
+            os.replace(target, old)
+        os.replace(tmp, target)
+    except BaseException:
+        if old.exists() and not target.exists():
+            os.replace(old, target)
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+    return info
+
+
+def load_tables(processed_dir: str | Path) -> dict[str, Any]:
+    """Return every ``*.parquet`` table of a processed folder, keyed by name.
+
+    Raises
+    ------
+    DataError
+        When the folder does not exist (ingestion has not run).
+    """
+    import pandas as pd
+
+    folder = Path(processed_dir)
+    if not folder.is_dir():
+        raise DataError(f"folder data olahan tidak ditemukan: {folder}",
+                        hint="jalankan dulu: kemuning-eval ingest --year TAHUN")
+    return {p.stem: pd.read_parquet(p) for p in sorted(folder.glob("*.parquet"))}
+
+
+def load_table(year: int, name: str, *, paths: Any = None) -> Any:
+    """Return one processed table of a year (e.g. ``load_table(2026, "reaction")``)."""
+    import pandas as pd
+
+    from kemuning_eval.paths import ProjectPaths
+
+    paths = paths or ProjectPaths.discover()
+    path = paths.processed(year) / f"{name}.parquet"
+    if not path.is_file():
+        raise DataError(f"tabel {name!r} tahun {year} tidak ditemukan: {path}",
+                        hint=f"jalankan dulu: kemuning-eval ingest --year {year}")
+    return pd.read_parquet(path)
