@@ -1,0 +1,294 @@
+"""Reliability of each scale: Cronbach's alpha with a Feldt CI, and item analysis.
+
+Definitions used
+----------------
+- **Cronbach's alpha** from the item covariance matrix ``C`` (ddof=1):
+  ``alpha = k/(k-1) * (1 - trace(C) / sum(C))``.
+- **Missing answers**: ``missing="listwise"`` (default) keeps the rows that
+  answered every item of the scale (as ``psych::alpha(na.omit(x))``): ``n`` is
+  that row count, used by both alpha and the CI.  ``missing="pairwise"``
+  builds ``C`` from pairwise-complete pairs (as ``psych::alpha(x,
+  use="pairwise")`` and pingouin's default); its CI uses every row with at
+  least one answer.  The rule is stated in the ``missing`` column.
+- **Feldt (1987) CI**: ``1 - (1 - alpha) * F_{1-a/2}(n-1, (n-1)(k-1))`` and
+  ``1 - (1 - alpha) * F_{a/2}(...)`` with ``a = 1 - level``; not rounded.
+- **Alpha if item deleted** and **corrected item-total correlation**
+  (item vs. the sum of the *other* items) come from the same ``C``, hence the
+  same rows as the full alpha.
+- **Reverse items**: the processed tables are already recoded; for raw data
+  name the items in ``reverse`` and they are recoded ``x -> min + max - x``
+  with the scale range of the ``items`` table (or ``scale``).
+- **Bands** (George & Mallery): > .9 excellent, > .8 good, > .7 acceptable,
+  > .6 questionable, > .5 poor, else unacceptable.
+- **Warnings**: alpha < 0.7 or fewer than 3 items issue a
+  :class:`ReliabilityWarning` and fill the ``warning`` column.
+
+Output of :func:`cronbach_alpha`: ``scale``, ``k``, ``n``, ``estimate``,
+``ci_low``, ``ci_high``, ``method``, ``missing``, ``band``, ``warning``.
+Output of :func:`item_analysis`: ``scale``, ``item``, ``label``, ``n``,
+``mean``, ``sd``, ``item_total_r``, ``alpha_if_deleted``, ``missing``.
+
+On the bundled data::
+
+    import pandas as pd
+    d = "data/processed/2026/"
+    cronbach_alpha(pd.read_parquet(d + "reaction.parquet"), pd.read_parquet(d + "items.parquet"))
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from kemuning_eval.errors import check_arg
+from kemuning_eval.i18n import check_lang, t
+from kemuning_eval.stats._common import (
+    DEFAULT_LEVEL,
+    check_level,
+    item_metadata,
+    numeric_matrix,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
+    import pandas as pd
+
+MISSING_RULES = ("listwise", "pairwise")
+METHOD = "cronbach alpha, Feldt CI"
+#: (lower bound, exclusive; catalogue key) of the George & Mallery bands
+BANDS: tuple[tuple[float, str], ...] = (
+    (0.9, "stats.alpha.band.excellent"),
+    (0.8, "stats.alpha.band.good"),
+    (0.7, "stats.alpha.band.acceptable"),
+    (0.6, "stats.alpha.band.questionable"),
+    (0.5, "stats.alpha.band.poor"),
+    (float("-inf"), "stats.alpha.band.unacceptable"),
+)
+ALPHA_MIN = 0.7
+K_MIN = 3
+
+
+class ReliabilityWarning(UserWarning):
+    """A scale's alpha is below 0.7 or it has fewer than 3 items."""
+
+
+def alpha_band(alpha: float, *, lang: str = "id") -> str | None:
+    """George & Mallery band of an alpha value.
+
+    Examples
+    --------
+    >>> alpha_band(0.91), alpha_band(0.9), alpha_band(0.42, lang="en")
+    ('Sangat baik', 'Baik', 'Unacceptable')
+    """
+    import math
+
+    check_lang(lang)
+    if alpha is None or not math.isfinite(alpha):
+        return None
+    for bound, key in BANDS:
+        if alpha > bound:
+            return t(key, lang)
+    return t(BANDS[-1][1], lang)  # pragma: no cover - -inf catches everything
+
+
+def feldt_interval(alpha: float, n: int, k: int, level: float = DEFAULT_LEVEL) -> tuple[float, float]:
+    """Feldt, Woodruff & Salih (1987) confidence interval of alpha.
+
+    Examples
+    --------
+    >>> low, high = feldt_interval(0.8, 100, 5)
+    >>> round(low, 4), round(high, 4)
+    (0.7306, 0.8559)
+    """
+    import math
+
+    from scipy import stats
+
+    if n < 2 or k < 2 or not math.isfinite(alpha):
+        return math.nan, math.nan
+    df1, df2 = n - 1, (n - 1) * (k - 1)
+    a = 1 - level
+    low = 1 - (1 - alpha) * stats.f.isf(a / 2, df1, df2)
+    high = 1 - (1 - alpha) * stats.f.isf(1 - a / 2, df1, df2)
+    return float(low), float(high)
+
+
+def _prepared(data, items, columns, reverse, scale, missing, scale_name):
+    """Scales -> (metadata, float matrix with reverse items recoded)."""
+    import numpy as np
+
+    check_arg(missing in MISSING_RULES, "missing", missing, "'listwise' or 'pairwise'")
+    meta = item_metadata(data, items, columns=columns, include_ikm=columns is not None,
+                         scale=scale)
+    if items is None or meta["dimension"].isna().all():
+        meta["dimension"] = scale_name
+    meta["dimension"] = meta["dimension"].fillna(scale_name)
+    x = numeric_matrix(data, list(meta.index), table="data")
+    reverse = list(reverse or [])
+    for name in reverse:
+        check_arg(name in meta.index, "reverse", name, "an item of the scale")
+        j = meta.index.get_loc(name)
+        lo, hi = float(meta.iloc[j]["scale_min"]), float(meta.iloc[j]["scale_max"])
+        check_arg(np.isfinite(lo) and np.isfinite(hi), "scale", scale,
+                  "the scale range (min, max) to recode reverse items")
+        x[:, j] = lo + hi - x[:, j]
+    return meta, x
+
+
+def _covariance(x: np.ndarray, missing: str) -> tuple[np.ndarray, int]:
+    """Covariance matrix and the n of the CI under the missing-data rule."""
+    import numpy as np
+    import pandas as pd
+
+    answered = ~np.isnan(x)
+    if missing == "listwise":
+        complete = x[answered.all(axis=1)]
+        n = len(complete)
+        if n < 2:
+            return np.full((x.shape[1], x.shape[1]), np.nan), n
+        return np.atleast_2d(np.cov(complete, rowvar=False, ddof=1)), n
+    n = int(answered.any(axis=1).sum())
+    return pd.DataFrame(x).cov().to_numpy(), n
+
+
+def _alpha_from_cov(c: np.ndarray) -> float:
+    import numpy as np
+
+    k = c.shape[0]
+    if k < 2:
+        return float("nan")
+    total = c.sum()
+    return float(k / (k - 1) * (1 - np.trace(c) / total)) if total != 0 else float("nan")
+
+
+def cronbach_alpha(
+    data: pd.DataFrame,
+    items: pd.DataFrame | None = None,
+    *,
+    columns: Sequence[str] | None = None,
+    missing: str = "listwise",
+    reverse: Sequence[str] | None = None,
+    scale: tuple[float, float] | None = None,
+    scale_name: str = "skala",
+    level: float = DEFAULT_LEVEL,
+    lang: str = "id",
+) -> pd.DataFrame:
+    """Cronbach's alpha per scale (each ``dimension`` of the items table).
+
+    Parameters
+    ----------
+    data : DataFrame
+        Wide table, one float column per item.
+    items : DataFrame, optional
+        The ``items`` table: one scale per ``dimension`` (IKM items left out).
+    columns : list of str, optional
+        The items (one scale named ``scale_name`` when ``items`` is None).
+    missing : {"listwise", "pairwise"}
+        Missing-data rule, see the module docstring.
+    reverse : list of str, optional
+        Items to recode ``min + max - x`` first (raw data only).
+    scale : (min, max), optional
+        Scale range for ``reverse`` when ``items`` is None.
+    scale_name : str, default "skala"
+        Name of the scale when the items carry no dimension.
+    level : float, default 0.95
+        Level of the Feldt interval.
+    lang : {"id", "en"}
+        Language of ``band`` and ``warning``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> data = pd.DataFrame({"q1": [4, 5, 3, 4, 2, 5, 4, 3.0], "q2": [4, 4, 3, 5, 2, 5, 3, 3.0],
+    ...                      "q3": [5, 5, 2, 4, 1, 4, 4, 3.0]})
+    >>> out = cronbach_alpha(data, columns=["q1", "q2", "q3"])
+    >>> out[["scale", "k", "n", "estimate", "ci_low", "ci_high", "band"]].round(3)
+       scale  k  n  estimate  ci_low  ci_high         band
+    0  skala  3  8     0.912   0.701    0.981  Sangat baik
+    """
+    import pandas as pd
+
+    level = check_level(level)
+    check_lang(lang)
+    meta, x = _prepared(data, items, columns, reverse, scale, missing, scale_name)
+    rows = []
+    for name, idx in _scale_positions(meta).items():
+        c, n = _covariance(x[:, idx], missing)
+        k = len(idx)
+        alpha = _alpha_from_cov(c)
+        low, high = feldt_interval(alpha, n, k, level)
+        problems = []
+        if k < K_MIN:
+            problems.append(t("stats.alpha.warning.few_items", lang, scale=name, k=k))
+        if not alpha >= ALPHA_MIN:
+            problems.append(t("stats.alpha.warning.low", lang, scale=name, alpha=f"{alpha:.3f}"))
+        for text in problems:
+            warnings.warn(text, ReliabilityWarning, stacklevel=2)
+        rows.append({"scale": name, "k": k, "n": n, "estimate": alpha, "ci_low": low,
+                     "ci_high": high, "method": METHOD, "missing": missing,
+                     "band": alpha_band(alpha, lang=lang), "warning": "; ".join(problems)})
+    return pd.DataFrame(rows)
+
+
+def _scale_positions(meta: pd.DataFrame) -> dict[str, list[int]]:
+    positions: dict[str, list[int]] = {}
+    for j, dim in enumerate(meta["dimension"]):
+        positions.setdefault(str(dim), []).append(j)
+    return positions
+
+
+def item_analysis(
+    data: pd.DataFrame,
+    items: pd.DataFrame | None = None,
+    *,
+    columns: Sequence[str] | None = None,
+    missing: str = "listwise",
+    reverse: Sequence[str] | None = None,
+    scale: tuple[float, float] | None = None,
+    scale_name: str = "skala",
+) -> pd.DataFrame:
+    """Per item: mean, sd, corrected item-total r and alpha if the item is deleted.
+
+    All columns come from the covariance matrix of the full alpha, so they use
+    the same rows (listwise) or pairs (pairwise).  Parameters as in
+    :func:`cronbach_alpha`.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> data = pd.DataFrame({"q1": [4, 5, 3, 4, 2, 5, 4, 3.0], "q2": [4, 4, 3, 5, 2, 5, 3, 3.0],
+    ...                      "q3": [5, 5, 2, 4, 1, 4, 4, 3.0]})
+    >>> out = item_analysis(data, columns=["q1", "q2", "q3"])
+    >>> out[["item", "n", "item_total_r", "alpha_if_deleted"]].round(3)
+      item  n  item_total_r  alpha_if_deleted
+    0   q1  8         0.917             0.814
+    1   q2  8         0.780             0.911
+    2   q3  8         0.835             0.897
+    """
+    import numpy as np
+    import pandas as pd
+
+    meta, x = _prepared(data, items, columns, reverse, scale, missing, scale_name)
+    frames = []
+    for name, idx in _scale_positions(meta).items():
+        sub = x[:, idx]
+        c, n = _covariance(sub, missing)
+        k = len(idx)
+        total, rowsum, var = c.sum(), c.sum(axis=1), np.diag(c)
+        rest_var = total - 2 * rowsum + var  # variance of the sum of the other items
+        with np.errstate(invalid="ignore", divide="ignore"):
+            r = (rowsum - var) / np.sqrt(var * rest_var)
+            rest_trace = np.trace(c) - var
+            aid = (k - 1) / (k - 2) * (1 - rest_trace / rest_var) if k > 2 else np.full(k, np.nan)
+        if missing == "listwise":
+            used = sub[~np.isnan(sub).any(axis=1)]
+            means, counts = (used.mean(axis=0) if len(used) else np.full(k, np.nan)), len(used)
+        else:
+            means, counts = np.nanmean(sub, axis=0), (~np.isnan(sub)).sum(axis=0)
+        frames.append(pd.DataFrame({
+            "scale": name, "item": meta.index[idx], "label": meta["label"].iloc[idx].to_numpy(),
+            "n": counts, "mean": means, "sd": np.sqrt(var), "item_total_r": r,
+            "alpha_if_deleted": aid, "missing": missing,
+        }))
+    return pd.concat(frames, ignore_index=True)
