@@ -1,0 +1,337 @@
+"""Build the evaluation reports: the entry point of ``kemuning-eval report``.
+
+One build = check parameters -> execute the notebook with papermill in a
+staging folder -> export and check the HTML -> swap the files into
+``reports/<year>/`` -> regenerate ``reports/index.html``.  Unchanged inputs
+reuse the previous report (see :mod:`kemuning_eval.report.cache`).
+
+Where things go (``<L>`` = ``""`` for Bahasa Indonesia, ``en/`` for English)::
+
+    reports/<year>/<L>laporan-evaluasi-<year>.html, <L>metrics.json, <L>tabel/
+    reports/<year>/<L>program/<ID>/laporan-<ID>-<year>.html, metrics.json, tabel/
+    reports/<year>/executed/<stem>.ipynb            executed notebooks
+    reports/<year>/executed/failed-<stem>.ipynb     the notebook of a failed build
+
+Examples
+--------
+>>> spec = ReportSpec(year=2026, lang="en", program_id="PKA-01")
+>>> spec.stem, spec.html_name
+('laporan-PKA-01-2026-en', 'laporan-PKA-01-2026.html')
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kemuning_eval.errors import ReportError, UsageError
+from kemuning_eval.i18n import LANGS, check_lang, t
+from kemuning_eval.paths import ProjectPaths
+from kemuning_eval.progress import info, is_quiet
+
+MAIN_NOTEBOOK = "laporan_evaluasi.ipynb"
+PROGRAM_NOTEBOOK = "laporan_program.ipynb"
+_PROGRAM_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+
+
+@dataclass(frozen=True)
+class ReportSpec:
+    """Which report to build: year, language, and programme (None = whole study)."""
+
+    year: int
+    lang: str = "id"
+    program_id: str | None = None
+
+    @property
+    def stem(self) -> str:
+        """Unique name of this report (used for executed notebooks and stamps)."""
+        base = (f"laporan-evaluasi-{self.year}" if self.program_id is None
+                else f"laporan-{self.program_id}-{self.year}")
+        return base if self.lang == LANGS[0] else f"{base}-{self.lang}"
+
+    @property
+    def html_name(self) -> str:
+        """File name of the HTML page."""
+        if self.program_id is None:
+            return f"laporan-evaluasi-{self.year}.html"
+        return f"laporan-{self.program_id}-{self.year}.html"
+
+    @property
+    def notebook_name(self) -> str:
+        """Report notebook under ``notebooks/``."""
+        return MAIN_NOTEBOOK if self.program_id is None else PROGRAM_NOTEBOOK
+
+    def folder(self, paths: ProjectPaths) -> Path:
+        """Folder the HTML, ``metrics.json`` and ``tabel/`` are published in."""
+        base = paths.reports(self.year)
+        if self.lang != LANGS[0]:
+            base = base / self.lang
+        return base if self.program_id is None else base / "program" / self.program_id
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What one build produced."""
+
+    spec: ReportSpec
+    html: Path
+    metrics: Path
+    executed: Path
+    reused: bool
+    seconds: float
+
+
+def default_lang(paths: ProjectPaths, year: int) -> str:
+    """Return the report language from ``studi.yaml`` (``report.lang``), else ``id``."""
+    config = paths.study_config(year)
+    if not config.is_file():
+        return LANGS[0]
+    from kemuning_eval.config import load_study
+
+    return str(load_study(config).report.get("lang", LANGS[0]))
+
+
+def study_inputs(paths: ProjectPaths, year: int) -> list[Path]:
+    """Files and folders a report of ``year`` depends on (for the cache key)."""
+    inputs = [paths.processed(year)]
+    config = paths.study_config(year)
+    if config.is_file():
+        from kemuning_eval.config import load_study
+
+        inputs.extend(load_study(config).files())
+    return inputs
+
+
+def program_ids(paths: ProjectPaths, year: int) -> list[str]:
+    """Return the programme IDs of ``data/processed/<year>/programs.parquet``."""
+    table = paths.processed(year) / "programs.parquet"
+    if not table.is_file():
+        raise ReportError(t("engine.error.no_programs", "id"), file=str(table),
+                          hint=t("engine.hint.ingest", "id", year=year))
+    import pandas as pd
+
+    return sorted(str(v) for v in pd.read_parquet(table, columns=["program_id"])["program_id"])
+
+
+def check_program_id(program_id: str) -> str:
+    """Return ``program_id`` if it is safe as a folder name, else raise UsageError.
+
+    Examples
+    --------
+    >>> check_program_id("PKA-01")
+    'PKA-01'
+    >>> check_program_id("../x")
+    Traceback (most recent call last):
+    ...
+    kemuning_eval.errors.UsageError: ...
+    """
+    if not _PROGRAM_ID.match(program_id):
+        raise UsageError(t("engine.error.program_id", "id"), value=program_id)
+    return program_id
+
+
+def _parameters(spec: ReportSpec, paths: ProjectPaths, report_date: str, seed: int) -> dict[str, Any]:
+    return {
+        "year": int(spec.year),
+        "lang": spec.lang,
+        "program_id": spec.program_id or "",
+        "project_root": str(paths.root.resolve()),
+        "output_dir": "",
+        "report_date": report_date,
+        "seed": int(seed),
+    }
+
+
+def build_one(
+    spec: ReportSpec,
+    *,
+    paths: ProjectPaths,
+    force: bool = False,
+    report_date: str = "",
+    seed: int = 0,
+    progress_bar: bool = False,
+) -> BuildResult:
+    """Build (or reuse) one report; does not touch the index page.
+
+    Raises
+    ------
+    ReportError
+        Execution, export or a check failed; the previous report is unchanged
+        and the failed notebook is kept as ``executed/failed-<stem>.ipynb``.
+    """
+    from kemuning_eval.report import cache, publish
+    from kemuning_eval.report.checks import check_page
+    from kemuning_eval.report.execute import execute_notebook
+    from kemuning_eval.report.export import export_html
+    from kemuning_eval.report.kernel import ensure_kernel, kernel_env
+
+    started = time.perf_counter()
+    lang = spec.lang
+    notebook = paths.notebooks / spec.notebook_name
+    if not notebook.is_file():
+        raise ReportError(t("engine.error.no_notebook", lang), file=str(notebook))
+    folder = spec.folder(paths)
+    executed_dir = paths.reports(spec.year) / "executed"
+    html_path, metrics_path = folder / spec.html_name, folder / "metrics.json"
+    executed = executed_dir / f"{spec.stem}.ipynb"
+    stamp = folder / f".{spec.stem}.build.json"
+    params = _parameters(spec, paths, report_date, seed)
+    key = cache.build_key(notebook=notebook, parameters=params,
+                          inputs=study_inputs(paths, spec.year))
+    if not force and cache.is_fresh(stamp, key):
+        info(t("engine.status.reused", lang, path=str(html_path)))
+        return BuildResult(spec, html_path, metrics_path, executed, True,
+                           time.perf_counter() - started)
+
+    stage = publish.new_staging(paths.reports(spec.year), spec.stem)
+    try:
+        params["output_dir"] = str(stage)
+        failed = executed_dir / f"failed-{spec.stem}.ipynb"
+        info(t("engine.status.executing", lang, notebook=notebook.name, stem=spec.stem))
+        result = execute_notebook(
+            notebook, failed, params, cwd=paths.root, kernel_name=ensure_kernel(),
+            env=kernel_env(report_date=report_date or None), progress_bar=progress_bar, lang=lang,
+        )
+        if not (stage / "metrics.json").is_file():
+            raise ReportError(t("engine.error.no_metrics", lang), file=str(notebook),
+                              hint=t("engine.hint.failed_notebook", lang, path=str(failed)))
+        info(t("engine.status.exporting", lang, stem=spec.stem))
+        page = export_html(result.notebook, lang=lang, source_dir=notebook.parent)
+        root_text = str(paths.root.resolve())
+        check_page(
+            page, name=spec.html_name, lang=lang,
+            code_sources=[c.source for c in result.notebook.cells if c.cell_type == "code"],
+            forbidden_texts=[str(stage)] + ([root_text] if len(root_text) > 4 else []),
+        )
+        (stage / spec.html_name).write_text(page, encoding="utf-8")
+        publish.swap_in([
+            (failed, executed),
+            (stage / "metrics.json", metrics_path),
+            (stage / "tabel", folder / "tabel"),
+            (stage / spec.html_name, html_path),
+        ])
+        failed.with_suffix(".kernel.log").unlink(missing_ok=True)
+        cache.write_stamp(stamp, key, {"html": html_path, "metrics": metrics_path})
+    finally:
+        publish.discard(stage)
+    seconds = time.perf_counter() - started
+    info(t("engine.status.done", lang, path=str(html_path), seconds=f"{seconds:.1f}"))
+    return BuildResult(spec, html_path, metrics_path, executed, False, seconds)
+
+
+def _build_worker(kwargs: dict[str, Any]) -> BuildResult:
+    """Build one report in a worker process (one kernel per process)."""
+    from kemuning_eval.progress import set_quiet
+
+    set_quiet(True)
+    return build_one(**kwargs)
+
+
+def build_programs(
+    year: int,
+    ids: list[str],
+    *,
+    lang: str,
+    paths: ProjectPaths,
+    force: bool = False,
+    jobs: int | None = None,
+    report_date: str = "",
+) -> list[BuildResult]:
+    """Build the per-programme reports of ``ids`` in parallel processes.
+
+    Every programme is attempted; failures are collected and raised together.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    from kemuning_eval.progress import progress
+
+    specs = [ReportSpec(year, lang, check_program_id(pid)) for pid in ids]
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(specs) or 1))
+    results: list[BuildResult] = []
+    errors: list[str] = []
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        futures = {pool.submit(_build_worker, {"spec": s, "paths": paths, "force": force,
+                                               "report_date": report_date}): s for s in specs}
+        for future in progress(as_completed(futures), t("engine.status.programs", lang),
+                               total=len(futures)):
+            try:
+                results.append(future.result())
+            except ReportError as exc:
+                errors.append(f"{futures[future].program_id}: {exc}")
+    if errors:
+        raise ReportError(t("engine.error.programs_failed", lang, n=len(errors), total=len(specs))
+                          + "\n  " + "\n  ".join(sorted(errors)))
+    return sorted(results, key=lambda r: r.spec.program_id or "")
+
+
+def build_report(
+    year: int,
+    *,
+    lang: str | None = None,
+    program_id: str | None = None,
+    force: bool = False,
+    paths: ProjectPaths | None = None,
+    report_date: str | None = None,
+    seed: int = 0,
+    jobs: int | None = None,
+) -> BuildResult | list[BuildResult]:
+    """Build the report of ``year`` (or of one or all programmes) and the index page.
+
+    Parameters
+    ----------
+    year : int
+        Study year.
+    lang : {"id", "en"}, optional
+        Report language (default: ``report.lang`` of ``studi.yaml``, else ``id``).
+    program_id : str, optional
+        A programme ID for its own report, ``"all"`` for every programme
+        (returns a list), None for the whole study.
+    force : bool
+        Rebuild even when nothing changed.
+    paths : ProjectPaths, optional
+        Project folders (default: discovered).
+    report_date : str, optional
+        ISO date printed in the report; empty = ``report.date`` of ``studi.yaml``.
+    seed : int
+        Seed passed to the notebook.
+    jobs : int, optional
+        Parallel processes for ``program_id="all"``.
+    """
+    from kemuning_eval.report.index import write_index
+
+    paths = paths or ProjectPaths.discover()
+    lang = check_lang(lang or default_lang(paths, year))
+    report_date = report_date or ""
+    if report_date:
+        import datetime as _dt
+
+        try:
+            _dt.date.fromisoformat(report_date)
+        except ValueError:
+            raise UsageError(t("engine.error.report_date", lang), value=report_date) from None
+    try:
+        if program_id == "all":
+            ids = program_ids(paths, year)
+            return build_programs(year, ids, lang=lang, paths=paths, force=force, jobs=jobs,
+                                  report_date=report_date)
+        spec = ReportSpec(year, lang, check_program_id(program_id) if program_id else None)
+        return build_one(spec, paths=paths, force=force, report_date=report_date, seed=seed,
+                         progress_bar=not is_quiet())
+    finally:
+        write_index(paths.reports_root, lang=lang)
+
+
+def build_from_cli(args: argparse.Namespace) -> int:
+    """Run ``kemuning-eval report`` with parsed ``args``; return the exit code."""
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError(t("engine.error.jobs", "id"), value=args.jobs)
+    build_report(args.year, lang=args.lang, program_id=args.program, force=args.force,
+                 jobs=args.jobs)
+    return 0

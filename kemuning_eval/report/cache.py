@@ -1,0 +1,134 @@
+"""Incremental rebuilds: a content-hash key of everything a report depends on.
+
+The key hashes the notebook, the parameters (without the staging folder),
+every file of ``data/processed/<year>`` (tables and the raw manifest), the
+study configuration and codebooks, the files of the installed package and
+the versions of the libraries that shape the output.  It is stored with the
+hashes of the published files in a stamp next to the report; a rebuild with
+the same key and untouched outputs reuses them.
+
+Examples
+--------
+>>> import tempfile
+>>> d = Path(tempfile.mkdtemp())
+>>> _ = (d / "a.txt").write_text("x", encoding="utf-8")
+>>> stamp = d / ".a.build.json"
+>>> write_stamp(stamp, "k1", {"a.txt": d / "a.txt"})
+>>> is_fresh(stamp, "k1"), is_fresh(stamp, "k2")
+(True, False)
+>>> _ = (d / "a.txt").write_text("y", encoding="utf-8")
+>>> is_fresh(stamp, "k1")
+False
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+#: Libraries whose version can change a report's bytes.
+LIBRARIES = ("kemuning-eval", "pandas", "numpy", "scipy", "statsmodels", "matplotlib",
+             "seaborn", "pyarrow", "nbconvert", "nbformat", "papermill", "mistune", "jinja2")
+_PACKAGE_SUFFIXES = (".py", ".yaml", ".json", ".j2", ".css", "matplotlibrc")
+
+
+def file_sha256(path: Path) -> str:
+    """Return the SHA-256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def tree_hashes(folder: Path, *, suffixes: tuple[str, ...] | None = None) -> dict[str, str]:
+    """Return ``{relative path: sha256}`` of the files under ``folder`` (sorted, hidden skipped)."""
+    out: dict[str, str] = {}
+    if not folder.is_dir():
+        return out
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder).as_posix()
+        if not path.is_file() or any(part.startswith(".") or part == "__pycache__"
+                                     for part in rel.split("/")):
+            continue
+        if suffixes is None or path.name.endswith(suffixes):
+            out[rel] = file_sha256(path)
+    return out
+
+
+def library_versions(names: Iterable[str] = LIBRARIES) -> dict[str, str | None]:
+    """Return the installed version of each library (None when absent)."""
+    versions: dict[str, str | None] = {}
+    for name in names:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = None
+    return versions
+
+
+def build_key(
+    *,
+    notebook: Path,
+    parameters: dict[str, Any],
+    inputs: Iterable[Path],
+    extra: dict[str, Any] | None = None,
+) -> str:
+    """Return the content-hash key of one report build.
+
+    Parameters
+    ----------
+    notebook : Path
+        The source notebook.
+    parameters : dict
+        The notebook parameters, without ``output_dir`` (a staging path).
+    inputs : iterable of Path
+        Files and folders the report reads (folders are hashed recursively).
+    extra : dict, optional
+        Anything else that shapes the output.
+    """
+    import sys
+
+    import kemuning_eval
+
+    package_dir = Path(kemuning_eval.__file__).parent
+    record = {
+        "notebook": file_sha256(notebook),
+        "parameters": {k: v for k, v in sorted(parameters.items()) if k != "output_dir"},
+        "inputs": {str(p): (tree_hashes(p) if p.is_dir() else file_sha256(p))
+                   for p in sorted(set(inputs)) if p.exists()},
+        "package": tree_hashes(package_dir, suffixes=_PACKAGE_SUFFIXES),
+        "versions": library_versions(),
+        "python": sys.version.split()[0],
+        "extra": extra or {},
+    }
+    text = json.dumps(record, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def write_stamp(stamp: Path, key: str, outputs: dict[str, Path]) -> None:
+    """Record ``key`` and the hashes of the published ``outputs`` (name -> path) in ``stamp``."""
+    record = {"key": key, "outputs": {name: [str(path), file_sha256(path)]
+                                      for name, path in sorted(outputs.items()) if path.is_file()}}
+    tmp = stamp.with_name(stamp.name + f".tmp-{os.getpid()}")
+    tmp.write_text(json.dumps(record, indent=1, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, stamp)
+
+
+def is_fresh(stamp: Path, key: str) -> bool:
+    """True when ``stamp`` records ``key`` and every recorded output is unchanged."""
+    try:
+        record = json.loads(stamp.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if record.get("key") != key or not record.get("outputs"):
+        return False
+    for path, digest in record["outputs"].values():
+        if not Path(path).is_file() or file_sha256(Path(path)) != digest:
+            return False
+    return True

@@ -1,0 +1,128 @@
+"""Export an executed notebook to one stand-alone, reproducible HTML page.
+
+nbconvert's :class:`~nbconvert.HTMLExporter` runs in this process with the
+``kemuning`` template (``templates/kemuning``): no code input, no prompts,
+no injected-parameters cell, no scripts, one inline style sheet with print
+rules.  Cell tags honoured: ``remove-cell``, ``remove-input``,
+``remove-output``, ``injected-parameters``, ``parameters``.  After export
+the page gets a table of contents, PNG metadata stripped, pandas Styler ids
+made stable, and is checked (:mod:`kemuning_eval.report.checks`).
+
+Examples
+--------
+>>> normalise_styler_ids('<style>#T_3f9a1_row0_col0 {}</style><table id="T_3f9a1">')
+'<style>#T_k1_row0_col0 {}</style><table id="T_k1">'
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from kemuning_eval.i18n import t
+
+#: Tags whose cell is dropped entirely / whose input or outputs are dropped.
+REMOVE_CELL_TAGS = ("remove-cell", "injected-parameters", "parameters", "papermill-error-cell-tag")
+REMOVE_INPUT_TAGS = ("remove-input",)
+REMOVE_OUTPUT_TAGS = ("remove-output",)
+
+_STYLER_ID = re.compile(r"\bT_([0-9a-f]{5})(?![0-9a-zA-Z])")
+_TITLE = re.compile(r"<title>.*?</title>", re.DOTALL)
+
+
+def templates_dir() -> Path:
+    """Return the folder holding the ``kemuning`` nbconvert template."""
+    return Path(str(resources.files("kemuning_eval.report") / "templates"))
+
+
+def normalise_styler_ids(page: str) -> str:
+    """Replace pandas Styler's random table ids (``T_<5 hex>``) by numbered ones."""
+    mapping: dict[str, str] = {}
+
+    def replace(match: re.Match) -> str:
+        key = match.group(1)
+        if key not in mapping:
+            mapping[key] = f"T_k{len(mapping) + 1}"
+        return mapping[key]
+
+    return _STYLER_ID.sub(replace, page)
+
+
+def prepare_notebook(nb: Any) -> Any:
+    """Return a copy of ``nb`` ready to export: tagged cells removed, stderr and PNG metadata dropped."""
+    from kemuning_eval.report.images import strip_png_base64
+
+    nb = copy.deepcopy(nb)
+    kept = []
+    for cell in nb.cells:
+        tags = set((cell.get("metadata") or {}).get("tags") or [])
+        if tags & set(REMOVE_CELL_TAGS):
+            continue
+        if cell.get("cell_type") == "code":
+            if tags & set(REMOVE_OUTPUT_TAGS):
+                cell.outputs = []
+            cell.outputs = [o for o in cell.outputs
+                            if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+            for output in cell.outputs:
+                data = output.get("data") or {}
+                if "image/png" in data:
+                    data["image/png"] = strip_png_base64(data["image/png"])
+        kept.append(cell)
+    nb.cells = kept
+    return nb
+
+
+def _exporter() -> Any:
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter(
+        template_name="kemuning",
+        extra_template_basedirs=[str(templates_dir())],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        exclude_anchor_links=True,
+        embed_images=True,
+        sanitize_html=False,
+    )
+
+
+def export_html(nb: Any, *, lang: str = "id", source_dir: str | Path | None = None) -> str:
+    """Return the stand-alone HTML page of the executed notebook ``nb``.
+
+    Parameters
+    ----------
+    nb : nbformat.NotebookNode
+        The executed notebook (not modified).
+    lang : {"id", "en"}
+        Language of the page (``<html lang>``, contents heading).
+    source_dir : path, optional
+        Folder that relative Markdown image paths are resolved from.
+
+    Returns
+    -------
+    str
+        The page; not yet checked (see :func:`kemuning_eval.report.checks.check_page`).
+    """
+    from kemuning_eval.report.checks import make_offline
+    from kemuning_eval.report.images import strip_png_data_uris
+    from kemuning_eval.report.toc import add_toc, first_heading
+
+    css = (templates_dir() / "kemuning" / "report.css").read_text(encoding="utf-8")
+    res = {
+        "language_code": lang,
+        "report_title": "",
+        "report_css": css,
+        "metadata": {"name": "laporan", "path": str(source_dir or ".")},
+    }
+    body, _ = _exporter().from_notebook_node(prepare_notebook(nb), resources=res)
+    page = make_offline(strip_png_data_uris(body))
+    page = normalise_styler_ids(page)
+    page = add_toc(page, title=t("engine.toc.title", lang))
+    title = first_heading(page) or t("engine.toc.title", lang)
+    import html as _html
+
+    return _TITLE.sub(lambda _: f"<title>{_html.escape(title)}</title>", page, count=1)

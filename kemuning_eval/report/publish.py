@@ -1,0 +1,65 @@
+"""Swap a built report from its staging folder into ``reports/`` in one step per file.
+
+A report is built in a staging folder next to its destination (same file
+system), checked, and only then moved into place with :func:`os.replace`,
+which is atomic: a reader sees the old file or the new one, never half of
+one.  The HTML page moves last and the build stamp after it, so an
+interrupted swap is rebuilt next time.  On any failure before the swap the
+previous report stays untouched.
+
+Examples
+--------
+>>> import tempfile
+>>> root = Path(tempfile.mkdtemp())
+>>> stage = new_staging(root / "2026", "laporan-evaluasi-2026")
+>>> _ = (stage / "metrics.json").write_text("{}", encoding="utf-8")
+>>> swap_in([(stage / "metrics.json", root / "2026" / "metrics.json")])
+>>> (root / "2026" / "metrics.json").read_text(encoding="utf-8")
+'{}'
+>>> discard(stage); stage.exists()
+False
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+
+
+def new_staging(year_dir: Path, stem: str) -> Path:
+    """Create and return an empty staging folder for report ``stem`` under ``year_dir``."""
+    stage = year_dir / ".staging" / f"{stem}-{os.getpid()}"
+    discard(stage)
+    stage.mkdir(parents=True)
+    return stage
+
+
+def discard(stage: Path) -> None:
+    """Remove a staging folder (and its parent ``.staging`` when empty)."""
+    shutil.rmtree(stage, ignore_errors=True)
+    try:
+        stage.parent.rmdir()
+    except OSError:
+        pass
+
+
+def replace_path(source: Path, destination: Path) -> None:
+    """Move ``source`` (file or folder) onto ``destination``, replacing what is there."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    if source.is_dir():
+        old = destination.with_name(f".{destination.name}.old-{os.getpid()}")
+        if destination.exists():
+            os.replace(destination, old)
+        os.replace(source, destination)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.replace(source, destination)
+
+
+def swap_in(moves: Iterable[tuple[Path, Path]]) -> None:
+    """Move every (staged, destination) pair into place, in the given order."""
+    for source, destination in moves:
+        if source.exists():
+            replace_path(source, destination)
