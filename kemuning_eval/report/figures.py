@@ -1,0 +1,275 @@
+"""The report's figures, drawn from the metrics dict (matplotlib/seaborn, Agg).
+
+Every function takes the metrics (and the language) and returns a
+:class:`matplotlib.figure.Figure`, or ``None`` when there is nothing to
+plot.  Figures draw only what the metrics publish, so a group suppressed
+there (``n < min_n``) never appears in a figure.  :func:`figure_html` turns a
+figure into an HTML ``<figure>`` with an embedded PNG (fixed dpi, no
+``Software``/date metadata), escaped alt text and a caption.
+
+Print and colour-blind safety: ColorBrewer ``PuOr`` (diverging) and the
+seaborn ``colorblind`` palette, 9-10 pt text, grey grid lines.
+
+Examples
+--------
+>>> m = {"study": {"year": 2026}, "qualitative": {"available": True, "n_excerpts": 5,
+...      "themes": [{"theme": "a", "label": "Materi usang", "n": 3, "share": 0.6}]}}
+>>> fig = themes_bar(m, "id")
+>>> html = figure_html(fig, alt="<b>x</b>", caption="Gambar 1")
+>>> html.startswith("<figure") and "&lt;b&gt;x&lt;/b&gt;" in html and "data:image/png;base64," in html
+True
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from typing import TYPE_CHECKING, Any
+
+from kemuning_eval.i18n import t
+from kemuning_eval.report.htmlsafe import Html, esc
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.figure import Figure
+
+DPI = 110
+WIDTH = 6.5  # inches: fits an A4 page with margins
+SALT = "kemuning-eval"
+
+
+def _setup() -> Any:
+    """Import matplotlib with the Agg backend and deterministic, print-friendly settings."""
+    import matplotlib
+
+    matplotlib.use("Agg", force=False)
+    import matplotlib.pyplot as plt
+
+    plt.rcParams.update({
+        "svg.hashsalt": SALT,
+        "font.size": 9.5,
+        "axes.titlesize": 10.5,
+        "axes.labelsize": 9.5,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.grid": True,
+        "grid.color": "#d9d9d9",
+        "grid.linewidth": 0.6,
+        "figure.dpi": DPI,
+        "savefig.dpi": DPI,
+        "path.simplify": True,
+    })
+    return plt
+
+
+def _new(height: float) -> tuple[Figure, Any]:
+    plt = _setup()
+    from matplotlib.figure import Figure
+
+    del plt
+    fig = Figure(figsize=(WIDTH, height), dpi=DPI, layout="constrained")
+    return fig, fig.add_subplot()
+
+
+def _palette(n: int) -> list:
+    import seaborn as sns
+
+    return sns.color_palette("colorblind", n)
+
+
+def _ok(m: dict, name: str) -> dict:
+    entry = m.get(name) or {}
+    return entry if entry.get("available") else {}
+
+
+def _decimal(lang: str, decimals: int | None = None):
+    """Axis tick formatter with the report's decimal separator (auto: 0 or 1 decimals)."""
+    from matplotlib.ticker import FuncFormatter
+
+    from kemuning_eval.numfmt import fmt_number
+
+    def auto(x: float) -> int:
+        return 0 if float(x).is_integer() else 1
+
+    return FuncFormatter(lambda x, _pos: fmt_number(x, auto(x) if decimals is None else decimals, lang))
+
+
+def likert_diverging(m: dict, lang: str) -> Figure | None:
+    """Diverging stacked bars of the answer shares per reaction dimension (neutral centred)."""
+    dims = [d for d in _ok(m, "reaction").get("dimensions") or [] if d.get("shares")]
+    if not dims:
+        return None
+    import matplotlib.colors as mcolors
+
+    levels = sorted({int(k) for d in dims for k in d["shares"]})
+    cmap = mcolors.LinearSegmentedColormap.from_list("puor", ["#b35806", "#f1a340", "#e0e0e0", "#998ec3", "#542788"])
+    colors = [cmap(i / max(len(levels) - 1, 1)) for i in range(len(levels))]
+    dims = sorted(dims, key=lambda d: (d.get("mean") or 0, d["dimension"]))
+    fig, ax = _new(0.45 * len(dims) + 1.3)
+    mid = (levels[0] + levels[-1]) / 2
+    for row, d in enumerate(dims):
+        shares = [100 * float(d["shares"].get(str(level)) or 0) for level in levels]
+        neg = sum(s for lv, s in zip(levels, shares, strict=True) if lv < mid)
+        neutral = sum(s for lv, s in zip(levels, shares, strict=True) if lv == mid)
+        left = -neg - neutral / 2
+        for level, share, color in zip(levels, shares, colors, strict=True):
+            ax.barh(row, share, left=left, color=color, edgecolor="white", linewidth=0.5,
+                    label=str(level) if row == 0 else None)
+            left += share
+    ax.axvline(0, color="#404040", linewidth=0.8)
+    ax.set_yticks(range(len(dims)), [str(d.get("label") or d["dimension"]) for d in dims])
+    ax.set_xlabel(f"{t('report.fig.likert.neg', lang)}   %   {t('report.fig.likert.pos', lang)}")
+    ax.xaxis.set_major_formatter(_decimal(lang))
+    ax.set_title(t("report.fig.likert.title", lang))
+    ax.legend(ncols=len(levels), loc="upper center", bbox_to_anchor=(0.5, -0.28), frameon=False, fontsize=8.5)
+    ax.grid(axis="y", visible=False)
+    return fig
+
+
+def prepost_box(tests: Any, m: dict, lang: str) -> Figure | None:
+    """Box plots of pre- and post-test scores (participants with both), with the means marked.
+
+    ``tests`` is the processed ``tests`` table, already restricted to the
+    report's scope; nothing is drawn below the minimum group size.
+    """
+    overall = _ok(m, "learning").get("overall") or {}
+    min_n = int(m["study"].get("min_group_size") or 5)
+    if tests is None or overall.get("n") is None:
+        return None
+    both = tests.dropna(subset=["pre", "post"])
+    if len(both) < min_n:
+        return None
+    fig, ax = _new(3.2)
+    labels = [t("report.fig.prepost.pre", lang), t("report.fig.prepost.post", lang)]
+    colors = _palette(2)
+    box = ax.boxplot([both["pre"].to_numpy(float), both["post"].to_numpy(float)], vert=False, widths=0.55,
+                     patch_artist=True, showfliers=True, flierprops={"markersize": 3})
+    for patch, color in zip(box["boxes"], colors, strict=True):
+        patch.set_facecolor(color)
+        patch.set_alpha(0.55)
+    ax.plot([overall["pre_mean"], overall["post_mean"]], [1, 2], "D", color="black", markersize=5)
+    ax.set_yticks([1, 2], labels)
+    ax.set_xlim(0, 100)
+    ax.set_xlabel(t("report.fig.prepost.ylabel", lang))
+    ax.xaxis.set_major_formatter(_decimal(lang))
+    ax.set_title(t("report.fig.prepost.title", lang))
+    return fig
+
+
+def _interval_plot(rows: list[dict], value: str, label_key: str, xlabel: str, *, scale: float = 1.0,
+                   zero: float | None = 0.0, lang: str) -> Figure:
+    fig, ax = _new(0.42 * len(rows) + 1.2)
+    color = _palette(1)[0]
+    for i, row in enumerate(rows):
+        est = scale * row[value]
+        low = scale * (row.get("ci_low") if row.get("ci_low") is not None else row[value])
+        high = scale * (row.get("ci_high") if row.get("ci_high") is not None else row[value])
+        ax.errorbar(est, i, xerr=[[est - low], [high - est]], fmt="o", color=color, capsize=3, markersize=5)
+    if zero is not None:
+        ax.axvline(zero, color="#404040", linewidth=0.8, linestyle="--")
+    ax.set_yticks(range(len(rows)), [str(r.get(label_key) or r.get("program_id")) for r in rows])
+    ax.invert_yaxis()
+    ax.set_xlabel(xlabel)
+    ax.xaxis.set_major_formatter(_decimal(lang))
+    ax.grid(axis="y", visible=False)
+    return fig
+
+
+def learning_forest(m: dict, lang: str) -> Figure | None:
+    """Forest plot of the mean score change (post - pre) per programme with 95% CIs."""
+    rows = [r for r in _ok(m, "learning").get("by_program") or [] if not r.get("suppressed") and r.get("diff") is not None]
+    if len(rows) < 2:
+        return None
+    return _interval_plot(rows, "diff", "name", t("report.fig.forest.xlabel", lang), lang=lang)
+
+
+def applying_bars(m: dict, lang: str) -> Figure | None:
+    """Share applying (supervisor) per programme with Wilson 95% CIs, as percentages."""
+    rows = [r for r in _ok(m, "behavior").get("applying_by_program") or []
+            if not r.get("suppressed") and r.get("share") is not None]
+    if len(rows) < 2:
+        return None
+    fig = _interval_plot(rows, "share", "name", "%", scale=100, zero=None, lang=lang)
+    fig.axes[0].set_xlim(0, 100)
+    return fig
+
+
+def did_lines(m: dict, lang: str, outcome: str) -> Figure | None:
+    """Means before/after for treated and comparison units of one DiD outcome."""
+    rows = [r for r in _ok(m, "results").get("did") or [] if r["outcome"] == outcome]
+    if not rows or rows[0].get("mean_treated_pre") is None:
+        return None
+    r = rows[0]
+    fig, ax = _new(3.0)
+    x = [0, 1]
+    c_treated, c_control = _palette(2)
+    ax.plot(x, [r["mean_treated_pre"], r["mean_treated_post"]], "o-", color=c_treated,
+            label=t("report.fig.did.treated", lang), linewidth=2)
+    ax.plot(x, [r["mean_control_pre"], r["mean_control_post"]], "s--", color=c_control,
+            label=t("report.fig.did.control", lang), linewidth=2)
+    ax.set_xticks(x, [t("report.fig.did.pre", lang), t("report.fig.did.post", lang)])
+    ax.set_xlim(-0.3, 1.3)
+    ax.yaxis.set_major_formatter(_decimal(lang, None if abs(r["mean_treated_pre"]) >= 10 else 2))
+    ax.set_ylabel(str(r.get("label") or outcome))
+    ax.legend(frameon=False)
+    return fig
+
+
+def themes_bar(m: dict, lang: str) -> Figure | None:
+    """Horizontal bars of the number of interview excerpts per theme."""
+    themes = [th for th in _ok(m, "qualitative").get("themes") or [] if th.get("n")]
+    if not themes:
+        return None
+    themes = sorted(themes, key=lambda th: (-th["n"], th["theme"]))
+    fig, ax = _new(0.38 * len(themes) + 1.0)
+    ax.barh(range(len(themes)), [th["n"] for th in themes], color=_palette(1)[0])
+    ax.set_yticks(range(len(themes)), [str(th.get("label") or th["theme"]) for th in themes])
+    ax.invert_yaxis()
+    ax.set_xlabel(t("report.fig.themes.xlabel", lang))
+    ax.xaxis.set_major_formatter(_decimal(lang))
+    ax.grid(axis="y", visible=False)
+    return fig
+
+
+def comparison_bars(m: dict, lang: str) -> Figure | None:
+    """Small multiples: each key indicator last year and this year."""
+    comp = (m.get("findings") or {}).get("comparison") or {}
+    rows = [r for r in comp.get("rows") or [] if r.get("previous") is not None and r.get("current") is not None]
+    if not rows:
+        return None
+    from kemuning_eval.report.narrative import fmt_value
+
+    plt = _setup()
+    del plt
+    from matplotlib.figure import Figure
+
+    cols = min(3, len(rows))
+    nrows = (len(rows) + cols - 1) // cols
+    fig = Figure(figsize=(WIDTH, 2.1 * nrows + 0.3), dpi=DPI, layout="constrained")
+    axes = fig.subplots(nrows, cols, squeeze=False).ravel()
+    colors = _palette(2)
+    years = [str(comp["previous_year"]), str(m["study"]["year"])]
+    for ax, row in zip(axes, rows, strict=False):
+        values = [row["previous"], row["current"]]
+        ax.bar(years, values, color=colors)
+        for i, v in enumerate(values):
+            ax.text(i, v, fmt_value(v, row["fmt"], lang), ha="center", va="bottom", fontsize=8.5)
+        ax.set_title(t(f"report.metric.{row['metric']}", lang), fontsize=9)
+        ax.yaxis.set_major_formatter(_decimal(lang))
+        ax.margins(y=0.18)
+    for ax in axes[len(rows):]:
+        ax.set_visible(False)
+    return fig
+
+
+def png_bytes(fig: Figure) -> bytes:
+    """Render ``fig`` to PNG at :data:`DPI`, without ``Software`` or date metadata."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None}, facecolor="white")
+    return buf.getvalue()
+
+
+def figure_html(fig: Figure, *, alt: str, caption: str) -> Html:
+    """An HTML ``<figure>`` with the PNG embedded as base64, escaped alt text and caption."""
+    data = base64.b64encode(png_bytes(fig)).decode("ascii")
+    return Html(f'<figure class="report-figure"><img alt="{esc(alt)}" src="data:image/png;base64,{data}" '
+                f'style="max-width:100%;height:auto"><figcaption>{esc(caption)}</figcaption></figure>')

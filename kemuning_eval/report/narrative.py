@@ -1,0 +1,415 @@
+"""The report's sentences, written from the metrics dict with catalogue texts.
+
+Every number is formatted from a value *stored in the metrics* with
+:mod:`kemuning_eval.numfmt`, so the text and ``metrics.json`` agree.  The
+functions return plain text (a list of paragraphs); :mod:`.render` escapes
+them, so names from the data can never inject HTML.
+
+Wording rules (named so that a reader can check them):
+
+- **Significance** (:func:`significance`): "meningkat/menurun signifikan" only
+  when ``p < alpha`` **and** the 95 % CI excludes zero; a CI that includes
+  zero is reported as "no evidence of a change"; a p-value and CI that
+  disagree (possible when p comes from another test) as "inconclusive".
+- **Effect size** (:func:`effect_band`): Cohen's (1988) bands on ``|d|``:
+  < 0.2 negligible, < 0.5 small, < 0.8 medium, otherwise large; the
+  definition reported is d_z = mean(D) / sd(D) of the paired differences.
+
+Examples
+--------
+>>> significance(3.2, 1.1, 5.3, 0.004)
+'increase'
+>>> significance(3.2, -0.4, 6.8, 0.08)
+'none'
+>>> effect_band(0.49), effect_band(-0.81)
+('small', 'large')
+>>> fmt_value(0.4567, "pct1", "id"), fmt_value(1250000, "rupiah", "en")
+('45,7%', 'Rp 1,250,000')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from kemuning_eval.i18n import t
+from kemuning_eval.numfmt import fmt_ci, fmt_int, fmt_number, fmt_p, fmt_pct, fmt_rupiah
+
+DEFAULT_ALPHA = 0.05
+
+#: how each stored value is shown; the metrics store values rounded to the same precision.
+FORMATS: dict[str, Callable[[Any, str], str]] = {
+    "int": lambda v, lang: fmt_int(v, lang),
+    "num1": lambda v, lang: fmt_number(v, 1, lang),
+    "num2": lambda v, lang: fmt_number(v, 2, lang),
+    "num3": lambda v, lang: fmt_number(v, 3, lang),
+    "pct1": lambda v, lang: fmt_pct(v, 1, lang),
+    "rupiah": lambda v, lang: fmt_rupiah(v, lang),
+    "p": lambda v, lang: fmt_p(v, lang),
+}
+
+
+def fmt_value(value: Any, fmt: str, lang: str) -> str:
+    """Format ``value`` with one of :data:`FORMATS`."""
+    return FORMATS[fmt](value, lang)
+
+
+def significance(estimate: float | None, ci_low: float | None, ci_high: float | None,
+                 p: float | None, alpha: float = DEFAULT_ALPHA) -> str:
+    """Classify a change: ``increase``, ``decrease``, ``none`` or ``inconclusive``.
+
+    ``increase``/``decrease`` need ``p < alpha`` and a CI that excludes zero
+    on the side of the estimate.  A CI including zero is ``none`` (no evidence
+    of a change).  Missing values give ``inconclusive``.
+
+    Examples
+    --------
+    >>> significance(-2.0, -3.0, -1.0, 0.001)
+    'decrease'
+    >>> significance(2.0, 0.5, 3.5, 0.09)
+    'inconclusive'
+    """
+    if None in (estimate, ci_low, ci_high, p):
+        return "inconclusive"
+    excludes_zero = ci_low > 0 or ci_high < 0
+    if not excludes_zero:
+        return "none"
+    if p < alpha:
+        if ci_low > 0 and estimate > 0:
+            return "increase"
+        if ci_high < 0 and estimate < 0:
+            return "decrease"
+    return "inconclusive"
+
+
+def is_significant(estimate, ci_low, ci_high, p, alpha: float = DEFAULT_ALPHA) -> bool:
+    """True for a significant increase or decrease (see :func:`significance`)."""
+    return significance(estimate, ci_low, ci_high, p, alpha) in ("increase", "decrease")
+
+
+def effect_band(d: float | None) -> str | None:
+    """Cohen's band of an effect size: negligible / small / medium / large (``None`` if missing)."""
+    if d is None:
+        return None
+    size = abs(d)
+    if size < 0.2:
+        return "negligible"
+    if size < 0.5:
+        return "small"
+    if size < 0.8:
+        return "medium"
+    return "large"
+
+
+def verdict(entry: dict, lang: str, *, alpha: float = DEFAULT_ALPHA, key: str = "diff",
+            fmt: str = "num2") -> str:
+    """Wording of a change stored as ``{key, ci_low, ci_high, p_val}`` in ``entry``."""
+    kind = significance(entry.get(key), entry.get("ci_low"), entry.get("ci_high"), entry.get("p_val"), alpha)
+    return t(f"report.sig.{kind}", lang, diff=fmt_value(entry.get(key), fmt, lang),
+             ci=fmt_ci(entry.get("ci_low"), entry.get("ci_high"), int(fmt[-1]) if fmt[-1].isdigit() else 2, lang),
+             p=fmt_p(entry.get("p_val"), lang))
+
+
+def _alpha(m: dict) -> float:
+    return float(m["study"].get("alpha") or DEFAULT_ALPHA)
+
+
+def _ok(m: dict, name: str) -> dict:
+    entry = m.get(name) or {}
+    return entry if entry.get("available") else {}
+
+
+def _extremes(rows: list[dict], value: str) -> tuple[dict, dict] | None:
+    rows = [r for r in rows if r.get(value) is not None]
+    if not rows:
+        return None
+    low = min(rows, key=lambda r: (r[value], str(r.get("label"))))
+    high = max(rows, key=lambda r: (r[value], str(r.get("label"))))
+    return low, high
+
+
+def _label(row: dict, key: str) -> str:
+    return str(row.get("label") or row.get(key) or "")
+
+
+def summary(m: dict, lang: str) -> list[str]:
+    """Executive summary: one sentence per level that has data, then the findings count."""
+    s = m["study"]
+    out = []
+    if s.get("n_programs") is not None:
+        out.append(t("report.summary.scope", lang, n_programs=fmt_int(s["n_programs"], lang),
+                     agency=s.get("agency") or "", year=s["year"],
+                     n_participants=fmt_int(s.get("n_participants"), lang), jp=fmt_int(s.get("jp_total"), lang)))
+    reaction = _ok(m, "reaction")
+    ext = _extremes(reaction.get("dimensions") or [], "mean")
+    ikm = reaction.get("ikm") or {}
+    if ext and ikm.get("converted") is not None:
+        low, high = ext
+        out.append(t("report.summary.reaction", lang, low=fmt_number(low["mean"], 2, lang),
+                     low_dim=_label(low, "dimension"), high=fmt_number(high["mean"], 2, lang),
+                     high_dim=_label(high, "dimension"), ikm=fmt_number(ikm["converted"], 2, lang),
+                     grade=ikm.get("grade") or "", category=ikm.get("category") or ""))
+    overall = _ok(m, "learning").get("overall") or {}
+    if overall.get("pre_mean") is not None:
+        out.append(t("report.summary.learning", lang, pre=fmt_number(overall["pre_mean"], 2, lang),
+                     post=fmt_number(overall["post_mean"], 2, lang),
+                     verdict=verdict(overall, lang, alpha=_alpha(m)) + "."))
+    applying = (_ok(m, "behavior").get("applying") or {})
+    if applying.get("share") is not None:
+        out.append(t("report.summary.behavior", lang, share=fmt_pct(applying["share"], 1, lang)))
+    did = [r for r in _ok(m, "results").get("did") or [] if r.get("estimate") is not None]
+    if did:
+        sig = [_label(r, "outcome") for r in did if r.get("significant")]
+        text = (t("report.results.summary_sig", lang, outcomes=", ".join(sig)) if sig
+                else t("report.results.summary_none", lang))
+        out.append(t("report.summary.results", lang, verdict=text))
+    cost = _ok(m, "cost")
+    if cost.get("bcr") is not None:
+        out.append(t("report.summary.cost", lang, cost=fmt_rupiah(cost.get("total_cost"), lang),
+                     benefit=fmt_rupiah(cost.get("total_benefit"), lang),
+                     bcr=fmt_number(cost["bcr"], 2, lang), roi=fmt_pct(cost["roi_pct"] / 100, 1, lang)
+                     if cost.get("roi_pct") is not None else fmt_number(None)))
+    f = m.get("findings") or {}
+    out.append(t("report.summary.findings", lang, n_challenges=fmt_int(len(f.get("challenges") or []), lang),
+                 n_recommendations=fmt_int(len(f.get("recommendations") or []), lang)))
+    return out
+
+
+def introduction(m: dict, lang: str) -> dict[str, Any]:
+    """Background, purpose, legal basis (list) and scope."""
+    s = m["study"]
+    scope = (t("report.intro.scope_program", lang, program=s.get("program_name") or s["program_id"], year=s["year"])
+             if s.get("program_id") else
+             t("report.intro.scope", lang, n_programs=fmt_int(s.get("n_programs"), lang), year=s["year"]))
+    return {
+        "paragraphs": [
+            t("report.intro.background", lang, agency=s.get("agency") or "", region=s.get("region") or ""),
+            t("report.intro.purpose", lang),
+            scope,
+        ],
+        "legal_intro": t("report.intro.legal", lang),
+        "legal": list(s.get("legal_basis") or []),
+        "legal_note": t("report.intro.legal_note", lang),
+    }
+
+
+def overview(m: dict, lang: str) -> list[str]:
+    """Programmes, JP, participants, facilitators, seats and budget; the 20-JP coverage."""
+    s = m["study"]
+    if s.get("n_programs") is None:
+        return [t("report.na", lang)]
+    out = [t("report.overview.text", lang, year=s["year"], n_programs=fmt_int(s["n_programs"], lang),
+             jp=fmt_int(s.get("jp_total"), lang), n_participants=fmt_int(s.get("n_participants"), lang),
+             n_completed=fmt_int(s.get("n_completed"), lang), completion=fmt_pct(s.get("completion_rate"), 1, lang),
+             n_facilitators=fmt_int(s.get("n_facilitators"), lang), capacity=fmt_int(s.get("capacity_total"), lang),
+             applicants=fmt_int(s.get("applicants_total"), lang), ratio=fmt_number(s.get("demand_ratio"), 2, lang),
+             budget=fmt_rupiah(s.get("budget_total"), lang))]
+    jp = s.get("jp_coverage") or {}
+    if jp.get("share") is not None:
+        out.append(t("report.overview.jp", lang, n_asn=fmt_int(jp["n"], lang), share=fmt_pct(jp["share"], 1, lang),
+                     target=fmt_int(jp["target"], lang), mean=fmt_number(jp.get("mean_jp"), 1, lang)))
+    return out
+
+
+def method(m: dict, lang: str) -> dict[str, Any]:
+    """Model and instruments, sample (required vs achieved), response rates, methods, quality."""
+    s = m["study"]
+    paragraphs = [t("report.method.model", lang)]
+    sample = s.get("sample") or {}
+    if sample.get("required") is not None:
+        ok = sample["achieved"] >= sample["required"]
+        paragraphs.append(t("report.method.sample", lang, population=fmt_int(sample["population"], lang),
+                            required=fmt_int(sample["required"], lang), achieved=fmt_int(sample["achieved"], lang),
+                            rate=fmt_pct(sample.get("rate"), 1, lang),
+                            verdict=t("report.method.sample_ok" if ok else "report.method.sample_short", lang)))
+    rates = [t("report.method.response_rate_item", lang, instrument=r["label"], n=fmt_int(r["n"], lang),
+               population=fmt_int(r["population"], lang), rate=fmt_pct(r["rate"], 1, lang))
+             for r in s.get("response_rates") or [] if r.get("rate") is not None]
+    definitions = [t(f"report.method.def.{k}", lang) for k in ("likert", "alpha", "ikm", "paired", "did", "roi")]
+    definitions.append(t("report.method.def.significance", lang, alpha=fmt_number(_alpha(m), 2, lang)))
+    after = [t("report.method.privacy", lang, min_n=fmt_int(s.get("min_group_size"), lang))]
+    q = s.get("data_quality") or {}
+    if q.get("n_checks") is not None:
+        after.append(t("report.method.quality", lang, n_checks=fmt_int(q["n_checks"], lang),
+                       n_errors=fmt_int(q.get("n_errors"), lang), n_warnings=fmt_int(q.get("n_warnings"), lang)))
+    return {"paragraphs": paragraphs, "rates_intro": t("report.method.response_rates", lang), "rates": rates,
+            "stats_intro": t("report.method.stats", lang), "definitions": definitions, "after": after}
+
+
+def reaction(m: dict, lang: str) -> list[str]:
+    """Level 1: respondents, dimensions, reliability, IKM, facilitators."""
+    r = _ok(m, "reaction")
+    if not r:
+        return [t("report.na", lang)]
+    out = [t("report.reaction.intro", lang, n=fmt_int(r.get("n_responses"), lang),
+             rate=fmt_pct(r.get("response_rate"), 1, lang))]
+    ext = _extremes(r.get("dimensions") or [], "mean")
+    if ext:
+        low, high = ext
+        out.append(t("report.reaction.dimensions", lang, high_dim=_label(high, "dimension"),
+                     high=fmt_number(high["mean"], 2, lang), high_fav=fmt_pct(high.get("favourable"), 1, lang),
+                     low_dim=_label(low, "dimension"), low=fmt_number(low["mean"], 2, lang),
+                     low_fav=fmt_pct(low.get("favourable"), 1, lang)))
+    rel = _extremes(r.get("reliability") or [], "alpha")
+    if rel:
+        out.append(t("report.reaction.reliability", lang, low=fmt_number(rel[0]["alpha"], 2, lang),
+                     high=fmt_number(rel[1]["alpha"], 2, lang)))
+    ikm = r.get("ikm") or {}
+    ext = _extremes(ikm.get("elements") or [], "nrr")
+    if ikm.get("converted") is not None and ext:
+        weak, strong = ext
+        out.append(t("report.reaction.ikm", lang, n=fmt_int(ikm.get("n"), lang), index=fmt_number(ikm["index"], 2, lang),
+                     converted=fmt_number(ikm["converted"], 2, lang), grade=ikm.get("grade") or "",
+                     category=ikm.get("category") or "", weak=_label(weak, "element"),
+                     weak_nrr=fmt_number(weak["nrr"], 2, lang), strong=_label(strong, "element"),
+                     strong_nrr=fmt_number(strong["nrr"], 2, lang)))
+    fac = r.get("facilitators") or {}
+    ext = _extremes(fac.get("dimensions") or [], "mean")
+    if ext:
+        low, high = ext
+        out.append(t("report.reaction.facilitators", lang, n=fmt_int(fac.get("n"), lang),
+                     high_dim=_label(high, "dimension"), high=fmt_number(high["mean"], 2, lang),
+                     low_dim=_label(low, "dimension"), low=fmt_number(low["mean"], 2, lang)))
+    return out
+
+
+def learning(m: dict, lang: str) -> list[str]:
+    """Level 2: paired change, Wilcoxon, effect size with Cohen's band, gain, pass rates."""
+    o = _ok(m, "learning").get("overall") or {}
+    if o.get("n") is None:
+        return [t("report.na", lang)]
+    out = [t("report.learning.text", lang, n=fmt_int(o["n"], lang), pre=fmt_number(o.get("pre_mean"), 2, lang),
+             post=fmt_number(o.get("post_mean"), 2, lang), verdict=verdict(o, lang, alpha=_alpha(m)),
+             w=fmt_number(o.get("w_stat"), 1, lang), wp=fmt_p(o.get("w_p"), lang))]
+    band = effect_band(o.get("dz"))
+    if band:
+        out.append(t("report.effect.sentence", lang, d=fmt_number(o["dz"], 2, lang), g=fmt_number(o.get("gz"), 2, lang),
+                     word=t(f"report.effect.{band}", lang)))
+    if o.get("gain_class") is not None:
+        out.append(t("report.learning.gain", lang, g=fmt_number(o["gain_class"], 2, lang),
+                     band=t(f"report.learning.band.{o.get('gain_band') or 'low'}", lang),
+                     pass_pre=fmt_pct(o.get("pass_pre"), 1, lang), pass_post=fmt_pct(o.get("pass_post"), 1, lang)))
+    return out
+
+
+def behavior(m: dict, lang: str) -> list[str]:
+    """Level 3: supervisors' change, share applying, rater agreement."""
+    b = _ok(m, "behavior")
+    if not b:
+        return [t("report.na", lang)]
+    out = []
+    c = b.get("change") or {}
+    if c.get("n") is not None:
+        out.append(t("report.behavior.change", lang, n=fmt_int(c["n"], lang), base=fmt_number(c.get("baseline_mean"), 2, lang),
+                     follow=fmt_number(c.get("followup_mean"), 2, lang), verdict=verdict(c, lang, alpha=_alpha(m))))
+        band = effect_band(c.get("dz"))
+        if band:
+            out.append(t("report.effect.sentence", lang, d=fmt_number(c["dz"], 2, lang),
+                         g=fmt_number(c.get("gz"), 2, lang), word=t(f"report.effect.{band}", lang)))
+    a = b.get("applying") or {}
+    if a.get("share") is not None:
+        out.append(t("report.behavior.applying", lang, share=fmt_pct(a["share"], 1, lang),
+                     ci=fmt_ci(100 * a["ci_low"], 100 * a["ci_high"], 1, lang) if a.get("ci_low") is not None else "–",
+                     n=fmt_int(a.get("n"), lang)))
+    g = b.get("agreement") or {}
+    if g.get("estimate") is not None:
+        out.append(t("report.behavior.agreement", lang, n=fmt_int(g.get("n"), lang), icc=fmt_number(g["estimate"], 2, lang),
+                     ci=fmt_ci(g.get("ci_low"), g.get("ci_high"), 2, lang)))
+    return out or [t("report.na", lang)]
+
+
+def results(m: dict, lang: str) -> list[str]:
+    """Level 4: one sentence per DiD outcome, the parallel-trends caveat."""
+    r = _ok(m, "results")
+    rows = [row for row in r.get("did") or [] if row.get("estimate") is not None]
+    if not rows:
+        return [t("report.na", lang)]
+    out = [t("report.results.intro", lang, n_clusters=fmt_int(r.get("n_clusters"), lang))]
+    for row in rows:
+        out.append(t("report.results.row", lang, outcome=_label(row, "outcome"), estimate=fmt_number(row["estimate"], 3, lang),
+                     ci=fmt_ci(row.get("ci_low"), row.get("ci_high"), 3, lang), p=fmt_p(row.get("p_val"), lang),
+                     verdict=t("report.results.sig" if row.get("significant") else "report.results.nosig", lang)))
+    out.append(t("report.results.assumption", lang))
+    return out
+
+
+def cost(m: dict, lang: str) -> list[str]:
+    """Cost per participant, adjusted benefits, BCR, ROI and payback."""
+    c = _ok(m, "cost")
+    if c.get("total_cost") is None:
+        return [t("report.na", lang)]
+    return [t("report.cost.text", lang, cost=fmt_rupiah(c["total_cost"], lang), n=fmt_int(c.get("n_participants"), lang),
+              per=fmt_rupiah(c.get("cost_per_participant"), lang), benefit=fmt_rupiah(c.get("total_benefit"), lang),
+              bcr=fmt_number(c.get("bcr"), 2, lang),
+              roi=fmt_pct(c["roi_pct"] / 100, 1, lang) if c.get("roi_pct") is not None else fmt_number(None),
+              payback=fmt_number(c.get("payback_months"), 1, lang)),
+            t("report.cost.caveat", lang)]
+
+
+def qualitative(m: dict, lang: str) -> dict[str, Any]:
+    """Theme frequencies and scrubbed quotes (role and theme only, never a person)."""
+    q = _ok(m, "qualitative")
+    if not q:
+        return {"paragraphs": [t("report.na", lang)], "themes": [], "quotes": []}
+    themes = [t("report.qual.theme_item", lang, theme=_label(th, "theme"), n=fmt_int(th["n"], lang),
+                share=fmt_pct(th.get("share"), 1, lang)) for th in q.get("themes") or []]
+    quotes = [{"text": qt["text"], "by": t("report.qual.quote_role", lang, role=qt.get("role") or "",
+                                             theme=qt.get("theme_label") or qt.get("theme") or "")}
+              for qt in q.get("quotes") or []]
+    return {"paragraphs": [t("report.qual.intro", lang, n=fmt_int(q.get("n_excerpts"), lang))],
+            "themes": themes, "quotes_intro": t("report.qual.quotes", lang), "quotes": quotes}
+
+
+def _evidence_values(items: list[dict], lang: str) -> dict[str, str]:
+    return {ev["name"]: fmt_value(ev["value"], ev["fmt"], lang) for ev in items}
+
+
+def challenge_text(ch: dict, lang: str) -> str:
+    """The sentence of one challenge, its evidence values formatted."""
+    values = _evidence_values(ch["evidence"], lang)
+    if ch["id"] == "weak_transfer":
+        parts = [t(f"report.evidence.{ev['name']}", lang, value=values[ev["name"]]) for ev in ch["evidence"]]
+        return t("report.challenge.weak_transfer", lang, evidence="; ".join(parts))
+    return t(f"report.challenge.{ch['id']}", lang, **values, **ch.get("text", {}))
+
+
+def recommendation_text(rec: dict, lang: str) -> tuple[str, str, str]:
+    """``(audience, recommendation, basis)`` of one recommendation."""
+    body = t(f"report.recommendation.{rec['id']}", lang, **rec.get("text", {}))
+    basis = "; ".join(f"{ev['path']} = {fmt_value(ev['value'], ev['fmt'], lang)}" for ev in rec["evidence"])
+    return t(f"report.audience.{rec['audience']}", lang), body, t("report.recommendation.because", lang, evidence=basis)
+
+
+def comparison(m: dict, lang: str) -> list[str]:
+    """This year against the previous report's metrics (when there is one)."""
+    comp = (m.get("findings") or {}).get("comparison")
+    if not comp:
+        return [t("report.comparison.none", lang)]
+    out = [t("report.comparison.intro", lang, previous=comp["previous_year"])]
+    for row in comp.get("rows") or []:
+        out.append(t("report.comparison.row", lang, metric=t(f"report.metric.{row['metric']}", lang),
+                     previous=fmt_value(row["previous"], row["fmt"], lang),
+                     current=fmt_value(row["current"], row["fmt"], lang)))
+    return out
+
+
+def conclusion(m: dict, lang: str) -> list[str]:
+    """A closing paragraph that follows the evidence of each level."""
+    r = _ok(m, "reaction")
+    dims = [d["mean"] for d in r.get("dimensions") or [] if d.get("mean") is not None]
+    overall = _ok(m, "learning").get("overall") or {}
+    applying = (_ok(m, "behavior").get("applying") or {}).get("share")
+    did = [row for row in _ok(m, "results").get("did") or [] if row.get("estimate") is not None]
+    if not dims and not overall and applying is None:
+        return [t("report.na", lang)]
+    category = r.get("category_overall") or "–"
+    learning_key = ("report.conclusion.learning_up" if significance(
+        overall.get("diff"), overall.get("ci_low"), overall.get("ci_high"), overall.get("p_val"), _alpha(m)) == "increase"
+        else "report.conclusion.learning_none")
+    transfer_key = ("report.conclusion.transfer_ok" if applying is not None and applying >= 0.5
+                    else "report.conclusion.transfer_weak")
+    results_key = ("report.conclusion.results_sig" if any(row.get("significant") for row in did)
+                   else "report.conclusion.results_none")
+    return [t("report.conclusion.text", lang, year=m["study"]["year"], reaction_word=str(category).lower(),
+              learning_phrase=t(learning_key, lang), transfer_phrase=t(transfer_key, lang),
+              results_phrase=t(results_key, lang))]

@@ -1,0 +1,91 @@
+"""Tables of the report: escaped HTML for the page, formula-safe CSV for spreadsheets.
+
+Untrusted text stays text: every cell of an HTML table is escaped
+(``DataFrame.to_html(escape=True)``; no Styler, so no random uuids), and
+every text cell of an exported CSV that a spreadsheet would read as a
+formula (starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return)
+is prefixed with an apostrophe (OWASP "CSV injection").
+
+Examples
+--------
+>>> neutralise("=HYPERLINK(\\"http://x\\")"), neutralise("-5 hari"), neutralise("Baik")
+('\\'=HYPERLINK("http://x")', "'-5 hari", 'Baik')
+>>> import pandas as pd
+>>> out = html_table(pd.DataFrame({"Nama": ["<script>x</script>"]}), caption="Tabel 1")
+>>> "&lt;script&gt;x&lt;/script&gt;" in out and "<script>" not in out
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kemuning_eval.i18n import t
+from kemuning_eval.report.htmlsafe import Html, esc
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> Any:
+    """Prefix a text that a spreadsheet would execute as a formula with ``'``; other values unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return a copy whose text cells (and column names) are neutralised for spreadsheets."""
+    out = frame.copy()
+    for col in out.columns:
+        if out[col].dtype == object or str(out[col].dtype).startswith(("string", "str")):
+            out[col] = out[col].map(neutralise)
+    out.columns = [neutralise(str(c)) for c in out.columns]
+    return out
+
+
+def write_csv(frame: pd.DataFrame, path: str | Path) -> Path:
+    """Write a formula-safe CSV (UTF-8 with BOM so that Excel shows Indonesian text correctly)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    csv_safe(frame).to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
+    return path
+
+
+def html_table(frame: pd.DataFrame, *, caption: str | None = None) -> Html:
+    """Render ``frame`` as an escaped HTML table (no index), with an optional caption."""
+    body = frame.to_html(index=False, escape=True, border=0, classes="report-table", na_rep="–")
+    body = body.replace('<table border="0" class="dataframe report-table">', '<table class="report-table">', 1)
+    body = body.replace('<table class="dataframe report-table">', '<table class="report-table">', 1)
+    if caption:
+        body = body.replace('<table class="report-table">',
+                            f'<table class="report-table">\n  <caption>{esc(caption)}</caption>', 1)
+    return Html(body)
+
+
+def formatted(rows: Sequence[dict], columns: Sequence[tuple[str, str, Callable[[Any], str] | None]],
+              lang: str, *, min_n: int = 5) -> pd.DataFrame:
+    """Build a display frame from metric rows: ``(key, catalogue column key, formatter)`` per column.
+
+    Suppressed rows show ``n < min_n`` in their value columns (the count stays).
+    """
+    import pandas as pd
+
+    data = []
+    for row in rows:
+        out = {}
+        for key, col_key, fmt in columns:
+            value = row.get(key)
+            if row.get("suppressed") and fmt is not None and key != "n":
+                text = t("report.suppressed_cell", lang, min_n=min_n)
+            elif fmt is None:
+                text = "" if value is None else str(value)
+            else:
+                text = fmt(value)
+            out[t(f"report.col.{col_key}", lang)] = text
+        data.append(out)
+    return pd.DataFrame(data, columns=[t(f"report.col.{c}", lang) for _, c, _ in columns])
