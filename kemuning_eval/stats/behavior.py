@@ -41,6 +41,7 @@ Examples
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -497,7 +498,8 @@ def behavior_mixed_model(
     DataFrame
         ``term``, ``estimate``, ``se``, ``ci_low``, ``ci_high``, ``statistic`` (z),
         ``p_val``, ``n`` (participants), ``n_groups`` (units), ``group_var``
-        (unit variance), ``residual_var``, ``method``.
+        (unit variance), ``residual_var``, ``converged``, ``warning`` (the
+        optimiser's warnings, e.g. a unit variance on the boundary 0), ``method``.
 
     Examples
     --------
@@ -538,7 +540,10 @@ def behavior_mixed_model(
         raise DataError(t("stats2.error.too_few_groups", "id", what=unit, n=groups.nunique()),
                         column=unit, hint=t("stats2.hint.too_few_groups", "id"))
     rhs = " + ".join(f"Q('{c}')" for c in covariates) or "1"
-    fit = smf.mixedlm(f"change ~ {rhs}", change, groups=groups).fit(reml=True)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fit = smf.mixedlm(f"change ~ {rhs}", change, groups=groups).fit(reml=True)
+    notes = sorted({str(w.message).split("\n")[0] for w in caught})
     names = list(fit.fe_params.index)
     ci = fit.conf_int(alpha=1 - level).loc[names]
     out = pd.DataFrame({
@@ -554,6 +559,8 @@ def behavior_mixed_model(
     out["n_groups"] = int(groups.nunique())
     out["group_var"] = float(np.asarray(fit.cov_re)[0, 0])
     out["residual_var"] = float(fit.scale)
+    out["converged"] = bool(fit.converged)
+    out["warning"] = "; ".join(notes)
     out["method"] = (f"linear mixed model (statsmodels MixedLM, REML) of follow-up minus baseline "
                      f"({indicator}, rater {rater}) with a random intercept per {unit}; Wald z at {level:g}")
     return out

@@ -111,6 +111,7 @@ def did_effect(
     cluster: str = "unit",
     period: str = "period_index",
     by: str | Sequence[str] | None = None,
+    program: str | None = None,
     level: float = DEFAULT_LEVEL,
     use_t: bool = True,
     lang: str = "id",
@@ -131,7 +132,11 @@ def did_effect(
     period : str
         Period index used for the pre-trend check (ignored if absent).
     by : str or list of str, optional
-        Grouping columns (e.g. ``program_id``): one model per group.
+        Grouping columns: one model per group (both arms split alike).
+    program : str, optional
+        Column naming the programme of the *treated* rows (``program_id``):
+        one model per programme, its treated rows against every untreated row
+        (the comparison group has no programme).  Not with ``by``.
     level : float
         Confidence level.
     use_t : bool
@@ -168,7 +173,8 @@ def did_effect(
     lang = check_lang(lang)
     check_arg(isinstance(use_t, bool), "use_t", use_t, "True or False")
     by_cols = as_columns(by)
-    require_columns(data, [treated, post, cluster, *by_cols], table="outcomes")
+    check_arg(program is None or not by_cols, "program", program, "None when 'by' is given")
+    require_columns(data, [treated, post, cluster, *by_cols, *as_columns(program)], table="outcomes")
     ys = [c for c in OUTCOMES if c in data.columns] if outcomes is None else as_columns(outcomes)
     check_arg(len(ys) > 0, "outcomes", outcomes, "at least one outcome column")
     numeric_matrix(data, [*ys, treated, post], table="outcomes")
@@ -183,7 +189,17 @@ def did_effect(
             raise DataError(t("stats2.error.not_binary", "id", table="outcomes"), column=col,
                             value=data.loc[bad, col].iloc[0], hint=t("stats2.hint.not_binary", "id"))
     units = data["unit"] if "unit" in data.columns else frame["_cluster"]
-    groups = data.groupby(by_cols, sort=True, observed=True).groups.items() if by_cols else [((), data.index)]
+    if program is not None:
+        arm = frame["_treated"] == 1.0
+        names = sorted(data.loc[arm, program].dropna().astype(str).unique())
+        groups = [(name, data.index[(arm & (data[program].astype(str) == name)) | (frame["_treated"] == 0.0)])
+                  for name in names]
+        by_cols = [program]
+    elif by_cols:
+        keys = by_cols[0] if len(by_cols) == 1 else by_cols
+        groups = list(data.groupby(keys, sort=True, observed=True).groups.items())
+    else:
+        groups = [((), data.index)]
     records = []
     for key, index in groups:
         labels = dict(zip(by_cols, key if isinstance(key, tuple) else (key,), strict=True))
