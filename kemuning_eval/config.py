@@ -55,7 +55,8 @@ NIP_MODES = ("pns", "pppk", "auto")
 DEFAULT_KEY_ENV = "KEMUNING_EVAL_KEY"
 DEFAULT_KEY_FILE = "~/.config/kemuning-eval/pseudonym.key"
 
-_TOP_KEYS = ("study", "inputs", "privacy", "duplicates", "nip", "scoring", "themes", "report")
+_TOP_KEYS = ("study", "inputs", "privacy", "duplicates", "nip", "scoring", "themes", "report",
+             "outcomes")
 _STUDY_KEYS = ("year", "region", "agency", "synthetic", "population_asn", "previous_year", "title")
 _INPUT_KEYS = ("file", "codebook", "sep", "decimal", "encoding", "sheet", "header_row", "thousands")
 _PRIVACY_KEYS = ("key_env", "key_file", "min_group_size")
@@ -132,6 +133,8 @@ class StudyConfig:
     scoring: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     themes: Path | None = None
     report: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    #: open mapping for the outcome design, e.g. ``first_post_period: 2026-S2``
+    outcomes: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
     def year(self) -> int:
@@ -332,7 +335,8 @@ def load_study(path: str | Path) -> StudyConfig:
     return StudyConfig(path=path, raw_dir=raw_dir, study=info,
                        inputs=MappingProxyType(inputs), privacy=privacy,
                        duplicates=duplicates, nip=nip_cfg, scoring=_freeze(scoring),
-                       themes=themes, report=_freeze(report))
+                       themes=themes, report=_freeze(report),
+                       outcomes=_freeze(_mapping(path, "outcomes", data.get("outcomes"))))
 
 
 def default_study(year: int, *, paths: Any = None) -> StudyConfig:

@@ -251,7 +251,7 @@ def _problem(raw: Any, rows: Any, column: str, value: Any, check: str, message: 
                    extra={"check": check, "n": max(len(rows), 1), "rows": rows[:20]})
 
 
-def _parse_number_text(text: str, decimal: str) -> float | None:
+def _parse_number_text(text: str, decimal: str, money: bool = False) -> float | None:
     t = re.sub(r"(?i)^(rp\.?|idr)", "", text.strip()).replace(" ", "").replace("\u00a0", "")
     t = t.rstrip("%")
     if t.startswith("(") and t.endswith(")"):
@@ -261,7 +261,8 @@ def _parse_number_text(text: str, decimal: str) -> float | None:
     if "," in t and "." in t:
         dec = "," if t.rfind(",") > t.rfind(".") else "."
         t = t.replace("." if dec == "," else ",", "").replace(",", ".")
-    elif "." in t and re.fullmatch(r"-?\d{1,3}(\.\d{3})+", t) and decimal == ",":
+    elif "." in t and (re.fullmatch(r"-?\d{1,3}(\.\d{3}){2,}", t) or (
+            re.fullmatch(r"-?\d{1,3}(\.\d{3})+", t) and (decimal == "," or money))):
         t = t.replace(".", "")
     elif "," in t:
         if re.fullmatch(r"-?\d{1,3}(,\d{3})+", t) and decimal == ".":
@@ -282,6 +283,8 @@ def parse_numbers(values: Any, *, decimal: str = ".", money: bool = False) -> An
     >>> import pandas as pd
     >>> parse_numbers(pd.Series(["85,5", "1.250.000", "Rp 1.250.000,50", "x", None]), decimal=",").tolist()
     [85.5, 1250000.0, 1250000.5, nan, nan]
+    >>> parse_numbers(pd.Series(["Rp 900.000", "12.5"]), decimal=".", money=True).tolist()
+    [900000.0, 12.5]
     """
     import pandas as pd
 
@@ -294,7 +297,7 @@ def parse_numbers(values: Any, *, decimal: str = ".", money: bool = False) -> An
     todo = values.notna() & fast.isna()
     if todo.any():
         uniq = values[todo].unique()
-        fixed = {u: _parse_number_text(str(u), decimal) for u in uniq}
+        fixed = {u: _parse_number_text(str(u), decimal, money) for u in uniq}
         fast = fast.astype("float64")
         fast[todo] = values[todo].map(fixed).astype("float64")
     return fast.astype("float64").where(values.notna())
@@ -342,6 +345,12 @@ def _bad(raw: Any, series: Any, bad_mask: Any, column: str, check: str, message:
         hint = hint_for(v) if hint_for else None
         out.append(_problem(raw, rs, column, v, check, message, severity=severity, hint=hint, pii=pii))
     return out
+
+
+def _truthy(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    return normalise_label(value) in ("1", "true", "ya", "yes", "y", "benar")
 
 
 def _match_column(raw: Any, spec: ColumnSpec) -> str | None:
@@ -394,6 +403,15 @@ def _convert(raw: Any, spec: ColumnSpec, cb: Codebook, col: str, series: Any) ->
         problems += _bad(raw, series, bad, col, "not_a_date", "bukan tanggal yang dikenali", pii=pii,
                          hint_for=lambda v: f"format yang diharapkan: {spec.format or 'DD/MM/YYYY atau YYYY-MM-DD'}")
         return (out.dt.normalize() if kind == "date" else out), problems
+    if kind == "boolean" and spec.values:
+        uniq = list(series.dropna().unique())
+        truth = {k: _truthy(v) for k, v in spec.values.items()}
+        mapped = match_values(uniq, truth)
+        out = series.map(mapped).astype("boolean")
+        bad = series.notna() & out.isna()
+        problems += _bad(raw, series, bad, col, "unknown_value", "nilai tidak dikenal", pii=pii,
+                         hint_for=lambda v: "nilai yang dikenal: " + ", ".join(spec.values))
+        return out, problems
     if kind in ("likert", "boolean"):
         scale = cb.scale(spec.scale or "yatidak")
         uniq = series.dropna().unique()
@@ -443,9 +461,10 @@ def _convert(raw: Any, spec: ColumnSpec, cb: Codebook, col: str, series: Any) ->
 def apply_codebook(raw: Any, cb: Codebook) -> tuple[Any, list[Problem]]:
     """Return the typed variables of a raw table and every problem found.
 
-    The result holds one column per codebook variable (``keep: false`` PII
-    columns dropped; other PII columns kept for linking and scrubbing, the
-    pipeline drops them) and ``_row``, the spreadsheet row.  Columns absent
+    The result holds one column per codebook variable (``keep: false``
+    columns dropped, except PII columns, which are kept for linking and
+    scrubbing: the pipeline never writes them) and ``_row``, the
+    spreadsheet row.  Columns absent
     from the codebook are not carried over.  Reverse items are recoded.
     """
     import difflib
@@ -464,7 +483,7 @@ def apply_codebook(raw: Any, cb: Codebook) -> tuple[Any, list[Problem]]:
             problems.append(Problem(raw.file, None, spec.raw, None, "kolom tidak ditemukan",
                                     severity=sev, hint=hint,
                                     extra={"check": "missing_column", "n": len(raw.frame), "rows": []}))
-            if spec.keep or spec.pii is None:
+            if spec.keep or spec.pii is not None:
                 out[spec.variable] = pd.Series([None] * len(raw.frame), index=out.index, dtype=object) \
                     if spec.type not in ("likert", "integer", "number", "money", "percent") else float("nan")
             continue
@@ -476,13 +495,10 @@ def apply_codebook(raw: Any, cb: Codebook) -> tuple[Any, list[Problem]]:
             problems += _bad(raw, series.astype(object), missing, col, "missing_required",
                              "nilai wajib kosong", pii=True,
                              hint_for=lambda v: "isi nilai ini atau hapus barisnya")
-        if spec.keep or spec.pii is None:
+        if spec.keep or spec.pii is not None:
             out[spec.variable] = values
-        elif spec.keep is False and spec.pii is None:
-            continue
-    out = out[[c for c in out.columns if any(s.variable == c and (s.keep or s.pii is None)
-                                             for s in cb.columns)]]
     out["_row"] = pd.Series(raw.rows, index=out.index).astype("int64")
+    out.attrs["raw_columns"] = {s.variable: (_match_column(raw, s) or s.raw) for s in cb.columns}
     return out, problems
 
 

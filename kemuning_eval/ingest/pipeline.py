@@ -1,0 +1,828 @@
+"""The ingestion pipeline: raw exports -> validated, de-duplicated, linked, pseudonymised tables.
+
+Public entry points (used by the command line):
+
+- :func:`validate_study` -- read and check everything, report every problem,
+  return the exit code (1 = the data cannot be used); writes nothing to
+  ``data/processed``.
+- :func:`ingest_study` -- the same checks, then the tidy tables of
+  ``docs/architecture.md`` written atomically to ``data/processed/<year>``
+  with ``manifest.json``, ``data_quality.parquet`` and ``duplikat-<year>.csv``.
+
+Order of work: read -> codebook (types, labels, reverse items) -> NIP checks
+-> pseudonyms -> duplicates (rule or resolution file) -> link to the roster
+-> scrub free text -> select the contract's columns (no PII) -> quality
+measures -> write.  Everything works on whole columns; label matching and
+HMACs run once per unique value.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kemuning_eval.config import INSTRUMENTS, StudyConfig, default_study
+from kemuning_eval.errors import (
+    ConfigError,
+    DataError,
+    KemuningEvalError,
+    PrivacyError,
+    Problem,
+    ValidationFailed,
+)
+from kemuning_eval.ingest import duplicates as dupmod
+from kemuning_eval.ingest.labels import match_values, normalise_label
+from kemuning_eval.ingest.quality import measure, problems_frame, summary_lines
+
+#: Table name -> ID columns (docs/architecture.md).
+TABLE_IDS = {
+    "participants": ["participant_id"],
+    "programs": ["program_id"],
+    "facilitators": ["facilitator_id", "program_id"],
+    "items": ["instrument", "variable"],
+    "reaction": ["response_id"],
+    "facilitator_ratings": ["response_id"],
+    "tests": ["participant_id"],
+    "observations": ["participant_id", "rater", "wave"],
+    "outcomes": ["activity_id", "period"],
+    "interviews": ["excerpt_id"],
+    "benefits": ["program_id", "benefit"],
+    "jp_records": ["person_id"],
+    "data_quality": ["file", "check", "column"],
+}
+_GENDER = {"l": "L", "lk": "L", "laki laki": "L", "laki": "L", "pria": "L", "male": "L", "m": "L",
+           "1": "L", "p": "P", "pr": "P", "perempuan": "P", "wanita": "P", "female": "P", "f": "P",
+           "w": "P", "2": "P"}
+_RATER = {"1": "supervisor", "atasan": "supervisor", "atasan langsung": "supervisor",
+          "supervisor": "supervisor", "2": "peer", "rekan": "peer", "rekan kerja": "peer",
+          "sejawat": "peer", "peer": "peer", "3": "self", "diri sendiri": "self", "sendiri": "self",
+          "self": "self", "alumni": "self", "peserta": "self"}
+_WAVE = {"1": "baseline", "baseline": "baseline", "awal": "baseline", "sebelum": "baseline",
+         "pra": "baseline", "pre": "baseline", "2": "followup", "followup": "followup",
+         "follow up": "followup", "tindak lanjut": "followup", "sesudah": "followup",
+         "pasca": "followup", "post": "followup"}
+_NUMERIC_TYPES = ("likert", "integer", "number", "money", "percent")
+
+
+@dataclass
+class IngestResult:
+    """What :func:`ingest_study` did."""
+
+    year: int
+    out_dir: Path
+    tables: dict[str, int]
+    errors: int
+    warnings: int
+    skipped: bool = False
+    manifest: dict = field(default_factory=dict)
+
+
+@dataclass
+class _Input:
+    key: str
+    file: str
+    data: Any
+    codebook: Any
+
+
+class _Build:
+    """One pass over a study: every table, every problem, every cleaning count."""
+
+    def __init__(self, cfg: StudyConfig, key: bytes) -> None:
+        self.cfg = cfg
+        self.key = key
+        self.year = cfg.year
+        self.problems: list[Problem] = []
+        self.cleaning: list[dict] = []
+        self.dup_reports: list[Any] = []
+        self.unmatched: dict[str, int] = {}
+        self.unresolved: list[tuple[str, list[dict]]] = []
+        self.inputs: dict[str, _Input] = {}
+        self.tables: dict[str, Any] = {}
+        self.pii_values: set[str] = set()
+        self.names: list[Any] = []
+
+    # ------------------------------------------------------------ helpers
+    def problem(self, file: str, check: str, message: str, *, rows: Any = (), column: str | None = None,
+                value: Any = None, severity: str = "warning", hint: str | None = None) -> None:
+        rows = [int(r) for r in rows]
+        self.problems.append(Problem(file, rows[0] if rows else None, column, value, message,
+                                     severity=severity, hint=hint,
+                                     extra={"check": check, "n": max(len(rows), 1), "rows": rows[:20]}))
+
+    def clean(self, key: str, rule: str, rows_in: int, rows_out: int) -> None:
+        self.cleaning.append({"input": key, "rule": rule, "rows_in": int(rows_in), "rows_out": int(rows_out)})
+
+    def pseudo(self, values: Any, prefix: str, domain: str = "") -> Any:
+        from kemuning_eval.ingest.pseudonym import pseudonymise
+
+        return pseudonymise(values, self.key, prefix=prefix, domain=domain)
+
+    # ------------------------------------------------------------ reading
+    def read_all(self) -> None:
+        from kemuning_eval.ingest.codebook import apply_codebook, load_codebook
+        from kemuning_eval.ingest.readers import read_table
+        from kemuning_eval.progress import progress
+
+        keys = [k for k in INSTRUMENTS if k in self.cfg.inputs]
+        for key in progress(keys, "membaca / reading"):
+            spec = self.cfg.inputs[key]
+            name = spec.file.name
+            try:
+                if spec.codebook is None:
+                    raise ConfigError(f"input {key!r} tidak punya codebook", file=str(self.cfg.path.name),
+                                      hint=f"tambahkan inputs.{key}.codebook; buat dengan "
+                                      f"kemuning-eval codebook template {name}")
+                cb = load_codebook(spec.codebook, instrument=key)
+                raw = read_table(spec.file, sep=spec.sep, decimal=spec.decimal, encoding=spec.encoding,
+                                 sheet=spec.sheet, header_row=spec.header_row)
+            except KemuningEvalError as exc:
+                check = "config_error" if isinstance(exc, ConfigError) else "read_error"
+                self.problems.append(Problem(exc.file or name, exc.row, exc.column, exc.value,
+                                             exc.message, severity="error", hint=exc.hint,
+                                             extra={"check": check, "n": 1, "rows": []}))
+                continue
+            data, found = apply_codebook(raw, cb)
+            self.problems += found
+            self.clean(key, "read", len(raw.frame), len(data))
+            self.inputs[key] = _Input(key, raw.file, data, cb)
+            for spec_col in cb.columns:
+                if spec_col.pii and spec_col.variable in data:
+                    vals = data[spec_col.variable].dropna().astype(str)
+                    self.pii_values.update(vals.unique().tolist())
+                    if spec_col.pii == "name":
+                        self.names.extend(vals.unique().tolist())
+
+    # ------------------------------------------------------------ people
+    def nip_ids(self, inp: _Input, *, prefix: str = "P", domain: str = "") -> Any:
+        """Classify NIPs (invalid ones reported, never dropped) and return the frame with ids."""
+        from kemuning_eval.ingest.nip import classify_nip
+
+        df = inp.data
+        nipcfg = self.cfg.nip
+        info = classify_nip(df["nip"], mode=nipcfg.mode, pppk_codes=nipcfg.pppk_codes,
+                            min_appointment_age=nipcfg.min_appointment_age)
+        bad = info["kind"] == "invalid"
+        for reason, grp in df[bad].groupby(info.loc[bad, "reason"], sort=True):
+            self.problem(inp.file, "invalid_nip", f"NIP tidak valid ({reason})", rows=grp["_row"],
+                         column=_raw_name(df, "nip"), hint=f"periksa NIP (mode {nipcfg.mode}); baris tetap dipakai "
+                         "dan ditandai nip_kind='invalid'")
+        self.pii_values.update(info["nip"].dropna().unique().tolist())
+        out = df.copy()
+        out["_nip_kind"] = info["kind"].replace({"missing": None})
+        out["_birth"] = info["birth_date"]
+        out["_nip_gender"] = info["gender"]
+        out["_id"] = self.pseudo(info["nip"], prefix, domain)
+        return out
+
+    def build_roster(self) -> None:
+        from kemuning_eval.ingest.nip import age_band
+
+        inp = self.inputs.get("roster")
+        if inp is None:
+            return
+        if "nip" not in inp.data or "program_id" not in inp.data:
+            return
+        df = self.nip_ids(inp)
+        before = len(df)
+        df = df[df["_id"].notna()]
+        self.clean("roster", "drop rows without NIP", before, len(df))
+        res = dupmod.load_resolutions(self.cfg.duplicates.resolution_file)
+        before = len(df)
+        df, report, unresolved = dupmod.settle_roster(
+            df.rename(columns={"_id": "participant_id"}), key="participant_id",
+            compare=["program_id", "unit"], file=inp.file, resolutions=res)
+        self.clean("roster", "participant repeats (identical/resolution)", before, len(df))
+        self.dup_reports.append(report)
+        if len(report):
+            dropped = int((report["action"] == "drop").sum())
+            self.problems.append(measure(inp.file, "duplicate_participant", "participant_id", dropped,
+                                         dropped / max(before, 1), "warning"))
+        if unresolved:
+            self.unresolved.append((inp.file, unresolved))
+            for group in unresolved:
+                self.problem(inp.file, "duplicate_conflict",
+                             "peserta yang sama tercatat lebih dari sekali dengan data berbeda "
+                             "(program/unit)", rows=group["rows"], column="nip",
+                             value=group["key"], severity="error",
+                             hint=f"tentukan baris yang dipakai di {self.cfg.duplicates.resolution_file.name}")
+        gender = df["_nip_gender"].astype(object)
+        if "gender" in df:
+            given = df["gender"]
+            mapped = given.map(match_values(list(given.dropna().unique()), _GENDER)).astype(object)
+            unknown = given.notna() & mapped.isna()
+            if unknown.any():
+                self.problem(inp.file, "unknown_value", "jenis kelamin tidak dikenal (dipakai dari NIP)",
+                             rows=df.loc[unknown, "_row"], column="gender", hint="isi L atau P")
+            gender = mapped.where(mapped.notna(), gender)
+        attendance = df["attendance"].astype("float64") if "attendance" in df else None
+        if "completed" in df:
+            completed = df["completed"].astype("boolean")
+        elif attendance is not None:
+            threshold = float(self.cfg.scoring.get("completion_min_attendance", 80))
+            completed = (attendance >= threshold).astype("boolean").where(attendance.notna(), None)
+        else:
+            completed = None
+        import pandas as pd
+
+        out = pd.DataFrame({
+            "participant_id": df["participant_id"].astype(str),
+            "year": self.year,
+            "program_id": df["program_id"].astype(object),
+            "unit": _col(df, "unit"), "position": _col(df, "position"), "grade": _col(df, "grade"),
+            "gender": gender.astype(object),
+            "age_band": age_band(df["_birth"], self.year),
+            "nip_kind": df["_nip_kind"].astype(object),
+            "attendance": attendance if attendance is not None else float("nan"),
+            "completed": completed if completed is not None else pd.NA,
+        })
+        out["completed"] = out["completed"].astype("boolean")
+        out["year"] = out["year"].astype("int64")
+        self.tables["participants"] = out
+        self.roster_program = dict(zip(out["participant_id"], out["program_id"], strict=True))
+
+    def build_programs(self) -> None:
+        import pandas as pd
+
+        inp = self.inputs.get("programs")
+        codes: list[str] = []
+        names: dict[str, str] = {}
+        if inp is not None and "program_id" in inp.data:
+            df = inp.data[inp.data["program_id"].notna()]
+            dup = df.duplicated("program_id", keep=False)
+            if dup.any():
+                self.problem(inp.file, "duplicate_conflict", "kode pelatihan tercatat lebih dari sekali",
+                             rows=df.loc[dup, "_row"], column="program_id",
+                             value=", ".join(sorted(df.loc[dup, "program_id"].astype(str).unique())),
+                             severity="error", hint="setiap kode pelatihan hanya boleh satu baris")
+                df = df[~df.duplicated("program_id")]
+            counts = pd.Series(self.roster_program).value_counts() if getattr(self, "roster_program", None) else pd.Series(dtype="int64")
+            out = pd.DataFrame({"program_id": df["program_id"].astype(str)})
+            for col in ("name", "field"):
+                out[col] = _col(df, col)
+            for col in ("jp", "capacity", "applicants", "cost", "pass_mark"):
+                out[col] = df[col].astype("float64") if col in df else float("nan")
+            for col in ("start_date", "end_date"):
+                out[col] = pd.to_datetime(df[col]) if col in df else pd.NaT
+            out["participants"] = out["program_id"].map(counts).fillna(0).astype("int64")
+            self.tables["programs"] = out.reset_index(drop=True)
+            codes = out["program_id"].tolist()
+            names = dict(zip(out["program_id"], out["name"], strict=True))
+            if "participants" in self.tables:
+                unknown = ~self.tables["participants"]["program_id"].isin(set(codes))
+                roster = self.inputs["roster"]
+                if unknown.any():
+                    self.problem(roster.file, "unmatched_program", "kode pelatihan tidak ada di daftar program",
+                                 rows=[], column="program_id",
+                                 value=", ".join(sorted(self.tables["participants"].loc[unknown, "program_id"].astype(str).unique())[:5]))
+        elif "participants" in self.tables:
+            codes = sorted(self.tables["participants"]["program_id"].dropna().astype(str).unique())
+        from kemuning_eval.ingest.link import program_lookup
+
+        self.program_codes = set(codes)
+        self.lookup = program_lookup(codes, names)
+
+    def programs_of(self, inp: _Input, df: Any, *, required: bool = True) -> Any:
+        """Resolve programme codes/names; fill missing ones from the roster."""
+        from kemuning_eval.ingest.link import resolve_programs
+
+        given = df["program_id"] if "program_id" in df else (
+            df["program_name"] if "program_name" in df else None)
+        roster = df["participant_id"].map(getattr(self, "roster_program", {})) if "participant_id" in df else None
+        if given is None:
+            return roster.astype(object) if roster is not None else None
+        codes, unknown = resolve_programs(given.astype(object), self.lookup)
+        if unknown.any():
+            self.problem(inp.file, "unmatched_program", "pelatihan tidak dikenal",
+                         rows=df.loc[unknown, "_row"], column="program_id",
+                         value=", ".join(sorted(given[unknown].astype(str).unique())[:3]),
+                         hint="gunakan kode atau nama pelatihan dari daftar program")
+        if roster is not None:
+            codes = codes.where(codes.notna(), roster)
+        return codes.astype(object)
+
+    def link(self, inp: _Input, df: Any) -> Any:
+        """Keep records whose participant is in the roster; count the rest."""
+        from kemuning_eval.ingest.link import match_roster
+
+        if "participants" not in self.tables:
+            return df
+        ok, n = match_roster(df["participant_id"], set(self.tables["participants"]["participant_id"]))
+        self.unmatched[inp.file] = n
+        if n:
+            self.problems.append(Problem(inp.file, None, "nip", None,
+                                         "peserta tidak ditemukan di daftar peserta (dibuang)",
+                                         severity="warning",
+                                         hint="periksa NIP di kedua file",
+                                         extra={"check": "unmatched", "n": n,
+                                                "rows": df.loc[~ok, "_row"].tolist()[:20],
+                                                "share": n / max(len(df), 1)}))
+        self.clean(inp.key, "link to roster (unmatched dropped)", len(df), int(ok.sum()))
+        return df[ok]
+
+    def dedupe(self, inp: _Input, df: Any, keys: list[str], items: list[str], *,
+               time_col: str | None = "submitted_at", key_col: str = "participant_id") -> Any:
+        rule = self.cfg.duplicates.rule
+        res = dupmod.load_resolutions(self.cfg.duplicates.resolution_file)
+        kept, report = dupmod.settle(df, keys, rule=rule, items=items, file=inp.file,
+                                     time_col=time_col if time_col in df else None,
+                                     resolutions=res, key_col=key_col)
+        self.clean(inp.key, f"duplicates ({rule})", len(df), len(kept))
+        if len(report):
+            self.dup_reports.append(report)
+            n = int((report["action"] == "drop").sum())
+            self.problems.append(measure(inp.file, "duplicate_submission", "+".join(keys), n,
+                                         n / max(len(df), 1), "warning"))
+        return kept
+
+    def items_of(self, inp: _Input) -> list[str]:
+        return [c.variable for c in inp.codebook.columns
+                if c.keep and c.type in _NUMERIC_TYPES and c.variable in inp.data
+                and c.variable not in ("pre", "post", "row_no")]
+
+    def quality(self, inp: _Input, df: Any, items: list[str]) -> None:
+        likert = [c for c in inp.codebook.columns if c.type == "likert" and c.keep and c.variable in df]
+        for c in likert:
+            miss = int(df[c.variable].isna().sum())
+            self.problems.append(measure(inp.file, "missing_answer", c.variable, miss,
+                                         miss / max(len(df), 1), "info"))
+        if len(likert) >= 5 and len(df):
+            raw = df[[c.variable for c in likert]].copy()
+            for c in likert:
+                if c.reverse:
+                    sc = inp.codebook.scale(c.scale)
+                    raw[c.variable] = sc.reverse(raw[c.variable])
+            complete = raw.notna().all(axis=1)
+            flat = complete & (raw.nunique(axis=1) == 1)
+            self.problems.append(measure(inp.file, "straight_lining", "", int(flat.sum()),
+                                         float(flat.sum()) / max(len(df), 1), "info"))
+        if "participants" in self.tables and "participant_id" in df:
+            n = df["participant_id"].nunique()
+            total = len(self.tables["participants"])
+            self.problems.append(measure(inp.file, "response_rate", "", n, n / max(total, 1), "info"))
+
+    # ------------------------------------------------------------ instruments
+    def build_facilitators(self) -> None:
+        import pandas as pd
+
+        inp = self.inputs.get("facilitators")
+        self.fac_lookup: dict = {}
+        if inp is None or "name" not in inp.data:
+            return
+        df = inp.data.copy()
+        if "nip" in df and df["nip"].notna().any():
+            from kemuning_eval.ingest.nip import normalise_nip
+
+            nip = normalise_nip(df["nip"])
+            self.pii_values.update(nip.dropna().tolist())
+            fid = self.pseudo(nip, "F")
+        else:
+            fid = pd.Series(None, index=df.index, dtype=object)
+        by_name = self.pseudo(df["name"].map(normalise_label), "F", "name:")
+        df["facilitator_id"] = fid.where(fid.notna(), by_name)
+        df["program_id"] = self.programs_of(inp, df)
+        before = len(df)
+        df = df[df["program_id"].notna()]
+        df = df[~df.duplicated(["facilitator_id", "program_id"])]
+        self.clean("facilitators", "repeats of (facilitator, programme)", before, len(df))
+        for name, prog, f in zip(df["name"].map(normalise_label), df["program_id"], df["facilitator_id"],
+                                 strict=True):
+            self.fac_lookup[(prog, name)] = f
+            self.fac_lookup.setdefault(name, f)
+        self.tables["facilitators"] = pd.DataFrame({
+            "facilitator_id": df["facilitator_id"], "program_id": df["program_id"].astype(str),
+            "role": _col(df, "role")}).reset_index(drop=True)
+
+    def build_survey(self, key: str, prefix: str) -> None:
+        import pandas as pd
+
+        inp = self.inputs.get(key)
+        if inp is None or "nip" not in inp.data:
+            return
+        df = self.nip_ids(inp).rename(columns={"_id": "participant_id"})
+        df = df[df["participant_id"].notna()]
+        df["program_id"] = self.programs_of(inp, df)
+        items = self.items_of(inp)
+        keys = ["participant_id", "program_id"]
+        if key == "facilitator_ratings":
+            names = df["facilitator_name"].map(normalise_label) if "facilitator_name" in df else None
+            if names is not None:
+                fid = [self.fac_lookup.get((p, n), self.fac_lookup.get(n)) for p, n in
+                       zip(df["program_id"], names, strict=True)]
+                df["facilitator_id"] = pd.Series(fid, index=df.index, dtype=object)
+                miss = df["facilitator_id"].isna() & names.notna()
+                if miss.any():
+                    self.problem(inp.file, "unmatched_facilitator",
+                                 "nama fasilitator tidak ada di daftar fasilitator",
+                                 rows=df.loc[miss, "_row"], column="facilitator_name",
+                                 hint="samakan ejaan nama dengan sheet Fasilitator")
+            else:
+                df["facilitator_id"] = None
+            keys.append("facilitator_id")
+        df = self.link(inp, df)
+        df = self.dedupe(inp, df, keys, items)
+        self.quality(inp, df, items)
+        out = pd.DataFrame({"response_id": [f"{prefix}{self.year}-{r:06d}" for r in df["_row"]],
+                            "participant_id": df["participant_id"].astype(object),
+                            "program_id": df["program_id"].astype(object)}, index=df.index)
+        if key == "facilitator_ratings":
+            out["facilitator_id"] = df["facilitator_id"].astype(object)
+        if "submitted_at" in df:
+            out["submitted_at"] = df["submitted_at"]
+        for v in items:
+            out[v] = df[v].astype("float64")
+        self.add_freetext(inp, df, out)
+        self.tables[key] = out.reset_index(drop=True)
+
+    def add_freetext(self, inp: _Input, df: Any, out: Any) -> None:
+        for c in inp.codebook.columns:
+            if c.type == "freetext" and c.keep and c.pii is None and c.variable in df:
+                out[c.variable] = self.scrubber.scrub_series(df[c.variable])
+
+    def build_tests(self) -> None:
+        import pandas as pd
+
+        inp = self.inputs.get("tests")
+        if inp is None or "nip" not in inp.data:
+            return
+        df = self.nip_ids(inp).rename(columns={"_id": "participant_id"})
+        df = df[df["participant_id"].notna()]
+        df["program_id"] = self.programs_of(inp, df)
+        df = self.link(inp, df)
+        df = self.dedupe(inp, df, ["participant_id"], ["pre", "post"], time_col=None)
+        self.quality(inp, df, [])
+        self.tables["tests"] = pd.DataFrame({
+            "participant_id": df["participant_id"], "program_id": df["program_id"],
+            "pre": _num(df, "pre"), "post": _num(df, "post")}).reset_index(drop=True)
+
+    def build_observations(self) -> None:
+        import pandas as pd
+
+        inp = self.inputs.get("observations")
+        if inp is None or "nip" not in inp.data:
+            return
+        df = self.nip_ids(inp).rename(columns={"_id": "participant_id"})
+        df = df[df["participant_id"].notna()]
+        df["program_id"] = self.programs_of(inp, df)
+        for var, table in (("rater", _RATER), ("wave", _WAVE)):
+            if var not in df:
+                continue
+            given = df[var].astype(object)
+            mapped = given.map(match_values(list(given.dropna().unique()), table)).astype(object)
+            unknown = given.notna() & mapped.isna()
+            if unknown.any():
+                self.problem(inp.file, "unknown_value", f"nilai {var} tidak dikenal", rows=df.loc[unknown, "_row"],
+                             column=var, value=str(given[unknown].iloc[0]), severity="error",
+                             hint="rater: supervisor/peer/self (atasan/rekan/diri sendiri); "
+                             "wave: baseline/followup")
+            df[var] = mapped
+        df = df[df[["rater", "wave"]].notna().all(axis=1)] if {"rater", "wave"} <= set(df) else df
+        items = [v for v in self.items_of(inp)]
+        df = self.link(inp, df)
+        df = self.dedupe(inp, df, ["participant_id", "rater", "wave"], items, time_col="observed_on")
+        out = pd.DataFrame({"participant_id": df["participant_id"], "program_id": df["program_id"],
+                            "rater": _col(df, "rater"), "wave": _col(df, "wave")})
+        out["observed_on"] = pd.to_datetime(df["observed_on"]) if "observed_on" in df else pd.NaT
+        for v in items:
+            out[v] = df[v].astype("float64")
+        if "applies" in df:
+            out["applies"] = df["applies"].astype("boolean")
+        self.tables["observations"] = out.reset_index(drop=True)
+
+    def build_outcomes(self) -> None:
+        import pandas as pd
+
+        from kemuning_eval.ingest.link import period_start
+
+        inp = self.inputs.get("outcomes")
+        if inp is None or not {"activity_id", "period"} <= set(inp.data):
+            return
+        df = inp.data.copy()
+        starts = df["period"].map({p: period_start(p) for p in df["period"].dropna().unique()})
+        bad = df["period"].notna() & starts.isna()
+        if bad.any():
+            self.problem(inp.file, "unknown_value", "periode tidak dikenal", rows=df.loc[bad, "_row"],
+                         column="period", value=str(df.loc[bad, "period"].iloc[0]), severity="error",
+                         hint="tulis periode sebagai 2025, 2025-S1, 2025-Q3 atau 2025-04")
+        df["_start"] = pd.to_datetime(starts)
+        has_prog = "program_id" in df and df["program_id"].notna().any()
+        df["program_id"] = self.programs_of(inp, df) if has_prog else None
+        df = df[df[["activity_id", "period"]].notna().all(axis=1)]
+        df = self.dedupe(inp, df, ["activity_id", "period"], [], time_col=None, key_col="activity_id")
+        order = sorted(df["_start"].dropna().unique())
+        index = {d: i for i, d in enumerate(order)}
+        if "post" in df:
+            post = df["post"].astype("boolean")
+        else:
+            first_post = self.cfg.outcomes.get("first_post_period")
+            if first_post and period_start(first_post):
+                post = df["_start"] >= pd.Timestamp(period_start(first_post))
+            else:
+                progs = self.tables.get("programs")
+                ends = progs.set_index("program_id")["end_date"] if progs is not None else pd.Series(dtype="datetime64[us]")
+                ref = df["program_id"].map(ends) if has_prog else pd.Series(pd.NaT, index=df.index)
+                ref = pd.to_datetime(ref).fillna(ends.min() if len(ends) else pd.NaT)
+                post = df["_start"] >= ref
+            post = post.astype("boolean")
+        planned, realised = _num(df, "budget_planned"), _num(df, "budget_realised")
+        out = pd.DataFrame({
+            "unit": _col(df, "unit"), "activity_id": df["activity_id"].astype(str),
+            "program_id": df["program_id"].astype(object), "period": df["period"].astype(str),
+            "period_index": df["_start"].map(index).astype("Int64"), "post": post,
+            "treated": df["treated"].astype("boolean") if "treated" in df else pd.NA,
+            "budget_planned": planned, "budget_realised": realised,
+            "budget_ratio": (realised / planned.where(planned > 0)).astype("float64"),
+            "on_time": df["on_time"].astype("boolean") if "on_time" in df else pd.NA,
+            "service_satisfaction": _num(df, "service_satisfaction")})
+        self.tables["outcomes"] = out.reset_index(drop=True)
+
+    def build_interviews(self) -> None:
+        import pandas as pd
+
+        inp = self.inputs.get("interviews")
+        if inp is None:
+            return
+        df = inp.data
+        text_var = "text" if "text" in df else ("quote" if "quote" in df else None)
+        if text_var is None:
+            return
+        has_prog = "program_id" in df and df["program_id"].notna().any()
+        programs = self.programs_of(inp, df) if has_prog else pd.Series(None, index=df.index, dtype=object)
+        themes = df["themes"].astype("str").str.split(r"[;,]").map(
+            lambda xs: ";".join(x.strip() for x in xs if x.strip()) if isinstance(xs, list) else None
+        ).where(df["themes"].notna()) if "themes" in df else None
+        self.tables["interviews"] = pd.DataFrame({
+            "excerpt_id": [f"W{self.year}-{r:06d}" for r in df["_row"]],
+            "role": _col(df, "role"), "program_id": programs.astype(object),
+            "text": self.scrubber.scrub_series(df[text_var]),
+            "themes": themes.astype(object) if themes is not None else None})
+
+    def build_benefits(self) -> None:
+        import pandas as pd
+
+        inp = self.inputs.get("benefits")
+        if inp is None or not {"program_id", "benefit"} <= set(inp.data):
+            return
+        df = inp.data[inp.data[["program_id", "benefit"]].notna().all(axis=1)].copy()
+        df["program_id"] = self.programs_of(inp, df)
+        df = df[df["program_id"].notna()]
+        df = self.dedupe(inp, df, ["program_id", "benefit"], ["annual_value"], time_col=None,
+                         key_col="program_id")
+        specs = inp.codebook.by_variable()
+        out = pd.DataFrame({"program_id": df["program_id"].astype(str), "benefit": df["benefit"].astype(str),
+                            "annual_value": _num(df, "annual_value")})
+        for v in ("attribution", "confidence"):
+            vals = _num(df, v)
+            if v in specs and (specs[v].type == "percent" or vals.max() > 1):
+                vals = vals / 100.0
+            out[v] = vals
+        self.tables["benefits"] = out.reset_index(drop=True)
+
+    def build_jp(self) -> None:
+        import pandas as pd
+
+        inp = self.inputs.get("jp_records")
+        if inp is None or "nip" not in inp.data:
+            return
+        df = self.nip_ids(inp, prefix="R", domain="jp:")
+        df = df[df["_id"].notna()].rename(columns={"_id": "person_id"})
+        df = self.dedupe(inp, df, ["person_id"], ["jp_total"], time_col=None, key_col="person_id")
+        self.tables["jp_records"] = pd.DataFrame({
+            "person_id": df["person_id"], "unit": _col(df, "unit"),
+            "jp_total": _num(df, "jp_total")}).reset_index(drop=True)
+
+    def build_items(self) -> None:
+        import pandas as pd
+
+        rows = []
+        for key, inp in self.inputs.items():
+            for r in inp.codebook.items():
+                r["instrument"] = key
+                rows.append(r)
+        frame = pd.DataFrame(rows, columns=TABLE_IDS_ITEMS)
+        frame["reverse"] = frame["reverse"].astype(bool)
+        self.tables["items"] = frame
+
+    # ------------------------------------------------------------ all
+    def run(self) -> None:
+        from kemuning_eval.ingest.scrub import Scrubber
+
+        self.read_all()
+        self.scrubber = Scrubber(self.names)
+        self.roster_program = {}
+        self.build_roster()
+        self.build_programs()
+        self.build_facilitators()
+        self.build_survey("reaction", "RX")
+        self.build_survey("facilitator_ratings", "FR")
+        self.build_tests()
+        self.build_observations()
+        self.build_outcomes()
+        self.build_interviews()
+        self.build_benefits()
+        self.build_jp()
+        self.build_items()
+        self.tables["data_quality"] = problems_frame(self.problems)
+        self.check_no_pii()
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    def check_no_pii(self) -> None:
+        """Refuse to continue if any raw PII value appears as a cell of an output table."""
+        pii = {v for v in self.pii_values if len(v) >= 5}
+        if not pii:
+            return
+        for name, df in self.tables.items():
+            for col in df.columns:
+                if df[col].dtype == object or str(df[col].dtype).startswith(("str", "string")):
+                    hit = df[col].dropna().astype(str).isin(pii)
+                    if hit.any():
+                        raise PrivacyError(f"data identitas akan tertulis di tabel {name!r} kolom {col!r}",
+                                           hint="tandai kolom itu dengan pii: di codebook")
+
+    def duplicates_report(self) -> Any:
+        import pandas as pd
+
+        reports = [r for r in self.dup_reports if len(r)]
+        if not reports:
+            return pd.DataFrame(columns=dupmod.REPORT_COLUMNS)
+        return pd.concat(reports, ignore_index=True).sort_values(["file", "key", "row"]).reset_index(drop=True)
+
+
+TABLE_IDS_ITEMS = ["instrument", "variable", "label", "dimension", "scale", "scale_min", "scale_max",
+                   "reverse", "ikm_element"]
+
+
+def _raw_name(df: Any, variable: str) -> str:
+    """Return the raw header of a variable (for messages), else the variable."""
+    return df.attrs.get("raw_columns", {}).get(variable, variable)
+
+
+def _col(df: Any, name: str) -> Any:
+    import pandas as pd
+
+    if name in df:
+        return df[name].astype(object).where(df[name].notna(), None)
+    return pd.Series(None, index=df.index, dtype=object)
+
+
+def _num(df: Any, name: str) -> Any:
+    import pandas as pd
+
+    if name in df:
+        return pd.to_numeric(df[name], errors="coerce").astype("float64")
+    return pd.Series(float("nan"), index=df.index, dtype="float64")
+
+
+def _load(year: int, paths: Any) -> tuple[StudyConfig, Any]:
+    from kemuning_eval.paths import ProjectPaths
+
+    paths = paths or ProjectPaths.discover()
+    return default_study(year, paths=paths), paths
+
+
+def _key(cfg: StudyConfig, paths: Any) -> bytes:
+    from kemuning_eval.ingest.pseudonym import load_key
+
+    return load_key(key_env=cfg.privacy.key_env, key_file=cfg.privacy.key_file,
+                    project_root=paths.root)
+
+
+def _print(lines: list[str]) -> None:
+    for line in lines:
+        print(line, file=sys.stderr)
+
+
+def _conflict_text(build: _Build) -> str:
+    parts = []
+    for file, groups in build.unresolved:
+        parts.append(dupmod.resolution_template(groups, file))
+    body = "\n".join(parts)
+    return (f"Isi file {build.cfg.duplicates.resolution_file} (keep = pakai baris ini, drop = buang), "
+            f"misalnya:\n{body}")
+
+
+def validate_study(year: int, *, paths: Any = None) -> int:
+    """Check the raw data of a year and report every problem; return the exit code.
+
+    Returns
+    -------
+    int
+        0 when the data can be used (possibly with warnings), 1 when it cannot.
+        Nothing is written to ``data/processed``.
+    """
+    from kemuning_eval.i18n import t
+
+    cfg, paths = _load(year, paths)
+    build = _Build(cfg, _key(cfg, paths))
+    build.run()
+    _print(summary_lines(build.problems))
+    if build.unresolved:
+        _print([_conflict_text(build)])
+    n_err, n_warn = len(build.errors), len(build.warnings)
+    if n_err:
+        _print([t("ingest.validate.failed", n_errors=n_err, n_warnings=n_warn)])
+        return 1
+    _print([t("ingest.validate.ok", n_warnings=n_warn)])
+    return 0
+
+
+def _fingerprint(cfg: StudyConfig, key: bytes) -> tuple[str, dict]:
+    from kemuning_eval import __version__
+    from kemuning_eval.ingest.store import sha256_file
+
+    hashes = {}
+    for path in cfg.files():
+        try:
+            rel = path.relative_to(cfg.raw_dir).as_posix()
+        except ValueError:
+            rel = path.name
+        hashes[rel] = sha256_file(path)
+    key_id = hmac.new(key, b"kemuning-eval key id", hashlib.sha256).hexdigest()[:12]
+    blob = json.dumps({"inputs": hashes, "version": __version__, "key_id": key_id}, sort_keys=True)
+    return hashlib.sha256(blob.encode()).hexdigest(), hashes
+
+
+def ingest_study(year: int, *, paths: Any = None, force: bool = False) -> IngestResult:
+    """Ingest the raw data of a year into ``data/processed/<year>``.
+
+    Parameters
+    ----------
+    year : int
+        Study year.
+    paths : ProjectPaths, optional
+        Project paths (default: discovered).
+    force : bool
+        Rebuild even when inputs, key and package version are unchanged.
+
+    Raises
+    ------
+    ValidationFailed
+        When any error was found (all are printed first); nothing is written.
+    """
+    from kemuning_eval import __version__
+    from kemuning_eval.i18n import t
+    from kemuning_eval.ingest.store import write_outputs
+    from kemuning_eval.progress import info
+
+    cfg, paths = _load(year, paths)
+    key = _key(cfg, paths)
+    out_dir = paths.processed(year)
+    fingerprint, hashes = _fingerprint(cfg, key)
+    manifest_path = out_dir / "manifest.json"
+    if not force and manifest_path.is_file():
+        try:
+            old = json.loads(manifest_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            old = {}
+        if old.get("fingerprint") == fingerprint:
+            info(t("ingest.ingest.unchanged", path=str(out_dir)))
+            return IngestResult(year, out_dir, {k: v["rows"] for k, v in old.get("tables", {}).items()},
+                                0, 0, skipped=True, manifest=old)
+    build = _Build(cfg, key)
+    build.run()
+    lines = summary_lines(build.problems)
+    n_err, n_warn = len(build.errors), len(build.warnings)
+    if n_err:
+        _print(lines)
+        if build.unresolved:
+            _print([_conflict_text(build)])
+        raise ValidationFailed(t("ingest.ingest.failed", n_errors=n_err, n_warnings=n_warn),
+                               build.problems, hint=t("ingest.ingest.failed_hint", year=year))
+    for line in lines:
+        info(line)
+    tables = {name: (df, TABLE_IDS[name]) for name, df in build.tables.items()}
+    dup_csv = build.duplicates_report().to_csv(index=False, lineterminator="\n").encode("utf-8")
+    manifest = {
+        "package": "kemuning-eval", "version": __version__, "year": year,
+        "fingerprint": fingerprint, "inputs": hashes,
+        "duplicates_rule": cfg.duplicates.rule, "nip_mode": cfg.nip.mode,
+        "cleaning": build.cleaning,
+        "unmatched": dict(sorted(build.unmatched.items())),
+        "problems": {"errors": n_err, "warnings": n_warn},
+    }
+
+    def manifest_bytes(tables_info: dict) -> bytes:
+        manifest["tables"] = tables_info
+        manifest["files"] = {f"duplikat-{year}.csv": hashlib.sha256(dup_csv).hexdigest()}
+        return (json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+
+    written = write_outputs(out_dir, tables, {f"duplikat-{year}.csv": dup_csv,
+                                              "manifest.json": manifest_bytes})
+    info(t("ingest.ingest.done", path=str(out_dir), n_tables=len(written), n_warnings=n_warn))
+    return IngestResult(year, out_dir, {k: v["rows"] for k, v in written.items()}, 0, n_warn,
+                        manifest=manifest)
+
+
+__all__ = ["IngestResult", "validate_study", "ingest_study", "TABLE_IDS", "DataError"]
