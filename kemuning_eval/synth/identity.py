@@ -74,6 +74,8 @@ def make_names(rng: np.random.Generator, gender: np.ndarray, *, titles: bool = T
 
 
 def _digits(values: np.ndarray, width: int) -> np.ndarray:
+    if values.size == 0:
+        return np.asarray([], dtype=str)
     return np.char.zfill(values.astype(np.int64).astype(str), width)
 
 

@@ -8,7 +8,7 @@ Examples
 >>> rng = np.random.default_rng(7)
 >>> sm = study_model(2025)
 >>> roster = roster_table(rng, make_population(rng, sm, participants=60))
->>> tests = test_table(rng, sm, roster)
+>>> tests = score_table(rng, sm, roster)
 >>> bool((tests["Nilai Post-Test"].dropna() <= 100).all())
 True
 >>> obs = observation_table(rng, sm, roster)
@@ -34,7 +34,7 @@ def _program_index(sm: StudyModel, codes: np.ndarray) -> np.ndarray:
     return pd.Series(codes).map({p.code: i for i, p in enumerate(sm.programs)}).to_numpy(np.int64)
 
 
-def test_table(rng: np.random.Generator, sm: StudyModel, roster: pd.DataFrame) -> pd.DataFrame:
+def score_table(rng: np.random.Generator, sm: StudyModel, roster: pd.DataFrame) -> pd.DataFrame:
     """Return pre/post scores (0-100, one decimal); about 3 % pre and 4 % post missing."""
     n = len(roster)
     pidx = _program_index(sm, roster["Kode Pelatihan"].to_numpy(str))

@@ -53,7 +53,7 @@ THEMES = (
 
 
 @dataclass(frozen=True)
-class TestModel:
+class ScoreModel:
     """Pre/post test: ``pre = 100*Beta(mean_pre/100*conc_pre, ...)``, gain fraction ``g ~ Beta``."""
 
     mean_pre: float
@@ -109,7 +109,7 @@ class ProgramModel:
     applicant_ratio: float
     cost_per_participant: int
     start_month: int
-    tests: TestModel
+    tests: ScoreModel
     reaction: ReactionModel
     behaviour: BehaviourModel
     outcomes: OutcomeModel
@@ -156,7 +156,7 @@ def _program_models(year: int) -> tuple[ProgramModel, ...]:
     return (
         ProgramModel(
             "PM", "Manajemen Proyek", "Manajerial", 40, 0.22, 2.1, 6_500_000, 2,
-            TestModel(48.0, 20.0, 0.45 + dg, 8.0, 70.0),
+            ScoreModel(48.0, 20.0, 0.45 + dg, 8.0, 70.0),
             ReactionModel(4.0, 3.9, 3.6, 4.2, 4.0, 3.9),
             BehaviourModel(3.0, 0.6, 0.72),
             OutcomeModel(-0.05, 0.15, 1.0),
@@ -166,7 +166,7 @@ def _program_models(year: int) -> tuple[ProgramModel, ...]:
         ),
         ProgramModel(
             "PKD", "Pengelolaan Keuangan Daerah", "Teknis", 32, 0.20, 1.8, 5_000_000, 3,
-            TestModel(52.0, 20.0, 0.35 + dg, 8.0, 70.0),
+            ScoreModel(52.0, 20.0, 0.35 + dg, 8.0, 70.0),
             ReactionModel(3.8, 3.9, 3.5, 4.0, 3.9, 2.4 + (0.2 if later else 0.0)),
             BehaviourModel(3.1, 0.45, 0.65),
             OutcomeModel(-0.02, 0.05, 0.0),
@@ -175,7 +175,7 @@ def _program_models(year: int) -> tuple[ProgramModel, ...]:
         ),
         ProgramModel(
             "PP", "Pelayanan Publik Prima", "Pelayanan", 24, 0.22, 2.6, 3_500_000, 4,
-            TestModel(55.0, 20.0, 0.50 + dg, 8.0, 70.0),
+            ScoreModel(55.0, 20.0, 0.50 + dg, 8.0, 70.0),
             ReactionModel(4.1, 4.0, 3.7, 4.2, 4.4, 3.9),
             BehaviourModel(3.0, 0.7, 0.78),
             OutcomeModel(0.0, 0.0, 0.0),
@@ -185,7 +185,7 @@ def _program_models(year: int) -> tuple[ProgramModel, ...]:
         ),
         ProgramModel(
             "LD", "Literasi Digital", "Teknis", 24, 0.20, 1.6, 3_000_000, 5,
-            TestModel(58.0, 20.0, 0.25 + dg, 8.0, 70.0),
+            ScoreModel(58.0, 20.0, 0.25 + dg, 8.0, 70.0),
             ReactionModel(3.7, 3.8, 3.3, 3.8, 3.9, 2.2 + (0.1 if later else 0.0)),
             BehaviourModel(3.0, 0.3, 0.55),
             OutcomeModel(0.0, 0.0, 0.0),
@@ -194,7 +194,7 @@ def _program_models(year: int) -> tuple[ProgramModel, ...]:
         ),
         ProgramModel(
             "KP", "Kepemimpinan Pengawas", "Kepemimpinan", 48, 0.16, 1.5, 12_000_000, 3,
-            TestModel(50.0, 20.0, 0.40 + dg, 8.0, 75.0),
+            ScoreModel(50.0, 20.0, 0.40 + dg, 8.0, 75.0),
             ReactionModel(4.0, 4.0, 3.7, 4.1, 4.1, 3.8),
             BehaviourModel(3.1, 0.5, 0.70),
             OutcomeModel(0.0, 0.0, 0.0),
@@ -239,7 +239,7 @@ def ordered_mean(mu: float | np.ndarray, sd: float, tau: tuple[float, ...]) -> n
     return 1.0 + sum(norm.sf((t - mu) / sd) for t in tau)
 
 
-def test_truth(m: TestModel) -> dict[str, float]:
+def score_truth(m: ScoreModel) -> dict[str, float]:
     """Exact moments of the pre/post model (see module docstring).
 
     ``D = g * (100 - pre)``: ``E[D] = E[g] E[100-pre]`` and
@@ -247,7 +247,7 @@ def test_truth(m: TestModel) -> dict[str, float]:
 
     Examples
     --------
-    >>> tt = test_truth(TestModel(50.0, 20.0, 0.4, 8.0, 70.0))
+    >>> tt = score_truth(ScoreModel(50.0, 20.0, 0.4, 8.0, 70.0))
     >>> tt["mean_gain"], tt["hake_g_class"]
     (20.0, 0.4)
     """
@@ -311,7 +311,7 @@ def _program_truth(sm: StudyModel, pm: ProgramModel) -> dict:
             for do in sm.fac_dim_offsets] for fo in pm.facilitator_offsets]
     return {
         "name": pm.name,
-        "tests": test_truth(pm.tests),
+        "tests": score_truth(pm.tests),
         "reaction_items": items,
         "reaction_dimensions": dims,
         "reaction_mat_4_raw_mean": 6.0 - items["mat_4"],
@@ -342,7 +342,7 @@ def true_effects(year: int) -> dict:
     --------
     >>> t = true_effects(2025)
     >>> round(t["ikm"]["converted_index"], 2)
-    77.18
+    77.91
     """
     from scipy.stats import gamma
 
