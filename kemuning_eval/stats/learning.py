@@ -1,0 +1,566 @@
+"""Learning (Kirkpatrick level 2): pre-test / post-test change per programme.
+
+Every function takes the processed ``tests`` table (participant_id,
+program_id, pre, post on 0-100), uses the **complete pairs** (rows with both
+scores; ``n`` = pairs), works per group of ``by`` (e.g. ``"program_id"``) or
+overall, suppresses groups under ``min_n`` (primary + secondary, see
+:mod:`kemuning_eval.stats.suppression`) and, across the published groups,
+adds Holm-adjusted p-values (``p_holm``; Holm 1979 step-down, as
+``statsmodels.stats.multitest.multipletests(method="holm")``).
+
+Definitions used
+----------------
+:func:`paired_change`
+    D = post - pre; ``estimate`` = mean D, ``sd`` = SD of D (ddof=1), t
+    interval, paired t-test (``statistic`` = t, ``df`` = n - 1, two-sided).
+:func:`wilcoxon_signed_rank`
+    Zero differences dropped (Wilcoxon's rule, R and scipy default);
+    ``statistic`` = **V = sum of the ranks of positive differences** (R's V),
+    ``w_min`` = the smaller rank sum (scipy's and pingouin's statistic).
+    ``method`` "exact" (no ties, no zeros and at most 50 non-zero pairs;
+    scipy's exact distribution) else "normal": normal approximation with the
+    tie correction of the variance and a continuity correction of 0.5 (as R's
+    ``wilcox.test``).  ``rbc`` = matched-pairs rank-biserial correlation
+    (Kerby 2014 simple difference = (T+ - T-)/(T+ + T-); King & Minium),
+    positive when scores rise.
+:func:`effect_sizes`
+    ``d_z`` = mean(D) / sd(D); ``g_z`` = J * d_z with Hedges' J = 1 - 3 / (4(n-1) - 1).
+    CI of d_z by inverting the noncentral t distribution (Steiger & Fouladi
+    1997) at t = d_z * sqrt(n), df = n - 1; CI of g_z = J * CI of d_z.
+    Cohen's bands on |d|: < 0.2 negligible, < 0.5 small, < 0.8 medium, else large.
+:func:`normalized_gain`
+    Hake (1998) on 0-100 scores: ``class_average`` = (mean post - mean pre) /
+    (100 - mean pre); ``average_individual`` = mean of (post - pre) / (100 - pre)
+    over pairs with pre < 100 (pairs with pre = 100 are excluded and counted in
+    ``n_excluded``).  Bands: low < 0.3 <= medium < 0.7 <= high.
+:func:`pass_rate`
+    Passed = score >= the programme's ``pass_mark`` (``programs`` table; else
+    ``pass_mark``).  Shares before and after; ``estimate`` = after - before;
+    McNemar's test on the discordant pairs (b = passed only before, c = only
+    after): **exact binomial** (two-sided, ``min(1, 2 * P(X <= min(b, c)))``)
+    when b + c < 25, else chi-square with continuity correction
+    ``(|b - c| - 1)^2 / (b + c)``, df = 1.
+
+On the bundled data::
+
+    import pandas as pd
+    d = "data/processed/2026/"
+    learning_summary(pd.read_parquet(d + "tests.parquet"),
+                     pd.read_parquet(d + "programs.parquet"), by="program_id")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from kemuning_eval.errors import DataError, check_arg
+from kemuning_eval.i18n import check_lang, t
+from kemuning_eval.stats._common import (
+    DEFAULT_LEVEL,
+    DEFAULT_MIN_N,
+    as_columns,
+    check_level,
+    check_min_n,
+    numeric_matrix,
+    require_columns,
+    t_interval,
+)
+from kemuning_eval.stats.suppression import suppress
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
+    import pandas as pd
+
+EXACT_MAX_N = 50
+MCNEMAR_EXACT_BELOW = 25
+SCORE_MAX = 100.0
+COHEN_BANDS = ((0.2, "stats.effect.negligible"), (0.5, "stats.effect.small"),
+               (0.8, "stats.effect.medium"), (float("inf"), "stats.effect.large"))
+HAKE_BANDS = ((0.3, "stats.gain.low"), (0.7, "stats.gain.medium"), (float("inf"), "stats.gain.high"))
+_ALL = "_all"
+
+
+def holm(p_values: Sequence[float] | np.ndarray) -> np.ndarray:
+    """Holm step-down adjusted p-values; NaN entries are left out of the family.
+
+    Examples
+    --------
+    >>> holm([0.01, 0.04, float("nan"), 0.03]).round(3).tolist()
+    [0.03, 0.06, nan, 0.06]
+    """
+    import numpy as np
+
+    p = np.asarray(p_values, dtype=np.float64)
+    out = np.full(p.shape, np.nan)
+    ok = np.flatnonzero(~np.isnan(p))
+    m = len(ok)
+    if m == 0:
+        return out
+    order = ok[np.argsort(p[ok], kind="stable")]
+    adjusted = np.maximum.accumulate(p[order] * (m - np.arange(m)))
+    out[order] = np.minimum(adjusted, 1.0)
+    return out
+
+
+def _band(value: float, bands, lang: str) -> str | None:
+    import math
+
+    if value is None or not math.isfinite(value):
+        return None
+    for bound, key in bands:
+        if value < bound:
+            return t(key, lang)
+    return None  # pragma: no cover - last bound is infinite
+
+
+def _pairs(tests: pd.DataFrame, by, pre: str, post: str):
+    """Complete pairs with D = post - pre; the grouping keys (``_all`` when none)."""
+    import numpy as np
+    import pandas as pd
+
+    keys = as_columns(by)
+    require_columns(tests, [*keys, pre, post], table="tests")
+    x = numeric_matrix(tests, [pre, post], table="tests")
+    with np.errstate(invalid="ignore"):
+        bad = (x < 0) | (x > SCORE_MAX)
+    if bad.any():
+        row, col = (int(v[0]) for v in np.nonzero(bad))
+        raise DataError(t("stats.error.out_of_range", "id", low="0", high="100"), row=row + 1,
+                        column=[pre, post][col], value=x[row, col],
+                        hint=t("stats.hint.out_of_range", "id"))
+    ok = ~np.isnan(x).any(axis=1)
+    frame = pd.DataFrame({k: tests[k].to_numpy()[ok] for k in keys})
+    frame["pre"], frame["post"] = x[ok, 0], x[ok, 1]
+    frame["d"] = frame["post"] - frame["pre"]
+    if keys:
+        frame = frame.dropna(subset=keys)
+    else:
+        frame[_ALL] = 0
+    return frame.reset_index(drop=True), keys, keys or [_ALL]
+
+
+def _finish(out: pd.DataFrame, keys: list[str], min_n: int, value_cols: list[str],
+            p_col: str | None = "p_val") -> pd.DataFrame:
+    """Drop the dummy key, suppress small groups, add Holm-adjusted p-values."""
+    import pandas as pd
+
+    out = out.reset_index()
+    if _ALL in out.columns:
+        out = out.drop(columns=_ALL)
+    parts = [[]] if len(keys) <= 1 else [[k for k in keys if k != key] for key in keys]
+    if p_col is not None:
+        value_cols = [*value_cols, p_col]
+    out = suppress(out, min_n=min_n, partitions=parts, value_cols=value_cols)
+    if p_col is not None:
+        out.insert(out.columns.get_loc(p_col) + 1, "p_holm",
+                   holm(pd.to_numeric(out[p_col]).to_numpy()))
+    return out
+
+
+def paired_change(
+    tests: pd.DataFrame,
+    *,
+    by: str | Sequence[str] | None = None,
+    pre: str = "pre",
+    post: str = "post",
+    level: float = DEFAULT_LEVEL,
+    min_n: int = DEFAULT_MIN_N,
+) -> pd.DataFrame:
+    """Mean change with its t interval and the paired t-test, per group.
+
+    Returns grouping columns, ``n``, ``mean_pre``, ``mean_post``, ``estimate``
+    (mean D), ``sd``, ``ci_low``, ``ci_high``, ``statistic`` (t), ``df``,
+    ``p_val``, ``p_holm``, ``method``, ``suppressed``, ``suppression``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> tests = pd.DataFrame({"pre": [50, 60, 55, 70, 40, 65.0],
+    ...                       "post": [70, 72, 60, 85, 58, 66.0]})
+    >>> out = paired_change(tests)
+    >>> out[["n", "estimate", "sd", "ci_low", "ci_high", "statistic", "df", "p_val"]].round(4)
+       n  estimate      sd  ci_low  ci_high  statistic   df   p_val
+    0  6   11.8333  7.4677  3.9965  19.6702     3.8815  5.0  0.0116
+    """
+    import numpy as np
+    from scipy import stats
+
+    level, min_n = check_level(level), check_min_n(min_n)
+    frame, keys, gkeys = _pairs(tests, by, pre, post)
+    g = frame.groupby(gkeys, sort=True)
+    out = g.agg(n=("d", "size"), mean_pre=("pre", "mean"), mean_post=("post", "mean"),
+                estimate=("d", "mean"), sd=("d", "std"))
+    n = out["n"].to_numpy(dtype=np.float64)
+    out["ci_low"], out["ci_high"] = t_interval(out["estimate"], out["sd"], n, level)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        tstat = out["estimate"].to_numpy() / (out["sd"].to_numpy() / np.sqrt(n))
+        df = np.where(n >= 2, n - 1, np.nan)
+        out["statistic"] = tstat
+        out["df"] = df
+        out["p_val"] = 2 * stats.t.sf(np.abs(tstat), df)
+    out["method"] = "paired t-test, two-sided; t CI of mean D"
+    return _finish(out, keys, min_n, ["mean_pre", "mean_post", "estimate", "sd", "ci_low",
+                                      "ci_high", "statistic", "df"])
+
+
+def wilcoxon_signed_rank(
+    tests: pd.DataFrame,
+    *,
+    by: str | Sequence[str] | None = None,
+    pre: str = "pre",
+    post: str = "post",
+    min_n: int = DEFAULT_MIN_N,
+) -> pd.DataFrame:
+    """Wilcoxon signed-rank test with the matched-pairs rank-biserial r, per group.
+
+    Returns grouping columns, ``n`` (pairs), ``n_zero`` (dropped zero
+    differences), ``statistic`` (R's V = T+), ``w_min`` (min(T+, T-)), ``z``
+    (normal method only), ``p_val``, ``p_holm``, ``rbc``, ``method``,
+    ``suppressed``, ``suppression``.  Vectorised: ranks within groups by one
+    grouped rank; only small tie-free groups call scipy's exact distribution.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> tests = pd.DataFrame({"pre": [50, 60, 55, 70, 40, 65.0],
+    ...                       "post": [70, 72, 60, 85, 58, 66.0]})
+    >>> out = wilcoxon_signed_rank(tests)
+    >>> out[["n", "n_zero", "statistic", "w_min", "p_val", "rbc", "method"]]
+       n  n_zero  statistic  w_min    p_val  rbc method
+    0  6       0       21.0    0.0  0.03125  1.0  exact
+    """
+    import numpy as np
+    import pandas as pd
+    from scipy import stats
+
+    min_n = check_min_n(min_n)
+    frame, keys, gkeys = _pairs(tests, by, pre, post)
+    total = frame.groupby(gkeys, sort=True).size().rename("n")
+    nz = frame[frame["d"] != 0].copy()
+    nz["absd"] = nz["d"].abs()
+    nz["rank"] = nz.groupby(gkeys, sort=False)["absd"].rank(method="average")
+    nz["r_plus"] = np.where(nz["d"] > 0, nz["rank"], 0.0)
+    nz["r_minus"] = np.where(nz["d"] < 0, nz["rank"], 0.0)
+    sums = nz.groupby(gkeys, sort=True).agg(n_used=("d", "size"), t_plus=("r_plus", "sum"),
+                                            t_minus=("r_minus", "sum"))
+    ties = nz.groupby([*gkeys, "absd"], sort=False).size()
+    tie_term = (ties.astype(np.float64) ** 3 - ties).groupby(level=gkeys).sum().rename("tie_term")
+    out = pd.concat([total, sums, tie_term], axis=1)
+    out[["n_used", "t_plus", "t_minus", "tie_term"]] = out[
+        ["n_used", "t_plus", "t_minus", "tie_term"]].fillna(0.0)
+    m = out["n_used"].to_numpy(dtype=np.float64)
+    tp = out["t_plus"].to_numpy()
+    mean = m * (m + 1) / 4
+    var = m * (m + 1) * (2 * m + 1) / 24 - out["tie_term"].to_numpy() / 48
+    with np.errstate(invalid="ignore", divide="ignore"):
+        diff = tp - mean
+        z = (diff - 0.5 * np.sign(diff)) / np.sqrt(var)
+        p = np.where(var > 0, 2 * stats.norm.sf(np.abs(z)), np.nan)
+        rbc = (tp - out["t_minus"].to_numpy()) / (tp + out["t_minus"].to_numpy())
+    n_zero = out["n"].to_numpy() - m
+    exact = (m >= 1) & (m <= EXACT_MAX_N) & (out["tie_term"].to_numpy() == 0) & (n_zero == 0)
+    if exact.any():
+        grouped = frame.groupby(gkeys, sort=True)["d"]
+        exact_groups = set(out.index[exact])
+        for key, d in grouped:
+            label = key[0] if len(gkeys) == 1 else key
+            if label in exact_groups:
+                pos = out.index.get_loc(label)
+                p[pos] = stats.wilcoxon(d.to_numpy(), method="exact").pvalue
+                z[pos] = np.nan
+    out["n_zero"] = n_zero.astype("int64")
+    out["statistic"] = tp
+    out["w_min"] = np.minimum(tp, out["t_minus"].to_numpy())
+    out["z"] = z
+    out["p_val"] = p
+    out["rbc"] = rbc
+    out["method"] = np.where(exact, "exact", "normal")
+    out = out[["n", "n_zero", "statistic", "w_min", "z", "p_val", "rbc", "method"]]
+    return _finish(out, keys, min_n, ["statistic", "w_min", "z", "rbc"])
+
+
+def d_z_interval(d_z: float, n: int, level: float = DEFAULT_LEVEL) -> tuple[float, float]:
+    """CI of d_z by inverting the noncentral t (Steiger & Fouladi 1997).
+
+    Examples
+    --------
+    >>> low, high = d_z_interval(0.5, 10)
+    >>> round(low, 4), round(high, 4)
+    (-0.1723, 1.1482)
+    """
+    import math
+
+    import numpy as np
+    from scipy import optimize, stats
+
+    if n < 2 or not math.isfinite(d_z):
+        return math.nan, math.nan
+    df, root = n - 1, math.sqrt(n)
+    t_obs = d_z * root
+    width = 10 + 2 * abs(t_obs)
+
+    def cdf(ncp: float) -> float:
+        # P(T <= t_obs) falls monotonically in ncp; scipy returns NaN deep in a tail
+        value = stats.nct.cdf(t_obs, df, ncp)
+        return value if math.isfinite(value) else (0.0 if ncp > t_obs else 1.0)
+
+    def ncp_for(q: float) -> float:
+        return optimize.brentq(lambda ncp: cdf(ncp) - q, t_obs - width, t_obs + width,
+                               xtol=1e-12)
+
+    a = (1 - level) / 2
+    return float(np.float64(ncp_for(1 - a)) / root), float(np.float64(ncp_for(a)) / root)
+
+
+def effect_sizes(
+    tests: pd.DataFrame,
+    *,
+    by: str | Sequence[str] | None = None,
+    pre: str = "pre",
+    post: str = "post",
+    level: float = DEFAULT_LEVEL,
+    min_n: int = DEFAULT_MIN_N,
+    lang: str = "id",
+) -> pd.DataFrame:
+    """Standardised mean change d_z and Hedges-corrected g_z with 95% CIs.
+
+    Long format: one row per group and ``measure`` (``"d_z"``, ``"g_z"``) with
+    ``n``, ``estimate``, ``ci_low``, ``ci_high``, ``band`` (Cohen), ``method``,
+    ``suppressed``, ``suppression``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> tests = pd.DataFrame({"pre": [50, 60, 55, 70, 40, 65.0],
+    ...                       "post": [70, 72, 60, 85, 58, 66.0]})
+    >>> effect_sizes(tests, lang="en")[["measure", "n", "estimate", "ci_low", "ci_high", "band"]].round(3)
+      measure  n  estimate  ci_low  ci_high   band
+    0     d_z  6     1.585   0.313    2.801  Large
+    1     g_z  6     1.334   0.263    2.358  Large
+    """
+    import numpy as np
+    import pandas as pd
+
+    level, min_n = check_level(level), check_min_n(min_n)
+    check_lang(lang)
+    frame, keys, gkeys = _pairs(tests, by, pre, post)
+    agg = frame.groupby(gkeys, sort=True)["d"].agg(["size", "mean", "std"])
+    n = agg["size"].to_numpy(dtype=np.float64)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        d = agg["mean"].to_numpy() / agg["std"].to_numpy()
+        j = 1 - 3 / (4 * (n - 1) - 1)
+    ci = np.array([d_z_interval(float(v), int(k), level) for v, k in zip(d, n, strict=True)])
+    ci = ci.reshape(-1, 2)
+    rows = []
+    for measure, factor in (("d_z", 1.0), ("g_z", j)):
+        part = pd.DataFrame(index=agg.index)
+        part["measure"] = measure
+        part["n"] = agg["size"].to_numpy()
+        part["estimate"] = d * factor
+        part["ci_low"], part["ci_high"] = ci[:, 0] * factor, ci[:, 1] * factor
+        rows.append(part)
+    out = pd.concat(rows).sort_index(kind="stable")
+    out["band"] = [_band(abs(v), COHEN_BANDS, lang) for v in out["estimate"]]
+    out["method"] = np.where(out["measure"] == "d_z",
+                             "d_z = mean(D)/sd(D); noncentral t CI",
+                             "g_z = J*d_z, J = 1-3/(4(n-1)-1); CI = J*CI(d_z)")
+    keys_measure = [*keys, "measure"]
+    out = _finish(out, keys_measure, min_n, ["estimate", "ci_low", "ci_high"], p_col=None)
+    out.loc[out["suppressed"], "band"] = None
+    return out
+
+
+def normalized_gain(
+    tests: pd.DataFrame,
+    *,
+    by: str | Sequence[str] | None = None,
+    pre: str = "pre",
+    post: str = "post",
+    min_n: int = DEFAULT_MIN_N,
+    lang: str = "id",
+) -> pd.DataFrame:
+    """Hake's normalised gain, both ways, with bands.
+
+    Long format: one row per group and ``measure`` (``"class_average"``,
+    ``"average_individual"``) with ``n``, ``n_excluded`` (pre = 100, individual
+    gains only), ``estimate``, ``band``, ``method``, ``suppressed``, ``suppression``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> tests = pd.DataFrame({"pre": [50, 60, 100, 70, 40, 80.0],
+    ...                       "post": [75, 80, 100, 85, 70, 90.0]})
+    >>> normalized_gain(tests, min_n=1, lang="en")[["measure", "n", "n_excluded", "estimate", "band"]].round(3)
+                  measure  n  n_excluded  estimate    band
+    0       class_average  6           0       0.5  Medium
+    1  average_individual  5           1       0.5  Medium
+    """
+    import numpy as np
+    import pandas as pd
+
+    min_n = check_min_n(min_n)
+    check_lang(lang)
+    frame, keys, gkeys = _pairs(tests, by, pre, post)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        frame["g"] = np.where(frame["pre"] < SCORE_MAX,
+                              frame["d"] / (SCORE_MAX - frame["pre"]), np.nan)
+    agg = frame.groupby(gkeys, sort=True).agg(n=("d", "size"), pre=("pre", "mean"),
+                                              post=("post", "mean"), g=("g", "mean"),
+                                              n_g=("g", "count"))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        class_g = (agg["post"] - agg["pre"]) / (SCORE_MAX - agg["pre"])
+    cls = pd.DataFrame({"measure": "class_average", "n": agg["n"], "n_excluded": 0,
+                        "estimate": class_g,
+                        "method": "(mean post - mean pre)/(100 - mean pre)"})
+    ind = pd.DataFrame({"measure": "average_individual", "n": agg["n_g"],
+                        "n_excluded": agg["n"] - agg["n_g"], "estimate": agg["g"],
+                        "method": "mean of (post - pre)/(100 - pre), pre = 100 excluded"})
+    out = pd.concat([cls, ind]).sort_index(kind="stable")
+    out["band"] = [_band(v, HAKE_BANDS, lang) for v in out["estimate"]]
+    out = out[["measure", "n", "n_excluded", "estimate", "band", "method"]]
+    out = _finish(out, [*keys, "measure"], min_n, ["estimate"], p_col=None)
+    out.loc[out["suppressed"], "band"] = None
+    return out
+
+
+def pass_rate(
+    tests: pd.DataFrame,
+    programs: pd.DataFrame | None = None,
+    *,
+    by: str | Sequence[str] | None = None,
+    pre: str = "pre",
+    post: str = "post",
+    pass_mark: float = 70.0,
+    min_n: int = DEFAULT_MIN_N,
+) -> pd.DataFrame:
+    """Share passing before and after, with McNemar's test, per group.
+
+    Each participant is judged against his or her programme's ``pass_mark``
+    (``programs`` joined on ``program_id``); ``pass_mark`` is used where the
+    programme has none or no ``programs`` table is given.
+
+    Returns grouping columns, ``n``, ``pass_pre``, ``pass_post`` (shares),
+    ``estimate`` (pass_post - pass_pre), ``n_pre_only`` (b), ``n_post_only``
+    (c), ``statistic`` (min(b, c) for the exact test, chi-square otherwise),
+    ``df``, ``p_val``, ``p_holm``, ``method``, ``suppressed``, ``suppression``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> tests = pd.DataFrame({"program_id": ["A"] * 6, "pre": [50, 60, 75, 70, 40, 65.0],
+    ...                       "post": [70, 72, 60, 85, 58, 66.0]})
+    >>> programs = pd.DataFrame({"program_id": ["A"], "pass_mark": [65.0]})
+    >>> out = pass_rate(tests, programs)
+    >>> out[["n", "pass_pre", "pass_post", "n_pre_only", "n_post_only", "p_val", "method"]].round(3)
+       n  pass_pre  pass_post  n_pre_only  n_post_only  p_val          method
+    0  6       0.5      0.667           1            2    1.0  exact binomial
+    """
+    import numpy as np
+    import pandas as pd
+    from scipy import stats
+
+    min_n = check_min_n(min_n)
+    check_arg(isinstance(pass_mark, (int, float)) and 0 <= pass_mark <= SCORE_MAX,
+              "pass_mark", pass_mark, "a score between 0 and 100")
+    frame, keys, gkeys = _pairs(tests, by, pre, post)
+    marks = np.full(len(frame), float(pass_mark))
+    if programs is not None:
+        require_columns(programs, ["program_id", "pass_mark"], table="programs")
+        require_columns(tests, ["program_id"], table="tests")
+        per_prog = programs.drop_duplicates("program_id").set_index("program_id")["pass_mark"]
+        ok = tests[[pre, post]].notna().all(axis=1).to_numpy()
+        prog = tests["program_id"].to_numpy()[ok]
+        if keys:
+            prog = prog[tests.loc[ok, keys].notna().all(axis=1).to_numpy()]
+        found = pd.to_numeric(pd.Series(prog).map(per_prog), errors="coerce").to_numpy()
+        marks = np.where(np.isnan(found), marks, found)
+    frame["mark"] = marks
+    frame["pass_pre"] = frame["pre"] >= marks
+    frame["pass_post"] = frame["post"] >= marks
+    frame["b"] = frame["pass_pre"] & ~frame["pass_post"]
+    frame["c"] = ~frame["pass_pre"] & frame["pass_post"]
+    out = frame.groupby(gkeys, sort=True).agg(
+        n=("d", "size"), pass_mark=("mark", "mean"), pass_pre=("pass_pre", "mean"),
+        pass_post=("pass_post", "mean"), n_pre_only=("b", "sum"), n_post_only=("c", "sum"))
+    out["estimate"] = out["pass_post"] - out["pass_pre"]
+    b = out["n_pre_only"].to_numpy(dtype=np.float64)
+    c = out["n_post_only"].to_numpy(dtype=np.float64)
+    disc = b + c
+    exact = disc < MCNEMAR_EXACT_BELOW
+    with np.errstate(invalid="ignore", divide="ignore"):
+        chi2 = (np.abs(b - c) - 1) ** 2 / disc
+        p_exact = np.minimum(1.0, 2 * stats.binom.cdf(np.minimum(b, c), disc, 0.5))
+        p_chi2 = stats.chi2.sf(chi2, 1)
+    out["statistic"] = np.where(exact, np.minimum(b, c), chi2)
+    out["df"] = np.where(exact, np.nan, 1.0)
+    out["p_val"] = np.where(disc == 0, 1.0, np.where(exact, p_exact, p_chi2))
+    out["method"] = np.where(exact, "exact binomial", "chi-square, continuity corrected")
+    return _finish(out, keys, min_n, ["pass_pre", "pass_post", "estimate", "n_pre_only",
+                                      "n_post_only", "statistic", "df"])
+
+
+def learning_summary(
+    tests: pd.DataFrame,
+    programs: pd.DataFrame | None = None,
+    *,
+    by: str | Sequence[str] | None = "program_id",
+    level: float = DEFAULT_LEVEL,
+    min_n: int = DEFAULT_MIN_N,
+    pass_mark: float = 70.0,
+    lang: str = "id",
+) -> pd.DataFrame:
+    """One row per group with the headline numbers of every learning measure.
+
+    Columns: grouping columns, ``n``, ``mean_pre``, ``mean_post``,
+    ``mean_change``, ``change_ci_low``, ``change_ci_high``, ``t``, ``t_p_val``,
+    ``t_p_holm``, ``wilcoxon_v``, ``wilcoxon_p_val``, ``wilcoxon_p_holm``,
+    ``wilcoxon_method``, ``rbc``, ``d_z``, ``d_z_ci_low``, ``d_z_ci_high``,
+    ``g_z``, ``g_z_ci_low``, ``g_z_ci_high``, ``effect_band``, ``gain_class``,
+    ``gain_individual``, ``gain_band``, ``pass_pre``, ``pass_post``,
+    ``mcnemar_p_val``, ``mcnemar_p_holm``, ``mcnemar_method``, ``suppressed``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> tests = pd.DataFrame({"program_id": ["A"] * 6, "pre": [50, 60, 55, 70, 40, 65.0],
+    ...                       "post": [70, 72, 60, 85, 58, 66.0]})
+    >>> row = learning_summary(tests).iloc[0]
+    >>> print(row["program_id"], row["n"], round(row["mean_change"], 2), round(row["g_z"], 3))
+    A 6 11.83 1.334
+    """
+    keys = as_columns(by)
+    kw = {"by": keys or None, "min_n": min_n}
+    change = paired_change(tests, level=level, **kw)
+    wil = wilcoxon_signed_rank(tests, **kw)
+    eff = effect_sizes(tests, level=level, lang=lang, **kw)
+    gain = normalized_gain(tests, lang=lang, **kw)
+    passed = pass_rate(tests, programs, pass_mark=pass_mark, **kw)
+    out = change[[*keys, "n", "mean_pre", "mean_post", "estimate", "ci_low", "ci_high",
+                  "statistic", "p_val", "p_holm", "suppressed"]].rename(columns={
+                      "estimate": "mean_change", "ci_low": "change_ci_low",
+                      "ci_high": "change_ci_high", "statistic": "t", "p_val": "t_p_val",
+                      "p_holm": "t_p_holm"})
+    suppressed = out.pop("suppressed")
+    on = keys or None
+
+    def add(frame, columns):
+        nonlocal out
+        part = frame[[*keys, *columns]].rename(columns=columns)
+        out = out.merge(part, on=on, how="left") if keys else out.join(part)
+
+    add(wil, {"statistic": "wilcoxon_v", "p_val": "wilcoxon_p_val",
+              "p_holm": "wilcoxon_p_holm", "method": "wilcoxon_method", "rbc": "rbc"})
+    for measure in ("d_z", "g_z"):
+        sub = eff[eff["measure"] == measure].reset_index(drop=True)
+        cols = {"estimate": measure, "ci_low": f"{measure}_ci_low", "ci_high": f"{measure}_ci_high"}
+        if measure == "d_z":
+            cols["band"] = "effect_band"
+        add(sub, cols)
+    for measure, name in (("class_average", "gain_class"), ("average_individual", "gain_individual")):
+        sub = gain[gain["measure"] == measure].reset_index(drop=True)
+        add(sub, {"estimate": name, **({"band": "gain_band"} if name == "gain_class" else {})})
+    add(passed, {"pass_pre": "pass_pre", "pass_post": "pass_post", "p_val": "mcnemar_p_val",
+                 "p_holm": "mcnemar_p_holm", "method": "mcnemar_method"})
+    out["suppressed"] = suppressed.to_numpy()
+    return out
