@@ -90,7 +90,6 @@ def check_parameters(notebook: str | Path, parameters: dict[str, Any], *, lang: 
         A parameter is not declared by the notebook or has the wrong type.
     """
     import nbformat
-    import papermill
 
     path = Path(notebook)
     if not path.is_file():
@@ -103,7 +102,16 @@ def check_parameters(notebook: str | Path, parameters: dict[str, Any], *, lang: 
             file=str(path),
             hint=t("engine.hint.parameters_cell", lang),
         )
-    declared = set(papermill.inspect_notebook(str(path)))
+    # papermill.inspect_notebook fails without a kernelspec in the notebook's
+    # metadata; the function it wraps takes the kernel name and language.
+    from papermill.inspection import _infer_parameters
+
+    from kemuning_eval.report.kernel import KERNEL_NAME
+
+    kernel = (nb.metadata.get("kernelspec") or {}).get("name") or KERNEL_NAME
+    for cell in nb.cells:  # as papermill's own loader does
+        cell.metadata.setdefault("tags", [])
+    declared = {p.name for p in _infer_parameters(nb, name=kernel, language="python")}
     missing = sorted(set(CONTRACT_PARAMETERS) - declared)
     if missing:
         raise ReportError(

@@ -1,0 +1,95 @@
+"""Report engine end to end on the fixture notebooks: reproducible, incremental, safe failures."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import nbformat
+import pytest
+from report_engine_project import FIXTURES, REPORT_DATE, YEAR, make_project
+
+from kemuning_eval.errors import ReportError
+from kemuning_eval.report.build import build_report
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    paths = make_project(tmp_path_factory.mktemp("proj"))
+    first = build_report(YEAR, paths=paths, report_date=REPORT_DATE)
+    return paths, first, first.html.read_bytes(), first.metrics.read_bytes()
+
+
+def test_layout_and_contract(built):
+    paths, first, _, metrics = built
+    assert first.html == paths.reports(YEAR) / f"laporan-evaluasi-{YEAR}.html"
+    assert (paths.reports(YEAR) / "tabel" / "sebaran.csv").is_file()
+    assert first.executed == paths.reports(YEAR) / "executed" / f"laporan-evaluasi-{YEAR}.ipynb"
+    assert json.loads(metrics)["report_date"] == REPORT_DATE
+    assert not (paths.reports(YEAR) / ".staging").exists()
+    assert "laporan-evaluasi-2026.html" in (paths.reports_root / "index.html").read_text("utf-8")
+
+
+def test_no_source_code_or_network_in_html(built):
+    paths, first, page_bytes, _ = built
+    page = page_bytes.decode("utf-8")
+    executed = nbformat.read(first.executed, as_version=4)
+    for cell in executed.cells:
+        if cell.cell_type != "code":
+            continue
+        for line in cell.source.splitlines():
+            if len(line.strip()) >= 12:
+                assert line.strip() not in page, line
+    for leak in ("import ", "kemuning_eval.", "output_dir", "project_root", "# Parameters",
+                 str(paths.root), "RAHASIA-OUTPUT", "peringatan ke stderr", "http://", "https://"):
+        assert leak not in page, leak
+    assert "<script" not in page.lower()
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in page  # shown, escaped
+
+
+def test_rebuild_reuses_then_force_is_byte_identical(built):
+    paths, _, page_bytes, metrics = built
+    again = build_report(YEAR, paths=paths, report_date=REPORT_DATE)
+    assert again.reused
+    forced = build_report(YEAR, paths=paths, report_date=REPORT_DATE, force=True)
+    assert not forced.reused
+    assert forced.html.read_bytes() == page_bytes
+    assert forced.metrics.read_bytes() == metrics
+    # a changed input invalidates the cache
+    (paths.processed(YEAR) / "extra.csv").write_text("a\n1\n", encoding="utf-8")
+    assert not build_report(YEAR, paths=paths, report_date=REPORT_DATE).reused
+
+
+def test_failure_keeps_previous_report_and_names_cell(built):
+    paths, first, _, _ = built
+    before = first.html.read_bytes()
+    notebook = paths.notebooks / "laporan_evaluasi.ipynb"
+    saved = notebook.read_bytes()
+    shutil.copy(FIXTURES / "laporan_gagal.ipynb", notebook)
+    try:
+        with pytest.raises(ReportError) as info:
+            build_report(YEAR, paths=paths, report_date=REPORT_DATE)
+    finally:
+        notebook.write_bytes(saved)
+    message = str(info.value)
+    assert "laporan_evaluasi.ipynb" in message and "sel 3" in message
+    assert "# hitung rasio" in message and "ValueError: sengaja gagal" in message
+    failed = paths.reports(YEAR) / "executed" / f"failed-laporan-evaluasi-{YEAR}.ipynb"
+    assert failed.is_file() and str(failed) in message
+    assert first.html.read_bytes() == before
+    assert not (paths.reports(YEAR) / ".staging").exists()
+
+
+def test_all_programmes_in_parallel(built):
+    paths, _, _, _ = built
+    results = build_report(YEAR, paths=paths, program_id="all", jobs=2, report_date=REPORT_DATE)
+    assert [r.spec.program_id for r in results] == ["PKA-01", "PKB-02"]
+    for r in results:
+        assert r.html == paths.reports(YEAR) / "program" / r.spec.program_id / f"laporan-{r.spec.program_id}-{YEAR}.html"
+        assert json.loads(r.metrics.read_text("utf-8"))["program_id"] == r.spec.program_id
+    counts = [json.loads(r.metrics.read_text("utf-8"))["n_answers"] for r in results]
+    assert counts == [2, 1]  # PKA-01 has two answers in the fixture, PKB-02 one
+    index = (paths.reports_root / "index.html").read_text("utf-8")
+    assert "program/PKA-01/laporan-PKA-01-2026.html" in index
