@@ -1,0 +1,113 @@
+"""The published report in a real browser (headless Chromium through Playwright).
+
+Opened from file:// with every network request recorded: only file:// and
+data: are allowed, there are no console errors, the contents links jump to
+their sections, every figure renders, and HTML typed into a survey answer is
+shown as text and never runs.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from report_engine_project import HOSTILE, REPORT_DATE, YEAR, make_project
+
+from kemuning_eval.report.build import build_report
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+def _chromium() -> str | None:
+    for candidate in ("/usr/bin/chromium", "/usr/bin/chromium-browser",
+                      shutil.which("chromium") or "", shutil.which("google-chrome") or ""):
+        if candidate and Path(candidate).is_file():
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = _chromium()
+    if executable is None:
+        pytest.skip("no Chromium found (/usr/bin/chromium); install Debian's chromium package")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    paths = make_project(tmp_path_factory.mktemp("browser"))
+    return build_report(YEAR, paths=paths, report_date=REPORT_DATE).html
+
+
+def _open(browser, path: Path):
+    page = browser.new_page(viewport={"width": 1000, "height": 700})
+    requests, errors = [], []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+
+    def route(r):
+        requests.append(r.request.url)
+        if r.request.url.startswith(("file://", "data:")):
+            r.continue_()
+        else:
+            r.abort()
+
+    page.route("**/*", route)
+    page.goto(path.as_uri())
+    page.wait_for_load_state("load")
+    return page, requests, errors
+
+
+def test_offline_no_errors_toc_and_figures(browser, report):
+    page, requests, errors = _open(browser, report)
+    assert errors == []
+    assert [u for u in requests if not u.startswith(("file://", "data:"))] == []
+    links = page.locator("nav.report-toc a")
+    assert links.count() >= 3
+    for i in range(links.count()):
+        link = links.nth(i)
+        anchor = link.get_attribute("href")
+        page.evaluate("window.scrollTo(0, 0)")
+        link.click()
+        assert page.evaluate("location.hash") == anchor
+        assert page.evaluate(f"document.getElementById('{anchor[1:]}').matches(':target')")
+        target_top = page.evaluate(f"document.getElementById('{anchor[1:]}').getBoundingClientRect().top")
+        assert 0 <= target_top < 700, (anchor, target_top)
+    assert page.evaluate("window.scrollY") > 0  # the last section is far below the top
+    figures = page.locator("img")
+    assert figures.count() >= 1
+    sizes = page.evaluate("Array.from(document.images).map(i => [i.complete, i.naturalWidth, i.naturalHeight])")
+    assert all(done and w > 0 and h > 0 for done, w, h in sizes), sizes
+    page.close()
+
+
+def test_survey_html_is_shown_not_run(browser, report):
+    page, _, errors = _open(browser, report)
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    text = page.inner_text("main")
+    assert "<script>window.__pwned=1</script>" in text
+    assert HOSTILE.split("</script>")[1].split(">")[0] in text  # the <img ... onerror=...> text
+    assert page.locator("img[src='x']").count() == 0
+    assert errors == []
+    page.close()
+
+
+def test_print_layout(browser, report):
+    page, _, _ = _open(browser, report)
+    page.emulate_media(media="print")
+    breaks = page.evaluate(
+        "Array.from(document.querySelectorAll('main h2:not(.report-toc-title)'))"
+        ".map(h => getComputedStyle(h).breakBefore)")
+    assert breaks and set(breaks) == {"page"}
+    assert page.evaluate("getComputedStyle(document.querySelector('nav.report-toc')).display") != "none"
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") in ("rgb(255, 255, 255)",)
+    assert len(page.pdf()) > 1000
+    page.close()
