@@ -202,7 +202,8 @@ class _Build:
         if len(report):
             dropped = int((report["action"] == "drop").sum())
             self.problems.append(measure(inp.file, "duplicate_participant", "participant_id", dropped,
-                                         dropped / max(before, 1), "warning"))
+                                         dropped / max(before, 1), "warning",
+                                         f"baris peserta ganda dibuang (lihat duplikat-{self.year}.csv)"))
         if unresolved:
             self.unresolved.append((inp.file, unresolved))
             for group in unresolved:
@@ -315,7 +316,8 @@ class _Build:
         ok, n = match_roster(df["participant_id"], set(self.tables["participants"]["participant_id"]))
         self.unmatched[inp.file] = n
         if n:
-            self.problems.append(Problem(inp.file, None, "nip", None,
+            first = df.loc[~ok, "_row"]
+            self.problems.append(Problem(inp.file, int(first.iloc[0]), _raw_name(df, "nip"), None,
                                          "peserta tidak ditemukan di daftar peserta (dibuang)",
                                          severity="warning",
                                          hint="periksa NIP di kedua file",
@@ -337,7 +339,9 @@ class _Build:
             self.dup_reports.append(report)
             n = int((report["action"] == "drop").sum())
             self.problems.append(measure(inp.file, "duplicate_submission", "+".join(keys), n,
-                                         n / max(len(df), 1), "warning"))
+                                         n / max(len(df), 1), "warning",
+                                         f"isian ganda dibuang menurut aturan {rule} "
+                                         f"(lihat duplikat-{self.year}.csv)"))
         return kept
 
     def items_of(self, inp: _Input) -> list[str]:

@@ -32,9 +32,10 @@ COLUMNS = ["file", "check", "column", "n", "value", "severity", "rows", "example
 _RANK = {"error": 0, "warning": 1, "info": 2}
 
 
-def measure(file: str, check: str, column: str, n: int, value: float, severity: str = "info") -> Problem:
+def measure(file: str, check: str, column: str, n: int, value: float, severity: str = "info",
+            message: str | None = None) -> Problem:
     """Return a quality measure (not a per-record problem) as a :class:`Problem`."""
-    return Problem(file, None, column, None, check, severity=severity,
+    return Problem(file, None, column, None, message or check, severity=severity,
                    extra={"check": check, "n": int(n), "rows": [], "share": float(value)})
 
 
@@ -78,6 +79,8 @@ def format_problem(p: Problem) -> str:
         parts.append("baris " + ", ".join(str(r) for r in rows[:5]) + more)
     elif p.row is not None:
         parts.append(f"baris {p.row}")
+    if "share" in p.extra:
+        parts.append(f"n={p.extra['n']}")
     if p.column:
         parts.append(f"kolom {p.column!r}")
     if p.value is not None:
@@ -90,7 +93,7 @@ def format_problem(p: Problem) -> str:
 
 def summary_lines(problems: list[Problem], *, limit: int = 60) -> list[str]:
     """Return the terminal lines for the per-record problems, errors first, at most ``limit``."""
-    shown = [p for p in problems if "share" not in p.extra]
+    shown = [p for p in problems if "share" not in p.extra or p.severity != "info"]
     shown.sort(key=lambda p: (_RANK.get(p.severity, 3), p.file, p.row or 0))
     lines = [format_problem(p) for p in shown[:limit]]
     if len(shown) > limit:
