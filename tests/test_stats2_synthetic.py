@@ -1,7 +1,8 @@
 """Statistics II recovers the true effects of the bundled synthetic study.
 
-The study is generated with ``kemuning_eval.synth.study.write_study`` (seeded)
-and its raw exports are read directly with pandas / pyreadstat (the columns
+The study is the bundled ``data/raw/2026`` (or, outside a checkout, the same
+study generated with ``kemuning_eval.synth.study.write_study``, seed 2026);
+its raw exports are read directly with pandas / pyreadstat (the columns
 mapped as the codebooks map them), so these tests do not depend on the
 ingestion pipeline.  The truth is ``synthetic-truth.json`` written next to the
 exports (``kemuning_eval.synth.truth.true_effects``).  Every family of checks
@@ -13,6 +14,7 @@ fixed, so the outcome is deterministic.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -31,7 +33,11 @@ YEAR = 2026
 def study(tmp_path_factory):
     from kemuning_eval.synth.study import write_study
 
-    folder = write_study(tmp_path_factory.mktemp("synth") / str(YEAR), year=YEAR, seed=2026)
+    bundled = Path(__file__).resolve().parents[1] / "data" / "raw" / str(YEAR)
+    if (bundled / "synthetic-truth.json").is_file():
+        folder = bundled  # the bundled study (kemuning-eval synth --year 2026 --seed 2026)
+    else:
+        folder = write_study(tmp_path_factory.mktemp("synth") / str(YEAR), year=YEAR, seed=2026)
     truth = json.loads((folder / "synthetic-truth.json").read_text(encoding="utf-8"))
     return folder, truth
 
