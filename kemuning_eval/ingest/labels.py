@@ -85,6 +85,11 @@ class Scale:
         key = normalise_label(value)
         if key in self._lookup:
             return self._lookup[key]
+        parts = key.split()
+        if len(parts) > 1 and all(len(p) == 1 for p in parts):  # "t.s." -> "ts"
+            compact = "".join(parts)
+            if compact in self._lookup:
+                return self._lookup[compact]
         num = _number(str(value))
         if num is not None and float(num) in self.labels:
             return float(num)

@@ -230,7 +230,7 @@ def read_xlsx(path: Path, *, sheet: str | int | None = None, header_row: int | N
             raise DataError(f"sheet {sheet!r} tidak ada", file=path.name,
                             hint=f"sheet yang ada: {', '.join(names)}")
         sheet = lower[sheet.lower().strip()]
-    grid = book.parse(sheet_name=sheet, header=None, dtype=object)
+    grid = pd.read_excel(book, sheet_name=sheet, header=None, dtype=object)
     book.close()
     if grid.empty or grid.notna().sum().sum() == 0:
         raise DataError(f"sheet {sheet!r} kosong", file=path.name, hint="isi data atau pilih sheet lain")
