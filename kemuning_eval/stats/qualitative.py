@@ -144,16 +144,18 @@ def code_text(texts: pd.Series, codebook: Mapping[str, Any] | str | Path | pd.Da
     import pandas as pd
 
     table = codebook if isinstance(codebook, pd.DataFrame) else load_themes(codebook)
-    norm = pd.Series(texts, copy=False).map(normalize)
+    values = pd.Series(texts, copy=False)
+    positions, uniques = pd.factorize(values.fillna("").astype(str))  # each distinct text once
+    norm = pd.Series([normalize(u) for u in uniques], dtype=object)
     hits = []
     for code, keywords in zip(table["code"], table["keywords"], strict=True):
         pat = _pattern(keywords)
         found = norm.str.contains(pat, regex=True) if pat is not None else pd.Series(False, index=norm.index)
         hits.append(np.where(found.to_numpy(dtype=bool), code, ""))
-    if not hits:
-        return pd.Series("", index=norm.index, dtype=object)
-    joined = [SEP.join(c for c in row if c) for row in zip(*hits, strict=True)]
-    return pd.Series(joined, index=norm.index, dtype=object)
+    joined = np.array([SEP.join(c for c in row if c) for row in zip(*hits, strict=True)] if hits
+                      else [""] * len(uniques), dtype=object)
+    return pd.Series(joined[positions] if len(joined) else np.full(len(values), "", dtype=object),
+                     index=values.index, dtype=object)
 
 
 def code_suggestions(
