@@ -101,7 +101,7 @@ def test_demand_and_budget_scenario():
         budget_scenario(PROGRAMS, budget_change=float("nan"))
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=15, deadline=None)
 @given(a=st.floats(-1e9, 1e9), extra=st.floats(0, 1e9))
 def test_seats_monotone_in_budget(a, extra):
     low = budget_scenario(PROGRAMS, budget_change=a, program_id="PM")["extra_seats"].iloc[0]
