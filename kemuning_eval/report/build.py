@@ -25,7 +25,7 @@ import argparse
 import os
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -84,16 +84,18 @@ class BuildResult:
     executed: Path
     reused: bool
     seconds: float
+    #: seconds spent per phase: ``execute``, ``export`` (export + checks), ``publish``
+    timings: dict[str, float] = field(default_factory=dict)
 
 
-def default_lang(paths: ProjectPaths, year: int) -> str:
-    """Return the report language from ``studi.yaml`` (``report.lang``), else ``id``."""
+def study_report_settings(paths: ProjectPaths, year: int) -> dict[str, Any]:
+    """Return the ``report`` mapping of ``studi.yaml`` (empty when there is no study file)."""
     config = paths.study_config(year)
     if not config.is_file():
-        return LANGS[0]
+        return {}
     from kemuning_eval.config import load_study
 
-    return str(load_study(config).report.get("lang", LANGS[0]))
+    return dict(load_study(config).report)
 
 
 def study_inputs(paths: ProjectPaths, year: int) -> list[Path]:
@@ -188,11 +190,13 @@ def build_one(
         return BuildResult(spec, html_path, metrics_path, executed, True,
                            time.perf_counter() - started)
 
+    timings: dict[str, float] = {}
     stage = publish.new_staging(paths.reports(spec.year), spec.stem)
     try:
         params["output_dir"] = str(stage)
         failed = executed_dir / f"failed-{spec.stem}.ipynb"
         info(t("engine.status.executing", lang, notebook=notebook.name, stem=spec.stem))
+        clock = time.perf_counter()
         result = execute_notebook(
             notebook, failed, params, cwd=paths.root, kernel_name=ensure_kernel(),
             env=kernel_env(report_date=report_date or None), progress_bar=progress_bar, lang=lang,
@@ -200,7 +204,9 @@ def build_one(
         if not (stage / "metrics.json").is_file():
             raise ReportError(t("engine.error.no_metrics", lang), file=str(notebook),
                               hint=t("engine.hint.failed_notebook", lang, path=str(failed)))
+        timings["execute"] = time.perf_counter() - clock
         info(t("engine.status.exporting", lang, stem=spec.stem))
+        clock = time.perf_counter()
         page = export_html(result.notebook, lang=lang, source_dir=notebook.parent)
         root_text = str(paths.root.resolve())
         check_page(
@@ -209,6 +215,8 @@ def build_one(
             forbidden_texts=[str(stage)] + ([root_text] if len(root_text) > 4 else []),
         )
         (stage / spec.html_name).write_text(page, encoding="utf-8")
+        timings["export"] = time.perf_counter() - clock
+        clock = time.perf_counter()
         publish.swap_in([
             (failed, executed),
             (stage / "metrics.json", metrics_path),
@@ -217,11 +225,12 @@ def build_one(
         ])
         failed.with_suffix(".kernel.log").unlink(missing_ok=True)
         cache.write_stamp(stamp, key, {"html": html_path, "metrics": metrics_path})
+        timings["publish"] = time.perf_counter() - clock
     finally:
         publish.discard(stage)
     seconds = time.perf_counter() - started
     info(t("engine.status.done", lang, path=str(html_path), seconds=f"{seconds:.1f}"))
-    return BuildResult(spec, html_path, metrics_path, executed, False, seconds)
+    return BuildResult(spec, html_path, metrics_path, executed, False, seconds, timings)
 
 
 def _build_worker(kwargs: dict[str, Any]) -> BuildResult:
@@ -298,7 +307,8 @@ def build_report(
     paths : ProjectPaths, optional
         Project folders (default: discovered).
     report_date : str, optional
-        ISO date printed in the report; empty = ``report.date`` of ``studi.yaml``.
+        ISO date printed in the report (default: ``report.date`` of ``studi.yaml``);
+        passed to the notebook, and the date embedded file formats carry.
     seed : int
         Seed passed to the notebook.
     jobs : int, optional
@@ -307,8 +317,9 @@ def build_report(
     from kemuning_eval.report.index import write_index
 
     paths = paths or ProjectPaths.discover()
-    lang = check_lang(lang or default_lang(paths, year))
-    report_date = report_date or ""
+    settings = study_report_settings(paths, year)
+    lang = check_lang(lang or str(settings.get("lang") or LANGS[0]))
+    report_date = str(report_date or settings.get("date") or "")
     if report_date:
         import datetime as _dt
 

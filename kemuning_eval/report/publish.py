@@ -45,9 +45,27 @@ def discard(stage: Path) -> None:
         pass
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def make_readable(path: Path) -> None:
+    """Give ``path`` (and a folder's files) the usual permissions of a new file.
+
+    Files written through :func:`tempfile.mkstemp` are private (0600); a
+    published report is meant to be read by others.
+    """
+    mode = 0o666 & ~_umask()
+    for item in [path, *path.rglob("*")] if path.is_dir() else [path]:
+        os.chmod(item, (mode | 0o111) if item.is_dir() else mode)
+
+
 def replace_path(source: Path, destination: Path) -> None:
     """Move ``source`` (file or folder) onto ``destination``, replacing what is there."""
     destination.parent.mkdir(parents=True, exist_ok=True)
+    make_readable(source)
     if source.is_dir():
         old = destination.with_name(f".{destination.name}.old-{os.getpid()}")
         if destination.exists():

@@ -1,0 +1,176 @@
+"""Benchmarks of the report build (``make bench``; not part of ``make test``).
+
+In one run on this machine, each build in a fresh process through the
+command line's code path (imports included, as a user sees it):
+
+(a) the floor: ``benchmarks/floor.ipynb``, a trivial parameterised notebook that
+    imports pandas, seaborn and statsmodels, built exactly like the report
+    (same engine: papermill, kernel, nbconvert export, checks, publish);
+(b) the full report of the bundled study (``--year``, default 2026), ``--force``;
+(c) the ratio b / a (target <= 1.5);
+and the rebuild with nothing changed (cache hit), plus a breakdown of (b):
+kernel start, each section's cells (papermill cell timings in the executed
+notebook), export, publish, engine overhead.  Median of ``--repeat`` runs.
+
+Usage: ``python benchmarks/run.py [--year 2026] [--repeat 3]``.  Needs
+``data/processed/<year>`` (run ``kemuning-eval ingest --year 2026`` first).
+Results are printed and written to ``benchmarks/out/report.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "benchmarks" / "out"
+
+
+def child(root: str, year: int, force: bool) -> None:
+    """Build one report in this (fresh) process and print its timings as JSON."""
+    started = time.perf_counter()
+    from kemuning_eval.paths import ProjectPaths
+    from kemuning_eval.progress import set_quiet
+    from kemuning_eval.report.build import build_report
+
+    set_quiet(True)
+    imported = time.perf_counter() - started
+    result = build_report(year, paths=ProjectPaths(Path(root)), force=force)
+    print(json.dumps({
+        "wall_in_process": time.perf_counter() - started,
+        "engine_imports": imported,
+        "reused": result.reused,
+        "timings": result.timings,
+        "seconds": result.seconds,
+        "executed": str(result.executed),
+        "html_bytes": result.html.stat().st_size,
+    }))
+
+
+def run_child(root: Path, year: int, force: bool) -> dict:
+    """Run :func:`child` in a new Python process; add its wall-clock time."""
+    cmd = [sys.executable, __file__, "--child", str(root), "--year", str(year)]
+    if force:
+        cmd.append("--force")
+    started = time.perf_counter()
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=root)
+    record = json.loads(out.stdout.strip().splitlines()[-1])
+    record["wall"] = time.perf_counter() - started
+    return record
+
+
+def floor_project(year: int) -> Path:
+    """A throw-away project whose report notebook is ``benchmarks/floor.ipynb``."""
+    root = Path(tempfile.mkdtemp(prefix="kemuning-floor-"))
+    (root / "notebooks").mkdir()
+    (root / "data" / "processed" / str(year)).mkdir(parents=True)
+    (root / "data" / "raw" / str(year)).mkdir(parents=True)
+    shutil.copy(ROOT / "benchmarks" / "floor.ipynb", root / "notebooks" / "laporan_evaluasi.ipynb")
+    return root
+
+
+def _time(value: str) -> datetime:
+    return datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
+def breakdown(executed: Path) -> dict:
+    """Kernel start and seconds per section from papermill's timings in ``executed``."""
+    nb = json.loads(executed.read_text(encoding="utf-8"))
+    meta = nb["metadata"]["papermill"]
+    cells = [c for c in nb["cells"] if c["metadata"].get("papermill", {}).get("start_time")]
+    first = min((_time(c["metadata"]["papermill"]["start_time"]) for c in cells), default=None)
+    kernel = (first - _time(meta["start_time"])).total_seconds() if first else None
+    sections: dict[str, float] = {}
+    current = "(before the first heading)"
+    for cell in nb["cells"]:
+        source = "".join(cell["source"])
+        if cell["cell_type"] == "markdown":
+            heading = next((ln.lstrip("#").strip() for ln in source.splitlines() if ln.startswith("#")), None)
+            current = heading or current
+        duration = cell["metadata"].get("papermill", {}).get("duration") or 0.0
+        if cell["cell_type"] == "code":
+            first_line = next((ln.strip() for ln in source.splitlines() if ln.strip()), "")
+            label = f"{current} :: {first_line[:50]}"
+            sections[label] = sections.get(label, 0.0) + float(duration)
+    return {"kernel_start": kernel, "notebook_total": meta.get("duration"), "cells": sections}
+
+
+def median(records: list[dict], key: str) -> float:
+    return statistics.median(r[key] for r in records)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--year", type=int, default=2026)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--child", metavar="ROOT", help=argparse.SUPPRESS)
+    parser.add_argument("--force", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        child(args.child, args.year, args.force)
+        return 0
+    if not (ROOT / "data" / "processed" / str(args.year) / "manifest.json").is_file():
+        print(f"run 'kemuning-eval ingest --year {args.year}' first", file=sys.stderr)
+        return 1
+    floor_root = floor_project(args.year)
+    try:
+        floors, reports = [], []
+        for _ in range(args.repeat):  # interleaved so that machine noise hits both alike
+            floors.append(run_child(floor_root, args.year, force=True))
+            reports.append(run_child(ROOT, args.year, force=True))
+        rebuild = [run_child(ROOT, args.year, force=False) for _ in range(args.repeat)]
+    finally:
+        shutil.rmtree(floor_root, ignore_errors=True)
+    a, b = median(floors, "wall"), median(reports, "wall")
+    last = reports[-1]
+    detail = breakdown(Path(last["executed"]))
+    result = {
+        "year": args.year, "repeat": args.repeat,
+        "floor_seconds": a, "report_seconds": b, "ratio": b / a,
+        "rebuild_unchanged_seconds": median(rebuild, "wall"),
+        "rebuild_reused": all(r["reused"] for r in rebuild),
+        "report_html_bytes": last["html_bytes"],
+        "report_breakdown": {
+            "process_start_and_engine_imports": b - last["wall_in_process"] + last["engine_imports"],
+            "execute": statistics.median(r["timings"]["execute"] for r in reports),
+            "kernel_start": detail["kernel_start"],
+            "export_and_checks": statistics.median(r["timings"]["export"] for r in reports),
+            "publish": statistics.median(r["timings"]["publish"] for r in reports),
+            "cells": detail["cells"],
+        },
+        "floor_breakdown": {
+            "execute": statistics.median(r["timings"]["execute"] for r in floors),
+            "export_and_checks": statistics.median(r["timings"]["export"] for r in floors),
+        },
+    }
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "report.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
+    print(f"(a) floor (trivial notebook, same engine)  {a:6.2f} s")
+    print(f"(b) full report {args.year}                    {b:6.2f} s")
+    print(f"(c) ratio b/a                             {b / a:6.2f}   (target <= 1.5)")
+    print(f"    rebuild, nothing changed              {result['rebuild_unchanged_seconds']:6.2f} s"
+          f"  (reused: {result['rebuild_reused']})")
+    print(f"    report HTML size                      {last['html_bytes'] / 1e6:6.2f} MB")
+    bd = result["report_breakdown"]
+    print("Where (b)'s time goes:")
+    print(f"    process start + engine imports        {bd['process_start_and_engine_imports']:6.2f} s")
+    print(f"    kernel start                          {bd['kernel_start'] or 0:6.2f} s")
+    for label, seconds in sorted(bd["cells"].items(), key=lambda kv: -kv[1])[:12]:
+        print(f"    cell {label[:60]:60s} {seconds:6.2f} s")
+    print(f"    execute (total, incl. kernel)         {bd['execute']:6.2f} s")
+    print(f"    export + checks                       {bd['export_and_checks']:6.2f} s")
+    print(f"    publish                               {bd['publish']:6.2f} s")
+    print(f"written {OUT / 'report.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
