@@ -193,24 +193,30 @@ def applying_bars(m: dict, lang: str) -> Figure | None:
     return fig
 
 
-def did_lines(m: dict, lang: str, outcome: str) -> Figure | None:
-    """Means before/after for treated and comparison units of one DiD outcome."""
-    rows = [r for r in _ok(m, "results").get("did") or [] if r["outcome"] == outcome]
-    if not rows or rows[0].get("mean_treated_pre") is None:
+def did_lines(m: dict, lang: str) -> Figure | None:
+    """Small multiples: mean of each DiD outcome before/after, treated vs comparison units."""
+    rows = [r for r in _ok(m, "results").get("did") or [] if r.get("mean_treated_pre") is not None]
+    if not rows:
         return None
-    r = rows[0]
-    fig, ax = _new(3.0)
-    x = [0, 1]
+    plt = _setup()
+    del plt
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(WIDTH, 2.6), dpi=DPI, layout="constrained")
+    axes = fig.subplots(1, len(rows), squeeze=False).ravel()
     c_treated, c_control = _palette(2)
-    ax.plot(x, [r["mean_treated_pre"], r["mean_treated_post"]], "o-", color=c_treated,
-            label=t("report.fig.did.treated", lang), linewidth=2)
-    ax.plot(x, [r["mean_control_pre"], r["mean_control_post"]], "s--", color=c_control,
-            label=t("report.fig.did.control", lang), linewidth=2)
-    ax.set_xticks(x, [t("report.fig.did.pre", lang), t("report.fig.did.post", lang)])
-    ax.set_xlim(-0.3, 1.3)
-    ax.yaxis.set_major_formatter(_decimal(lang, None if abs(r["mean_treated_pre"]) >= 10 else 2))
-    ax.set_ylabel(str(r.get("label") or outcome))
-    ax.legend(frameon=False)
+    x = [0, 1]
+    for ax, r in zip(axes, rows, strict=True):
+        ax.plot(x, [r["mean_treated_pre"], r["mean_treated_post"]], "o-", color=c_treated,
+                label=t("report.fig.did.treated", lang), linewidth=2)
+        ax.plot(x, [r["mean_control_pre"], r["mean_control_post"]], "s--", color=c_control,
+                label=t("report.fig.did.control", lang), linewidth=2)
+        ax.set_xticks(x, [t("report.fig.did.pre", lang), t("report.fig.did.post", lang)])
+        ax.set_xlim(-0.3, 1.3)
+        ax.yaxis.set_major_formatter(_decimal(lang, None if abs(r["mean_treated_pre"]) >= 10 else 2))
+        ax.set_title(str(r.get("label") or r["outcome"]), fontsize=9)
+        ax.margins(y=0.25)
+    axes[0].legend(frameon=False, fontsize=8, loc="best")
     return fig
 
 

@@ -69,14 +69,87 @@ def write_metrics(metrics: dict, path: str | Path) -> Path:
     return write_json_atomic(dumps_metrics(metrics), path)
 
 
-def _study_yaml(raw_dir: Path) -> dict:
-    """Return ``studi.yaml`` of a raw study folder as a plain dict (``{}`` when absent)."""
-    import yaml
+#: indicators compared with the previous year: (metric id, path, format)
+COMPARISON = (
+    ("n_participants", "study.n_participants", "int"),
+    ("reaction_mean", "reaction.mean_overall", "num2"),
+    ("ikm_converted", "reaction.ikm.converted", "num2"),
+    ("learning_diff", "learning.overall.diff", "num2"),
+    ("applying_share", "behavior.applying.share", "pct1"),
+    ("roi_pct", "cost.roi_pct", "num1"),
+)
 
-    path = raw_dir / "studi.yaml"
+DEFAULT_LEGAL_BASIS = ("report.legal.ikm", "report.legal.jp", "report.legal.pdp")
+
+
+def scope_tables(tables: dict, program_id: str) -> dict:
+    """Restrict the tables to one programme (``""``: unchanged).
+
+    Tables with a ``program_id`` column keep that programme's rows; the unit
+    outcomes keep its treated activities and every comparison activity; the
+    region-wide JP records are left out of a programme report.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = {"tests": pd.DataFrame({"program_id": ["A", "B"], "pre": [1, 2]})}
+    >>> scope_tables(t, "A")["tests"]["pre"].tolist()
+    [1]
+    """
+    if not program_id:
+        return dict(tables)
+    out = {}
+    for name, frame in tables.items():
+        if name == "jp_records":
+            continue
+        if name == "outcomes" and "treated" in frame:
+            keep = (frame["program_id"] == program_id) | ~frame["treated"].astype(bool)
+            out[name] = frame[keep.fillna(False)].reset_index(drop=True)
+        elif "program_id" in frame.columns:
+            out[name] = frame[frame["program_id"] == program_id].reset_index(drop=True)
+        else:
+            out[name] = frame
+    return out
+
+
+def scoped_table(year: int, name: str, *, root: str | Path | None = None, program_id: str = "") -> Any:
+    """One processed table of ``year`` restricted to the report's scope (``None`` when absent)."""
+    from kemuning_eval.paths import ProjectPaths
+
+    paths = ProjectPaths(Path(root)) if root else ProjectPaths.discover()
+    path = paths.processed(year) / f"{name}.parquet"
     if not path.is_file():
-        return {}
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return None
+    import pandas as pd
+
+    return scope_tables({name: pd.read_parquet(path)}, program_id).get(name)
+
+
+def comparison(m: dict, previous: dict | None) -> dict | None:
+    """Key indicators of this year next to the previous report's ``metrics.json``."""
+    if not previous:
+        return None
+    from kemuning_eval.report.rules import get_path
+
+    rows = []
+    for metric, path, fmt in COMPARISON:
+        try:
+            before, now = get_path(previous, path), get_path(m, path)
+        except (KeyError, IndexError, TypeError):
+            continue
+        if isinstance(before, (int, float)) and isinstance(now, (int, float)):
+            rows.append({"metric": metric, "path": path, "previous": before, "current": now, "fmt": fmt})
+    return {"previous_year": previous["study"]["year"], "rows": rows} if rows else None
+
+
+def _previous_metrics(paths: Any, year: int, previous_year: int | None) -> dict | None:
+    import json
+
+    prev = previous_year or year - 1
+    path = paths.metrics_json(prev)
+    if not path.is_file():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def compute_metrics(
@@ -93,40 +166,84 @@ def compute_metrics(
     Parameters
     ----------
     year : int
-        Study year (``data/processed/<year>``).
+        Study year (``data/processed/<year>``, config ``data/raw/<year>/studi.yaml``).
     root : path, optional
         Project root (default: discovered by :class:`~kemuning_eval.paths.ProjectPaths`).
     lang : {"id", "en"}
-        Report language (stored; texts are produced by the narrative).
+        Report language (labels of categories and themes).
     program_id : str
-        ``""`` for the whole study, else one programme's code.
+        ``""`` for the whole study, else one programme's code (a shorter report).
     report_date : str
         ISO date; empty -> ``report.date`` of ``studi.yaml``.
     seed : int
-        Seed for anything random (bootstrap intervals).
+        Seed for anything random (quote selection ties).
+
+    Raises
+    ------
+    UsageError
+        When ``program_id`` is not a programme of the year.
+    DataError
+        When the year has not been ingested.
     """
-    from kemuning_eval.i18n import check_lang
+    import warnings
+
+    from kemuning_eval import config as study_config
+    from kemuning_eval.errors import UsageError
+    from kemuning_eval.i18n import check_lang, t
+    from kemuning_eval.ingest.store import load_tables
     from kemuning_eval.paths import ProjectPaths
+    from kemuning_eval.report import levels, rules
     from kemuning_eval.report.provenance import build_provenance
 
     check_lang(lang)
     paths = ProjectPaths(Path(root)) if root else ProjectPaths.discover()
-    cfg = _study_yaml(paths.raw(year))
-    report_cfg = cfg.get("report") or {}
-    date = report_date or str(report_cfg.get("date") or "")
-    m = empty_metrics(year, lang=lang, program_id=program_id, report_date=date)
-    study_cfg = cfg.get("study") or {}
+    cfg = study_config.default_study(year, paths=paths)
+    report_cfg = dict(cfg.report or {})
+    date = report_date or str(report_cfg.get("date") or "") or None
+    all_tables = load_tables(paths.processed(year))
+    programs = all_tables.get("programs")
+    names = dict(zip(programs["program_id"], programs["name"], strict=True)) if programs is not None else {}
+    if program_id and program_id not in names:
+        raise UsageError(f"program {program_id!r} tidak ada pada tahun {year}",
+                         hint="pilih salah satu: " + ", ".join(sorted(names)))
+    tables = scope_tables(all_tables, program_id)
+    min_n = int(cfg.privacy.min_group_size)
+    th = rules.thresholds(report_cfg.get("rules"))
+    ctx = levels.Context(lang=lang, min_n=min_n, alpha=float(th["alpha"]), seed=int(seed),
+                         themes=str(cfg.themes) if cfg.themes else None, programs=names)
+
+    m = empty_metrics(year, lang=lang, program_id=program_id, report_date=date or "")
+    info = cfg.study
+    legal = report_cfg.get("legal_basis") or [t(k, lang) for k in DEFAULT_LEGAL_BASIS]
     m["study"].update(
-        region=study_cfg.get("region"),
-        agency=study_cfg.get("agency"),
-        synthetic=bool(study_cfg.get("synthetic", False)),
-        previous_year=study_cfg.get("previous_year"),
+        region=info.region or None, agency=info.agency or None, synthetic=bool(info.synthetic),
+        population_asn=info.population_asn, previous_year=info.previous_year,
+        program_name=names.get(program_id) if program_id else None,
+        alpha=float(th["alpha"]), min_group_size=min_n, legal_basis=[str(x) for x in legal],
+        **levels.study(tables, ctx, population_asn=info.population_asn,
+                       target_jp=float((cfg.scoring or {}).get("jp_target", 20))),
     )
-    params = {
-        "year": int(year), "lang": lang, "program_id": program_id,
-        "report_date": date, "seed": int(seed),
+    pass_mark = float((cfg.scoring or {}).get("pass_mark_default", 70))
+    # Warnings of the statistics (e.g. a low alpha) are kept in the provenance, not printed
+    # into the report as stray stderr output.
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        m["reaction"] = levels.reaction(tables, ctx)
+        m["learning"] = levels.learning(tables, ctx, pass_mark=pass_mark)
+        m["behavior"] = levels.behavior(tables, ctx)
+        m["results"] = levels.results(tables, ctx)
+        m["cost"] = levels.cost(tables, ctx)
+        m["qualitative"] = levels.qualitative(tables, ctx)
+        levels.sample(m, tables, ctx)
+    challenges = rules.derive_challenges(m, report_cfg.get("rules"))
+    m["findings"] = {
+        "challenges": challenges,
+        "recommendations": rules.derive_recommendations(challenges),
+        "comparison": None if program_id else comparison(m, _previous_metrics(paths, year, info.previous_year)),
     }
+    params = {"year": int(year), "lang": lang, "program_id": program_id, "report_date": date or "", "seed": int(seed)}
     m["provenance"] = build_provenance(paths.processed(year), paths.root, params)
+    m["provenance"]["warnings"] = sorted({str(w.message) for w in caught})
     return m
 
 

@@ -159,7 +159,8 @@ def summary(m: dict, lang: str) -> list[str]:
         out.append(t("report.summary.behavior", lang, share=fmt_pct(applying["share"], 1, lang)))
     did = [r for r in _ok(m, "results").get("did") or [] if r.get("estimate") is not None]
     if did:
-        sig = [_label(r, "outcome") for r in did if r.get("significant")]
+        sig = [f"{_label(r, 'outcome')} ({t('report.direction.' + r['direction'], lang)})"
+               for r in did if r.get("significant")]
         text = (t("report.results.summary_sig", lang, outcomes=", ".join(sig)) if sig
                 else t("report.results.summary_none", lang))
         out.append(t("report.summary.results", lang, verdict=text))
@@ -254,6 +255,9 @@ def reaction(m: dict, lang: str) -> list[str]:
     if rel:
         out.append(t("report.reaction.reliability", lang, low=fmt_number(rel[0]["alpha"], 2, lang),
                      high=fmt_number(rel[1]["alpha"], 2, lang)))
+        if rel[0]["alpha"] < 0.7:
+            out.append(t("report.reaction.reliability_low", lang, dims=", ".join(
+                _label(x, "dimension") for x in r["reliability"] if x.get("alpha") is not None and x["alpha"] < 0.7)))
     ikm = r.get("ikm") or {}
     ext = _extremes(ikm.get("elements") or [], "nrr")
     if ikm.get("converted") is not None and ext:
@@ -304,17 +308,18 @@ def behavior(m: dict, lang: str) -> list[str]:
                      follow=fmt_number(c.get("followup_mean"), 2, lang), verdict=verdict(c, lang, alpha=_alpha(m))))
         band = effect_band(c.get("dz"))
         if band:
-            out.append(t("report.effect.sentence", lang, d=fmt_number(c["dz"], 2, lang),
-                         g=fmt_number(c.get("gz"), 2, lang), word=t(f"report.effect.{band}", lang)))
+            out.append(t("report.effect.sentence_dz", lang, d=fmt_number(c["dz"], 2, lang),
+                         word=t(f"report.effect.{band}", lang)))
     a = b.get("applying") or {}
     if a.get("share") is not None:
         out.append(t("report.behavior.applying", lang, share=fmt_pct(a["share"], 1, lang),
                      ci=fmt_ci(100 * a["ci_low"], 100 * a["ci_high"], 1, lang) if a.get("ci_low") is not None else "–",
                      n=fmt_int(a.get("n"), lang)))
-    g = b.get("agreement") or {}
-    if g.get("estimate") is not None:
-        out.append(t("report.behavior.agreement", lang, n=fmt_int(g.get("n"), lang), icc=fmt_number(g["estimate"], 2, lang),
-                     ci=fmt_ci(g.get("ci_low"), g.get("ci_high"), 2, lang)))
+    agr = [g for g in b.get("agreement") or [] if g.get("estimate") is not None]
+    if agr:
+        low, high = min(g["estimate"] for g in agr), max(g["estimate"] for g in agr)
+        out.append(t("report.behavior.agreement", lang, n=fmt_int(max(g["n"] for g in agr), lang),
+                     k=fmt_int(len(agr), lang), low=fmt_number(low, 2, lang), high=fmt_number(high, 2, lang)))
     return out or [t("report.na", lang)]
 
 
@@ -328,7 +333,8 @@ def results(m: dict, lang: str) -> list[str]:
     for row in rows:
         out.append(t("report.results.row", lang, outcome=_label(row, "outcome"), estimate=fmt_number(row["estimate"], 3, lang),
                      ci=fmt_ci(row.get("ci_low"), row.get("ci_high"), 3, lang), p=fmt_p(row.get("p_val"), lang),
-                     verdict=t("report.results.sig" if row.get("significant") else "report.results.nosig", lang)))
+                     verdict=t(f"report.results.{row.get('direction')}" if row.get("significant")
+                               else "report.results.nosig", lang)))
     out.append(t("report.results.assumption", lang))
     return out
 
@@ -406,7 +412,8 @@ def conclusion(m: dict, lang: str) -> list[str]:
     learning_key = ("report.conclusion.learning_up" if significance(
         overall.get("diff"), overall.get("ci_low"), overall.get("ci_high"), overall.get("p_val"), _alpha(m)) == "increase"
         else "report.conclusion.learning_none")
-    transfer_key = ("report.conclusion.transfer_ok" if applying is not None and applying >= 0.5
+    weak = any(c["id"] == "weak_transfer" for c in (m.get("findings") or {}).get("challenges") or [])
+    transfer_key = ("report.conclusion.transfer_ok" if applying is not None and not weak
                     else "report.conclusion.transfer_weak")
     results_key = ("report.conclusion.results_sig" if any(row.get("significant") for row in did)
                    else "report.conclusion.results_none")

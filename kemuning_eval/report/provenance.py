@@ -6,9 +6,10 @@ is recorded when the project is a git checkout, else ``None``.
 
 Examples
 --------
->>> manifest = {"inputs": [{"file": "b.csv", "sha256": "22"}, {"file": "a.csv", "sha256": "11"}]}
->>> input_hashes(manifest)
-[{'file': 'a.csv', 'kind': 'input', 'sha256': '11'}, {'file': 'b.csv', 'kind': 'input', 'sha256': '22'}]
+>>> manifest = {"inputs": {"b.csv": "22", "codebook/a.yaml": "11"},
+...             "tables": {"tests": {"rows": 3, "sha256": "33"}}}
+>>> [(r["file"], r["kind"]) for r in input_hashes(manifest)]
+[('b.csv', 'input'), ('codebook/a.yaml', 'input'), ('tests.parquet', 'table')]
 """
 
 from __future__ import annotations
@@ -18,43 +19,29 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-_FILE_KEYS = ("file", "path", "name", "table")
 
-
-def _entries(node: Any, kind: str) -> list[dict[str, str]]:
-    """Collect ``{file, sha256}`` pairs from a (nested) manifest node."""
-    found: list[dict[str, str]] = []
-    if isinstance(node, dict):
-        if "sha256" in node and isinstance(node["sha256"], str):
-            name = next((str(node[k]) for k in _FILE_KEYS if k in node), "")
-            found.append({"file": Path(name).name if name else "", "kind": kind, "sha256": node["sha256"]})
-            return found
-        for key, value in node.items():
-            if isinstance(value, str) and len(value) == 64 and all(c in "0123456789abcdef" for c in value):
-                found.append({"file": Path(str(key)).name, "kind": kind, "sha256": value})
-            elif isinstance(value, (dict, list)):
-                found.extend(_entries(value, kind))
-    elif isinstance(node, list):
-        for value in node:
-            found.extend(_entries(value, kind))
-    return found
+def _sha(value: Any) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("sha256")
+    return value if isinstance(value, str) else None
 
 
 def input_hashes(manifest: dict) -> list[dict[str, str]]:
-    """Return the hashed files of a processed manifest, sorted by kind and file name.
+    """Return the hashed files of a processed manifest, sorted by kind and name.
 
-    Raw inputs, codebooks and the configuration are ``kind="input"``; the
-    processed tables (under a ``tables`` / ``outputs`` key) are ``kind="table"``.
-    Only file *names* are kept (no absolute paths in a published report).
+    The manifest of :mod:`kemuning_eval.ingest` holds ``inputs`` (raw file,
+    codebook or config path relative to the raw folder -> SHA-256), ``tables``
+    (table name -> ``{"sha256": ..., "rows": ...}``) and ``files`` (other
+    outputs such as the duplicates report -> SHA-256).  Paths stay relative:
+    no absolute path reaches a published report.
     """
     rows: list[dict[str, str]] = []
-    for key, value in manifest.items():
-        if key in ("tables", "outputs"):
-            rows.extend(_entries(value, "table"))
-        elif key not in ("rules", "cleaning", "rows"):
-            rows.extend(_entries(value, "input"))
-    unique = {(r["kind"], r["file"], r["sha256"]): r for r in rows}
-    return [unique[k] for k in sorted(unique)]
+    for key, kind, suffix in (("inputs", "input", ""), ("tables", "table", ".parquet"), ("files", "output", "")):
+        for name, value in (manifest.get(key) or {}).items():
+            sha = _sha(value)
+            if sha:
+                rows.append({"file": Path(str(name)).as_posix() + suffix, "kind": kind, "sha256": sha})
+    return sorted(rows, key=lambda r: (("input", "table", "output").index(r["kind"]), r["file"]))
 
 
 def read_manifest(processed_dir: str | Path) -> dict:
@@ -105,6 +92,7 @@ def build_provenance(processed_dir: str | Path, root: str | Path, parameters: di
         "inputs": input_hashes(manifest),
         "parameters": dict(sorted(params.items())),
         "package_version": package_version(),
-        "manifest_package_version": manifest.get("package_version"),
+        "manifest_version": manifest.get("version"),
+        "fingerprint": manifest.get("fingerprint"),
         "git_commit": git_commit(root),
     }

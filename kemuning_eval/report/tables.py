@@ -89,3 +89,49 @@ def formatted(rows: Sequence[dict], columns: Sequence[tuple[str, str, Callable[[
             out[t(f"report.col.{col_key}", lang)] = text
         data.append(out)
     return pd.DataFrame(data, columns=[t(f"report.col.{c}", lang) for _, c, _ in columns])
+
+
+#: CSV file name (under ``tabel/``) -> metric path of a list of rows
+CSV_TABLES = {
+    "program.csv": "study.programs",
+    "reaksi-dimensi.csv": "reaction.dimensions",
+    "reaksi-butir.csv": "reaction.items",
+    "reliabilitas.csv": "reaction.reliability",
+    "ikm-unsur.csv": "reaction.ikm.elements",
+    "pembelajaran-program.csv": "learning.by_program",
+    "penerapan-program.csv": "behavior.applying_by_program",
+    "hasil-did.csv": "results.did",
+    "biaya-program.csv": "cost.by_program",
+    "tema-wawancara.csv": "qualitative.themes",
+    "kualitas-data.csv": "study.data_quality.rows",
+}
+
+
+def export_csv_tables(m: dict, folder: str | Path) -> list[Path]:
+    """Write the report's tables as formula-safe CSV files for spreadsheet users.
+
+    Values are those of ``metrics.json`` (rounded as shown); suppressed rows
+    keep their NaN values.  Returns the files written, in name order.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> m = {"study": {"programs": [{"program_id": "X", "name": "=HYPERLINK(1)"}]}}
+    >>> [p.name for p in export_csv_tables(m, pathlib.Path(tempfile.mkdtemp()))]
+    ['program.csv']
+    """
+    import pandas as pd
+
+    from kemuning_eval.report.rules import get_path
+
+    written = []
+    for name, path in sorted(CSV_TABLES.items()):
+        try:
+            rows = get_path(m, path)
+        except (KeyError, IndexError, TypeError):
+            continue
+        if not rows:
+            continue
+        flat = [{k: v for k, v in row.items() if not isinstance(v, (dict, list))} for row in rows]
+        written.append(write_csv(pd.DataFrame(flat), Path(folder) / name))
+    return written

@@ -1,0 +1,414 @@
+"""Build each level of the metrics from the processed tables via :mod:`kemuning_eval.stats`.
+
+One function per level; each takes the tables (already restricted to the
+report's scope) and a :class:`Context`, calls the statistics and returns the
+level's entry with every number *rounded as the report shows it*
+(:data:`kemuning_eval.report.rounding`): means 2 decimals, shares 3 (shown as
+percentages with 1), p-values 3, money whole Rupiah.  Whether a change is
+significant is decided on the unrounded values (``direction``).
+Nothing here computes a statistic itself.
+
+Examples
+--------
+>>> r(2.675, 2), r(float("nan"), 2), r(None, 1)
+(2.68, None, None)
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from kemuning_eval.i18n import t
+from kemuning_eval.numfmt import round_half_away
+from kemuning_eval.report.metrics import unavailable
+from kemuning_eval.report.narrative import is_significant, significance
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every level needs besides the tables."""
+
+    lang: str = "id"
+    min_n: int = 5
+    alpha: float = 0.05
+    seed: int = 0
+    themes: Any = None  # theme codebook path (tema.yaml) or None
+    programs: dict = field(default_factory=dict)  # program_id -> name
+
+
+def r(x: Any, decimals: int) -> float | None:
+    """Round half away from zero; ``None`` for missing values."""
+    if x is None:
+        return None
+    try:
+        x = float(x)
+    except (TypeError, ValueError):
+        return None
+    if not math.isfinite(x):
+        return None
+    return round_half_away(x, decimals)
+
+
+def i(x: Any) -> int | None:
+    """An integer count, ``None`` when missing."""
+    v = r(x, 0)
+    return None if v is None else int(v)
+
+
+def _has(tables: dict, name: str) -> bool:
+    frame = tables.get(name)
+    return frame is not None and len(frame) > 0
+
+
+def dimension_label(code: str, lang: str) -> str:
+    """Readable name of a dimension code (catalogue when known, else the code in words)."""
+    from kemuning_eval.i18n import catalogue
+
+    key = f"report.dim.{code}"
+    if key in catalogue():
+        return t(key, lang)
+    return str(code).replace("_", " ").capitalize()
+
+
+def reaction(tables: dict, ctx: Context) -> dict:
+    """Level 1: dimensions and items (Likert), reliability, IKM, facilitator ratings."""
+    if not _has(tables, "reaction") or not _has(tables, "items"):
+        return unavailable("no_data")
+    from kemuning_eval.stats.ikm import ikm_elements, ikm_index
+    from kemuning_eval.stats.likert import categorize, summarize_dimensions, summarize_items
+    from kemuning_eval.stats.reliability import cronbach_alpha
+
+    data, items = tables["reaction"], tables["items"]
+    items_r = items[items["instrument"] == "reaction"] if "instrument" in items else items
+    likert_items = items_r[items_r["ikm_element"].isna() | (items_r["ikm_element"] == "")] \
+        if "ikm_element" in items_r else items_r
+    likert_items = likert_items[likert_items["variable"].isin(data.columns)]
+    out: dict[str, Any] = {"available": True, "n_responses": int(len(data))}
+    n_part = len(tables.get("participants", [])) or None
+    out["response_rate"] = r(len(data) / n_part, 3) if n_part else None
+
+    dims = summarize_dimensions(data, likert_items, lang=ctx.lang)
+    share_cols = sorted(c for c in dims.columns if c.startswith("share_"))
+    out["dimensions"] = [{
+        "dimension": row["dimension"], "label": dimension_label(row["dimension"], ctx.lang),
+        "n": i(row["n"]), "mean": r(row["estimate"], 2), "sd": r(row["sd"], 2),
+        "ci_low": r(row["ci_low"], 2), "ci_high": r(row["ci_high"], 2),
+        "favourable": r(row["favourable"], 3), "category": row.get("category"),
+        "shares": {c.removeprefix("share_"): r(row[c], 3) for c in share_cols},
+    } for _, row in dims.sort_values("dimension").iterrows()]
+    overall = sum(d["mean"] * d["n"] for d in out["dimensions"] if d["mean"] is not None) / max(
+        sum(d["n"] for d in out["dimensions"] if d["mean"] is not None), 1)
+    out["mean_overall"] = r(overall, 2) if out["dimensions"] else None
+    out["category_overall"] = categorize([out["mean_overall"]], lang=ctx.lang)[0] if out["mean_overall"] else None
+
+    its = summarize_items(data, likert_items, lang=ctx.lang)
+    labels = dict(zip(likert_items["variable"], likert_items["label"], strict=True))
+    out["items"] = [{
+        "variable": row["item"] if "item" in row else row["variable"],
+        "label": labels.get(row["item"] if "item" in row else row["variable"]),
+        "dimension": row.get("dimension"), "n": i(row["n"]), "mean": r(row["estimate"], 2),
+        "sd": r(row["sd"], 2), "favourable": r(row["favourable"], 3), "category": row.get("category"),
+    } for _, row in its.iterrows()]
+
+    rel = cronbach_alpha(data, likert_items, lang=ctx.lang)
+    out["reliability"] = [{
+        "dimension": row["scale"], "label": dimension_label(row["scale"], ctx.lang), "n": i(row["n"]),
+        "k": i(row["k"]), "alpha": r(row["estimate"], 2), "ci_low": r(row["ci_low"], 2),
+        "ci_high": r(row["ci_high"], 2), "band": row.get("band"), "missing": row.get("missing"),
+    } for _, row in rel.sort_values("scale").iterrows()]
+
+    out["ikm"] = _ikm(data, items_r, ctx, ikm_index, ikm_elements)
+    out["facilitators"] = _facilitators(tables, ctx, summarize_items)
+    out["by_program"] = _reaction_by_program(data, likert_items, ctx, summarize_dimensions)
+    return out
+
+
+def _ikm(data, items, ctx, ikm_index, ikm_elements) -> dict | None:
+    if "ikm_element" not in items or not items["ikm_element"].notna().any():
+        return None
+    idx = ikm_index(data, items, lang=ctx.lang).iloc[0]
+    elements = ikm_elements(data, items, lang=ctx.lang)
+    return {
+        "n": i(idx.get("n")), "index": r(idx["estimate"], 2), "converted": r(idx["converted"], 2),
+        "grade": idx.get("grade"), "category": idx.get("grade_label"),
+        "elements": [{"element": row["element"], "label": row.get("element_label") or row["element"],
+                      "n": i(row["n"]), "nrr": r(row["nrr"], 2), "rank": i(row["rank"])}
+                     for _, row in elements.sort_values("rank").iterrows()],
+    }
+
+
+def _facilitators(tables, ctx, summarize_items) -> dict | None:
+    if not _has(tables, "facilitator_ratings"):
+        return None
+    fr = tables["facilitator_ratings"]
+    items = tables["items"]
+    fac_items = items[(items["instrument"] == "facilitator_ratings") & items["variable"].isin(fr.columns)]
+    if fac_items.empty:
+        return None
+    res = summarize_items(fr, fac_items, lang=ctx.lang)
+    labels = dict(zip(fac_items["variable"], fac_items["label"], strict=True))
+    return {"n": int(len(fr)), "dimensions": [{
+        "dimension": row["item"], "label": labels.get(row["item"]) or row["item"], "n": i(row["n"]),
+        "mean": r(row["estimate"], 2), "category": row.get("category")} for _, row in res.iterrows()]}
+
+
+def _reaction_by_program(data, items, ctx, summarize_dimensions) -> list[dict]:
+    if "program_id" not in data:
+        return []
+    res = summarize_dimensions(data, items, by="program_id", min_n=ctx.min_n, lang=ctx.lang)
+    return [{"program_id": row["program_id"], "name": ctx.programs.get(row["program_id"], row["program_id"]),
+             "dimension": row["dimension"], "n": i(row["n"]), "mean": r(row["estimate"], 2),
+             "suppressed": bool(row.get("suppressed", False))}
+            for _, row in res.sort_values(["program_id", "dimension"]).iterrows()]
+
+
+def _change(row: Any, ctx: Context, *, est: str = "estimate", d: int = 2) -> dict:
+    """Common fields of a paired change row (estimate, CI, p, direction)."""
+    raw = (row.get(est), row.get("ci_low"), row.get("ci_high"), row.get("p_val"))
+    vals = [None if v is None or (isinstance(v, float) and not math.isfinite(v)) else float(v) for v in raw]
+    return {"diff": r(vals[0], d), "ci_low": r(vals[1], d), "ci_high": r(vals[2], d), "p_val": r(vals[3], 3),
+            "direction": significance(*vals, ctx.alpha), "significant": is_significant(*vals, ctx.alpha)}
+
+
+def behavior(tables: dict, ctx: Context) -> dict:
+    """Level 3: supervisors' change of the composite, share applying, supervisor-peer agreement."""
+    if not _has(tables, "observations"):
+        return unavailable("no_data")
+    from kemuning_eval.stats.behavior import behavior_change, rater_agreement, share_applying
+
+    obs = tables["observations"]
+    out: dict[str, Any] = {"available": True, "rater": "supervisor"}
+    ch = behavior_change(obs, by="rater", min_n=ctx.min_n)
+    sup = ch[(ch["indicator"] == "obs_mean") & (ch["rater"] == "supervisor")]
+    if len(sup) and not bool(sup.iloc[0].get("suppressed", False)):
+        row = sup.iloc[0]
+        out["change"] = {"n": i(row["n"]), "baseline_mean": r(row["baseline_mean"], 2),
+                         "followup_mean": r(row["followup_mean"], 2), **_change(row, ctx),
+                         "dz": r(row.get("effect_size"), 2), "gz": None}
+    out["by_rater"] = [{"rater": row["rater"], "n": i(row["n"]), "diff": r(row["estimate"], 2),
+                        "ci_low": r(row["ci_low"], 2), "ci_high": r(row["ci_high"], 2),
+                        "suppressed": bool(row.get("suppressed", False))}
+                       for _, row in ch[ch["indicator"] == "obs_mean"].sort_values("rater").iterrows()]
+    if "applies" in obs and obs["applies"].notna().any():
+        a = share_applying(obs, by=None, rater="supervisor", min_n=ctx.min_n).iloc[0]
+        out["applying"] = {"n": i(a["n"]), "count": i(a["count"]), "share": r(a["estimate"], 3),
+                           "ci_low": r(a["ci_low"], 3), "ci_high": r(a["ci_high"], 3)}
+        byp = share_applying(obs, by="program_id", rater="supervisor", min_n=ctx.min_n)
+        out["applying_by_program"] = [{
+            "program_id": row["program_id"], "name": ctx.programs.get(row["program_id"], row["program_id"]),
+            "n": i(row["n"]), "share": r(row["estimate"], 3), "ci_low": r(row["ci_low"], 3),
+            "ci_high": r(row["ci_high"], 3), "suppressed": bool(row.get("suppressed", False)),
+        } for _, row in byp.sort_values("program_id").iterrows()]
+    raters = set(obs["rater"].dropna())
+    if {"supervisor", "peer"} <= raters:
+        agr = rater_agreement(obs, raters=("supervisor", "peer"), min_n=ctx.min_n)
+        icc = agr[(agr["measure"] == "icc2_1") & ~agr["suppressed"].astype(bool)]
+        out["agreement"] = [{"measure": "icc2_1", "indicator": row["indicator"], "n": i(row["n"]),
+                             "estimate": r(row["estimate"], 2), "ci_low": r(row["ci_low"], 2),
+                             "ci_high": r(row["ci_high"], 2)}
+                            for _, row in icc.sort_values("indicator").iterrows()]
+    return out
+
+
+def results(tables: dict, ctx: Context) -> dict:
+    """Level 4: difference-in-differences per outcome, unit-clustered (t with G - 1 df)."""
+    if not _has(tables, "outcomes"):
+        return unavailable("no_data")
+    from kemuning_eval.stats.did import did_effect
+
+    res = did_effect(tables["outcomes"], lang=ctx.lang)
+    rows = []
+    for _, row in res.iterrows():
+        entry = _change(row, ctx, d=3)
+        rows.append({
+            "outcome": row["outcome"], "label": t(f"report.outcome.{row['outcome']}", ctx.lang)
+            if row["outcome"] in ("budget_ratio", "on_time", "service_satisfaction") else row["outcome"],
+            "n": i(row["n"]), "n_clusters": i(row["n_clusters"]), "estimate": entry.pop("diff"), **entry,
+            "mean_control_pre": r(row["mean_control_pre"], 3), "mean_control_post": r(row["mean_control_post"], 3),
+            "mean_treated_pre": r(row["mean_treated_pre"], 3), "mean_treated_post": r(row["mean_treated_post"], 3),
+            "pretrend_p": r(row.get("pretrend_p_val"), 3),
+        })
+    n_clusters = max((row["n_clusters"] or 0 for row in rows), default=None)
+    return {"available": bool(rows), "n_clusters": n_clusters, "did": rows,
+            "method": str(res["method"].iloc[0]) if len(res) else None}
+
+
+def cost(tables: dict, ctx: Context) -> dict:
+    """Cost per participant (stats.cost) and the Phillips ROI of the monetised benefits (stats.roi)."""
+    if not _has(tables, "programs") or "cost" not in tables["programs"]:
+        return unavailable("no_data")
+    from kemuning_eval.stats.cost import cost_summary
+    from kemuning_eval.stats.roi import roi_by_program
+
+    programs = tables["programs"]
+    cs = cost_summary(programs, tests=tables.get("tests"))
+    total = cs[cs["program_id"] == "all"].iloc[0] if (cs["program_id"] == "all").any() else cs.iloc[0]
+    out: dict[str, Any] = {
+        "available": True, "total_cost": i(total["cost"]), "n_participants": i(total["participants"]),
+        "cost_per_participant": i(total["cost_per_participant"]), "cost_per_jp": i(total["cost_per_jp"]),
+        "by_program": [{"program_id": row["program_id"], "name": ctx.programs.get(row["program_id"], row["program_id"]),
+                        "cost": i(row["cost"]), "participants": i(row["participants"]),
+                        "cost_per_participant": i(row["cost_per_participant"]),
+                        "cost_per_gain_point": i(row.get("cost_per_gain_point"))}
+                       for _, row in cs[cs["program_id"] != "all"].sort_values("program_id").iterrows()],
+    }
+    if _has(tables, "benefits"):
+        roi = roi_by_program(tables["benefits"], programs)
+        tot = roi[roi["program_id"] == "all"].iloc[0] if (roi["program_id"] == "all").any() else roi.iloc[0]
+        out.update(total_benefit=i(tot["benefits"]), benefit_costs=i(tot["costs"]), bcr=r(tot["bcr"], 2),
+                   roi_pct=r(tot["roi_pct"], 1), payback_months=r(tot["payback_months"], 1),
+                   roi_method=str(tot.get("method")))
+    return out
+
+
+def qualitative(tables: dict, ctx: Context) -> dict:
+    """Interview themes (frequencies over all excerpts) and representative scrubbed quotes."""
+    if not _has(tables, "interviews"):
+        return unavailable("no_data")
+    from kemuning_eval.stats.qualitative import representative_quotes, theme_frequencies
+
+    iv = tables["interviews"]
+    freq = theme_frequencies(iv, by=None, codebook=ctx.themes, lang=ctx.lang, min_n=ctx.min_n)
+    freq = freq[freq["count"].fillna(0) > 0].sort_values(["rank", "theme"])
+    labels = dict(zip(freq["theme"], freq["label"], strict=True))
+    quotes = representative_quotes(iv, codebook=ctx.themes, per_theme=1, min_n=ctx.min_n, seed=ctx.seed)
+    return {
+        "available": True, "n_excerpts": int(len(iv)),
+        "themes": [{"theme": row["theme"], "label": row["label"], "n": i(row["count"]), "share": r(row["share"], 3)}
+                   for _, row in freq.iterrows()],
+        "quotes": [{"theme": row["theme"], "theme_label": labels.get(row["theme"], row["theme"]),
+                    "role": row["role"], "text": row["text"]}
+                   for _, row in quotes.sort_values(["theme", "rank"]).drop_duplicates("text").head(6).iterrows()],
+    }
+
+
+def learning(tables: dict, ctx: Context, *, pass_mark: float = 70.0) -> dict:
+    """Level 2: paired change, Wilcoxon, d_z/g_z, Hake gain, pass rates (stats.learning)."""
+    tests = tables.get("tests")
+    if tests is None or tests.dropna(subset=["pre", "post"]).empty:
+        return unavailable("no_data")
+    from kemuning_eval.stats.learning import learning_summary
+
+    programs = tables.get("programs")
+    overall = learning_summary(tests, programs, by=None, min_n=ctx.min_n, pass_mark=pass_mark, lang=ctx.lang)
+    byp = learning_summary(tests, programs, by="program_id", min_n=ctx.min_n, pass_mark=pass_mark, lang=ctx.lang)
+
+    def entry(row: Any) -> dict:
+        change = _change({"estimate": row["mean_change"], "ci_low": row["change_ci_low"],
+                          "ci_high": row["change_ci_high"], "p_val": row["t_p_val"]}, ctx)
+        return {"n": i(row["n"]), "pre_mean": r(row["mean_pre"], 2), "post_mean": r(row["mean_post"], 2),
+                **change, "t": r(row["t"], 2), "w_stat": r(row["wilcoxon_v"], 1), "w_p": r(row["wilcoxon_p_val"], 3),
+                "w_method": row.get("wilcoxon_method"), "rank_biserial": r(row["rbc"], 2),
+                "dz": r(row["d_z"], 2), "dz_ci_low": r(row["d_z_ci_low"], 2), "dz_ci_high": r(row["d_z_ci_high"], 2),
+                "gz": r(row["g_z"], 2), "effect_band": row.get("effect_band"),
+                "gain_class": r(row["gain_class"], 2), "gain_individual": r(row["gain_individual"], 2),
+                "gain_band": _gain_band(row["gain_class"]),
+                "pass_pre": r(row["pass_pre"], 3), "pass_post": r(row["pass_post"], 3),
+                "suppressed": bool(row.get("suppressed", False))}
+
+    rows = []
+    for _, row in byp.sort_values("program_id").iterrows():
+        e = entry(row)
+        rows.append({"program_id": row["program_id"], "name": ctx.programs.get(row["program_id"], row["program_id"]),
+                     "n": e["n"], "pre_mean": e["pre_mean"], "post_mean": e["post_mean"], "diff": e["diff"],
+                     "ci_low": e["ci_low"], "ci_high": e["ci_high"], "p_val": e["p_val"],
+                     "p_holm": r(row.get("t_p_holm"), 3), "dz": e["dz"], "gain_class": e["gain_class"],
+                     "significant": e["significant"], "suppressed": e["suppressed"]})
+    return {"available": True, "overall": entry(overall.iloc[0]), "by_program": rows}
+
+
+def _gain_band(g: Any) -> str | None:
+    """Hake (1998) band of the class-average gain: low < 0.3 <= medium < 0.7 <= high."""
+    g = r(g, 2)
+    if g is None:
+        return None
+    return "low" if g < 0.3 else ("medium" if g < 0.7 else "high")
+
+
+def study(tables: dict, ctx: Context, *, target_jp: float = 20.0, population_asn: int | None = None) -> dict:
+    """Programmes, participants, facilitators, seats and budget, 20-JP coverage, data quality."""
+    out: dict[str, Any] = {}
+    programs = tables.get("programs")
+    if programs is not None and len(programs):
+        from kemuning_eval.stats.cost import demand_coverage
+
+        part = tables.get("participants")
+        out["programs"] = [{
+            "program_id": row["program_id"], "name": row.get("name"), "field": row.get("field"),
+            "jp": i(row.get("jp")), "start_date": _iso(row.get("start_date")), "end_date": _iso(row.get("end_date")),
+            "capacity": i(row.get("capacity")), "applicants": i(row.get("applicants")),
+            "participants": i(row.get("participants")), "cost": i(row.get("cost")),
+        } for _, row in programs.sort_values("program_id").iterrows()]
+        demand = demand_coverage(programs)
+        total = demand[demand["program_id"] == "all"].iloc[0]
+        n_part = len(part) if part is not None else int(programs["participants"].sum())
+        completed = int(part["completed"].fillna(False).astype(bool).sum()) if part is not None else None
+        fac = tables.get("facilitators")
+        out.update(
+            n_programs=int(len(programs)), n_participants=int(n_part), n_completed=completed,
+            completion_rate=r(completed / n_part, 3) if completed is not None and n_part else None,
+            jp_total=i(programs["jp"].sum()), budget_total=i(programs["cost"].sum()),
+            capacity_total=i(total["capacity"]), applicants_total=i(total["applicants"]),
+            unmet_demand=i(total["unmet_demand"]), share_not_admitted=r(total["share_not_admitted"], 3),
+            demand_ratio=r(total["applicants_per_seat"], 2),
+            n_facilitators=int(fac["facilitator_id"].nunique()) if fac is not None else None,
+        )
+    jp = tables.get("jp_records")
+    if jp is not None and len(jp):
+        from kemuning_eval.stats.cost import jp_coverage
+
+        cov = jp_coverage(jp, target=target_jp, population=population_asn, min_n=ctx.min_n).iloc[0]
+        out["jp_coverage"] = {"n": i(cov["n"]), "count": i(cov["count"]), "share": r(cov["estimate"], 3),
+                              "target": i(cov["target"]), "mean_jp": r(jp["jp_total"].mean(), 1)}
+    dq = tables.get("data_quality")
+    if dq is not None:
+        sev = dq["severity"].astype(str)
+        out["data_quality"] = {
+            "n_checks": int(len(dq)), "n_errors": int((sev == "error").sum()),
+            "n_warnings": int((sev == "warning").sum()), "n_info": int((sev == "info").sum()),
+            "rows": [{"file": row["file"], "check": row["check"], "column": row["column"], "n": i(row["n"]),
+                      "severity": row["severity"]}
+                     for _, row in dq.sort_values(["severity", "file", "check", "column"]).iterrows()
+                     if row["severity"] != "info" or (row.get("n") or 0) > 0],
+        }
+    return out
+
+
+def _iso(value: Any) -> str | None:
+    if value is None:
+        return None
+    try:
+        import pandas as pd
+
+        if pd.isna(value):
+            return None
+        return pd.Timestamp(value).date().isoformat()
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def sample(m: dict, tables: dict, ctx: Context) -> None:
+    """Add the required (Krejcie-Morgan) and achieved sample and response rates to ``m["study"]``.
+
+    Uses :mod:`kemuning_eval.stats.sampling`; left out (``None``) when that
+    module is not installed.
+    """
+    import importlib.util
+
+    if importlib.util.find_spec("kemuning_eval.stats.sampling") is None:
+        m["study"]["sample"] = None
+        m["study"]["response_rates"] = []
+        return
+    from kemuning_eval.stats import sampling
+
+    population = m["study"].get("n_participants")
+    achieved = (m.get("reaction") or {}).get("n_responses")
+    if population and achieved is not None:
+        required = int(sampling.krejcie_morgan(population))
+        m["study"]["sample"] = {"population": int(population), "required": required, "achieved": int(achieved),
+                                "rate": r(achieved / population, 3), "adequate": bool(achieved >= required)}
+    else:
+        m["study"]["sample"] = None
+    m["study"]["response_rates"] = []
