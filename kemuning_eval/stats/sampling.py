@@ -114,7 +114,7 @@ def response_rates(
     people = participants.drop_duplicates(id_col)
     if id_col in responses.columns:
         resp = responses.dropna(subset=[id_col]).drop_duplicates([id_col, *keys])
-        resp = resp[resp[id_col].isin(people[id_col])]
+        resp = resp[_members(resp[id_col], people[id_col])]
     else:
         resp = responses
     if keys:
@@ -129,6 +129,18 @@ def response_rates(
     out["sufficient"] = out["respondents"] >= out["n_required"]
     out["method"] = METHOD
     return out
+
+
+def _members(values: pd.Series, population: pd.Series) -> np.ndarray:
+    """Boolean mask of ``values`` found in ``population`` (one factorize: fast on str)."""
+    import numpy as np
+    import pandas as pd
+
+    codes, uniques = pd.factorize(pd.concat([population, values], ignore_index=True))
+    known = np.zeros(len(uniques) + 1, dtype=bool)  # last slot: missing ids (code -1)
+    pop_codes = codes[: len(population)]
+    known[pop_codes[pop_codes >= 0]] = True
+    return known[codes[len(population):]]
 
 
 def flag_sample(
