@@ -9,15 +9,21 @@ shown as text and never runs.
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from report_engine_project import HOSTILE, REPORT_DATE, YEAR, make_project
 
+from kemuning_eval.paths import ProjectPaths
 from kemuning_eval.report.build import build_report
+
+REPO = Path(__file__).resolve().parent.parent
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
+HOSTILE_PREFIX = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
@@ -66,8 +72,32 @@ def _open(browser, path: Path):
     return page, requests, errors
 
 
-def test_offline_no_errors_toc_and_figures(browser, report):
-    page, requests, errors = _open(browser, report)
+@pytest.fixture(scope="module")
+def real_report(tmp_path_factory):
+    """The real report notebook on a copy of the bundled study whose survey suggestions and
+    interview quotes start with HTML/script a participant typed."""
+    raw, notebook = REPO / "data" / "raw" / str(YEAR), REPO / "notebooks" / "laporan_evaluasi.ipynb"
+    if not (raw / "studi.yaml").is_file() or not notebook.is_file():
+        pytest.skip("the bundled study or notebooks/laporan_evaluasi.ipynb is not there yet")
+    import pandas as pd
+
+    root = tmp_path_factory.mktemp("real")
+    shutil.copytree(raw, root / "data" / "raw" / str(YEAR))
+    (root / "notebooks").mkdir()
+    shutil.copy(notebook, root / "notebooks" / notebook.name)
+    for name, column in ((f"survei-reaksi-{YEAR}.csv", "Saran dan masukan"),
+                         (f"wawancara-{YEAR}.csv", "Kutipan")):
+        path = root / "data" / "raw" / str(YEAR) / name
+        table = pd.read_csv(path, dtype=str, keep_default_na=False)
+        table[column] = HOSTILE_PREFIX + " " + table[column]
+        table.to_csv(path, index=False)
+    subprocess.run([sys.executable, "-m", "kemuning_eval", "--quiet", "--root", str(root),
+                    "ingest", "--year", str(YEAR)], check=True, capture_output=True)
+    return build_report(YEAR, paths=ProjectPaths(root)).html
+
+
+def _check_page(page, requests, errors):
+    """No console errors, no network, contents links jump to their sections, figures render."""
     assert errors == []
     assert [u for u in requests if not u.startswith(("file://", "data:"))] == []
     links = page.locator("nav.report-toc a")
@@ -86,6 +116,21 @@ def test_offline_no_errors_toc_and_figures(browser, report):
     assert figures.count() >= 1
     sizes = page.evaluate("Array.from(document.images).map(i => [i.complete, i.naturalWidth, i.naturalHeight])")
     assert all(done and w > 0 and h > 0 for done, w, h in sizes), sizes
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+
+
+def test_fixture_report_offline_toc_figures(browser, report):
+    page, requests, errors = _open(browser, report)
+    _check_page(page, requests, errors)
+    page.close()
+
+
+def test_real_report_offline_toc_figures_and_hostile_text(browser, real_report):
+    page, requests, errors = _open(browser, real_report)
+    _check_page(page, requests, errors)
+    text = page.inner_text("main")
+    assert HOSTILE_PREFIX in text  # shown literally, at least once (a quote or a suggestion)
+    assert page.locator("img[src='x']").count() == 0
     page.close()
 
 
