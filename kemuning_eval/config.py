@@ -36,6 +36,9 @@ import yaml
 
 from kemuning_eval.errors import ConfigError
 
+#: libyaml's safe loader when available (several times faster)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 #: Instrument keys the ingestion understands (see docs/architecture.md).
 INSTRUMENTS = (
     "roster",
@@ -255,7 +258,7 @@ def load_study(path: str | Path) -> StudyConfig:
         raise ConfigError(f"konfigurasi studi tidak ditemukan: {path}", file=str(path),
                           hint="salin kemuning_eval/data/studi.example.yaml ke data/raw/<tahun>/studi.yaml")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ConfigError("YAML tidak valid", file=str(path),

@@ -217,6 +217,7 @@ def load_codebook(path: str | Path, *, instrument: str | None = None) -> Codeboo
     """Load a codebook from YAML or CSV (same column fields as the YAML ``columns``)."""
     import yaml
 
+    _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     path = Path(path)
     if not path.is_file():
         raise ConfigError("codebook tidak ditemukan", file=str(path),
@@ -231,7 +232,7 @@ def load_codebook(path: str | Path, *, instrument: str | None = None) -> Codeboo
         data = {"instrument": instrument or path.stem, "columns": rows}
     else:
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+            data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_LOADER)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             raise ConfigError("YAML codebook tidak valid", file=path.name,

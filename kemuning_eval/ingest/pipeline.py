@@ -402,15 +402,23 @@ class _Build:
             "facilitator_id": df["facilitator_id"], "program_id": df["program_id"].astype(str),
             "role": _col(df, "role")}).reset_index(drop=True)
 
-    def build_survey(self, key: str, prefix: str) -> None:
-        import pandas as pd
-
+    def participant_records(self, key: str) -> tuple[_Input, Any] | None:
+        """Return an instrument's records with participant ids and programme codes."""
         inp = self.inputs.get(key)
         if inp is None or "nip" not in inp.data:
-            return
+            return None
         df = self.nip_ids(inp).rename(columns={"_id": "participant_id"})
         df = df[df["participant_id"].notna()]
         df["program_id"] = self.programs_of(inp, df)
+        return inp, df
+
+    def build_survey(self, key: str, prefix: str) -> None:
+        import pandas as pd
+
+        found = self.participant_records(key)
+        if found is None:
+            return
+        inp, df = found
         items = self.items_of(inp)
         keys = ["participant_id", "program_id"]
         if key == "facilitator_ratings":
@@ -451,12 +459,10 @@ class _Build:
     def build_tests(self) -> None:
         import pandas as pd
 
-        inp = self.inputs.get("tests")
-        if inp is None or "nip" not in inp.data:
+        found = self.participant_records("tests")
+        if found is None:
             return
-        df = self.nip_ids(inp).rename(columns={"_id": "participant_id"})
-        df = df[df["participant_id"].notna()]
-        df["program_id"] = self.programs_of(inp, df)
+        inp, df = found
         df = self.link(inp, df)
         df = self.dedupe(inp, df, ["participant_id"], ["pre", "post"], time_col=None)
         self.quality(inp, df, [])
@@ -467,12 +473,10 @@ class _Build:
     def build_observations(self) -> None:
         import pandas as pd
 
-        inp = self.inputs.get("observations")
-        if inp is None or "nip" not in inp.data:
+        found = self.participant_records("observations")
+        if found is None:
             return
-        df = self.nip_ids(inp).rename(columns={"_id": "participant_id"})
-        df = df[df["participant_id"].notna()]
-        df["program_id"] = self.programs_of(inp, df)
+        inp, df = found
         for var, table in (("rater", _RATER), ("wave", _WAVE)):
             if var not in df:
                 continue
