@@ -106,6 +106,11 @@ def test_categories_default_and_custom():
     assert categorize([4.3], lang="en") == ["Very good"]
     with pytest.raises(UsageError, match="increasing"):
         categorize([3.0], {"a": 3, "b": 2})
+    # the studi.yaml convention: {label: lowest mean of the band}
+    study_cutoffs = {"Sangat Kurang": 1.0, "Kurang": 1.81, "Cukup": 2.61, "Baik": 3.41,
+                     "Sangat Baik": 4.21}
+    assert categorize([1.8, 1.81, 3.405, 4.2], study_cutoffs) == [
+        "Sangat Kurang", "Kurang", "Baik", "Baik"]
 
 
 def test_scores_outside_the_scale_are_refused(survey):

@@ -15,7 +15,7 @@ Definitions used
   respondent scores.  The distribution columns and ``favourable`` pool all
   answers to the dimension's items (``n_answers``).
 - **Category** (``category``): the mean rounded to 2 decimals, placed in
-  configurable bands.  Default (the common Indonesian equal-width class
+  configurable bands (``cutoffs`` = ``scoring.likert_cutoffs`` of ``studi.yaml``).  Default (the common Indonesian equal-width class
   interval (5 - 1) / 5 = 0.8 on a 1-5 mean): 1.00-1.80 Sangat Kurang,
   1.81-2.60 Kurang, 2.61-3.40 Cukup, 3.41-4.20 Baik, 4.21-5.00 Sangat Baik.
   The default applies to 1-5 scales only; pass ``cutoffs`` for other scales.
@@ -23,7 +23,9 @@ Definitions used
   plus the secondary cells of :func:`kemuning_eval.stats.suppression.suppress`
   (each item / dimension is one breakdown; with several ``by`` columns every
   margin is protected).  Rows whose group value is missing are left out of a
-  breakdown.
+  breakdown.  Participant attributes (gender, grade, unit ...) live in the
+  ``participants`` table: join them first, e.g.
+  ``reaction.merge(participants[["participant_id", "gender"]], on="participant_id")``.
 
 Output columns
 --------------
@@ -65,14 +67,15 @@ if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
     import pandas as pd
 
-#: Upper bounds (inclusive, on the mean rounded to 2 decimals) and catalogue keys
-#: of the default bands on a 1-5 mean.
+#: Lower bounds (on the mean rounded to 2 decimals) and catalogue keys of the
+#: default bands on a 1-5 mean; the same convention as ``scoring.likert_cutoffs``
+#: in ``studi.yaml`` ({label: lowest mean of the band}).
 DEFAULT_CUTOFFS: tuple[tuple[float, str], ...] = (
-    (1.80, "stats.category.very_poor"),
-    (2.60, "stats.category.poor"),
-    (3.40, "stats.category.fair"),
-    (4.20, "stats.category.good"),
-    (5.00, "stats.category.very_good"),
+    (1.00, "stats.category.very_poor"),
+    (1.81, "stats.category.poor"),
+    (2.61, "stats.category.fair"),
+    (3.41, "stats.category.good"),
+    (4.21, "stats.category.very_good"),
 )
 ITEM_METHOD = "item mean, t CI, available answers; favourable = top-2-box"
 DIMENSION_METHOD = "mean of respondent dimension scores (answered items), t CI; favourable = top-2-box of pooled answers"
@@ -91,10 +94,11 @@ def categorize(
     means : array-like of float
         Mean scores.  Each is rounded half away from zero to 2 decimals first
         (as published, :func:`kemuning_eval.numfmt.round_half_away`).
-    cutoffs : mapping of label -> upper bound, optional
-        Bands in increasing order; a mean belongs to the first band whose
-        upper bound it does not exceed (the last band takes everything
-        above).  Default: :data:`DEFAULT_CUTOFFS` in ``lang``.
+    cutoffs : mapping of label -> lower bound, optional
+        Bands in increasing order, each with the lowest (rounded) mean it
+        takes, as ``scoring.likert_cutoffs`` in ``studi.yaml``; a mean below
+        the first bound falls in the first band.  Default:
+        :data:`DEFAULT_CUTOFFS` in ``lang``.
     lang : {"id", "en"}
         Language of the default labels.
 
@@ -102,7 +106,7 @@ def categorize(
     --------
     >>> categorize([1.8, 1.805, 3.404, 4.205, float("nan")])
     ['Sangat Kurang', 'Kurang', 'Cukup', 'Sangat Baik', None]
-    >>> categorize([2.4, 3.6], {"Rendah": 2.5, "Sedang": 3.5, "Tinggi": 5})
+    >>> categorize([2.4, 3.6], {"Rendah": 1, "Sedang": 2.5, "Tinggi": 3.5})
     ['Rendah', 'Tinggi']
     """
     import numpy as np
@@ -113,14 +117,14 @@ def categorize(
         bounds = np.array([b for b, _ in DEFAULT_CUTOFFS], dtype=np.float64)
     else:
         check_arg(isinstance(cutoffs, Mapping) and len(cutoffs) > 0, "cutoffs", cutoffs,
-                  "a mapping of band label -> upper bound, e.g. {'Kurang': 2.6, 'Baik': 5}")
+                  "a mapping of band label -> lowest mean, e.g. {'Kurang': 1, 'Baik': 3.41}")
         labels = [str(k) for k in cutoffs]
         bounds = np.array([float(v) for v in cutoffs.values()], dtype=np.float64)
         check_arg(bool(np.all(np.diff(bounds) > 0)), "cutoffs", dict(cutoffs),
-                  "upper bounds in strictly increasing order")
+                  "lower bounds in strictly increasing order")
     x = np.array([round_half_away(v, 2) if np.isfinite(v) else np.nan
                   for v in np.asarray(means, dtype=np.float64)])
-    pos = np.minimum(np.searchsorted(bounds, x, side="left"), len(labels) - 1)
+    pos = np.maximum(np.searchsorted(bounds, x, side="right") - 1, 0)
     return [None if np.isnan(v) else labels[i] for v, i in zip(x, pos, strict=True)]
 
 
