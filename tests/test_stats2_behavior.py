@@ -23,6 +23,7 @@ from kemuning_eval.stats.behavior import (
     rater_agreement,
     share_applying,
     weighted_kappa,
+    weighted_kappa_test,
 )
 
 
@@ -159,7 +160,15 @@ def test_weighted_kappa_matches_statsmodels_table():
     a = rng.integers(1, 6, 200)
     b = np.clip(a + rng.integers(-1, 2, 200), 1, 5)
     table = pd.crosstab(a, b).reindex(index=range(1, 6), columns=range(1, 6), fill_value=0).to_numpy()
-    assert weighted_kappa(a, b) == pytest.approx(cohens_kappa(table, wt="quadratic").kappa)
+    ref = cohens_kappa(table, wt="quadratic")
+    assert weighted_kappa(a, b) == pytest.approx(ref.kappa)
+    # Fleiss-Cohen-Everitt variances: statsmodels' std_kappa (alternative) and std_kappa0 (null)
+    res = weighted_kappa_test(a, b, level=0.9)
+    assert res["se"] == pytest.approx(ref.std_kappa)
+    assert res["statistic"] == pytest.approx(ref.kappa / ref.std_kappa0)
+    assert res["p_val"] == pytest.approx(2 * stats.norm.sf(ref.kappa / ref.std_kappa0))
+    half = stats.norm.ppf(0.95) * ref.std_kappa
+    assert (res["ci_low"], res["ci_high"]) == pytest.approx((ref.kappa - half, ref.kappa + half))
 
 
 def test_mixed_model_matches_statsmodels_formula_and_recovers_effect():

@@ -332,6 +332,26 @@ def icc_two_way(ratings: np.ndarray, *, level: float = DEFAULT_LEVEL) -> dict[st
     }
 
 
+def _kappa_tables(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """Observed proportions, expected proportions and disagreement weights (None if one category)."""
+    import numpy as np
+
+    x = np.rint(np.asarray(a, dtype=np.float64)).astype(np.int64)
+    y = np.rint(np.asarray(b, dtype=np.float64)).astype(np.int64)
+    if x.size == 0:
+        return None
+    lo = int(min(x.min(), y.min()))
+    size = int(max(x.max(), y.max())) - lo + 1
+    if size < 2:
+        return None
+    observed = np.zeros((size, size), dtype=np.float64)
+    np.add.at(observed, (x - lo, y - lo), 1.0)
+    observed /= observed.sum()
+    expected = np.outer(observed.sum(axis=1), observed.sum(axis=0))
+    idx = np.arange(size, dtype=np.float64)
+    return observed, expected, (idx[:, None] - idx[None, :]) ** 2 / (size - 1) ** 2
+
+
 def weighted_kappa(a: np.ndarray, b: np.ndarray) -> float:
     """Cohen's kappa with quadratic weights for two integer ratings of the same subjects.
 
@@ -345,22 +365,53 @@ def weighted_kappa(a: np.ndarray, b: np.ndarray) -> float:
     >>> round(weighted_kappa(np.array([1, 2, 3, 4, 5, 3]), np.array([1, 2, 3, 5, 4, 3])), 4)
     0.9
     """
-    import numpy as np
-
-    x = np.rint(np.asarray(a, dtype=np.float64)).astype(np.int64)
-    y = np.rint(np.asarray(b, dtype=np.float64)).astype(np.int64)
-    lo = int(min(x.min(), y.min()))
-    size = int(max(x.max(), y.max())) - lo + 1
-    if size < 2:
+    tables = _kappa_tables(a, b)
+    if tables is None:
         return float("nan")
-    observed = np.zeros((size, size), dtype=np.float64)
-    np.add.at(observed, (x - lo, y - lo), 1.0)
-    observed /= observed.sum()
-    expected = np.outer(observed.sum(axis=1), observed.sum(axis=0))
-    idx = np.arange(size, dtype=np.float64)
-    w = (idx[:, None] - idx[None, :]) ** 2 / (size - 1) ** 2
+    observed, expected, w = tables
+    return float(1 - (w * observed).sum() / (w * expected).sum())
+
+
+def weighted_kappa_test(a: np.ndarray, b: np.ndarray, *, level: float = DEFAULT_LEVEL) -> dict[str, float]:
+    """Quadratic-weighted kappa with its asymptotic interval and a z test against 0.
+
+    Variances of Fleiss, Cohen & Everitt (1969) with agreement weights
+    ``v = 1 - w``: the interval uses the variance under the alternative, the
+    z test (``kappa / se0``, two-sided normal) the variance under kappa = 0.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> res = weighted_kappa_test(np.array([1, 2, 3, 4, 5, 3, 2, 4]), np.array([1, 2, 3, 5, 4, 3, 3, 4]))
+    >>> round(res["estimate"], 3), bool(res["ci_low"] < res["estimate"] < res["ci_high"])
+    (0.87, True)
+    """
+    import numpy as np
+    from scipy import stats
+
+    n = float(np.asarray(a).size)
+    tables = _kappa_tables(a, b)
+    empty = {"estimate": np.nan, "se": np.nan, "ci_low": np.nan, "ci_high": np.nan,
+             "statistic": np.nan, "p_val": np.nan}
+    if tables is None:
+        return empty
+    observed, expected, w = tables
+    kappa = float(1 - (w * observed).sum() / (w * expected).sum())
+    v = 1.0 - w
+    row, col = observed.sum(axis=1), observed.sum(axis=0)
+    v_row = v @ col  # mean agreement weight of row category i
+    v_col = row @ v  # ... of column category j
+    pe = float((v * expected).sum())
     with np.errstate(invalid="ignore", divide="ignore"):
-        return float(1 - (w * observed).sum() / (w * expected).sum())
+        fac = 1.0 / ((1 - pe) ** 2 * n)
+        var = ((observed * (v - (v_row[:, None] + v_col[None, :]) * (1 - kappa)) ** 2).sum()
+               - (kappa - pe * (1 - kappa)) ** 2) * fac
+        var0 = ((expected * (v - (v_row[:, None] + v_col[None, :])) ** 2).sum() - pe**2) * fac
+        se, se0 = float(np.sqrt(var)), float(np.sqrt(var0))
+        z = stats.norm.ppf(0.5 + level / 2)
+        stat = kappa / se0
+    return {"estimate": kappa, "se": se, "ci_low": kappa - z * se, "ci_high": kappa + z * se,
+            "statistic": float(stat), "p_val": float(2 * stats.norm.sf(abs(stat)))}
 
 
 def rater_agreement(
@@ -397,9 +448,9 @@ def rater_agreement(
     DataFrame
         ``indicator``, grouping columns, ``measure`` (``icc2_1``, ``icc3_1``,
         ``kappa_quadratic`` for two raters), ``n`` (participants), ``n_raters``,
-        ``estimate``, ``ci_low``, ``ci_high``, ``statistic`` (F), ``df``, ``df2``,
-        ``p_val``, ``method``, ``suppressed``, ``suppression``.  Kappa has no
-        interval here (NaN).
+        ``estimate``, ``ci_low``, ``ci_high``, ``statistic`` (F for the ICCs,
+        z for kappa), ``df``, ``df2`` (NaN for kappa), ``p_val``, ``method``,
+        ``suppressed``, ``suppression``.
 
     Examples
     --------
@@ -439,8 +490,9 @@ def rater_agreement(
             for measure in ("icc2_1", "icc3_1"):
                 records.append({**base, "measure": measure, **iccs.get(measure, {})})
             if len(raters) == 2:
-                kappa = weighted_kappa(mat[:, 0], mat[:, 1]) if mat.shape[0] else np.nan
-                records.append({**base, "measure": "kappa_quadratic", "estimate": kappa})
+                kappa = weighted_kappa_test(mat[:, 0], mat[:, 1], level=level)
+                kappa.pop("se")
+                records.append({**base, "measure": "kappa_quadratic", **kappa})
     out = pd.DataFrame.from_records(records)
     for col in ("estimate", "ci_low", "ci_high", "statistic", "df", "df2", "p_val"):
         if col not in out.columns:
@@ -450,7 +502,8 @@ def rater_agreement(
                   f"F test; McGraw & Wong interval at {level:g}; complete cases",
         "icc3_1": f"ICC(3,1) two-way mixed, consistency, single rater (Shrout & Fleiss); "
                   f"F test; interval at {level:g}; complete cases",
-        "kappa_quadratic": "Cohen's kappa, quadratic weights on the integer rating scale; complete cases",
+        "kappa_quadratic": "Cohen's kappa, quadratic weights on the integer rating scale; Fleiss-Cohen-Everitt "
+                           f"asymptotic Wald interval at {level:g}; z test against 0; complete cases",
     })
     out = drop_all(out)
     order = ["indicator", *by_cols, "measure", "n", "n_raters", "estimate", "ci_low", "ci_high",
