@@ -141,7 +141,7 @@ def prepost_box(tests: Any, m: dict, lang: str) -> Figure | None:
     fig, ax = _new(3.2)
     labels = [t("report.fig.prepost.pre", lang), t("report.fig.prepost.post", lang)]
     colors = _palette(2)
-    box = ax.boxplot([both["pre"].to_numpy(float), both["post"].to_numpy(float)], vert=False, widths=0.55,
+    box = ax.boxplot([both["pre"].to_numpy(float), both["post"].to_numpy(float)], orientation="horizontal", widths=0.55,
                      patch_artist=True, showfliers=True, flierprops={"markersize": 3})
     for patch, color in zip(box["boxes"], colors, strict=True):
         patch.set_facecolor(color)

@@ -216,9 +216,16 @@ def results(tables: dict, ctx: Context) -> dict:
     """Level 4: difference-in-differences per outcome, unit-clustered (t with G - 1 df)."""
     if not _has(tables, "outcomes"):
         return unavailable("no_data")
+    from kemuning_eval.errors import DataError
     from kemuning_eval.stats.did import did_effect
 
-    res = did_effect(tables["outcomes"], lang=ctx.lang)
+    outcomes = tables["outcomes"]
+    if not outcomes["treated"].astype(bool).any():
+        return unavailable("no_treated_units")
+    try:
+        res = did_effect(outcomes, lang=ctx.lang)
+    except DataError:  # the design is incomplete (e.g. no post period for this programme)
+        return unavailable("did_design_incomplete")
     rows = []
     for _, row in res.iterrows():
         entry = _change(row, ctx, d=3)
@@ -390,25 +397,31 @@ def _iso(value: Any) -> str | None:
 
 
 def sample(m: dict, tables: dict, ctx: Context) -> None:
-    """Add the required (Krejcie-Morgan) and achieved sample and response rates to ``m["study"]``.
+    """Add the required (Krejcie-Morgan) vs achieved sample and the response rates to ``m["study"]``.
 
-    Uses :mod:`kemuning_eval.stats.sampling`; left out (``None``) when that
-    module is not installed.
+    The population is the enrolled participants; the achieved sample is the
+    reaction survey's respondents (:func:`kemuning_eval.stats.sampling.response_rates`).
+    Response rates are given for every instrument answered by participants.
     """
-    import importlib.util
+    from kemuning_eval.stats.sampling import response_rates
 
-    if importlib.util.find_spec("kemuning_eval.stats.sampling") is None:
-        m["study"]["sample"] = None
-        m["study"]["response_rates"] = []
+    study = m["study"]
+    study["sample"], study["response_rates"] = None, []
+    people = tables.get("participants")
+    if people is None or people.empty:
         return
-    from kemuning_eval.stats import sampling
-
-    population = m["study"].get("n_participants")
-    achieved = (m.get("reaction") or {}).get("n_responses")
-    if population and achieved is not None:
-        required = int(sampling.krejcie_morgan(population))
-        m["study"]["sample"] = {"population": int(population), "required": required, "achieved": int(achieved),
-                                "rate": r(achieved / population, 3), "adequate": bool(achieved >= required)}
-    else:
-        m["study"]["sample"] = None
-    m["study"]["response_rates"] = []
+    for instrument in ("reaction", "facilitator_ratings", "tests", "observations"):
+        frame = tables.get(instrument)
+        if frame is None or frame.empty:
+            continue
+        if instrument == "tests":
+            frame = frame.dropna(subset=["pre", "post"])
+        rate = response_rates(people, frame, by=None).iloc[0]
+        entry = {"instrument": instrument, "label": t(f"report.instrument.{instrument}", ctx.lang),
+                 "n": i(rate["respondents"]), "population": i(rate["population"]), "rate": r(rate["estimate"], 3),
+                 "required": i(rate["n_required"])}
+        study["response_rates"].append(entry)
+        if instrument == "reaction":
+            study["sample"] = {"population": entry["population"], "required": entry["required"],
+                               "achieved": entry["n"], "rate": entry["rate"],
+                               "adequate": bool(entry["n"] >= entry["required"])}
