@@ -121,3 +121,11 @@ def test_scores_outside_the_scale_are_refused(survey):
         summarize_items(bad, items)
     with pytest.raises(DataError, match="kota"):
         summarize_items(data, items, by="kota")
+
+
+def test_items_table_without_scale_uses_the_given_range():
+    data = pd.DataFrame({"a": [4.0, 5, 4, 3, 5], "b": [2.0, 3, 4, 4, 5]})
+    items = pd.DataFrame({"variable": ["a", "b"], "dimension": ["materi", "materi"]})
+    out = summarize_items(data, items)
+    assert [c for c in out.columns if c.startswith("count_")] == [f"count_{s}" for s in range(1, 6)]
+    assert out["category"].notna().all()

@@ -207,6 +207,16 @@ def item_metadata(
                                 hint=t("stats.hint.unknown_items", "id"))
         meta = meta.loc[cols, list(ITEM_FIELDS)].copy()
     require_columns(data, cols, table="data")
+    for field, pos in (("scale_min", 0), ("scale_max", 1)):
+        meta[field] = pd.to_numeric(meta[field], errors="coerce").astype("float64")
+        if meta[field].isna().any():
+            if scale is not None:
+                fill = float(scale[pos])
+            else:
+                x = numeric_matrix(data, cols)
+                with np.errstate(all="ignore"):
+                    fill = np.floor(np.nanmin(x)) if pos == 0 else np.ceil(np.nanmax(x))
+            meta[field] = meta[field].fillna(fill)
     meta.index.name = "item"
     meta["label"] = meta["label"].fillna(pd.Series(meta.index, index=meta.index))
     return meta

@@ -114,13 +114,13 @@ def _band(value: float, bands, lang: str) -> str | None:
     return None  # pragma: no cover - last bound is infinite
 
 
-def _pairs(tests: pd.DataFrame, by, pre: str, post: str):
-    """Complete pairs with D = post - pre; the grouping keys (``_all`` when none)."""
+def _pairs(tests: pd.DataFrame, by, pre: str, post: str, extra: Sequence[str] = ()):
+    """Complete pairs with D = post - pre (plus ``extra`` columns); the grouping keys."""
     import numpy as np
     import pandas as pd
 
     keys = as_columns(by)
-    require_columns(tests, [*keys, pre, post], table="tests")
+    require_columns(tests, [*keys, *extra, pre, post], table="tests")
     x = numeric_matrix(tests, [pre, post], table="tests")
     with np.errstate(invalid="ignore"):
         bad = (x < 0) | (x > SCORE_MAX)
@@ -130,7 +130,7 @@ def _pairs(tests: pd.DataFrame, by, pre: str, post: str):
                         column=[pre, post][col], value=x[row, col],
                         hint=t("stats.hint.out_of_range", "id"))
     ok = ~np.isnan(x).any(axis=1)
-    frame = pd.DataFrame({k: tests[k].to_numpy()[ok] for k in keys})
+    frame = pd.DataFrame({k: tests[k].to_numpy()[ok] for k in dict.fromkeys([*keys, *extra])})
     frame["pre"], frame["post"] = x[ok, 0], x[ok, 1]
     frame["d"] = frame["post"] - frame["pre"]
     if keys:
@@ -261,14 +261,11 @@ def wilcoxon_signed_rank(
     n_zero = out["n"].to_numpy() - m
     exact = (m >= 1) & (m <= EXACT_MAX_N) & (out["tie_term"].to_numpy() == 0) & (n_zero == 0)
     if exact.any():
-        grouped = frame.groupby(gkeys, sort=True)["d"]
-        exact_groups = set(out.index[exact])
-        for key, d in grouped:
-            label = key[0] if len(gkeys) == 1 else key
-            if label in exact_groups:
-                pos = out.index.get_loc(label)
-                p[pos] = stats.wilcoxon(d.to_numpy(), method="exact").pvalue
-                z[pos] = np.nan
+        rows = frame.groupby(gkeys, sort=True).indices
+        d_all = frame["d"].to_numpy()
+        for pos in np.flatnonzero(exact):
+            p[pos] = stats.wilcoxon(d_all[rows[out.index[pos]]], method="exact").pvalue
+            z[pos] = np.nan
     out["n_zero"] = n_zero.astype("int64")
     out["statistic"] = tp
     out["w_min"] = np.minimum(tp, out["t_minus"].to_numpy())
@@ -463,17 +460,13 @@ def pass_rate(
     min_n = check_min_n(min_n)
     check_arg(isinstance(pass_mark, (int, float)) and 0 <= pass_mark <= SCORE_MAX,
               "pass_mark", pass_mark, "a score between 0 and 100")
-    frame, keys, gkeys = _pairs(tests, by, pre, post)
+    extra = ["program_id"] if programs is not None else []
+    frame, keys, gkeys = _pairs(tests, by, pre, post, extra)
     marks = np.full(len(frame), float(pass_mark))
     if programs is not None:
         require_columns(programs, ["program_id", "pass_mark"], table="programs")
-        require_columns(tests, ["program_id"], table="tests")
         per_prog = programs.drop_duplicates("program_id").set_index("program_id")["pass_mark"]
-        ok = tests[[pre, post]].notna().all(axis=1).to_numpy()
-        prog = tests["program_id"].to_numpy()[ok]
-        if keys:
-            prog = prog[tests.loc[ok, keys].notna().all(axis=1).to_numpy()]
-        found = pd.to_numeric(pd.Series(prog).map(per_prog), errors="coerce").to_numpy()
+        found = pd.to_numeric(frame["program_id"].map(per_prog), errors="coerce").to_numpy()
         marks = np.where(np.isnan(found), marks, found)
     frame["mark"] = marks
     frame["pass_pre"] = frame["pre"] >= marks
