@@ -89,17 +89,15 @@ def breakdown(executed: Path) -> dict:
     first = min((_time(c["metadata"]["papermill"]["start_time"]) for c in cells), default=None)
     kernel = (first - _time(meta["start_time"])).total_seconds() if first else None
     sections: dict[str, float] = {}
-    current = "(before the first heading)"
-    for cell in nb["cells"]:
+    for index, cell in enumerate(nb["cells"]):
+        if cell["cell_type"] != "code":
+            continue
         source = "".join(cell["source"])
-        if cell["cell_type"] == "markdown":
-            heading = next((ln.lstrip("#").strip() for ln in source.splitlines() if ln.startswith("#")), None)
-            current = heading or current
         duration = cell["metadata"].get("papermill", {}).get("duration") or 0.0
-        if cell["cell_type"] == "code":
-            first_line = next((ln.strip() for ln in source.splitlines() if ln.strip()), "")
-            label = f"{current} :: {first_line[:50]}"
-            sections[label] = sections.get(label, 0.0) + float(duration)
+        tags = [tg for tg in cell["metadata"].get("tags", []) if not tg.startswith("remove")]
+        first_line = next((ln.strip() for ln in source.splitlines() if ln.strip()), "")
+        label = f"[{index}] " + (f"#{tags[0]} " if tags else "") + first_line
+        sections[label] = float(duration)
     return {"kernel_start": kernel, "notebook_total": meta.get("duration"), "cells": sections}
 
 

@@ -10,6 +10,7 @@ import pytest
 from report_engine_project import FIXTURES, REPORT_DATE, YEAR, make_project
 
 from kemuning_eval.errors import ReportError
+from kemuning_eval.report import cache
 from kemuning_eval.report.build import build_report
 
 pytestmark = pytest.mark.slow
@@ -27,7 +28,11 @@ def test_layout_and_contract(built):
     assert first.html == paths.reports(YEAR) / f"laporan-evaluasi-{YEAR}.html"
     assert (paths.reports(YEAR) / "tabel" / "sebaran.csv").is_file()
     assert first.executed == paths.reports(YEAR) / "executed" / f"laporan-evaluasi-{YEAR}.ipynb"
-    assert json.loads(metrics)["report_date"] == REPORT_DATE
+    record = json.loads(metrics)
+    assert record["report_date"] == REPORT_DATE
+    # kernel: cwd = project root, fixed hash seed, SOURCE_DATE_EPOCH = report date (UTC midnight)
+    assert record["kernel"] == {"cwd": str(paths.root.resolve()), "hashseed": "0",
+                                "source_date_epoch": "1797292800"}
     assert not (paths.reports(YEAR) / ".staging").exists()
     assert "laporan-evaluasi-2026.html" in (paths.reports_root / "index.html").read_text("utf-8")
 
@@ -49,8 +54,11 @@ def test_no_source_code_or_network_in_html(built):
     assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in page  # shown, escaped
 
 
-def test_rebuild_reuses_then_force_is_byte_identical(built):
+def test_rebuild_reuses_then_force_is_byte_identical(built, monkeypatch):
     paths, _, page_bytes, metrics = built
+    # the package's own files are part of the key; others edit them while tests run
+    monkeypatch.setattr(cache, "package_fingerprint", lambda: {"kemuning_eval": "fixed"})
+    assert not build_report(YEAR, paths=paths, report_date=REPORT_DATE).reused
     again = build_report(YEAR, paths=paths, report_date=REPORT_DATE)
     assert again.reused
     forced = build_report(YEAR, paths=paths, report_date=REPORT_DATE, force=True)

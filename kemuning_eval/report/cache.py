@@ -72,6 +72,13 @@ def library_versions(names: Iterable[str] = LIBRARIES) -> dict[str, str | None]:
     return versions
 
 
+def package_fingerprint() -> dict[str, str]:
+    """Return the hashes of the installed package's code, texts and templates."""
+    import kemuning_eval
+
+    return tree_hashes(Path(kemuning_eval.__file__).parent, suffixes=_PACKAGE_SUFFIXES)
+
+
 def build_key(
     *,
     notebook: Path,
@@ -94,15 +101,12 @@ def build_key(
     """
     import sys
 
-    import kemuning_eval
-
-    package_dir = Path(kemuning_eval.__file__).parent
     record = {
         "notebook": file_sha256(notebook),
         "parameters": {k: v for k, v in sorted(parameters.items()) if k != "output_dir"},
         "inputs": {str(p): (tree_hashes(p) if p.is_dir() else file_sha256(p))
                    for p in sorted(set(inputs)) if p.exists()},
-        "package": tree_hashes(package_dir, suffixes=_PACKAGE_SUFFIXES),
+        "package": package_fingerprint(),
         "versions": library_versions(),
         "python": sys.version.split()[0],
         "extra": extra or {},

@@ -89,6 +89,9 @@ def check_parameters(notebook: str | Path, parameters: dict[str, Any], *, lang: 
     UsageError
         A parameter is not declared by the notebook or has the wrong type.
     """
+    from kemuning_eval.report.kernel import skip_slow_optional_imports
+
+    skip_slow_optional_imports()
     import nbformat
 
     path = Path(notebook)
@@ -227,11 +230,16 @@ def execute_notebook(
         A cell failed or timed out, or the kernel could not be started twice
         in a row; the message names the notebook and the cell.
     """
+    from kemuning_eval.report.kernel import (
+        kernel_arguments,
+        kernel_manager_class,
+        skip_slow_optional_imports,
+    )
+
+    skip_slow_optional_imports()
     import papermill
     from jupyter_client.kernelspec import NoSuchKernel
     from papermill.exceptions import PapermillExecutionError
-
-    from kemuning_eval.report.kernel import kernel_manager_class
 
     source, output = Path(notebook).resolve(), Path(output).resolve()
     check_parameters(source, parameters, lang=lang)
@@ -253,6 +261,7 @@ def execute_notebook(
                 request_save_on_cell_execute=True,
                 log_output=False,
                 kernel_manager_class=kernel_manager_class(env, output.with_suffix(".kernel.log")),
+                extra_arguments=kernel_arguments(),
             )
             return ExecutionResult(nb, output)
         except PapermillExecutionError as exc:

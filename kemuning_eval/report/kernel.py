@@ -77,6 +77,40 @@ def ensure_kernel(name: str = KERNEL_NAME) -> str:
     return name
 
 
+#: Optional modules that jsonschema imports only to check the rarely used string
+#: formats "iri"/"iri-reference"; ``rfc3987_syntax`` builds a parser when
+#: imported (1-2 s per process).  Nothing in kemuning-eval checks IRIs, so the
+#: engine and the report kernel skip it (see :func:`skip_slow_optional_imports`).
+SLOW_OPTIONAL_MODULES = ("rfc3987_syntax",)
+
+
+def skip_slow_optional_imports() -> None:
+    """Make :data:`SLOW_OPTIONAL_MODULES` unimportable in this process (unless already imported).
+
+    Examples
+    --------
+    >>> skip_slow_optional_imports()
+    >>> import jsonschema  # still works, without the IRI format checks
+    """
+    for name in SLOW_OPTIONAL_MODULES:
+        sys.modules.setdefault(name, None)  # type: ignore[arg-type]
+
+
+def kernel_arguments() -> list[str]:
+    """Return the extra command-line arguments of the report kernel.
+
+    The kernel runs :func:`skip_slow_optional_imports` at start-up.
+
+    Examples
+    --------
+    >>> kernel_arguments()[0].startswith("--IPKernelApp.exec_lines=")
+    True
+    """
+    code = "; ".join(f"__import__('sys').modules.setdefault({name!r}, None)"
+                     for name in SLOW_OPTIONAL_MODULES)
+    return [f"--IPKernelApp.exec_lines={code}"]
+
+
 def source_date_epoch(report_date: str | None) -> int:
     """Return the Unix time of ``report_date`` (ISO date, UTC midnight), or a fixed fallback.
 
