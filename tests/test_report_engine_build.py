@@ -101,3 +101,22 @@ def test_all_programmes_in_parallel(built):
     assert counts == [2, 1]  # PKA-01 has two answers in the fixture, PKB-02 one
     index = (paths.reports_root / "index.html").read_text("utf-8")
     assert "program/PKA-01/laporan-PKA-01-2026.html" in index
+
+
+def test_cell_timeout_names_the_cell(tmp_path):
+    from nbformat.v4 import new_code_cell
+
+    from kemuning_eval.report.execute import execute_notebook
+    from kemuning_eval.report.kernel import ensure_kernel, kernel_env
+
+    nb = nbformat.read(FIXTURES / "laporan_gagal.ipynb", as_version=4)
+    nb.cells = nb.cells[:2] + [new_code_cell("# tunggu lama\nimport time\n\ntime.sleep(60)",
+                                             metadata={"tags": ["lambat"]})]
+    source = tmp_path / "lambat.ipynb"
+    nbformat.write(nb, source)
+    params = {"year": YEAR, "lang": "id", "program_id": "", "project_root": str(tmp_path),
+              "output_dir": str(tmp_path), "report_date": "", "seed": 0}
+    with pytest.raises(ReportError, match=r"sel 2 '# tunggu lama' \[tag lambat\]: CellTimeoutError"):
+        execute_notebook(source, tmp_path / "out.ipynb", params, cwd=tmp_path,
+                         kernel_name=ensure_kernel(), env=kernel_env(), cell_timeout=1)
+    assert (tmp_path / "out.ipynb").is_file()  # the partial notebook is kept
