@@ -132,3 +132,17 @@ def test_index_lists_reports_and_escapes(tmp_path):
     assert 'href="2026/program/A%26B/laporan-A%26B-2026.html"' in html
     assert "&lt;b&gt;" in html and "<b>" not in html
     assert "Bahasa Inggris" in html
+
+
+@pytest.mark.parametrize("argv, code, message", [
+    (["report", "--year", "2026", "--program", "../x"], 2, "kode program tidak sah"),
+    (["report", "--year", "2026", "--jobs", "0"], 2, "--jobs"),
+    (["report", "--year", "2026"], 1, "notebook laporan tidak ditemukan"),
+    (["report", "--year", "2026", "--program", "all"], 1, "programs.parquet"),
+])
+def test_cli_exit_codes(tmp_path, monkeypatch, capsys, argv, code, message):
+    from kemuning_eval.cli import main
+
+    monkeypatch.setenv("KEMUNING_EVAL_ROOT", str(tmp_path))  # restored after the test
+    assert main(["--root", str(tmp_path), *argv]) == code
+    assert message in capsys.readouterr().err

@@ -120,3 +120,12 @@ def test_cell_timeout_names_the_cell(tmp_path):
         execute_notebook(source, tmp_path / "out.ipynb", params, cwd=tmp_path,
                          kernel_name=ensure_kernel(), env=kernel_env(), cell_timeout=1)
     assert (tmp_path / "out.ipynb").is_file()  # the partial notebook is kept
+
+
+def test_english_report_has_its_own_folder(built):
+    paths, first, _, _ = built
+    english = build_report(YEAR, paths=paths, lang="en", report_date=REPORT_DATE)
+    assert english.html == paths.reports(YEAR) / "en" / f"laporan-evaluasi-{YEAR}.html"
+    assert english.executed.name == f"laporan-evaluasi-{YEAR}-en.ipynb"
+    assert '<html lang="en">' in english.html.read_text("utf-8") and first.html.is_file()
+    assert "en/laporan-evaluasi-2026.html" in (paths.reports_root / "index.html").read_text("utf-8")
