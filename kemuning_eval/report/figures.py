@@ -37,35 +37,38 @@ WIDTH = 6.5  # inches: fits an A4 page with margins
 SALT = "kemuning-eval"
 
 
+RC = {
+    "svg.hashsalt": SALT,
+    "font.size": 9.5,
+    "axes.titlesize": 10.5,
+    "axes.labelsize": 9.5,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "grid.color": "#d9d9d9",
+    "grid.linewidth": 0.6,
+    "savefig.dpi": DPI,
+    "path.simplify": True,
+}
+
+
 def _setup() -> Any:
-    """Import matplotlib with the Agg backend and deterministic, print-friendly settings."""
+    """Apply the deterministic, print-friendly settings of :data:`RC`.
+
+    Figures are made with :class:`matplotlib.figure.Figure` directly (no
+    pyplot, no global backend switch), so a researcher's backend in
+    JupyterLab is left alone; PNGs are rendered by the Agg canvas.
+    """
     import matplotlib
 
-    matplotlib.use("Agg", force=False)
-    import matplotlib.pyplot as plt
-
-    plt.rcParams.update({
-        "svg.hashsalt": SALT,
-        "font.size": 9.5,
-        "axes.titlesize": 10.5,
-        "axes.labelsize": 9.5,
-        "axes.spines.top": False,
-        "axes.spines.right": False,
-        "axes.grid": True,
-        "grid.color": "#d9d9d9",
-        "grid.linewidth": 0.6,
-        "figure.dpi": DPI,
-        "savefig.dpi": DPI,
-        "path.simplify": True,
-    })
-    return plt
+    matplotlib.rcParams.update(RC)
+    return matplotlib
 
 
 def _new(height: float) -> tuple[Figure, Any]:
-    plt = _setup()
+    _setup()
     from matplotlib.figure import Figure
 
-    del plt
     fig = Figure(figsize=(WIDTH, height), dpi=DPI, layout="constrained")
     return fig, fig.add_subplot()
 
@@ -198,8 +201,7 @@ def did_lines(m: dict, lang: str) -> Figure | None:
     rows = [r for r in _ok(m, "results").get("did") or [] if r.get("mean_treated_pre") is not None]
     if not rows:
         return None
-    plt = _setup()
-    del plt
+    _setup()
     from matplotlib.figure import Figure
 
     fig = Figure(figsize=(WIDTH, 2.6), dpi=DPI, layout="constrained")
@@ -244,8 +246,7 @@ def comparison_bars(m: dict, lang: str) -> Figure | None:
         return None
     from kemuning_eval.report.narrative import fmt_value
 
-    plt = _setup()
-    del plt
+    _setup()
     from matplotlib.figure import Figure
 
     cols = min(3, len(rows))
@@ -274,8 +275,13 @@ def png_bytes(fig: Figure) -> bytes:
     return buf.getvalue()
 
 
-def figure_html(fig: Figure, *, alt: str, caption: str) -> Html:
-    """An HTML ``<figure>`` with the PNG embedded as base64, escaped alt text and caption."""
+def figure_html(fig: Figure | None, *, alt: str = "", caption: str = "") -> Html:
+    """An HTML ``<figure>`` with the PNG embedded as base64, escaped alt text and caption.
+
+    ``None`` (nothing to plot) gives an empty string, so notebooks can display the result directly.
+    """
+    if fig is None:
+        return Html("")
     data = base64.b64encode(png_bytes(fig)).decode("ascii")
     return Html(f'<figure class="report-figure"><img alt="{esc(alt)}" src="data:image/png;base64,{data}" '
                 f'style="max-width:100%;height:auto"><figcaption>{esc(caption)}</figcaption></figure>')

@@ -120,7 +120,7 @@ def reaction(tables: dict, ctx: Context) -> dict:
     } for _, row in rel.sort_values("scale").iterrows()]
 
     out["ikm"] = _ikm(data, items_r, ctx, ikm_index, ikm_elements)
-    out["facilitators"] = _facilitators(tables, ctx, summarize_items)
+    out["facilitators"] = _facilitators(tables, ctx)
     out["by_program"] = _reaction_by_program(data, likert_items, ctx, summarize_dimensions)
     return out
 
@@ -139,15 +139,19 @@ def _ikm(data, items, ctx, ikm_index, ikm_elements) -> dict | None:
     }
 
 
-def _facilitators(tables, ctx, summarize_items) -> dict | None:
+def _facilitators(tables, ctx) -> dict | None:
+    """Facilitator ratings per rated dimension over all facilitators (stats.facilitators)."""
     if not _has(tables, "facilitator_ratings"):
         return None
+    from kemuning_eval.stats.facilitators import facilitator_dimensions
+
     fr = tables["facilitator_ratings"]
     items = tables["items"]
     fac_items = items[(items["instrument"] == "facilitator_ratings") & items["variable"].isin(fr.columns)]
     if fac_items.empty:
         return None
-    res = summarize_items(fr, fac_items, lang=ctx.lang)
+    res = facilitator_dimensions(fr, fac_items, by=[], columns=list(fac_items["variable"]),
+                                 min_n=ctx.min_n, lang=ctx.lang)
     labels = dict(zip(fac_items["variable"], fac_items["label"], strict=True))
     return {"n": int(len(fr)), "dimensions": [{
         "dimension": row["item"], "label": labels.get(row["item"]) or row["item"], "n": i(row["n"]),

@@ -112,6 +112,52 @@ def scope_tables(tables: dict, program_id: str) -> dict:
     return out
 
 
+#: level -> path of the count that must reach the minimum group size to be published
+LEVEL_COUNTS = {
+    "reaction": "reaction.n_responses",
+    "learning": "learning.overall.n",
+    "behavior": "behavior.applying.n",
+    "qualitative": "qualitative.n_excerpts",
+}
+
+
+def suppress_small_levels(m: dict, min_n: int) -> None:
+    """Replace a level by ``unavailable("suppressed_small_group")`` when its count is below ``min_n``.
+
+    The statistics suppress small *breakdowns*; this protects a whole report
+    scope (e.g. a programme with four respondents).
+
+    Examples
+    --------
+    >>> m = {"reaction": {"available": True, "n_responses": 3}}
+    >>> suppress_small_levels(m, 5); m["reaction"]
+    {'available': False, 'reason': 'suppressed_small_group'}
+    """
+    from kemuning_eval.report.rules import get_path
+
+    for level, path in LEVEL_COUNTS.items():
+        if not (m.get(level) or {}).get("available"):
+            continue
+        try:
+            n = get_path(m, path)
+        except (KeyError, IndexError, TypeError):
+            continue
+        if n is not None and n < min_n:
+            m[level] = unavailable("suppressed_small_group")
+
+
+def load_scoped_tables(year: int, *, root: str | Path | None = None, program_id: str = "") -> dict:
+    """All processed tables of ``year`` restricted to one programme (``""``: the whole study).
+
+    For exploratory notebooks: ``tables["reaction"]``, ``tables["items"]`` ...
+    """
+    from kemuning_eval.ingest.store import load_tables
+    from kemuning_eval.paths import ProjectPaths
+
+    paths = ProjectPaths(Path(root)) if root else ProjectPaths.discover()
+    return scope_tables(load_tables(paths.processed(year)), program_id)
+
+
 def scoped_table(year: int, name: str, *, root: str | Path | None = None, program_id: str = "") -> Any:
     """One processed table of ``year`` restricted to the report's scope (``None`` when absent)."""
     from kemuning_eval.paths import ProjectPaths
@@ -235,6 +281,7 @@ def compute_metrics(
         m["cost"] = levels.cost(tables, ctx)
         m["qualitative"] = levels.qualitative(tables, ctx)
         levels.sample(m, tables, ctx)
+    suppress_small_levels(m, min_n)
     challenges = rules.derive_challenges(m, report_cfg.get("rules"))
     m["findings"] = {
         "challenges": challenges,

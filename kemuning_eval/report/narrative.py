@@ -110,6 +110,14 @@ def verdict(entry: dict, lang: str, *, alpha: float = DEFAULT_ALPHA, key: str = 
              p=fmt_p(entry.get("p_val"), lang))
 
 
+def not_available(m: dict, level: str, lang: str) -> str:
+    """Why a level is not reported: too few respondents (suppressed) or no data."""
+    reason = (m.get(level) or {}).get("reason")
+    if reason == "suppressed_small_group":
+        return t("report.na_suppressed", lang, min_n=fmt_int(m["study"].get("min_group_size") or 5, lang))
+    return t("report.na", lang)
+
+
 def _alpha(m: dict) -> float:
     return float(m["study"].get("alpha") or DEFAULT_ALPHA)
 
@@ -241,7 +249,7 @@ def reaction(m: dict, lang: str) -> list[str]:
     """Level 1: respondents, dimensions, reliability, IKM, facilitators."""
     r = _ok(m, "reaction")
     if not r:
-        return [t("report.na", lang)]
+        return [not_available(m, "reaction", lang)]
     out = [t("report.reaction.intro", lang, n=fmt_int(r.get("n_responses"), lang),
              rate=fmt_pct(r.get("response_rate"), 1, lang))]
     ext = _extremes(r.get("dimensions") or [], "mean")
@@ -281,7 +289,7 @@ def learning(m: dict, lang: str) -> list[str]:
     """Level 2: paired change, Wilcoxon, effect size with Cohen's band, gain, pass rates."""
     o = _ok(m, "learning").get("overall") or {}
     if o.get("n") is None:
-        return [t("report.na", lang)]
+        return [not_available(m, "learning", lang)]
     out = [t("report.learning.text", lang, n=fmt_int(o["n"], lang), pre=fmt_number(o.get("pre_mean"), 2, lang),
              post=fmt_number(o.get("post_mean"), 2, lang), verdict=verdict(o, lang, alpha=_alpha(m)),
              w=fmt_number(o.get("w_stat"), 1, lang), wp=fmt_p(o.get("w_p"), lang))]
@@ -300,7 +308,7 @@ def behavior(m: dict, lang: str) -> list[str]:
     """Level 3: supervisors' change, share applying, rater agreement."""
     b = _ok(m, "behavior")
     if not b:
-        return [t("report.na", lang)]
+        return [not_available(m, "behavior", lang)]
     out = []
     c = b.get("change") or {}
     if c.get("n") is not None:
@@ -320,7 +328,7 @@ def behavior(m: dict, lang: str) -> list[str]:
         low, high = min(g["estimate"] for g in agr), max(g["estimate"] for g in agr)
         out.append(t("report.behavior.agreement", lang, n=fmt_int(max(g["n"] for g in agr), lang),
                      k=fmt_int(len(agr), lang), low=fmt_number(low, 2, lang), high=fmt_number(high, 2, lang)))
-    return out or [t("report.na", lang)]
+    return out or [not_available(m, "behavior", lang)]
 
 
 def results(m: dict, lang: str) -> list[str]:
@@ -328,7 +336,7 @@ def results(m: dict, lang: str) -> list[str]:
     r = _ok(m, "results")
     rows = [row for row in r.get("did") or [] if row.get("estimate") is not None]
     if not rows:
-        return [t("report.na", lang)]
+        return [not_available(m, "results", lang)]
     out = [t("report.results.intro", lang, n_clusters=fmt_int(r.get("n_clusters"), lang))]
     for row in rows:
         out.append(t("report.results.row", lang, outcome=_label(row, "outcome"), estimate=fmt_number(row["estimate"], 3, lang),
@@ -343,7 +351,7 @@ def cost(m: dict, lang: str) -> list[str]:
     """Cost per participant, adjusted benefits, BCR, ROI and payback."""
     c = _ok(m, "cost")
     if c.get("total_cost") is None:
-        return [t("report.na", lang)]
+        return [not_available(m, "cost", lang)]
     return [t("report.cost.text", lang, cost=fmt_rupiah(c["total_cost"], lang), n=fmt_int(c.get("n_participants"), lang),
               per=fmt_rupiah(c.get("cost_per_participant"), lang), benefit=fmt_rupiah(c.get("total_benefit"), lang),
               bcr=fmt_number(c.get("bcr"), 2, lang),
@@ -356,7 +364,7 @@ def qualitative(m: dict, lang: str) -> dict[str, Any]:
     """Theme frequencies and scrubbed quotes (role and theme only, never a person)."""
     q = _ok(m, "qualitative")
     if not q:
-        return {"paragraphs": [t("report.na", lang)], "themes": [], "quotes": []}
+        return {"paragraphs": [not_available(m, "qualitative", lang)], "themes": [], "quotes": []}
     themes = [t("report.qual.theme_item", lang, theme=_label(th, "theme"), n=fmt_int(th["n"], lang),
                 share=fmt_pct(th.get("share"), 1, lang)) for th in q.get("themes") or []]
     quotes = [{"text": qt["text"], "by": t("report.qual.quote_role", lang, role=qt.get("role") or "",

@@ -1,0 +1,112 @@
+"""The report and exploratory notebooks: thin, tagged, committed without outputs.
+
+Static checks run always; executing the report notebooks with papermill is
+marked slow.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORTS = [ROOT / "notebooks" / "laporan_evaluasi.ipynb", ROOT / "notebooks" / "laporan_program.ipynb"]
+EXPLORE = sorted((ROOT / "notebooks" / "eksplorasi").glob("*.ipynb"))
+ALL = REPORTS + EXPLORE
+CONTRACT = {"year": 2026, "lang": "id", "program_id": "", "project_root": "", "output_dir": "",
+            "report_date": "", "seed": 0}
+
+
+def _load(path: Path) -> nbformat.NotebookNode:
+    book = nbformat.read(path, as_version=4)
+    nbformat.validate(book)
+    return book
+
+
+def _code(book):
+    return [c for c in book.cells if c.cell_type == "code"]
+
+
+def test_expected_notebooks_exist():
+    assert all(p.is_file() for p in REPORTS)
+    assert [p.stem for p in EXPLORE] == ["01_reaksi", "02_pembelajaran", "03_perilaku", "04_hasil", "05_biaya_roi"]
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
+def test_one_parameters_cell_with_literal_values(path):
+    book = _load(path)
+    cells = [c for c in book.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(cells) == 1, "exactly one cell tagged 'parameters'"
+    assert _code(book)[0] is cells[0], "the parameters cell is the first code cell"
+    values = {}
+    for node in ast.parse(cells[0].source).body:
+        assert isinstance(node, ast.Assign), "only plain assignments in the parameters cell"
+        values[node.targets[0].id] = ast.literal_eval(node.value)
+    if path in REPORTS:
+        assert values == CONTRACT, "the engine's parameter contract (docs/report-pipeline.md)"
+    else:
+        assert set(values) <= set(CONTRACT) and values["year"] == 2026
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
+def test_committed_without_outputs(path):
+    for cell in _code(_load(path)):
+        assert cell.outputs == [] and cell.execution_count is None, cell.source[:40]
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
+def test_thin_no_definitions_and_tagged(path):
+    book = _load(path)
+    for cell in _code(book):
+        tree = ast.parse(cell.source)
+        for node in ast.walk(tree):
+            assert not isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.Lambda, ast.For, ast.While)), (
+                f"logic belongs in the library: {cell.source[:60]!r}")
+        assert cell.metadata.get("tags"), f"untagged cell: {cell.source[:40]!r}"
+        assert len(cell.source.splitlines()) <= 20, "cells stay short"
+    assert book.metadata["kernelspec"]["name"] == "kemuning-eval"
+
+
+@pytest.mark.parametrize("path", REPORTS, ids=lambda p: p.name)
+def test_report_cells_hide_code_and_setup(path):
+    book = _load(path)
+    code = _code(book)
+    assert "remove-cell" in code[1].metadata["tags"], "the setup cell (no visible output) is removed"
+    assert "metrics.write_metrics(m, out / \"metrics.json\")" in code[1].source
+    for cell in code[2:]:
+        assert "remove-input" in cell.metadata["tags"]
+        assert cell.source.startswith("display(")
+    for cell in book.cells:
+        if cell.cell_type == "markdown":
+            assert "remove-cell" in cell.metadata.get("tags", []), "report text comes from the catalogue"
+    text = json.dumps(book)
+    assert "datetime.now" not in text and "date.today" not in text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("path", "program"), [(REPORTS[0], ""), (REPORTS[1], "PM")], ids=["study", "program"])
+def test_report_notebook_executes_and_writes_valid_metrics(path, program, tmp_path_factory):
+    import papermill as pm
+    from report_study import build_study
+
+    from kemuning_eval.report.metrics import validate_metrics
+
+    root = build_study(tmp_path_factory.mktemp("nb"))
+    out = tmp_path_factory.mktemp("stage")
+    executed = pm.execute_notebook(
+        str(path), str(out / "executed.ipynb"), kernel_name="python3", cwd=str(ROOT), progress_bar=False,
+        parameters=dict(CONTRACT, project_root=str(root), output_dir=str(out), program_id=program,
+                        report_date="2026-12-15"))
+    metrics = json.loads((out / "metrics.json").read_text(encoding="utf-8"))
+    validate_metrics(metrics)
+    assert metrics["study"]["program_id"] == (program or None)
+    assert (out / "tabel" / "program.csv").is_file()
+    html = "".join(o.get("data", {}).get("text/html", "") for c in executed.cells
+                   for o in c.get("outputs", []) if isinstance(o.get("data", {}).get("text/html", ""), str))
+    assert "<figure" in html and "<h2" in html and str(root) not in html
+    errors = [o for c in executed.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    assert errors == []
