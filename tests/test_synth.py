@@ -90,6 +90,9 @@ def test_roster_nips_are_well_formed_and_unique(study: Path, cfg: dict) -> None:
     assert roster["NIP"].str.contains(" ").mean() > 0.3  # typed with spaces
     jp = read_input(study, cfg, "jp_records")
     assert set(nips) <= set(jp["NIP"]) and jp["NIP"].is_unique
+    gender = jp["NIP"].str[14].map({"1": "L", "2": "P"})
+    assert all(_nip_ok(n, g, YEAR) for n, g in zip(jp["NIP"], gender, strict=True))
+    assert (jp["NIP"].str[12:14] == "21").mean() > 0.05  # PPPK numbers too
     survey = read_input(study, cfg, "reaction")
     unknown = set(_digits(survey["NIP"])) - set(nips)
     assert len(unknown) == 2  # two deliberate typos

@@ -36,12 +36,17 @@ FEMALE = (
     "Lina", "Mega", "Novi", "Rina", "Rini", "Susanti", "Tri", "Vina", "Winda", "Yanti",
 )
 MIDDLE = ("", "", "", "Adi", "Dwi", "Eka", "Nur", "Puspita", "Tri", "Wahyu", "Dyah", "Ari")
-FAMILY = (
-    "Santoso", "Wijaya", "Saputra", "Hidayat", "Kusuma", "Pratama", "Setiawan", "Nugroho",
-    "Wibowo", "Susanto", "Hartono", "Gunawan", "Siregar", "Nasution", "Lubis", "Harahap",
-    "Simanjuntak", "Sitompul", "Purba", "Manurung", "Rahayu", "Lestari", "Handayani",
-    "Permata", "Anggraini", "Maharani", "Wulandari", "Safitri", "Utami", "Puspitasari",
-    "Hasibuan", "Pohan", "Tanjung", "Daulay", "Syahputra", "Ramadhan", "Firmansyah",
+FAMILY_NEUTRAL = (
+    "Wijaya", "Kusuma", "Siregar", "Nasution", "Lubis", "Harahap", "Simanjuntak", "Sitompul",
+    "Purba", "Manurung", "Hasibuan", "Pohan", "Tanjung", "Daulay",
+)
+FAMILY_MALE = FAMILY_NEUTRAL + (
+    "Santoso", "Saputra", "Hidayat", "Pratama", "Setiawan", "Nugroho", "Wibowo", "Susanto",
+    "Hartono", "Gunawan", "Syahputra", "Ramadhan", "Firmansyah",
+)
+FAMILY_FEMALE = FAMILY_NEUTRAL + (
+    "Rahayu", "Lestari", "Handayani", "Permata", "Anggraini", "Maharani", "Wulandari",
+    "Safitri", "Utami", "Puspitasari", "Pertiwi", "Susilowati", "Kurniasih",
 )
 TITLES = ("", "", "", "", ", S.E.", ", S.Kom.", ", S.Sos.", ", S.H.", ", M.Si.", ", S.T.",
           ", S.Pd.", ", M.M.", ", S.AP.")
@@ -68,7 +73,9 @@ def make_names(rng: np.random.Generator, gender: np.ndarray, *, titles: bool = T
     given = np.where(gender == "L", _pick(rng, MALE, n), _pick(rng, FEMALE, n))
     middle = _pick(rng, MIDDLE, n)
     middle = np.where(middle == "", "", " " + middle.astype(object)).astype(str)
-    family = _pick(rng, FAMILY, n)
+    u = rng.integers(0, len(FAMILY_MALE) * len(FAMILY_FEMALE), n)  # one draw per person
+    family = np.where(gender == "L", np.asarray(FAMILY_MALE)[u % len(FAMILY_MALE)],
+                      np.asarray(FAMILY_FEMALE)[u // len(FAMILY_MALE)])
     title = _pick(rng, TITLES, n) if titles else np.full(n, "")
     return _join(given, middle, np.full(n, " "), family, title)
 
@@ -92,7 +99,7 @@ def make_people(rng: np.random.Generator, n: int, *, year: int, pppk_share: floa
     bday = rng.integers(1, 29, n)
     pppk = rng.random(n) < pppk_share
     tyear = np.minimum(byear + rng.integers(20, 33, n), year - 1)
-    tyear = np.where(pppk, rng.integers(2019, year, n), tyear)
+    tyear = np.where(pppk, np.maximum(rng.integers(2019, year, n), byear + 20), tyear)
     tmonth = rng.choice([1, 2, 3, 4, 12], n)
     middle = np.where(pppk, _join(_digits(tyear, 4), np.full(n, "21")),
                       _join(_digits(tyear, 4), _digits(tmonth, 2)))

@@ -118,19 +118,19 @@ def write_study(out: Path, *, year: int, participants: int = 600, seed: int,
     info(t("synth.progress.records", "id", year=year))
     name = f"nilai-pretest-posttest-{year}.csv"
     write_csv(out / name, score_table(rngs[5], sm, roster), sep=";", decimal=",",
-              encoding="cp1252")
+              encoding="cp1252", quote_text=False, decimals=1)
     files["tests"] = {"file": name, "sep": ";", "decimal": ",", "encoding": "cp1252"}
     name = f"observasi-kinerja-{year}.sav"
     _write_observations(out / name, observation_table(rngs[6], sm, roster), when, write_sav)
     files["observations"] = {"file": name}
     name = f"kinerja-unit-{year}.csv"
-    write_csv(out / name, outcome_table(rngs[7], sm))
+    write_csv(out / name, outcome_table(rngs[7], sm), quote_text=False)
     files["outcomes"] = {"file": name, "sep": ",", "encoding": "utf-8"}
     name = f"wawancara-{year}.csv"
     write_csv(out / name, interview_table(rngs[8], sm, n=interviews))
     files["interviews"] = {"file": name, "sep": ",", "encoding": "utf-8"}
     name = f"rekap-jp-asn-{year}.csv"
-    write_csv(out / name, popm.jp_table(pop))
+    write_csv(out / name, popm.jp_table(pop), quote_text=False)
     files["jp_records"] = {"file": name, "sep": ",", "encoding": "utf-8"}
 
     header = f"# DATA SINTETIS / SYNTHETIC DATA - kemuning-eval synth --year {year} --seed {seed}\n"

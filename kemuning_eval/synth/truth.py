@@ -128,7 +128,7 @@ class StudyModel:
     reaction_shift: float
     ikm_means: tuple[float, ...]
     response_rate: float = 0.86
-    facilitator_response_rate: float = 0.6
+    facilitator_response_rate: float = 0.45
     person_sd: float = 0.5
     item_sd: float = 0.7
     ikm_person_sd: float = 0.4
