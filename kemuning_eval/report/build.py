@@ -149,6 +149,18 @@ def _parameters(spec: ReportSpec, paths: ProjectPaths, report_date: str, seed: i
     }
 
 
+def _keep_failed(exc: ReportError, staged_nb: Path, failed: Path, lang: str) -> ReportError:
+    """Keep the staged executed notebook as ``failed`` and return the error pointing to it."""
+    from kemuning_eval.report import publish
+
+    publish.swap_in([(staged_nb, failed),
+                     (staged_nb.with_suffix(".kernel.log"), failed.with_suffix(".kernel.log"))])
+    hint = exc.hint
+    if hint is None or str(staged_nb) in hint:
+        hint = t("engine.hint.failed_notebook", lang, path=str(failed))
+    return ReportError(exc.message, file=exc.file, value=exc.value, hint=hint)
+
+
 def build_one(
     spec: ReportSpec,
     *,
@@ -195,35 +207,41 @@ def build_one(
     try:
         params["output_dir"] = str(stage)
         failed = executed_dir / f"failed-{spec.stem}.ipynb"
+        staged_nb = stage / f"{spec.stem}.ipynb"
         info(t("engine.status.executing", lang, notebook=notebook.name, stem=spec.stem))
         clock = time.perf_counter()
-        result = execute_notebook(
-            notebook, failed, params, cwd=paths.root, kernel_name=ensure_kernel(),
-            env=kernel_env(report_date=report_date or None), progress_bar=progress_bar, lang=lang,
-        )
-        if not (stage / "metrics.json").is_file():
-            raise ReportError(t("engine.error.no_metrics", lang), file=str(notebook),
-                              hint=t("engine.hint.failed_notebook", lang, path=str(failed)))
-        timings["execute"] = time.perf_counter() - clock
-        info(t("engine.status.exporting", lang, stem=spec.stem))
-        clock = time.perf_counter()
-        page = export_html(result.notebook, lang=lang, source_dir=notebook.parent)
-        root_text = str(paths.root.resolve())
-        check_page(
-            page, name=spec.html_name, lang=lang,
-            code_sources=[c.source for c in result.notebook.cells if c.cell_type == "code"],
-            forbidden_texts=[str(stage)] + ([root_text] if len(root_text) > 4 else []),
-        )
+        try:
+            result = execute_notebook(
+                notebook, staged_nb, params, cwd=paths.root, kernel_name=ensure_kernel(),
+                env=kernel_env(report_date=report_date or None), progress_bar=progress_bar,
+                lang=lang,
+            )
+            if not (stage / "metrics.json").is_file():
+                raise ReportError(t("engine.error.no_metrics", lang), file=str(notebook),
+                                  hint=t("engine.hint.failed_notebook", lang, path=str(failed)))
+            timings["execute"] = time.perf_counter() - clock
+            info(t("engine.status.exporting", lang, stem=spec.stem))
+            clock = time.perf_counter()
+            page = export_html(result.notebook, lang=lang, source_dir=notebook.parent)
+            root_text = str(paths.root.resolve())
+            check_page(
+                page, name=spec.html_name, lang=lang,
+                code_sources=[c.source for c in result.notebook.cells if c.cell_type == "code"],
+                forbidden_texts=[str(stage)] + ([root_text] if len(root_text) > 4 else []),
+            )
+        except ReportError as exc:
+            raise _keep_failed(exc, staged_nb, failed, lang) from None
         (stage / spec.html_name).write_text(page, encoding="utf-8")
         timings["export"] = time.perf_counter() - clock
         clock = time.perf_counter()
         publish.swap_in([
-            (failed, executed),
+            (staged_nb, executed),
             (stage / "metrics.json", metrics_path),
             (stage / "tabel", folder / "tabel"),
             (stage / spec.html_name, html_path),
         ])
-        failed.with_suffix(".kernel.log").unlink(missing_ok=True)
+        for stale in (failed, failed.with_suffix(".kernel.log")):
+            stale.unlink(missing_ok=True)  # an earlier failure, now fixed
         cache.write_stamp(stamp, key, {"html": html_path, "metrics": metrics_path})
         timings["publish"] = time.perf_counter() - clock
     finally:
