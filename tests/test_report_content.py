@@ -173,6 +173,7 @@ def test_previous_year_comparison_when_its_metrics_exist(study, metrics_id):
     assert row["current"] == metrics_id["reaction"]["mean_overall"]
     assert "2025" in render.Report(m, "id").section("comparison")
     assert figures.comparison_bars(m, "id") is not None
+    assert render.Report(m, "en").figure("comparison").startswith("<figure")
     assert metrics_id["findings"]["comparison"] is None
 
 

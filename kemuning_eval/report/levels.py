@@ -108,7 +108,8 @@ def reaction(tables: dict, ctx: Context) -> dict:
     out["items"] = [{
         "variable": row["item"] if "item" in row else row["variable"],
         "label": labels.get(row["item"] if "item" in row else row["variable"]),
-        "dimension": row.get("dimension"), "n": i(row["n"]), "mean": r(row["estimate"], 2),
+        "dimension": row.get("dimension"), "dimension_label": dimension_label(row.get("dimension"), ctx.lang),
+        "n": i(row["n"]), "mean": r(row["estimate"], 2),
         "sd": r(row["sd"], 2), "favourable": r(row["favourable"], 3), "category": row.get("category"),
     } for _, row in its.iterrows()]
 

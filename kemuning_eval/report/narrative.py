@@ -115,7 +115,10 @@ def not_available(m: dict, level: str, lang: str) -> str:
     reason = (m.get(level) or {}).get("reason")
     if reason == "suppressed_small_group":
         return t("report.na_suppressed", lang, min_n=fmt_int(m["study"].get("min_group_size") or 5, lang))
-    return t("report.na", lang)
+    from kemuning_eval.i18n import catalogue
+
+    key = f"report.na_reason.{reason}"
+    return t(key, lang) if key in catalogue() else t("report.na", lang)
 
 
 def _alpha(m: dict) -> float:

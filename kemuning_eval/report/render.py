@@ -213,7 +213,7 @@ class Report:
         lis = []
         for rec in items:
             audience, body, basis = nar.recommendation_text(rec, self.lang)
-            lis.append(tag("li", join([tag("strong", audience), Html(": "), esc(body), tag("br", Html("")),
+            lis.append(tag("li", join([tag("strong", audience), Html(": "), esc(body), Html("<br>"),
                                        tag("small", basis)], sep="")))
         return join([p(t("report.recommendations.intro", self.lang)), tag("ol", join(lis))])
 
@@ -225,7 +225,7 @@ class Report:
         r = m.get("reaction") or {}
         parts = [heading(3, t("report.sec.appendix_items", lang), anchor="lampiran-butir")]
         parts.append(self._table(r.get("items") or [], [
-            ("label", "item", None), ("dimension", "dimension", None), ("n", "n", "int"), ("mean", "mean", "num2"),
+            ("label", "item", None), ("dimension_label", "dimension", None), ("n", "n", "int"), ("mean", "mean", "num2"),
             ("sd", "sd", "num2"), ("favourable", "favourable", "pct"), ("category", "category", None)],
             "report.appendix.items_caption"))
         rel = [dict(x, ci=fmt_ci(x.get("ci_low"), x.get("ci_high"), 2, lang)) for x in r.get("reliability") or []]
@@ -257,7 +257,7 @@ class Report:
         if fig is None:
             return Html("")
         self._figure_no += 1
-        key = {"did": "did_all"}.get(name, name)
+        key = {"did": "did_all", "comparison": "compare"}.get(name, name)
         return figs.figure_html(fig, alt=alt, caption=t(f"report.fig.{key}.caption", lang, n=self._figure_no))
 
     def _draw(self, name: str) -> tuple[Any, str]:
