@@ -93,7 +93,7 @@ def real_report(tmp_path_factory):
         table.to_csv(path, index=False)
     subprocess.run([sys.executable, "-m", "kemuning_eval", "--quiet", "--root", str(root),
                     "ingest", "--year", str(YEAR)], check=True, capture_output=True)
-    return build_report(YEAR, paths=ProjectPaths(root)).html
+    return build_report(YEAR, paths=ProjectPaths(root))
 
 
 def _check_page(page, requests, errors):
@@ -126,7 +126,7 @@ def test_fixture_report_offline_toc_figures(browser, report):
 
 
 def test_real_report_offline_toc_figures_and_hostile_text(browser, real_report):
-    page, requests, errors = _open(browser, real_report)
+    page, requests, errors = _open(browser, real_report.html)
     _check_page(page, requests, errors)
     text = page.inner_text("main")
     assert HOSTILE_PREFIX in text  # shown literally, at least once (a quote or a suggestion)
@@ -156,3 +156,14 @@ def test_print_layout(browser, report):
     assert page.evaluate("getComputedStyle(document.body).backgroundColor") in ("rgb(255, 255, 255)",)
     assert len(page.pdf()) > 1000
     page.close()
+
+
+def test_real_report_rebuild_is_byte_identical(real_report):
+    html, metrics = real_report.html.read_bytes(), real_report.metrics.read_bytes()
+    paths = ProjectPaths(real_report.html.parents[2])
+    again = build_report(YEAR, paths=paths, force=True)
+    assert not again.reused
+    assert again.html.read_bytes() == html
+    assert again.metrics.read_bytes() == metrics
+    for leak in (b"import ", b"kemuning_eval.", b"output_dir", b"http://", b"https://", b"<script"):
+        assert leak not in html, leak
