@@ -47,7 +47,8 @@ def catalogue() -> dict[str, dict[str, str]]:
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
         if not entry.name.endswith(".yaml"):
             continue
-        data = yaml.safe_load(entry.read_text(encoding="utf-8")) or {}
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 10x faster
+        data = yaml.load(entry.read_text(encoding="utf-8"), Loader=loader) or {}
         for key, texts in data.items():
             if key in merged:
                 raise RuntimeError(f"catalogue key {key!r} defined twice ({entry.name})")
