@@ -42,6 +42,7 @@ from kemuning_eval.ingest.labels import (
     builtin_scale,
     detect_scale,
     make_scale,
+    map_unique,
     match_values,
     normalise_label,
 )
@@ -415,14 +416,14 @@ def _convert(raw: Any, spec: ColumnSpec, cb: Codebook, col: str, series: Any) ->
         return out, problems
     if kind in ("likert", "boolean"):
         scale = cb.scale(spec.scale or "yatidak")
-        uniq = series.dropna().unique()
-        scores = {}
-        for u in uniq:
+
+        def score(u: Any) -> float | None:
             s = scale.score(u)
             if s is None and str(u) in labels:
                 s = scale.score(labels[str(u)])
-            scores[u] = s
-        out = series.map(scores).astype("float64")
+            return s
+
+        out = map_unique(series, score)
         bad = series.notna() & out.isna()
         problems += _bad(raw, series, bad, col, "unknown_label", f"label tidak dikenal pada skala {scale.name}",
                          pii=pii, hint_for=lambda v: ("label terdekat: " + ", ".join(repr(x) for x in scale.suggest(v)))

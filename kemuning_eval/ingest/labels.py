@@ -221,3 +221,28 @@ def match_values(values: list[Any], mapping: Mapping[Any, Any]) -> dict[Any, Any
             if num is not None and num.is_integer() and normalise_label(int(num)) in table:
                 out[value] = table[normalise_label(int(num))]
     return out
+
+
+def map_unique(values: Any, func: Any, *, dtype: str = "float64") -> Any:
+    """Apply ``func`` (callable or dict) once per distinct value; missing stays missing.
+
+    Uses :func:`pandas.factorize` (fast on Arrow-backed text) instead of
+    ``Series.map``, so a million answers cost as much as their few labels.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> map_unique(pd.Series(["SS", None, "SS", "s"]), {"SS": 5.0, "s": 4.0}).tolist()
+    [5.0, nan, 5.0, 4.0]
+    """
+    import numpy as np
+    import pandas as pd
+
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    get = func.get if isinstance(func, dict) else func
+    missing = np.nan if dtype == "float64" else None
+    mapped = [get(u) for u in uniques]
+    table = np.array([missing if m is None else m for m in mapped] + [missing],
+                     dtype=object if dtype != "float64" else "float64")
+    return pd.Series(table[codes], index=values.index, dtype=dtype if dtype == "float64" else object)
+

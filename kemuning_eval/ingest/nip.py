@@ -30,10 +30,9 @@ Examples
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-_SEPARATORS = re.compile(r"[\s.\-/']")
+_SEPARATORS = r"[\s.\-/']"
 
 #: Reason codes, in the order they are checked.
 REASONS = ("format", "birth_date", "appointment_year", "appointment_month", "gender", "sequence")
@@ -85,8 +84,9 @@ def classify_nip(values: Any, *, mode: str = "auto", pppk_codes: tuple[str, ...]
     from kemuning_eval.errors import check_arg
 
     check_arg(mode in ("auto", "pns", "pppk"), "mode", mode, "'auto', 'pns' or 'pppk'")
-    nip = normalise_nip(values)
-    uniq = pd.Series(nip.dropna().unique(), dtype="str")
+    # work on the distinct raw spellings only, then broadcast back with the codes
+    codes, raw_uniq = pd.factorize(values, use_na_sentinel=True)
+    uniq = normalise_nip(pd.Series(np.asarray(raw_uniq, dtype=object), dtype="str"))
     fmt = uniq.str.fullmatch(r"\d{18}")
     digits = uniq.where(fmt, "000000000000000000")
     birth = pd.to_datetime(digits.str[:8], format="%Y%m%d", errors="coerce")
@@ -102,8 +102,8 @@ def classify_nip(values: Any, *, mode: str = "auto", pppk_codes: tuple[str, ...]
     ok_gender = gender_digit.isin(["1", "2"])
     ok_seq = seq != "000"
     base = fmt & ok_birth & ok_year & ok_gender & ok_seq
-    pns = base & month_ok
-    pppk = base & code_ok
+    pns = (base & month_ok).to_numpy()
+    pppk = (base & code_ok).to_numpy()
     if mode == "pns":
         kind = np.where(pns, "PNS", "invalid")
         middle_ok = month_ok
@@ -118,20 +118,20 @@ def classify_nip(values: Any, *, mode: str = "auto", pppk_codes: tuple[str, ...]
     for name, ok in zip(reversed(REASONS), reversed(checks), strict=True):
         reason = np.where(~ok.to_numpy(), name, reason)
     reason = np.where(kind == "invalid", reason, None)
-    table = pd.DataFrame({
-        "kind": kind,
-        "reason": pd.Series(reason, dtype=object),
-        "birth_date": birth.where(pd.Series(kind != "invalid")),
-        "gender": np.where(kind == "invalid", None, np.where(gender_digit == "1", "L", "P")),
-    })
-    table.index = uniq.to_numpy()
-    out = pd.DataFrame({"nip": nip}, index=values.index)
-    joined = table.reindex(nip.to_numpy())
-    joined.index = values.index
-    out["kind"] = joined["kind"].fillna("missing").astype(object)
-    out["reason"] = joined["reason"].astype(object).where(joined["reason"].notna(), None)
-    out["birth_date"] = pd.to_datetime(joined["birth_date"])
-    out["gender"] = joined["gender"].astype(object)
+    valid = kind != "invalid"
+    gender = np.where(valid, np.where(gender_digit.to_numpy() == "1", "L", "P"), None)
+
+    def spread(arr: Any, missing: Any) -> Any:
+        arr = np.append(np.asarray(arr, dtype=object), np.array([missing], dtype=object))
+        return pd.Series(arr[codes], index=values.index, dtype=object)
+
+    out = pd.DataFrame({"nip": spread(uniq.to_numpy(dtype=object), None)}, index=values.index)
+    out["nip"] = out["nip"].astype("str")
+    out["kind"] = spread(kind, "missing")
+    out["reason"] = spread(reason, None)
+    births = birth.where(pd.Series(valid, index=birth.index)).to_numpy()
+    out["birth_date"] = pd.to_datetime(np.append(births, np.datetime64("NaT"))[codes])
+    out["gender"] = spread(gender, None)
     return out
 
 

@@ -67,6 +67,7 @@ _WAVE = {"1": "baseline", "baseline": "baseline", "awal": "baseline", "sebelum":
          "follow up": "followup", "tindak lanjut": "followup", "sesudah": "followup",
          "pasca": "followup", "post": "followup"}
 _NUMERIC_TYPES = ("likert", "integer", "number", "money", "percent")
+_MADE_IDS = frozenset({"participant_id", "facilitator_id", "person_id", "response_id", "excerpt_id"})
 
 
 @dataclass
@@ -106,6 +107,7 @@ class _Build:
         self.tables: dict[str, Any] = {}
         self.pii_values: set[str] = set()
         self.names: list[Any] = []
+        self._pseudonyms: dict[tuple[str, str], dict] = {}
 
     # ------------------------------------------------------------ helpers
     def problem(self, file: str, check: str, message: str, *, rows: Any = (), column: str | None = None,
@@ -121,7 +123,8 @@ class _Build:
     def pseudo(self, values: Any, prefix: str, domain: str = "") -> Any:
         from kemuning_eval.ingest.pseudonym import pseudonymise
 
-        return pseudonymise(values, self.key, prefix=prefix, domain=domain)
+        cache = self._pseudonyms.setdefault((prefix, domain), {})
+        return pseudonymise(values, self.key, prefix=prefix, domain=domain, cache=cache)
 
     # ------------------------------------------------------------ reading
     def read_all(self) -> None:
@@ -362,7 +365,7 @@ class _Build:
                     sc = inp.codebook.scale(c.scale)
                     raw[c.variable] = sc.reverse(raw[c.variable])
             complete = raw.notna().all(axis=1)
-            flat = complete & (raw.nunique(axis=1) == 1)
+            flat = complete & (raw.max(axis=1) == raw.min(axis=1))
             self.problems.append(measure(inp.file, "straight_lining", "", int(flat.sum()),
                                          float(flat.sum()) / max(len(df), 1), "info"))
         if "participants" in self.tables and "participant_id" in df:
@@ -648,14 +651,17 @@ class _Build:
 
     def check_no_pii(self) -> None:
         """Refuse to continue if any raw PII value appears as a cell of an output table."""
+        import pandas as pd
+
         pii = {v for v in self.pii_values if len(v) >= 5}
         if not pii:
             return
         for name, df in self.tables.items():
             for col in df.columns:
-                if df[col].dtype == object or str(df[col].dtype).startswith(("str", "string")):
-                    hit = df[col].dropna().astype(str).isin(pii)
-                    if hit.any():
+                if col in _MADE_IDS:  # built here from HMACs and row numbers
+                    continue
+                if pd.api.types.is_string_dtype(df[col]) or df[col].dtype == object:
+                    if any(str(u) in pii for u in df[col].dropna().unique()):
                         raise PrivacyError(f"data identitas akan tertulis di tabel {name!r} kolom {col!r}",
                                            hint="tandai kolom itu dengan pii: di codebook")
 

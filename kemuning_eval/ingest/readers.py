@@ -146,6 +146,46 @@ def _clean_frame(frame: Any, first_row: int) -> tuple[Any, Any]:
     return frame.drop(columns=drop), rows
 
 
+_ARROW_MIN_BYTES = 5_000_000
+
+
+def _arrow_safe(path: Path, header_row: int) -> bool:
+    """True when pyarrow's multi-threaded reader gives the same rows: a big file, header on
+    row 1 and no blank lines (pyarrow skips them, which would shift row numbers)."""
+    if header_row != 1 or path.stat().st_size < _ARROW_MIN_BYTES:
+        return False
+    with path.open("rb") as fh:
+        data = fh.read()
+    return b"\n\n" not in data and b"\n\r\n" not in data
+
+
+def _read_csv_arrow(path: Path, *, sep: str, encoding: str) -> Any:
+    """Read all columns as text with pyarrow; None when pyarrow cannot (the caller falls back)."""
+    import pyarrow as pa
+    from pyarrow import csv as pacsv
+
+    with path.open(encoding=encoding, newline="") as fh:
+        names = next(csv.reader([fh.readline()], delimiter=sep), [])
+    names = [n.lstrip("\ufeff") for n in names]
+    if not names or len(set(names)) != len(names) or any(not n.strip() for n in names):
+        return None
+    arrow_encoding = "utf8" if encoding.lower().replace("-", "").replace("_", "") in ("utf8", "utf8sig") \
+        else encoding
+    try:
+        table = pacsv.read_csv(
+            path,
+            read_options=pacsv.ReadOptions(encoding=arrow_encoding, column_names=names, skip_rows=1),
+            parse_options=pacsv.ParseOptions(delimiter=sep, newlines_in_values=True),
+            convert_options=pacsv.ConvertOptions(
+                column_types={n: pa.string() for n in names}, null_values=[""],
+                strings_can_be_null=True, quoted_strings_can_be_null=True))
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, UnicodeDecodeError, LookupError):
+        return None
+    import pandas as pd
+
+    return pd.DataFrame({n: pd.Series(table.column(n).to_pandas(), dtype="str") for n in names})
+
+
 def read_csv(path: Path, *, sep: str | None = None, decimal: str | None = None,
              encoding: str | None = None, header_row: int | None = None) -> RawTable:
     """Read a CSV export (comma or semicolon, UTF-8 with/without BOM or Windows-1252)."""
@@ -167,9 +207,13 @@ def read_csv(path: Path, *, sep: str | None = None, decimal: str | None = None,
     if decimal is None:
         decimal = "," if sep == ";" else "."
     try:
-        frame = pd.read_csv(path, sep=sep, encoding=encoding, dtype="str",
-                            keep_default_na=False, na_values=[""], skip_blank_lines=False,
-                            skiprows=header_row - 1, quotechar='"')
+        frame = None
+        if _arrow_safe(path, header_row):
+            frame = _read_csv_arrow(path, sep=sep, encoding=encoding)
+        if frame is None:
+            frame = pd.read_csv(path, sep=sep, encoding=encoding, dtype="str",
+                                keep_default_na=False, na_values=[""], skip_blank_lines=False,
+                                skiprows=header_row - 1, quotechar='"')
     except (pd.errors.ParserError, UnicodeDecodeError, csv.Error) as exc:
         raise DataError(f"file CSV tidak dapat dibaca: {exc}", file=path.name,
                         hint="periksa pemisah kolom ('sep') dan encoding di studi.yaml") from None
