@@ -84,8 +84,11 @@ def _ok(m: dict, name: str) -> dict:
     return entry if entry.get("available") else {}
 
 
-def _decimal(lang: str, decimals: int | None = None):
-    """Axis tick formatter with the report's decimal separator (auto: 0 or 1 decimals)."""
+def _decimal(lang: str, decimals: int | None = None, *, absolute: bool = False):
+    """Axis tick formatter with the report's decimal separator (auto: 0 or 1 decimals).
+
+    ``absolute`` shows magnitudes only (the left half of a diverging bar chart).
+    """
     from matplotlib.ticker import FuncFormatter
 
     from kemuning_eval.numfmt import fmt_number
@@ -93,7 +96,11 @@ def _decimal(lang: str, decimals: int | None = None):
     def auto(x: float) -> int:
         return 0 if float(x).is_integer() else 1
 
-    return FuncFormatter(lambda x, _pos: fmt_number(x, auto(x) if decimals is None else decimals, lang))
+    def show(x: float, _pos: int) -> str:
+        x = abs(x) if absolute else x
+        return fmt_number(x, auto(x) if decimals is None else decimals, lang)
+
+    return FuncFormatter(show)
 
 
 def likert_diverging(m: dict, lang: str) -> Figure | None:
@@ -121,9 +128,10 @@ def likert_diverging(m: dict, lang: str) -> Figure | None:
     ax.axvline(0, color="#404040", linewidth=0.8)
     ax.set_yticks(range(len(dims)), [str(d.get("label") or d["dimension"]) for d in dims])
     ax.set_xlabel(f"{t('report.fig.likert.neg', lang)}   %   {t('report.fig.likert.pos', lang)}")
-    ax.xaxis.set_major_formatter(_decimal(lang))
+    ax.xaxis.set_major_formatter(_decimal(lang, absolute=True))
     ax.set_title(t("report.fig.likert.title", lang))
-    ax.legend(ncols=len(levels), loc="upper center", bbox_to_anchor=(0.5, -0.28), frameon=False, fontsize=8.5)
+    ax.legend(ncols=len(levels), loc="upper center", bbox_to_anchor=(0.5, -0.28), frameon=False, fontsize=8.5,
+              title=t("report.fig.likert.legend", lang), title_fontsize=8.5)
     ax.grid(axis="y", visible=False)
     return fig
 
@@ -145,7 +153,8 @@ def prepost_box(tests: Any, m: dict, lang: str) -> Figure | None:
     labels = [t("report.fig.prepost.pre", lang), t("report.fig.prepost.post", lang)]
     colors = _palette(2)
     box = ax.boxplot([both["pre"].to_numpy(float), both["post"].to_numpy(float)], orientation="horizontal", widths=0.55,
-                     patch_artist=True, showfliers=True, flierprops={"markersize": 3})
+                     patch_artist=True, showfliers=True, flierprops={"markersize": 3},
+                     medianprops={"color": "black", "linewidth": 1.5})
     for patch, color in zip(box["boxes"], colors, strict=True):
         patch.set_facecolor(color)
         patch.set_alpha(0.55)
@@ -215,7 +224,10 @@ def did_lines(m: dict, lang: str) -> Figure | None:
                 label=t("report.fig.did.control", lang), linewidth=2)
         ax.set_xticks(x, [t("report.fig.did.pre", lang), t("report.fig.did.post", lang)])
         ax.set_xlim(-0.3, 1.3)
-        ax.yaxis.set_major_formatter(_decimal(lang, None if abs(r["mean_treated_pre"]) >= 10 else 2))
+        from matplotlib.ticker import MaxNLocator
+
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 5, 10]))
+        ax.yaxis.set_major_formatter(_decimal(lang, 1 if abs(r["mean_treated_pre"]) >= 10 else 2))
         ax.set_title(str(r.get("label") or r["outcome"]), fontsize=9)
         ax.margins(y=0.25)
     axes[0].legend(frameon=False, fontsize=8, loc="best")
@@ -251,8 +263,10 @@ def comparison_bars(m: dict, lang: str) -> Figure | None:
 
     cols = min(3, len(rows))
     nrows = (len(rows) + cols - 1) // cols
-    fig = Figure(figsize=(WIDTH, 2.1 * nrows + 0.3), dpi=DPI, layout="constrained")
+    # fixed spacing instead of the constrained layout: six small panels, drawn fast
+    fig = Figure(figsize=(WIDTH, 2.1 * nrows + 0.3), dpi=DPI)
     axes = fig.subplots(nrows, cols, squeeze=False).ravel()
+    fig.subplots_adjust(left=0.08, right=0.98, bottom=0.08, top=0.9, wspace=0.45, hspace=0.6)
     colors = _palette(2)
     years = [str(comp["previous_year"]), str(m["study"]["year"])]
     for ax, row in zip(axes, rows, strict=False):

@@ -122,7 +122,6 @@ def reaction(tables: dict, ctx: Context) -> dict:
 
     out["ikm"] = _ikm(data, items_r, ctx, ikm_index, ikm_elements)
     out["facilitators"] = _facilitators(tables, ctx)
-    out["by_program"] = _reaction_by_program(data, likert_items, ctx, summarize_dimensions)
     return out
 
 
@@ -157,16 +156,6 @@ def _facilitators(tables, ctx) -> dict | None:
     return {"n": int(len(fr)), "dimensions": [{
         "dimension": row["item"], "label": labels.get(row["item"]) or row["item"], "n": i(row["n"]),
         "mean": r(row["estimate"], 2), "category": row.get("category")} for _, row in res.iterrows()]}
-
-
-def _reaction_by_program(data, items, ctx, summarize_dimensions) -> list[dict]:
-    if "program_id" not in data:
-        return []
-    res = summarize_dimensions(data, items, by="program_id", min_n=ctx.min_n, lang=ctx.lang)
-    return [{"program_id": row["program_id"], "name": ctx.programs.get(row["program_id"], row["program_id"]),
-             "dimension": row["dimension"], "n": i(row["n"]), "mean": r(row["estimate"], 2),
-             "suppressed": bool(row.get("suppressed", False))}
-            for _, row in res.sort_values(["program_id", "dimension"]).iterrows()]
 
 
 def _change(row: Any, ctx: Context, *, est: str = "estimate", d: int = 2) -> dict:
