@@ -129,3 +129,26 @@ def test_english_report_has_its_own_folder(built):
     assert english.executed.name == f"laporan-evaluasi-{YEAR}-en.ipynb"
     assert '<html lang="en">' in english.html.read_text("utf-8") and first.html.is_file()
     assert "en/laporan-evaluasi-2026.html" in (paths.reports_root / "index.html").read_text("utf-8")
+
+
+def test_failed_kernel_start_is_retried_once(tmp_path, monkeypatch):
+    """A kernel that dies at start: two attempts, then a ReportError (not a raw traceback)."""
+    import sys
+
+    from kemuning_eval.report.execute import execute_notebook
+    from kemuning_eval.report.kernel import kernel_env
+
+    attempts = tmp_path / "attempts.txt"
+    spec = tmp_path / "jupyter" / "kernels" / "rusak"
+    spec.mkdir(parents=True)
+    code = f"open({str(attempts)!r}, 'a').write('x')"
+    (spec / "kernel.json").write_text(json.dumps(
+        {"argv": [sys.executable, "-c", code, "{connection_file}"], "display_name": "rusak",
+         "language": "python"}), encoding="utf-8")
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
+    params = {"year": YEAR, "lang": "id", "program_id": "", "project_root": str(tmp_path),
+              "output_dir": str(tmp_path), "report_date": "", "seed": 0}
+    with pytest.raises(ReportError, match="kernel rusak gagal dijalankan dua kali"):
+        execute_notebook(FIXTURES / "laporan_gagal.ipynb", tmp_path / "out.ipynb", params,
+                         cwd=tmp_path, kernel_name="rusak", env=kernel_env(), start_timeout=3)
+    assert attempts.read_text(encoding="utf-8") == "xx"

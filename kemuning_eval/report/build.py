@@ -155,9 +155,10 @@ def _keep_failed(exc: ReportError, staged_nb: Path, failed: Path, lang: str) -> 
 
     publish.swap_in([(staged_nb, failed),
                      (staged_nb.with_suffix(".kernel.log"), failed.with_suffix(".kernel.log"))])
-    hint = exc.hint
-    if hint is None or str(staged_nb) in hint:
-        hint = t("engine.hint.failed_notebook", lang, path=str(failed))
+    hint = exc.hint or t("engine.hint.failed_notebook", lang, path=str(failed))
+    for staged, kept in ((staged_nb.with_suffix(".kernel.log"), failed.with_suffix(".kernel.log")),
+                         (staged_nb, failed)):
+        hint = hint.replace(str(staged), str(kept))
     return ReportError(exc.message, file=exc.file, value=exc.value, hint=hint)
 
 

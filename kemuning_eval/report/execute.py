@@ -310,4 +310,10 @@ def execute_notebook(
             not_started = written is None or _started_cell(written) is None
             if attempt == 1 and not_started:
                 continue  # retry a failed kernel start once (port races, slow start)
+            if not_started:
+                raise ReportError(
+                    t("engine.error.kernel_start", lang, name=kernel_name, notebook=source.name,
+                      error=f"{type(exc).__name__}: {exc}"),
+                    hint=t("engine.hint.kernel_log", lang, path=str(output.with_suffix(".kernel.log"))),
+                ) from None
             raise _execution_error(exc, source, output, lang) from None
