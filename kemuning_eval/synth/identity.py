@@ -60,11 +60,15 @@ def _pick(rng: np.random.Generator, pool: tuple[str, ...], n: int) -> np.ndarray
 
 
 def _join(*parts: np.ndarray) -> np.ndarray:
-    """Element-wise concatenation of string arrays."""
-    out = parts[0].astype(object)
-    for p in parts[1:]:
-        out = out + p.astype(object)
-    return out.astype(str)
+    """Element-wise concatenation of string arrays (pyarrow; returns an object array)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if len(parts[0]) == 0:
+        return np.asarray([], dtype=object)
+    arrays = [pa.array(np.asarray(p, dtype=object), type=pa.string()) for p in parts]
+    joined = pc.binary_join_element_wise(*arrays, "")
+    return joined.to_numpy(zero_copy_only=False)
 
 
 def make_names(rng: np.random.Generator, gender: np.ndarray, *, titles: bool = True) -> np.ndarray:
@@ -81,9 +85,14 @@ def make_names(rng: np.random.Generator, gender: np.ndarray, *, titles: bool = T
 
 
 def _digits(values: np.ndarray, width: int) -> np.ndarray:
+    """Integers as zero-padded decimal strings (object array)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     if values.size == 0:
-        return np.asarray([], dtype=str)
-    return np.char.zfill(values.astype(np.int64).astype(str), width)
+        return np.asarray([], dtype=object)
+    text = pc.cast(pa.array(np.asarray(values, dtype=np.int64)), pa.string())
+    return pc.utf8_lpad(text, width=width, padding="0").to_numpy(zero_copy_only=False)
 
 
 def make_people(rng: np.random.Generator, n: int, *, year: int, pppk_share: float = 0.1) -> dict:
@@ -101,20 +110,19 @@ def make_people(rng: np.random.Generator, n: int, *, year: int, pppk_share: floa
     tyear = np.minimum(byear + rng.integers(20, 33, n), year - 1)
     tyear = np.where(pppk, np.maximum(rng.integers(2019, year, n), byear + 20), tyear)
     tmonth = rng.choice([1, 2, 3, 4, 12], n)
-    middle = np.where(pppk, _join(_digits(tyear, 4), np.full(n, "21")),
-                      _join(_digits(tyear, 4), _digits(tmonth, 2)))
-    gdigit = np.where(gender == "L", "1", "2")
-    birth = _join(_digits(byear, 4), _digits(bmonth, 2), _digits(bday, 2))
+    middle = tyear.astype(np.int64) * 100 + np.where(pppk, 21, tmonth)
+    birth_num = byear.astype(np.int64) * 10_000 + bmonth * 100 + bday
+    key = birth_num * 10**10 + middle * 10**4 + np.where(gender == "L", 1, 2) * 1000
     seq = rng.integers(1, 1000, n)
-    nip = _join(birth, middle, gdigit, _digits(seq, 3))
-    for _ in range(50):  # make NIPs unique: redraw the sequence of repeats
-        _, first = np.unique(nip, return_index=True)
+    for _ in range(50):  # make NIPs unique (as integers): redraw the sequence of repeats
+        _, first = np.unique(key + seq, return_index=True)
         dup = np.ones(n, bool)
         dup[first] = False
         if not dup.any():
             break
         seq[dup] = rng.integers(1, 1000, int(dup.sum()))
-        nip[dup] = _join(birth[dup], middle[dup], gdigit[dup], _digits(seq[dup], 3))
+    nip = _digits(key + seq, 18)
+    birth = _digits(birth_num, 8)
     return {"gender": gender, "age": age, "birth": birth, "name": make_names(rng, gender),
             "nip": nip, "pppk": pppk}
 
@@ -125,9 +133,15 @@ def format_nip(nip: str) -> str:
 
 
 def spaced_nips(nip: np.ndarray) -> np.ndarray:
-    """Vectorised :func:`format_nip`."""
-    s = nip.astype(object)
-    return np.asarray([f"{x[:8]} {x[8:14]} {x[14]} {x[15:]}" for x in s], dtype=object)
+    """Vectorised :func:`format_nip` (object array)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if len(nip) == 0:
+        return np.asarray([], dtype=object)
+    arr = pa.array(np.asarray(nip, dtype=object), type=pa.string())
+    parts = [pc.utf8_slice_codeunits(arr, a, b) for a, b in ((0, 8), (8, 14), (14, 15), (15, 18))]
+    return pc.binary_join_element_wise(*parts, " ").to_numpy(zero_copy_only=False)
 
 
 def make_phones(rng: np.random.Generator, n: int) -> np.ndarray:

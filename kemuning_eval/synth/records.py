@@ -50,7 +50,7 @@ def score_table(rng: np.random.Generator, sm: StudyModel, roster: pd.DataFrame) 
     post[rng.random(n) < 0.04] = np.nan
     return pd.DataFrame({
         "No": np.arange(1, n + 1),
-        "NIP": np.char.replace(roster["NIP"].to_numpy(str), " ", ""),
+        "NIP": roster["NIP"].str.replace(" ", "", regex=False).to_numpy(object),
         "Nama Peserta": roster["Nama"].to_numpy(str),
         "Kode Pelatihan": roster["Kode Pelatihan"].to_numpy(str),
         "Nilai Pre-Test": pre, "Nilai Post-Test": post,
@@ -87,7 +87,8 @@ def observation_table(rng: np.random.Generator, sm: StudyModel, roster: pd.DataF
                    if wave == 1 else
                    end[sel] + rng.integers(85, 100, len(sel)).astype("timedelta64[D]"))
             block = pd.DataFrame({
-                "_i": sel, "NIP": np.char.replace(roster["NIP"].to_numpy(str)[people[sel]], " ", ""),
+                "_i": sel,
+                "NIP": roster["NIP"].str.replace(" ", "", regex=False).to_numpy(object)[people[sel]],
                 "Kode_Pelatihan": codes[sel], "Penilai": rater, "Gelombang": wave,
                 "Tanggal": pd.to_datetime(day).date})
             for j, (raw, _, _) in enumerate(OBS_INDICATORS):

@@ -43,12 +43,16 @@ def _timestamps(rng: np.random.Generator, sm: StudyModel, programs: np.ndarray,
 
 
 def _format_times(t: np.ndarray) -> np.ndarray:
-    return pd.DatetimeIndex(t).strftime(TIME_FORMAT).to_numpy(object)
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arr = pa.array(np.asarray(t, dtype="datetime64[s]"))
+    return pc.strftime(arr, format=TIME_FORMAT).to_numpy(zero_copy_only=False)
 
 
 def _nip_as_typed(rng: np.random.Generator, nip_text: np.ndarray) -> np.ndarray:
     """NIPs as respondents type them: digits only or with spaces, whatever the roster had."""
-    digits = np.char.replace(nip_text.astype(str), " ", "")
+    digits = pd.Series(nip_text, dtype="str").str.replace(" ", "", regex=False).to_numpy(object)
     from kemuning_eval.synth.identity import spaced_nips
 
     spaced = rng.random(len(digits)) < 0.4
