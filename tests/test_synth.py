@@ -230,6 +230,31 @@ def test_estimates_recover_the_truth(study: Path, cfg: dict) -> None:
     assert fit.params["treated:post"] < 0
 
 
+def test_behaviour_and_jp_recover_the_truth(study: Path, cfg: dict) -> None:
+    """Supervisor change (paired by person), share applying and JP coverage within 4 SE."""
+    from kemuning_eval.synth.truth import expected_jp_share
+
+    truth = true_effects(YEAR)
+    obs = read_input(study, cfg, "observations")
+    obs = obs.assign(score=obs[[c for c in obs.columns if c.startswith("Indikator")]].mean(axis=1))
+    sup = obs[obs["Penilai"] == 1].pivot_table(index=["NIP", "Kode_Pelatihan"],
+                                               columns="Gelombang", values="score").dropna()
+    diff = (sup[2] - sup[1]).groupby(level="Kode_Pelatihan")
+    for code, g in diff:
+        target = truth["programs"][code]["behaviour"]["supervisor"]["change"]
+        assert abs(g.mean() - target) < 4 * g.std() / np.sqrt(len(g)), code
+    follow = obs[(obs["Gelombang"] == 2) & (obs["Penilai"] == 1)]
+    for code, g in follow.groupby("Kode_Pelatihan")["Menerapkan"]:
+        p = truth["programs"][code]["share_applying"]
+        assert abs(g.mean() - p) < 4 * np.sqrt(p * (1 - p) / len(g)), code
+    jp = read_input(study, cfg, "jp_records")
+    roster = read_input(study, cfg, "roster")
+    p = expected_jp_share(YEAR, len(roster), len(jp))
+    p_other = truth["jp"]["p_reach_20_non_participant"]
+    se = np.sqrt(p_other * (1 - p_other) * (len(jp) - len(roster))) / len(jp)
+    assert abs((jp["Total JP"] >= 20).mean() - p) < 4 * se
+
+
 def test_closed_forms_match_monte_carlo() -> None:
     """Reference: numpy Monte Carlo (2e6 draws) and scipy.stats.beta moments."""
     from scipy.stats import beta

@@ -30,7 +30,7 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -146,7 +146,6 @@ class StudyModel:
     outcome_period_on_time: tuple[float, ...] = (0.0, 0.02, 0.03, 0.05)
     outcome_base_service: float = 76.0
     outcome_period_service: tuple[float, ...] = (0.0, 0.5, 0.8, 1.2)
-    extra: dict = field(default_factory=dict, compare=False)
 
 
 def _program_models(year: int) -> tuple[ProgramModel, ...]:
