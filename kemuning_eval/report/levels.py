@@ -36,6 +36,31 @@ class Context:
     seed: int = 0
     themes: Any = None  # theme codebook path (tema.yaml) or None
     programs: dict = field(default_factory=dict)  # program_id -> name
+    cutoffs: dict | None = None  # Likert category bands {label: lowest mean} (scoring.likert_cutoffs)
+
+
+def likert_cutoffs(configured: Any, lang: str) -> dict | None:
+    """The category bands to use: ``scoring.likert_cutoffs`` of studi.yaml, else the default.
+
+    Configured labels are shown as written; when they are the default bands
+    and the report is not Indonesian, the default (translated) labels are used.
+
+    Examples
+    --------
+    >>> likert_cutoffs({"Kurang": 1.0, "Baik": 3.41}, "id")
+    {'Kurang': 1.0, 'Baik': 3.41}
+    >>> likert_cutoffs(None, "id") is None
+    True
+    """
+    if not configured:
+        return None
+    bands = {str(k): float(v) for k, v in dict(configured).items()}
+    if lang != "id":
+        from kemuning_eval.stats.likert import DEFAULT_CUTOFFS
+
+        if list(bands.values()) == [b for b, _ in DEFAULT_CUTOFFS]:
+            return None
+    return bands
 
 
 def r(x: Any, decimals: int) -> float | None:
@@ -89,7 +114,7 @@ def reaction(tables: dict, ctx: Context) -> dict:
     n_part = len(tables.get("participants", [])) or None
     out["response_rate"] = r(len(data) / n_part, 3) if n_part else None
 
-    dims = summarize_dimensions(data, likert_items, lang=ctx.lang)
+    dims = summarize_dimensions(data, likert_items, cutoffs=ctx.cutoffs, lang=ctx.lang)
     share_cols = sorted(c for c in dims.columns if c.startswith("share_"))
     out["dimensions"] = [{
         "dimension": row["dimension"], "label": dimension_label(row["dimension"], ctx.lang),
@@ -101,9 +126,9 @@ def reaction(tables: dict, ctx: Context) -> dict:
     overall = sum(d["mean"] * d["n"] for d in out["dimensions"] if d["mean"] is not None) / max(
         sum(d["n"] for d in out["dimensions"] if d["mean"] is not None), 1)
     out["mean_overall"] = r(overall, 2) if out["dimensions"] else None
-    out["category_overall"] = categorize([out["mean_overall"]], lang=ctx.lang)[0] if out["mean_overall"] else None
+    out["category_overall"] = categorize([out["mean_overall"]], ctx.cutoffs, lang=ctx.lang)[0] if out["mean_overall"] else None
 
-    its = summarize_items(data, likert_items, lang=ctx.lang)
+    its = summarize_items(data, likert_items, cutoffs=ctx.cutoffs, lang=ctx.lang)
     labels = dict(zip(likert_items["variable"], likert_items["label"], strict=True))
     out["items"] = [{
         "variable": row["item"] if "item" in row else row["variable"],
@@ -151,7 +176,7 @@ def _facilitators(tables, ctx) -> dict | None:
     if fac_items.empty:
         return None
     res = facilitator_dimensions(fr, fac_items, by=[], columns=list(fac_items["variable"]),
-                                 min_n=ctx.min_n, lang=ctx.lang)
+                                 cutoffs=ctx.cutoffs, min_n=ctx.min_n, lang=ctx.lang)
     labels = dict(zip(fac_items["variable"], fac_items["label"], strict=True))
     return {"n": int(len(fr)), "dimensions": [{
         "dimension": row["item"], "label": labels.get(row["item"]) or row["item"], "n": i(row["n"]),

@@ -256,7 +256,8 @@ def compute_metrics(
     min_n = int(cfg.privacy.min_group_size)
     th = rules.thresholds(report_cfg.get("rules"))
     ctx = levels.Context(lang=lang, min_n=min_n, alpha=float(th["alpha"]), seed=int(seed),
-                         themes=str(cfg.themes) if cfg.themes else None, programs=names)
+                         themes=str(cfg.themes) if cfg.themes else None, programs=names,
+                         cutoffs=levels.likert_cutoffs((cfg.scoring or {}).get("likert_cutoffs"), lang))
 
     m = empty_metrics(year, lang=lang, program_id=program_id, report_date=date or "")
     info = cfg.study
