@@ -26,10 +26,11 @@ def test_schema_is_valid_draft_2020_12():
 
 def test_skeleton_validates_and_serialises_deterministically(tmp_path):
     m = empty_metrics(2026, report_date="2026-12-15")
-    m["reaction"] = {"available": True, "mean": math.nan}
+    m["cost"] = {"available": True, "total_cost": 100, "n_participants": 4, "cost_per_participant": 25,
+                 "bcr": math.nan}
     validate_metrics(m)
     text = dumps_metrics(m)
-    assert "NaN" not in text and '"mean": null' in text
+    assert "NaN" not in text and '"bcr": null' in text
     assert text == dumps_metrics(json.loads(text))  # stable under a round trip
     path = write_metrics(m, tmp_path / "metrics.json")
     assert path.read_text(encoding="utf-8") == text
@@ -41,3 +42,19 @@ def test_schema_violation_is_report_error(tmp_path):
     with pytest.raises(ReportError, match="study/lang"):
         write_metrics(m, tmp_path / "metrics.json")
     assert not (tmp_path / "metrics.json").exists()
+
+
+def test_schema_guards_privacy_and_evidence():
+    m = empty_metrics(2026, report_date="2026-12-15")
+    m["qualitative"] = {"available": True, "n_excerpts": 5, "themes": [],
+                        "quotes": [{"theme": "a", "role": "Pengelola", "text": "x", "participant_id": "P1"}]}
+    with pytest.raises(ReportError, match="qualitative"):
+        validate_metrics(m)
+    m = empty_metrics(2026, report_date="2026-12-15")
+    m["findings"]["challenges"] = [{"id": "low_roi", "evidence": [], "text": {}}]
+    with pytest.raises(ReportError, match="findings/challenges/0/evidence"):
+        validate_metrics(m)
+    m = empty_metrics(2026, report_date="2026-12-15")
+    m["provenance"]["inputs"] = [{"file": "/home/user/data.csv", "kind": "input", "sha256": "0" * 64}]
+    with pytest.raises(ReportError, match="provenance/inputs/0/file"):
+        validate_metrics(m)

@@ -50,7 +50,8 @@ def empty_metrics(year: int, *, lang: str = "id", program_id: str = "", report_d
     for name in SECTIONS:
         m[name] = unavailable("no_data")
     m["findings"] = {"challenges": [], "recommendations": [], "comparison": None}
-    m["provenance"] = {"inputs": [], "parameters": {}, "package_version": None, "git_commit": None}
+    m["provenance"] = {"inputs": [], "package_version": None, "git_commit": None, "parameters": {
+        "year": int(year), "lang": lang, "program_id": program_id, "report_date": report_date, "seed": 0}}
     return m
 
 
