@@ -45,6 +45,7 @@ from kemuning_eval.ingest.labels import (
     map_unique,
     match_values,
     normalise_label,
+    replace_regex,
 )
 
 TYPES = ("id", "text", "category", "integer", "number", "money", "percent", "date", "datetime",
@@ -456,7 +457,7 @@ def _convert(raw: Any, spec: ColumnSpec, cb: Codebook, col: str, series: Any) ->
     # text-like types: id, text, category, nip, freetext, themes
     out = series.astype(object).where(series.notna(), None)
     if kind in ("text", "category", "id"):
-        out = series.str.replace(r"\s+", " ", regex=True).astype(object).where(series.notna(), None)
+        out = replace_regex(series, r"\s+", " ").astype(object).where(series.notna(), None)
     return out, problems
 
 

@@ -20,9 +20,16 @@ from kemuning_eval.ingest.labels import normalise_label
 _PERIOD = re.compile(r"^(\d{4})(?:[-/ ]?(?:(S|H|SEM|Q|TW|K)\s*(\d)|(\d{1,2})))?$", re.IGNORECASE)
 
 
-def match_roster(participant_ids: Any, roster_ids: set) -> tuple[Any, int]:
-    """Return a mask of records whose participant is in the roster, and the count unmatched."""
-    ok = participant_ids.isin(roster_ids) & participant_ids.notna()
+def match_roster(participant_ids: Any, roster_ids: Any) -> tuple[Any, int]:
+    """Return a mask of records whose participant is in the roster, and the count unmatched.
+
+    ``roster_ids`` is any collection; it is turned into a hashed index once.
+    """
+    import numpy as np
+    import pandas as pd
+
+    ids = pd.Index(np.asarray(list(roster_ids) if isinstance(roster_ids, set) else roster_ids, dtype=object))
+    ok = participant_ids.astype(object).isin(ids) & participant_ids.notna()
     return ok, int((~ok).sum())
 
 

@@ -47,7 +47,9 @@ def normalise_nip(values: Any) -> Any:
     >>> normalise_nip(pd.Series([" 19660801 198803 1 001", None])).tolist()
     ['196608011988031001', nan]
     """
-    return values.astype("str").str.replace(_SEPARATORS, "", regex=True).where(values.notna())
+    from kemuning_eval.ingest.labels import replace_regex
+
+    return replace_regex(values, _SEPARATORS, "").where(values.notna())
 
 
 def classify_nip(values: Any, *, mode: str = "auto", pppk_codes: tuple[str, ...] | None = None,

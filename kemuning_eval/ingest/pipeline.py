@@ -105,7 +105,7 @@ class _Build:
         self.unresolved: list[tuple[str, list[dict]]] = []
         self.inputs: dict[str, _Input] = {}
         self.tables: dict[str, Any] = {}
-        self.pii_values: set[str] = set()
+        self.pii_values: list[Any] = []  # arrays of raw PII values (names, NIPs, phones, e-mails)
         self.names: list[Any] = []
         self._pseudonyms: dict[tuple[str, str], dict] = {}
 
@@ -157,7 +157,7 @@ class _Build:
             for spec_col in cb.columns:
                 if spec_col.pii and spec_col.variable in data:
                     vals = data[spec_col.variable].dropna().astype(str)
-                    self.pii_values.update(vals.unique().tolist())
+                    self.pii_values.append(vals.unique())
                     if spec_col.pii == "name":
                         self.names.extend(vals.unique().tolist())
 
@@ -175,7 +175,7 @@ class _Build:
             self.problem(inp.file, "invalid_nip", f"NIP tidak valid ({reason})", rows=grp["_row"],
                          column=_raw_name(df, "nip"), hint=f"periksa NIP (mode {nipcfg.mode}); baris tetap dipakai "
                          "dan ditandai nip_kind='invalid'")
-        self.pii_values.update(info["nip"].dropna().unique().tolist())
+        self.pii_values.append(info["nip"].dropna().unique())
         out = df.copy()
         out["_nip_kind"] = info["kind"].replace({"missing": None})
         out["_birth"] = info["birth_date"]
@@ -248,7 +248,8 @@ class _Build:
         out["completed"] = out["completed"].astype("boolean")
         out["year"] = out["year"].astype("int64")
         self.tables["participants"] = out
-        self.roster_program = dict(zip(out["participant_id"], out["program_id"], strict=True))
+        self.roster_program = pd.Series(out["program_id"].to_numpy(dtype=object),
+                                        index=pd.Index(out["participant_id"].to_numpy(dtype=object)))
 
     def build_programs(self) -> None:
         import pandas as pd
@@ -265,7 +266,7 @@ class _Build:
                              value=", ".join(sorted(df.loc[dup, "program_id"].astype(str).unique())),
                              severity="error", hint="setiap kode pelatihan hanya boleh satu baris")
                 df = df[~df.duplicated("program_id")]
-            counts = pd.Series(self.roster_program).value_counts() if getattr(self, "roster_program", None) else pd.Series(dtype="int64")
+            counts = self.roster_program.value_counts()
             out = pd.DataFrame({"program_id": df["program_id"].astype(str)})
             for col in ("name", "field"):
                 out[col] = _col(df, col)
@@ -297,7 +298,9 @@ class _Build:
 
         given = df["program_id"] if "program_id" in df else (
             df["program_name"] if "program_name" in df else None)
-        roster = df["participant_id"].map(getattr(self, "roster_program", {})) if "participant_id" in df else None
+        roster = None
+        if "participant_id" in df:
+            roster = df["participant_id"].map(self.roster_program[~self.roster_program.index.duplicated()])
         if given is None:
             return roster.astype(object) if roster is not None else None
         codes, unknown = resolve_programs(given.astype(object), self.lookup)
@@ -316,7 +319,7 @@ class _Build:
 
         if "participants" not in self.tables:
             return df
-        ok, n = match_roster(df["participant_id"], set(self.tables["participants"]["participant_id"]))
+        ok, n = match_roster(df["participant_id"], self.roster_program.index)
         self.unmatched[inp.file] = n
         if n:
             first = df.loc[~ok, "_row"]
@@ -386,7 +389,7 @@ class _Build:
             from kemuning_eval.ingest.nip import normalise_nip
 
             nip = normalise_nip(df["nip"])
-            self.pii_values.update(nip.dropna().tolist())
+            self.pii_values.append(nip.dropna().unique())
             fid = self.pseudo(nip, "F")
         else:
             fid = pd.Series(None, index=df.index, dtype=object)
@@ -625,7 +628,9 @@ class _Build:
 
         self.read_all()
         self.scrubber = Scrubber(self.names)
-        self.roster_program = {}
+        import pandas as pd
+
+        self.roster_program = pd.Series(dtype=object)
         self.build_roster()
         self.build_programs()
         self.build_facilitators()
@@ -651,19 +656,31 @@ class _Build:
 
     def check_no_pii(self) -> None:
         """Refuse to continue if any raw PII value appears as a cell of an output table."""
+        import numpy as np
         import pandas as pd
 
-        pii = {v for v in self.pii_values if len(v) >= 5}
-        if not pii:
-            return
+        outputs: set[str] = set()
+        where: dict[str, str] = {}
         for name, df in self.tables.items():
             for col in df.columns:
                 if col in _MADE_IDS:  # built here from HMACs and row numbers
                     continue
                 if pd.api.types.is_string_dtype(df[col]) or df[col].dtype == object:
-                    if any(str(u) in pii for u in df[col].dropna().unique()):
-                        raise PrivacyError(f"data identitas akan tertulis di tabel {name!r} kolom {col!r}",
-                                           hint="tandai kolom itu dengan pii: di codebook")
+                    for u in df[col].dropna().unique():
+                        text = str(u)
+                        if len(text) >= 5:
+                            outputs.add(text)
+                            where.setdefault(text, f"{name}.{col}")
+        if not outputs:
+            return
+        lookup = pd.Index(sorted(outputs))
+        for values in self.pii_values:
+            cells = pd.Index(np.asarray(values, dtype=object).astype(str))
+            hit = cells[cells.isin(lookup)]
+            if len(hit):
+                name, col = where[hit[0]].split(".", 1)
+                raise PrivacyError(f"data identitas akan tertulis di tabel {name!r} kolom {col!r}",
+                                   hint="tandai kolom itu dengan pii: di codebook")
 
     def duplicates_report(self) -> Any:
         import pandas as pd

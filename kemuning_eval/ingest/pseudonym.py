@@ -137,16 +137,24 @@ def pseudonymise(values: Any, key: bytes, *, prefix: str = "P", domain: str = ""
                  cache: dict | None = None) -> Any:
     """Replace every value by its keyed pseudonym (one HMAC per unique value); NaN stays NaN.
 
-    ``cache`` (value -> pseudonym, for this prefix and domain) is reused and
-    filled, so a NIP seen in several files is hashed once.
+    ``cache`` (a dict this function fills, one per prefix and domain) keeps
+    the values already hashed, so a NIP seen in several files is hashed once.
     """
     import numpy as np
     import pandas as pd
 
     cache = {} if cache is None else cache
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    uniques = [str(u) for u in np.asarray(uniques, dtype=object).tolist()]
-    todo = [u for u in uniques if u not in cache]
-    cache.update(zip(todo, hmac_many(todo, key, prefix=prefix, domain=domain), strict=True))
-    mapped = np.array([cache[u] for u in uniques] + [None], dtype=object)
+    uniques = pd.Index(np.asarray(uniques, dtype=object).astype(str), dtype=object)
+    known = cache.get("index", pd.Index([], dtype=object))
+    known_ids = cache.get("ids", np.array([], dtype=object))
+    pos = known.get_indexer(uniques) if len(known) else np.full(len(uniques), -1)
+    new = uniques[pos < 0]
+    if len(new):
+        new_ids = np.array(hmac_many(new.tolist(), key, prefix=prefix, domain=domain), dtype=object)
+        known = known.append(new)
+        known_ids = np.concatenate([known_ids, new_ids])
+        cache["index"], cache["ids"] = known, known_ids
+        pos = known.get_indexer(uniques)
+    mapped = np.append(known_ids[pos], np.array([None], dtype=object))
     return pd.Series(mapped[codes], index=values.index, dtype=object)

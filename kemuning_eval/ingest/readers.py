@@ -181,9 +181,13 @@ def _read_csv_arrow(path: Path, *, sep: str, encoding: str) -> Any:
                 strings_can_be_null=True, quoted_strings_can_be_null=True))
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, UnicodeDecodeError, LookupError):
         return None
+    import numpy as np
     import pandas as pd
 
-    return pd.DataFrame({n: pd.Series(table.column(n).to_pandas(), dtype="str") for n in names})
+    text = pd.StringDtype("pyarrow", na_value=np.nan)  # pandas' "str" dtype, zero-copy from Arrow
+    frame = table.to_pandas(types_mapper={pa.string(): text, pa.large_string(): text}.get)
+    frame.columns = names
+    return frame
 
 
 def read_csv(path: Path, *, sep: str | None = None, decimal: str | None = None,
