@@ -230,6 +230,18 @@ def test_estimates_recover_the_truth(study: Path, cfg: dict) -> None:
     assert fit.params["treated:post"] < 0
 
 
+def test_roi_truth_matches_the_workbook(study: Path, cfg: dict) -> None:
+    """BCR from the Program and Manfaat sheets (Phillips: benefits / costs) equals the truth."""
+    truth = true_effects(YEAR)
+    programs = read_input(study, cfg, "programs").set_index("Kode Pelatihan")
+    ben = read_input(study, cfg, "benefits")
+    value = (ben["Nilai Manfaat per Tahun (Rp)"] * ben["Atribusi (%)"] / 100
+             * ben["Keyakinan (%)"] / 100).groupby(ben["Kode Pelatihan"]).sum()
+    for code, v in value.items():
+        bcr = v / programs.loc[code, "Biaya (Rp)"]
+        assert bcr == pytest.approx(truth["programs"][code]["roi"]["bcr"], rel=1e-12), code
+
+
 def test_behaviour_and_jp_recover_the_truth(study: Path, cfg: dict) -> None:
     """Supervisor change (paired by person), share applying and JP coverage within 4 SE."""
     from kemuning_eval.synth.truth import expected_jp_share

@@ -160,8 +160,8 @@ def _program_models(year: int) -> tuple[ProgramModel, ...]:
             BehaviourModel(3.0, 0.6, 0.72),
             OutcomeModel(-0.05, 0.15, 1.0),
             (0.3, 0.0, -0.3), 0.10,
-            (("Penghematan anggaran kegiatan", 9_000_000, 0.5, 0.7),
-             ("Ketepatan waktu penyelesaian kegiatan", 4_000_000, 0.4, 0.6)),
+            (("Penghematan anggaran kegiatan", 25_000_000, 0.5, 0.7),
+             ("Ketepatan waktu penyelesaian kegiatan", 6_000_000, 0.4, 0.6)),
         ),
         ProgramModel(
             "PKD", "Pengelolaan Keuangan Daerah", "Teknis", 32, 0.20, 1.8, 5_000_000, 3,
@@ -170,7 +170,7 @@ def _program_models(year: int) -> tuple[ProgramModel, ...]:
             BehaviourModel(3.1, 0.45, 0.65),
             OutcomeModel(-0.02, 0.05, 0.0),
             (0.2, -0.1, -0.2), 0.45,
-            (("Berkurangnya temuan pemeriksaan keuangan", 6_000_000, 0.4, 0.6),),
+            (("Berkurangnya temuan pemeriksaan keuangan", 18_000_000, 0.4, 0.6),),
         ),
         ProgramModel(
             "PP", "Pelayanan Publik Prima", "Pelayanan", 24, 0.22, 2.6, 3_500_000, 4,
@@ -179,8 +179,8 @@ def _program_models(year: int) -> tuple[ProgramModel, ...]:
             BehaviourModel(3.0, 0.7, 0.78),
             OutcomeModel(0.0, 0.0, 0.0),
             (0.1, 0.25, -0.15), 0.08,
-            (("Berkurangnya pengaduan layanan", 3_000_000, 0.5, 0.7),
-             ("Waktu layanan lebih singkat", 2_500_000, 0.4, 0.6)),
+            (("Berkurangnya pengaduan layanan", 8_000_000, 0.5, 0.7),
+             ("Waktu layanan lebih singkat", 5_000_000, 0.4, 0.6)),
         ),
         ProgramModel(
             "LD", "Literasi Digital", "Teknis", 24, 0.20, 1.6, 3_000_000, 5,
@@ -189,7 +189,7 @@ def _program_models(year: int) -> tuple[ProgramModel, ...]:
             BehaviourModel(3.0, 0.3, 0.55),
             OutcomeModel(0.0, 0.0, 0.0),
             (0.0, -0.25, 0.1), 0.55,
-            (("Efisiensi administrasi dengan aplikasi", 2_500_000, 0.3, 0.5),),
+            (("Efisiensi administrasi dengan aplikasi", 12_000_000, 0.3, 0.5),),
         ),
         ProgramModel(
             "KP", "Kepemimpinan Pengawas", "Kepemimpinan", 48, 0.16, 1.5, 12_000_000, 3,
@@ -198,7 +198,7 @@ def _program_models(year: int) -> tuple[ProgramModel, ...]:
             BehaviourModel(3.1, 0.5, 0.70),
             OutcomeModel(0.0, 0.0, 0.0),
             (0.2, 0.1, 0.0), 0.12,
-            (("Kinerja tim unit kerja yang dipimpin", 14_000_000, 0.4, 0.6),),
+            (("Kinerja tim unit kerja yang dipimpin", 40_000_000, 0.4, 0.6),),
         ),
     )
 
@@ -294,6 +294,18 @@ DIMENSION_PREFIX = {"materi": "mat", "penyelenggaraan": "org", "sarana": "sar",
                     "manfaat": "man", "kepercayaan_diri": "kpd"}
 
 
+def _roi_truth(pm: ProgramModel) -> dict[str, float]:
+    """Phillips BCR and ROI % of one year's benefits (value x attribution x confidence).
+
+    Costs and benefits both scale with the number of participants, so these do not
+    depend on the realised enrolment.
+    """
+    benefit = sum(v * a * c for _, v, a, c in pm.benefits)
+    bcr = benefit / pm.cost_per_participant
+    return {"bcr": bcr, "roi_pct": (bcr - 1.0) * 100.0,
+            "cost_per_participant": float(pm.cost_per_participant)}
+
+
 def _program_truth(sm: StudyModel, pm: ProgramModel) -> dict:
     items = reaction_item_means(sm, pm)
     dims = {d: float(np.mean([v for k, v in items.items() if k.startswith(p + "_")]))
@@ -324,6 +336,7 @@ def _program_truth(sm: StudyModel, pm: ProgramModel) -> dict:
                      "did_on_time": pm.outcomes.did_on_time,
                      "did_service_satisfaction": pm.outcomes.did_service},
         "p_theme_materi_usang": pm.p_outdated_theme,
+        "roi": _roi_truth(pm),
         "applicant_ratio": pm.applicant_ratio,
     }
 
