@@ -390,11 +390,16 @@ def challenge_text(ch: dict, lang: str) -> str:
     return t(f"report.challenge.{ch['id']}", lang, **values, **ch.get("text", {}))
 
 
+def evidence_text(item: dict, lang: str) -> str:
+    """``Dasar: path = value; ...`` for a challenge or recommendation (values as formatted in the text)."""
+    basis = "; ".join(f"{ev['path']} = {fmt_value(ev['value'], ev['fmt'], lang)}" for ev in item["evidence"])
+    return t("report.recommendation.because", lang, evidence=basis)
+
+
 def recommendation_text(rec: dict, lang: str) -> tuple[str, str, str]:
     """``(audience, recommendation, basis)`` of one recommendation."""
     body = t(f"report.recommendation.{rec['id']}", lang, **rec.get("text", {}))
-    basis = "; ".join(f"{ev['path']} = {fmt_value(ev['value'], ev['fmt'], lang)}" for ev in rec["evidence"])
-    return t(f"report.audience.{rec['audience']}", lang), body, t("report.recommendation.because", lang, evidence=basis)
+    return t(f"report.audience.{rec['audience']}", lang), body, evidence_text(rec, lang)
 
 
 def comparison(m: dict, lang: str) -> list[str]:

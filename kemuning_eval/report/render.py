@@ -204,7 +204,9 @@ class Report:
         if not items:
             return p(t("report.challenges.none", self.lang))
         return join([p(t("report.challenges.intro", self.lang)),
-                     tag("ol", join(tag("li", nar.challenge_text(c, self.lang)) for c in items))])
+                     tag("ol", join(tag("li", join([esc(nar.challenge_text(c, self.lang)), Html("<br>"),
+                                                     tag("small", nar.evidence_text(c, self.lang))], sep=""))
+                                    for c in items))])
 
     def _s_recommendations(self) -> Html:
         items = (self.m.get("findings") or {}).get("recommendations") or []
