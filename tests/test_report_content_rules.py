@@ -152,3 +152,19 @@ def test_significance_wording(est, low, high, p, word):
 def test_cohen_bands(d, band):
     # Cohen (1988): 0.2 small, 0.5 medium, 0.8 large
     assert narrative.effect_band(d) == band
+
+
+def test_every_rule_and_recommendation_has_its_texts():
+    import inspect
+    import re
+
+    from kemuning_eval.i18n import catalogue
+    from kemuning_eval.report import rules
+
+    texts = catalogue()
+    challenge_ids = set(re.findall(r'_challenge\("([a-z_]+)"', inspect.getsource(rules)))
+    assert len(challenge_ids) >= 9
+    for cid in challenge_ids:
+        assert f"report.challenge.{cid}" in texts and f"report.challenge_short.{cid}" in texts, cid
+    for rid in rules.RECOMMENDATIONS:
+        assert f"report.recommendation.{rid}" in texts and f"report.recommendation_short.{rid}" in texts, rid

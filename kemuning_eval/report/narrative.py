@@ -184,7 +184,27 @@ def summary(m: dict, lang: str) -> list[str]:
     f = m.get("findings") or {}
     out.append(t("report.summary.findings", lang, n_challenges=fmt_int(len(f.get("challenges") or []), lang),
                  n_recommendations=fmt_int(len(f.get("recommendations") or []), lang)))
+    heads = list(dict.fromkeys(t(f"report.challenge_short.{c['id']}", lang) for c in f.get("challenges") or []))
+    if heads:
+        out.append(t("report.summary.challenges", lang, items="; ".join(heads)))
+    recs = [t(f"report.recommendation_short.{r['id']}", lang) for r in f.get("recommendations") or []]
+    if recs:
+        out.append(t("report.summary.recommendations", lang, items="; ".join(recs)))
     return out
+
+
+def fmt_date(iso: str | None, lang: str) -> str:
+    """An ISO date as the report shows it: ``15 Desember 2026`` / ``15 December 2026``.
+
+    Examples
+    --------
+    >>> fmt_date("2026-12-15", "id"), fmt_date("2026-03-01", "en"), fmt_date(None, "id")
+    ('15 Desember 2026', '1 March 2026', '')
+    """
+    if not iso:
+        return ""
+    year, month, day = (int(x) for x in str(iso)[:10].split("-"))
+    return f"{day} {t(f'report.month.{month}', lang)} {year}"
 
 
 def introduction(m: dict, lang: str) -> dict[str, Any]:

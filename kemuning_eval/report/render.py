@@ -106,7 +106,8 @@ class Report:
         else:
             text = t("report.title", self.lang, year=s["year"])
         parts = [heading(1, text, anchor="judul")]
-        sub = " · ".join(str(x) for x in (s.get("agency"), s.get("region"), s.get("report_date")) if x)
+        region = s.get("region") if s.get("region") and s.get("region") not in (s.get("agency") or "") else None
+        sub = " · ".join(str(x) for x in (s.get("agency"), region, nar.fmt_date(s.get("report_date"), self.lang)) if x)
         if sub:
             parts.append(p(sub, class_="subtitle"))
         return join(parts)
