@@ -156,6 +156,13 @@ def _break_codebook(raw):
     return ["tes.yaml", "type 'angka'"]
 
 
+def _break_codebook_variable(raw):
+    f = raw / "codebook" / "peserta.yaml"
+    f.write_text(f.read_text(encoding="utf-8").replace("variable: program_id", "variable: kode"),
+                 encoding="utf-8")
+    return ["peserta.yaml", "tidak mendefinisikan variabel 'program_id'"]
+
+
 def _break_required_value(raw):
     f = raw / "wawancara.csv"
     f.write_text(f.read_text(encoding="utf-8").replace('"Materi perlu diperbarui setiap tahun."', ""),
@@ -164,7 +171,8 @@ def _break_required_value(raw):
 
 
 @pytest.mark.parametrize("breaker", [_break_unknown_label, _break_missing_column, _break_empty_file,
-                                     _break_header_only, _break_codebook, _break_required_value])
+                                     _break_header_only, _break_codebook, _break_codebook_variable,
+                                     _break_required_value])
 def test_bad_input_clear_message_exit_1_processed_unchanged(project, capsys, breaker):
     assert _cli(project, "ingest", "--year", "2026") == 0
     before = tree_hashes(project.processed(2026))

@@ -66,6 +66,14 @@ _WAVE = {"1": "baseline", "baseline": "baseline", "awal": "baseline", "sebelum":
          "pra": "baseline", "pre": "baseline", "2": "followup", "followup": "followup",
          "follow up": "followup", "tindak lanjut": "followup", "sesudah": "followup",
          "pasca": "followup", "post": "followup"}
+#: Variables an instrument's codebook must define (docs/architecture.md); tuples = one of.
+REQUIRED_VARIABLES = {
+    "roster": ["nip", "program_id"], "programs": ["program_id"],
+    "facilitators": ["name", "program_id"], "benefits": ["program_id", "benefit"],
+    "reaction": ["nip"], "facilitator_ratings": ["nip", "facilitator_name"], "tests": ["nip"],
+    "observations": ["nip", "rater", "wave"], "outcomes": ["activity_id", "period"],
+    "interviews": [("text", "quote")], "jp_records": ["nip", "jp_total"],
+}
 _NUMERIC_TYPES = ("likert", "integer", "number", "money", "percent")
 _MADE_IDS = frozenset({"participant_id", "facilitator_id", "person_id", "response_id", "excerpt_id"})
 
@@ -142,6 +150,7 @@ class _Build:
                                       hint=f"tambahkan inputs.{key}.codebook; buat dengan "
                                       f"kemuning-eval codebook template {name}")
                 cb = load_codebook(spec.codebook, instrument=key)
+                _check_variables(key, cb)
                 raw = read_table(spec.file, sep=spec.sep, decimal=spec.decimal, encoding=spec.encoding,
                                  sheet=spec.sheet, header_row=spec.header_row)
             except KemuningEvalError as exc:
@@ -693,6 +702,18 @@ class _Build:
 
 TABLE_IDS_ITEMS = ["instrument", "variable", "label", "dimension", "scale", "scale_min", "scale_max",
                    "reverse", "ikm_element"]
+
+
+def _check_variables(key: str, cb: Any) -> None:
+    """Raise :class:`ConfigError` when a codebook lacks a variable its instrument needs."""
+    have = {c.variable for c in cb.columns}
+    for need in REQUIRED_VARIABLES.get(key, []):
+        options = need if isinstance(need, tuple) else (need,)
+        if not have & set(options):
+            raise ConfigError(f"codebook untuk {key!r} tidak mendefinisikan variabel "
+                              f"{' atau '.join(repr(o) for o in options)}", file=cb.source,
+                              hint="tambahkan kolom itu di codebook (lihat docs/architecture.md, "
+                              "'Variables the ingestion expects per instrument')")
 
 
 def _raw_name(df: Any, variable: str) -> str:
