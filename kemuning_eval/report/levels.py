@@ -102,7 +102,7 @@ def reaction(tables: dict, ctx: Context) -> dict:
     if not _has(tables, "reaction") or not _has(tables, "items"):
         return unavailable("no_data")
     from kemuning_eval.stats.ikm import ikm_elements, ikm_index
-    from kemuning_eval.stats.likert import categorize, summarize_dimensions, summarize_items
+    from kemuning_eval.stats.likert import summarize_dimensions, summarize_items
     from kemuning_eval.stats.reliability import cronbach_alpha
 
     data, items = tables["reaction"], tables["items"]
@@ -123,10 +123,12 @@ def reaction(tables: dict, ctx: Context) -> dict:
         "favourable": r(row["favourable"], 3), "category": row.get("category"),
         "shares": {c.removeprefix("share_"): r(row[c], 3) for c in share_cols},
     } for _, row in dims.sort_values("dimension").iterrows()]
-    overall = sum(d["mean"] * d["n"] for d in out["dimensions"] if d["mean"] is not None) / max(
-        sum(d["n"] for d in out["dimensions"] if d["mean"] is not None), 1)
-    out["mean_overall"] = r(overall, 2) if out["dimensions"] else None
-    out["category_overall"] = categorize([out["mean_overall"]], ctx.cutoffs, lang=ctx.lang)[0] if out["mean_overall"] else None
+    # overall satisfaction: each respondent's mean over all Likert items answered, summarised
+    # like a dimension (stats.likert definition)
+    overall = summarize_dimensions(data, likert_items.assign(dimension="overall"), cutoffs=ctx.cutoffs,
+                                   lang=ctx.lang).iloc[0]
+    out["mean_overall"] = r(overall["estimate"], 2)
+    out["category_overall"] = overall.get("category")
 
     its = summarize_items(data, likert_items, cutoffs=ctx.cutoffs, lang=ctx.lang)
     labels = dict(zip(likert_items["variable"], likert_items["label"], strict=True))
