@@ -47,6 +47,7 @@ from kemuning_eval.ingest.labels import (
     normalise_label,
     replace_regex,
 )
+from kemuning_eval.ingest.quality import check_text
 
 TYPES = ("id", "text", "category", "integer", "number", "money", "percent", "date", "datetime",
          "likert", "boolean", "nip", "freetext", "themes")
@@ -381,11 +382,11 @@ def _convert(raw: Any, spec: ColumnSpec, cb: Codebook, col: str, series: Any) ->
     if kind in ("integer", "number", "money", "percent"):
         out = parse_numbers(series, decimal=raw.decimal or ".", money=kind == "money")
         bad = series.notna() & out.isna()
-        problems += _bad(raw, series, bad, col, "not_a_number", "bukan angka", pii=pii,
+        problems += _bad(raw, series, bad, col, "not_a_number", check_text("not_a_number"), pii=pii,
                          hint_for=lambda v: "tulis angka saja, misal 85,5 atau 1.250.000")
         if kind == "integer":
             frac = out.notna() & (out % 1 != 0)
-            problems += _bad(raw, series, frac, col, "not_an_integer", "bukan bilangan bulat", pii=pii)
+            problems += _bad(raw, series, frac, col, "not_an_integer", check_text("not_an_integer"), pii=pii)
             out = out.where(~frac)
         lo, hi = spec.min, spec.max
         if kind == "percent":
@@ -397,13 +398,13 @@ def _convert(raw: Any, spec: ColumnSpec, cb: Codebook, col: str, series: Any) ->
         if hi is not None:
             rng |= out > hi
         problems += _bad(raw, series, rng, col, "out_of_range",
-                         f"di luar rentang {lo if lo is not None else '-inf'}..{hi if hi is not None else 'inf'}"
-                         " (dikosongkan)", severity="warning", pii=pii)
+                         check_text("out_of_range", low=lo if lo is not None else "-inf",
+                                    high=hi if hi is not None else "inf"), severity="warning", pii=pii)
         return out.where(~rng), problems
     if kind in ("date", "datetime"):
         out = parse_dates(series, fmt=spec.format)
         bad = series.notna() & out.isna()
-        problems += _bad(raw, series, bad, col, "not_a_date", "bukan tanggal yang dikenali", pii=pii,
+        problems += _bad(raw, series, bad, col, "not_a_date", check_text("not_a_date"), pii=pii,
                          hint_for=lambda v: f"format yang diharapkan: {spec.format or 'DD/MM/YYYY atau YYYY-MM-DD'}")
         return (out.dt.normalize() if kind == "date" else out), problems
     if kind == "boolean" and spec.values:
@@ -412,7 +413,7 @@ def _convert(raw: Any, spec: ColumnSpec, cb: Codebook, col: str, series: Any) ->
         mapped = match_values(uniq, truth)
         out = series.map(mapped).astype("boolean")
         bad = series.notna() & out.isna()
-        problems += _bad(raw, series, bad, col, "unknown_value", "nilai tidak dikenal", pii=pii,
+        problems += _bad(raw, series, bad, col, "unknown_value", check_text("unknown_value"), pii=pii,
                          hint_for=lambda v: "nilai yang dikenal: " + ", ".join(spec.values))
         return out, problems
     if kind in ("likert", "boolean"):
@@ -426,7 +427,7 @@ def _convert(raw: Any, spec: ColumnSpec, cb: Codebook, col: str, series: Any) ->
 
         out = map_unique(series, score)
         bad = series.notna() & out.isna()
-        problems += _bad(raw, series, bad, col, "unknown_label", f"label tidak dikenal pada skala {scale.name}",
+        problems += _bad(raw, series, bad, col, "unknown_label", check_text("unknown_label", scale=scale.name),
                          pii=pii, hint_for=lambda v: ("label terdekat: " + ", ".join(repr(x) for x in scale.suggest(v)))
                          if scale.suggest(v) else "label yang dikenal: " + ", ".join(scale.display_labels()))
         if kind == "boolean":
@@ -450,7 +451,7 @@ def _convert(raw: Any, spec: ColumnSpec, cb: Codebook, col: str, series: Any) ->
         known = list(spec.values) if spec.values else list(labels)
         import difflib
 
-        problems += _bad(raw, series, bad, col, "unknown_value", "nilai tidak dikenal", pii=pii,
+        problems += _bad(raw, series, bad, col, "unknown_value", check_text("unknown_value"), pii=pii,
                          hint_for=lambda v: "nilai yang dikenal: " + ", ".join(
                              difflib.get_close_matches(str(v), known, n=3, cutoff=0.3) or known[:10]))
         return out, problems
@@ -483,7 +484,7 @@ def apply_codebook(raw: Any, cb: Codebook) -> tuple[Any, list[Problem]]:
             hint = (f"kolom yang mirip: {', '.join(repr(c) for c in close)}; " if close else "") + \
                 "perbaiki 'raw' di codebook atau judul kolom di file"
             sev = "error" if spec.required else "warning"
-            problems.append(Problem(raw.file, None, spec.raw, None, "kolom tidak ditemukan",
+            problems.append(Problem(raw.file, None, spec.raw, None, check_text("missing_column"),
                                     severity=sev, hint=hint,
                                     extra={"check": "missing_column", "n": len(raw.frame), "rows": []}))
             if spec.keep or spec.pii is not None:
@@ -496,7 +497,7 @@ def apply_codebook(raw: Any, cb: Codebook) -> tuple[Any, list[Problem]]:
         if spec.required:
             missing = series.isna()
             problems += _bad(raw, series.astype(object), missing, col, "missing_required",
-                             "nilai wajib kosong", pii=True,
+                             check_text("missing_required"), pii=True,
                              hint_for=lambda v: "isi nilai ini atau hapus barisnya")
         if spec.keep or spec.pii is not None:
             out[spec.variable] = values

@@ -37,7 +37,7 @@ from kemuning_eval.errors import (
 )
 from kemuning_eval.ingest import duplicates as dupmod
 from kemuning_eval.ingest.labels import match_values, normalise_label
-from kemuning_eval.ingest.quality import measure, problems_frame, summary_lines
+from kemuning_eval.ingest.quality import check_text, measure, problems_frame, summary_lines
 
 #: Table name -> ID columns (docs/architecture.md).
 TABLE_IDS = {
@@ -120,7 +120,7 @@ class _Build:
     # ------------------------------------------------------------ helpers
     def problem(self, file: str, check: str, message: str, *, rows: Any = (), column: str | None = None,
                 value: Any = None, severity: str = "warning", hint: str | None = None) -> None:
-        rows = [int(r) for r in rows]
+        rows = sorted(int(r) for r in rows)
         self.problems.append(Problem(file, rows[0] if rows else None, column, value, message,
                                      severity=severity, hint=hint,
                                      extra={"check": check, "n": max(len(rows), 1), "rows": rows[:20]}))
@@ -181,7 +181,7 @@ class _Build:
                             min_appointment_age=nipcfg.min_appointment_age)
         bad = info["kind"] == "invalid"
         for reason, grp in df[bad].groupby(info.loc[bad, "reason"], sort=True):
-            self.problem(inp.file, "invalid_nip", f"NIP tidak valid ({reason})", rows=grp["_row"],
+            self.problem(inp.file, "invalid_nip", check_text("invalid_nip", reason=reason), rows=grp["_row"],
                          column=_raw_name(df, "nip"), hint=f"periksa NIP (mode {nipcfg.mode}); baris tetap dipakai "
                          "dan ditandai nip_kind='invalid'")
         self.pii_values.append(info["nip"].dropna().unique())
@@ -215,13 +215,12 @@ class _Build:
             dropped = int((report["action"] == "drop").sum())
             self.problems.append(measure(inp.file, "duplicate_participant", "participant_id", dropped,
                                          dropped / max(before, 1), "warning",
-                                         f"baris peserta ganda dibuang (lihat duplikat-{self.year}.csv)"))
+                                         check_text("duplicate_participant", year=self.year)))
         if unresolved:
             self.unresolved.append((inp.file, unresolved))
             for group in unresolved:
                 self.problem(inp.file, "duplicate_conflict",
-                             "peserta yang sama tercatat lebih dari sekali dengan data berbeda "
-                             "(program/unit)", rows=group["rows"], column="nip",
+                             check_text("duplicate_conflict"), rows=group["rows"], column="nip",
                              value=group["key"], severity="error",
                              hint=f"tentukan baris yang dipakai di {self.cfg.duplicates.resolution_file.name}")
         gender = df["_nip_gender"].astype(object)
@@ -314,7 +313,7 @@ class _Build:
             return roster.astype(object) if roster is not None else None
         codes, unknown = resolve_programs(given.astype(object), self.lookup)
         if unknown.any():
-            self.problem(inp.file, "unmatched_program", "pelatihan tidak dikenal",
+            self.problem(inp.file, "unmatched_program", check_text("unmatched_program"),
                          rows=df.loc[unknown, "_row"], column="program_id",
                          value=", ".join(sorted(given[unknown].astype(str).unique())[:3]),
                          hint="gunakan kode atau nama pelatihan dari daftar program")
@@ -333,7 +332,7 @@ class _Build:
         if n:
             first = df.loc[~ok, "_row"]
             self.problems.append(Problem(inp.file, int(first.iloc[0]), _raw_name(df, "nip"), None,
-                                         "peserta tidak ditemukan di daftar peserta (dibuang)",
+                                         check_text("unmatched"),
                                          severity="warning",
                                          hint="periksa NIP di kedua file",
                                          extra={"check": "unmatched", "n": n,
@@ -355,8 +354,7 @@ class _Build:
             n = int((report["action"] == "drop").sum())
             self.problems.append(measure(inp.file, "duplicate_submission", "+".join(keys), n,
                                          n / max(len(df), 1), "warning",
-                                         f"isian ganda dibuang menurut aturan {rule} "
-                                         f"(lihat duplikat-{self.year}.csv)"))
+                                         check_text("duplicate_submission", rule=rule, year=self.year)))
         return kept
 
     def items_of(self, inp: _Input) -> list[str]:
@@ -445,7 +443,7 @@ class _Build:
                 miss = df["facilitator_id"].isna() & names.notna()
                 if miss.any():
                     self.problem(inp.file, "unmatched_facilitator",
-                                 "nama fasilitator tidak ada di daftar fasilitator",
+                                 check_text("unmatched_facilitator"),
                                  rows=df.loc[miss, "_row"], column="facilitator_name",
                                  hint="samakan ejaan nama dengan sheet Fasilitator")
             else:

@@ -32,10 +32,31 @@ COLUMNS = ["file", "check", "column", "n", "value", "severity", "rows", "example
 _RANK = {"error": 0, "warning": 1, "info": 2}
 
 
+def check_text(check: str, lang: str = "id", **values: Any) -> str:
+    """Return the human name of a data-quality check from the catalogue (``ingest.check.*``).
+
+    Examples
+    --------
+    >>> check_text("unknown_label", "en", scale="setuju5")
+    'unknown label on scale setuju5'
+    >>> check_text("response_rate")
+    'tingkat respons'
+    """
+    from kemuning_eval.i18n import catalogue, t
+
+    key = f"ingest.check.{check}"
+    if key not in catalogue():
+        return check
+    template = catalogue()[key][lang]
+    if values or "{" not in template:
+        return t(key, lang, **values)
+    return template
+
+
 def measure(file: str, check: str, column: str, n: int, value: float, severity: str = "info",
             message: str | None = None) -> Problem:
     """Return a quality measure (not a per-record problem) as a :class:`Problem`."""
-    return Problem(file, None, column, None, message or check, severity=severity,
+    return Problem(file, None, column, None, message or check_text(check), severity=severity,
                    extra={"check": check, "n": int(n), "rows": [], "share": float(value)})
 
 
