@@ -8,6 +8,7 @@ import pandas as pd
 
 from kemuning_eval.report import render
 from kemuning_eval.report.metrics import empty_metrics
+from kemuning_eval.report.rules import derive_challenges, derive_recommendations
 from kemuning_eval.report.tables import csv_safe, export_csv_tables, html_table, neutralise
 
 SCRIPT = '<script>alert("x")</script>'
@@ -26,6 +27,8 @@ def _metrics() -> dict:
     m["reaction"] = {"available": True, "n_responses": 6, "response_rate": 0.3,
                      "dimensions": [{"dimension": "x", "label": SCRIPT, "n": 6, "mean": 3.1,
                                      "favourable": 0.5, "category": "Cukup"}]}
+    challenges = derive_challenges(m)  # low_dimension, naming the (hostile) dimension label
+    m["findings"].update(challenges=challenges, recommendations=derive_recommendations(challenges))
     return m
 
 
@@ -33,6 +36,9 @@ def test_text_from_the_data_is_escaped_everywhere_in_the_html():
     rep = render.Report(_metrics(), "id")
     page = "\n".join([rep.title()] + [rep.section(s) for s in render.SECTIONS] + [rep.figure("themes")])
     assert "<script>" not in page and "<b>Kemuning" not in page and "<i>tema" not in page
+    assert "&amp;lt;" not in page and "&amp;#x27;" not in page and "&amp;quot;" not in page  # escaped once
+    challenges = rep.section("challenges") + rep.section("recommendations")
+    assert challenges.count("&lt;script&gt;alert(&quot;x&quot;)") == 2
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page  # quote text (htmlsafe.esc)
     assert "&lt;script&gt;alert(" in page.split("report-table")[1]  # table cell (to_html escape=True)
     assert '<td>=HYPERLINK("http://evil.example","klik")</td>' in page  # shown as text, inert in HTML

@@ -28,7 +28,7 @@ from kemuning_eval.i18n import t
 from kemuning_eval.numfmt import fmt_ci, fmt_int, fmt_number, fmt_p, fmt_pct, fmt_rupiah
 from kemuning_eval.report import figures as figs
 from kemuning_eval.report import narrative as nar
-from kemuning_eval.report.htmlsafe import Html, esc, heading, join, p, tag, ul
+from kemuning_eval.report.htmlsafe import Html, heading, join, p, tag, ul
 from kemuning_eval.report.tables import formatted, html_table
 
 #: section name -> (heading level, catalogue key, anchor)
@@ -205,7 +205,7 @@ class Report:
         if not items:
             return p(t("report.challenges.none", self.lang))
         return join([p(t("report.challenges.intro", self.lang)),
-                     tag("ol", join(tag("li", join([esc(nar.challenge_text(c, self.lang)), Html("<br>"),
+                     tag("ol", join(tag("li", join([nar.challenge_text(c, self.lang), Html("<br>"),
                                                      tag("small", nar.evidence_text(c, self.lang))], sep=""))
                                     for c in items))])
 
@@ -216,7 +216,7 @@ class Report:
         lis = []
         for rec in items:
             audience, body, basis = nar.recommendation_text(rec, self.lang)
-            lis.append(tag("li", join([tag("strong", audience), Html(": "), esc(body), Html("<br>"),
+            lis.append(tag("li", join([tag("strong", audience), Html(": "), body, Html("<br>"),
                                        tag("small", basis)], sep="")))
         return join([p(t("report.recommendations.intro", self.lang)), tag("ol", join(lis))])
 
