@@ -76,6 +76,9 @@ def test_data_quality_and_manifest(project):
     assert (unmatched["file"], unmatched["n"]) == ("survei-reaksi.csv", 1)
     rr = dq[(dq["check"] == "response_rate") & (dq["file"] == "survei-reaksi.csv")].iloc[0]
     assert rr["n"] == 3 and rr["value"] == pytest.approx(3 / 6)
+    # Ahmad answered "Setuju" to all five setuju5 items (one of them reverse-worded): 1 of 3
+    flat = dq[(dq["check"] == "straight_lining") & (dq["file"] == "survei-reaksi.csv")].iloc[0]
+    assert flat["n"] == 1 and flat["value"] == pytest.approx(1 / 3)
     miss = dq[(dq["check"] == "missing_answer") & (dq["column"] == "mat_2")].iloc[0]
     assert miss["n"] == 0  # the incomplete duplicate was dropped
     manifest = json.loads((project.processed(2026) / "manifest.json").read_text(encoding="utf-8"))
@@ -280,3 +283,17 @@ def test_codebook_template_cli(project, tmp_path, capsys):
     shutil.rmtree(tmp_path / "none", ignore_errors=True)
     assert _cli(project, "codebook", "template", str(tmp_path / "none.csv")) == 1
     assert "Traceback" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("year", [2025, 2026])
+def test_bundled_study_validates(year, monkeypatch, capsys):
+    """The bundled synthetic study (kemuning-eval synth) passes validation as shipped."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    if not (root / "data" / "raw" / str(year) / "studi.yaml").is_file():
+        pytest.skip("bundled study not generated")
+    monkeypatch.setenv("KEMUNING_EVAL_KEY", KEY)
+    assert validate_study(year, paths=ProjectPaths(root)) == 0
+    assert "Data dapat dipakai" in capsys.readouterr().err
+

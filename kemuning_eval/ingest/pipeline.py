@@ -368,6 +368,11 @@ class _Build:
             miss = int(df[c.variable].isna().sum())
             self.problems.append(measure(inp.file, "missing_answer", c.variable, miss,
                                          miss / max(len(df), 1), "info"))
+        # straight-lining: the same raw answer (before reverse recoding) to every item of the
+        # instrument's most used scale, when it has at least five items
+        scales = [c.scale for c in likert]
+        main = max(sorted(set(scales)), key=scales.count) if scales else None
+        likert = [c for c in likert if c.scale == main]
         if len(likert) >= 5 and len(df):
             raw = df[[c.variable for c in likert]].copy()
             for c in likert:
