@@ -176,3 +176,14 @@ def test_template_detects_phone_by_content(tmp_path):
 
 def test_normalise_label_examples():
     assert normalise_label("Ragu - ragu") == normalise_label("ragu-ragu") == "ragu ragu"
+
+
+def test_template_uses_spss_value_labels(tmp_path):
+    path = tmp_path / "o.sav"
+    write_sav(path)
+    book = yaml.safe_load(write_template(path, out=tmp_path / "cb.yaml"))
+    cols = {c["raw"]: c for c in book["columns"]}
+    assert cols["Penilai"]["type"] == "category"
+    assert cols["Penilai"]["values"] == {"1": "atasan", "2": "rekan", "3": "diri sendiri"}
+    assert cols["NIP"]["pii"] == "nip"
+

@@ -621,10 +621,19 @@ def template(raw: Any, *, instrument: str) -> dict[str, Any]:
         else:
             variable = "name" if pii == "name" and "name" not in taken else _slug(header, taken)
             taken.add(variable)
-        row = {"raw": header, "variable": variable, "label": header, "type": entry["type"]}
+        row = {"raw": header, "variable": variable, "label": raw.column_labels.get(header) or header,
+               "type": entry["type"]}
         for key in ("scale", "pii", "keep"):
             if key in entry:
                 row[key] = entry[key]
+        labels = raw.value_labels.get(header)
+        if labels and not pii:  # SPSS value labels: a Likert scale or coded categories
+            scale = detect_scale(list(labels.values()))
+            if scale and scale != "yatidak":
+                row.update(type="likert", scale=scale)
+            else:
+                row.pop("scale", None)
+                row.update(type="category", values={k: v for k, v in sorted(labels.items())})
         columns.append(row)
     return {"instrument": instrument, "columns": columns}
 
