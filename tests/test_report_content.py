@@ -198,3 +198,24 @@ def test_suppressed_groups_are_never_plotted(metrics_id):
     assert "Kelompok Kecil" not in labels and len(labels) == len(rows) - 1
     table = render.Report(m, "id").section("learning")
     assert "n &lt; 5" in table
+
+
+def test_scope_below_minimum_group_size_is_suppressed_not_published(study, tmp_path):
+    import shutil
+
+    import yaml
+
+    root = tmp_path / "proj"
+    shutil.copytree(study / "data", root / "data")
+    (root / "notebooks").mkdir()
+    cfg_path = root / "data" / "raw" / "2026" / "studi.yaml"
+    cfg = yaml.safe_load(cfg_path.read_text(encoding="utf-8"))
+    cfg["privacy"]["min_group_size"] = 10_000
+    cfg_path.write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    m = compute_metrics(2026, root=root, program_id="PM")
+    validate_metrics(m)
+    for level in ("reaction", "learning", "behavior", "qualitative"):
+        assert m[level] == {"available": False, "reason": "suppressed_small_group"}, level
+    page = _rendered(m, "id")
+    assert "kurang dari 10.000" in page
+    assert figures.likert_diverging(m, "id") is None and figures.themes_bar(m, "id") is None

@@ -42,19 +42,22 @@ class Context:
 def likert_cutoffs(configured: Any, lang: str) -> dict | None:
     """The category bands to use: ``scoring.likert_cutoffs`` of studi.yaml, else the default.
 
-    Configured labels are shown as written; when they are the default bands
+    Bands are put in increasing order of their lower bound (YAML order does
+    not matter).  Configured labels are shown as written; when they are the default bands
     and the report is not Indonesian, the default (translated) labels are used.
 
     Examples
     --------
     >>> likert_cutoffs({"Kurang": 1.0, "Baik": 3.41}, "id")
     {'Kurang': 1.0, 'Baik': 3.41}
+    >>> likert_cutoffs({"Baik": 3.41, "Kurang": 1.0}, "id")
+    {'Kurang': 1.0, 'Baik': 3.41}
     >>> likert_cutoffs(None, "id") is None
     True
     """
     if not configured:
         return None
-    bands = {str(k): float(v) for k, v in dict(configured).items()}
+    bands = {str(k): float(v) for k, v in sorted(dict(configured).items(), key=lambda kv: float(kv[1]))}
     if lang != "id":
         from kemuning_eval.stats.likert import DEFAULT_CUTOFFS
 
