@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from kemuning_eval.errors import DataError
+from kemuning_eval.i18n import t
 
 REPORT_COLUMNS = ["file", "kind", "key", "row", "action", "rule", "reason"]
 _ACTIONS = {"keep": "keep", "simpan": "keep", "pertahankan": "keep",
@@ -69,18 +70,18 @@ def load_resolutions(path: Path | None) -> Resolutions:
     frame.columns = [c.strip().lower() for c in frame.columns]
     missing = {"key", "row", "action"} - set(frame.columns)
     if missing:
-        raise DataError(f"kolom {sorted(missing)} tidak ada di file resolusi", file=Path(path).name,
-                        hint="kolom yang diperlukan: key,row,action (keep/drop)")
+        raise DataError(t("ingest.resolution.columns", columns=sorted(missing)), file=Path(path).name,
+                        hint=t("ingest.resolution.columns_hint"))
     actions = {}
     for i, rec in enumerate(frame.itertuples(index=False), start=2):
         act = _ACTIONS.get(str(rec.action).strip().lower())
         if act is None:
-            raise DataError("aksi tidak dikenal di file resolusi", file=Path(path).name, row=i,
-                            column="action", value=rec.action, hint="isi keep atau drop")
+            raise DataError(t("ingest.resolution.action"), file=Path(path).name, row=i,
+                            column="action", value=rec.action, hint=t("ingest.resolution.action_hint"))
         try:
             row = int(str(rec.row).strip())
         except ValueError:
-            raise DataError("nomor baris tidak valid", file=Path(path).name, row=i, column="row",
+            raise DataError(t("ingest.resolution.row"), file=Path(path).name, row=i, column="row",
                             value=rec.row) from None
         actions[(str(rec.key).strip(), row)] = act
     return Resolutions(actions, Path(path).name)

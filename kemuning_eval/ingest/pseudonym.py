@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from kemuning_eval.errors import PrivacyError
+from kemuning_eval.i18n import t
 
 
 def default_key_file() -> Path:
@@ -63,8 +64,8 @@ def load_key(*, key_env: str = "KEMUNING_EVAL_KEY", key_file: str | Path | None 
     value = os.environ.get(key_env)
     if value:
         if len(value) < 16:
-            raise PrivacyError(f"kunci di variabel lingkungan {key_env} terlalu pendek",
-                               hint="gunakan minimal 16 karakter acak")
+            raise PrivacyError(t("ingest.key.env_short", env=key_env),
+                               hint=t("ingest.key.env_short_hint"))
         return value.encode("utf-8")
     if key_file is None or str(key_file) in ("", "~/.config/kemuning-eval/pseudonym.key"):
         path = default_key_file()
@@ -74,24 +75,21 @@ def load_key(*, key_env: str = "KEMUNING_EVAL_KEY", key_file: str | Path | None 
     if project_root is not None:
         root = Path(project_root).resolve()
         if path == root or root in path.parents:
-            raise PrivacyError(f"file kunci pseudonim berada di dalam folder proyek: {path}",
-                               hint=f"pindahkan ke luar proyek (misal {default_key_file()}) atau "
-                               f"setel variabel lingkungan {key_env}")
+            raise PrivacyError(t("ingest.key.inside_project", path=path),
+                               hint=t("ingest.key.inside_project_hint", default=default_key_file(), env=key_env))
     if not path.exists():
         if not create:
-            raise PrivacyError(f"file kunci pseudonim tidak ditemukan: {path}",
-                               hint=f"setel {key_env} atau jalankan ingest sekali untuk membuatnya")
+            raise PrivacyError(t("ingest.key.missing", path=path),
+                               hint=t("ingest.key.missing_hint", env=key_env))
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w", encoding="ascii") as fh:
             fh.write(secrets.token_hex(32) + "\n")
-        info(f"Kunci pseudonim baru dibuat di {path}. Simpan salinannya di tempat aman: "
-             "kunci yang sama menghasilkan pseudonim yang sama tahun depan. / "
-             f"New pseudonym key created at {path}; back it up.")
+        info(t("ingest.key.created", path=path))
     key = path.read_text(encoding="utf-8").strip()
     if len(key) < 16:
-        raise PrivacyError(f"file kunci pseudonim kosong atau terlalu pendek: {path}",
-                           hint="hapus file itu agar dibuat ulang, atau isi dengan kunci yang lama")
+        raise PrivacyError(t("ingest.key.short_file", path=path),
+                           hint=t("ingest.key.short_file_hint"))
     return key.encode("utf-8")
 
 

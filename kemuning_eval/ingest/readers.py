@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from kemuning_eval.errors import DataError
+from kemuning_eval.i18n import t
 
 #: Suffixes the readers understand.
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
@@ -201,12 +202,12 @@ def read_csv(path: Path, *, sep: str | None = None, decimal: str | None = None,
         with path.open(encoding=encoding, newline="") as fh:
             lines = [fh.readline() for _ in range(header_row)]
     except UnicodeDecodeError as exc:
-        raise DataError(f"file tidak dapat dibaca dengan encoding {encoding!r}", file=path.name,
-                        hint=f"setel 'encoding' di studi.yaml (misal cp1252 atau utf-8): {exc.reason}") from None
+        raise DataError(t("ingest.read.encoding", encoding=repr(encoding)), file=path.name,
+                        hint=t("ingest.read.encoding_hint", reason=exc.reason)) from None
     header = lines[-1] if lines else ""
     if not header.strip():
-        raise DataError("file kosong atau baris judul kosong", file=path.name, row=header_row,
-                        hint="ekspor ulang data dengan baris judul kolom")
+        raise DataError(t("ingest.read.empty_header"), file=path.name, row=header_row,
+                        hint=t("ingest.read.empty_header_hint"))
     sep = sep or detect_sep(header)
     if decimal is None:
         decimal = "," if sep == ";" else "."
@@ -219,10 +220,10 @@ def read_csv(path: Path, *, sep: str | None = None, decimal: str | None = None,
                                 keep_default_na=False, na_values=[""], skip_blank_lines=False,
                                 skiprows=header_row - 1, quotechar='"')
     except (pd.errors.ParserError, UnicodeDecodeError, csv.Error) as exc:
-        raise DataError(f"file CSV tidak dapat dibaca: {exc}", file=path.name,
-                        hint="periksa pemisah kolom ('sep') dan encoding di studi.yaml") from None
+        raise DataError(t("ingest.read.csv_error", error=exc), file=path.name,
+                        hint=t("ingest.read.csv_error_hint")) from None
     except pd.errors.EmptyDataError:
-        raise DataError("file kosong", file=path.name, hint="ekspor ulang data") from None
+        raise DataError(t("ingest.read.empty"), file=path.name, hint=t("ingest.read.export_again")) from None
     frame, rows = _clean_frame(frame, header_row + 1)
     return RawTable(frame=frame, rows=rows, file=path.name, kind="csv", sep=sep,
                     decimal=decimal, encoding=encoding, header_row=header_row)
@@ -262,29 +263,29 @@ def read_xlsx(path: Path, *, sheet: str | int | None = None, header_row: int | N
     try:
         book = pd.ExcelFile(path, engine="openpyxl")
     except Exception as exc:  # openpyxl raises many types for a broken file
-        raise DataError(f"workbook tidak dapat dibuka: {exc}", file=path.name,
-                        hint="simpan ulang sebagai .xlsx dari Excel/LibreOffice") from None
+        raise DataError(t("ingest.read.xlsx_error", error=exc), file=path.name,
+                        hint=t("ingest.read.xlsx_error_hint")) from None
     names = book.sheet_names
     if sheet is None:
         sheet = names[0]
     elif isinstance(sheet, int):
         if not 1 <= sheet <= len(names):
-            raise DataError(f"sheet nomor {sheet} tidak ada", file=path.name,
-                            hint=f"sheet yang ada: {', '.join(names)}")
+            raise DataError(t("ingest.read.no_sheet_number", sheet=sheet), file=path.name,
+                            hint=t("ingest.read.sheets", sheets=", ".join(names)))
         sheet = names[sheet - 1]
     elif sheet not in names:
         lower = {n.lower().strip(): n for n in names}
         if sheet.lower().strip() not in lower:
-            raise DataError(f"sheet {sheet!r} tidak ada", file=path.name,
-                            hint=f"sheet yang ada: {', '.join(names)}")
+            raise DataError(t("ingest.read.no_sheet", sheet=repr(sheet)), file=path.name,
+                            hint=t("ingest.read.sheets", sheets=", ".join(names)))
         sheet = lower[sheet.lower().strip()]
     grid = pd.read_excel(book, sheet_name=sheet, header=None, dtype=object)
     book.close()
     if grid.empty or grid.notna().sum().sum() == 0:
-        raise DataError(f"sheet {sheet!r} kosong", file=path.name, hint="isi data atau pilih sheet lain")
+        raise DataError(t("ingest.read.empty_sheet", sheet=repr(sheet)), file=path.name, hint=t("ingest.read.empty_sheet_hint"))
     header_row = header_row or detect_header_row(grid)
     if header_row > len(grid):
-        raise DataError(f"baris judul {header_row} melewati akhir sheet", file=path.name)
+        raise DataError(t("ingest.read.header_beyond", row=header_row), file=path.name)
     header = grid.iloc[header_row - 1]
     cols = []
     for i, h in enumerate(header):
@@ -305,8 +306,8 @@ def read_sav(path: Path) -> RawTable:
     try:
         frame, meta = pyreadstat.read_sav(str(path), apply_value_formats=False)
     except Exception as exc:  # pyreadstat.ReadstatError and OSError
-        raise DataError(f"file SPSS tidak dapat dibaca: {exc}", file=path.name,
-                        hint="simpan ulang dari SPSS/PSPP sebagai .sav") from None
+        raise DataError(t("ingest.read.sav_error", error=exc), file=path.name,
+                        hint=t("ingest.read.sav_error_hint")) from None
     for col in frame.columns:
         frame[col] = _to_text(frame[col])
     value_labels = {}
@@ -338,9 +339,9 @@ def read_table(path: str | Path, *, sep: str | None = None, decimal: str | None 
     """
     path = Path(path)
     if not path.is_file():
-        raise DataError("file tidak ditemukan", file=str(path), hint="periksa nama file di studi.yaml")
+        raise DataError(t("ingest.read.not_found"), file=str(path), hint=t("ingest.read.not_found_hint"))
     if path.stat().st_size == 0:
-        raise DataError("file kosong (0 byte)", file=path.name, hint="ekspor ulang data")
+        raise DataError(t("ingest.read.zero_bytes"), file=path.name, hint=t("ingest.read.export_again"))
     suffix = path.suffix.lower()
     if suffix in CSV_SUFFIXES:
         table = read_csv(path, sep=sep or ("\t" if suffix == ".tsv" else None), decimal=decimal,
@@ -350,11 +351,11 @@ def read_table(path: str | Path, *, sep: str | None = None, decimal: str | None 
     elif suffix in SAV_SUFFIXES:
         table = read_sav(path)
     else:
-        raise DataError(f"jenis file {suffix!r} tidak dikenal", file=path.name,
-                        hint="gunakan CSV, XLSX atau SPSS .sav")
+        raise DataError(t("ingest.read.unknown_kind", suffix=repr(suffix)), file=path.name,
+                        hint=t("ingest.read.unknown_kind_hint"))
     if decimal is not None:
         table.decimal = decimal
     if table.frame.empty:
-        raise DataError("file tidak berisi baris data (hanya judul kolom)", file=table.file,
-                        hint="periksa ekspor atau baris judul ('header_row')")
+        raise DataError(t("ingest.read.no_rows"), file=table.file,
+                        hint=t("ingest.read.no_rows_hint"))
     return table

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from kemuning_eval.errors import DataError
+from kemuning_eval.i18n import t
 
 
 def sha256_file(path: str | Path) -> str:
@@ -44,15 +45,15 @@ def check_id(df: Any, id_cols: list[str], name: str) -> None:
     """Raise :class:`DataError` unless ``id_cols`` identify every row uniquely and completely."""
     missing = [c for c in id_cols if c not in df]
     if missing:
-        raise DataError(f"kolom ID {missing} tidak ada di tabel {name!r}")
+        raise DataError(t("ingest.store.id_missing", columns=missing, table=repr(name)))
     nulls = int(df[id_cols].isna().any(axis=1).sum())
     if nulls:
-        raise DataError(f"ID tabel {name!r} tidak lengkap: {nulls} baris tanpa ID",
-                        hint="periksa kolom kunci di data mentah")
+        raise DataError(t("ingest.store.id_incomplete", table=repr(name), n=nulls),
+                        hint=t("ingest.store.id_incomplete_hint"))
     dups = int(df.duplicated(id_cols).sum())
     if dups:
-        raise DataError(f"ID tabel {name!r} tidak unik: {dups} duplikat",
-                        hint="periksa laporan duplikat dan file resolusi")
+        raise DataError(t("ingest.store.id_not_unique", table=repr(name), n=dups),
+                        hint=t("ingest.store.id_not_unique_hint"))
 
 
 def parquet_bytes(df: Any) -> bytes:
@@ -123,8 +124,8 @@ def load_tables(processed_dir: str | Path) -> dict[str, Any]:
 
     folder = Path(processed_dir)
     if not folder.is_dir():
-        raise DataError(f"folder data olahan tidak ditemukan: {folder}",
-                        hint="jalankan dulu: kemuning-eval ingest --year TAHUN")
+        raise DataError(t("ingest.store.no_folder", path=folder),
+                        hint=t("ingest.store.run_ingest", year="TAHUN"))
     return {p.stem: pd.read_parquet(p) for p in sorted(folder.glob("*.parquet"))}
 
 
@@ -137,6 +138,6 @@ def load_table(year: int, name: str, *, paths: Any = None) -> Any:
     paths = paths or ProjectPaths.discover()
     path = paths.processed(year) / f"{name}.parquet"
     if not path.is_file():
-        raise DataError(f"tabel {name!r} tahun {year} tidak ditemukan: {path}",
-                        hint=f"jalankan dulu: kemuning-eval ingest --year {year}")
+        raise DataError(t("ingest.store.no_table", table=repr(name), year=year, path=path),
+                        hint=t("ingest.store.run_ingest", year=year))
     return pd.read_parquet(path)
