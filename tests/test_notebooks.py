@@ -110,3 +110,22 @@ def test_report_notebook_executes_and_writes_valid_metrics(path, program, tmp_pa
     assert "<figure" in html and "<h2" in html and str(root) not in html
     errors = [o for c in executed.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
     assert errors == []
+
+
+@pytest.fixture(scope="module")
+def small_study(tmp_path_factory):
+    from report_study import build_study
+
+    return build_study(tmp_path_factory.mktemp("explore"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", EXPLORE, ids=lambda p: p.stem)
+def test_exploratory_notebook_runs_top_to_bottom(path, small_study, tmp_path):
+    import papermill as pm
+
+    executed = pm.execute_notebook(str(path), str(tmp_path / path.name), kernel_name="python3", cwd=str(ROOT),
+                                   progress_bar=False, parameters={"project_root": str(small_study)})
+    outputs = [o for c in executed.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+    assert not [o for o in outputs if o.get("output_type") == "error"]
+    assert sum(o.get("output_type") == "execute_result" for o in outputs) >= 3
