@@ -35,6 +35,7 @@ from kemuning_eval.errors import (
     Problem,
     ValidationFailed,
 )
+from kemuning_eval.i18n import t
 from kemuning_eval.ingest import duplicates as dupmod
 from kemuning_eval.ingest.labels import match_values, normalise_label
 from kemuning_eval.ingest.quality import check_text, measure, problems_frame, summary_lines
@@ -146,9 +147,8 @@ class _Build:
             name = spec.file.name
             try:
                 if spec.codebook is None:
-                    raise ConfigError(f"input {key!r} tidak punya codebook", file=str(self.cfg.path.name),
-                                      hint=f"tambahkan inputs.{key}.codebook; buat dengan "
-                                      f"kemuning-eval codebook template {name}")
+                    raise ConfigError(t("ingest.pipe.no_codebook", key=repr(key)), file=str(self.cfg.path.name),
+                                      hint=t("ingest.pipe.no_codebook_hint", key=key, file=name))
                 cb = load_codebook(spec.codebook, instrument=key)
                 _check_variables(key, cb)
                 raw = read_table(spec.file, sep=spec.sep, decimal=spec.decimal, encoding=spec.encoding,
@@ -182,8 +182,7 @@ class _Build:
         bad = info["kind"] == "invalid"
         for reason, grp in df[bad].groupby(info.loc[bad, "reason"], sort=True):
             self.problem(inp.file, "invalid_nip", check_text("invalid_nip", reason=reason), rows=grp["_row"],
-                         column=_raw_name(df, "nip"), hint=f"periksa NIP (mode {nipcfg.mode}); baris tetap dipakai "
-                         "dan ditandai nip_kind='invalid'")
+                         column=_raw_name(df, "nip"), hint=t("ingest.pipe.invalid_nip_hint", mode=nipcfg.mode))
         self.pii_values.append(info["nip"].dropna().unique())
         out = df.copy()
         out["_nip_kind"] = info["kind"].replace({"missing": None})
@@ -222,15 +221,15 @@ class _Build:
                 self.problem(inp.file, "duplicate_conflict",
                              check_text("duplicate_conflict"), rows=group["rows"], column="nip",
                              value=group["key"], severity="error",
-                             hint=f"tentukan baris yang dipakai di {self.cfg.duplicates.resolution_file.name}")
+                             hint=t("ingest.pipe.conflict_hint", file=self.cfg.duplicates.resolution_file.name))
         gender = df["_nip_gender"].astype(object)
         if "gender" in df:
             given = df["gender"]
             mapped = given.map(match_values(list(given.dropna().unique()), _GENDER)).astype(object)
             unknown = given.notna() & mapped.isna()
             if unknown.any():
-                self.problem(inp.file, "unknown_value", "jenis kelamin tidak dikenal (dipakai dari NIP)",
-                             rows=df.loc[unknown, "_row"], column="gender", hint="isi L atau P")
+                self.problem(inp.file, "unknown_value", t("ingest.pipe.gender"),
+                             rows=df.loc[unknown, "_row"], column="gender", hint=t("ingest.pipe.gender_hint"))
             gender = mapped.where(mapped.notna(), gender)
         attendance = df["attendance"].astype("float64") if "attendance" in df else None
         if "completed" in df:
@@ -269,10 +268,10 @@ class _Build:
             df = inp.data[inp.data["program_id"].notna()]
             dup = df.duplicated("program_id", keep=False)
             if dup.any():
-                self.problem(inp.file, "duplicate_conflict", "kode pelatihan tercatat lebih dari sekali",
+                self.problem(inp.file, "duplicate_conflict", t("ingest.pipe.program_twice"),
                              rows=df.loc[dup, "_row"], column="program_id",
                              value=", ".join(sorted(df.loc[dup, "program_id"].astype(str).unique())),
-                             severity="error", hint="setiap kode pelatihan hanya boleh satu baris")
+                             severity="error", hint=t("ingest.pipe.program_twice_hint"))
                 df = df[~df.duplicated("program_id")]
             counts = self.roster_program.value_counts()
             out = pd.DataFrame({"program_id": df["program_id"].astype(str)})
@@ -290,7 +289,7 @@ class _Build:
                 unknown = ~self.tables["participants"]["program_id"].isin(set(codes))
                 roster = self.inputs["roster"]
                 if unknown.any():
-                    self.problem(roster.file, "unmatched_program", "kode pelatihan tidak ada di daftar program",
+                    self.problem(roster.file, "unmatched_program", t("ingest.pipe.program_unknown"),
                                  rows=[], column="program_id",
                                  value=", ".join(sorted(self.tables["participants"].loc[unknown, "program_id"].astype(str).unique())[:5]))
         elif "participants" in self.tables:
@@ -316,7 +315,7 @@ class _Build:
             self.problem(inp.file, "unmatched_program", check_text("unmatched_program"),
                          rows=df.loc[unknown, "_row"], column="program_id",
                          value=", ".join(sorted(given[unknown].astype(str).unique())[:3]),
-                         hint="gunakan kode atau nama pelatihan dari daftar program")
+                         hint=t("ingest.pipe.program_hint"))
         if roster is not None:
             codes = codes.where(codes.notna(), roster)
         return codes.astype(object)
@@ -334,7 +333,7 @@ class _Build:
             self.problems.append(Problem(inp.file, int(first.iloc[0]), _raw_name(df, "nip"), None,
                                          check_text("unmatched"),
                                          severity="warning",
-                                         hint="periksa NIP di kedua file",
+                                         hint=t("ingest.pipe.unmatched_hint"),
                                          extra={"check": "unmatched", "n": n,
                                                 "rows": df.loc[~ok, "_row"].tolist()[:20],
                                                 "share": n / max(len(df), 1)}))
@@ -450,7 +449,7 @@ class _Build:
                     self.problem(inp.file, "unmatched_facilitator",
                                  check_text("unmatched_facilitator"),
                                  rows=df.loc[miss, "_row"], column="facilitator_name",
-                                 hint="samakan ejaan nama dengan sheet Fasilitator")
+                                 hint=t("ingest.pipe.facilitator_hint"))
             else:
                 df["facilitator_id"] = None
             keys.append("facilitator_id")
@@ -502,10 +501,9 @@ class _Build:
             mapped = given.map(match_values(list(given.dropna().unique()), table)).astype(object)
             unknown = given.notna() & mapped.isna()
             if unknown.any():
-                self.problem(inp.file, "unknown_value", f"nilai {var} tidak dikenal", rows=df.loc[unknown, "_row"],
+                self.problem(inp.file, "unknown_value", t("ingest.pipe.unknown_var", variable=var), rows=df.loc[unknown, "_row"],
                              column=var, value=str(given[unknown].iloc[0]), severity="error",
-                             hint="rater: supervisor/peer/self (atasan/rekan/diri sendiri); "
-                             "wave: baseline/followup")
+                             hint=t("ingest.pipe.rater_hint"))
             df[var] = mapped
         df = df[df[["rater", "wave"]].notna().all(axis=1)] if {"rater", "wave"} <= set(df) else df
         items = [v for v in self.items_of(inp)]
@@ -532,9 +530,9 @@ class _Build:
         starts = df["period"].map({p: period_start(p) for p in df["period"].dropna().unique()})
         bad = df["period"].notna() & starts.isna()
         if bad.any():
-            self.problem(inp.file, "unknown_value", "periode tidak dikenal", rows=df.loc[bad, "_row"],
+            self.problem(inp.file, "unknown_value", t("ingest.pipe.period"), rows=df.loc[bad, "_row"],
                          column="period", value=str(df.loc[bad, "period"].iloc[0]), severity="error",
-                         hint="tulis periode sebagai 2025, 2025-S1, 2025-Q3 atau 2025-04")
+                         hint=t("ingest.pipe.period_hint"))
         df["_start"] = pd.to_datetime(starts)
         has_prog = "program_id" in df and df["program_id"].notna().any()
         df["program_id"] = self.programs_of(inp, df) if has_prog else None
@@ -691,8 +689,8 @@ class _Build:
             hit = cells[cells.isin(lookup)]
             if len(hit):
                 name, col = where[hit[0]].split(".", 1)
-                raise PrivacyError(f"data identitas akan tertulis di tabel {name!r} kolom {col!r}",
-                                   hint="tandai kolom itu dengan pii: di codebook")
+                raise PrivacyError(t("ingest.pipe.pii_leak", table=repr(name), column=repr(col)),
+                                   hint=t("ingest.pipe.pii_leak_hint"))
 
     def duplicates_report(self) -> Any:
         import pandas as pd
@@ -713,10 +711,8 @@ def _check_variables(key: str, cb: Any) -> None:
     for need in REQUIRED_VARIABLES.get(key, []):
         options = need if isinstance(need, tuple) else (need,)
         if not have & set(options):
-            raise ConfigError(f"codebook untuk {key!r} tidak mendefinisikan variabel "
-                              f"{' atau '.join(repr(o) for o in options)}", file=cb.source,
-                              hint="tambahkan kolom itu di codebook (lihat docs/architecture.md, "
-                              "'Variables the ingestion expects per instrument')")
+            raise ConfigError(t("ingest.pipe.codebook_variable", key=repr(key), variables=" / ".join(repr(o) for o in options)), file=cb.source,
+                              hint=t("ingest.pipe.codebook_variable_hint"))
 
 
 def _raw_name(df: Any, variable: str) -> str:
@@ -764,8 +760,7 @@ def _conflict_text(build: _Build) -> str:
     for file, groups in build.unresolved:
         parts.append(dupmod.resolution_template(groups, file))
     body = "\n".join(parts)
-    return (f"Isi file {build.cfg.duplicates.resolution_file} (keep = pakai baris ini, drop = buang), "
-            f"misalnya:\n{body}")
+    return t("ingest.pipe.resolution_text", file=build.cfg.duplicates.resolution_file, lines=body)
 
 
 def validate_study(year: int, *, paths: Any = None) -> int:
@@ -777,7 +772,6 @@ def validate_study(year: int, *, paths: Any = None) -> int:
         0 when the data can be used (possibly with warnings), 1 when it cannot.
         Nothing is written to ``data/processed``.
     """
-    from kemuning_eval.i18n import t
 
     cfg, paths = _load(year, paths)
     build = _Build(cfg, _key(cfg, paths))
@@ -827,7 +821,6 @@ def ingest_study(year: int, *, paths: Any = None, force: bool = False) -> Ingest
         When any error was found (all are printed first); nothing is written.
     """
     from kemuning_eval import __version__
-    from kemuning_eval.i18n import t
     from kemuning_eval.ingest.store import write_outputs
     from kemuning_eval.progress import info
 
