@@ -449,3 +449,38 @@ def sample(m: dict, tables: dict, ctx: Context) -> None:
             study["sample"] = {"population": entry["population"], "required": entry["required"],
                                "achieved": entry["n"], "rate": entry["rate"],
                                "adequate": bool(entry["n"] >= entry["required"])}
+
+
+#: participant characteristics in the respondent profile, in report order
+PROFILE = ("gender", "age_band", "nip_kind", "grade")
+
+
+def profile(tables: dict, ctx: Context) -> list[dict]:
+    """Participants by gender, age band, ASN kind and grade (counts and shares), small cells hidden.
+
+    Cells under ``min_n`` are hidden with their count (primary and secondary
+    suppression of :func:`kemuning_eval.stats.suppression.suppress`, one
+    breakdown per characteristic).
+    """
+    people = tables.get("participants")
+    if people is None or people.empty:
+        return []
+    import pandas as pd
+
+    from kemuning_eval.stats.suppression import suppress
+
+    rows = []
+    for var in PROFILE:
+        if var not in people:
+            continue
+        counts = people[var].astype("string").fillna("–").value_counts(sort=False)
+        for value, n in sorted(counts.items(), key=lambda kv: str(kv[0])):
+            rows.append({"variable": var, "value": str(value), "n": int(n), "share": float(n) / len(people)})
+    if not rows:
+        return []
+    table = suppress(pd.DataFrame(rows), min_n=ctx.min_n, partitions=[["variable"]], value_cols=["share"])
+    return [{"variable": row["variable"], "label": t(f"report.profile.{row['variable']}", ctx.lang),
+             "value": row["value"], "suppressed": bool(row["suppressed"]),
+             "n": None if row["suppressed"] else int(row["n"]),
+             "share": None if row["suppressed"] else r(row["share"], 3)}
+            for _, row in table.iterrows()]

@@ -283,6 +283,7 @@ def compute_metrics(
         m["cost"] = levels.cost(tables, ctx)
         m["qualitative"] = levels.qualitative(tables, ctx)
         levels.sample(m, tables, ctx)
+        m["study"]["profile"] = levels.profile(tables, ctx)
     suppress_small_levels(m, min_n)
     challenges = rules.derive_challenges(m, report_cfg.get("rules"))
     m["findings"] = {

@@ -149,7 +149,16 @@ class Report:
         return join(parts)
 
     def _s_findings(self) -> Html:
-        return Html("")
+        rows = self.m["study"].get("profile") or []
+        if not rows:
+            return Html("")
+        hidden = any(row.get("suppressed") for row in rows)
+        parts = [p(t("report.profile.intro", self.lang)), self._table(rows, [
+            ("label", "characteristic", None), ("value", "value", None), ("n", "n", "int"),
+            ("share", "share", "pct")], "report.profile.caption")]
+        if hidden:
+            parts.append(p(t("report.suppressed_note", self.lang, min_n=self.m["study"].get("min_group_size") or 5)))
+        return join(parts)
 
     def _s_reaction(self) -> Html:
         r = self.m.get("reaction") or {}

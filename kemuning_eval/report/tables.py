@@ -80,7 +80,7 @@ def formatted(rows: Sequence[dict], columns: Sequence[tuple[str, str, Callable[[
         out = {}
         for key, col_key, fmt in columns:
             value = row.get(key)
-            if row.get("suppressed") and fmt is not None and key != "n":
+            if row.get("suppressed") and fmt is not None and (key != "n" or value is None):
                 text = t("report.suppressed_cell", lang, min_n=min_n)
             elif fmt is None:
                 text = "" if value is None else str(value)
@@ -104,6 +104,7 @@ CSV_TABLES = {
     "biaya-program.csv": "cost.by_program",
     "tema-wawancara.csv": "qualitative.themes",
     "kualitas-data.csv": "study.data_quality.rows",
+    "profil-peserta.csv": "study.profile",
 }
 
 
