@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from kemuning_eval.errors import ConfigError, Problem, UsageError
+from kemuning_eval.i18n import t
 from kemuning_eval.ingest.labels import (
     BUILTIN_SCALES,
     Scale,
@@ -383,7 +384,7 @@ def _convert(raw: Any, spec: ColumnSpec, cb: Codebook, col: str, series: Any) ->
         out = parse_numbers(series, decimal=raw.decimal or ".", money=kind == "money")
         bad = series.notna() & out.isna()
         problems += _bad(raw, series, bad, col, "not_a_number", check_text("not_a_number"), pii=pii,
-                         hint_for=lambda v: "tulis angka saja, misal 85,5 atau 1.250.000")
+                         hint_for=lambda v: t("ingest.cb.number_hint"))
         if kind == "integer":
             frac = out.notna() & (out % 1 != 0)
             problems += _bad(raw, series, frac, col, "not_an_integer", check_text("not_an_integer"), pii=pii)
@@ -405,7 +406,7 @@ def _convert(raw: Any, spec: ColumnSpec, cb: Codebook, col: str, series: Any) ->
         out = parse_dates(series, fmt=spec.format)
         bad = series.notna() & out.isna()
         problems += _bad(raw, series, bad, col, "not_a_date", check_text("not_a_date"), pii=pii,
-                         hint_for=lambda v: f"format yang diharapkan: {spec.format or 'DD/MM/YYYY atau YYYY-MM-DD'}")
+                         hint_for=lambda v: t("ingest.cb.date_hint", format=spec.format or "DD/MM/YYYY, YYYY-MM-DD"))
         return (out.dt.normalize() if kind == "date" else out), problems
     if kind == "boolean" and spec.values:
         uniq = list(series.dropna().unique())
@@ -414,7 +415,7 @@ def _convert(raw: Any, spec: ColumnSpec, cb: Codebook, col: str, series: Any) ->
         out = series.map(mapped).astype("boolean")
         bad = series.notna() & out.isna()
         problems += _bad(raw, series, bad, col, "unknown_value", check_text("unknown_value"), pii=pii,
-                         hint_for=lambda v: "nilai yang dikenal: " + ", ".join(spec.values))
+                         hint_for=lambda v: t("ingest.cb.known_values", values=", ".join(spec.values)))
         return out, problems
     if kind in ("likert", "boolean"):
         scale = cb.scale(spec.scale or "yatidak")
@@ -428,8 +429,8 @@ def _convert(raw: Any, spec: ColumnSpec, cb: Codebook, col: str, series: Any) ->
         out = map_unique(series, score)
         bad = series.notna() & out.isna()
         problems += _bad(raw, series, bad, col, "unknown_label", check_text("unknown_label", scale=scale.name),
-                         pii=pii, hint_for=lambda v: ("label terdekat: " + ", ".join(repr(x) for x in scale.suggest(v)))
-                         if scale.suggest(v) else "label yang dikenal: " + ", ".join(scale.display_labels()))
+                         pii=pii, hint_for=lambda v: t("ingest.cb.closest_labels", labels=", ".join(repr(x) for x in scale.suggest(v)))
+                         if scale.suggest(v) else t("ingest.cb.known_labels", labels=", ".join(scale.display_labels())))
         if kind == "boolean":
             return out.map({1.0: True, 0.0: False}).astype("boolean"), problems
         if spec.reverse:
@@ -452,8 +453,8 @@ def _convert(raw: Any, spec: ColumnSpec, cb: Codebook, col: str, series: Any) ->
         import difflib
 
         problems += _bad(raw, series, bad, col, "unknown_value", check_text("unknown_value"), pii=pii,
-                         hint_for=lambda v: "nilai yang dikenal: " + ", ".join(
-                             difflib.get_close_matches(str(v), known, n=3, cutoff=0.3) or known[:10]))
+                         hint_for=lambda v: t("ingest.cb.known_values", values=", ".join(
+                             difflib.get_close_matches(str(v), known, n=3, cutoff=0.3) or known[:10])))
         return out, problems
     # text-like types: id, text, category, nip, freetext, themes
     out = series.astype(object).where(series.notna(), None)
@@ -481,8 +482,8 @@ def apply_codebook(raw: Any, cb: Codebook) -> tuple[Any, list[Problem]]:
         col = _match_column(raw, spec)
         if col is None:
             close = difflib.get_close_matches(spec.raw, list(raw.frame.columns), n=2, cutoff=0.5)
-            hint = (f"kolom yang mirip: {', '.join(repr(c) for c in close)}; " if close else "") + \
-                "perbaiki 'raw' di codebook atau judul kolom di file"
+            hint = (t("ingest.cb.similar_columns", columns=", ".join(repr(c) for c in close)) + "; "
+                    if close else "") + t("ingest.cb.missing_column_hint")
             sev = "error" if spec.required else "warning"
             problems.append(Problem(raw.file, None, spec.raw, None, check_text("missing_column"),
                                     severity=sev, hint=hint,
@@ -498,7 +499,7 @@ def apply_codebook(raw: Any, cb: Codebook) -> tuple[Any, list[Problem]]:
             missing = series.isna()
             problems += _bad(raw, series.astype(object), missing, col, "missing_required",
                              check_text("missing_required"), pii=True,
-                             hint_for=lambda v: "isi nilai ini atau hapus barisnya")
+                             hint_for=lambda v: t("ingest.cb.required_hint"))
         if spec.keep or spec.pii is not None:
             out[spec.variable] = values
     out["_row"] = pd.Series(raw.rows, index=out.index).astype("int64")
