@@ -257,25 +257,25 @@ def _problem(raw: Any, rows: Any, column: str, value: Any, check: str, message: 
 
 
 def _parse_number_text(text: str, decimal: str, money: bool = False) -> float | None:
-    t = re.sub(r"(?i)^(rp\.?|idr)", "", text.strip()).replace(" ", "").replace("\u00a0", "")
-    t = t.rstrip("%")
-    if t.startswith("(") and t.endswith(")"):
-        t = "-" + t[1:-1]
-    if not t:
+    num = re.sub(r"(?i)^(rp\.?|idr)", "", text.strip()).replace(" ", "").replace("\u00a0", "")
+    num = num.rstrip("%")
+    if num.startswith("(") and num.endswith(")"):
+        num = "-" + num[1:-1]
+    if not num:
         return None
-    if "," in t and "." in t:
-        dec = "," if t.rfind(",") > t.rfind(".") else "."
-        t = t.replace("." if dec == "," else ",", "").replace(",", ".")
-    elif "." in t and (re.fullmatch(r"-?\d{1,3}(\.\d{3}){2,}", t) or (
-            re.fullmatch(r"-?\d{1,3}(\.\d{3})+", t) and (decimal == "," or money))):
-        t = t.replace(".", "")
-    elif "," in t:
-        if re.fullmatch(r"-?\d{1,3}(,\d{3})+", t) and decimal == ".":
-            t = t.replace(",", "")
+    if "," in num and "." in num:
+        dec = "," if num.rfind(",") > num.rfind(".") else "."
+        num = num.replace("." if dec == "," else ",", "").replace(",", ".")
+    elif "." in num and (re.fullmatch(r"-?\d{1,3}(\.\d{3}){2,}", num) or (
+            re.fullmatch(r"-?\d{1,3}(\.\d{3})+", num) and (decimal == "," or money))):
+        num = num.replace(".", "")
+    elif "," in num:
+        if re.fullmatch(r"-?\d{1,3}(,\d{3})+", num) and decimal == ".":
+            num = num.replace(",", "")
         else:
-            t = t.replace(",", ".")
+            num = num.replace(",", ".")
     try:
-        return float(t)
+        return float(num)
     except ValueError:
         return None
 
