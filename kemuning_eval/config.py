@@ -35,6 +35,7 @@ from typing import Any
 import yaml
 
 from kemuning_eval.errors import ConfigError
+from kemuning_eval.i18n import t
 
 #: libyaml's safe loader when available (several times faster)
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -159,14 +160,14 @@ class StudyConfig:
 
 
 def _err(path: Path, key: str, message: str, hint: str | None = None) -> ConfigError:
-    return ConfigError(f"{message} (kunci {key!r})", file=str(path), hint=hint)
+    return ConfigError(t("ingest.config.at_key", message=message, key=repr(key)), file=str(path), hint=hint)
 
 
 def _mapping(path: Path, key: str, value: Any) -> dict:
     if value is None:
         return {}
     if not isinstance(value, Mapping):
-        raise _err(path, key, f"harus berupa pemetaan (key: value), bukan {type(value).__name__}")
+        raise _err(path, key, t("ingest.config.not_mapping", kind=type(value).__name__))
     return dict(value)
 
 
@@ -176,16 +177,19 @@ def _check_keys(path: Path, prefix: str, data: Mapping, allowed: tuple[str, ...]
     for key in data:
         if key not in allowed:
             close = difflib.get_close_matches(str(key), allowed, n=1)
-            hint = f"maksud Anda {close[0]!r}?" if close else f"kunci yang dikenal: {', '.join(allowed)}"
+            hint = (t("ingest.config.did_you_mean", name=repr(close[0])) if close
+                    else t("ingest.config.known_keys", keys=", ".join(allowed)))
             name = f"{prefix}.{key}" if prefix else str(key)
-            raise ConfigError(f"kunci tidak dikenal {name!r}", file=str(path), hint=hint)
+            raise ConfigError(t("ingest.config.unknown_key", name=repr(name)), file=str(path), hint=hint)
 
 
 def _typed(path: Path, key: str, value: Any, kind: type | tuple, expected: str) -> Any:
+    """Return ``value`` if of ``kind``; ``expected`` is a key ``ingest.config.expect.<expected>``."""
     if value is None:
         return None
     if kind is int and isinstance(value, bool) or not isinstance(value, kind):
-        raise _err(path, key, f"harus {expected}, bukan {value!r}")
+        raise _err(path, key, t("ingest.config.wrong_type", expected=t(f"ingest.config.expect.{expected}"),
+                                 value=repr(value)))
     return value
 
 
@@ -195,33 +199,33 @@ def _input(path: Path, raw_dir: Path, key: str, value: Any) -> InputSpec:
     data = _mapping(path, f"inputs.{key}", value)
     _check_keys(path, f"inputs.{key}", data, _INPUT_KEYS)
     if not data.get("file"):
-        raise _err(path, f"inputs.{key}.file", "nama file wajib diisi")
+        raise _err(path, f"inputs.{key}.file", t("ingest.config.file_required"))
     file = (raw_dir / str(data["file"])).resolve()
     if not file.is_file():
-        raise _err(path, f"inputs.{key}.file", f"file tidak ditemukan: {file}",
-                   "periksa nama file dan letakkan file di folder data/raw/<tahun>/")
+        raise _err(path, f"inputs.{key}.file", t("ingest.config.file_not_found", file=file),
+                   t("ingest.config.file_not_found_hint"))
     codebook = None
     if data.get("codebook"):
         codebook = (raw_dir / str(data["codebook"])).resolve()
         if not codebook.is_file():
-            raise _err(path, f"inputs.{key}.codebook", f"codebook tidak ditemukan: {codebook}",
-                       "buat dengan: kemuning-eval codebook template FILE --out codebook/NAMA.yaml")
+            raise _err(path, f"inputs.{key}.codebook", t("ingest.config.codebook_not_found", file=codebook),
+                       t("ingest.config.codebook_not_found_hint"))
     for opt in ("sep", "decimal", "encoding", "thousands"):
-        _typed(path, f"inputs.{key}.{opt}", data.get(opt), str, "teks")
+        _typed(path, f"inputs.{key}.{opt}", data.get(opt), str, "text")
     if data.get("decimal") not in (None, ".", ","):
-        raise _err(path, f"inputs.{key}.decimal", f"harus '.' atau ',', bukan {data['decimal']!r}")
+        raise _err(path, f"inputs.{key}.decimal", t("ingest.config.bad_decimal", value=repr(data["decimal"])))
     if data.get("encoding"):
         import codecs
 
         try:
             codecs.lookup(data["encoding"])
         except LookupError:
-            raise _err(path, f"inputs.{key}.encoding", f"encoding tidak dikenal {data['encoding']!r}",
-                       "contoh: utf-8, cp1252") from None
-    _typed(path, f"inputs.{key}.sheet", data.get("sheet"), (str, int), "nama sheet atau nomor")
-    header_row = _typed(path, f"inputs.{key}.header_row", data.get("header_row"), int, "bilangan bulat >= 1")
+            raise _err(path, f"inputs.{key}.encoding", t("ingest.config.unknown_encoding", value=repr(data["encoding"])),
+                       t("ingest.config.encoding_hint")) from None
+    _typed(path, f"inputs.{key}.sheet", data.get("sheet"), (str, int), "sheet")
+    header_row = _typed(path, f"inputs.{key}.header_row", data.get("header_row"), int, "int_min1")
     if header_row is not None and header_row < 1:
-        raise _err(path, f"inputs.{key}.header_row", f"harus >= 1 (baris seperti di spreadsheet), bukan {header_row}")
+        raise _err(path, f"inputs.{key}.header_row", t("ingest.config.header_row_min", value=header_row))
     return InputSpec(key=key, file=file, codebook=codebook, sep=data.get("sep"),
                      decimal=data.get("decimal"), encoding=data.get("encoding"),
                      sheet=data.get("sheet"), header_row=header_row, thousands=data.get("thousands"))
@@ -255,13 +259,13 @@ def load_study(path: str | Path) -> StudyConfig:
     """
     path = Path(path).resolve()
     if not path.is_file():
-        raise ConfigError(f"konfigurasi studi tidak ditemukan: {path}", file=str(path),
-                          hint="salin kemuning_eval/data/studi.example.yaml ke data/raw/<tahun>/studi.yaml")
+        raise ConfigError(t("ingest.config.not_found", path=path), file=str(path),
+                          hint=t("ingest.config.not_found_hint"))
     try:
         data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise ConfigError("YAML tidak valid", file=str(path),
+        raise ConfigError(t("ingest.config.bad_yaml"), file=str(path),
                           row=(mark.line + 1) if mark else None,
                           hint=str(getattr(exc, "problem", exc))) from None
     data = _mapping(path, "(root)", data)
@@ -270,12 +274,12 @@ def load_study(path: str | Path) -> StudyConfig:
 
     study = _mapping(path, "study", data.get("study"))
     _check_keys(path, "study", study, _STUDY_KEYS)
-    year = _typed(path, "study.year", study.get("year"), int, "tahun (bilangan bulat)")
+    year = _typed(path, "study.year", study.get("year"), int, "year")
     if year is None:
-        raise _err(path, "study.year", "tahun studi wajib diisi")
+        raise _err(path, "study.year", t("ingest.config.year_required"))
     for key in ("population_asn", "previous_year"):
-        _typed(path, f"study.{key}", study.get(key), int, "bilangan bulat")
-    _typed(path, "study.synthetic", study.get("synthetic"), bool, "true atau false")
+        _typed(path, f"study.{key}", study.get(key), int, "int")
+    _typed(path, "study.synthetic", study.get("synthetic"), bool, "bool")
     info = StudyInfo(year=year, region=str(study.get("region") or ""),
                      agency=str(study.get("agency") or ""),
                      synthetic=bool(study.get("synthetic", False)),
@@ -285,18 +289,18 @@ def load_study(path: str | Path) -> StudyConfig:
 
     inputs_raw = _mapping(path, "inputs", data.get("inputs"))
     if not inputs_raw:
-        raise _err(path, "inputs", "belum ada input", "daftarkan minimal satu file di bawah inputs:")
+        raise _err(path, "inputs", t("ingest.config.no_inputs"), t("ingest.config.no_inputs_hint"))
     _check_keys(path, "inputs", inputs_raw, INSTRUMENTS)
     inputs = {k: _input(path, raw_dir, k, v) for k, v in inputs_raw.items()}
 
     priv = _mapping(path, "privacy", data.get("privacy"))
     _check_keys(path, "privacy", priv, _PRIVACY_KEYS)
-    mgs = _typed(path, "privacy.min_group_size", priv.get("min_group_size", 5), int, "bilangan bulat >= 1")
+    mgs = _typed(path, "privacy.min_group_size", priv.get("min_group_size", 5), int, "int_min1")
     if mgs < 1:
-        raise _err(path, "privacy.min_group_size", f"harus >= 1, bukan {mgs}")
+        raise _err(path, "privacy.min_group_size", t("ingest.config.min_value", low=1, value=mgs))
     privacy = PrivacyConfig(
-        key_env=str(_typed(path, "privacy.key_env", priv.get("key_env"), str, "teks") or DEFAULT_KEY_ENV),
-        key_file=str(_typed(path, "privacy.key_file", priv.get("key_file"), str, "teks") or DEFAULT_KEY_FILE),
+        key_env=str(_typed(path, "privacy.key_env", priv.get("key_env"), str, "text") or DEFAULT_KEY_ENV),
+        key_file=str(_typed(path, "privacy.key_file", priv.get("key_file"), str, "text") or DEFAULT_KEY_FILE),
         min_group_size=mgs,
     )
 
@@ -304,9 +308,9 @@ def load_study(path: str | Path) -> StudyConfig:
     _check_keys(path, "duplicates", dup, _DUP_KEYS)
     rule = dup.get("rule", "keep_latest_complete")
     if rule not in DUPLICATE_RULES:
-        raise _err(path, "duplicates.rule", f"aturan tidak dikenal {rule!r}",
-                   f"pilih salah satu: {', '.join(DUPLICATE_RULES)}")
-    res_name = _typed(path, "duplicates.resolution_file", dup.get("resolution_file"), str, "nama file")
+        raise _err(path, "duplicates.rule", t("ingest.config.unknown_rule", value=repr(rule)),
+                   t("ingest.config.choose_one", choices=", ".join(DUPLICATE_RULES)))
+    res_name = _typed(path, "duplicates.resolution_file", dup.get("resolution_file"), str, "file_name")
     resolution = (raw_dir / (res_name or f"resolusi-duplikat-{year}.csv")).resolve()
     duplicates = DuplicatesConfig(rule=rule, resolution_file=resolution)
 
@@ -314,27 +318,29 @@ def load_study(path: str | Path) -> StudyConfig:
     _check_keys(path, "nip", nip, _NIP_KEYS)
     mode = nip.get("mode", "auto")
     if mode not in NIP_MODES:
-        raise _err(path, "nip.mode", f"mode tidak dikenal {mode!r}", f"pilih salah satu: {', '.join(NIP_MODES)}")
+        raise _err(path, "nip.mode", t("ingest.config.unknown_mode", value=repr(mode)),
+                   t("ingest.config.choose_one", choices=", ".join(NIP_MODES)))
     codes = nip.get("pppk_codes")
     if codes is not None:
         if not isinstance(codes, list) or not codes:
-            raise _err(path, "nip.pppk_codes", f"harus daftar kode dua digit, bukan {codes!r}")
+            raise _err(path, "nip.pppk_codes", t("ingest.config.pppk_codes_list", value=repr(codes)))
         codes = tuple(f"{int(c):02d}" if str(c).isdigit() else str(c) for c in codes)
         bad = [c for c in codes if not (len(c) == 2 and c.isdigit())]
         if bad:
-            raise _err(path, "nip.pppk_codes", f"kode harus dua digit: {bad}")
-    age = _typed(path, "nip.min_appointment_age", nip.get("min_appointment_age", 18), int, "bilangan bulat")
+            raise _err(path, "nip.pppk_codes", t("ingest.config.pppk_codes_digits", codes=bad))
+    age = _typed(path, "nip.min_appointment_age", nip.get("min_appointment_age", 18), int, "int")
     nip_cfg = NipConfig(mode=mode, pppk_codes=codes, min_appointment_age=age)
 
     scoring = _mapping(path, "scoring", data.get("scoring"))
     report = _mapping(path, "report", data.get("report"))
     if "lang" in report and report["lang"] not in ("id", "en"):
-        raise _err(path, "report.lang", f"bahasa tidak dikenal {report['lang']!r}", "pilih id atau en")
+        raise _err(path, "report.lang", t("ingest.config.unknown_lang", value=repr(report["lang"])),
+                   t("ingest.config.choose_lang"))
     themes = None
     if data.get("themes"):
         themes = (raw_dir / str(data["themes"])).resolve()
         if not themes.is_file():
-            raise _err(path, "themes", f"codebook tema tidak ditemukan: {themes}")
+            raise _err(path, "themes", t("ingest.config.themes_not_found", file=themes))
     return StudyConfig(path=path, raw_dir=raw_dir, study=info,
                        inputs=MappingProxyType(inputs), privacy=privacy,
                        duplicates=duplicates, nip=nip_cfg, scoring=_freeze(scoring),
