@@ -122,7 +122,7 @@ def _bool(source: str, where: str, value: Any, default: bool) -> bool:
         return True
     if key in ("false", "tidak", "no", "0", "n"):
         return False
-    raise ConfigError(f"{where} harus true/false, bukan {value!r}", file=source)
+    raise ConfigError(t("ingest.cb.not_bool", where=where, value=repr(value)), file=source)
 
 
 def _float(source: str, where: str, value: Any) -> float | None:
@@ -131,7 +131,7 @@ def _float(source: str, where: str, value: Any) -> float | None:
     try:
         return float(value)
     except (TypeError, ValueError):
-        raise ConfigError(f"{where} harus angka, bukan {value!r}", file=source) from None
+        raise ConfigError(t("ingest.cb.not_number", where=where, value=repr(value)), file=source) from None
 
 
 def codebook_from_mapping(data: Mapping[str, Any], *, source: str = "codebook",
@@ -144,63 +144,62 @@ def codebook_from_mapping(data: Mapping[str, Any], *, source: str = "codebook",
         Naming the codebook file, the column entry and the field.
     """
     if not isinstance(data, Mapping):
-        raise ConfigError("codebook harus berupa pemetaan dengan 'columns:'", file=source)
+        raise ConfigError(t("ingest.cb.not_mapping"), file=source)
     unknown = set(data) - {"instrument", "scales", "columns", "description"}
     if unknown:
-        raise ConfigError(f"kunci tidak dikenal di codebook: {sorted(unknown)}", file=source,
-                          hint="kunci yang dikenal: instrument, scales, columns")
+        raise ConfigError(t("ingest.cb.unknown_keys", keys=sorted(unknown)), file=source,
+                          hint=t("ingest.config.known_keys", keys="instrument, scales, columns"))
     scales = {}
     for name, spec in dict(data.get("scales") or {}).items():
         if not isinstance(spec, Mapping) or "labels" not in spec:
-            raise ConfigError(f"skala {name!r} harus berisi 'labels:'", file=source)
+            raise ConfigError(t("ingest.cb.scale_no_labels", name=repr(name)), file=source)
         try:
             scales[str(name)] = make_scale(str(name), spec)
         except (TypeError, ValueError) as exc:
-            raise ConfigError(f"skala {name!r} tidak valid: {exc}", file=source) from None
+            raise ConfigError(t("ingest.cb.scale_invalid", name=repr(name), error=exc), file=source) from None
     columns = data.get("columns")
     if not isinstance(columns, list) or not columns:
-        raise ConfigError("codebook tidak berisi 'columns:'", file=source,
-                          hint="buat dengan: kemuning-eval codebook template FILE")
+        raise ConfigError(t("ingest.cb.no_columns"), file=source, hint=t("ingest.cb.template_hint"))
     specs, seen = [], {}
     for i, entry in enumerate(columns, start=1):
         where = f"columns[{i}]"
         if not isinstance(entry, Mapping):
-            raise ConfigError(f"{where} harus pemetaan", file=source)
+            raise ConfigError(t("ingest.cb.entry_not_mapping", where=where), file=source)
         extra = set(entry) - set(_FIELDS)
         if extra:
-            raise ConfigError(f"{where}: kunci tidak dikenal {sorted(extra)}", file=source,
-                              hint=f"kunci yang dikenal: {', '.join(_FIELDS)}")
+            raise ConfigError(t("ingest.cb.entry_unknown_keys", where=where, keys=sorted(extra)), file=source,
+                              hint=t("ingest.config.known_keys", keys=", ".join(_FIELDS)))
         raw = entry.get("raw")
         variable = entry.get("variable")
         if raw is None or str(raw).strip() == "":
-            raise ConfigError(f"{where}: 'raw' (judul kolom di file) wajib diisi", file=source)
+            raise ConfigError(t("ingest.cb.raw_required", where=where), file=source)
         if not variable or not _VARIABLE.match(str(variable)):
-            raise ConfigError(f"{where} ({raw!r}): 'variable' harus huruf kecil/angka/_ , "
-                              f"bukan {variable!r}", file=source)
+            raise ConfigError(t("ingest.cb.bad_variable", where=where, raw=repr(raw), variable=repr(variable)),
+                              file=source)
         if variable in seen:
-            raise ConfigError(f"{where}: variabel {variable!r} dipakai dua kali", file=source)
+            raise ConfigError(t("ingest.cb.variable_twice", where=where, variable=repr(variable)), file=source)
         seen[variable] = i
         kind = str(entry.get("type") or "text")
         if kind not in TYPES:
-            raise ConfigError(f"{where} ({raw!r}): type {kind!r} tidak dikenal", file=source,
-                              hint=f"pilih: {', '.join(TYPES)}")
+            raise ConfigError(t("ingest.cb.unknown_type", where=where, raw=repr(raw), kind=repr(kind)), file=source,
+                              hint=t("ingest.cb.choose", choices=", ".join(TYPES)))
         scale = entry.get("scale")
         if kind == "likert" and not scale:
-            raise ConfigError(f"{where} ({raw!r}): kolom likert butuh 'scale'", file=source,
-                              hint=f"skala bawaan: {', '.join(BUILTIN_SCALES)}")
+            raise ConfigError(t("ingest.cb.likert_needs_scale", where=where, raw=repr(raw)), file=source,
+                              hint=t("ingest.cb.builtin_scales", scales=", ".join(BUILTIN_SCALES)))
         if scale and scale not in scales and scale not in BUILTIN_SCALES:
-            raise ConfigError(f"{where} ({raw!r}): skala {scale!r} tidak dikenal", file=source,
-                              hint=f"definisikan di 'scales:' atau pakai {', '.join(BUILTIN_SCALES)}")
+            raise ConfigError(t("ingest.cb.unknown_scale", where=where, raw=repr(raw), scale=repr(scale)),
+                              file=source, hint=t("ingest.cb.define_scale", scales=", ".join(BUILTIN_SCALES)))
         pii = entry.get("pii") or None
         if pii is not None and pii not in PII_KINDS:
-            raise ConfigError(f"{where} ({raw!r}): pii {pii!r} tidak dikenal", file=source,
-                              hint=f"pilih: {', '.join(PII_KINDS)}")
+            raise ConfigError(t("ingest.cb.unknown_pii", where=where, raw=repr(raw), pii=repr(pii)), file=source,
+                              hint=t("ingest.cb.choose", choices=", ".join(PII_KINDS)))
         values = entry.get("values")
         if isinstance(values, str):  # CSV form "1=supervisor;2=peer"
             pairs = [p.split("=", 1) for p in values.split(";") if "=" in p]
             values = {k.strip(): v.strip() for k, v in pairs}
         if values is not None and not isinstance(values, Mapping):
-            raise ConfigError(f"{where} ({raw!r}): 'values' harus pemetaan label -> nilai", file=source)
+            raise ConfigError(t("ingest.cb.values_not_mapping", where=where, raw=repr(raw)), file=source)
         specs.append(ColumnSpec(
             raw=str(raw).strip(), variable=str(variable), type=kind,
             label=str(entry.get("label") or ""), scale=scale or None,
@@ -224,8 +223,7 @@ def load_codebook(path: str | Path, *, instrument: str | None = None) -> Codeboo
     _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     path = Path(path)
     if not path.is_file():
-        raise ConfigError("codebook tidak ditemukan", file=str(path),
-                          hint="buat dengan: kemuning-eval codebook template FILE --out CODEBOOK")
+        raise ConfigError(t("ingest.cb.not_found"), file=str(path), hint=t("ingest.cb.not_found_hint"))
     if path.suffix.lower() == ".csv":
         with path.open(encoding="utf-8-sig", newline="") as fh:
             sample = fh.readline()
@@ -239,7 +237,7 @@ def load_codebook(path: str | Path, *, instrument: str | None = None) -> Codeboo
             data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_LOADER)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
-            raise ConfigError("YAML codebook tidak valid", file=path.name,
+            raise ConfigError(t("ingest.cb.bad_yaml"), file=path.name,
                               row=(mark.line + 1) if mark else None,
                               hint=str(getattr(exc, "problem", exc))) from None
     return codebook_from_mapping(data, source=path.name, instrument=instrument)
@@ -665,11 +663,10 @@ def write_template(file: str | Path, *, out: str | Path | None = None, instrumen
         return text
     out = Path(out)
     if out.exists():
-        raise UsageError(f"file {out} sudah ada; tidak ditimpa. Pilih nama lain untuk --out "
-                         "atau hapus file itu lebih dulu")
+        raise UsageError(t("ingest.cb.template_exists", file=out))
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, encoding="utf-8")
     from kemuning_eval.progress import info
 
-    info(f"codebook ditulis / written: {out}")
+    info(t("ingest.cb.template_written", file=out))
     return text
