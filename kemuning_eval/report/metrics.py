@@ -293,7 +293,10 @@ def compute_metrics(
     }
     params = {"year": int(year), "lang": lang, "program_id": program_id, "report_date": date or "", "seed": int(seed)}
     m["provenance"] = build_provenance(paths.processed(year), paths.root, params)
-    m["provenance"]["warnings"] = sorted({str(w.message) for w in caught})
+    # only the statistics' own warnings (about the data); library deprecation notices depend on
+    # what the process imported before, so they would make metrics.json differ between runs
+    m["provenance"]["warnings"] = sorted({str(w.message) for w in caught
+                                          if w.category.__module__.startswith("kemuning_eval")})
     return m
 
 
