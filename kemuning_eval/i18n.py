@@ -64,7 +64,7 @@ def check_lang(lang: str) -> str:
     if lang not in LANGS:
         from kemuning_eval.errors import UsageError
 
-        raise UsageError(f"bahasa {lang!r} tidak dikenal; pilih salah satu dari {', '.join(LANGS)}")
+        raise UsageError(t("cli.error.unknown_lang", DEFAULT_LANG, lang=repr(lang), choices=", ".join(LANGS)))
     return lang
 
 
