@@ -11,8 +11,13 @@ Public helpers
     Raise :class:`~kemuning_eval.errors.DataError` naming the missing columns.
 ``numeric_matrix(data, columns, *, table)``
     The columns as a float64 ``(n, k)`` array; raises ``DataError`` on text.
+``check_range(x, columns, low, high)``
+    Raise ``DataError`` at the first value outside its scale (row, column, value).
 ``check_min_n(min_n)``, ``check_level(level)``
     Validate the common keyword arguments (``UsageError`` via ``check_arg``).
+``group_by(frame, keys)``
+    The grouper of ``frame`` by ``keys``, or one constant group named
+    :data:`ALL` when there are no keys.
 ``t_interval(estimate, sd, n, level)``
     Vectorised t confidence interval of a mean: ``estimate +- t(df=n-1) * sd / sqrt(n)``.
 ``item_metadata(data, items, *, columns, include_ikm)``
@@ -56,6 +61,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 DEFAULT_MIN_N = 5
 DEFAULT_LEVEL = 0.95
+#: Name of the constant grouping column used when there are no grouping keys.
+ALL = "_all"
 
 
 def as_columns(by: str | Sequence[str] | None) -> list[str]:
@@ -100,6 +107,58 @@ def numeric_matrix(data: pd.DataFrame, columns: Sequence[str], *, table: str = "
                 hint=t("stats.hint.not_numeric", "id"),
             )
     return np.asarray(data[list(columns)].to_numpy(dtype="float64", na_value=np.nan), dtype=np.float64)
+
+
+def check_range(x: np.ndarray, columns: Sequence[str], low: Any, high: Any) -> None:
+    """Raise :class:`DataError` at the first value of ``x`` outside ``[low, high]``.
+
+    ``x`` is the ``(n, k)`` matrix of ``columns`` (NaN allowed); ``low`` and
+    ``high`` are numbers or one bound per column.  The error names the row
+    (1-based), the column and the value.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> check_range(np.array([[1.0, np.nan], [4.0, 2.0]]), ["u1", "u2"], 1, 4)
+    >>> check_range(np.array([[1.0, 5.0]]), ["u1", "u2"], 1, [4, 5])
+    >>> check_range(np.array([[1.0, 2.0], [5.0, 2.0]]), ["u1", "u2"], 1, 4)
+    Traceback (most recent call last):
+    ...
+    kemuning_eval.errors.DataError: skor di luar rentang skala 1-4 [baris 2, kolom 'u1', nilai '5.0'] -> periksa pemetaan label ke skor di codebook lalu jalankan ingest lagi
+    """
+    import numpy as np
+
+    k = x.shape[1]
+    lo = np.broadcast_to(np.asarray(low, dtype=np.float64), (k,))
+    hi = np.broadcast_to(np.asarray(high, dtype=np.float64), (k,))
+    with np.errstate(invalid="ignore"):
+        bad = (x < lo) | (x > hi)
+    if bad.any():
+        row, col = (int(v[0]) for v in np.nonzero(bad))
+        raise DataError(
+            t("stats.error.out_of_range", "id", low=f"{lo[col]:g}", high=f"{hi[col]:g}"),
+            row=row + 1, column=columns[col], value=x[row, col],
+            hint=t("stats.hint.out_of_range", "id"),
+        )
+
+
+def group_by(frame: pd.DataFrame, keys: Sequence[str]) -> list[pd.Series] | pd.Series:
+    """The grouper of ``frame`` by ``keys``; one constant group named :data:`ALL` without keys.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"program_id": ["A", "B", "A"], "x": [1.0, 2.0, 3.0]})
+    >>> frame["x"].groupby(group_by(frame, ["program_id"])).sum().to_dict()
+    {'A': 4.0, 'B': 2.0}
+    >>> frame["x"].groupby(group_by(frame, [])).sum().to_dict()
+    {0: 6.0}
+    """
+    import pandas as pd
+
+    if keys:
+        return [frame[k] for k in keys]
+    return pd.Series(0, index=frame.index, name=ALL)
 
 
 def check_min_n(min_n: Any) -> int:

@@ -19,14 +19,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from kemuning_eval.stats._common import DEFAULT_LEVEL
+from kemuning_eval.stats._common import ALL, DEFAULT_LEVEL
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
     import pandas as pd
-
-#: Name of the constant grouping column used when ``by`` is empty.
-ALL = "_all"
 
 
 def wilson_interval(count: Any, n: Any, level: float = DEFAULT_LEVEL) -> tuple[np.ndarray, np.ndarray]:

@@ -56,9 +56,12 @@ from kemuning_eval.errors import DataError, check_arg
 from kemuning_eval.i18n import check_lang, t
 from kemuning_eval.numfmt import round_half_away
 from kemuning_eval.stats._common import (
+    ALL,
     DEFAULT_MIN_N,
     as_columns,
     check_min_n,
+    check_range,
+    group_by,
     numeric_matrix,
     require_columns,
 )
@@ -210,17 +213,10 @@ def _nrr_table(data, items, by, elements, min_n, lang):
     columns = element_columns(data, items, elements=elements)
     cols = list(columns.values())
     x = numeric_matrix(data, cols, table="data")
-    with np.errstate(invalid="ignore"):
-        bad = (x < 1) | (x > 4)
-    if bad.any():
-        row, col = (int(v[0]) for v in np.nonzero(bad))
-        raise DataError(t("stats.error.out_of_range", "id", low="1", high="4"), row=row + 1,
-                        column=cols[col], value=x[row, col],
-                        hint=t("stats.hint.out_of_range", "id"))
+    check_range(x, cols, 1, 4)
     values = pd.DataFrame(x, columns=list(columns), index=data.index)
     values["_any"] = np.where(np.isnan(x).all(axis=1), np.nan, 1.0)
-    grouper = [data[k] for k in keys] if keys else pd.Series(0, index=data.index, name="_all")
-    g = values.groupby(grouper, sort=True, observed=True)
+    g = values.groupby(group_by(data, keys), sort=True, observed=True)
     means, counts = g.mean(), g.count()
     return keys, columns, means[list(columns)], counts[list(columns)], counts["_any"]
 
@@ -269,7 +265,7 @@ def ikm_index(
     index = arr.sum(axis=1) * WEIGHT  # NaN if an element has no answers
     out = means.index.to_frame(index=False)
     if not keys:
-        out = out.drop(columns="_all")
+        out = out.drop(columns=ALL)
     out["n"] = respondents.to_numpy().astype("int64")
     out["estimate"] = index
     out["converted"] = index * 25
@@ -314,7 +310,7 @@ def ikm_elements(
     import pandas as pd
 
     keys, columns, means, counts, _ = _nrr_table(data, items, by, elements, min_n, lang)
-    group_keys = keys or ["_all"]
+    group_keys = keys or [ALL]
     means.columns.name = counts.columns.name = "element"
     long = pd.DataFrame({"n": counts.stack(), "nrr": means.stack()}).reset_index()
     long["n"] = long["n"].astype("int64")

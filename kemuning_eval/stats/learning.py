@@ -54,14 +54,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from kemuning_eval.errors import DataError, check_arg
+from kemuning_eval.errors import check_arg
 from kemuning_eval.i18n import check_lang, t
 from kemuning_eval.stats._common import (
+    ALL,
     DEFAULT_LEVEL,
     DEFAULT_MIN_N,
     as_columns,
     check_level,
     check_min_n,
+    check_range,
     numeric_matrix,
     require_columns,
     t_interval,
@@ -78,7 +80,6 @@ SCORE_MAX = 100.0
 COHEN_BANDS = ((0.2, "stats.effect.negligible"), (0.5, "stats.effect.small"),
                (0.8, "stats.effect.medium"), (float("inf"), "stats.effect.large"))
 HAKE_BANDS = ((0.3, "stats.gain.low"), (0.7, "stats.gain.medium"), (float("inf"), "stats.gain.high"))
-_ALL = "_all"
 
 
 def holm(p_values: Sequence[float] | np.ndarray) -> np.ndarray:
@@ -122,13 +123,7 @@ def _pairs(tests: pd.DataFrame, by, pre: str, post: str, extra: Sequence[str] = 
     keys = as_columns(by)
     require_columns(tests, [*keys, *extra, pre, post], table="tests")
     x = numeric_matrix(tests, [pre, post], table="tests")
-    with np.errstate(invalid="ignore"):
-        bad = (x < 0) | (x > SCORE_MAX)
-    if bad.any():
-        row, col = (int(v[0]) for v in np.nonzero(bad))
-        raise DataError(t("stats.error.out_of_range", "id", low="0", high="100"), row=row + 1,
-                        column=[pre, post][col], value=x[row, col],
-                        hint=t("stats.hint.out_of_range", "id"))
+    check_range(x, [pre, post], 0, SCORE_MAX)
     ok = ~np.isnan(x).any(axis=1)
     frame = pd.DataFrame({k: tests[k].to_numpy()[ok] for k in dict.fromkeys([*keys, *extra])})
     frame["pre"], frame["post"] = x[ok, 0], x[ok, 1]
@@ -136,8 +131,8 @@ def _pairs(tests: pd.DataFrame, by, pre: str, post: str, extra: Sequence[str] = 
     if keys:
         frame = frame.dropna(subset=keys)
     else:
-        frame[_ALL] = 0
-    return frame.reset_index(drop=True), keys, keys or [_ALL]
+        frame[ALL] = 0
+    return frame.reset_index(drop=True), keys, keys or [ALL]
 
 
 def _finish(out: pd.DataFrame, keys: list[str], min_n: int, value_cols: list[str],
@@ -146,8 +141,8 @@ def _finish(out: pd.DataFrame, keys: list[str], min_n: int, value_cols: list[str
     import pandas as pd
 
     out = out.reset_index()
-    if _ALL in out.columns:
-        out = out.drop(columns=_ALL)
+    if ALL in out.columns:
+        out = out.drop(columns=ALL)
     parts = [[]] if len(keys) <= 1 else [[k for k in keys if k != key] for key in keys]
     if p_col is not None:
         value_cols = [*value_cols, p_col]

@@ -51,11 +51,14 @@ from kemuning_eval.errors import DataError, check_arg
 from kemuning_eval.i18n import check_lang, t
 from kemuning_eval.numfmt import round_half_away
 from kemuning_eval.stats._common import (
+    ALL,
     DEFAULT_LEVEL,
     DEFAULT_MIN_N,
     as_columns,
     check_level,
     check_min_n,
+    check_range,
+    group_by,
     item_metadata,
     numeric_matrix,
     require_columns,
@@ -273,22 +276,12 @@ def _scores(meta: pd.DataFrame) -> list[int]:
 
 def _checked_values(data: pd.DataFrame, meta: pd.DataFrame) -> pd.DataFrame:
     """The item columns as float64, refusing scores outside their scale."""
-    import numpy as np
     import pandas as pd
 
     cols = list(meta.index)
     x = numeric_matrix(data, cols, table="data")
-    lo = meta["scale_min"].astype("float64").to_numpy()
-    hi = meta["scale_max"].astype("float64").to_numpy()
-    with np.errstate(invalid="ignore"):
-        bad = (x < lo) | (x > hi)
-    if bad.any():
-        row, col = (int(v[0]) for v in np.nonzero(bad))
-        raise DataError(
-            t("stats.error.out_of_range", "id", low=f"{lo[col]:g}", high=f"{hi[col]:g}"),
-            row=row + 1, column=cols[col], value=x[row, col],
-            hint=t("stats.hint.out_of_range", "id"),
-        )
+    check_range(x, cols, meta["scale_min"].astype("float64").to_numpy(),
+                meta["scale_max"].astype("float64").to_numpy())
     return pd.DataFrame(x, columns=cols, index=data.index)
 
 
@@ -303,10 +296,7 @@ def _grouped_stats(
     """Long table of n, mean, sd and answer counts per (group, column): vectorised."""
     import pandas as pd
 
-    if keys:
-        grouper = [key_frame[k] for k in keys]
-    else:
-        grouper = pd.Series(0, index=values.index, name="_all")
+    grouper = group_by(key_frame, keys)
     g = values.groupby(grouper, sort=True, observed=True, dropna=True)
     parts = {"n": g.count(), "estimate": g.mean(), "sd": g.std(ddof=1)}
     x = values.to_numpy()
@@ -320,7 +310,7 @@ def _grouped_stats(
         stacked[name] = wide.stack()
     long = pd.DataFrame(stacked).reset_index()
     if not keys:
-        long = long.drop(columns="_all")
+        long = long.drop(columns=ALL)
     long["n"] = long["n"].astype("int64")
     for s in scores:
         long[f"count_{s}"] = long[f"count_{s}"].astype("int64")
