@@ -57,15 +57,17 @@ class KemuningEvalError(ValueError):
 
     def where(self) -> str:
         """Return the location part of the message (may be empty)."""
+        from kemuning_eval.i18n import t
+
         parts = []
         if self.file is not None:
-            parts.append(f"file {self.file}")
+            parts.append(t("cli.where.file", file=self.file))
         if self.row is not None:
-            parts.append(f"baris {self.row}")
+            parts.append(t("cli.where.row", row=self.row))
         if self.column is not None:
-            parts.append(f"kolom {self.column!r}")
+            parts.append(t("cli.where.column", column=repr(self.column)))
         if self.value is not None:
-            parts.append(f"nilai {str(self.value)!r}")
+            parts.append(t("cli.where.value", value=repr(str(self.value))))
         return ", ".join(parts)
 
     def __str__(self) -> str:
