@@ -87,6 +87,13 @@ def test_report_cells_hide_code_and_setup(path):
     assert "datetime.now" not in text and "date.today" not in text
 
 
+@pytest.fixture(scope="module")
+def small_study(tmp_path_factory):
+    from report_study import build_study
+
+    return build_study(tmp_path_factory.mktemp("study"))
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(("path", "program"), [(REPORTS[0], ""), (REPORTS[1], "PM")], ids=["study", "program"])
 def test_report_notebook_executes_and_writes_valid_metrics(path, program, tmp_path_factory):
@@ -110,13 +117,6 @@ def test_report_notebook_executes_and_writes_valid_metrics(path, program, tmp_pa
     assert "<figure" in html and "<h2" in html and str(root) not in html
     errors = [o for c in executed.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
     assert errors == []
-
-
-@pytest.fixture(scope="module")
-def small_study(tmp_path_factory):
-    from report_study import build_study
-
-    return build_study(tmp_path_factory.mktemp("explore"))
 
 
 @pytest.mark.slow
