@@ -1,0 +1,178 @@
+"""Scale benchmark: cleaning, statistics and the report at 10k, 100k and 1M participants.
+
+A script, not a test (``make bench`` runs it after ``benchmarks/run.py``).
+For each size, ``kemuning_eval.synth.write_study`` generates one synthetic
+study into a temporary project (with a copy of ``notebooks/``); generation is
+timed and printed but is not part of the pipeline.  Then each stage runs in a
+FRESH Python process, so that its peak memory (``ru_maxrss`` returned by
+``os.wait4`` for that child: its own peak or that of a process it waited for,
+e.g. the report's Jupyter kernel) belongs to that stage only:
+
+1. clean       ``kemuning-eval ingest --year Y``
+2. stats       ``kemuning_eval.report.metrics.compute_metrics(Y, root=...)``
+               (every statistic the report computes)
+3. report      ``kemuning-eval report --year Y`` (papermill + nbconvert; the
+               notebook computes the metrics itself)
+
+Targets (issue "Fast, reproducible builds", item 2): clean + stats grow
+linearly (1M no more than 12x the time of 100k); end to end at 1M (clean +
+report) under 120 s and under 8 GB peak memory (peak of the stages: they
+run one after the other).
+
+Usage::
+
+    .venv/bin/python benchmarks/scale.py [--sizes 10000 100000 1000000] [--seed 2026] [--keep]
+
+Results are printed and written to ``benchmarks/out/scale.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "benchmarks" / "out"
+BIN = Path(sys.executable).parent
+YEAR = 2026
+SIZES = (10_000, 100_000, 1_000_000)
+TARGET_RATIO = 12.0
+TARGET_SECONDS = 120.0
+TARGET_MB = 8 * 1024.0
+STATS_CODE = (
+    "import sys\n"
+    "from kemuning_eval.report.metrics import compute_metrics\n"
+    "m = compute_metrics(int(sys.argv[1]), root=sys.argv[2])\n"
+    "assert m['reaction'], 'no reaction level'\n"
+)
+
+
+def environment(root: Path) -> dict[str, str]:
+    """The children's environment: the project root, a pseudonym key, quiet progress."""
+    env = dict(os.environ)
+    env.setdefault("KEMUNING_EVAL_KEY", "scale-benchmark-key-0123456789abcdef")
+    env["KEMUNING_EVAL_ROOT"] = str(root)
+    env["CI"] = "1"
+    return env
+
+
+def measured(cmd: list[str], root: Path) -> tuple[float, float]:
+    """Run ``cmd`` in a fresh process; return (wall seconds, peak resident MB).
+
+    The peak is ``ru_maxrss`` from ``os.wait4`` for that one child: on Linux it
+    is the larger of the child's own peak and the peaks of the processes it
+    waited for (for ``report``: the Jupyter kernel, where the notebook runs),
+    so it never includes an earlier stage.
+    """
+    with tempfile.TemporaryFile("w+") as log:
+        started = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=root, env=environment(root), stdout=log, stderr=log, text=True)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - started
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            log.seek(0)
+            raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{log.read()[-4000:]}")
+    return seconds, usage.ru_maxrss / 1024.0  # KiB on Linux
+
+
+def generate(root: Path, size: int, seed: int) -> float:
+    """Write a synthetic study of ``size`` participants into project ``root``; return seconds."""
+    from kemuning_eval.progress import set_quiet
+    from kemuning_eval.synth import write_study
+
+    set_quiet(True)
+    (root / "data" / "processed").mkdir(parents=True, exist_ok=True)
+    (root / "reports").mkdir(exist_ok=True)
+    shutil.copytree(ROOT / "notebooks", root / "notebooks")
+    started = time.perf_counter()
+    write_study(root / "data" / "raw" / str(YEAR), year=YEAR, participants=size, seed=seed)
+    return time.perf_counter() - started
+
+
+def run_size(size: int, seed: int, keep: bool) -> dict:
+    """Generate, then time the three stages of one size."""
+    root = Path(tempfile.mkdtemp(prefix=f"kemuning-scale-{size}-"))
+    try:
+        record: dict = {"size": size, "generate_seconds": generate(root, size, seed)}
+        print(f"  {size:>9,d}  generate (not timed as pipeline) {record['generate_seconds']:8.1f} s",
+              flush=True)
+        kem = str(BIN / "kemuning-eval")
+        stages = {
+            "clean": [kem, "--quiet", "ingest", "--year", str(YEAR)],
+            "stats": [sys.executable, "-c", STATS_CODE, str(YEAR), str(root)],
+            "report": [kem, "--quiet", "report", "--year", str(YEAR), "--force"],
+        }
+        for stage, cmd in stages.items():
+            seconds, peak = measured(cmd, root)
+            record[stage] = {"seconds": seconds, "peak_mb": peak}
+            print(f"  {size:>9,d}  {stage:8s} {seconds:8.1f} s  {peak:9.0f} MB", flush=True)
+        if keep:
+            record["root"] = str(root)
+        return record
+    finally:
+        if not keep:
+            shutil.rmtree(root, ignore_errors=True)
+
+
+def summary(records: list[dict]) -> dict:
+    """Ratios and the end-to-end figures with PASS/FAIL against the targets."""
+    by_size = {r["size"]: r for r in records}
+    result: dict = {}
+    for r in records:
+        r["clean_stats_seconds"] = r["clean"]["seconds"] + r["stats"]["seconds"]
+        r["end_to_end_seconds"] = r["clean"]["seconds"] + r["report"]["seconds"]
+        r["end_to_end_peak_mb"] = max(r["clean"]["peak_mb"], r["report"]["peak_mb"])
+    if 100_000 in by_size and 1_000_000 in by_size:
+        ratio = by_size[1_000_000]["clean_stats_seconds"] / by_size[100_000]["clean_stats_seconds"]
+        result["ratio_1m_100k"] = {"value": ratio, "target": TARGET_RATIO, "pass": ratio <= TARGET_RATIO}
+    big = by_size.get(max(by_size))
+    if big:
+        result["end_to_end"] = {
+            "size": big["size"], "seconds": big["end_to_end_seconds"], "peak_mb": big["end_to_end_peak_mb"],
+            "target_seconds": TARGET_SECONDS, "target_mb": TARGET_MB,
+            "pass": big["end_to_end_seconds"] < TARGET_SECONDS and big["end_to_end_peak_mb"] < TARGET_MB,
+            "applies": big["size"] == 1_000_000,
+        }
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--keep", action="store_true", help="keep the temporary projects")
+    args = parser.parse_args(argv)
+    print(f"scale benchmark, year {YEAR}, seed {args.seed}, {os.cpu_count()} cores", flush=True)
+    records = [run_size(size, args.seed, args.keep) for size in sorted(args.sizes)]
+    result = {"year": YEAR, "seed": args.seed, "sizes": records, **summary(records)}
+    print(f"\n{'size':>10} {'stage':12} {'seconds':>9} {'peak MB':>9}")
+    for r in records:
+        for stage in ("clean", "stats", "report"):
+            print(f"{r['size']:>10,d} {stage:12} {r[stage]['seconds']:9.1f} {r[stage]['peak_mb']:9.0f}")
+        print(f"{r['size']:>10,d} {'clean+stats':12} {r['clean_stats_seconds']:9.1f}")
+        print(f"{r['size']:>10,d} {'end to end':12} {r['end_to_end_seconds']:9.1f} {r['end_to_end_peak_mb']:9.0f}")
+    if "ratio_1m_100k" in result:
+        q = result["ratio_1m_100k"]
+        print(f"clean+stats 1M / 100k = {q['value']:.2f}  (target <= {TARGET_RATIO:g})  "
+              f"{'PASS' if q['pass'] else 'FAIL'}")
+    e = result.get("end_to_end")
+    if e:
+        verdict = ("PASS" if e["pass"] else "FAIL") if e["applies"] else "n/a (target is for 1M)"
+        print(f"end to end (clean + report) at {e['size']:,d}: {e['seconds']:.1f} s, {e['peak_mb']:.0f} MB"
+              f"  (target < {TARGET_SECONDS:g} s and < {TARGET_MB:g} MB)  {verdict}")
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "scale.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
+    print(f"written {OUT / 'scale.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
