@@ -66,6 +66,15 @@ def likert_cutoffs(configured: Any, lang: str) -> dict | None:
     return bands
 
 
+def likert_bands(cutoffs: dict | None, lang: str) -> list[dict]:
+    """The category bands in force, for the method section: ``[{label, lower}]`` in increasing order."""
+    if cutoffs:
+        return [{"label": label, "lower": float(lower)} for label, lower in cutoffs.items()]
+    from kemuning_eval.stats.likert import DEFAULT_CUTOFFS
+
+    return [{"label": t(key, lang), "lower": float(lower)} for lower, key in DEFAULT_CUTOFFS]
+
+
 def r(x: Any, decimals: int) -> float | None:
     """Round half away from zero; ``None`` for missing values."""
     if x is None:

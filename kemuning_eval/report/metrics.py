@@ -268,6 +268,7 @@ def compute_metrics(
         population_asn=info.population_asn, previous_year=info.previous_year,
         program_name=names.get(program_id) if program_id else None,
         alpha=float(th["alpha"]), min_group_size=min_n, legal_basis=[str(x) for x in legal],
+        likert_bands=levels.likert_bands(ctx.cutoffs, lang),
         **levels.study(tables, ctx, population_asn=info.population_asn,
                        target_jp=float((cfg.scoring or {}).get("jp_target", 20))),
     )

@@ -258,6 +258,10 @@ def method(m: dict, lang: str) -> dict[str, Any]:
                population=fmt_int(r["population"], lang), rate=fmt_pct(r["rate"], 1, lang))
              for r in s.get("response_rates") or [] if r.get("rate") is not None]
     definitions = [t(f"report.method.def.{k}", lang) for k in ("likert", "alpha", "ikm", "paired", "did", "roi")]
+    bands = s.get("likert_bands") or []
+    if bands:
+        definitions.insert(1, t("report.method.bands", lang, bands="; ".join(
+            f"{b['label']} ≥ {fmt_number(b['lower'], 2, lang)}" for b in bands)))
     definitions.append(t("report.method.def.significance", lang, alpha=fmt_number(_alpha(m), 2, lang)))
     after = [t("report.method.privacy", lang, min_n=fmt_int(s.get("min_group_size"), lang))]
     q = s.get("data_quality") or {}
