@@ -178,7 +178,7 @@ class Report:
         rows = [dict(row, ci=fmt_ci(row.get("ci_low"), row.get("ci_high"), 2, self.lang)) for row in lv.get("by_program") or []]
         parts.append(self._table(rows, [
             ("name", "name", None), ("n", "n", "int"), ("diff", "diff", "num2"), ("ci", "ci", None),
-            ("p_val", "p", "p"), ("dz", "dz", "num2")], "report.learning.table_caption"))
+            ("p_val", "p", "p"), ("p_holm", "p_holm", "p"), ("dz", "dz", "num2")], "report.learning.table_caption"))
         if any(row.get("suppressed") for row in rows):
             parts.append(p(t("report.suppressed_note", self.lang, min_n=self.m["study"].get("min_group_size") or 5)))
         return join(parts)
