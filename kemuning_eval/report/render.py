@@ -245,7 +245,11 @@ class Report:
             ("label", "dimension", None), ("n", "n", "int"), ("k", "k", "int"), ("alpha", "alpha", "num2"),
             ("ci", "ci", None), ("band", "category", None)], "report.appendix.reliability_caption"))
         parts.append(heading(3, t("report.sec.appendix_quality", lang), anchor="lampiran-kualitas"))
-        dq = (m["study"].get("data_quality") or {}).get("rows") or []
+        from kemuning_eval.ingest.quality import check_text
+
+        dq = [dict(row, check=check_text(str(row.get("check")), lang),
+                   severity=t(f"report.severity.{row.get('severity')}", lang))
+              for row in (m["study"].get("data_quality") or {}).get("rows") or []]
         parts.append(self._table(dq, [
             ("file", "file", None), ("check", "check", None), ("column", "column", None), ("n", "n", "int"),
             ("severity", "severity", None)], "report.appendix.quality_caption") if dq

@@ -1,7 +1,7 @@
 """Tables of the report: escaped HTML for the page, formula-safe CSV for spreadsheets.
 
 Untrusted text stays text: every cell of an HTML table is escaped
-(``DataFrame.to_html(escape=True)``; no Styler, so no random uuids), and
+(:func:`html.escape` on every cell and caption; no Styler, so no random uuids), and
 every text cell of an exported CSV that a spreadsheet would read as a
 formula (starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return)
 is prefixed with an apostrophe (OWASP "CSV injection").
@@ -18,6 +18,7 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -56,15 +57,47 @@ def write_csv(frame: pd.DataFrame, path: str | Path) -> Path:
     return path
 
 
+#: a displayed cell that reads as a number (counts, means, %, Rupiah, CIs, p-values, "–")
+_NUMERIC = re.compile(r"^(Rp )?[<>]?\s?-?[\d.,]+%?$|^\[-?[\d.,]+; -?[\d.,]+\]$|^\[-?[\d.,]+, -?[\d.,]+\]$|^–$")
+
+
+def _is_numeric(values: Sequence[Any]) -> bool:
+    texts = [str(v).strip() for v in values]
+    return bool(texts) and all(_NUMERIC.match(x) for x in texts) and any(x != "–" for x in texts)
+
+
 def html_table(frame: pd.DataFrame, *, caption: str | None = None) -> Html:
-    """Render ``frame`` as an escaped HTML table (no index), with an optional caption."""
-    body = frame.to_html(index=False, escape=True, border=0, classes="report-table", na_rep="–")
-    body = body.replace('<table border="0" class="dataframe report-table">', '<table class="report-table">', 1)
-    body = body.replace('<table class="dataframe report-table">', '<table class="report-table">', 1)
+    """Render ``frame`` as an escaped HTML table (no index), with an optional caption.
+
+    Columns whose every cell reads as a number are right-aligned (``class="num"``),
+    text columns are left-aligned.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> html = html_table(pd.DataFrame({"Program": ["A&B"], "n": ["1.234"]}))
+    >>> '<td>A&amp;B</td>' in html and '<td class="num">1.234</td>' in html
+    True
+    """
+    numeric = [_is_numeric(frame[c].tolist()) for c in frame.columns]
+    cls = [' class="num"' if flag else "" for flag in numeric]
+    lines = ['<table class="report-table">']
     if caption:
-        body = body.replace('<table class="report-table">',
-                            f'<table class="report-table">\n  <caption>{esc(caption)}</caption>', 1)
-    return Html(body)
+        lines.append(f"  <caption>{esc(caption)}</caption>")
+    head = "".join(f"<th{c}>{esc(str(name))}</th>" for name, c in zip(frame.columns, cls, strict=True))
+    lines.append(f"  <thead><tr>{head}</tr></thead>")
+    lines.append("  <tbody>")
+    for row in frame.itertuples(index=False):
+        cells = "".join(
+            f"<td{c}>{esc('–' if _missing(v) else str(v))}</td>" for v, c in zip(row, cls, strict=True)
+        )
+        lines.append(f"    <tr>{cells}</tr>")
+    lines.append("  </tbody>\n</table>")
+    return Html("\n".join(lines))
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and value != value)
 
 
 def formatted(rows: Sequence[dict], columns: Sequence[tuple[str, str, Callable[[Any], str] | None]],
