@@ -62,7 +62,10 @@ def observation_table(rng: np.random.Generator, sm: StudyModel, roster: pd.DataF
     """Return observation rows (SPSS codes): 40 % of participants (at most ``max_people``),
     rated by supervisor (1), peer (2) and self (3) at baseline (1) and follow-up (2,
     about 3 months after the end); 5 % have no follow-up.  ``Menerapkan`` (applies)
-    is one Bernoulli draw per person, recorded on every follow-up row."""
+    is one Bernoulli draw per person, recorded on every follow-up row.
+
+    Latent indicator: ``mu + person (all raters and waves) + occasion (person x
+    rater x wave, shared by the 4 indicators of a row) + item noise``."""
     m = min(int(round(0.4 * len(roster))), max_people)
     people = np.sort(rng.choice(len(roster), m, replace=False))
     codes = roster["Kode Pelatihan"].to_numpy(str)[people]
@@ -81,7 +84,8 @@ def observation_table(rng: np.random.Generator, sm: StudyModel, roster: pd.DataF
         for rater, off in zip((1, 2, 3), sm.rater_offsets, strict=True):
             sel = np.arange(m) if wave == 1 else np.flatnonzero(followed)
             mu = base[sel] + off + (change[sel] if wave == 2 else 0.0)
-            cats = ordered_categories(np.repeat(mu[:, None], k, axis=1), person[sel], rng,
+            occasion = person[sel] + rng.normal(0.0, sm.obs_rating_sd, len(sel))
+            cats = ordered_categories(np.repeat(mu[:, None], k, axis=1), occasion, rng,
                                       item_sd=sm.obs_item_sd, tau=TAU5)
             day = (start[sel] - rng.integers(3, 10, len(sel)).astype("timedelta64[D]")
                    if wave == 1 else

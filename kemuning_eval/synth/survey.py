@@ -22,7 +22,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from kemuning_eval.synth.likert import messy_labels, ordered_categories
+from kemuning_eval.synth.likert import factor_scores, messy_labels, ordered_categories
 from kemuning_eval.synth.population import program_dates
 from kemuning_eval.synth.questions import FAC_ITEMS, IKM_ITEMS, KUALITAS5, REACTION_ITEMS, SETUJU5
 from kemuning_eval.synth.texts import suggestions
@@ -73,8 +73,12 @@ def reaction_table(rng: np.random.Generator, sm: StudyModel, roster: pd.DataFram
     pidx = pd.Series(prog_code).map({c: i for i, c in enumerate(codes)}).to_numpy(np.int64)
     mu = np.array([[reaction_latent_means(sm, p)[v] for v, _, _, _ in REACTION_ITEMS]
                    for p in sm.programs])
-    person = rng.normal(0.0, sm.person_sd, n)
-    cats = ordered_categories(mu[pidx], person, rng, item_sd=sm.item_sd, tau=TAU5)
+    dims = list(dict.fromkeys(d for _, _, d, _ in REACTION_ITEMS))
+    shared = factor_scores(rng, n, [dims.index(d) for _, _, d, _ in REACTION_ITEMS],
+                           general_sd=sm.reaction_general_sd, group_sd=sm.reaction_dim_sd)
+    # on the recoded scale (higher = better); the reverse item is flipped below, so its
+    # raw answers correlate negatively with the other items of its dimension
+    cats = ordered_categories(mu[pidx], shared, rng, item_sd=sm.reaction_item_sd, tau=TAU5)
     rev = np.array([r for _, _, _, r in REACTION_ITEMS])
     cats[:, rev] = 6 - cats[:, rev]
     ikm_mu = np.broadcast_to(np.asarray(sm.ikm_means), (n, len(IKM_ITEMS)))
@@ -130,11 +134,14 @@ def reaction_table(rng: np.random.Generator, sm: StudyModel, roster: pd.DataFram
 def facilitator_form(rng: np.random.Generator, sm: StudyModel, roster: pd.DataFrame,
                      facilitators: pd.DataFrame) -> pd.DataFrame:
     """Return the facilitator-rating export: each respondent rates every facilitator
-    of their programme on the 9 widyaiswara dimensions (Sangat Kurang .. Sangat Baik)."""
+    of their programme on the 9 widyaiswara dimensions (Sangat Kurang .. Sangat Baik).
+
+    Latent rating: ``mu + leniency (respondent) + impression (respondent x
+    facilitator, shared by the 9 dimensions) + item noise``."""
     resp = np.flatnonzero(rng.random(len(roster)) < sm.facilitator_response_rate)
     prog = roster["Kode Pelatihan"].to_numpy(str)[resp]
     nip = _nip_as_typed(rng, roster["NIP"].to_numpy(str)[resp])
-    person = rng.normal(0.0, sm.person_sd, len(resp))
+    leniency = rng.normal(0.0, sm.fac_rater_sd, len(resp))
     times = _timestamps(rng, sm, prog, 2)
     parts = []
     for p in sm.programs:
@@ -142,8 +149,9 @@ def facilitator_form(rng: np.random.Generator, sm: StudyModel, roster: pd.DataFr
         fac = facilitators[facilitators["Kode Pelatihan"] == p.code]
         for slot, (fname, off) in enumerate(zip(fac["Nama"], p.facilitator_offsets, strict=True)):
             mu = (sm.fac_base + sm.reaction_shift + off + np.asarray(sm.fac_dim_offsets))
-            cats = ordered_categories(np.broadcast_to(mu, (len(sel), len(mu))), person[sel],
-                                      rng, item_sd=sm.item_sd, tau=TAU5)
+            impression = leniency[sel] + rng.normal(0.0, sm.fac_pair_sd, len(sel))
+            cats = ordered_categories(np.broadcast_to(mu, (len(sel), len(mu))), impression,
+                                      rng, item_sd=sm.fac_item_sd, tau=TAU5)
             labels = messy_labels(cats, KUALITAS5, rng, p_abbrev_row=0.0, p_missing=0.005)
             block = pd.DataFrame({"_row": sel, "_slot": slot,
                                   "Stempel waktu": times[sel] + np.timedelta64(slot * 40, "s"),

@@ -12,7 +12,12 @@ written files targets, so no clipping or rounding distorts it:
 - Likert items (reaction 1-5, IKM 1-4, facilitator 1-5, observation 1-5): an
   ordered-probit model, a normal latent score cut at fixed thresholds
   (``1.5, 2.5, ...``), whose expected category is
-  ``min + sum_k Phi((mu - tau_k) / s)``;
+  ``min + sum_k Phi((mu - tau_k) / s)``.  The latent score is a factor model,
+  ``mu + general + group + item noise`` (independent normals: a respondent's
+  general factor, a factor shared by the items of one reaction dimension / one
+  rated facilitator / one rating occasion, and the item's own noise), so it is
+  normal with ``s`` the root of the summed variances (:func:`latent_sd`) and
+  items of one scale correlate as real scales do (alpha about 0.8);
 - outcomes: linear models with no bounds reached (budget ratio near 0.9,
   on-time probabilities between 0.5 and 0.9), so the DiD coefficient is the
   parameter itself.
@@ -129,15 +134,25 @@ class StudyModel:
     ikm_means: tuple[float, ...]
     response_rate: float = 0.86
     facilitator_response_rate: float = 0.45
-    person_sd: float = 0.5
-    item_sd: float = 0.7
+    #: reaction items: general satisfaction factor, dimension factor, item noise
+    reaction_general_sd: float = 0.45
+    reaction_dim_sd: float = 0.55
+    reaction_item_sd: float = 0.5
     ikm_person_sd: float = 0.4
     ikm_item_sd: float = 0.55
     fac_dim_offsets: tuple[float, ...] = (0.25, -0.1, 0.05, -0.2, 0.15, 0.1, -0.05, 0.0, 0.05)
     fac_base: float = 3.9
+    #: facilitator ratings: respondent leniency (all facilitators), respondent x
+    #: facilitator impression (the 9 dimensions of one facilitator), item noise
+    fac_rater_sd: float = 0.35
+    fac_pair_sd: float = 0.5
+    fac_item_sd: float = 0.6
     rater_offsets: tuple[float, float, float] = (0.0, 0.1, 0.4)
+    #: observations: the person's performance (all raters and waves), one rating
+    #: occasion (person x rater x wave, the 4 indicators of a row), item noise
     obs_person_sd: float = 0.5
-    obs_item_sd: float = 0.6
+    obs_rating_sd: float = 0.35
+    obs_item_sd: float = 0.5
     jp_other_shape: float = 3.0
     jp_other_scale: float = 8.0
     outcome_base_ratio: float = 0.9
@@ -222,6 +237,38 @@ def study_model(year: int) -> StudyModel:
     )
 
 
+def latent_sd(*sds: float) -> float:
+    """Total SD of a latent score that is a sum of independent normal parts.
+
+    Examples
+    --------
+    >>> latent_sd(0.3, 0.4)
+    0.5
+    """
+    return float(np.sqrt(sum(x * x for x in sds)))
+
+
+def reaction_sd(sm: StudyModel) -> float:
+    """Latent SD of a reaction item (general + dimension + item).
+
+    Examples
+    --------
+    >>> round(reaction_sd(study_model(2026)), 3)
+    0.869
+    """
+    return latent_sd(sm.reaction_general_sd, sm.reaction_dim_sd, sm.reaction_item_sd)
+
+
+def facilitator_sd(sm: StudyModel) -> float:
+    """Latent SD of a facilitator rating (leniency + impression + item)."""
+    return latent_sd(sm.fac_rater_sd, sm.fac_pair_sd, sm.fac_item_sd)
+
+
+def observation_sd(sm: StudyModel) -> float:
+    """Latent SD of an observation indicator (person + rating occasion + item)."""
+    return latent_sd(sm.obs_person_sd, sm.obs_rating_sd, sm.obs_item_sd)
+
+
 def ordered_mean(mu: float | np.ndarray, sd: float, tau: tuple[float, ...]) -> np.ndarray:
     """Exact expected category (1-based) of a normal latent value cut at ``tau``.
 
@@ -271,7 +318,7 @@ def score_truth(m: ScoreModel) -> dict[str, float]:
 
 def reaction_item_means(sm: StudyModel, pm: ProgramModel) -> dict[str, float]:
     """Exact expected recoded score of every reaction item of a programme."""
-    s = float(np.hypot(sm.person_sd, sm.item_sd))
+    s = reaction_sd(sm)
     out: dict[str, float] = {}
     for var, mu in reaction_latent_means(sm, pm).items():
         out[var] = float(ordered_mean(mu, s, TAU5))
@@ -310,14 +357,14 @@ def _program_truth(sm: StudyModel, pm: ProgramModel) -> dict:
     items = reaction_item_means(sm, pm)
     dims = {d: float(np.mean([v for k, v in items.items() if k.startswith(p + "_")]))
             for d, p in DIMENSION_PREFIX.items()}
-    s_obs = float(np.hypot(sm.obs_person_sd, sm.obs_item_sd))
+    s_obs = observation_sd(sm)
     b = pm.behaviour
     behaviour = {}
     for rater, off in zip(RATERS, sm.rater_offsets, strict=True):
         base = float(ordered_mean(b.baseline + off, s_obs, TAU5))
         follow = float(ordered_mean(b.baseline + b.change + off, s_obs, TAU5))
         behaviour[rater] = {"baseline": base, "followup": follow, "change": follow - base}
-    s_fac = float(np.hypot(sm.person_sd, sm.item_sd))
+    s_fac = facilitator_sd(sm)
     fac = [[float(ordered_mean(sm.fac_base + sm.reaction_shift + fo + do, s_fac, TAU5))
             for do in sm.fac_dim_offsets] for fo in pm.facilitator_offsets]
     return {
@@ -364,7 +411,7 @@ def true_effects(year: int) -> dict:
     overall = {d: float(sum(w * progs[pm.code]["reaction_dimensions"][d]
                             for w, pm in zip(shares, sm.programs, strict=True)))
                for d in REACTION_DIMENSIONS}
-    s_ikm = float(np.hypot(sm.ikm_person_sd, sm.ikm_item_sd))
+    s_ikm = latent_sd(sm.ikm_person_sd, sm.ikm_item_sd)
     nrr = {el: float(ordered_mean(m, s_ikm, TAU4)) for el, m in zip(IKM_ELEMENTS, sm.ikm_means, strict=True)}
     index = sum(nrr.values()) / 9.0
     p_other = float(gamma.sf(19.5, sm.jp_other_shape, scale=sm.jp_other_scale))
