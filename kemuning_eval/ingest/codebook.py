@@ -315,9 +315,11 @@ def parse_dates(values: Any, *, fmt: str | None = None) -> Any:
     >>> parse_dates(pd.Series(["2026-03-01", "02/03/2026 10:15:00", None])).dt.day.tolist()
     [1.0, 2.0, nan]
     """
+    import numpy as np
     import pandas as pd
 
-    uniq = pd.Series(values.dropna().unique(), dtype="str")
+    codes, raw_uniq = pd.factorize(values, use_na_sentinel=True)
+    uniq = pd.Series(raw_uniq, dtype="str")
     if fmt:
         parsed = pd.to_datetime(uniq, format=fmt, errors="coerce")
     else:
@@ -327,8 +329,13 @@ def parse_dates(values: Any, *, fmt: str | None = None) -> Any:
             parsed[iso] = pd.to_datetime(uniq[iso], format="ISO8601", errors="coerce")
         if (~iso).any():
             parsed[~iso] = pd.to_datetime(uniq[~iso], format="mixed", dayfirst=True, errors="coerce")
-    mapping = dict(zip(uniq.to_numpy(), parsed, strict=True))
-    return pd.to_datetime(values.map(mapping)).astype("datetime64[us]")
+    if not (len(parsed) and str(parsed.dtype).startswith("datetime64[")) or \
+            not pd.api.types.is_string_dtype(values):  # rare shapes: map through a dict
+        mapping = dict(zip(uniq.to_numpy(), parsed, strict=True))
+        return pd.to_datetime(values.map(mapping)).astype("datetime64[us]")
+    # one parse per distinct text, then taken by code (missing -> NaT)
+    table = np.append(parsed.to_numpy(dtype="datetime64[us]"), np.datetime64("NaT", "us"))
+    return pd.Series(table[codes], index=values.index, name=values.name, dtype="datetime64[us]")
 
 
 def _bad(raw: Any, series: Any, bad_mask: Any, column: str, check: str, message: str, *,

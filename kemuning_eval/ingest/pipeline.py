@@ -79,6 +79,60 @@ _NUMERIC_TYPES = ("likert", "integer", "number", "money", "percent")
 _MADE_IDS = frozenset({"participant_id", "facilitator_id", "person_id", "response_id", "excerpt_id"})
 
 
+
+def _per_unique(values: Any, func: Any) -> Any:
+    """``values.map(func)`` with one call per distinct value (missing values included).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> _per_unique(pd.Series(["A", None, float("nan"), "A"], dtype=object), str).tolist()
+    ['A', 'None', 'nan', 'A']
+    """
+    import numpy as np
+    import pandas as pd
+
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    mapped = np.empty(len(uniques), dtype=object)
+    mapped[:] = [func(u) for u in uniques]
+    out = mapped[codes] if len(uniques) else np.empty(len(codes), dtype=object)
+    missing = codes < 0
+    if missing.any():  # None and NaN may map differently: each missing cell on its own
+        out[missing] = [func(v) for v in np.asarray(values, dtype=object)[missing]]
+    return pd.Series(out, index=values.index, dtype=object, name=values.name)
+
+
+def _row_ids(prefix: str, rows: Any) -> Any:
+    """``[f"{prefix}{r:06d}" for r in rows]`` for non-negative integer rows, vectorised.
+
+    Examples
+    --------
+    >>> _row_ids("R2026-", [7, 1234567]).tolist()
+    ['R2026-000007', 'R2026-1234567']
+    """
+    import numpy as np
+    import pandas as pd
+
+    text = pd.Series(np.asarray(rows, dtype="int64")).astype(str).str.zfill(6)
+    return (prefix + text).to_numpy(dtype=object)
+
+def _as_text_index(values: Any) -> Any:
+    """Return values as an object Index of ``str`` (as ``str(value)`` writes them).
+
+    Examples
+    --------
+    >>> list(_as_text_index(["ab", 12, 1.5]))
+    ['ab', '12', '1.5']
+    """
+    import numpy as np
+    import pandas as pd
+
+    arr = np.asarray(values, dtype=object)
+    if pd.api.types.infer_dtype(arr, skipna=False) != "string":
+        arr = arr.astype(str).astype(object)
+    return pd.Index(arr, dtype=object)
+
+
 @dataclass
 class IngestResult:
     """What :func:`ingest_study` did."""
@@ -137,6 +191,8 @@ class _Build:
 
     # ------------------------------------------------------------ reading
     def read_all(self) -> None:
+        import pandas as pd
+
         from kemuning_eval.ingest.codebook import apply_codebook, load_codebook
         from kemuning_eval.ingest.readers import read_table
         from kemuning_eval.progress import progress
@@ -165,7 +221,8 @@ class _Build:
             self.inputs[key] = _Input(key, raw.file, data, cb)
             for spec_col in cb.columns:
                 if spec_col.pii and spec_col.variable in data:
-                    vals = data[spec_col.variable].dropna().astype(str)
+                    # the distinct texts of the distinct values, in order of first appearance
+                    vals = pd.Series(data[spec_col.variable].dropna().unique(), dtype=object).astype(str)
                     self.pii_values.append(vals.unique())
                     if spec_col.pii == "name":
                         self.names.extend(vals.unique().tolist())
@@ -184,7 +241,7 @@ class _Build:
             self.problem(inp.file, "invalid_nip", check_text("invalid_nip", reason=reason), rows=grp["_row"],
                          column=_raw_name(df, "nip"), hint=t("ingest.pipe.invalid_nip_hint", mode=nipcfg.mode))
         self.pii_values.append(info["nip"].dropna().unique())
-        out = df.copy()
+        out = df.copy(deep=False)  # copy-on-write: the new columns never touch df
         out["_nip_kind"] = info["kind"].replace({"missing": None})
         out["_birth"] = info["birth_date"]
         out["_nip_gender"] = info["gender"]
@@ -439,11 +496,9 @@ class _Build:
         items = self.items_of(inp)
         keys = ["participant_id", "program_id"]
         if key == "facilitator_ratings":
-            names = df["facilitator_name"].map(normalise_label) if "facilitator_name" in df else None
+            names = _per_unique(df["facilitator_name"], normalise_label) if "facilitator_name" in df else None
             if names is not None:
-                fid = [self.fac_lookup.get((p, n), self.fac_lookup.get(n)) for p, n in
-                       zip(df["program_id"], names, strict=True)]
-                df["facilitator_id"] = pd.Series(fid, index=df.index, dtype=object)
+                df["facilitator_id"] = self.facilitator_ids(df["program_id"], names)
                 miss = df["facilitator_id"].isna() & names.notna()
                 if miss.any():
                     self.problem(inp.file, "unmatched_facilitator",
@@ -456,7 +511,7 @@ class _Build:
         df = self.link(inp, df)
         df = self.dedupe(inp, df, keys, items)
         self.quality(inp, df, items)
-        out = pd.DataFrame({"response_id": [f"{prefix}{self.year}-{r:06d}" for r in df["_row"]],
+        out = pd.DataFrame({"response_id": _row_ids(f"{prefix}{self.year}-", df["_row"]),
                             "participant_id": df["participant_id"].astype(object),
                             "program_id": df["program_id"].astype(object)}, index=df.index)
         if key == "facilitator_ratings":
@@ -467,6 +522,22 @@ class _Build:
             out[v] = df[v].astype("float64")
         self.add_freetext(inp, df, out)
         self.tables[key] = out.reset_index(drop=True)
+
+    def facilitator_ids(self, programs: Any, names: Any) -> Any:
+        """Facilitator ids of (programme, normalised name) pairs, else of the name alone.
+
+        One dictionary look-up per distinct pair, not per response.
+        """
+        import numpy as np
+        import pandas as pd
+
+        pcodes, puniq = pd.factorize(programs, use_na_sentinel=False)
+        ncodes, nuniq = pd.factorize(names, use_na_sentinel=False)
+        width = max(len(nuniq), 1)
+        pair_codes, pairs = pd.factorize(pcodes.astype("int64") * width + ncodes)
+        found = [self.fac_lookup.get((puniq[c // width], nuniq[c % width]), self.fac_lookup.get(nuniq[c % width]))
+                 for c in pairs]
+        return pd.Series(np.array(found + [None], dtype=object)[pair_codes], index=programs.index, dtype=object)
 
     def add_freetext(self, inp: _Input, df: Any, out: Any) -> None:
         for c in inp.codebook.columns:
@@ -665,30 +736,31 @@ class _Build:
         return [p for p in self.problems if p.severity == "warning"]
 
     def check_no_pii(self) -> None:
-        """Refuse to continue if any raw PII value appears as a cell of an output table."""
-        import numpy as np
+        """Refuse to continue if any raw PII value appears as a cell of an output table.
+
+        Vectorised: the distinct text cells (5 characters or more) of every output
+        column form one lookup index, probed once per array of PII values.
+        """
         import pandas as pd
 
-        outputs: set[str] = set()
-        where: dict[str, str] = {}
+        columns: list[tuple[str, str, Any]] = []
         for name, df in self.tables.items():
             for col in df.columns:
                 if col in _MADE_IDS:  # built here from HMACs and row numbers
                     continue
                 if pd.api.types.is_string_dtype(df[col]) or df[col].dtype == object:
-                    for u in df[col].dropna().unique():
-                        text = str(u)
-                        if len(text) >= 5:
-                            outputs.add(text)
-                            where.setdefault(text, f"{name}.{col}")
-        if not outputs:
+                    cells = _as_text_index(df[col].dropna().unique())
+                    cells = cells[cells.str.len() >= 5]
+                    if len(cells):
+                        columns.append((name, col, cells))
+        if not columns:
             return
-        lookup = pd.Index(sorted(outputs))
+        lookup = pd.Index(pd.unique(pd.Index([]).append([c for _, _, c in columns]).to_numpy(dtype=object)))
         for values in self.pii_values:
-            cells = pd.Index(np.asarray(values, dtype=object).astype(str))
+            cells = _as_text_index(values)
             hit = cells[cells.isin(lookup)]
             if len(hit):
-                name, col = where[hit[0]].split(".", 1)
+                name, col = next((n, c) for n, c, u in columns if hit[0] in u)
                 raise PrivacyError(t("ingest.pipe.pii_leak", table=repr(name), column=repr(col)),
                                    hint=t("ingest.pipe.pii_leak_hint"))
 

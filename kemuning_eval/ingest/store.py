@@ -56,6 +56,39 @@ def check_id(df: Any, id_cols: list[str], name: str) -> None:
                         hint=t("ingest.store.id_not_unique_hint"))
 
 
+def sort_by_id(df: Any, id_cols: list[str]) -> Any:
+    """Return ``df`` sorted by its (unique, complete) ID columns, index reset.
+
+    Text and numeric IDs are sorted by Arrow (``sort_indices``: UTF-8 byte
+    order, which is code-point order, as Python sorts ``str``); other types
+    by pandas.  IDs are unique, so the order is the same as a stable sort.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"id": ["b", "a", "c"], "k": [2, 1, 1], "v": [1.0, 2.0, 3.0]})
+    >>> sort_by_id(df, ["k", "id"])["v"].tolist()
+    [2.0, 3.0, 1.0]
+    """
+    import pandas as pd
+
+    ids = df[id_cols]
+    kinds = [pd.api.types.infer_dtype(ids[c], skipna=False) for c in id_cols]
+    if all(k in ("string", "integer", "floating") for k in kinds):
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        try:
+            table = pa.table({str(i): pa.array(ids[c].to_numpy(dtype=object) if k == "string" else ids[c].to_numpy())
+                              for i, (c, k) in enumerate(zip(id_cols, kinds, strict=True))})
+        except (pa.ArrowInvalid, pa.ArrowTypeError):
+            table = None
+        if table is not None:
+            order = pc.sort_indices(table, sort_keys=[(str(i), "ascending") for i in range(len(id_cols))])
+            return df.take(order.to_numpy()).reset_index(drop=True)
+    return df.sort_values(id_cols, kind="mergesort").reset_index(drop=True)
+
+
 def parquet_bytes(df: Any) -> bytes:
     """Return a DataFrame as parquet bytes (no index; deterministic for the same data)."""
     buf = io.BytesIO()
@@ -86,7 +119,7 @@ def write_outputs(target: str | Path, tables: dict[str, tuple[Any, list[str]]],
     prepared, info = {}, {}
     for name, (df, id_cols) in sorted(tables.items()):
         check_id(df, id_cols, name)
-        df = df.sort_values(id_cols, kind="mergesort").reset_index(drop=True)
+        df = sort_by_id(df, id_cols)
         data = parquet_bytes(df)
         prepared[f"{name}.parquet"] = data
         info[name] = {"rows": len(df), "sha256": hashlib.sha256(data).hexdigest(), "id": list(id_cols)}
