@@ -41,12 +41,12 @@ from kemuning_eval.ingest.labels import (
     BUILTIN_SCALES,
     Scale,
     builtin_scale,
+    collapse_spaces,
     detect_scale,
     make_scale,
     map_unique,
     match_values,
     normalise_label,
-    replace_regex,
 )
 from kemuning_eval.ingest.quality import check_text
 
@@ -462,10 +462,9 @@ def _convert(raw: Any, spec: ColumnSpec, cb: Codebook, col: str, series: Any) ->
                              difflib.get_close_matches(str(v), known, n=3, cutoff=0.3) or known[:10])))
         return out, problems
     # text-like types: id, text, category, nip, freetext, themes
-    out = series.astype(object).where(series.notna(), None)
     if kind in ("text", "category", "id"):
-        out = replace_regex(series, r"\s+", " ").astype(object).where(series.notna(), None)
-    return out, problems
+        return collapse_spaces(series).astype(object).where(series.notna(), None), problems
+    return series.astype(object).where(series.notna(), None), problems
 
 
 def apply_codebook(raw: Any, cb: Codebook) -> tuple[Any, list[Problem]]:

@@ -191,8 +191,6 @@ class _Build:
 
     # ------------------------------------------------------------ reading
     def read_all(self) -> None:
-        import pandas as pd
-
         from kemuning_eval.ingest.codebook import apply_codebook, load_codebook
         from kemuning_eval.ingest.readers import read_table
         from kemuning_eval.progress import progress
@@ -221,11 +219,10 @@ class _Build:
             self.inputs[key] = _Input(key, raw.file, data, cb)
             for spec_col in cb.columns:
                 if spec_col.pii and spec_col.variable in data:
-                    # the distinct texts of the distinct values, in order of first appearance
-                    vals = pd.Series(data[spec_col.variable].dropna().unique(), dtype=object).astype(str)
-                    self.pii_values.append(vals.unique())
+                    vals = data[spec_col.variable].dropna().astype(str).unique()
+                    self.pii_values.append(vals)
                     if spec_col.pii == "name":
-                        self.names.extend(vals.unique().tolist())
+                        self.names.extend(vals.tolist())
 
     # ------------------------------------------------------------ people
     def nip_ids(self, inp: _Input, *, prefix: str = "P", domain: str = "") -> Any:

@@ -155,9 +155,10 @@ def _arrow_safe(path: Path, header_row: int) -> bool:
     row 1 and no blank lines (pyarrow skips them, which would shift row numbers)."""
     if header_row != 1 or path.stat().st_size < _ARROW_MIN_BYTES:
         return False
-    with path.open("rb") as fh:
-        data = fh.read()
-    return b"\n\n" not in data and b"\n\r\n" not in data
+    import mmap
+
+    with path.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        return data.find(b"\n\n") < 0 and data.find(b"\n\r\n") < 0
 
 
 def _read_csv_arrow(path: Path, *, sep: str, encoding: str) -> Any:
