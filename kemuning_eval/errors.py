@@ -33,6 +33,20 @@ class KemuningEvalError(ValueError):
         shows it (header = row 1) when known.
     hint : str, optional
         What to do about it.
+
+    Attributes
+    ----------
+    exit_code : int
+        Exit code the command line returns for this error (1).
+
+    Examples
+    --------
+    >>> err = KemuningEvalError("kolom hilang", file="a.csv", column="NIP",
+    ...                         hint="tambahkan kolom NIP")
+    >>> print(err)
+    kolom hilang [file a.csv, kolom 'NIP'] -> tambahkan kolom NIP
+    >>> err.exit_code, err.where()
+    (1, "file a.csv, kolom 'NIP'")
     """
 
     exit_code = 1
@@ -81,23 +95,65 @@ class KemuningEvalError(ValueError):
 
 
 class ConfigError(KemuningEvalError):
-    """The study configuration or a codebook is wrong."""
+    """The study configuration or a codebook is wrong.
+
+    Examples
+    --------
+    >>> err = ConfigError("tahun tidak valid", file="studi.yaml", value="20x6")
+    >>> print(err)
+    tahun tidak valid [file studi.yaml, nilai '20x6']
+    >>> isinstance(err, KemuningEvalError), err.exit_code
+    (True, 1)
+    """
 
 
 class DataError(KemuningEvalError):
-    """A raw data file cannot be read or fails a rule."""
+    """A raw data file cannot be read or fails a rule.
+
+    Examples
+    --------
+    >>> err = DataError("nilai di luar rentang", file="survei.csv", row=4, value=9)
+    >>> print(err)
+    nilai di luar rentang [file survei.csv, baris 4, nilai '9']
+    >>> err.row
+    4
+    """
 
 
 class PrivacyError(KemuningEvalError):
-    """Identifying data would leave the raw folder, or the key is missing."""
+    """Identifying data would leave the raw folder, or the key is missing.
+
+    Examples
+    --------
+    >>> err = PrivacyError("kunci pseudonim tidak ditemukan", hint="jalankan init")
+    >>> print(err)
+    kunci pseudonim tidak ditemukan -> jalankan init
+    >>> isinstance(err, DataError)
+    False
+    """
 
 
 class ReportError(KemuningEvalError):
-    """Executing or exporting a report notebook failed."""
+    """Executing or exporting a report notebook failed.
+
+    Examples
+    --------
+    >>> print(ReportError("notebook gagal", file="laporan.ipynb"))
+    notebook gagal [file laporan.ipynb]
+    >>> ReportError("x").exit_code
+    1
+    """
 
 
 class UsageError(KemuningEvalError):
-    """Bad arguments to a function or the command line (exit code 2)."""
+    """Bad arguments to a function or the command line (exit code 2).
+
+    Examples
+    --------
+    >>> err = UsageError("argumen tidak dikenal: --tahun")
+    >>> err.exit_code, isinstance(err, KemuningEvalError)
+    (2, True)
+    """
 
     exit_code = 2
 
@@ -123,7 +179,27 @@ class Problem:
 
 
 class ValidationFailed(DataError):
-    """Raised with every :class:`Problem` found in one pass."""
+    """Raised with every :class:`Problem` found in one pass.
+
+    Parameters
+    ----------
+    message : str
+        Summary of the failure, in the user's language.
+    problems : list of Problem
+        Every finding; kept (as a copy) in :attr:`problems`.
+    hint : str, optional
+        What to do about it.
+
+    Examples
+    --------
+    >>> found = [Problem("survei.csv", 3, "Materi", "7", "di luar rentang 1-5"),
+    ...          Problem("survei.csv", 5, "NIP", "123", "NIP tidak valid")]
+    >>> err = ValidationFailed("2 masalah ditemukan", found, hint="perbaiki file")
+    >>> print(err)
+    2 masalah ditemukan -> perbaiki file
+    >>> [p.row for p in err.problems], isinstance(err, DataError)
+    ([3, 5], True)
+    """
 
     def __init__(self, message: str, problems: list[Problem], *, hint: str | None = None) -> None:
         self.problems = list(problems)
