@@ -36,11 +36,26 @@ DEFAULT_LANG = "id"
 def catalogue() -> dict[str, dict[str, str]]:
     """Return every entry of every catalogue file, keyed by its full key.
 
+    The result is read once and cached for the process.
+
+    Returns
+    -------
+    dict of str to dict of str to str
+        ``{key: {"id": text, "en": text}}`` for every key of every file.
+
     Raises
     ------
     RuntimeError
         If a key is defined twice or an entry lacks a language (a packaging
         bug, not a user error).
+
+    Examples
+    --------
+    >>> entries = catalogue()
+    >>> sorted(entries["cli.exit.data_problem"])
+    ['en', 'id']
+    >>> all(set(texts) == set(LANGS) for texts in entries.values())
+    True
     """
     merged: dict[str, dict[str, str]] = {}
     folder = resources.files("kemuning_eval") / "catalogue"
@@ -60,7 +75,32 @@ def catalogue() -> dict[str, dict[str, str]]:
 
 
 def check_lang(lang: str) -> str:
-    """Return ``lang`` if supported, else raise :class:`~kemuning_eval.errors.UsageError`."""
+    """Return ``lang`` if supported, else raise :class:`~kemuning_eval.errors.UsageError`.
+
+    Parameters
+    ----------
+    lang : str
+        Language code to check; one of :data:`LANGS`.
+
+    Returns
+    -------
+    str
+        ``lang`` unchanged.
+
+    Raises
+    ------
+    UsageError
+        If ``lang`` is not ``"id"`` or ``"en"``.
+
+    Examples
+    --------
+    >>> check_lang("en")
+    'en'
+    >>> check_lang("fr")
+    Traceback (most recent call last):
+    ...
+    kemuning_eval.errors.UsageError: bahasa 'fr' tidak dikenal; pilih salah satu dari id, en
+    """
     if lang not in LANGS:
         from kemuning_eval.errors import UsageError
 
@@ -80,10 +120,28 @@ def t(key: str, lang: str = DEFAULT_LANG, /, **values: Any) -> str:
     **values
         Placeholder values (already formatted strings for numbers).
 
+    Returns
+    -------
+    str
+        The text with its placeholders filled in.
+
     Raises
     ------
     KeyError
         If the key is not in the catalogue (a programming error).
+    UsageError
+        If ``lang`` is not supported.
+
+    Examples
+    --------
+    >>> t("cli.where.row", "id", row=12)
+    'baris 12'
+    >>> t("cli.where.row", "en", row=12)
+    'row 12'
+    >>> t("no.such.key")
+    Traceback (most recent call last):
+    ...
+    KeyError: 'no.such.key'
     """
     texts = catalogue()[key]
     template = texts[check_lang(lang)]

@@ -46,7 +46,31 @@ def round_half_away(x: float, decimals: int) -> float:
 
 
 def fmt_number(x: float | int | None, decimals: int = 0, lang: str = "id") -> str:
-    """Format ``x`` with thousands and decimal separators of ``lang``."""
+    """Format ``x`` with thousands and decimal separators of ``lang``.
+
+    Parameters
+    ----------
+    x : float, int or None
+        The number; ``None`` or NaN gives :data:`MISSING` (``"–"``).
+    decimals : int, default 0
+        Decimals shown, rounded half away from zero (:func:`round_half_away`).
+    lang : {"id", "en"}, default "id"
+        ``"id"``: ``1.234,5``; ``"en"``: ``1,234.5``.
+
+    Returns
+    -------
+    str
+        The formatted number.
+
+    Examples
+    --------
+    >>> fmt_number(1234567.891, 2)
+    '1.234.567,89'
+    >>> fmt_number(-0.125, 2, "en")
+    '-0.13'
+    >>> fmt_number(None)
+    '–'
+    """
     if not _finite(x):
         return MISSING
     thousands, decimal = _SEPARATORS[lang]
@@ -68,21 +92,91 @@ def fmt_int(x: float | int | None, lang: str = "id") -> str:
 
 
 def fmt_rupiah(x: float | int | None, lang: str = "id", decimals: int = 0) -> str:
-    """Format an amount of money in Rupiah."""
+    """Format an amount of money in Rupiah.
+
+    Parameters
+    ----------
+    x : float, int or None
+        Amount in Rupiah; ``None`` or NaN gives ``"–"``.
+    lang : {"id", "en"}, default "id"
+        Separator convention (see :func:`fmt_number`).
+    decimals : int, default 0
+        Decimals shown.
+
+    Returns
+    -------
+    str
+        ``"Rp "`` followed by the formatted amount.
+
+    Examples
+    --------
+    >>> fmt_rupiah(1250000)
+    'Rp 1.250.000'
+    >>> fmt_rupiah(1250000.5, "en", 1)
+    'Rp 1,250,000.5'
+    >>> fmt_rupiah(float("nan"))
+    '–'
+    """
     if not _finite(x):
         return MISSING
     return f"Rp {fmt_number(x, decimals, lang)}"
 
 
 def fmt_pct(share: float | None, decimals: int = 1, lang: str = "id") -> str:
-    """Format a share (0-1) as a percentage."""
+    """Format a share (0-1) as a percentage.
+
+    Parameters
+    ----------
+    share : float or None
+        Share between 0 and 1 (multiplied by 100); ``None`` or NaN gives ``"–"``.
+    decimals : int, default 1
+        Decimals of the percentage.
+    lang : {"id", "en"}, default "id"
+        Separator convention (see :func:`fmt_number`).
+
+    Returns
+    -------
+    str
+        The percentage followed by ``%``.
+
+    Examples
+    --------
+    >>> fmt_pct(0.4567)
+    '45,7%'
+    >>> fmt_pct(0.5, 0, "en")
+    '50%'
+    >>> fmt_pct(None)
+    '–'
+    """
     if not _finite(share):
         return MISSING
     return f"{fmt_number(100 * float(share), decimals, lang)}%"
 
 
 def fmt_p(p: float | None, lang: str = "id") -> str:
-    """Format a p-value: three decimals, ``< 0,001`` below that."""
+    """Format a p-value: three decimals, ``< 0,001`` below that.
+
+    Parameters
+    ----------
+    p : float or None
+        The p-value; ``None`` or NaN gives ``"–"``.
+    lang : {"id", "en"}, default "id"
+        Separator convention (see :func:`fmt_number`).
+
+    Returns
+    -------
+    str
+        The p-value with three decimals, or ``"< 0,001"`` (``"< 0.001"``).
+
+    Examples
+    --------
+    >>> fmt_p(0.04321)
+    '0,043'
+    >>> fmt_p(0.00001, "en")
+    '< 0.001'
+    >>> fmt_p(float("nan"))
+    '–'
+    """
     if not _finite(p):
         return MISSING
     if p < 0.001:

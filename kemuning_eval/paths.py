@@ -29,6 +29,28 @@ def find_root(start: Path | None = None) -> Path:
     ----------
     start : Path, optional
         Where to start looking (default: the current directory).
+
+    Returns
+    -------
+    Path
+        ``$KEMUNING_EVAL_ROOT`` if set; else the nearest folder at or above
+        ``start`` holding both ``data/raw`` and ``notebooks``; else the source
+        tree of an editable install; else ``start`` itself.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from unittest import mock
+    >>> with tempfile.TemporaryDirectory() as tmp, mock.patch.dict(os.environ, clear=True):
+    ...     root = Path(tmp).resolve()
+    ...     (root / "data" / "raw").mkdir(parents=True)
+    ...     (root / "notebooks").mkdir()
+    ...     (root / "data" / "raw" / "2026").mkdir()
+    ...     find_root(root / "data" / "raw" / "2026") == root
+    True
+    >>> with mock.patch.dict(os.environ, {ROOT_ENV: "/tmp/proj"}):
+    ...     find_root().as_posix()
+    '/tmp/proj'
     """
     env = os.environ.get(ROOT_ENV)
     if env:
@@ -46,7 +68,21 @@ def find_root(start: Path | None = None) -> Path:
 
 @dataclass(frozen=True)
 class ProjectPaths:
-    """All folders and files of one project tree."""
+    """All folders and files of one project tree.
+
+    Parameters
+    ----------
+    root : Path
+        The project root (see :func:`find_root`).
+
+    Examples
+    --------
+    >>> p = ProjectPaths(Path("/tmp/proj"))
+    >>> p.study_config(2026).as_posix()
+    '/tmp/proj/data/raw/2026/studi.yaml'
+    >>> p.processed(2026).as_posix(), p.metrics_json(2026).as_posix()
+    ('/tmp/proj/data/processed/2026', '/tmp/proj/reports/2026/metrics.json')
+    """
 
     root: Path
 

@@ -18,20 +18,68 @@ _FORCE_QUIET = False
 
 
 def set_quiet(quiet: bool) -> None:
-    """Force progress and info messages off (``--quiet``)."""
+    """Force progress and info messages off (``--quiet``).
+
+    Parameters
+    ----------
+    quiet : bool
+        True to silence :func:`progress` and :func:`info` for the process.
+
+    Examples
+    --------
+    >>> set_quiet(True)
+    >>> is_quiet()
+    True
+    >>> set_quiet(False)
+    """
     global _FORCE_QUIET
     _FORCE_QUIET = bool(quiet)
 
 
 def is_quiet() -> bool:
-    """True when progress must not be shown: ``--quiet``, ``CI`` set, or stderr not a terminal."""
+    """True when progress must not be shown: ``--quiet``, ``CI`` set, or stderr not a terminal.
+
+    Returns
+    -------
+    bool
+        Whether progress bars and info messages are suppressed.
+
+    Examples
+    --------
+    >>> from unittest import mock
+    >>> with mock.patch.dict(os.environ, {"CI": "true"}):
+    ...     is_quiet()
+    True
+    """
     if _FORCE_QUIET or os.environ.get("CI"):
         return True
     return not (hasattr(sys.stderr, "isatty") and sys.stderr.isatty())
 
 
 def progress(items: Iterable[T], desc: str, total: int | None = None) -> Iterator[T]:
-    """Iterate over ``items`` with a progress bar on stderr when appropriate."""
+    """Iterate over ``items`` with a progress bar on stderr when appropriate.
+
+    Parameters
+    ----------
+    items : iterable
+        What to iterate over.
+    desc : str
+        Label of the bar (already translated).
+    total : int, optional
+        Number of items when ``items`` has no length.
+
+    Yields
+    ------
+    object
+        Each item of ``items``, unchanged and in order.
+
+    Examples
+    --------
+    >>> set_quiet(True)
+    >>> [x * 2 for x in progress(iter([1, 2, 3]), "langkah", total=3)]
+    [2, 4, 6]
+    >>> set_quiet(False)
+    """
     if is_quiet():
         yield from items
         return
@@ -41,6 +89,23 @@ def progress(items: Iterable[T], desc: str, total: int | None = None) -> Iterato
 
 
 def info(message: str) -> None:
-    """Print a one-line status message to stderr unless quiet."""
+    """Print a one-line status message to stderr unless quiet.
+
+    Parameters
+    ----------
+    message : str
+        The message (already translated).
+
+    Examples
+    --------
+    >>> import contextlib, io
+    >>> buf = io.StringIO()
+    >>> set_quiet(True)
+    >>> with contextlib.redirect_stderr(buf):
+    ...     info("membaca data")
+    >>> buf.getvalue()
+    ''
+    >>> set_quiet(False)
+    """
     if not is_quiet():
         print(message, file=sys.stderr, flush=True)
