@@ -66,7 +66,32 @@ ALL = "_all"
 
 
 def as_columns(by: str | Sequence[str] | None) -> list[str]:
-    """Normalise a ``by`` argument to a list of column names."""
+    """Normalise a ``by`` argument to a list of column names.
+
+    Parameters
+    ----------
+    by : str, sequence of str or None
+        One grouping column, several, or none.
+
+    Returns
+    -------
+    list of str
+        ``[]`` for None, ``[by]`` for one name, else the names as a list.
+
+    Raises
+    ------
+    UsageError
+        If a sequence holds something other than strings.
+
+    Examples
+    --------
+    >>> as_columns("program_id"), as_columns(None), as_columns(("a", "b"))
+    (['program_id'], [], ['a', 'b'])
+    >>> as_columns([1])
+    Traceback (most recent call last):
+    ...
+    kemuning_eval.errors.UsageError: argument 'by' must be a column name or a list of names, got [1]
+    """
     if by is None:
         return []
     if isinstance(by, str):
@@ -77,7 +102,35 @@ def as_columns(by: str | Sequence[str] | None) -> list[str]:
 
 
 def require_columns(data: pd.DataFrame, columns: Iterable[str], *, table: str = "data") -> None:
-    """Raise :class:`DataError` if any of ``columns`` is missing from ``data``."""
+    """Raise :class:`DataError` if any of ``columns`` is missing from ``data``.
+
+    Parameters
+    ----------
+    data : DataFrame
+        The table to check.
+    columns : iterable of str
+        The columns that must be present.
+    table : str, default "data"
+        Name of the table, quoted in the message.
+
+    Raises
+    ------
+    UsageError
+        If ``data`` is not a DataFrame.
+    DataError
+        Naming the table and the missing columns (the first in ``column``)
+        and listing up to 12 available columns in the hint.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"pre": [1.0], "post": [2.0]})
+    >>> require_columns(frame, ["pre", "post"], table="tests")
+    >>> require_columns(frame, ["pre", "gain"], table="tests")
+    Traceback (most recent call last):
+    ...
+    kemuning_eval.errors.DataError: kolom tidak ada di tabel 'tests': gain [kolom 'gain'] -> periksa nama kolom (tersedia: pre, post)
+    """
     import pandas as pd
 
     check_arg(isinstance(data, pd.DataFrame), "data", type(data).__name__, "a pandas DataFrame")
@@ -92,7 +145,40 @@ def require_columns(data: pd.DataFrame, columns: Iterable[str], *, table: str = 
 
 
 def numeric_matrix(data: pd.DataFrame, columns: Sequence[str], *, table: str = "data") -> np.ndarray:
-    """Return ``data[columns]`` as a float64 array, refusing text columns."""
+    """Return ``data[columns]`` as a float64 array, refusing text columns.
+
+    Parameters
+    ----------
+    data : DataFrame
+        The table holding the columns.
+    columns : sequence of str
+        The numeric (or boolean) columns, in the order of the array columns.
+    table : str, default "data"
+        Name of the table, quoted in error messages.
+
+    Returns
+    -------
+    ndarray
+        Shape ``(len(data), len(columns))``, dtype float64; missing values
+        (``None``, ``NaN``, ``pd.NA``) become NaN, booleans 0/1.
+
+    Raises
+    ------
+    DataError
+        If a column is missing or is not numeric (naming the column and its
+        first non-missing value).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"pre": [1, None], "passed": [True, False], "name": ["x", "y"]})
+    >>> numeric_matrix(frame, ["pre", "passed"]).tolist()
+    [[1.0, 1.0], [nan, 0.0]]
+    >>> numeric_matrix(frame, ["pre", "name"], table="tests")
+    Traceback (most recent call last):
+    ...
+    kemuning_eval.errors.DataError: kolom harus berisi angka di tabel 'tests' [kolom 'name', nilai 'x'] -> gunakan tabel hasil ingest (data/processed) yang skornya sudah berupa angka
+    """
     import numpy as np
     import pandas as pd
 
@@ -162,14 +248,64 @@ def group_by(frame: pd.DataFrame, keys: Sequence[str]) -> list[pd.Series] | pd.S
 
 
 def check_min_n(min_n: Any) -> int:
-    """Validate ``min_n`` (an integer >= 1) and return it."""
+    """Validate ``min_n`` (an integer >= 1) and return it.
+
+    Parameters
+    ----------
+    min_n : int
+        Smallest group size that may be published.
+
+    Returns
+    -------
+    int
+        ``min_n`` unchanged.
+
+    Raises
+    ------
+    UsageError
+        If ``min_n`` is not an integer >= 1 (booleans are refused).
+
+    Examples
+    --------
+    >>> check_min_n(5)
+    5
+    >>> check_min_n(0)
+    Traceback (most recent call last):
+    ...
+    kemuning_eval.errors.UsageError: argument 'min_n' must be an integer >= 1, got 0
+    """
     ok = isinstance(min_n, int) and not isinstance(min_n, bool) and min_n >= 1
     check_arg(ok, "min_n", min_n, "an integer >= 1")
     return int(min_n)
 
 
 def check_level(level: Any) -> float:
-    """Validate a confidence level (0 < level < 1) and return it as float."""
+    """Validate a confidence level (0 < level < 1) and return it as float.
+
+    Parameters
+    ----------
+    level : float
+        Confidence level, e.g. 0.95 (not 95).
+
+    Returns
+    -------
+    float
+        ``level`` as a float.
+
+    Raises
+    ------
+    UsageError
+        If ``level`` is not a number strictly between 0 and 1.
+
+    Examples
+    --------
+    >>> check_level(0.9)
+    0.9
+    >>> check_level(95)
+    Traceback (most recent call last):
+    ...
+    kemuning_eval.errors.UsageError: argument 'level' must be a number between 0 and 1 (e.g. 0.95), got 95
+    """
     ok = isinstance(level, (int, float)) and not isinstance(level, bool) and 0 < level < 1
     check_arg(ok, "level", level, "a number between 0 and 1 (e.g. 0.95)")
     return float(level)
@@ -181,6 +317,27 @@ def t_interval(
     """Two-sided t interval of a mean, vectorised; NaN where ``n < 2``.
 
     ``estimate +- t_{1-(1-level)/2, n-1} * sd / sqrt(n)``.
+
+    Parameters
+    ----------
+    estimate, sd, n : array_like
+        Means, standard deviations (ddof=1) and counts; broadcast together.
+    level : float, default 0.95
+        Confidence level.
+
+    Returns
+    -------
+    (ndarray, ndarray)
+        Lower and upper bounds, float64; NaN where ``n < 2``.
+
+    Examples
+    --------
+    Mean 3, SD 1, n = 10 (t_{0.975, 9} = 2.2622, as ``scipy.stats.t.interval``);
+    a group of one has no interval:
+
+    >>> low, high = t_interval([3.0, 2.0], [1.0, 1.0], [10, 1])
+    >>> [round(float(v), 4) for v in low], [round(float(v), 4) for v in high]
+    ([2.2846, nan], [3.7154, nan])
     """
     import numpy as np
     from scipy import stats

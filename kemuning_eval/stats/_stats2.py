@@ -32,6 +32,26 @@ def wilson_interval(count: Any, n: Any, level: float = DEFAULT_LEVEL) -> tuple[n
     ``(p + z^2/2n +- z*sqrt(p(1-p)/n + z^2/4n^2)) / (1 + z^2/n)``, NaN where ``n == 0``
     (Wilson 1927; the same as ``statsmodels.stats.proportion.proportion_confint``
     with ``method="wilson"``).
+
+    Parameters
+    ----------
+    count, n : array_like
+        Numbers of successes and of trials; broadcast together.
+    level : float, default 0.95
+        Confidence level.
+
+    Returns
+    -------
+    (ndarray, ndarray)
+        Lower and upper bounds, float64.
+
+    Examples
+    --------
+    8 of 10 and 0 of 10 (the interval stays inside [0, 1]); no trials gives NaN:
+
+    >>> low, high = wilson_interval([8, 0, 0], [10, 10, 0])
+    >>> [round(float(v), 4) for v in low], [round(float(v), 4) for v in high]
+    ([0.4902, 0.0, nan], [0.9433, 0.2775, nan])
     """
     import numpy as np
     from scipy import stats
@@ -48,7 +68,32 @@ def wilson_interval(count: Any, n: Any, level: float = DEFAULT_LEVEL) -> tuple[n
 
 
 def grouped(data: pd.DataFrame, by: Sequence[str]) -> tuple[pd.DataFrame, list[str]]:
-    """Return ``data`` and the grouping keys, adding a constant key when ``by`` is empty."""
+    """Return ``data`` and the grouping keys, adding a constant key when ``by`` is empty.
+
+    Parameters
+    ----------
+    data : DataFrame
+        The table to group.
+    by : sequence of str
+        Grouping columns (possibly empty).
+
+    Returns
+    -------
+    (DataFrame, list of str)
+        ``data`` unchanged with ``list(by)``, or a copy with a constant
+        column :data:`~kemuning_eval.stats._common.ALL` (value ``"all"``)
+        and ``[ALL]``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"program_id": ["A", "B"], "x": [1.0, 2.0]})
+    >>> grouped(frame, ["program_id"])[1]
+    ['program_id']
+    >>> data, keys = grouped(frame, [])
+    >>> keys, data[keys[0]].tolist()
+    (['_all'], ['all', 'all'])
+    """
     keys = list(by)
     if keys:
         return data, keys
@@ -56,7 +101,25 @@ def grouped(data: pd.DataFrame, by: Sequence[str]) -> tuple[pd.DataFrame, list[s
 
 
 def drop_all(frame: pd.DataFrame) -> pd.DataFrame:
-    """Remove the constant grouping column added by :func:`grouped`."""
+    """Remove the constant grouping column added by :func:`grouped`.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        A result table, with or without the constant column.
+
+    Returns
+    -------
+    DataFrame
+        ``frame`` without :data:`~kemuning_eval.stats._common.ALL`.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> data, keys = grouped(pd.DataFrame({"x": [1.0, 2.0]}), [])
+    >>> data.columns.tolist(), drop_all(data).columns.tolist()
+    (['x', '_all'], ['x'])
+    """
     return frame.drop(columns=[ALL], errors="ignore")
 
 
@@ -69,6 +132,37 @@ def suppress_small(
     ``["indicator", "rater"]``: the programmes of one indicator and rater add
     up to a published total).  ``columns`` become NaN in hidden rows; ``n``
     stays visible.  Adds ``suppressed`` (bool) and ``suppression``.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        One row per published cell, with a count column.
+    min_n : int
+        Smallest count that may be published.
+    columns : sequence of str
+        Value columns hidden in suppressed rows (absent names are ignored).
+    n_col : str, default "n"
+        The count column.
+    within : sequence of str, default ()
+        Columns defining the breakdowns for secondary suppression (absent
+        names are ignored; empty means the whole table is one breakdown).
+
+    Returns
+    -------
+    DataFrame
+        A copy of ``frame`` with ``suppressed`` and ``suppression``.
+
+    Examples
+    --------
+    Programme A has 3 participants (primary); B, the next smallest in the
+    breakdown, is hidden too so that A cannot be recovered from a total:
+
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"program_id": ["A", "B", "C"], "n": [3, 12, 20],
+    ...                       "estimate": [0.5, 0.6, 0.7]})
+    >>> out = suppress_small(frame, min_n=5, columns=["estimate"])
+    >>> out["suppression"].tolist(), out["estimate"].isna().tolist()
+    (['primary', 'secondary', ''], [True, True, False])
     """
     from kemuning_eval.stats.suppression import suppress
 

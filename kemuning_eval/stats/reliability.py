@@ -70,7 +70,28 @@ K_MIN = 3
 
 
 class ReliabilityWarning(UserWarning):
-    """A scale's alpha is below 0.7 or it has fewer than 3 items."""
+    """A scale's alpha is below 0.7 or it has fewer than 3 items.
+
+    Issued by :func:`cronbach_alpha` (one warning per problem, text from the
+    catalogue in ``lang``); the same text fills the ``warning`` column.  It is
+    a :class:`UserWarning`, so it shows in notebooks and can be filtered with
+    :mod:`warnings`.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> import pandas as pd
+    >>> data = pd.DataFrame({"q1": [4, 5, 3, 4, 2.0], "q2": [4, 4, 3, 5, 2.0]})
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     out = cronbach_alpha(data, columns=["q1", "q2"], lang="en")
+    >>> [w.category.__name__ for w in caught]
+    ['ReliabilityWarning']
+    >>> print(caught[0].message)
+    scale 'skala' has only 2 items (< 3): alpha is unstable
+    >>> out["warning"].iloc[0] == str(caught[0].message)
+    True
+    """
 
 
 def alpha_band(alpha: float, *, lang: str = "id") -> str | None:
