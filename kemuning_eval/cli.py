@@ -37,30 +37,15 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the full argument parser (used by ``--help`` and the docs)."""
+    from kemuning_eval.commands import text
+
     parser = _Parser(
-        prog="kemuning-eval",
-        description=(
-            "Evaluasi program pelatihan ASN (Kirkpatrick level 1-4, ROI Phillips) dan "
-            "laporan evaluasi tahunan. / Evaluation of ASN training programmes and the "
-            "annual evaluation report."
-        ),
-        epilog=(
-            "Kode keluar / exit codes: 0 berhasil/ok, 1 masalah data/data problem, "
-            "2 perintah salah/bad usage. Lihat/see README.md."
-        ),
+        prog="kemuning-eval", description=text("main.description"), epilog=text("main.epilog")
     )
-    parser.add_argument("--version", action="store_true", help="show the version and exit")
-    parser.add_argument(
-        "-q", "--quiet", action="store_true", help="no progress or status messages (default in CI and when not a terminal)"
-    )
-    parser.add_argument(
-        "--debug", action="store_true", help="show full tracebacks (for developers)"
-    )
-    parser.add_argument(
-        "--root",
-        metavar="DIR",
-        help="project root holding data/ and notebooks/ (default: found from the current folder)",
-    )
+    parser.add_argument("--version", action="store_true", help=text("opt.version"))
+    parser.add_argument("-q", "--quiet", action="store_true", help=text("opt.quiet"))
+    parser.add_argument("--debug", action="store_true", help=text("opt.debug"))
+    parser.add_argument("--root", metavar="DIR", help=text("opt.root"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMANDS:
         module = importlib.import_module(f"kemuning_eval.commands.{name}")
@@ -91,14 +76,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KemuningEvalError as exc:
         if args.debug:
             raise
-        from kemuning_eval.i18n import t
+        from kemuning_eval.commands import text
 
-        print(f"kemuning-eval: {t('cli.error.prefix')}: {exc}", file=sys.stderr)
+        print(f"kemuning-eval: {text('error.prefix')}: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        from kemuning_eval.i18n import t
+        from kemuning_eval.commands import text
 
-        print(t("cli.interrupted"), file=sys.stderr)
+        print(text("interrupted"), file=sys.stderr)
         return EXIT_INTERRUPTED
 
 

@@ -30,6 +30,27 @@ import yaml
 
 LANGS = ("id", "en")
 DEFAULT_LANG = "id"
+#: environment variable choosing the language of messages and help (``id`` or ``en``)
+LANG_ENV = "KEMUNING_EVAL_LANG"
+
+
+def default_lang() -> str:
+    """Return the language of messages: ``$KEMUNING_EVAL_LANG`` when valid, else ``"id"``.
+
+    Reports take their language from a parameter; this default serves the
+    command line, validation messages and logs.
+
+    Examples
+    --------
+    >>> import os
+    >>> os.environ.pop(LANG_ENV, None) and None
+    >>> default_lang()
+    'id'
+    """
+    import os
+
+    lang = os.environ.get(LANG_ENV, DEFAULT_LANG).strip().lower()
+    return lang if lang in LANGS else DEFAULT_LANG
 
 
 @lru_cache(maxsize=1)
@@ -108,15 +129,15 @@ def check_lang(lang: str) -> str:
     return lang
 
 
-def t(key: str, lang: str = DEFAULT_LANG, /, **values: Any) -> str:
+def t(key: str, lang: str | None = None, /, **values: Any) -> str:
     """Return the text for ``key`` in ``lang`` with ``values`` filled in.
 
     Parameters
     ----------
     key : str
         Full catalogue key, e.g. ``"report.section.summary"``.
-    lang : {"id", "en"}
-        Language of the text.
+    lang : {"id", "en"}, optional
+        Language of the text (default: :func:`default_lang`).
     **values
         Placeholder values (already formatted strings for numbers).
 
@@ -144,5 +165,5 @@ def t(key: str, lang: str = DEFAULT_LANG, /, **values: Any) -> str:
     KeyError: 'no.such.key'
     """
     texts = catalogue()[key]
-    template = texts[check_lang(lang)]
+    template = texts[check_lang(lang or default_lang())]
     return template.format(**values) if values else template

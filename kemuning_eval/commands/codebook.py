@@ -1,35 +1,41 @@
-"""``kemuning-eval codebook template FILE``: a skeleton codebook from any raw export."""
+"""``kemuning-eval codebook template FILE``: a skeleton codebook from any raw export.
+
+Examples
+--------
+>>> from kemuning_eval.cli import main
+>>> main(["codebook", "template", "--help"])  # doctest: +ELLIPSIS
+usage: kemuning-eval codebook template [-h] [--out OUT]...
+...
+0
+"""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
+from kemuning_eval.commands import text
+
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "codebook",
-        help="work with codebooks (template: a skeleton codebook from a raw export)",
-        description="Codebooks map raw columns to variables, labels to scores, and flag PII.",
-    )
+    """Add the ``codebook`` subcommand (action ``template``) to ``sub``."""
+    p = sub.add_parser("codebook", help=text("codebook.help"), description=text("codebook.description"))
     csub = p.add_subparsers(dest="codebook_command", metavar="ACTION", required=True)
     tpl = csub.add_parser(
-        "template",
-        help="write a skeleton codebook (YAML) from a raw export",
-        description="Read a raw export (CSV, XLSX, SAV) and write a codebook skeleton "
-        "listing its columns, guessed types, scales and PII flags, for you to edit.",
+        "template", help=text("codebook.template.help"), description=text("codebook.template.description")
     )
-    tpl.add_argument("file", type=Path, help="raw export (CSV, XLSX or SPSS .sav)")
-    tpl.add_argument("--out", type=Path, default=None, help="codebook to write (default: print)")
-    tpl.add_argument("--instrument", default=None, help="instrument key (default: file stem)")
-    tpl.add_argument("--sheet", default=None, help="XLSX sheet name")
-    tpl.add_argument("--header-row", type=int, default=None, help="row of the header (1-based)")
-    tpl.add_argument("--sep", default=None, help="CSV separator (default: detected)")
-    tpl.add_argument("--encoding", default=None, help="CSV encoding (default: detected)")
+    tpl.add_argument("file", type=Path, help=text("codebook.template.file"))
+    tpl.add_argument("--out", type=Path, default=None, help=text("codebook.template.out"))
+    tpl.add_argument("--instrument", default=None, help=text("codebook.template.instrument"))
+    tpl.add_argument("--sheet", default=None, help=text("codebook.template.sheet"))
+    tpl.add_argument("--header-row", type=int, default=None, help=text("codebook.template.header_row"))
+    tpl.add_argument("--sep", default=None, help=text("codebook.template.sep"))
+    tpl.add_argument("--encoding", default=None, help=text("codebook.template.encoding"))
     tpl.set_defaults(func=run_template)
 
 
 def run_template(args: argparse.Namespace) -> int:
+    """Write (or print) the skeleton codebook; return exit code 0."""
     from kemuning_eval.ingest.codebook import write_template
 
     write_template(

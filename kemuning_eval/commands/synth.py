@@ -1,26 +1,34 @@
-"""``kemuning-eval synth``: write a synthetic study in the shapes real exports have."""
+"""``kemuning-eval synth``: write a synthetic study in the shapes real exports have.
+
+Examples
+--------
+>>> from kemuning_eval.cli import main
+>>> main(["synth", "--help"])  # doctest: +ELLIPSIS
+usage: kemuning-eval synth [-h] --year YEAR ...
+...
+0
+"""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
+from kemuning_eval.commands import text
+
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "synth",
-        help="generate a synthetic study (clearly labelled) for a year",
-        description="Generate a seeded, clearly labelled synthetic study: raw exports, "
-        "codebooks and studi.yaml, in the shapes real users have.",
-    )
-    p.add_argument("--year", type=int, required=True, help="study year, e.g. 2026")
-    p.add_argument("--participants", type=int, default=600, help="participants (default 600)")
-    p.add_argument("--seed", type=int, default=None, help="random seed (default: the year)")
-    p.add_argument("--out", type=Path, default=None, help="output folder (default data/raw/YEAR)")
+    """Add the ``synth`` subcommand to ``sub``."""
+    p = sub.add_parser("synth", help=text("synth.help"), description=text("synth.description"))
+    p.add_argument("--year", type=int, required=True, help=text("opt.year"))
+    p.add_argument("--participants", type=int, default=600, help=text("synth.participants"))
+    p.add_argument("--seed", type=int, default=None, help=text("synth.seed"))
+    p.add_argument("--out", type=Path, default=None, help=text("synth.out"))
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    """Write the study; return exit code 0."""
     from kemuning_eval.paths import ProjectPaths
     from kemuning_eval.synth import write_study
 
