@@ -70,7 +70,27 @@ _NIP_KEYS = ("mode", "pppk_codes", "min_appointment_age")
 
 @dataclass(frozen=True)
 class StudyInfo:
-    """The ``study:`` section: which year, region and agency."""
+    """The ``study:`` section: which year, region and agency.
+
+    Parameters
+    ----------
+    year : int
+        Study (report) year.
+    region, agency, title : str
+        Shown on the report; empty when not given.
+    synthetic : bool
+        True for generated demonstration data.
+    population_asn : int, optional
+        Number of ASN in the region (for coverage).
+    previous_year : int, optional
+        Year to compare with.
+
+    Examples
+    --------
+    >>> info = StudyInfo(year=2026, region="Kemuning")
+    >>> info.year, info.region, info.synthetic, info.previous_year
+    (2026, 'Kemuning', False, None)
+    """
 
     year: int
     region: str = ""
@@ -83,7 +103,29 @@ class StudyInfo:
 
 @dataclass(frozen=True)
 class InputSpec:
-    """One raw file and the options to read it (``None`` = detect)."""
+    """One raw file and the options to read it (``None`` = detect).
+
+    Parameters
+    ----------
+    key : str
+        Instrument key, one of :data:`INSTRUMENTS`.
+    file : Path
+        Absolute path of the raw file.
+    codebook : Path, optional
+        Absolute path of its codebook.
+    sep, decimal, encoding, thousands : str, optional
+        CSV reading options; ``None`` means detect.
+    sheet : str or int, optional
+        Excel sheet name or 0-based index.
+    header_row : int, optional
+        1-based row holding the column names.
+
+    Examples
+    --------
+    >>> spec = InputSpec(key="tests", file=Path("/data/tes.csv"), sep=";", decimal=",")
+    >>> spec.sep, spec.decimal, spec.encoding
+    (';', ',', None)
+    """
 
     key: str
     file: Path
@@ -98,7 +140,24 @@ class InputSpec:
 
 @dataclass(frozen=True)
 class PrivacyConfig:
-    """Where the pseudonym key comes from and the smallest publishable group."""
+    """Where the pseudonym key comes from and the smallest publishable group.
+
+    Parameters
+    ----------
+    key_env : str
+        Environment variable holding the key.
+    key_file : str
+        Key file used when the variable is not set (``~`` allowed).
+    min_group_size : int
+        Groups smaller than this are not published.
+
+    Examples
+    --------
+    >>> PrivacyConfig().min_group_size, PrivacyConfig().key_env
+    (5, 'KEMUNING_EVAL_KEY')
+    >>> PrivacyConfig(min_group_size=10).min_group_size
+    10
+    """
 
     key_env: str = DEFAULT_KEY_ENV
     key_file: str = DEFAULT_KEY_FILE
@@ -107,7 +166,22 @@ class PrivacyConfig:
 
 @dataclass(frozen=True)
 class DuplicatesConfig:
-    """How repeated submissions are settled and where a person's resolutions live."""
+    """How repeated submissions are settled and where a person's resolutions live.
+
+    Parameters
+    ----------
+    rule : str
+        One of :data:`DUPLICATE_RULES`.
+    resolution_file : Path, optional
+        CSV with a person's decisions on individual duplicates.
+
+    Examples
+    --------
+    >>> DuplicatesConfig().rule
+    'keep_latest_complete'
+    >>> DuplicatesConfig(rule="keep_first").resolution_file is None
+    True
+    """
 
     rule: str = "keep_latest_complete"
     resolution_file: Path | None = None
@@ -115,7 +189,23 @@ class DuplicatesConfig:
 
 @dataclass(frozen=True)
 class NipConfig:
-    """NIP validation: ``pns``, ``pppk`` or ``auto`` (PNS first, then PPPK)."""
+    """NIP validation: ``pns``, ``pppk`` or ``auto`` (PNS first, then PPPK).
+
+    Parameters
+    ----------
+    mode : str
+        One of :data:`NIP_MODES`.
+    pppk_codes : tuple of str, optional
+        Allowed two-digit PPPK codes at positions 13-14 (``None`` = any).
+    min_appointment_age : int
+        Smallest plausible age at appointment (birth date vs. TMT in the NIP).
+
+    Examples
+    --------
+    >>> cfg = NipConfig(mode="pppk", pppk_codes=("21",))
+    >>> cfg.mode, cfg.pppk_codes, cfg.min_appointment_age
+    ('pppk', ('21',), 18)
+    """
 
     mode: str = "auto"
     #: allowed two-digit PPPK codes at positions 13-14 (None = any; unverified rule)
@@ -125,7 +215,38 @@ class NipConfig:
 
 @dataclass(frozen=True)
 class StudyConfig:
-    """A validated ``studi.yaml``.  Paths are absolute."""
+    """A validated ``studi.yaml``.  Paths are absolute.
+
+    Built by :func:`load_study`; ``scoring``, ``report`` and ``outcomes`` are
+    read-only open mappings.
+
+    Parameters
+    ----------
+    path : Path
+        The ``studi.yaml`` itself.
+    raw_dir : Path
+        Its folder; file names in the configuration are relative to it.
+    study : StudyInfo
+        The ``study:`` section.
+    inputs : Mapping of str to InputSpec
+        Raw files by instrument key.
+    privacy, duplicates, nip
+        The sections of the same name.
+    scoring, report, outcomes : Mapping
+        Open sections read by the statistics and report code.
+    themes : Path, optional
+        Theme file for coding interviews.
+
+    Examples
+    --------
+    >>> d = Path("/data/raw/2026")
+    >>> cfg = StudyConfig(path=d / "studi.yaml", raw_dir=d, study=StudyInfo(year=2026),
+    ...                   inputs={"tests": InputSpec("tests", d / "tes.csv")})
+    >>> cfg.year, cfg.duplicates.rule
+    (2026, 'keep_latest_complete')
+    >>> [p.name for p in cfg.files()]
+    ['studi.yaml', 'tes.csv']
+    """
 
     path: Path
     raw_dir: Path
@@ -256,6 +377,29 @@ def load_study(path: str | Path) -> StudyConfig:
     ------
     ConfigError
         Naming the key for unknown keys, wrong types and missing files.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     d = Path(tmp)
+    ...     _ = (d / "roster.csv").write_text("NIP,Nama\\n", encoding="utf-8")
+    ...     _ = (d / "studi.yaml").write_text(
+    ...         "study: {year: 2026, region: Kemuning}\\n"
+    ...         "inputs: {roster: roster.csv}\\n"
+    ...         "nip: {mode: pns}\\n", encoding="utf-8")
+    ...     cfg = load_study(d / "studi.yaml")
+    ...     _ = (d / "studi.yaml").write_text(
+    ...         "study: {year: 2026}\\ninputs: {roster: roster.csv}\\n"
+    ...         "duplicates: {rule: keep_best}\\n", encoding="utf-8")
+    ...     try:
+    ...         load_study(d / "studi.yaml")
+    ...     except ConfigError as exc:
+    ...         bad = exc.hint
+    >>> cfg.study.region, cfg.inputs["roster"].file.name, cfg.nip.mode
+    ('Kemuning', 'roster.csv', 'pns')
+    >>> "keep_latest_complete" in bad
+    True
     """
     path = Path(path).resolve()
     if not path.is_file():
@@ -357,6 +501,29 @@ def default_study(year: int, *, paths: Any = None) -> StudyConfig:
         Study year.
     paths : ProjectPaths, optional
         Project paths (default: discovered from the current folder).
+
+    Returns
+    -------
+    StudyConfig
+        As :func:`load_study` returns it.
+
+    Raises
+    ------
+    ConfigError
+        If the file is missing or invalid.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from kemuning_eval.paths import ProjectPaths
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     paths = ProjectPaths(Path(tmp))
+    ...     paths.raw(2026).mkdir(parents=True)
+    ...     _ = (paths.raw(2026) / "tes.csv").write_text("NIP;Nilai\\n", encoding="utf-8")
+    ...     _ = paths.study_config(2026).write_text(
+    ...         "study: {year: 2026}\\ninputs: {tests: tes.csv}\\n", encoding="utf-8")
+    ...     default_study(2026, paths=paths).inputs["tests"].file.name
+    'tes.csv'
     """
     from kemuning_eval.paths import ProjectPaths
 
