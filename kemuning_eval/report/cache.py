@@ -38,7 +38,32 @@ _PACKAGE_SUFFIXES = (".py", ".yaml", ".json", ".j2", ".css", "matplotlibrc")
 
 
 def file_sha256(path: Path) -> str:
-    """Return the SHA-256 of a file's bytes."""
+    """Return the SHA-256 of a file's bytes.
+
+    Parameters
+    ----------
+    path : Path
+        The file (read in 1 MiB blocks).
+
+    Returns
+    -------
+    str
+        The hexadecimal digest (64 characters).
+
+    Raises
+    ------
+    OSError
+        When the file cannot be read.
+
+    Examples
+    --------
+    >>> import hashlib, tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     f = Path(d) / "a.txt"
+    ...     _ = f.write_bytes(b"abc")
+    ...     file_sha256(f) == hashlib.sha256(b"abc").hexdigest()
+    True
+    """
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -47,7 +72,35 @@ def file_sha256(path: Path) -> str:
 
 
 def tree_hashes(folder: Path, *, suffixes: tuple[str, ...] | None = None) -> dict[str, str]:
-    """Return ``{relative path: sha256}`` of the files under ``folder`` (sorted, hidden skipped)."""
+    """Return ``{relative path: sha256}`` of the files under ``folder`` (sorted, hidden skipped).
+
+    Parameters
+    ----------
+    folder : Path
+        The folder, searched recursively; a missing folder gives ``{}``.
+    suffixes : tuple of str, optional
+        Keep only files whose name ends with one of these.
+
+    Returns
+    -------
+    dict of str to str
+        POSIX relative path -> SHA-256, in sorted order; files in hidden
+        folders, hidden files and ``__pycache__`` are skipped.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     root = Path(d)
+    ...     _ = (root / "sub").mkdir()
+    ...     _ = (root / "sub" / "t.csv").write_text("x", encoding="utf-8")
+    ...     _ = (root / "a.py").write_text("y", encoding="utf-8")
+    ...     _ = (root / ".hidden").write_text("z", encoding="utf-8")
+    ...     print(list(tree_hashes(root)), list(tree_hashes(root, suffixes=(".py",))))
+    ['a.py', 'sub/t.csv'] ['a.py']
+    >>> tree_hashes(Path("no/such/folder"))
+    {}
+    """
     out: dict[str, str] = {}
     if not folder.is_dir():
         return out
@@ -62,7 +115,25 @@ def tree_hashes(folder: Path, *, suffixes: tuple[str, ...] | None = None) -> dic
 
 
 def library_versions(names: Iterable[str] = LIBRARIES) -> dict[str, str | None]:
-    """Return the installed version of each library (None when absent)."""
+    """Return the installed version of each library (None when absent).
+
+    Parameters
+    ----------
+    names : iterable of str, default LIBRARIES
+        Distribution names.
+
+    Returns
+    -------
+    dict of str to str or None
+        Name -> installed version, ``None`` for a library not installed.
+
+    Examples
+    --------
+    >>> from importlib import metadata
+    >>> v = library_versions(["pandas", "no-such-library-kemuning"])
+    >>> v["pandas"] == metadata.version("pandas"), v["no-such-library-kemuning"]
+    (True, None)
+    """
     versions: dict[str, str | None] = {}
     for name in names:
         try:
@@ -73,7 +144,21 @@ def library_versions(names: Iterable[str] = LIBRARIES) -> dict[str, str | None]:
 
 
 def package_fingerprint() -> dict[str, str]:
-    """Return the hashes of the installed package's code, texts and templates."""
+    """Return the hashes of the installed package's code, texts and templates.
+
+    Returns
+    -------
+    dict of str to str
+        Path relative to the ``kemuning_eval`` folder -> SHA-256, for the
+        ``.py``, ``.yaml``, ``.json``, ``.j2``, ``.css`` and ``matplotlibrc``
+        files.
+
+    Examples
+    --------
+    >>> fp = package_fingerprint()
+    >>> "report/cache.py" in fp, "i18n.py" in fp, all(len(h) == 64 for h in fp.values())
+    (True, True, True)
+    """
     import kemuning_eval
 
     return tree_hashes(Path(kemuning_eval.__file__).parent, suffixes=_PACKAGE_SUFFIXES)
@@ -98,6 +183,24 @@ def build_key(
         Files and folders the report reads (folders are hashed recursively).
     extra : dict, optional
         Anything else that shapes the output.
+
+    Returns
+    -------
+    str
+        SHA-256 (hex) of a JSON record of all of the above plus the
+        package's files, the library versions and the Python version.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     nb = Path(d) / "r.ipynb"
+    ...     _ = nb.write_text("{}", encoding="utf-8")
+    ...     k1 = build_key(notebook=nb, parameters={"year": 2026, "output_dir": "/a"}, inputs=[])
+    ...     k2 = build_key(notebook=nb, parameters={"year": 2026, "output_dir": "/b"}, inputs=[])
+    ...     k3 = build_key(notebook=nb, parameters={"year": 2025}, inputs=[])
+    >>> k1 == k2, k1 == k3, len(k1)
+    (True, False, 64)
     """
     import sys
 
@@ -116,7 +219,32 @@ def build_key(
 
 
 def write_stamp(stamp: Path, key: str, outputs: dict[str, Path]) -> None:
-    """Record ``key`` and the hashes of the published ``outputs`` (name -> path) in ``stamp``."""
+    """Record ``key`` and the hashes of the published ``outputs`` (name -> path) in ``stamp``.
+
+    Parameters
+    ----------
+    stamp : Path
+        The stamp file (written atomically, JSON).
+    key : str
+        The build key from :func:`build_key`.
+    outputs : dict of str to Path
+        The published files; missing files are left out.
+
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> import json, tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     out = Path(d) / "r.html"
+    ...     _ = out.write_text("<p>x</p>", encoding="utf-8")
+    ...     write_stamp(Path(d) / ".r.build.json", "k", {"html": out, "gone": Path(d) / "x"})
+    ...     record = json.loads((Path(d) / ".r.build.json").read_text(encoding="utf-8"))
+    >>> record["key"], sorted(record["outputs"])
+    ('k', ['html'])
+    """
     record = {"key": key, "outputs": {name: [str(path), file_sha256(path)]
                                       for name, path in sorted(outputs.items()) if path.is_file()}}
     tmp = stamp.with_name(stamp.name + f".tmp-{os.getpid()}")
@@ -125,7 +253,26 @@ def write_stamp(stamp: Path, key: str, outputs: dict[str, Path]) -> None:
 
 
 def is_fresh(stamp: Path, key: str) -> bool:
-    """True when ``stamp`` records ``key`` and every recorded output is unchanged."""
+    """True when ``stamp`` records ``key`` and every recorded output is unchanged.
+
+    Parameters
+    ----------
+    stamp : Path
+        The stamp written by :func:`write_stamp`.
+    key : str
+        The key of the build about to run.
+
+    Returns
+    -------
+    bool
+        ``False`` when the stamp is missing or unreadable, records another
+        key or no outputs, or an output is gone or changed.
+
+    Examples
+    --------
+    >>> is_fresh(Path("no/such/stamp.json"), "k")
+    False
+    """
     try:
         record = json.loads(stamp.read_text(encoding="utf-8"))
     except (OSError, ValueError):

@@ -41,7 +41,24 @@ _ACTIVE_TAGS = re.compile(r"<(?:script|iframe|object|embed|base)\b", re.IGNORECA
 
 
 def make_offline(page: str) -> str:
-    """Remove scripts, ``<link>`` elements and CSS ``@import`` from ``page``."""
+    """Remove scripts, ``<link>`` elements and CSS ``@import`` from ``page``.
+
+    Parameters
+    ----------
+    page : str
+        An HTML page.
+
+    Returns
+    -------
+    str
+        The page without ``<script>`` elements, ``<link>`` elements and
+        ``@import`` rules; everything else unchanged.
+
+    Examples
+    --------
+    >>> make_offline('<link rel="stylesheet" href="x.css"><style>@import url(a.css); p {}</style><p>ok</p>')
+    '<style> p {}</style><p>ok</p>'
+    """
     return _IMPORT.sub("", _LINK.sub("", _SCRIPT.sub("", page)))
 
 
@@ -49,6 +66,23 @@ def external_references(page: str) -> list[str]:
     """Return every reference in ``page`` that would load something from the network.
 
     Plain links (``<a href>``) are navigation, not loads, and are allowed.
+
+    Parameters
+    ----------
+    page : str
+        An HTML page.
+
+    Returns
+    -------
+    list of str
+        The offending attribute or CSS ``url(...)`` texts, in page order.
+
+    Examples
+    --------
+    >>> external_references('<div style="background: url(//cdn.example/b.png)"></div>')
+    ['url(//cdn.example/b.png)']
+    >>> external_references('<img src="data:image/png;base64,AAAA">')
+    []
     """
     return [m.group(0) for m in _EXTERNAL.finditer(page)]
 

@@ -24,7 +24,25 @@ from collections.abc import Iterable
 
 
 class Html(str):
-    """A string of safe HTML; Jupyter shows it as HTML."""
+    """A string of safe HTML; Jupyter shows it as HTML.
+
+    Subclass of :class:`str` that marks its content as already escaped, so
+    the builders of this module insert it unchanged instead of escaping it
+    again.
+
+    Parameters
+    ----------
+    object : str
+        The HTML text (it is *not* escaped: only wrap trusted HTML).
+
+    Examples
+    --------
+    >>> h = Html("<b>Rata-rata</b>")
+    >>> h._repr_html_()
+    '<b>Rata-rata</b>'
+    >>> tag("p", h), tag("p", "<b>x</b>")
+    (Html('<p><b>Rata-rata</b></p>'), Html('<p>&lt;b&gt;x&lt;/b&gt;</p>'))
+    """
 
     def _repr_html_(self) -> str:
         return str(self)
@@ -34,19 +52,78 @@ class Html(str):
 
 
 def esc(text: object) -> str:
-    """Escape ``text`` for HTML text and attribute values (quotes included)."""
+    """Escape ``text`` for HTML text and attribute values (quotes included).
+
+    Parameters
+    ----------
+    text : object
+        Any value; ``None`` becomes the empty string, others are passed
+        through :class:`str`.
+
+    Returns
+    -------
+    str
+        The escaped text (``&``, ``<``, ``>``, ``"`` and ``'`` replaced).
+
+    Examples
+    --------
+    >>> esc('Unit "A" & <B>')
+    'Unit &quot;A&quot; &amp; &lt;B&gt;'
+    >>> esc(None), esc(3.5)
+    ('', '3.5')
+    """
     return html.escape("" if text is None else str(text), quote=True)
 
 
 def tag(name: str, content: str | Html, **attrs: str) -> Html:
-    """Return ``<name attrs>content</name>``; ``content`` is escaped unless it is :class:`Html`."""
+    """Return ``<name attrs>content</name>``; ``content`` is escaped unless it is :class:`Html`.
+
+    Parameters
+    ----------
+    name : str
+        The element name, e.g. ``"td"``.
+    content : str or Html
+        The element's content; plain text is escaped.
+    **attrs : str
+        Attribute values (escaped).  A trailing underscore is dropped
+        (``class_`` -> ``class``) and other underscores become hyphens
+        (``data_x`` -> ``data-x``).
+
+    Returns
+    -------
+    Html
+        The element.
+
+    Examples
+    --------
+    >>> tag("td", "3 < 4", class_="num", data_col="n")
+    Html('<td class="num" data-col="n">3 &lt; 4</td>')
+    """
     body = content if isinstance(content, Html) else esc(content)
     attr = "".join(f' {k.rstrip("_").replace("_", "-")}="{esc(v)}"' for k, v in attrs.items())
     return Html(f"<{name}{attr}>{body}</{name}>")
 
 
 def p(text: str | Html, **attrs: str) -> Html:
-    """A paragraph."""
+    """A paragraph.
+
+    Parameters
+    ----------
+    text : str or Html
+        The paragraph's content (escaped unless :class:`Html`).
+    **attrs : str
+        Attributes of the ``<p>`` element, as for :func:`tag`.
+
+    Returns
+    -------
+    Html
+        The ``<p>`` element.
+
+    Examples
+    --------
+    >>> p("Skor & nilai", class_="catatan")
+    Html('<p class="catatan">Skor &amp; nilai</p>')
+    """
     return tag("p", text, **attrs)
 
 
@@ -62,15 +139,69 @@ def slug(text: str) -> str:
 
 
 def heading(level: int, text: str, *, anchor: str | None = None) -> Html:
-    """A heading ``<hN id=...>``."""
+    """A heading ``<hN id=...>``.
+
+    Parameters
+    ----------
+    level : int
+        Heading level 1-6.
+    text : str
+        The heading text (escaped).
+    anchor : str, optional
+        The ``id``; by default :func:`slug` of ``text``.
+
+    Returns
+    -------
+    Html
+        The heading element.
+
+    Examples
+    --------
+    >>> heading(3, "Level 2: Pembelajaran")
+    Html('<h3 id="level-2-pembelajaran">Level 2: Pembelajaran</h3>')
+    """
     return tag(f"h{level}", text, id=anchor or slug(text))
 
 
 def ul(items: Iterable[str | Html]) -> Html:
-    """A bullet list."""
+    """A bullet list.
+
+    Parameters
+    ----------
+    items : iterable of str or Html
+        The list items (plain strings are escaped).
+
+    Returns
+    -------
+    Html
+        The ``<ul>`` element with one ``<li>`` per item.
+
+    Examples
+    --------
+    >>> ul(["a < b", Html("<em>c</em>")])
+    Html('<ul><li>a &lt; b</li>\\n<li><em>c</em></li></ul>')
+    """
     return tag("ul", join(tag("li", item) for item in items))
 
 
 def join(parts: Iterable[str | Html], sep: str = "\n") -> Html:
-    """Join already-safe parts (plain strings are escaped)."""
+    """Join already-safe parts (plain strings are escaped).
+
+    Parameters
+    ----------
+    parts : iterable of str or Html
+        The parts; :class:`Html` parts are kept, others escaped.
+    sep : str, default "\\n"
+        Separator (inserted as is).
+
+    Returns
+    -------
+    Html
+        The joined HTML.
+
+    Examples
+    --------
+    >>> join([Html("<br>"), "a&b"], sep="")
+    Html('<br>a&amp;b')
+    """
     return Html(sep.join(part if isinstance(part, Html) else esc(part) for part in parts))

@@ -38,6 +38,26 @@ def strip_png_metadata(png: bytes) -> bytes:
     """Return ``png`` without text, time and Exif chunks (other bytes unchanged).
 
     Data that is not a well-formed PNG is returned unchanged.
+
+    Parameters
+    ----------
+    png : bytes
+        The PNG file's bytes.
+
+    Returns
+    -------
+    bytes
+        The PNG without the chunks in :data:`DROPPED_CHUNKS`.
+
+    Examples
+    --------
+    >>> import struct, zlib
+    >>> body = b"tIME" + bytes(7)
+    >>> time_chunk = struct.pack(">I", 7) + body + struct.pack(">I", zlib.crc32(body))
+    >>> strip_png_metadata(PNG_SIGNATURE + time_chunk) == PNG_SIGNATURE
+    True
+    >>> strip_png_metadata(b"not a png")
+    b'not a png'
     """
     if not png.startswith(PNG_SIGNATURE):
         return png
@@ -54,7 +74,30 @@ def strip_png_metadata(png: bytes) -> bytes:
 
 
 def strip_png_base64(data: str) -> str:
-    """Apply :func:`strip_png_metadata` to base64 text (as notebooks store PNGs)."""
+    """Apply :func:`strip_png_metadata` to base64 text (as notebooks store PNGs).
+
+    Parameters
+    ----------
+    data : str
+        Base64 text of a PNG (whitespace allowed).
+
+    Returns
+    -------
+    str
+        The cleaned PNG in base64, or ``data`` itself when nothing was
+        dropped or the text is not valid base64.
+
+    Examples
+    --------
+    >>> import base64, struct, zlib
+    >>> body = b"tEXt" + b"Software\\x00mpl"
+    >>> chunk = struct.pack(">I", len(body) - 4) + body + struct.pack(">I", zlib.crc32(body))
+    >>> data = base64.b64encode(PNG_SIGNATURE + chunk).decode("ascii")
+    >>> base64.b64decode(strip_png_base64(data)) == PNG_SIGNATURE
+    True
+    >>> strip_png_base64("not base64!")
+    'not base64!'
+    """
     try:
         raw = base64.b64decode("".join(data.split()), validate=True)
     except (binascii.Error, ValueError):
@@ -64,5 +107,26 @@ def strip_png_base64(data: str) -> str:
 
 
 def strip_png_data_uris(html: str) -> str:
-    """Apply :func:`strip_png_metadata` to every ``data:image/png`` URI in ``html``."""
+    """Apply :func:`strip_png_metadata` to every ``data:image/png`` URI in ``html``.
+
+    Parameters
+    ----------
+    html : str
+        An HTML page.
+
+    Returns
+    -------
+    str
+        The page with every embedded PNG cleaned; the rest is unchanged.
+
+    Examples
+    --------
+    >>> import base64, struct, zlib
+    >>> body = b"tEXt" + b"Software\\x00mpl"
+    >>> chunk = struct.pack(">I", len(body) - 4) + body + struct.pack(">I", zlib.crc32(body))
+    >>> data = base64.b64encode(PNG_SIGNATURE + chunk).decode("ascii")
+    >>> page = f'<img src="data:image/png;base64,{data}">'
+    >>> strip_png_data_uris(page) == '<img src="data:image/png;base64,' + base64.b64encode(PNG_SIGNATURE).decode() + '">'
+    True
+    """
     return _DATA_URI.sub(lambda m: "data:image/png;base64," + strip_png_base64(m.group(1)), html)

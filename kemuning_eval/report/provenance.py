@@ -34,6 +34,25 @@ def input_hashes(manifest: dict) -> list[dict[str, str]]:
     (table name -> ``{"sha256": ..., "rows": ...}``) and ``files`` (other
     outputs such as the duplicates report -> SHA-256).  Paths stay relative:
     no absolute path reaches a published report.
+
+    Parameters
+    ----------
+    manifest : dict
+        The parsed ``manifest.json``.
+
+    Returns
+    -------
+    list of dict
+        One ``{"file", "kind", "sha256"}`` per hashed file; ``kind`` is
+        ``"input"``, ``"table"`` or ``"output"``.  Entries without a hash
+        are skipped.
+
+    Examples
+    --------
+    >>> input_hashes({"files": {"duplikat.csv": "aa"}, "tables": {"t": {"rows": 1}}})
+    [{'file': 'duplikat.csv', 'kind': 'output', 'sha256': 'aa'}]
+    >>> input_hashes({})
+    []
     """
     rows: list[dict[str, str]] = []
     for key, kind, suffix in (("inputs", "input", ""), ("tables", "table", ".parquet"), ("files", "output", "")):
@@ -45,7 +64,27 @@ def input_hashes(manifest: dict) -> list[dict[str, str]]:
 
 
 def read_manifest(processed_dir: str | Path) -> dict:
-    """Return ``manifest.json`` of a processed folder, or ``{}`` when there is none."""
+    """Return ``manifest.json`` of a processed folder, or ``{}`` when there is none.
+
+    Parameters
+    ----------
+    processed_dir : str or Path
+        ``data/processed/<year>``.
+
+    Returns
+    -------
+    dict
+        The parsed manifest.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     empty = read_manifest(d)
+    ...     _ = (Path(d) / "manifest.json").write_text('{"version": 2}', encoding="utf-8")
+    ...     print(empty, read_manifest(d))
+    {} {'version': 2}
+    """
     path = Path(processed_dir) / "manifest.json"
     if not path.is_file():
         return {}
@@ -53,7 +92,26 @@ def read_manifest(processed_dir: str | Path) -> dict:
 
 
 def git_commit(root: str | Path) -> str | None:
-    """Return the commit of ``root`` (with ``-dirty`` when files changed), or ``None``."""
+    """Return the commit of ``root`` (with ``-dirty`` when files changed), or ``None``.
+
+    Parameters
+    ----------
+    root : str or Path
+        The project root.
+
+    Returns
+    -------
+    str or None
+        The ``HEAD`` commit hash, or ``None`` when ``root`` is not a git
+        checkout or git is unavailable.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     print(git_commit(d))
+    None
+    """
     root = Path(root)
     if not (root / ".git").exists():
         return None
@@ -68,7 +126,19 @@ def git_commit(root: str | Path) -> str | None:
 
 
 def package_version() -> str:
-    """Return the installed version of kemuning-eval."""
+    """Return the installed version of kemuning-eval.
+
+    Returns
+    -------
+    str
+        ``kemuning_eval.__version__``.
+
+    Examples
+    --------
+    >>> import kemuning_eval
+    >>> package_version() == kemuning_eval.__version__
+    True
+    """
     from kemuning_eval import __version__
 
     return __version__
@@ -85,6 +155,21 @@ def build_provenance(processed_dir: str | Path, root: str | Path, parameters: di
         Project root (for the git commit).
     parameters : dict
         The notebook parameters (paths are reduced to their names).
+
+    Returns
+    -------
+    dict
+        Keys ``inputs`` (:func:`input_hashes`), ``parameters``,
+        ``package_version``, ``manifest_version``, ``fingerprint`` and
+        ``git_commit``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     prov = build_provenance(d, d, {"year": 2026, "processed_dir": "/data/processed/2026"})
+    >>> prov["parameters"], prov["inputs"], prov["git_commit"]
+    ({'processed_dir': '2026', 'year': 2026}, [], None)
     """
     manifest = read_manifest(processed_dir)
     params = {k: (Path(v).name if k.endswith(("_dir", "_root")) and v else v) for k, v in parameters.items()}

@@ -29,7 +29,29 @@ from pathlib import Path
 
 
 def new_staging(year_dir: Path, stem: str) -> Path:
-    """Create and return an empty staging folder for report ``stem`` under ``year_dir``."""
+    """Create and return an empty staging folder for report ``stem`` under ``year_dir``.
+
+    Parameters
+    ----------
+    year_dir : Path
+        The report's destination folder, e.g. ``reports/2026``.
+    stem : str
+        The report's file stem.
+
+    Returns
+    -------
+    Path
+        ``year_dir/.staging/<stem>-<pid>``, created empty (a leftover of
+        the same process is removed first).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     stage = new_staging(Path(d), "laporan")
+    ...     print(stage.parent.name, stage.name.startswith("laporan-"), list(stage.iterdir()))
+    .staging True []
+    """
     stage = year_dir / ".staging" / f"{stem}-{os.getpid()}"
     discard(stage)
     stage.mkdir(parents=True)
@@ -37,7 +59,26 @@ def new_staging(year_dir: Path, stem: str) -> Path:
 
 
 def discard(stage: Path) -> None:
-    """Remove a staging folder (and its parent ``.staging`` when empty)."""
+    """Remove a staging folder (and its parent ``.staging`` when empty).
+
+    Parameters
+    ----------
+    stage : Path
+        The staging folder; a missing folder is fine.
+
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     stage = new_staging(Path(d), "r")
+    ...     discard(stage)
+    ...     print((Path(d) / ".staging").exists())
+    False
+    """
     shutil.rmtree(stage, ignore_errors=True)
     try:
         stage.parent.rmdir()
@@ -56,6 +97,25 @@ def make_readable(path: Path) -> None:
 
     Files written through :func:`tempfile.mkstemp` are private (0600); a
     published report is meant to be read by others.
+
+    Parameters
+    ----------
+    path : Path
+        A file or a folder (then every item inside too).
+
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     fd, name = tempfile.mkstemp(dir=d)
+    ...     os.close(fd)
+    ...     make_readable(Path(name))
+    ...     print(oct(Path(name).stat().st_mode & 0o666) == oct(0o666 & ~_umask()))
+    True
     """
     mode = 0o666 & ~_umask()
     for item in [path, *path.rglob("*")] if path.is_dir() else [path]:
@@ -63,7 +123,31 @@ def make_readable(path: Path) -> None:
 
 
 def replace_path(source: Path, destination: Path) -> None:
-    """Move ``source`` (file or folder) onto ``destination``, replacing what is there."""
+    """Move ``source`` (file or folder) onto ``destination``, replacing what is there.
+
+    Parameters
+    ----------
+    source : Path
+        The staged file or folder.
+    destination : Path
+        Where it goes; parent folders are created, an existing folder is
+        moved aside and removed after the swap.
+
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     src, dst = Path(d) / "new", Path(d) / "out" / "figs"
+    ...     _ = dst.mkdir(parents=True); _ = (dst / "old.png").write_bytes(b"o")
+    ...     _ = src.mkdir(); _ = (src / "new.png").write_bytes(b"n")
+    ...     replace_path(src, dst)
+    ...     print(sorted(p.name for p in dst.iterdir()), src.exists())
+    ['new.png'] False
+    """
     destination.parent.mkdir(parents=True, exist_ok=True)
     make_readable(source)
     if source.is_dir():
@@ -77,7 +161,29 @@ def replace_path(source: Path, destination: Path) -> None:
 
 
 def swap_in(moves: Iterable[tuple[Path, Path]]) -> None:
-    """Move every (staged, destination) pair into place, in the given order."""
+    """Move every (staged, destination) pair into place, in the given order.
+
+    Pairs whose staged file does not exist are skipped.
+
+    Parameters
+    ----------
+    moves : iterable of (Path, Path)
+        ``(staged, destination)`` pairs, the HTML page last.
+
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     a = Path(d) / "a.txt"
+    ...     _ = a.write_text("new", encoding="utf-8")
+    ...     swap_in([(Path(d) / "missing", Path(d) / "m"), (a, Path(d) / "b.txt")])
+    ...     print(sorted(p.name for p in Path(d).iterdir()))
+    ['b.txt']
+    """
     for source, destination in moves:
         if source.exists():
             replace_path(source, destination)
