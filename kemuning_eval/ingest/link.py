@@ -24,6 +24,27 @@ def match_roster(participant_ids: Any, roster_ids: Any) -> tuple[Any, int]:
     """Return a mask of records whose participant is in the roster, and the count unmatched.
 
     ``roster_ids`` is any collection; it is turned into a hashed index once.
+
+    Parameters
+    ----------
+    participant_ids : pandas.Series
+        Participant IDs of the records; missing IDs never match.
+    roster_ids : collection
+        IDs in the roster (set, list, array or Series).
+
+    Returns
+    -------
+    ok : pandas.Series of bool
+        True where the record's participant is in the roster (same index).
+    unmatched : int
+        Number of records not matched (missing IDs included).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> ok, n = match_roster(pd.Series(["A", "B", "A"], index=[10, 11, 12]), ["A"])
+    >>> ok.to_dict(), n
+    ({10: True, 11: False, 12: True}, 1)
     """
     import numpy as np
     import pandas as pd
@@ -49,7 +70,31 @@ def program_lookup(codes: list[str], names: dict[str, str] | None = None) -> dic
 
 
 def resolve_programs(values: Any, lookup: dict[str, str]) -> tuple[Any, Any]:
-    """Map given programme codes or names to codes; return (codes, unknown mask)."""
+    """Map given programme codes or names to codes; return (codes, unknown mask).
+
+    Parameters
+    ----------
+    values : pandas.Series
+        Programme codes or names as given in a raw file.
+    lookup : dict of str to str
+        Normalised code or name -> code, from :func:`program_lookup`.
+
+    Returns
+    -------
+    codes : pandas.Series
+        The programme code of each value (NaN when unknown or missing).
+    unknown : pandas.Series of bool
+        True where a value was given but matches no programme.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> lookup = program_lookup(["PM-01"], {"PM-01": "Manajemen Proyek"})
+    >>> codes, unknown = resolve_programs(
+    ...     pd.Series(["pm-01", "MANAJEMEN  PROYEK", "Lain", None]), lookup)
+    >>> codes.tolist(), unknown.tolist()
+    (['PM-01', 'PM-01', nan, nan], [False, False, True, False])
+    """
     uniq = values.dropna().unique()
     mapping = {u: lookup.get(normalise_label(u)) for u in uniq}
     out = values.map(mapping).astype(object)
@@ -57,7 +102,29 @@ def resolve_programs(values: Any, lookup: dict[str, str]) -> tuple[Any, Any]:
 
 
 def period_start(period: Any) -> str | None:
-    """Return the ISO start date of a period label (``2025``, ``2025-S1``, ``2025-Q3``, ``2025-04``)."""
+    """Return the ISO start date of a period label (``2025``, ``2025-S1``, ``2025-Q3``, ``2025-04``).
+
+    Semesters may be written ``S``, ``H`` or ``SEM``; quarters ``Q``, ``TW``
+    or ``K`` (triwulan, kuartal).
+
+    Parameters
+    ----------
+    period : object
+        The period label.
+
+    Returns
+    -------
+    str or None
+        ``YYYY-MM-DD`` of the first day of the period, or None when the label
+        is not a period.
+
+    Examples
+    --------
+    >>> period_start("2026"), period_start("2026 TW2"), period_start("2026-SEM1")
+    ('2026-01-01', '2026-04-01', '2026-01-01')
+    >>> period_start("2026-S3") is None, period_start("2026-13") is None
+    (True, True)
+    """
     m = _PERIOD.match(str(period).strip())
     if not m:
         return None

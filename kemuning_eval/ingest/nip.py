@@ -138,7 +138,36 @@ def classify_nip(values: Any, *, mode: str = "auto", pppk_codes: tuple[str, ...]
 
 
 def check_nip(value: str, *, mode: str = "auto", pppk_codes: tuple[str, ...] | None = None) -> str:
-    """Return ``PNS``, ``PPPK`` or ``invalid`` for one NIP (see :func:`classify_nip`)."""
+    """Return ``PNS``, ``PPPK`` or ``invalid`` for one NIP (see :func:`classify_nip`).
+
+    Parameters
+    ----------
+    value : str
+        One NIP, with or without separators.
+    mode : {"auto", "pns", "pppk"}
+        Which number kinds are accepted.
+    pppk_codes : tuple of str, optional
+        Allowed PPPK codes at positions 13-14 (None = any two digits).
+
+    Returns
+    -------
+    str
+        ``"PNS"``, ``"PPPK"``, ``"invalid"`` or ``"missing"`` (for None).
+
+    Raises
+    ------
+    UsageError
+        If ``mode`` is not one of the three.
+
+    Examples
+    --------
+    >>> check_nip("19900215-202121-2-015", mode="pppk", pppk_codes=("21",))
+    'PPPK'
+    >>> check_nip("19900215-202121-2-015", mode="pppk", pppk_codes=("22",))
+    'invalid'
+    >>> check_nip("19660801 198803 1 000")
+    'invalid'
+    """
     import pandas as pd
 
     return str(classify_nip(pd.Series([value]), mode=mode, pppk_codes=pppk_codes)["kind"].iloc[0])

@@ -51,7 +51,32 @@ def name_words(names: Iterable[Any]) -> set[str]:
 
 
 class Scrubber:
-    """Replace identifiers in text; built once from the roster's and facilitators' names."""
+    """Replace identifiers in text; built once from the roster's and facilitators' names.
+
+    Parameters
+    ----------
+    names : iterable, optional
+        Full names (titles allowed; None/NaN ignored) whose words are scrubbed.
+        Without names only e-mails, NIPs and phone numbers are replaced.
+
+    Attributes
+    ----------
+    words : set of str
+        The lower-case name words that are replaced by ``[NAMA]``.
+
+    Examples
+    --------
+    >>> s = Scrubber(["Dewi Lestari, S.E."])
+    >>> sorted(s.words)
+    ['dewi', 'lestari']
+    >>> s.scrub("Terima kasih bu Dewi, hubungi +62 812 3456 7890")
+    'Terima kasih bu [NAMA], hubungi [TELEPON]'
+    >>> import pandas as pd
+    >>> s.scrub_series(pd.Series(["dewi lestari hebat", None])).tolist()
+    ['[NAMA] hebat', nan]
+    >>> Scrubber().scrub("Dewi: dewi@bkpsdm.go.id")
+    'Dewi: [EMAIL]'
+    """
 
     def __init__(self, names: Iterable[Any] = ()) -> None:
         self.words = name_words(names)
