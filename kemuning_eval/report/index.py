@@ -35,7 +35,27 @@ _TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL | re.IGNORECASE)
 
 @dataclass(frozen=True)
 class ReportEntry:
-    """One published report page."""
+    """One published report page.
+
+    Parameters
+    ----------
+    year : int
+        Evaluation year.
+    lang : str
+        Language of the page (``"id"`` or ``"en"``).
+    program_id : str or None
+        Programme of a per-programme report; ``None`` for the main report.
+    path : Path
+        The HTML file.
+    title : str
+        The page's title.
+
+    Examples
+    --------
+    >>> e = ReportEntry(2026, "id", None, Path("2026/laporan-evaluasi-2026.html"), "Laporan 2026")
+    >>> e.year, e.program_id, e.path.name
+    (2026, None, 'laporan-evaluasi-2026.html')
+    """
 
     year: int
     lang: str
@@ -45,7 +65,30 @@ class ReportEntry:
 
 
 def read_title(path: Path) -> str:
-    """Return the text of the page's ``<title>`` (its file name when there is none)."""
+    """Return the text of the page's ``<title>`` (its file name when there is none).
+
+    Only the first 8 KiB are read; entities are decoded.
+
+    Parameters
+    ----------
+    path : Path
+        An HTML file.
+
+    Returns
+    -------
+    str
+        The title text.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     a, b = Path(d) / "a.html", Path(d) / "b.html"
+    ...     _ = a.write_text("<title> Hasil &amp; Temuan </title>", encoding="utf-8")
+    ...     _ = b.write_text("<p>tanpa judul</p>", encoding="utf-8")
+    ...     print(read_title(a), "|", read_title(b))
+    Hasil & Temuan | b.html
+    """
     with open(path, encoding="utf-8", errors="replace") as handle:
         head = handle.read(8192)
     match = _TITLE.search(head)
@@ -67,7 +110,33 @@ def _pages(folder: Path, year: int, lang: str) -> list[ReportEntry]:
 
 
 def find_reports(reports_root: Path) -> list[ReportEntry]:
-    """Return every report page under ``reports_root``: newest year first, main report first."""
+    """Return every report page under ``reports_root``: newest year first, main report first.
+
+    Parameters
+    ----------
+    reports_root : Path
+        The ``reports/`` folder; Indonesian pages live in ``<year>/``,
+        others in ``<year>/<lang>/``.
+
+    Returns
+    -------
+    list of ReportEntry
+        The pages found (none when the folder is missing).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     root = Path(d)
+    ...     for year in (2025, 2026):
+    ...         f = root / str(year) / f"laporan-evaluasi-{year}.html"
+    ...         f.parent.mkdir(parents=True)
+    ...         _ = f.write_text("<title>L</title>", encoding="utf-8")
+    ...     print([(e.year, e.lang, e.program_id) for e in find_reports(root)])
+    [(2026, 'id', None), (2025, 'id', None)]
+    >>> find_reports(Path("no/such/reports"))
+    []
+    """
     entries: list[ReportEntry] = []
     if not reports_root.is_dir():
         return entries
@@ -81,7 +150,32 @@ def find_reports(reports_root: Path) -> list[ReportEntry]:
 
 
 def render_index(entries: list[ReportEntry], reports_root: Path, *, lang: str = "id") -> str:
-    """Return the HTML of the index page listing ``entries``."""
+    """Return the HTML of the index page listing ``entries``.
+
+    Parameters
+    ----------
+    entries : list of ReportEntry
+        The pages to list (from :func:`find_reports`).
+    reports_root : Path
+        The folder the links are relative to.
+    lang : {"id", "en"}
+        Language of the index page's own texts.
+
+    Returns
+    -------
+    str
+        A self-contained HTML page (inline CSS), titles and links escaped.
+
+    Examples
+    --------
+    >>> root = Path("reports")
+    >>> e = ReportEntry(2026, "id", None, root / "2026" / "laporan-evaluasi-2026.html", "A & B")
+    >>> page = render_index([e], root)
+    >>> '<a href="2026/laporan-evaluasi-2026.html">A &amp; B</a>' in page
+    True
+    >>> "Belum ada laporan" in render_index([], root)
+    True
+    """
     from kemuning_eval.report.export import templates_dir
 
     css = (templates_dir() / "kemuning" / "report.css").read_text(encoding="utf-8")
@@ -112,7 +206,28 @@ def render_index(entries: list[ReportEntry], reports_root: Path, *, lang: str = 
 
 
 def write_index(reports_root: Path, *, lang: str = "id") -> Path:
-    """Regenerate ``reports_root/index.html`` atomically and return its path."""
+    """Regenerate ``reports_root/index.html`` atomically and return its path.
+
+    Parameters
+    ----------
+    reports_root : Path
+        The ``reports/`` folder (created when missing).
+    lang : {"id", "en"}
+        Language of the index page's own texts.
+
+    Returns
+    -------
+    Path
+        ``reports_root/index.html``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     out = write_index(Path(d) / "reports", lang="en")
+    ...     print(out.name, '<html lang="en">' in out.read_text(encoding="utf-8"))
+    index.html True
+    """
     reports_root.mkdir(parents=True, exist_ok=True)
     page = render_index(find_reports(reports_root), reports_root, lang=lang)
     target = reports_root / "index.html"

@@ -128,7 +128,19 @@ def source_date_epoch(report_date: str | None) -> int:
 
 
 def matplotlibrc_dir() -> Path:
-    """Return the folder holding the report kernel's ``matplotlibrc``."""
+    """Return the folder holding the report kernel's ``matplotlibrc``.
+
+    Returns
+    -------
+    Path
+        ``kemuning_eval/report/templates/matplotlib``.
+
+    Examples
+    --------
+    >>> d = matplotlibrc_dir()
+    >>> d.name, (d / "matplotlibrc").is_file()
+    ('matplotlib', True)
+    """
     return Path(str(resources.files("kemuning_eval.report") / "templates" / "matplotlib"))
 
 
@@ -141,6 +153,18 @@ def kernel_env(*, report_date: str | None = None, base: dict[str, str] | None = 
         ISO date of the report; used as ``SOURCE_DATE_EPOCH``.
     base : dict, optional
         Environment to start from (default: ``os.environ``).
+
+    Returns
+    -------
+    dict of str to str
+        ``base`` plus a fixed ``PYTHONHASHSEED``, ``SOURCE_DATE_EPOCH``,
+        matplotlib backend and rc folder, and ``TZ=UTC``.
+
+    Examples
+    --------
+    >>> env = kernel_env(base={"PATH": "/bin"})
+    >>> env["PATH"], env["TZ"], env["SOURCE_DATE_EPOCH"]
+    ('/bin', 'UTC', '946684800')
     """
     env = dict(os.environ if base is None else base)
     env.update(

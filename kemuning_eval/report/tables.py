@@ -33,14 +33,50 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(value: Any) -> Any:
-    """Prefix a text that a spreadsheet would execute as a formula with ``'``; other values unchanged."""
+    """Prefix a text that a spreadsheet would execute as a formula with ``'``; other values unchanged.
+
+    Parameters
+    ----------
+    value : object
+        A cell value.
+
+    Returns
+    -------
+    object
+        ``"'" + value`` when ``value`` is a string starting with one of
+        :data:`FORMULA_STARTS`, else ``value`` itself.
+
+    Examples
+    --------
+    >>> neutralise("@SUM(A1)"), neutralise(-3), neutralise(None)
+    ("'@SUM(A1)", -3, None)
+    """
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
 
 
 def csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
-    """Return a copy whose text cells (and column names) are neutralised for spreadsheets."""
+    """Return a copy whose text cells (and column names) are neutralised for spreadsheets.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The table; it is not modified.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy with :func:`neutralise` applied to text columns and to the
+        column names; numeric columns are unchanged.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> out = csv_safe(pd.DataFrame({"=x": ["+62 811", "ok"], "n": [-1, 2]}))
+    >>> list(out.columns), out.iloc[:, 0].tolist(), out["n"].tolist()
+    (["'=x", 'n'], ["'+62 811", 'ok'], [-1, 2])
+    """
     out = frame.copy()
     for col in out.columns:
         if out[col].dtype == object or str(out[col].dtype).startswith(("string", "str")):
@@ -50,7 +86,29 @@ def csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_csv(frame: pd.DataFrame, path: str | Path) -> Path:
-    """Write a formula-safe CSV (UTF-8 with BOM so that Excel shows Indonesian text correctly)."""
+    """Write a formula-safe CSV (UTF-8 with BOM so that Excel shows Indonesian text correctly).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The table (written without its index, ``\\n`` line ends).
+    path : str or Path
+        Destination; parent folders are created.
+
+    Returns
+    -------
+    Path
+        ``path``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> import pandas as pd
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     out = write_csv(pd.DataFrame({"tema": ["=1+1"]}), Path(d) / "t.csv")
+    ...     print(out.read_bytes())
+    b"\\xef\\xbb\\xbftema\\n'=1+1\\n"
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     csv_safe(frame).to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
@@ -105,6 +163,32 @@ def formatted(rows: Sequence[dict], columns: Sequence[tuple[str, str, Callable[[
     """Build a display frame from metric rows: ``(key, catalogue column key, formatter)`` per column.
 
     Suppressed rows show ``n < min_n`` in their value columns (the count stays).
+
+    Parameters
+    ----------
+    rows : sequence of dict
+        Metric rows; a row with a true ``"suppressed"`` is masked.
+    columns : sequence of (str, str, callable or None)
+        Per column: the row key, the ``report.col.*`` catalogue key of its
+        header, and the formatter (``None``: plain text, never masked).
+    lang : {"id", "en"}
+        Language of the headers and of the suppression text.
+    min_n : int, default 5
+        Smallest group shown (for the suppression text).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per metric row, all cells text.
+
+    Examples
+    --------
+    >>> cols = [("program_id", "program_id", None), ("n", "participants", str)]
+    >>> formatted([{"program_id": "P1", "n": 12}, {"program_id": "P2", "n": None, "suppressed": True}],
+    ...           cols, "id").values.tolist()
+    [['P1', '12'], ['P2', 'n < 5']]
+    >>> list(formatted([], cols, "en").columns)
+    ['Code', 'Participants']
     """
     import pandas as pd
 

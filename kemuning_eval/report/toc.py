@@ -50,7 +50,23 @@ _TAG = re.compile(r"<[^>]*>")
 
 @dataclass(frozen=True)
 class Heading:
-    """One entry of the table of contents."""
+    """One entry of the table of contents.
+
+    Parameters
+    ----------
+    level : int
+        Heading level (2 for ``h2``...).
+    anchor : str
+        The heading's ``id``.
+    text : str
+        The heading's plain text.
+
+    Examples
+    --------
+    >>> h = Heading(2, "hasil", "Hasil")
+    >>> render_toc([h], "Isi")
+    '<nav class="report-toc" aria-label="Isi"><h2 class="report-toc-title">Isi</h2><ol><li><a href="#hasil">Hasil</a></li></ol></nav>'
+    """
 
     level: int
     anchor: str
@@ -84,7 +100,27 @@ def make_anchor(text: str) -> str:
 
 
 def first_heading(page: str, level: int = 1) -> str | None:
-    """Return the text of the first heading of ``level`` in ``page``, or None."""
+    """Return the text of the first heading of ``level`` in ``page``, or None.
+
+    Parameters
+    ----------
+    page : str
+        An HTML page.
+    level : int, default 1
+        The heading level searched.
+
+    Returns
+    -------
+    str or None
+        The heading's plain text (see :func:`heading_text`).
+
+    Examples
+    --------
+    >>> first_heading("<h2>Ringkasan</h2><h2>Metode</h2>", level=2)
+    'Ringkasan'
+    >>> print(first_heading("<p>no heading</p>"))
+    None
+    """
     for match in _HEADING.finditer(page):
         if int(match.group(1)) == level:
             return heading_text(match.group(3))
@@ -118,7 +154,27 @@ def _number_headings(page: str, levels: tuple[int, ...]) -> tuple[str, list[Head
 
 
 def render_toc(headings: list[Heading], title: str) -> str:
-    """Return the ``<nav>`` element listing ``headings`` (nested by level)."""
+    """Return the ``<nav>`` element listing ``headings`` (nested by level).
+
+    Parameters
+    ----------
+    headings : list of Heading
+        The entries, in page order; the smallest level is the top of the
+        nesting.
+    title : str
+        Heading of the contents list (escaped).
+
+    Returns
+    -------
+    str
+        The ``<nav class="report-toc">`` element with nested ``<ol>`` lists.
+
+    Examples
+    --------
+    >>> nav = render_toc([Heading(2, "a", "A"), Heading(3, "b", "B <1>")], "Isi")
+    >>> nav.count("<ol>"), '<a href="#b">B &lt;1&gt;</a>' in nav
+    (2, True)
+    """
     parts = [f'<nav class="report-toc" aria-label="{html.escape(title)}">',
              f'<h2 class="report-toc-title">{html.escape(title)}</h2>']
     depth, top = 0, min((h.level for h in headings), default=2)
@@ -138,6 +194,9 @@ def render_toc(headings: list[Heading], title: str) -> str:
 def add_toc(page: str, *, title: str, levels: tuple[int, ...] = (2, 3)) -> str:
     """Return ``page`` with anchored headings and a table of contents after the first ``h1``.
 
+    Without an ``h1`` the contents go at the start of ``<main>`` (or of the
+    page); a page with no heading of ``levels`` is returned unchanged.
+
     Parameters
     ----------
     page : str
@@ -146,6 +205,18 @@ def add_toc(page: str, *, title: str, levels: tuple[int, ...] = (2, 3)) -> str:
         Heading of the contents list (from the catalogue).
     levels : tuple of int
         Heading levels listed (default h2 and h3).
+
+    Returns
+    -------
+    str
+        The page with unique heading ids and the ``<nav>``.
+
+    Examples
+    --------
+    >>> add_toc('<h2 id="x">A</h2>', title="Isi")
+    '<nav class="report-toc" aria-label="Isi"><h2 class="report-toc-title">Isi</h2><ol><li><a href="#x">A</a></li></ol></nav><h2 id="x">A</h2>'
+    >>> add_toc("<p>tanpa judul</p>", title="Isi")
+    '<p>tanpa judul</p>'
     """
     page, headings = _number_headings(page, levels)
     if not headings:
