@@ -46,6 +46,29 @@ def codebooks(*, names: dict[str, str]) -> dict[str, dict]:
 
     ``names`` maps programme code -> name: the reaction form asks for the
     programme by name, and the codebook maps names to codes with ``values``.
+
+    Parameters
+    ----------
+    names : dict of str to str
+        Programme code -> programme name.
+
+    Returns
+    -------
+    dict of str to dict
+        Codebook stem -> ``{"instrument": ..., "scales": ... (if any),
+        "columns": [...]}``; each column has ``raw``, ``variable``, ``type``
+        and options such as ``pii``, ``keep``, ``scale``, ``values``.
+
+    Examples
+    --------
+    >>> cb = codebooks(names={"PM": "Manajemen Proyek", "LD": "Literasi Digital"})
+    >>> cb["tes"]["instrument"], [c["variable"] for c in cb["tes"]["columns"]][-2:]
+    ('tests', ['pre', 'post'])
+    >>> program = [c for c in cb["reaksi"]["columns"] if c["variable"] == "program_id"][0]
+    >>> program["values"]
+    {'Manajemen Proyek': 'PM', 'Literasi Digital': 'LD'}
+    >>> sorted(c["variable"] for c in cb["peserta"]["columns"] if c.get("pii"))
+    ['email', 'name', 'nip', 'phone']
     """
     reaction_cols = [
         _col("Stempel waktu", "submitted_at", "datetime", format="%d/%m/%Y %H:%M:%S"),
@@ -179,7 +202,34 @@ CODEBOOK_OF = {
 
 
 def study_config(*, year: int, population: int, files: dict[str, dict]) -> dict:
-    """Return ``studi.yaml`` as a dict; ``files`` maps instrument -> reader options."""
+    """Return ``studi.yaml`` as a dict; ``files`` maps instrument -> reader options.
+
+    Parameters
+    ----------
+    year : int
+        Study year; ``previous_year`` is set after 2025.
+    population : int
+        Number of ASN in the region (``study.population_asn``).
+    files : dict of str to dict
+        Instrument (e.g. ``"tests"``) -> reader options (``file``, ``sep``,
+        ...); the codebook path is added from :data:`CODEBOOK_OF`.
+
+    Returns
+    -------
+    dict
+        Sections ``study``, ``inputs``, ``privacy``, ``duplicates``, ``nip``,
+        ``outcomes``, ``scoring``, ``themes`` and ``report``.
+
+    Examples
+    --------
+    >>> cfg = study_config(year=2026, population=4200, files={"tests": {"file": "t.csv", "sep": ";"}})
+    >>> cfg["inputs"]["tests"]
+    {'file': 't.csv', 'sep': ';', 'codebook': 'codebook/tes.yaml'}
+    >>> cfg["study"]["previous_year"], cfg["privacy"]["min_group_size"], cfg["outcomes"]["first_post_period"]
+    (2025, 5, '2026-S2')
+    >>> "previous_year" in study_config(year=2025, population=4100, files={})["study"]
+    False
+    """
     inputs = {key: {**opts, "codebook": f"codebook/{CODEBOOK_OF[key]}.yaml"}
               for key, opts in files.items()}
     study: dict = {"year": year, "region": "Kabupaten Kemuning",

@@ -72,7 +72,35 @@ def _join(*parts: np.ndarray) -> np.ndarray:
 
 
 def make_names(rng: np.random.Generator, gender: np.ndarray, *, titles: bool = True) -> np.ndarray:
-    """Return fake full names (``gender`` holds ``"L"``/``"P"``)."""
+    """Return fake full names (``gender`` holds ``"L"``/``"P"``).
+
+    A name is a given name of the gender, an optional middle name, a family
+    name of the gender (or a neutral one) and, when ``titles``, sometimes an
+    academic title (``", S.E."``).
+
+    Parameters
+    ----------
+    rng : numpy.random.Generator
+        Source of the draws.
+    gender : ndarray of str
+        ``"L"`` (male) or ``"P"`` (female) per person.
+    titles : bool, default True
+        Whether academic titles may be appended.
+
+    Returns
+    -------
+    ndarray of str (object)
+        One name per element of ``gender``.
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(0)
+    >>> names = make_names(rng, np.array(["L", "P", "P"]), titles=False)
+    >>> len(names), names[0].split()[0] in MALE, names[1].split()[0] in FEMALE
+    (3, True, True)
+    >>> any("," in n for n in names)
+    False
+    """
     n = len(gender)
     given = np.where(gender == "L", _pick(rng, MALE, n), _pick(rng, FEMALE, n))
     middle = _pick(rng, MIDDLE, n)
@@ -100,6 +128,33 @@ def make_people(rng: np.random.Generator, n: int, *, year: int, pppk_share: floa
 
     Ages are 23-58 at the end of ``year``; CPNS appointment 20-32 years after
     birth and before ``year``; PPPK appointments 2019-``year-1``.
+
+    Parameters
+    ----------
+    rng : numpy.random.Generator
+        Source of the draws.
+    n : int
+        Number of people.
+    year : int
+        Reference year (ages are taken at its end).
+    pppk_share : float, default 0.1
+        Share of PPPK (contract) employees.
+
+    Returns
+    -------
+    dict of str to ndarray
+        ``gender`` (``"L"``/``"P"``), ``age``, ``birth`` (``YYYYMMDD``),
+        ``name``, ``nip`` (18 digits, unique) and ``pppk`` (bool).
+
+    Examples
+    --------
+    >>> p = make_people(np.random.default_rng(0), 200, year=2026, pppk_share=0.0)
+    >>> len(set(p["nip"])), bool((p["age"] >= 23).all() and (p["age"] <= 58).all())
+    (200, True)
+    >>> all(nip[:8] == birth for nip, birth in zip(p["nip"], p["birth"]))
+    True
+    >>> all(nip[14] == ("1" if g == "L" else "2") for nip, g in zip(p["nip"], p["gender"]))
+    True
     """
     gender = np.where(rng.random(n) < 0.52, "P", "L")
     age = rng.integers(23, 59, n)
@@ -128,12 +183,46 @@ def make_people(rng: np.random.Generator, n: int, *, year: int, pppk_share: floa
 
 
 def format_nip(nip: str) -> str:
-    """Write an 18-digit NIP the way people type it: ``8 6 1 3`` digits with spaces."""
+    """Write an 18-digit NIP the way people type it: ``8 6 1 3`` digits with spaces.
+
+    Parameters
+    ----------
+    nip : str
+        18 digits.
+
+    Returns
+    -------
+    str
+        Birth date, appointment, gender digit and sequence separated by spaces.
+
+    Examples
+    --------
+    >>> format_nip("199001012015032002")
+    '19900101 201503 2 002'
+    """
     return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
 
 
 def spaced_nips(nip: np.ndarray) -> np.ndarray:
-    """Vectorised :func:`format_nip` (object array)."""
+    """Vectorised :func:`format_nip` (object array).
+
+    Parameters
+    ----------
+    nip : ndarray of str
+        18-digit NIPs.
+
+    Returns
+    -------
+    ndarray (object)
+        The NIPs written ``8 6 1 3`` with spaces.
+
+    Examples
+    --------
+    >>> spaced_nips(np.array(["196608011988031001", "199001012015032002"])).tolist()
+    ['19660801 198803 1 001', '19900101 201503 2 002']
+    >>> len(spaced_nips(np.array([], dtype=str)))
+    0
+    """
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -145,7 +234,31 @@ def spaced_nips(nip: np.ndarray) -> np.ndarray:
 
 
 def make_phones(rng: np.random.Generator, n: int) -> np.ndarray:
-    """Return fake mobile numbers, ``08..`` or ``+62 8..`` with some dashes."""
+    """Return fake mobile numbers, ``08..`` or ``+62 8..`` with some dashes.
+
+    Each number is written in one of three styles chosen at random:
+    ``08xxxxxxxxxx``, ``08xx-xxxx-xxxx`` or ``+62 8xx xxxx xxxx``.
+
+    Parameters
+    ----------
+    rng : numpy.random.Generator
+        Source of the draws.
+    n : int
+        Number of phone numbers.
+
+    Returns
+    -------
+    ndarray (object)
+        ``n`` phone numbers as text.
+
+    Examples
+    --------
+    >>> import re
+    >>> phones = make_phones(np.random.default_rng(0), 20)
+    >>> pattern = r"08[0-9]{10}|08[0-9]{2}-[0-9]{4}-[0-9]{4}|[+]62 8[0-9]{2} [0-9]{4} [0-9]{4}"
+    >>> len(phones), all(re.fullmatch(pattern, p) for p in phones)
+    (20, True)
+    """
     op = _pick(rng, OPERATORS, n)
     a = _digits(rng.integers(0, 10_000, n), 4)
     b = _digits(rng.integers(0, 10_000, n), 4)
@@ -157,7 +270,28 @@ def make_phones(rng: np.random.Generator, n: int) -> np.ndarray:
 
 
 def make_emails(rng: np.random.Generator, names: np.ndarray) -> np.ndarray:
-    """Return e-mail addresses derived from names (lower case, no titles)."""
+    """Return e-mail addresses derived from names (lower case, no titles).
+
+    Parameters
+    ----------
+    rng : numpy.random.Generator
+        Source of the two-digit suffix and the domain.
+    names : ndarray of str
+        Full names, possibly with titles after a comma.
+
+    Returns
+    -------
+    ndarray (object)
+        ``given.family<NN>@<domain>`` per name.
+
+    Examples
+    --------
+    >>> mails = make_emails(np.random.default_rng(0), np.array(["Budi Santoso, S.E.", "Siti Nur Rahayu"]))
+    >>> [m.split("@")[0].rstrip("0123456789") for m in mails]
+    ['budi.santoso', 'siti.nur.rahayu']
+    >>> all(m.split("@")[1] in MAIL_DOMAINS for m in mails)
+    True
+    """
     base = np.asarray([nm.split(",")[0].lower().replace(" ", ".") for nm in names], dtype=object)
     num = _digits(rng.integers(0, 100, len(names)), 2)
     dom = _pick(rng, MAIL_DOMAINS, len(names))

@@ -84,6 +84,35 @@ def ordered_categories(
 
     ``latent_mean`` has shape (n, k); ``shared`` is either (n,), one effect shared
     by all of a respondent's items, or (n, k), e.g. from :func:`factor_scores`.
+
+    Parameters
+    ----------
+    latent_mean : ndarray, shape (n, k)
+        Latent mean of each respondent's answer to each item.
+    shared : ndarray, shape (n,) or (n, k)
+        Shared latent part added to the mean.
+    rng : numpy.random.Generator
+        Source of the item noise.
+    item_sd : float
+        SD of the item's own normal noise.
+    tau : tuple of float
+        Increasing thresholds; a latent value below ``tau[0]`` is category 1.
+
+    Returns
+    -------
+    ndarray of int64, shape (n, k)
+        Categories ``1..len(tau)+1``.
+
+    Examples
+    --------
+    With (almost) no noise the category is where the latent value falls:
+
+    >>> rng = np.random.default_rng(0)
+    >>> tau = (1.5, 2.5, 3.5, 4.5)
+    >>> ordered_categories(np.array([[1.0, 3.0, 5.0]]), np.array([0.0]), rng, item_sd=1e-9, tau=tau).tolist()
+    [[1, 3, 5]]
+    >>> ordered_categories(np.array([[2.0, 3.0]]), np.array([[-1.0, 1.0]]), rng, item_sd=1e-9, tau=tau).tolist()
+    [[1, 4]]
     """
     shared = np.asarray(shared, dtype="float64")
     if shared.ndim == 1:
@@ -117,6 +146,33 @@ def messy_labels(
     A share ``p_abbrev_row`` of rows uses abbreviations (SS/S/N/TS/STS) throughout,
     ``p_mess`` of the other cells get odd case or spaces, and ``p_missing`` of
     all cells are left empty.
+
+    Parameters
+    ----------
+    scores : ndarray of int, shape (n, k)
+        Categories to write.
+    labels : dict of int to list of str
+        Score -> ``[full label, abbreviation]`` (the abbreviation is optional).
+    rng : numpy.random.Generator
+        Source of the draws.
+    p_mess, p_abbrev_row, p_missing : float
+        Probabilities of a messy cell, an abbreviated row and an empty cell.
+
+    Returns
+    -------
+    ndarray (object), shape (n, k)
+        The labels as exported.
+
+    Examples
+    --------
+    >>> labels = {5: ["Sangat Setuju", "SS"], 4: ["Setuju", "S"], 2: ["Tidak Setuju", "TS"],
+    ...           1: ["Sangat Tidak Setuju", "STS"]}
+    >>> scores = np.array([[5, 1], [4, 2]])
+    >>> rng = np.random.default_rng(0)
+    >>> messy_labels(scores, labels, rng, p_mess=0.0, p_abbrev_row=1.0, p_missing=0.0).tolist()
+    [['SS', 'STS'], ['S', 'TS']]
+    >>> messy_labels(scores, labels, rng, p_mess=0.0, p_abbrev_row=0.0, p_missing=1.0).tolist()
+    [['', ''], ['', '']]
     """
     table, abbrev = _variants(labels)
     n, k = scores.shape

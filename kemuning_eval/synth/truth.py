@@ -59,7 +59,27 @@ THEMES = (
 
 @dataclass(frozen=True)
 class ScoreModel:
-    """Pre/post test: ``pre = 100*Beta(mean_pre/100*conc_pre, ...)``, gain fraction ``g ~ Beta``."""
+    """Pre/post test: ``pre = 100*Beta(mean_pre/100*conc_pre, ...)``, gain fraction ``g ~ Beta``.
+
+    Parameters
+    ----------
+    mean_pre : float
+        Expected pre-test score (0-100).
+    conc_pre : float
+        Concentration ``a + b`` of the pre-test Beta distribution.
+    mean_g : float
+        Expected individual normalised gain (0-1).
+    conc_g : float
+        Concentration of the Beta distribution of the gain.
+    pass_mark : float
+        Pass mark of the post-test (0-100).
+
+    Examples
+    --------
+    >>> m = ScoreModel(mean_pre=50.0, conc_pre=20.0, mean_g=0.4, conc_g=8.0, pass_mark=70.0)
+    >>> score_truth(m)["mean_post"]
+    70.0
+    """
 
     mean_pre: float
     conc_pre: float
@@ -74,6 +94,19 @@ class ReactionModel:
 
     ``mat_4`` (reverse-worded "material is outdated") has its own latent mean
     ``mu_not_outdated`` on the recoded scale; raw answers are ``6 - category``.
+
+    Parameters
+    ----------
+    materi, penyelenggaraan, sarana, manfaat, kepercayaan_diri : float
+        Latent mean (1-5 scale) of the items of each reaction dimension.
+    mu_not_outdated : float
+        Latent mean of the recoded reverse item ``mat_4``.
+
+    Examples
+    --------
+    >>> r = ReactionModel(4.0, 3.9, 3.6, 4.2, 4.0, mu_not_outdated=3.9)
+    >>> r.sarana, r.mu_not_outdated
+    (3.6, 3.9)
     """
 
     materi: float
@@ -86,7 +119,23 @@ class ReactionModel:
 
 @dataclass(frozen=True)
 class BehaviourModel:
-    """Observation indicators: latent mean at baseline, change at follow-up, share applying."""
+    """Observation indicators: latent mean at baseline, change at follow-up, share applying.
+
+    Parameters
+    ----------
+    baseline : float
+        Latent mean (1-5 scale) of an indicator at baseline (self-rating offset 0).
+    change : float
+        Latent change from baseline to follow-up.
+    p_applies : float
+        Probability that an alumnus applies what was learned (``Menerapkan``).
+
+    Examples
+    --------
+    >>> b = BehaviourModel(baseline=3.0, change=0.6, p_applies=0.72)
+    >>> round(b.baseline + b.change, 1)
+    3.6
+    """
 
     baseline: float
     change: float
@@ -95,7 +144,22 @@ class BehaviourModel:
 
 @dataclass(frozen=True)
 class OutcomeModel:
-    """DiD effects of being led by an alumnus, post period vs pre periods."""
+    """DiD effects of being led by an alumnus, post period vs pre periods.
+
+    Parameters
+    ----------
+    did_budget_ratio : float
+        Effect on realised / planned budget (a ratio, e.g. -0.05).
+    did_on_time : float
+        Effect on the probability of finishing on time.
+    did_service : float
+        Effect on the service-satisfaction index (0-100 points).
+
+    Examples
+    --------
+    >>> OutcomeModel(did_budget_ratio=-0.05, did_on_time=0.15, did_service=1.0).did_on_time
+    0.15
+    """
 
     did_budget_ratio: float
     did_on_time: float
@@ -104,7 +168,39 @@ class OutcomeModel:
 
 @dataclass(frozen=True)
 class ProgramModel:
-    """Everything the generator needs about one programme."""
+    """Everything the generator needs about one programme.
+
+    Parameters
+    ----------
+    code, name, field : str
+        Programme code (``"PM"``), name and field (``"Manajerial"``).
+    jp : int
+        Learning hours (jam pelajaran) of the programme.
+    share : float
+        Relative share of the participants allocated to it.
+    applicant_ratio : float
+        Applicants per place of the quota.
+    cost_per_participant : int
+        Cost in rupiah per participant.
+    start_month : int
+        Month (1-12) of the first day.
+    tests, reaction, behaviour, outcomes
+        The :class:`ScoreModel`, :class:`ReactionModel`,
+        :class:`BehaviourModel` and :class:`OutcomeModel` of the programme.
+    facilitator_offsets : tuple of float
+        Latent offset of each facilitator slot (one facilitator per slot).
+    p_outdated_theme : float
+        Probability that an interview excerpt is about outdated material.
+    benefits : tuple of (str, int, float, float)
+        Phillips benefits: description, annual value per participant (Rp),
+        attribution and confidence (0-1).
+
+    Examples
+    --------
+    >>> pm = study_model(2026).programs[0]
+    >>> pm.code, pm.jp, len(pm.facilitator_offsets), pm.tests.pass_mark
+    ('PM', 40, 3, 70.0)
+    """
 
     code: str
     name: str
@@ -125,7 +221,21 @@ class ProgramModel:
 
 @dataclass(frozen=True)
 class StudyModel:
-    """The parameters of one synthetic study year."""
+    """The parameters of one synthetic study year.
+
+    Only ``year``, ``population_asn``, ``programs``, ``reaction_shift`` and
+    ``ikm_means`` are required; the other fields are the standard deviations
+    and offsets of the factor models (see the module docstring) with
+    defaults.  Build the standard model with :func:`study_model`.
+
+    Examples
+    --------
+    >>> import dataclasses
+    >>> sm = study_model(2026)
+    >>> small = dataclasses.replace(sm, population_asn=50)
+    >>> small.population_asn, small.year, len(small.programs), small.response_rate
+    (50, 2026, 5, 0.86)
+    """
 
     year: int
     population_asn: int
@@ -260,12 +370,44 @@ def reaction_sd(sm: StudyModel) -> float:
 
 
 def facilitator_sd(sm: StudyModel) -> float:
-    """Latent SD of a facilitator rating (leniency + impression + item)."""
+    """Latent SD of a facilitator rating (leniency + impression + item).
+
+    Parameters
+    ----------
+    sm : StudyModel
+        The study parameters (``fac_rater_sd``, ``fac_pair_sd``, ``fac_item_sd``).
+
+    Returns
+    -------
+    float
+        ``sqrt(fac_rater_sd^2 + fac_pair_sd^2 + fac_item_sd^2)``.
+
+    Examples
+    --------
+    >>> round(facilitator_sd(study_model(2026)), 3)  # sqrt(0.35^2 + 0.5^2 + 0.6^2)
+    0.856
+    """
     return latent_sd(sm.fac_rater_sd, sm.fac_pair_sd, sm.fac_item_sd)
 
 
 def observation_sd(sm: StudyModel) -> float:
-    """Latent SD of an observation indicator (person + rating occasion + item)."""
+    """Latent SD of an observation indicator (person + rating occasion + item).
+
+    Parameters
+    ----------
+    sm : StudyModel
+        The study parameters (``obs_person_sd``, ``obs_rating_sd``, ``obs_item_sd``).
+
+    Returns
+    -------
+    float
+        ``sqrt(obs_person_sd^2 + obs_rating_sd^2 + obs_item_sd^2)``.
+
+    Examples
+    --------
+    >>> round(observation_sd(study_model(2026)), 3)  # sqrt(0.5^2 + 0.35^2 + 0.5^2)
+    0.789
+    """
     return latent_sd(sm.obs_person_sd, sm.obs_rating_sd, sm.obs_item_sd)
 
 
@@ -317,7 +459,29 @@ def score_truth(m: ScoreModel) -> dict[str, float]:
 
 
 def reaction_item_means(sm: StudyModel, pm: ProgramModel) -> dict[str, float]:
-    """Exact expected recoded score of every reaction item of a programme."""
+    """Exact expected recoded score of every reaction item of a programme.
+
+    Parameters
+    ----------
+    sm : StudyModel
+        The study parameters.
+    pm : ProgramModel
+        One of ``sm.programs``.
+
+    Returns
+    -------
+    dict of str to float
+        Variable name -> :func:`ordered_mean` of its latent mean
+        (:func:`reaction_latent_means`) with SD :func:`reaction_sd`, on the
+        recoded 1-5 scale (``mat_4`` after reversing).
+
+    Examples
+    --------
+    >>> sm = study_model(2026)
+    >>> means = reaction_item_means(sm, sm.programs[0])
+    >>> len(means), round(means["mat_1"], 3), all(1 < v < 5 for v in means.values())
+    (16, 4.044, True)
+    """
     s = reaction_sd(sm)
     out: dict[str, float] = {}
     for var, mu in reaction_latent_means(sm, pm).items():
@@ -326,7 +490,28 @@ def reaction_item_means(sm: StudyModel, pm: ProgramModel) -> dict[str, float]:
 
 
 def reaction_latent_means(sm: StudyModel, pm: ProgramModel) -> dict[str, float]:
-    """Latent mean (recoded scale) of every reaction item, keyed by variable name."""
+    """Latent mean (recoded scale) of every reaction item, keyed by variable name.
+
+    Parameters
+    ----------
+    sm : StudyModel
+        The study parameters (its ``reaction_shift`` is added to every item).
+    pm : ProgramModel
+        One of ``sm.programs``.
+
+    Returns
+    -------
+    dict of str to float
+        ``mat_1``-``mat_4``, ``org_1``-``org_3``, ``sar_*``, ``man_*``,
+        ``kpd_*`` -> latent mean; ``mat_4`` uses ``mu_not_outdated``.
+
+    Examples
+    --------
+    >>> sm = study_model(2026)
+    >>> mu = reaction_latent_means(sm, sm.programs[0])  # PM: materi 4.0, shift 0.1
+    >>> len(mu), round(mu["mat_1"], 2), round(mu["mat_4"], 2)
+    (16, 4.1, 4.0)
+    """
     r, sh = pm.reaction, sm.reaction_shift
     out = {f"mat_{i}": r.materi + sh for i in (1, 2, 3)}
     out["mat_4"] = r.mu_not_outdated + sh
