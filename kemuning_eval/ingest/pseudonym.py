@@ -32,7 +32,20 @@ from kemuning_eval.i18n import t
 
 
 def default_key_file() -> Path:
-    """Return the default key file (``%APPDATA%`` on Windows, ``~/.config`` elsewhere)."""
+    """Return the default key file (``%APPDATA%`` on Windows, ``~/.config`` elsewhere).
+
+    Returns
+    -------
+    Path
+        ``<APPDATA>/kemuning-eval/pseudonym.key`` on Windows, else
+        ``~/.config/kemuning-eval/pseudonym.key`` with ``~`` expanded.
+
+    Examples
+    --------
+    >>> path = default_key_file()
+    >>> path.name, path.parent.name, path.is_absolute()
+    ('pseudonym.key', 'kemuning-eval', True)
+    """
     if sys.platform == "win32" and os.environ.get("APPDATA"):
         return Path(os.environ["APPDATA"]) / "kemuning-eval" / "pseudonym.key"
     return Path("~/.config/kemuning-eval/pseudonym.key").expanduser()
@@ -53,11 +66,34 @@ def load_key(*, key_env: str = "KEMUNING_EVAL_KEY", key_file: str | Path | None 
     create : bool
         Create a new random key file when it does not exist (a message says where).
 
+    Returns
+    -------
+    bytes
+        The key (UTF-8), at least 16 characters.
+
     Raises
     ------
     PrivacyError
         When the key file is inside the project, empty, or missing and
         ``create`` is false.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     key_file = Path(tmp) / "keys" / "pseudonym.key"
+    ...     key = load_key(key_env="NO_SUCH_KEY_VARIABLE", key_file=key_file)
+    ...     again = load_key(key_env="NO_SUCH_KEY_VARIABLE", key_file=key_file, create=False)
+    ...     try:
+    ...         load_key(key_env="NO_SUCH_KEY_VARIABLE", key_file=key_file, project_root=Path(tmp))
+    ...     except PrivacyError as exc:
+    ...         refused = type(exc).__name__
+    >>> len(key), key == again, refused
+    (64, True, 'PrivacyError')
+    >>> from unittest import mock
+    >>> with mock.patch.dict(os.environ, {"MY_KEY": "kunci-rahasia-contoh"}):
+    ...     load_key(key_env="MY_KEY")
+    b'kunci-rahasia-contoh'
     """
     from kemuning_eval.progress import info
 
@@ -137,6 +173,37 @@ def pseudonymise(values: Any, key: bytes, *, prefix: str = "P", domain: str = ""
 
     ``cache`` (a dict this function fills, one per prefix and domain) keeps
     the values already hashed, so a NIP seen in several files is hashed once.
+
+    Parameters
+    ----------
+    values : pandas.Series
+        Identifiers (normalised by the caller); values are hashed as ``str``.
+    key : bytes
+        The secret key (:func:`load_key`).
+    prefix : str, default "P"
+        Prepended to each pseudonym (e.g. ``"F"`` for facilitators).
+    domain : str, default ""
+        Prepended to each value before hashing, so that the same value in
+        different domains gets unrelated pseudonyms.
+    cache : dict, optional
+        Filled with the values hashed so far; pass the same dict again.
+
+    Returns
+    -------
+    pandas.Series
+        Pseudonyms of :func:`pseudonym` (same index); None where missing.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> key = b"kunci-rahasia-contoh"
+    >>> cache = {}
+    >>> first = pseudonymise(pd.Series(["196608011988031001"]), key, cache=cache)
+    >>> first.tolist() == [pseudonym("196608011988031001", key)]
+    True
+    >>> later = pseudonymise(pd.Series([None, "196608011988031001"]), key, cache=cache)
+    >>> later.iloc[0] is None, later.iloc[1] == first.iloc[0], len(cache["index"])
+    (True, True, 1)
     """
     import numpy as np
     import pandas as pd

@@ -55,13 +55,69 @@ def check_text(check: str, lang: str = "id", **values: Any) -> str:
 
 def measure(file: str, check: str, column: str, n: int, value: float, severity: str = "info",
             message: str | None = None) -> Problem:
-    """Return a quality measure (not a per-record problem) as a :class:`Problem`."""
+    """Return a quality measure (not a per-record problem) as a :class:`Problem`.
+
+    Parameters
+    ----------
+    file : str
+        File the measure concerns.
+    check : str
+        Check name, e.g. ``"response_rate"``.
+    column : str
+        Column (``""`` for file-level measures).
+    n : int
+        Records concerned.
+    value : float
+        The share or rate (0-1).
+    severity : {"info", "warning", "error"}, default "info"
+        How serious it is.
+    message : str, optional
+        Text of the problem (default: the check's name from the catalogue).
+
+    Returns
+    -------
+    Problem
+        With ``extra = {"check", "n", "rows": [], "share"}``.
+
+    Examples
+    --------
+    >>> m = measure("reaksi.csv", "response_rate", "", 40, 0.8)
+    >>> m.rule, m.severity, m.extra["share"]
+    ('tingkat respons', 'info', 0.8)
+    >>> problems_frame([m])[["check", "n", "value"]].values.tolist()
+    [['response_rate', 40, 0.8]]
+    """
     return Problem(file, None, column, None, message or check_text(check), severity=severity,
                    extra={"check": check, "n": int(n), "rows": [], "share": float(value)})
 
 
 def problems_frame(problems: list[Problem]) -> Any:
-    """Aggregate problems into the data-quality table, one row per (file, check, column)."""
+    """Aggregate problems into the data-quality table, one row per (file, check, column).
+
+    Parameters
+    ----------
+    problems : list of Problem
+        Findings of one ingestion; ``extra["check"]`` names the check
+        (default: the problem's ``rule``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`COLUMNS`, sorted by file, check and column; the most
+        serious severity of a group wins.  Empty (typed) when no problems.
+
+    Examples
+    --------
+    >>> from kemuning_eval.errors import Problem
+    >>> table = problems_frame([
+    ...     Problem("b.csv", 4, "NIP", None, "invalid_nip", severity="warning"),
+    ...     Problem("b.csv", 6, "NIP", None, "invalid_nip"),
+    ...     Problem("a.csv", 2, None, None, "missing_required")])
+    >>> table[["file", "check", "column", "n", "severity", "rows"]].values.tolist()
+    [['a.csv', 'missing_required', '', 1, 'error', '2'], ['b.csv', 'invalid_nip', 'NIP', 2, 'error', '4;6']]
+    >>> len(problems_frame([])), list(problems_frame([]).columns) == COLUMNS
+    (0, True)
+    """
     import pandas as pd
 
     if not problems:
@@ -92,7 +148,27 @@ def problems_frame(problems: list[Problem]) -> Any:
 
 
 def format_problem(p: Problem) -> str:
-    """Return one problem as a terminal line: severity, rule, location, value, hint."""
+    """Return one problem as a terminal line: severity, rule, location, value, hint.
+
+    Parameters
+    ----------
+    p : Problem
+        The finding; ``extra["rows"]`` (several rows) is shortened to five.
+
+    Returns
+    -------
+    str
+        ``[severity] rule [file ..., baris ..., kolom ..., nilai ...] -> hint``.
+
+    Examples
+    --------
+    >>> from kemuning_eval.errors import Problem
+    >>> format_problem(Problem("tes.csv", 5, "Nilai", "abc", "bukan angka", hint="isi angka 0-100"))
+    "[error] bukan angka [file tes.csv, baris 5, kolom 'Nilai', nilai 'abc'] -> isi angka 0-100"
+    >>> format_problem(Problem("tes.csv", None, "Nilai", None, "bukan angka",
+    ...                        extra={"n": 7, "rows": [2, 3, 4, 5, 6, 7, 8]}))
+    "[error] bukan angka [file tes.csv, baris 2, 3, 4, 5, 6 (+2 lainnya), kolom 'Nilai']"
+    """
     parts = [f"file {p.file}"]
     rows = p.extra.get("rows") or []
     if len(rows) > 1:
@@ -113,7 +189,34 @@ def format_problem(p: Problem) -> str:
 
 
 def summary_lines(problems: list[Problem], *, limit: int = 60) -> list[str]:
-    """Return the terminal lines for the per-record problems, errors first, at most ``limit``."""
+    """Return the terminal lines for the per-record problems, errors first, at most ``limit``.
+
+    Informational measures (:func:`measure` with severity ``info``) are left
+    out; when more than ``limit`` remain a last line says how many more.
+
+    Parameters
+    ----------
+    problems : list of Problem
+        Findings of one ingestion.
+    limit : int, default 60
+        Most lines shown.
+
+    Returns
+    -------
+    list of str
+        Lines of :func:`format_problem`, errors first, then by file and row.
+
+    Examples
+    --------
+    >>> from kemuning_eval.errors import Problem
+    >>> found = [Problem("a.csv", 9, "Q1", "x", "label", severity="warning"),
+    ...          Problem("a.csv", 3, "Q2", "y", "label"),
+    ...          measure("a.csv", "response_rate", "", 10, 0.5)]
+    >>> for line in summary_lines(found, limit=1):
+    ...     print(line)
+    [error] label [file a.csv, baris 3, kolom 'Q2', nilai 'y']
+    ... dan 1 masalah lainnya (lihat data_quality)
+    """
     shown = [p for p in problems if "share" not in p.extra or p.severity != "info"]
     shown.sort(key=lambda p: (_RANK.get(p.severity, 3), p.file, p.row or 0))
     lines = [format_problem(p) for p in shown[:limit]]

@@ -33,7 +33,27 @@ from kemuning_eval.i18n import t
 
 
 def sha256_file(path: str | Path) -> str:
-    """Return the SHA-256 hex digest of a file."""
+    """Return the SHA-256 hex digest of a file.
+
+    Parameters
+    ----------
+    path : str or Path
+        The file (read in 1 MiB chunks).
+
+    Returns
+    -------
+    str
+        64 lower-case hex digits.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     f = Path(tmp) / "a.txt"
+    ...     _ = f.write_bytes(b"abc")
+    ...     sha256_file(f) == hashlib.sha256(b"abc").hexdigest()
+    True
+    """
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
@@ -42,7 +62,36 @@ def sha256_file(path: str | Path) -> str:
 
 
 def check_id(df: Any, id_cols: list[str], name: str) -> None:
-    """Raise :class:`DataError` unless ``id_cols`` identify every row uniquely and completely."""
+    """Raise :class:`DataError` unless ``id_cols`` identify every row uniquely and completely.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The table.
+    id_cols : list of str
+        Its ID columns.
+    name : str
+        Table name for the message.
+
+    Raises
+    ------
+    DataError
+        When an ID column is absent, an ID is missing in some row, or two rows
+        share an ID.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> check_id(pd.DataFrame({"id": ["a", "b"]}), ["id"], "t")
+    >>> check_id(pd.DataFrame({"id": ["a", None]}), ["id"], "t")
+    Traceback (most recent call last):
+    ...
+    kemuning_eval.errors.DataError: ...
+    >>> check_id(pd.DataFrame({"id": ["a"]}), ["kode"], "t")
+    Traceback (most recent call last):
+    ...
+    kemuning_eval.errors.DataError: kolom ID ['kode'] tidak ada di tabel 't'
+    """
     missing = [c for c in id_cols if c not in df]
     if missing:
         raise DataError(t("ingest.store.id_missing", columns=missing, table=repr(name)))
@@ -90,7 +139,28 @@ def sort_by_id(df: Any, id_cols: list[str]) -> Any:
 
 
 def parquet_bytes(df: Any) -> bytes:
-    """Return a DataFrame as parquet bytes (no index; deterministic for the same data)."""
+    """Return a DataFrame as parquet bytes (no index; deterministic for the same data).
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The table (written with pyarrow, zstd compression).
+
+    Returns
+    -------
+    bytes
+        The parquet file.
+
+    Examples
+    --------
+    >>> import io, pandas as pd
+    >>> df = pd.DataFrame({"a": [1, 2]}, index=[5, 6])
+    >>> data = parquet_bytes(df)
+    >>> data[:4], data == parquet_bytes(df)
+    (b'PAR1', True)
+    >>> pd.read_parquet(io.BytesIO(data)).index.tolist()
+    [0, 1]
+    """
     buf = io.BytesIO()
     df.to_parquet(buf, index=False, engine="pyarrow", compression="zstd")
     return buf.getvalue()
@@ -114,6 +184,23 @@ def write_outputs(target: str | Path, tables: dict[str, tuple[Any, list[str]]],
     -------
     dict
         ``name -> {"rows", "sha256", "id"}`` of the tables written.
+
+    Raises
+    ------
+    DataError
+        When a table's ID is not unique and complete; nothing is written.
+
+    Examples
+    --------
+    >>> import tempfile, pandas as pd
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     target = Path(tmp) / "2026"
+    ...     df = pd.DataFrame({"id": ["b", "a"], "v": [1, 2]})
+    ...     info = write_outputs(target, {"t": (df, ["id"])}, {"note.txt": b"ok"})
+    ...     names = sorted(p.name for p in target.iterdir())
+    ...     same_hash = info["t"]["sha256"] == sha256_file(target / "t.parquet")
+    >>> names, info["t"]["rows"], info["t"]["id"], same_hash
+    (['note.txt', 't.parquet'], 2, ['id'], True)
     """
     target = Path(target)
     prepared, info = {}, {}
@@ -148,10 +235,35 @@ def write_outputs(target: str | Path, tables: dict[str, tuple[Any, list[str]]],
 def load_tables(processed_dir: str | Path) -> dict[str, Any]:
     """Return every ``*.parquet`` table of a processed folder, keyed by name.
 
+    Parameters
+    ----------
+    processed_dir : str or Path
+        ``data/processed/<year>``.
+
+    Returns
+    -------
+    dict of str to pandas.DataFrame
+        Tables by file stem, in name order.
+
     Raises
     ------
     DataError
         When the folder does not exist (ingestion has not run).
+
+    Examples
+    --------
+    >>> import tempfile, pandas as pd
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = write_outputs(Path(tmp) / "2026", {
+    ...         "b": (pd.DataFrame({"id": [1]}), ["id"]),
+    ...         "a": (pd.DataFrame({"id": [2, 1]}), ["id"])})
+    ...     tables = load_tables(Path(tmp) / "2026")
+    >>> list(tables), tables["a"]["id"].tolist()
+    (['a', 'b'], [1, 2])
+    >>> load_tables("/no/such/folder")
+    Traceback (most recent call last):
+    ...
+    kemuning_eval.errors.DataError: ...
     """
     import pandas as pd
 
@@ -163,7 +275,42 @@ def load_tables(processed_dir: str | Path) -> dict[str, Any]:
 
 
 def load_table(year: int, name: str, *, paths: Any = None) -> Any:
-    """Return one processed table of a year (e.g. ``load_table(2026, "reaction")``)."""
+    """Return one processed table of a year (e.g. ``load_table(2026, "reaction")``).
+
+    Parameters
+    ----------
+    year : int
+        Study year.
+    name : str
+        Table name (file stem in ``data/processed/<year>``).
+    paths : ProjectPaths, optional
+        Project paths (default: discovered from the current folder).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The table.
+
+    Raises
+    ------
+    DataError
+        When the table does not exist (ingestion has not run).
+
+    Examples
+    --------
+    >>> import tempfile, pandas as pd
+    >>> from kemuning_eval.paths import ProjectPaths
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     paths = ProjectPaths(Path(tmp))
+    ...     _ = write_outputs(paths.processed(2026), {"reaction": (pd.DataFrame({"id": [3, 1]}), ["id"])})
+    ...     ids = load_table(2026, "reaction", paths=paths)["id"].tolist()
+    ...     try:
+    ...         load_table(2026, "tests", paths=paths)
+    ...     except DataError as exc:
+    ...         hint = exc.hint
+    >>> ids, "2026" in hint
+    ([1, 3], True)
+    """
     import pandas as pd
 
     from kemuning_eval.paths import ProjectPaths
