@@ -44,7 +44,23 @@ _ACTIONS = {"keep": "keep", "simpan": "keep", "pertahankan": "keep",
 
 @dataclass(frozen=True)
 class Resolutions:
-    """Actions a person recorded: ``(key, row) -> 'keep' | 'drop'``."""
+    """Actions a person recorded: ``(key, row) -> 'keep' | 'drop'``.
+
+    Parameters
+    ----------
+    actions : dict
+        ``(participant key, spreadsheet row) -> "keep" | "drop"``.
+    file : str
+        Name of the resolution file they came from (``""`` when none).
+
+    Examples
+    --------
+    >>> res = Resolutions({("P1", 3): "keep", ("P1", 5): "drop", ("P2", 4): "keep"}, "r.csv")
+    >>> res.for_group("P1", [3, 5, 7])
+    {3: 'keep', 5: 'drop'}
+    >>> res.for_group("P9", [1])
+    {}
+    """
 
     actions: dict
     file: str = ""
@@ -57,10 +73,42 @@ class Resolutions:
 def load_resolutions(path: Path | None) -> Resolutions:
     """Read the resolution file (missing file = no resolutions).
 
+    The separator is detected; actions may be written in Indonesian
+    (``simpan``/``pertahankan`` = keep, ``hapus``/``buang`` = drop).
+
+    Parameters
+    ----------
+    path : Path or None
+        ``resolusi-duplikat-<year>.csv`` with columns ``key, row, action``.
+
+    Returns
+    -------
+    Resolutions
+        Empty when ``path`` is None or does not exist.
+
     Raises
     ------
     DataError
         Naming the row of a resolution with an unknown action or bad row number.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     f = Path(tmp) / "resolusi.csv"
+    ...     _ = f.write_text("key;row;action\\nP1;3;simpan\\nP1;5;Hapus\\n", encoding="utf-8")
+    ...     res = load_resolutions(f)
+    ...     _ = f.write_text("key,row,action\\nP1,3,mungkin\\n", encoding="utf-8")
+    ...     try:
+    ...         load_resolutions(f)
+    ...     except DataError as exc:
+    ...         where = (exc.row, exc.column, exc.value)
+    >>> sorted(res.actions.items()), res.file
+    ([(('P1', 3), 'keep'), (('P1', 5), 'drop')], 'resolusi.csv')
+    >>> where
+    (2, 'action', 'mungkin')
+    >>> load_resolutions(None).actions
+    {}
     """
     import pandas as pd
 
@@ -114,6 +162,48 @@ def settle(df: Any, keys: list[str], *, rule: str, items: list[str] = (), file: 
 
     Records with a missing key are kept as they are.  The report lists every
     record of every duplicated group (pseudonymous key, row, keep/drop).
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        Records with a ``_row`` column (spreadsheet row).
+    keys : list of str
+        Columns that identify one record (e.g. participant and programme).
+    rule : {"keep_latest_complete", "keep_latest", "keep_first"}
+        How a group is settled (see the module description).
+    items : list of str, optional
+        Answer columns counted by ``keep_latest_complete``.
+    file : str
+        File name for the report.
+    time_col : str or None, default "submitted_at"
+        Submission time column (ignored when absent).
+    kind : str, default "submission"
+        Kind of duplicate for the report.
+    resolutions : Resolutions, optional
+        A person's decisions; they override the rule for the rows they name.
+    key_col : str, optional
+        Column whose value is the report's key (default: ``keys[0]``).
+
+    Returns
+    -------
+    kept : pandas.DataFrame
+        ``df`` without the dropped records (original order).
+    report : pandas.DataFrame
+        Columns :data:`REPORT_COLUMNS`, sorted by key and row; ``reason`` is
+        ``aturan`` (rule) or ``resolusi`` (resolution).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"pid": ["P1", "P1", None, None], "q1": [1, 2, 3, 4],
+    ...                    "_row": [2, 3, 4, 5]})
+    >>> kept, report = settle(df, ["pid"], rule="keep_first", time_col=None)
+    >>> kept["_row"].tolist(), report["action"].tolist()
+    ([2, 4, 5], ['keep', 'drop'])
+    >>> res = Resolutions({("P1", 3): "keep", ("P1", 2): "drop"})
+    >>> kept, report = settle(df, ["pid"], rule="keep_first", time_col=None, resolutions=res)
+    >>> kept["_row"].tolist(), report[["row", "action", "reason"]].values.tolist()
+    ([3, 4, 5], [[2, 'drop', 'resolusi'], [3, 'keep', 'resolusi']])
     """
     import pandas as pd
 
@@ -153,6 +243,42 @@ def settle_roster(df: Any, *, key: str, compare: list[str], file: str,
     that differ are conflicts: settled only by ``resolutions`` (exactly one
     row kept); otherwise returned as unresolved groups
     ``{"key", "rows"}`` for the caller to stop the run.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        Roster rows with a ``_row`` column (spreadsheet row).
+    key : str
+        Participant key column (pseudonymous).
+    compare : list of str
+        Columns that must agree for repeats to count as identical.
+    file : str
+        File name for the report.
+    resolutions : Resolutions
+        A person's decisions (may be empty).
+
+    Returns
+    -------
+    kept : pandas.DataFrame
+        Roster without the dropped rows.
+    report : pandas.DataFrame
+        Columns :data:`REPORT_COLUMNS`; ``reason`` is ``identik`` or ``resolusi``.
+    unresolved : list of dict
+        ``{"key", "rows"}`` of each conflict still open.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> roster = pd.DataFrame({"pid": ["P1", "P1", "P2", "P2"],
+    ...                        "program": ["A", "A", "A", "B"], "_row": [2, 3, 4, 5]})
+    >>> kept, report, open_ = settle_roster(roster, key="pid", compare=["program"],
+    ...                                     file="peserta.csv", resolutions=Resolutions({}))
+    >>> kept["_row"].tolist(), report[["row", "action"]].values.tolist(), open_
+    ([2, 4, 5], [[2, 'keep'], [3, 'drop']], [{'key': 'P2', 'rows': [4, 5]}])
+    >>> kept, _, open_ = settle_roster(roster, key="pid", compare=["program"], file="peserta.csv",
+    ...                                resolutions=Resolutions({("P2", 5): "keep"}))
+    >>> kept["_row"].tolist(), open_
+    ([2, 5], [])
     """
     import pandas as pd
 
