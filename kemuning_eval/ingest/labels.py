@@ -61,6 +61,16 @@ class Scale:
         Lowest and highest score (used for reverse recoding).
     labels : Mapping[float, tuple[str, ...]]
         Score -> labels that mean it (first = the display label).
+
+    Examples
+    --------
+    >>> s = Scale("tingkat3", 1.0, 3.0, {3.0: ("Tinggi", "T"), 2.0: ("Sedang",), 1.0: ("Rendah", "R")})
+    >>> s.score("TINGGI"), s.score("t."), s.score("2"), s.score("4"), s.score("3 Tinggi")
+    (3.0, 3.0, 2.0, None, 3.0)
+    >>> s.display_labels(), s.reverse(1.0)
+    (['Tinggi', 'Sedang', 'Rendah'], 3.0)
+    >>> s.suggest("Sedeng")
+    ['Sedang']
     """
 
     name: str
@@ -176,7 +186,35 @@ def make_scale(name: str, spec: Mapping[str, Any]) -> Scale:
 
 
 def builtin_scale(name: str) -> Scale:
-    """Return a built-in scale by name (``KeyError`` if unknown)."""
+    """Return a built-in scale by name (``KeyError`` if unknown).
+
+    Parameters
+    ----------
+    name : str
+        One of :data:`BUILTIN_SCALES`.
+
+    Returns
+    -------
+    Scale
+        A new scale object.
+
+    Raises
+    ------
+    KeyError
+        If ``name`` is not a built-in scale.
+
+    Examples
+    --------
+    >>> s = builtin_scale("kepuasan4")
+    >>> s.min, s.max, s.display_labels()
+    (1.0, 4.0, ['Sangat Puas', 'Puas', 'Kurang Puas', 'Tidak Puas'])
+    >>> builtin_scale("yatidak").score("sudah")
+    1.0
+    >>> builtin_scale("skala10")
+    Traceback (most recent call last):
+    ...
+    KeyError: 'skala10'
+    """
     return make_scale(name, _BUILTIN[name])
 
 
