@@ -44,7 +44,21 @@ START_TIMEOUT = 60
 
 @dataclass(frozen=True)
 class ExecutionResult:
-    """An executed notebook and where it was written."""
+    """An executed notebook and where it was written.
+
+    Parameters
+    ----------
+    notebook : nbformat.NotebookNode
+        The executed notebook, outputs included.
+    path : Path
+        The executed copy on disk.
+
+    Examples
+    --------
+    >>> res = ExecutionResult({"cells": []}, Path("staging/laporan.ipynb"))
+    >>> res.path.name, len(res.notebook["cells"])
+    ('laporan.ipynb', 0)
+    """
 
     notebook: Any  # nbformat.NotebookNode
     path: Path
@@ -55,7 +69,26 @@ def _tags(cell: Any) -> list[str]:
 
 
 def cell_label(cell: Any) -> str:
-    """Return a short description of a cell: its first non-empty line and its tags."""
+    """Return a short description of a cell: its first non-empty line and its tags.
+
+    Parameters
+    ----------
+    cell : dict or nbformat.NotebookNode
+        A notebook cell (``source`` as text or list of lines).
+
+    Returns
+    -------
+    str
+        ``repr`` of the first non-empty line (cut to 80 characters), then
+        ``[tag ...]`` with the cell's tags except ``injected-parameters``.
+
+    Examples
+    --------
+    >>> cell_label({"source": ["\\n", "df = load()\\n"], "metadata": {"tags": ["injected-parameters"]}})
+    "'df = load()'"
+    >>> len(cell_label({"source": "x" * 200}))
+    82
+    """
     source = cell.get("source") or ""
     if isinstance(source, list):
         source = "".join(source)
@@ -81,6 +114,10 @@ def check_parameters(notebook: str | Path, parameters: dict[str, Any], *, lang: 
     lang : {"id", "en"}
         Language of the error messages.
 
+    Returns
+    -------
+    None
+
     Raises
     ------
     ReportError
@@ -88,6 +125,25 @@ def check_parameters(notebook: str | Path, parameters: dict[str, Any], *, lang: 
         or lacks a contract parameter.
     UsageError
         A parameter is not declared by the notebook or has the wrong type.
+
+    Examples
+    --------
+    >>> import tempfile, nbformat
+    >>> src = "\\n".join(f"{name} = None" for name in CONTRACT_PARAMETERS)
+    >>> nb = nbformat.v4.new_notebook()
+    >>> nb.cells = [nbformat.v4.new_code_cell(src, metadata={"tags": ["parameters"]})]
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     path = Path(d) / "laporan.ipynb"
+    ...     nbformat.write(nb, path)
+    ...     check_parameters(path, {"year": 2026, "lang": "en"})
+    ...     check_parameters(path, {"year": "2026"})
+    Traceback (most recent call last):
+    ...
+    kemuning_eval.errors.UsageError: parameter year harus bertipe int [nilai '2026']
+    >>> check_parameters("no/such.ipynb", {}, lang="en")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kemuning_eval.errors.ReportError: ... [file no/such.ipynb]
     """
     from kemuning_eval.report.kernel import skip_slow_optional_imports
 
@@ -201,6 +257,19 @@ def register_engine() -> str:
     and, when execution stops on a timeout or a dead kernel, the partial
     notebook is still written to ``failure_path`` so that the failing cell
     can be named and inspected.
+
+    Returns
+    -------
+    str
+        :data:`ENGINE_NAME`, the name to pass to papermill as ``engine_name``.
+
+    Examples
+    --------
+    >>> from papermill.engines import papermill_engines
+    >>> register_engine() == register_engine() == ENGINE_NAME
+    True
+    >>> papermill_engines.get_engine(ENGINE_NAME).__name__
+    'SaveOnFailureEngine'
     """
     from papermill.engines import NBClientEngine, papermill_engines
     from papermill.iorw import write_ipynb
@@ -256,11 +325,29 @@ def execute_notebook(
     lang : {"id", "en"}
         Language of the error messages.
 
+    Returns
+    -------
+    ExecutionResult
+        The executed notebook and ``output``.
+
     Raises
     ------
     ReportError
         A cell failed or timed out, or the kernel could not be started twice
         in a row; the message names the notebook and the cell.
+    UsageError
+        A parameter is unknown to the notebook or has the wrong type.
+
+    Examples
+    --------
+    Parameters are checked before any kernel starts (running a notebook is
+    too slow for a doctest):
+
+    >>> execute_notebook("no/such.ipynb", "out.ipynb", {}, cwd=".", kernel_name="python3",
+    ...                  env={})  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kemuning_eval.errors.ReportError: notebook laporan tidak ditemukan [file ...such.ipynb]
     """
     from kemuning_eval.report.kernel import (
         kernel_arguments,

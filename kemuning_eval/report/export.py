@@ -34,12 +34,40 @@ _TITLE = re.compile(r"<title>.*?</title>", re.DOTALL)
 
 
 def templates_dir() -> Path:
-    """Return the folder holding the ``kemuning`` nbconvert template."""
+    """Return the folder holding the ``kemuning`` nbconvert template.
+
+    Returns
+    -------
+    Path
+        ``kemuning_eval/report/templates``.
+
+    Examples
+    --------
+    >>> (templates_dir() / "kemuning" / "report.css").is_file()
+    True
+    """
     return Path(str(resources.files("kemuning_eval.report") / "templates"))
 
 
 def normalise_styler_ids(page: str) -> str:
-    """Replace pandas Styler's random table ids (``T_<5 hex>``) by numbered ones."""
+    """Replace pandas Styler's random table ids (``T_<5 hex>``) by numbered ones.
+
+    Parameters
+    ----------
+    page : str
+        An HTML page.
+
+    Returns
+    -------
+    str
+        The page with each distinct ``T_<5 hex>`` id replaced by ``T_k1``,
+        ``T_k2``... in order of first appearance.
+
+    Examples
+    --------
+    >>> normalise_styler_ids('<table id="T_aaaaa"></table><table id="T_bbbbb"></table> #T_aaaaa')
+    '<table id="T_k1"></table><table id="T_k2"></table> #T_k1'
+    """
     mapping: dict[str, str] = {}
 
     def replace(match: re.Match) -> str:
@@ -52,7 +80,33 @@ def normalise_styler_ids(page: str) -> str:
 
 
 def prepare_notebook(nb: Any) -> Any:
-    """Return a copy of ``nb`` ready to export: tagged cells removed, stderr and PNG metadata dropped."""
+    """Return a copy of ``nb`` ready to export: tagged cells removed, stderr and PNG metadata dropped.
+
+    Parameters
+    ----------
+    nb : nbformat.NotebookNode
+        The executed notebook (not modified).
+
+    Returns
+    -------
+    nbformat.NotebookNode
+        A copy without cells tagged as in :data:`REMOVE_CELL_TAGS`, without
+        the outputs of ``remove-output`` cells and without stderr streams;
+        embedded PNGs are stripped of metadata.
+
+    Examples
+    --------
+    >>> import nbformat
+    >>> nb = nbformat.v4.new_notebook()
+    >>> nb.cells = [
+    ...     nbformat.v4.new_code_cell("year = 2026", metadata={"tags": ["parameters"]}),
+    ...     nbformat.v4.new_code_cell("x", outputs=[
+    ...         nbformat.v4.new_output("stream", name="stderr", text="warning"),
+    ...         nbformat.v4.new_output("stream", name="stdout", text="ok")])]
+    >>> out = prepare_notebook(nb)
+    >>> len(out.cells), [o.name for o in out.cells[0].outputs], len(nb.cells)
+    (1, ['stdout'], 2)
+    """
     from kemuning_eval.report.images import strip_png_base64
 
     nb = copy.deepcopy(nb)
@@ -106,6 +160,15 @@ def export_html(nb: Any, *, lang: str = "id", source_dir: str | Path | None = No
     -------
     str
         The page; not yet checked (see :func:`kemuning_eval.report.checks.check_page`).
+
+    Examples
+    --------
+    >>> import nbformat
+    >>> nb = nbformat.v4.new_notebook()
+    >>> nb.cells = [nbformat.v4.new_markdown_cell("# Laporan A\\n\\n## Hasil")]
+    >>> page = export_html(nb)
+    >>> "<title>Laporan A</title>" in page, 'href="#hasil"' in page, "<script" in page
+    (True, True, False)
     """
     from kemuning_eval.report.checks import make_offline
     from kemuning_eval.report.images import strip_png_data_uris
