@@ -239,6 +239,32 @@ def derive_challenges(m: Mapping[str, Any], config: Mapping[str, Any] | None = N
 
     Each challenge: ``id``, ``evidence`` (list of ``name``, ``path``, ``value``,
     ``fmt``), ``text`` (names from the data for the sentence, e.g. the dimension).
+
+    Parameters
+    ----------
+    m : mapping
+        The metrics dict (sections without ``"available": True`` are skipped
+        by the rules that need them).
+    config : mapping, optional
+        ``report.rules`` of studi.yaml (see :func:`thresholds`).
+
+    Returns
+    -------
+    list of dict
+        The triggered challenges (empty when no rule fires).
+
+    Raises
+    ------
+    ConfigError
+        For an unknown threshold or an invalid value in ``config``.
+
+    Examples
+    --------
+    >>> m = {"study": {"demand_ratio": 1.5, "applicants_total": 150, "capacity_total": 100}}
+    >>> [(c["id"], [e["value"] for e in c["evidence"]]) for c in derive_challenges(m)]
+    [('unmet_demand', [150, 100, 1.5])]
+    >>> derive_challenges(m, {"demand_ratio": 2.0})
+    []
     """
     th = thresholds(config)
     out: list[dict] = []
@@ -253,6 +279,25 @@ def derive_recommendations(challenges: list[dict]) -> list[dict]:
     Each: ``id``, ``audience`` (organiser / facilitators / agencies),
     ``because`` (challenge ids), ``evidence`` (theirs, concatenated), ``text``
     (the names of the first challenge, e.g. the weakest dimension).
+
+    Parameters
+    ----------
+    challenges : list of dict
+        The output of :func:`derive_challenges`.
+
+    Returns
+    -------
+    list of dict
+        The recommendations, in the order of :data:`RECOMMENDATIONS`.
+
+    Examples
+    --------
+    >>> ch = [{"id": "low_response", "evidence": [{"name": "achieved"}], "text": {}},
+    ...       {"id": "weak_transfer", "evidence": [{"name": "share"}], "text": {}}]
+    >>> [(r["id"], r["audience"], r["because"]) for r in derive_recommendations(ch)]
+    [('transfer_support', 'agencies', ['weak_transfer']), ('regular_evaluation', 'organiser', ['low_response', 'weak_transfer'])]
+    >>> derive_recommendations([])
+    []
     """
     triggered: dict[str, list[dict]] = {}
     for ch in challenges:
