@@ -48,6 +48,23 @@ class RawTable:
         SPSS value labels per column (code text -> label).
     column_labels : dict
         SPSS variable labels per column.
+    kind : {"csv", "xlsx", "sav"}
+        Which reader produced it.
+    sep, decimal, encoding : str or None
+        CSV options used (detected or given); ``decimal`` is ``"."`` for
+        Excel and SPSS.
+    header_row : int
+        1-based row of the header.
+    sheet : str or int or None
+        Excel sheet read.
+
+    Examples
+    --------
+    >>> import numpy as np, pandas as pd
+    >>> raw = RawTable(frame=pd.DataFrame({"Nilai": ["85,5", None]}), rows=np.array([2, 4]),
+    ...                file="tes.csv", sep=";", decimal=",")
+    >>> raw.kind, raw.header_row, raw.rows.tolist(), raw.value_labels
+    ('csv', 1, [2, 4], {})
     """
 
     frame: Any
@@ -194,7 +211,42 @@ def _read_csv_arrow(path: Path, *, sep: str, encoding: str) -> Any:
 
 def read_csv(path: Path, *, sep: str | None = None, decimal: str | None = None,
              encoding: str | None = None, header_row: int | None = None) -> RawTable:
-    """Read a CSV export (comma or semicolon, UTF-8 with/without BOM or Windows-1252)."""
+    """Read a CSV export (comma or semicolon, UTF-8 with/without BOM or Windows-1252).
+
+    Parameters
+    ----------
+    path : Path
+        The file.
+    sep : str, optional
+        Separator (default: :func:`detect_sep` on the header line).
+    decimal : str, optional
+        Decimal mark (default: ``,`` when ``sep`` is ``;``, else ``.``).
+    encoding : str, optional
+        Text encoding (default: :func:`detect_encoding`).
+    header_row : int, optional
+        1-based row of the header (default 1); rows above it are skipped.
+
+    Returns
+    -------
+    RawTable
+        Cells stripped, empty records dropped with their row numbers kept.
+
+    Raises
+    ------
+    DataError
+        When the encoding is wrong, the header row is empty, or the CSV
+        cannot be parsed.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     f = Path(tmp) / "tes.csv"
+    ...     _ = f.write_text("Laporan nilai\\nNIP,Nilai\\n1, 80 \\n,\\n2,90.5\\n", encoding="utf-8")
+    ...     raw = read_csv(f, header_row=2)
+    >>> raw.frame.values.tolist(), raw.rows.tolist(), raw.sep, raw.decimal
+    ([['1', '80'], ['2', '90.5']], [3, 5], ',', '.')
+    """
     import pandas as pd
 
     encoding = encoding or detect_encoding(path)
@@ -258,7 +310,51 @@ def detect_header_row(grid: Any, max_scan: int = 30) -> int:
 
 
 def read_xlsx(path: Path, *, sheet: str | int | None = None, header_row: int | None = None) -> RawTable:
-    """Read one sheet of a workbook; title rows above the header are skipped."""
+    """Read one sheet of a workbook; title rows above the header are skipped.
+
+    Parameters
+    ----------
+    path : Path
+        The ``.xlsx``/``.xlsm`` file.
+    sheet : str or int, optional
+        Sheet name (case and surrounding spaces forgiven) or 1-based number
+        (default: the first sheet).
+    header_row : int, optional
+        1-based header row (default: :func:`detect_header_row`).
+
+    Returns
+    -------
+    RawTable
+        Cells as text (integral numbers without ``.0``); ``file`` is
+        ``name.xlsx[sheet]``.
+
+    Raises
+    ------
+    DataError
+        When the workbook cannot be opened, the sheet does not exist or is
+        empty, or the header row is beyond the data.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from openpyxl import Workbook
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     f = Path(tmp) / "peserta.xlsx"
+    ...     book = Workbook()
+    ...     book.active.title = "Data"
+    ...     for row in [["Daftar Peserta"], [], ["No", "Nilai"], [1, 85.5], [2, 90]]:
+    ...         book.active.append(row)
+    ...     book.save(f)
+    ...     raw = read_xlsx(f, sheet="data")
+    ...     try:
+    ...         read_xlsx(f, sheet=2)
+    ...     except DataError as exc:
+    ...         hint = exc.hint
+    >>> raw.file, raw.header_row, raw.frame.values.tolist(), raw.rows.tolist()
+    ('peserta.xlsx[Data]', 3, [['1', '85.5'], ['2', '90']], [4, 5])
+    >>> "Data" in hint
+    True
+    """
     import pandas as pd
 
     try:
@@ -301,7 +397,36 @@ def read_xlsx(path: Path, *, sheet: str | int | None = None, header_row: int | N
 
 
 def read_sav(path: Path) -> RawTable:
-    """Read an SPSS file; codes stay codes, value labels are kept in ``value_labels``."""
+    """Read an SPSS file; codes stay codes, value labels are kept in ``value_labels``.
+
+    Parameters
+    ----------
+    path : Path
+        The ``.sav``/``.zsav`` file.
+
+    Returns
+    -------
+    RawTable
+        Codes as text; ``value_labels`` (code text -> label) and
+        ``column_labels`` (variable labels) from the file.
+
+    Raises
+    ------
+    DataError
+        When pyreadstat cannot read the file.
+
+    Examples
+    --------
+    >>> import tempfile, pandas as pd, pyreadstat
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     f = Path(tmp) / "survei.sav"
+    ...     pyreadstat.write_sav(pd.DataFrame({"q1": [5.0, 4.0]}), str(f),
+    ...                          column_labels=["Materi relevan"],
+    ...                          variable_value_labels={"q1": {5.0: "Sangat Setuju", 4.0: "Setuju"}})
+    ...     raw = read_sav(f)
+    >>> raw.frame["q1"].tolist(), raw.value_labels["q1"]["5"], raw.column_labels
+    (['5', '4'], 'Sangat Setuju', {'q1': 'Materi relevan'})
+    """
     import pyreadstat
 
     try:
@@ -332,11 +457,46 @@ def read_table(path: str | Path, *, sep: str | None = None, decimal: str | None 
                header_row: int | None = None) -> RawTable:
     """Read any supported export; the reader is chosen by the file suffix.
 
+    Parameters
+    ----------
+    path : str or Path
+        The export: ``.csv``/``.txt``/``.tsv``, ``.xlsx``/``.xlsm`` or
+        ``.sav``/``.zsav``.
+    sep, decimal, encoding, header_row : optional
+        Passed to :func:`read_csv` (``header_row`` also to :func:`read_xlsx`);
+        a given ``decimal`` overrides the reader's for every kind.
+    sheet : str or int, optional
+        Passed to :func:`read_xlsx`.
+
+    Returns
+    -------
+    RawTable
+
     Raises
     ------
     DataError
         When the file is missing, empty, of an unknown kind or unreadable,
         or has a header but no data rows.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     tsv = Path(tmp) / "a.tsv"
+    ...     _ = tsv.write_text("NIP\\tNilai\\n1\\t7,5\\n", encoding="utf-8")
+    ...     raw = read_table(tsv, decimal=",")
+    ...     empty = Path(tmp) / "b.csv"
+    ...     _ = empty.write_text("NIP;Nilai\\n", encoding="utf-8")
+    ...     try:
+    ...         read_table(empty)
+    ...     except DataError as exc:
+    ...         no_rows = exc.file
+    >>> raw.sep, raw.decimal, raw.frame["Nilai"].tolist(), no_rows
+    ('\\t', ',', ['7,5'], 'b.csv')
+    >>> read_table("tidak-ada.csv")
+    Traceback (most recent call last):
+    ...
+    kemuning_eval.errors.DataError: ...
     """
     path = Path(path)
     if not path.is_file():
