@@ -60,7 +60,45 @@ _VARIABLE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 @dataclass(frozen=True)
 class ColumnSpec:
-    """One codebook row: how a raw column becomes a variable."""
+    """One codebook row: how a raw column becomes a variable.
+
+    Parameters
+    ----------
+    raw : str
+        Raw column header (matched forgiving case, spaces and punctuation).
+    variable : str
+        Variable name (lower-case snake case).
+    type : str
+        One of :data:`TYPES`.
+    label : str
+        Question text for reports.
+    scale : str, optional
+        Scale name for ``likert`` (built in or defined in the codebook).
+    dimension : str, optional
+        Dimension the item belongs to.
+    reverse : bool
+        Reverse-keyed item (recoded ``min + max - score``).
+    ikm_element : str, optional
+        IKM (Indeks Kepuasan Masyarakat) element the item measures.
+    pii : str, optional
+        One of :data:`PII_KINDS` when the column identifies a person.
+    keep : bool
+        False drops the column.
+    required : bool
+        Missing values are errors.
+    min, max : float, optional
+        Allowed range of numbers.
+    format : str, optional
+        ``strftime`` format of dates.
+    values : Mapping, optional
+        Code -> value for ``category`` and ``boolean`` columns.
+
+    Examples
+    --------
+    >>> spec = ColumnSpec(raw="Nilai Post-test", variable="post", type="number", min=0, max=100)
+    >>> spec.variable, spec.keep, spec.required, spec.pii
+    ('post', True, False, None)
+    """
 
     raw: str
     variable: str
@@ -81,7 +119,31 @@ class ColumnSpec:
 
 @dataclass(frozen=True)
 class Codebook:
-    """A validated codebook."""
+    """A validated codebook.
+
+    Built by :func:`codebook_from_mapping` or :func:`load_codebook`.
+
+    Parameters
+    ----------
+    instrument : str
+        Instrument key (``reaction``, ``tests`` ...).
+    columns : tuple of ColumnSpec
+        One entry per raw column described.
+    scales : Mapping of str to Scale
+        Scales the codebook defines (built-in scales need not be listed).
+    source : str
+        File name for messages.
+
+    Examples
+    --------
+    >>> cb = Codebook("reaction", (
+    ...     ColumnSpec("Materi relevan", "mat_1", "likert", scale="setuju5", dimension="materi"),
+    ...     ColumnSpec("Saran", "saran", "freetext")))
+    >>> cb.scale("setuju5").max, sorted(cb.by_variable())
+    (5.0, ['mat_1', 'saran'])
+    >>> [(r["variable"], r["label"], r["scale_min"], r["reverse"]) for r in cb.items()]
+    [('mat_1', 'Materi relevan', 1.0, False)]
+    """
 
     instrument: str
     columns: tuple[ColumnSpec, ...]
@@ -138,10 +200,39 @@ def codebook_from_mapping(data: Mapping[str, Any], *, source: str = "codebook",
                           instrument: str | None = None) -> Codebook:
     """Validate a codebook given as a mapping (the parsed YAML).
 
+    Parameters
+    ----------
+    data : Mapping
+        ``{"instrument", "scales", "columns", "description"}``; ``columns`` is
+        a list of mappings with the fields of :class:`ColumnSpec`.
+    source : str, default "codebook"
+        File name for messages (its stem is the fallback instrument name).
+    instrument : str, optional
+        Instrument key when ``data`` has none.
+
+    Returns
+    -------
+    Codebook
+
     Raises
     ------
     ConfigError
         Naming the codebook file, the column entry and the field.
+
+    Examples
+    --------
+    >>> cb = codebook_from_mapping({
+    ...     "scales": {"tingkat3": {"min": 1, "max": 3, "labels": {3: "Tinggi", 2: "Sedang", 1: "Rendah"}}},
+    ...     "columns": [{"raw": "Dampak", "variable": "dampak", "type": "likert", "scale": "tingkat3"},
+    ...                 {"raw": "Penilai", "variable": "rater", "type": "category",
+    ...                  "values": "1=atasan;2=rekan"}]}, source="outcomes.yaml")
+    >>> cb.instrument, cb.scale("tingkat3").score("tinggi"), cb.columns[1].values
+    ('outcomes', 3.0, {'1': 'atasan', '2': 'rekan'})
+    >>> codebook_from_mapping({"columns": [{"raw": "Nilai", "variable": "nilai", "type": "angka"}]},
+    ...                       source="tes.yaml")
+    Traceback (most recent call last):
+    ...
+    kemuning_eval.errors.ConfigError: ...
     """
     if not isinstance(data, Mapping):
         raise ConfigError(t("ingest.cb.not_mapping"), file=source)
@@ -217,7 +308,41 @@ def codebook_from_mapping(data: Mapping[str, Any], *, source: str = "codebook",
 
 
 def load_codebook(path: str | Path, *, instrument: str | None = None) -> Codebook:
-    """Load a codebook from YAML or CSV (same column fields as the YAML ``columns``)."""
+    """Load a codebook from YAML or CSV (same column fields as the YAML ``columns``).
+
+    Parameters
+    ----------
+    path : str or Path
+        ``.yaml``/``.yml`` or ``.csv`` (``,`` or ``;`` separated; empty cells
+        are left out).
+    instrument : str, optional
+        Instrument key (default: from the YAML, else the file stem).
+
+    Returns
+    -------
+    Codebook
+
+    Raises
+    ------
+    ConfigError
+        When the file is missing, is not valid YAML, or fails
+        :func:`codebook_from_mapping`.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     f = Path(tmp) / "tests.csv"
+    ...     _ = f.write_text("raw;variable;type;min;max\\nNIP;nip;nip;;\\nNilai;post;number;0;100\\n",
+    ...                      encoding="utf-8")
+    ...     cb = load_codebook(f)
+    >>> cb.instrument, [(c.variable, c.type, c.max) for c in cb.columns]
+    ('tests', [('nip', 'nip', None), ('post', 'number', 100.0)])
+    >>> load_codebook("tidak-ada.yaml")
+    Traceback (most recent call last):
+    ...
+    kemuning_eval.errors.ConfigError: ...
+    """
     import yaml
 
     _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -475,6 +600,38 @@ def apply_codebook(raw: Any, cb: Codebook) -> tuple[Any, list[Problem]]:
     scrubbing: the pipeline never writes them) and ``_row``, the
     spreadsheet row.  Columns absent
     from the codebook are not carried over.  Reverse items are recoded.
+
+    Parameters
+    ----------
+    raw : RawTable
+        The raw export (:func:`~kemuning_eval.ingest.readers.read_table`).
+    cb : Codebook
+        Its codebook.
+
+    Returns
+    -------
+    frame : pandas.DataFrame
+        Typed variables and ``_row``; ``attrs["raw_columns"]`` maps each
+        variable to the raw header it came from.
+    problems : list of Problem
+        Every finding (missing columns, unparseable or out-of-range values,
+        unknown labels, missing required values); values of PII columns
+        are never shown.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from kemuning_eval.ingest.readers import RawTable
+    >>> cb = codebook_from_mapping({"instrument": "tests", "columns": [
+    ...     {"raw": "Nilai", "variable": "post", "type": "number", "min": 0, "max": 100},
+    ...     {"raw": "Tanggal", "variable": "date", "type": "date"}]})
+    >>> raw = RawTable(pd.DataFrame({"Nilai": ["85,5", "120", "abc"]}, dtype="str"),
+    ...                rows=[2, 3, 4], file="tes.csv", decimal=",")
+    >>> out, problems = apply_codebook(raw, cb)
+    >>> out["post"].tolist(), out["_row"].tolist()
+    ([85.5, nan, nan], [2, 3, 4])
+    >>> sorted((p.extra["check"], p.row, p.severity) for p in problems)
+    [('missing_column', None, 'warning'), ('not_a_number', 4, 'error'), ('out_of_range', 3, 'warning')]
     """
     import difflib
 
@@ -607,14 +764,61 @@ def guess_column(header: str, values: Any) -> dict[str, Any]:
 
 
 def pd_series(values: list) -> Any:
-    """Return a text Series (helper for :func:`guess_column`)."""
+    """Return a text Series (helper for :func:`guess_column`).
+
+    Parameters
+    ----------
+    values : list
+        Values, taken as text (None stays missing).
+
+    Returns
+    -------
+    pandas.Series
+        With pandas' ``str`` dtype.
+
+    Examples
+    --------
+    >>> s = pd_series(["1", None, "x"])
+    >>> s.tolist(), str(s.dtype)
+    (['1', nan, 'x'], 'str')
+    """
     import pandas as pd
 
     return pd.Series(values, dtype="str")
 
 
 def template(raw: Any, *, instrument: str) -> dict[str, Any]:
-    """Return a skeleton codebook mapping for a raw table (no data values are copied)."""
+    """Return a skeleton codebook mapping for a raw table (no data values are copied).
+
+    Each column's entry is guessed by :func:`guess_column`; PII columns get
+    the variables ``nip``, ``name``, ``email``, ``phone``; SPSS value labels
+    become a Likert scale or coded categories.
+
+    Parameters
+    ----------
+    raw : RawTable
+        The raw export.
+    instrument : str
+        Instrument key written into the mapping.
+
+    Returns
+    -------
+    dict
+        ``{"instrument", "columns"}`` for :func:`codebook_from_mapping`.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from kemuning_eval.ingest.readers import RawTable
+    >>> raw = RawTable(pd.DataFrame({"Nama Peserta": ["Andi"], "Materi sesuai": ["SS"],
+    ...                              "Jumlah JP": ["24"]}, dtype="str"), rows=[2], file="x.csv")
+    >>> [(c["raw"], c["variable"], c["type"], c.get("pii"))
+    ...  for c in template(raw, instrument="reaction")["columns"]]
+    [('Nama Peserta', 'name', 'text', 'name'), ('Materi sesuai', 'materi_sesuai', 'likert', None), ('Jumlah JP', 'jumlah_jp', 'integer', None)]
+    >>> cb = codebook_from_mapping(template(raw, instrument="reaction"))
+    >>> cb.columns[1].scale
+    'setuju5'
+    """
     taken: set[str] = set()
     columns = []
     for header in raw.frame.columns:
@@ -649,6 +853,46 @@ def write_template(file: str | Path, *, out: str | Path | None = None, instrumen
     """Write (or print, when ``out`` is None) a skeleton codebook for a raw export.
 
     Returns the YAML text.  An existing ``out`` file is never overwritten.
+
+    Parameters
+    ----------
+    file : str or Path
+        The raw export (any kind :func:`~kemuning_eval.ingest.readers.read_table` reads).
+    out : str or Path, optional
+        Where to write the YAML (default: print it to stdout).
+    instrument : str, optional
+        Instrument key (default: from the file name).
+    sheet, header_row, sep, encoding : optional
+        Reading options for :func:`~kemuning_eval.ingest.readers.read_table`.
+
+    Returns
+    -------
+    str
+        The YAML text (a comment header, then the mapping of :func:`template`).
+
+    Raises
+    ------
+    UsageError
+        When ``out`` already exists.
+    DataError
+        When the raw file cannot be read.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     raw = Path(tmp) / "tes.csv"
+    ...     _ = raw.write_text("NIP;Nilai\\n196608011988031001;85,5\\n", encoding="utf-8")
+    ...     text = write_template(raw, out=Path(tmp) / "tes.yaml", instrument="tests")
+    ...     written = load_codebook(Path(tmp) / "tes.yaml")
+    ...     try:
+    ...         write_template(raw, out=Path(tmp) / "tes.yaml")
+    ...     except UsageError:
+    ...         refused = True
+    >>> [(c.variable, c.type, c.pii) for c in written.columns], refused
+    ([('nip', 'nip', 'nip'), ('nilai', 'number', None)], True)
+    >>> "196608011988031001" in text
+    False
     """
     import sys
 
