@@ -41,7 +41,26 @@ _PROGRAM_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
 @dataclass(frozen=True)
 class ReportSpec:
-    """Which report to build: year, language, and programme (None = whole study)."""
+    """Which report to build: year, language, and programme (None = whole study).
+
+    Parameters
+    ----------
+    year : int
+        Study year.
+    lang : {"id", "en"}, default "id"
+        Report language.
+    program_id : str, optional
+        Programme of a per-programme report; ``None`` for the whole study.
+
+    Examples
+    --------
+    >>> paths = ProjectPaths(Path("/proj"))
+    >>> main = ReportSpec(2026)
+    >>> main.stem, main.notebook_name, main.folder(paths).as_posix()
+    ('laporan-evaluasi-2026', 'laporan_evaluasi.ipynb', '/proj/reports/2026')
+    >>> ReportSpec(2026, "en", "P1").folder(paths).as_posix()
+    '/proj/reports/2026/en/program/P1'
+    """
 
     year: int
     lang: str = "id"
@@ -76,7 +95,29 @@ class ReportSpec:
 
 @dataclass(frozen=True)
 class BuildResult:
-    """What one build produced."""
+    """What one build produced.
+
+    Parameters
+    ----------
+    spec : ReportSpec
+        The report built.
+    html, metrics, executed : Path
+        The published page, its ``metrics.json`` and the executed notebook.
+    reused : bool
+        True when the previous report was up to date and kept.
+    seconds : float
+        Wall time of the build.
+    timings : dict of str to float
+        Seconds per phase: ``execute``, ``export`` (export + checks), ``publish``
+        (empty for a reused report).
+
+    Examples
+    --------
+    >>> r = BuildResult(ReportSpec(2026), Path("r.html"), Path("metrics.json"),
+    ...                 Path("executed/r.ipynb"), reused=True, seconds=0.1)
+    >>> r.reused, r.timings, r.spec.year
+    (True, {}, 2026)
+    """
 
     spec: ReportSpec
     html: Path
@@ -89,7 +130,32 @@ class BuildResult:
 
 
 def study_report_settings(paths: ProjectPaths, year: int) -> dict[str, Any]:
-    """Return the ``report`` mapping of ``studi.yaml`` (empty when there is no study file)."""
+    """Return the ``report`` mapping of ``studi.yaml`` (empty when there is no study file).
+
+    Parameters
+    ----------
+    paths : ProjectPaths
+        Project folders.
+    year : int
+        Study year.
+
+    Returns
+    -------
+    dict
+        The ``report`` settings (e.g. ``lang``, ``date``, ``rules``).
+
+    Raises
+    ------
+    ConfigError
+        When ``studi.yaml`` exists but is invalid.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     print(study_report_settings(ProjectPaths(Path(d)), 2026))
+    {}
+    """
     config = paths.study_config(year)
     if not config.is_file():
         return {}
@@ -99,7 +165,28 @@ def study_report_settings(paths: ProjectPaths, year: int) -> dict[str, Any]:
 
 
 def study_inputs(paths: ProjectPaths, year: int) -> list[Path]:
-    """Files and folders a report of ``year`` depends on (for the cache key)."""
+    """Files and folders a report of ``year`` depends on (for the cache key).
+
+    Parameters
+    ----------
+    paths : ProjectPaths
+        Project folders.
+    year : int
+        Study year.
+
+    Returns
+    -------
+    list of Path
+        ``data/processed/<year>``, then the study configuration and the
+        files it names (when ``studi.yaml`` exists).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     print([p.relative_to(d).as_posix() for p in study_inputs(ProjectPaths(Path(d)), 2026)])
+    ['data/processed/2026']
+    """
     inputs = [paths.processed(year)]
     config = paths.study_config(year)
     if config.is_file():
@@ -110,7 +197,40 @@ def study_inputs(paths: ProjectPaths, year: int) -> list[Path]:
 
 
 def program_ids(paths: ProjectPaths, year: int) -> list[str]:
-    """Return the programme IDs of ``data/processed/<year>/programs.parquet``."""
+    """Return the programme IDs of ``data/processed/<year>/programs.parquet``.
+
+    Parameters
+    ----------
+    paths : ProjectPaths
+        Project folders.
+    year : int
+        Study year.
+
+    Returns
+    -------
+    list of str
+        The IDs, sorted.
+
+    Raises
+    ------
+    ReportError
+        When the table is missing (ingestion has not run).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> import pandas as pd
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     paths = ProjectPaths(Path(d))
+    ...     paths.processed(2026).mkdir(parents=True)
+    ...     pd.DataFrame({"program_id": ["P2", "P1"]}).to_parquet(paths.processed(2026) / "programs.parquet")
+    ...     print(program_ids(paths, 2026))
+    ['P1', 'P2']
+    >>> program_ids(ProjectPaths(Path("no/such/project")), 2025)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kemuning_eval.errors.ReportError: tabel programs.parquet tidak ditemukan [file ...programs.parquet] -> ...
+    """
     table = paths.processed(year) / "programs.parquet"
     if not table.is_file():
         raise ReportError(t("engine.error.no_programs", "id"), file=str(table),
@@ -173,11 +293,43 @@ def build_one(
 ) -> BuildResult:
     """Build (or reuse) one report; does not touch the index page.
 
+    Parameters
+    ----------
+    spec : ReportSpec
+        The report to build.
+    paths : ProjectPaths
+        Project folders.
+    force : bool
+        Rebuild even when the cache stamp says nothing changed.
+    report_date : str
+        ISO date of the report (``""``: none).
+    seed : int
+        Seed passed to the notebook.
+    progress_bar : bool
+        Show papermill's progress bar.
+
+    Returns
+    -------
+    BuildResult
+        The published files and timings.
+
     Raises
     ------
     ReportError
         Execution, export or a check failed; the previous report is unchanged
         and the failed notebook is kept as ``executed/failed-<stem>.ipynb``.
+
+    Examples
+    --------
+    Executing a notebook is too slow for a doctest; a project without the
+    report notebook fails before anything is written:
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     build_one(ReportSpec(2026), paths=ProjectPaths(Path(d)))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kemuning_eval.errors.ReportError: notebook laporan tidak ditemukan [file ...laporan_evaluasi.ipynb]
     """
     from kemuning_eval.report import cache, publish
     from kemuning_eval.report.checks import check_page
@@ -273,6 +425,42 @@ def build_programs(
     """Build the per-programme reports of ``ids`` in parallel processes.
 
     Every programme is attempted; failures are collected and raised together.
+
+    Parameters
+    ----------
+    year : int
+        Study year.
+    ids : list of str
+        Programme IDs (checked with :func:`check_program_id` first).
+    lang : {"id", "en"}
+        Report language.
+    paths : ProjectPaths
+        Project folders.
+    force : bool
+        Rebuild even when nothing changed.
+    jobs : int, optional
+        Worker processes (default: CPU count, at most one per programme).
+    report_date : str
+        ISO date of the reports.
+
+    Returns
+    -------
+    list of BuildResult
+        One per programme, sorted by programme ID.
+
+    Raises
+    ------
+    UsageError
+        An ID is not safe as a folder name (before any build starts).
+    ReportError
+        One or more builds failed; the message lists each programme's error.
+
+    Examples
+    --------
+    >>> build_programs(2026, ["P1", "../etc"], lang="id", paths=ProjectPaths(Path(".")))
+    Traceback (most recent call last):
+    ...
+    kemuning_eval.errors.UsageError: ...
     """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -332,6 +520,27 @@ def build_report(
         Seed passed to the notebook.
     jobs : int, optional
         Parallel processes for ``program_id="all"``.
+
+    Returns
+    -------
+    BuildResult or list of BuildResult
+        One result, or one per programme for ``program_id="all"``.
+
+    Raises
+    ------
+    UsageError
+        Unknown language, malformed ``report_date`` or unsafe programme ID.
+    ReportError
+        A build failed (see :func:`build_one`).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     build_report(2026, paths=ProjectPaths(Path(d)), report_date="15-12-2026")
+    Traceback (most recent call last):
+    ...
+    kemuning_eval.errors.UsageError: tanggal laporan harus berformat ISO (TTTT-BB-HH) [nilai '15-12-2026']
     """
     from kemuning_eval.report.index import write_index
 
@@ -359,7 +568,33 @@ def build_report(
 
 
 def build_from_cli(args: argparse.Namespace) -> int:
-    """Run ``kemuning-eval report`` with parsed ``args``; return the exit code."""
+    """Run ``kemuning-eval report`` with parsed ``args``; return the exit code.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        With ``year``, ``lang``, ``program``, ``force`` and ``jobs``.
+
+    Returns
+    -------
+    int
+        0 on success (errors are raised and mapped to exit codes by the CLI).
+
+    Raises
+    ------
+    UsageError
+        ``--jobs`` below 1, or any usage error of :func:`build_report`.
+    ReportError
+        A build failed.
+
+    Examples
+    --------
+    >>> args = argparse.Namespace(year=2026, lang=None, program=None, force=False, jobs=0)
+    >>> build_from_cli(args)
+    Traceback (most recent call last):
+    ...
+    kemuning_eval.errors.UsageError: --jobs harus bilangan bulat >= 1 [nilai '0']
+    """
     if args.jobs is not None and args.jobs < 1:
         raise UsageError(t("engine.error.jobs", "id"), value=args.jobs)
     build_report(args.year, lang=args.lang, program_id=args.program, force=args.force,
