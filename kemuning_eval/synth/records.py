@@ -35,7 +35,41 @@ def _program_index(sm: StudyModel, codes: np.ndarray) -> np.ndarray:
 
 
 def score_table(rng: np.random.Generator, sm: StudyModel, roster: pd.DataFrame) -> pd.DataFrame:
-    """Return pre/post scores (0-100, one decimal); about 3 % pre and 4 % post missing."""
+    """Return pre/post scores (0-100, one decimal); about 3 % pre and 4 % post missing.
+
+    ``pre = 100 * Beta`` and ``post = pre + g * (100 - pre)`` with the gain
+    fraction ``g ~ Beta`` (the programme's :class:`~kemuning_eval.synth.truth.ScoreModel`),
+    so ``post >= pre`` and both stay within 0-100 without clipping.
+
+    Parameters
+    ----------
+    rng : numpy.random.Generator
+        Source of the draws.
+    sm : StudyModel
+        The study parameters.
+    roster : DataFrame
+        The Peserta sheet from :func:`~kemuning_eval.synth.population.roster_table`.
+
+    Returns
+    -------
+    DataFrame
+        ``No``, ``NIP`` (digits only), ``Nama Peserta``, ``Kode Pelatihan``,
+        ``Nilai Pre-Test``, ``Nilai Post-Test``; one row per participant.
+
+    Examples
+    --------
+    >>> import dataclasses
+    >>> from kemuning_eval.synth.truth import study_model
+    >>> from kemuning_eval.synth.population import make_population, roster_table
+    >>> sm = dataclasses.replace(study_model(2026), population_asn=50)
+    >>> roster = roster_table(np.random.default_rng(1), make_population(np.random.default_rng(0), sm, participants=20))
+    >>> tests = score_table(np.random.default_rng(2), sm, roster)
+    >>> len(tests), tests.columns[-2:].tolist()
+    (20, ['Nilai Pre-Test', 'Nilai Post-Test'])
+    >>> both = tests.dropna()
+    >>> bool((both["Nilai Post-Test"] >= both["Nilai Pre-Test"]).all() and both.iloc[:, -2:].le(100).all().all())
+    True
+    """
     n = len(roster)
     pidx = _program_index(sm, roster["Kode Pelatihan"].to_numpy(str))
     mp = np.array([p.tests.mean_pre / 100 for p in sm.programs])[pidx]
@@ -65,7 +99,39 @@ def observation_table(rng: np.random.Generator, sm: StudyModel, roster: pd.DataF
     is one Bernoulli draw per person, recorded on every follow-up row.
 
     Latent indicator: ``mu + person (all raters and waves) + occasion (person x
-    rater x wave, shared by the 4 indicators of a row) + item noise``."""
+    rater x wave, shared by the 4 indicators of a row) + item noise``.
+
+    Parameters
+    ----------
+    rng : numpy.random.Generator
+        Source of the draws.
+    sm : StudyModel
+        The study parameters.
+    roster : DataFrame
+        The Peserta sheet from :func:`~kemuning_eval.synth.population.roster_table`.
+    max_people : int, default 1500
+        Most people observed.
+
+    Returns
+    -------
+    DataFrame
+        ``NIP``, ``Kode_Pelatihan``, ``Penilai``, ``Gelombang``, ``Tanggal``,
+        ``Indikator_1``-``Indikator_4`` (1-5, float) and ``Menerapkan``
+        (0/1 on follow-up rows, NaN at baseline), sorted by person, wave, rater.
+
+    Examples
+    --------
+    >>> import dataclasses
+    >>> from kemuning_eval.synth.truth import study_model
+    >>> from kemuning_eval.synth.population import make_population, roster_table
+    >>> sm = dataclasses.replace(study_model(2026), population_asn=50)
+    >>> roster = roster_table(np.random.default_rng(1), make_population(np.random.default_rng(0), sm, participants=20))
+    >>> obs = observation_table(np.random.default_rng(2), sm, roster)
+    >>> obs["NIP"].nunique(), sorted(obs["Penilai"].unique().tolist())  # 40 % of 20 people
+    (8, [1, 2, 3])
+    >>> bool(obs.loc[obs["Gelombang"] == 1, "Menerapkan"].isna().all())
+    True
+    """
     m = min(int(round(0.4 * len(roster))), max_people)
     people = np.sort(rng.choice(len(roster), m, replace=False))
     codes = roster["Kode Pelatihan"].to_numpy(str)[people]
@@ -110,6 +176,30 @@ def outcome_table(rng: np.random.Generator, sm: StudyModel) -> pd.DataFrame:
     alumnus, the rest by someone untrained.  ``budget_ratio = base + activity
     effect + period effect + 0.02 * treated + DiD * treated * post + noise``;
     on-time is Bernoulli with a linear probability of the same form.
+
+    Parameters
+    ----------
+    rng : numpy.random.Generator
+        Source of the draws.
+    sm : StudyModel
+        The study parameters (DiD effects of ``PM`` and ``PKD``, base values).
+
+    Returns
+    -------
+    DataFrame
+        ``Unit Kerja``, ``Kode Kegiatan``, ``Periode`` (``YYYY-S1``/``S2``),
+        ``Dipimpin Alumni`` (``Ya``/``Tidak``), ``Kode Pelatihan``,
+        ``Pagu (Rp)``, ``Realisasi (Rp)``, ``Tepat Waktu`` (``Ya``/``Tidak``),
+        ``Indeks Kepuasan Layanan``; 6 activities per unit and 4 periods.
+
+    Examples
+    --------
+    >>> from kemuning_eval.synth.truth import study_model
+    >>> out = outcome_table(np.random.default_rng(0), study_model(2026))
+    >>> len(out) == len(UNITS) * 6 * 4, sorted(out["Periode"].unique())
+    (True, ['2025-S1', '2025-S2', '2026-S1', '2026-S2'])
+    >>> sorted(out.loc[out["Dipimpin Alumni"] == "Ya", "Kode Pelatihan"].unique())
+    ['PKD', 'PM']
     """
     year = sm.year
     periods = [f"{year - 1}-S1", f"{year - 1}-S2", f"{year}-S1", f"{year}-S2"]

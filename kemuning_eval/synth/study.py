@@ -51,6 +51,30 @@ def write_study(out: Path, *, year: int, participants: int = 600, seed: int,
     -------
     Path
         ``out``.
+
+    Raises
+    ------
+    UsageError
+        If ``year``, ``participants``, ``seed`` or ``interviews`` is out of
+        range (checked before anything is written).
+
+    Examples
+    --------
+    A whole study takes about a second (see the module example); a bad
+    argument is refused before any file is written:
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp()) / "2026"
+    >>> write_study(folder, year=2026, participants=10, seed=1)
+    Traceback (most recent call last):
+    ...
+    kemuning_eval.errors.UsageError: argument 'participants' must be an integer of at least 20, got 10
+    >>> write_study(folder, year=1999, seed=1)
+    Traceback (most recent call last):
+    ...
+    kemuning_eval.errors.UsageError: argument 'year' must be a year between 2000 and 2100, got 1999
+    >>> folder.exists()
+    False
     """
     from kemuning_eval.i18n import t
     from kemuning_eval.progress import info

@@ -64,7 +64,42 @@ def reaction_table(rng: np.random.Generator, sm: StudyModel, roster: pd.DataFram
 
     About 2 % of respondents submit twice, 2-15 minutes apart; the first of the
     pair is then incomplete in half of the cases and the second may change one
-    answer by one step.
+    answer by one step.  With at least 20 respondents two NIPs carry a typo
+    (a dropped digit, a month 13).
+
+    Parameters
+    ----------
+    rng : numpy.random.Generator
+        Source of the draws.
+    sm : StudyModel
+        The study parameters (response rate, reaction and IKM models).
+    roster : DataFrame
+        The Peserta sheet from :func:`~kemuning_eval.synth.population.roster_table`.
+
+    Returns
+    -------
+    DataFrame
+        Google-Forms columns: ``Stempel waktu``, ``Alamat email``,
+        ``Nama Lengkap``, ``NIP``, ``Pelatihan yang diikuti`` (programme
+        name), the 16 reaction questions (labels such as ``Sangat Setuju``,
+        messy), the 9 IKM questions (``"1"``-``"4"``) and ``Saran dan
+        masukan``; sorted by submission time.
+
+    Examples
+    --------
+    >>> import dataclasses
+    >>> from kemuning_eval.synth.truth import study_model
+    >>> from kemuning_eval.synth.population import make_population, roster_table
+    >>> sm = dataclasses.replace(study_model(2026), population_asn=50)
+    >>> roster = roster_table(np.random.default_rng(1), make_population(np.random.default_rng(0), sm, participants=20))
+    >>> rx = reaction_table(np.random.default_rng(2), sm, roster)
+    >>> rx.shape[1], rx.columns[-1]
+    (31, 'Saran dan masukan')
+    >>> valid = {label.casefold() for names in SETUJU5.values() for label in names}
+    >>> sorted(set(rx.iloc[:, 5:21].stack().str.strip().str.casefold()) - valid)
+    ['']
+    >>> sorted(set(rx.iloc[:, 21:30].stack()))
+    ['', '1', '2', '3', '4']
     """
     codes = [p.code for p in sm.programs]
     resp = np.flatnonzero(rng.random(len(roster)) < sm.response_rate)
@@ -137,7 +172,42 @@ def facilitator_form(rng: np.random.Generator, sm: StudyModel, roster: pd.DataFr
     of their programme on the 9 widyaiswara dimensions (Sangat Kurang .. Sangat Baik).
 
     Latent rating: ``mu + leniency (respondent) + impression (respondent x
-    facilitator, shared by the 9 dimensions) + item noise``."""
+    facilitator, shared by the 9 dimensions) + item noise``.
+
+    Parameters
+    ----------
+    rng : numpy.random.Generator
+        Source of the draws.
+    sm : StudyModel
+        The study parameters (response rate, facilitator model).
+    roster : DataFrame
+        The Peserta sheet from :func:`~kemuning_eval.synth.population.roster_table`.
+    facilitators : DataFrame
+        The Fasilitator sheet from
+        :func:`~kemuning_eval.synth.population.facilitator_table`.
+
+    Returns
+    -------
+    DataFrame
+        ``Stempel waktu``, ``NIP``, ``Kode Pelatihan``, ``Nama Fasilitator``
+        and the 9 rating columns, one row per respondent and facilitator.
+
+    Examples
+    --------
+    >>> import dataclasses
+    >>> from kemuning_eval.synth.truth import study_model
+    >>> from kemuning_eval.synth.population import make_population, roster_table
+    >>> sm = dataclasses.replace(study_model(2026), population_asn=50)
+    >>> roster = roster_table(np.random.default_rng(1), make_population(np.random.default_rng(0), sm, participants=20))
+    >>> from kemuning_eval.synth.population import facilitator_table
+    >>> fac = facilitator_table(np.random.default_rng(3), sm)
+    >>> fr = facilitator_form(np.random.default_rng(4), sm, roster, fac)
+    >>> fr.shape[1], fr.groupby("NIP")["Nama Fasilitator"].nunique().unique().tolist()
+    (13, [3])
+    >>> valid = {names[0].casefold() for names in KUALITAS5.values()} | {""}
+    >>> set(fr.iloc[:, 4:].stack().str.strip().str.casefold()) <= valid
+    True
+    """
     resp = np.flatnonzero(rng.random(len(roster)) < sm.facilitator_response_rate)
     prog = roster["Kode Pelatihan"].to_numpy(str)[resp]
     nip = _nip_as_typed(rng, roster["NIP"].to_numpy(str)[resp])

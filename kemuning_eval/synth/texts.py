@@ -102,7 +102,30 @@ ROLES = ("Fasilitator", "Pengelola", "Penyelenggara")
 
 def suggestions(rng: np.random.Generator, outdated_p: np.ndarray) -> np.ndarray:
     """Return 'Saran dan masukan' texts: about 55 % filled, some outdated-material
-    remarks (probability ``outdated_p`` per row), about 2 % with a name or phone."""
+    remarks (probability ``outdated_p`` per row), about 2 % with a name or phone.
+
+    Parameters
+    ----------
+    rng : numpy.random.Generator
+        Source of the draws.
+    outdated_p : ndarray of float
+        Per respondent, the probability of a remark about outdated material.
+
+    Returns
+    -------
+    ndarray (object)
+        One text per element of ``outdated_p`` (``""`` when left empty).
+
+    Examples
+    --------
+    >>> texts = suggestions(np.random.default_rng(0), np.zeros(200))
+    >>> len(texts), 60 < int((texts == "").sum()) < 120
+    (200, True)
+    >>> bool(np.isin(texts, OUTDATED_SUGGESTIONS).any())
+    False
+    >>> bool(np.isin(suggestions(np.random.default_rng(0), np.ones(50)), OUTDATED_SUGGESTIONS).any())
+    True
+    """
     n = len(outdated_p)
     out = np.asarray(SUGGESTIONS, dtype=object)[rng.integers(0, len(SUGGESTIONS), n)]
     outdated = rng.random(n) < outdated_p
@@ -121,7 +144,32 @@ def suggestions(rng: np.random.Generator, outdated_p: np.ndarray) -> np.ndarray:
 def interview_table(rng: np.random.Generator, sm: StudyModel, *, n: int = 40) -> pd.DataFrame:
     """Return coded interview excerpts; ``materi_usang`` is drawn with the programme's
     ``p_outdated_theme``, the other themes uniformly; 30 % of excerpts carry two themes
-    and about 15 % mention a colleague's name or a phone number."""
+    and about 15 % mention a colleague's name or a phone number.
+
+    Parameters
+    ----------
+    rng : numpy.random.Generator
+        Source of the draws.
+    sm : StudyModel
+        The study parameters (programmes and their ``p_outdated_theme``).
+    n : int, default 40
+        Number of excerpts.
+
+    Returns
+    -------
+    DataFrame
+        ``No``, ``Narasumber`` (name), ``Peran``, ``Kode Pelatihan``,
+        ``Kutipan`` (the excerpt) and ``Kode Tema`` (theme codes joined by ``;``).
+
+    Examples
+    --------
+    >>> from kemuning_eval.synth.truth import study_model
+    >>> df = interview_table(np.random.default_rng(0), study_model(2026), n=20)
+    >>> len(df), df["No"].tolist()[:3]
+    (20, [1, 2, 3])
+    >>> sorted({code for codes in df["Kode Tema"] for code in codes.split(";")} - set(THEMES))
+    []
+    """
     codes = [p.code for p in sm.programs]
     prog = rng.integers(0, len(codes), n)
     p_out = np.array([sm.programs[i].p_outdated_theme for i in prog])
@@ -153,6 +201,21 @@ def interview_table(rng: np.random.Generator, sm: StudyModel, *, n: int = 40) ->
 
 
 def theme_codebook() -> dict:
-    """Return the theme codebook (``codebook/tema.yaml``) as a dict."""
+    """Return the theme codebook (``codebook/tema.yaml``) as a dict.
+
+    Returns
+    -------
+    dict
+        ``{"themes": {code: {"label": {"id": ..., "en": ...}, "keywords": [...]}}}``
+        from :data:`THEME_LABELS`.
+
+    Examples
+    --------
+    >>> book = theme_codebook()
+    >>> sorted(book["themes"]) == sorted(THEMES)
+    True
+    >>> book["themes"]["materi_usang"]["label"]
+    {'id': 'Materi perlu diperbarui', 'en': 'Outdated material'}
+    """
     return {"themes": {code: {"label": {"id": lab_id, "en": lab_en}, "keywords": list(kw)}
                        for code, (lab_id, lab_en, kw) in THEME_LABELS.items()}}

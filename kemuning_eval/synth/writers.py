@@ -97,7 +97,28 @@ def write_xlsx(path: Path, sheets: dict[str, tuple[pd.DataFrame, list[str]]], *,
     """Write sheets ``name -> (frame, title rows above the header)`` with openpyxl.
 
     Title rows are followed by one empty row when present, so the header of a
-    sheet with two title lines is on row 4.
+    sheet with two title lines is on row 4.  Entry timestamps and the
+    created/modified dates of the workbook are fixed to ``when``, so the same
+    sheets give the same bytes.
+
+    Parameters
+    ----------
+    path : Path
+        The ``.xlsx`` file to write (overwritten).
+    sheets : dict of str to (DataFrame, list of str)
+        Sheet name -> frame and title lines; ``Timestamp`` cells are written as dates.
+    when : (int, int, int)
+        Year, month and day stamped into the file.
+    title : str, default ""
+        Workbook title (document properties).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> f = Path(tempfile.mkdtemp()) / "x.xlsx"
+    >>> write_xlsx(f, {"Peserta": (pd.DataFrame({"a": [1, 2]}), ["Judul", "Sub"])}, when=(2026, 1, 1))
+    >>> pd.read_excel(f, sheet_name="Peserta", header=3).to_dict("list")  # header on row 4
+    {'a': [1, 2]}
     """
     from openpyxl import Workbook
 
@@ -135,6 +156,36 @@ def write_sav(path: Path, df: pd.DataFrame, *, when: tuple[int, int, int], **kwa
     and time (8 bytes) at byte 101, after ``$FL2``, the 60-byte product name,
     five 4-byte integers and the 8-byte compression bias; both are
     overwritten with ``when``.
+
+    Parameters
+    ----------
+    path : Path
+        The ``.sav`` file to write (overwritten).
+    df : DataFrame
+        The data.
+    when : (int, int, int)
+        Year, month and day written into the header (time ``00:00:00``).
+    **kwargs
+        Passed to :func:`pyreadstat.write_sav` (``column_labels``,
+        ``variable_value_labels``, ``file_label``, ...).
+
+    Raises
+    ------
+    RuntimeError
+        If the written file does not start with an SPSS signature.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> import pyreadstat
+    >>> f = Path(tempfile.mkdtemp()) / "o.sav"
+    >>> df = pd.DataFrame({"Penilai": [1.0, 2.0], "x": [3.5, None]})
+    >>> write_sav(f, df, when=(2026, 12, 1), variable_value_labels={"Penilai": {1: "Atasan", 2: "Rekan"}})
+    >>> f.read_bytes()[92:109]
+    b'01 Dec 2600:00:00'
+    >>> back, meta = pyreadstat.read_sav(str(f))
+    >>> back["Penilai"].tolist(), meta.variable_value_labels["Penilai"][2.0]
+    ([1.0, 2.0], 'Rekan')
     """
     import pyreadstat
 
