@@ -67,6 +67,17 @@ class Report:
         Report language.
     tests : DataFrame, optional
         The processed ``tests`` table in the report's scope (for the pre/post figure).
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.metrics import empty_metrics
+    >>> rep = Report(empty_metrics(2026, report_date="2026-12-15"), "en")
+    >>> print(rep.title())
+    <h1 id="judul">Evaluation Report of ASN Training 2026</h1>
+    <p class="subtitle">15 December 2026</p>
+    >>> section = rep.section("learning")
+    >>> 'id="pembelajaran"' in section, "not available" in section
+    (True, True)
     """
 
     def __init__(self, m: dict, lang: str, *, tests: Any = None) -> None:
