@@ -135,7 +135,29 @@ def _as_text_index(values: Any) -> Any:
 
 @dataclass
 class IngestResult:
-    """What :func:`ingest_study` did."""
+    """What :func:`ingest_study` did.
+
+    Parameters
+    ----------
+    year : int
+        Study year.
+    out_dir : Path
+        ``data/processed/<year>``.
+    tables : dict of str to int
+        Rows written per table.
+    errors, warnings : int
+        Problems found (``errors`` is 0 whenever tables were written).
+    skipped : bool
+        True when nothing changed since the last run and nothing was rebuilt.
+    manifest : dict
+        The content of ``manifest.json``.
+
+    Examples
+    --------
+    >>> res = IngestResult(2026, Path("data/processed/2026"), {"participants": 40}, 0, 2)
+    >>> res.tables["participants"], res.skipped, res.manifest
+    (40, False, {})
+    """
 
     year: int
     out_dir: Path
@@ -840,6 +862,51 @@ def validate_study(year: int, *, paths: Any = None) -> int:
     int
         0 when the data can be used (possibly with warnings), 1 when it cannot.
         Nothing is written to ``data/processed``.
+
+    Parameters
+    ----------
+    year : int
+        Study year (reads ``data/raw/<year>/studi.yaml``).
+    paths : ProjectPaths, optional
+        Project paths (default: discovered).
+
+    Raises
+    ------
+    ConfigError
+        When ``studi.yaml`` or a codebook is wrong.
+    PrivacyError
+        When the pseudonym key is missing or inside the project.
+
+    Examples
+    --------
+    A tiny study with only a roster (the problems are printed to stderr):
+
+    >>> import os, tempfile
+    >>> from unittest import mock
+    >>> from kemuning_eval.paths import ProjectPaths
+    >>> tmp = tempfile.TemporaryDirectory()
+    >>> paths = ProjectPaths(Path(tmp.name))
+    >>> raw = paths.raw(2026)
+    >>> raw.mkdir(parents=True)
+    >>> _ = (raw / "peserta.csv").write_text(
+    ...     "NIP;Nama;Kode\\n19660801 198803 1 001;Budi Santoso;PM-01\\n"
+    ...     "19900215 201503 2 015;Siti Aminah;PM-01\\n", encoding="utf-8")
+    >>> _ = (raw / "peserta.yaml").write_text(
+    ...     "columns:\\n- {raw: NIP, variable: nip, type: nip, pii: nip, required: true}\\n"
+    ...     "- {raw: Nama, variable: name, type: text, pii: name}\\n"
+    ...     "- {raw: Kode, variable: program_id, type: id}\\n", encoding="utf-8")
+    >>> _ = paths.study_config(2026).write_text(
+    ...     "study: {year: 2026}\\ninputs:\\n  roster: {file: peserta.csv, codebook: peserta.yaml}\\n",
+    ...     encoding="utf-8")
+    >>> key = mock.patch.dict(os.environ, {"KEMUNING_EVAL_KEY": "kunci-rahasia-contoh"})
+    >>> with key:
+    ...     good = validate_study(2026, paths=paths)
+    ...     _ = (raw / "peserta.csv").write_text(
+    ...         "NIP;Nama;Kode\\n;Budi Santoso;PM-01\\n", encoding="utf-8")
+    ...     bad = validate_study(2026, paths=paths)
+    >>> good, bad, paths.processed(2026).exists()
+    (0, 1, False)
+    >>> tmp.cleanup()
     """
 
     cfg, paths = _load(year, paths)
@@ -884,10 +951,54 @@ def ingest_study(year: int, *, paths: Any = None, force: bool = False) -> Ingest
     force : bool
         Rebuild even when inputs, key and package version are unchanged.
 
+    Returns
+    -------
+    IngestResult
+        Rows per table, warnings, and whether the run was skipped.
+
     Raises
     ------
     ValidationFailed
         When any error was found (all are printed first); nothing is written.
+    ConfigError
+        When ``studi.yaml`` or a codebook is wrong.
+    PrivacyError
+        When the pseudonym key is missing or inside the project.
+
+    Examples
+    --------
+    A tiny study with only a roster:
+
+    >>> import os, tempfile
+    >>> from unittest import mock
+    >>> from kemuning_eval.paths import ProjectPaths
+    >>> tmp = tempfile.TemporaryDirectory()
+    >>> paths = ProjectPaths(Path(tmp.name))
+    >>> raw = paths.raw(2026)
+    >>> raw.mkdir(parents=True)
+    >>> _ = (raw / "peserta.csv").write_text(
+    ...     "NIP;Nama;Kode\\n19660801 198803 1 001;Budi Santoso;PM-01\\n"
+    ...     "19900215 201503 2 015;Siti Aminah;PM-01\\n", encoding="utf-8")
+    >>> _ = (raw / "peserta.yaml").write_text(
+    ...     "columns:\\n- {raw: NIP, variable: nip, type: nip, pii: nip, required: true}\\n"
+    ...     "- {raw: Nama, variable: name, type: text, pii: name}\\n"
+    ...     "- {raw: Kode, variable: program_id, type: id}\\n", encoding="utf-8")
+    >>> _ = paths.study_config(2026).write_text(
+    ...     "study: {year: 2026}\\ninputs:\\n  roster: {file: peserta.csv, codebook: peserta.yaml}\\n",
+    ...     encoding="utf-8")
+    >>> key = mock.patch.dict(os.environ, {"KEMUNING_EVAL_KEY": "kunci-rahasia-contoh"})
+    >>> with key:
+    ...     res = ingest_study(2026, paths=paths)
+    ...     again = ingest_study(2026, paths=paths)
+    >>> res.tables["participants"], res.errors, again.skipped
+    (2, 0, True)
+    >>> sorted(p.name for p in res.out_dir.iterdir())
+    ['data_quality.parquet', 'duplikat-2026.csv', 'items.parquet', 'manifest.json', 'participants.parquet']
+    >>> import pandas as pd
+    >>> people = pd.read_parquet(res.out_dir / "participants.parquet")
+    >>> "nip" in people or "name" in people, bool(people["participant_id"].str.startswith("P").all())
+    (False, True)
+    >>> tmp.cleanup()
     """
     from kemuning_eval import __version__
     from kemuning_eval.ingest.store import write_outputs
