@@ -50,7 +50,33 @@ FORMATS: dict[str, Callable[[Any, str], str]] = {
 
 
 def fmt_value(value: Any, fmt: str, lang: str) -> str:
-    """Format ``value`` with one of :data:`FORMATS`."""
+    """Format ``value`` with one of :data:`FORMATS`.
+
+    Parameters
+    ----------
+    value : number or None
+        A value stored in the metrics.
+    fmt : str
+        A key of :data:`FORMATS` (``int``, ``num1``-``num3``, ``pct1``,
+        ``rupiah``, ``p``).
+    lang : {"id", "en"}
+        Number conventions (Indonesian: decimal comma, ``.`` thousands).
+
+    Returns
+    -------
+    str
+        The value as the report shows it.
+
+    Raises
+    ------
+    KeyError
+        For an unknown ``fmt``.
+
+    Examples
+    --------
+    >>> fmt_value(1234.5, "num1", "id"), fmt_value(1234.5, "num1", "en"), fmt_value(0.0123, "p", "id")
+    ('1.234,5', '1,234.5', '0,012')
+    """
     return FORMATS[fmt](value, lang)
 
 
@@ -83,12 +109,46 @@ def significance(estimate: float | None, ci_low: float | None, ci_high: float | 
 
 
 def is_significant(estimate, ci_low, ci_high, p, alpha: float = DEFAULT_ALPHA) -> bool:
-    """True for a significant increase or decrease (see :func:`significance`)."""
+    """True for a significant increase or decrease (see :func:`significance`).
+
+    Parameters
+    ----------
+    estimate, ci_low, ci_high, p : float or None
+        The estimate, its 95 % CI and its p-value.
+    alpha : float, default 0.05
+        Significance level.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> is_significant(1.0, 0.2, 1.8, 0.01), is_significant(1.0, -0.2, 1.8, 0.01)
+    (True, False)
+    """
     return significance(estimate, ci_low, ci_high, p, alpha) in ("increase", "decrease")
 
 
 def effect_band(d: float | None) -> str | None:
-    """Cohen's band of an effect size: negligible / small / medium / large (``None`` if missing)."""
+    """Cohen's band of an effect size: negligible / small / medium / large (``None`` if missing).
+
+    Parameters
+    ----------
+    d : float or None
+        A standardised effect size (sign ignored).
+
+    Returns
+    -------
+    str or None
+        ``"negligible"`` (< 0.2), ``"small"`` (< 0.5), ``"medium"`` (< 0.8)
+        or ``"large"`` (Cohen, 1988).
+
+    Examples
+    --------
+    >>> [effect_band(d) for d in (0.19, 0.2, -0.5, 0.8, None)]
+    ['negligible', 'small', 'medium', 'large', None]
+    """
     if d is None:
         return None
     size = abs(d)
@@ -103,7 +163,32 @@ def effect_band(d: float | None) -> str | None:
 
 def verdict(entry: dict, lang: str, *, alpha: float = DEFAULT_ALPHA, key: str = "diff",
             fmt: str = "num2") -> str:
-    """Wording of a change stored as ``{key, ci_low, ci_high, p_val}`` in ``entry``."""
+    """Wording of a change stored as ``{key, ci_low, ci_high, p_val}`` in ``entry``.
+
+    Parameters
+    ----------
+    entry : dict
+        Holds the estimate under ``key``, ``ci_low``, ``ci_high`` and ``p_val``.
+    lang : {"id", "en"}
+        Report language.
+    alpha : float, default 0.05
+        Significance level.
+    key : str, default "diff"
+        Key of the estimate.
+    fmt : str, default "num2"
+        Format of the estimate and CI (see :data:`FORMATS`).
+
+    Returns
+    -------
+    str
+        The ``report.sig.<kind>`` sentence of :func:`significance`, with the
+        formatted estimate, CI and p-value.
+
+    Examples
+    --------
+    >>> verdict({"diff": 1.25, "ci_low": 0.5, "ci_high": 2.0, "p_val": 0.001}, "en")
+    'a significant increase (difference 1.25, 95% CI [0.50, 2.00], p 0.001)'
+    """
     kind = significance(entry.get(key), entry.get("ci_low"), entry.get("ci_high"), entry.get("p_val"), alpha)
     return t(f"report.sig.{kind}", lang, diff=fmt_value(entry.get(key), fmt, lang),
              ci=fmt_ci(entry.get("ci_low"), entry.get("ci_high"), int(fmt[-1]) if fmt[-1].isdigit() else 2, lang),
@@ -111,7 +196,33 @@ def verdict(entry: dict, lang: str, *, alpha: float = DEFAULT_ALPHA, key: str = 
 
 
 def not_available(m: dict, level: str, lang: str) -> str:
-    """Why a level is not reported: too few respondents (suppressed) or no data."""
+    """Why a level is not reported: too few respondents (suppressed) or no data.
+
+    Parameters
+    ----------
+    m : dict
+        The metrics.
+    level : str
+        A level of the metrics (``"reaction"``, ``"learning"``...).
+    lang : {"id", "en"}
+        Report language.
+
+    Returns
+    -------
+    str
+        The catalogue sentence for the level's ``reason``.
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.metrics import empty_metrics, unavailable
+    >>> m = empty_metrics(2026)
+    >>> m["study"]["min_group_size"] = 5
+    >>> m["learning"] = unavailable("suppressed_small_group")
+    >>> "fewer than 5 people" in not_available(m, "learning", "en")
+    True
+    >>> not_available(m, "cost", "en")
+    'The data for this section are not available this year, so this section cannot be reported.'
+    """
     reason = (m.get(level) or {}).get("reason")
     if reason == "suppressed_small_group":
         return t("report.na_suppressed", lang, min_n=fmt_int(m["study"].get("min_group_size") or 5, lang))
@@ -144,7 +255,30 @@ def _label(row: dict, key: str) -> str:
 
 
 def summary(m: dict, lang: str) -> list[str]:
-    """Executive summary: one sentence per level that has data, then the findings count."""
+    """Executive summary: one sentence per level that has data, then the findings count.
+
+    Parameters
+    ----------
+    m : dict
+        The metrics.
+    lang : {"id", "en"}
+        Report language.
+
+    Returns
+    -------
+    list of str
+        The paragraphs.
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.metrics import empty_metrics
+    >>> m = empty_metrics(2026)
+    >>> m["study"].update(n_programs=2, agency="BPSDM", n_participants=40, jp_total=60)
+    >>> for line in summary(m, "en"):
+    ...     print(line)
+    This evaluation covers 2 training programmes run by BPSDM in 2026, with 40 participants and 60 JP in total.
+    The evaluation records 0 challenges and makes 0 recommendations, each based on the evidence it cites.
+    """
     s = m["study"]
     out = []
     if s.get("n_programs") is not None:
@@ -208,7 +342,30 @@ def fmt_date(iso: str | None, lang: str) -> str:
 
 
 def introduction(m: dict, lang: str) -> dict[str, Any]:
-    """Background, purpose, legal basis (list) and scope."""
+    """Background, purpose, legal basis (list) and scope.
+
+    Parameters
+    ----------
+    m : dict
+        The metrics (``study`` is read).
+    lang : {"id", "en"}
+        Report language.
+
+    Returns
+    -------
+    dict
+        ``paragraphs`` (list of str), ``legal_intro``, ``legal`` (the
+        ``study.legal_basis`` items) and ``legal_note``.
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.metrics import empty_metrics
+    >>> m = empty_metrics(2026, program_id="PKA-01")
+    >>> m["study"].update(program_name="Pelatihan Kepemimpinan", legal_basis=["PermenPANRB 14/2017"])
+    >>> intro = introduction(m, "en")
+    >>> intro["legal"], "Pelatihan Kepemimpinan" in intro["paragraphs"][-1]
+    (['PermenPANRB 14/2017'], True)
+    """
     s = m["study"]
     scope = (t("report.intro.scope_program", lang, program=s.get("program_name") or s["program_id"], year=s["year"])
              if s.get("program_id") else
@@ -226,7 +383,31 @@ def introduction(m: dict, lang: str) -> dict[str, Any]:
 
 
 def overview(m: dict, lang: str) -> list[str]:
-    """Programmes, JP, participants, facilitators, seats and budget; the 20-JP coverage."""
+    """Programmes, JP, participants, facilitators, seats and budget; the 20-JP coverage.
+
+    Parameters
+    ----------
+    m : dict
+        The metrics (``study`` is read).
+    lang : {"id", "en"}
+        Report language.
+
+    Returns
+    -------
+    list of str
+        The paragraphs (the "not available" sentence without programmes).
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.metrics import empty_metrics
+    >>> m = empty_metrics(2026)
+    >>> m["study"].update(n_programs=2, jp_total=60, n_participants=40, n_completed=38,
+    ...                   completion_rate=0.95, capacity_total=40, applicants_total=52,
+    ...                   demand_ratio=1.3, budget_total=90_000_000)
+    >>> text = overview(m, "id")[0]
+    >>> "95,0%" in text, "Rp 90.000.000" in text
+    (True, True)
+    """
     s = m["study"]
     if s.get("n_programs") is None:
         return [t("report.na", lang)]
@@ -244,7 +425,33 @@ def overview(m: dict, lang: str) -> list[str]:
 
 
 def method(m: dict, lang: str) -> dict[str, Any]:
-    """Model and instruments, sample (required vs achieved), response rates, methods, quality."""
+    """Model and instruments, sample (required vs achieved), response rates, methods, quality.
+
+    Parameters
+    ----------
+    m : dict
+        The metrics (``study`` is read).
+    lang : {"id", "en"}
+        Report language.
+
+    Returns
+    -------
+    dict
+        ``paragraphs``, ``rates_intro``, ``rates`` (one line per instrument),
+        ``stats_intro``, ``definitions`` (the named estimators) and ``after``
+        (privacy and data quality).
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.metrics import empty_metrics
+    >>> m = empty_metrics(2026)
+    >>> m["study"]["sample"] = {"population": 40, "required": 36, "achieved": 38, "rate": 0.95}
+    >>> out = method(m, "en")
+    >>> sorted(out)
+    ['after', 'definitions', 'paragraphs', 'rates', 'rates_intro', 'stats_intro']
+    >>> "the minimum sample is 36 respondents; 38 responded" in out["paragraphs"][1]
+    True
+    """
     s = m["study"]
     paragraphs = [t("report.method.model", lang)]
     sample = s.get("sample") or {}
@@ -273,7 +480,30 @@ def method(m: dict, lang: str) -> dict[str, Any]:
 
 
 def reaction(m: dict, lang: str) -> list[str]:
-    """Level 1: respondents, dimensions, reliability, IKM, facilitators."""
+    """Level 1: respondents, dimensions, reliability, IKM, facilitators.
+
+    Parameters
+    ----------
+    m : dict
+        The metrics (``reaction`` is read).
+    lang : {"id", "en"}
+        Report language.
+
+    Returns
+    -------
+    list of str
+        The paragraphs, or the "not available" sentence.
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.metrics import empty_metrics
+    >>> m = empty_metrics(2026)
+    >>> m["reaction"] = {"available": True, "n_responses": 38, "response_rate": 0.95, "dimensions": [
+    ...     {"dimension": "materi", "label": "Material", "mean": 3.9, "favourable": 0.7},
+    ...     {"dimension": "fasilitas", "label": "Facilities", "mean": 4.3, "favourable": 0.85}]}
+    >>> print(reaction(m, "en")[1])
+    The highest-rated dimension was Facilities (mean 4.30, 85.0% favourable); the lowest was Material (mean 3.90, 70.0% favourable).
+    """
     r = _ok(m, "reaction")
     if not r:
         return [not_available(m, "reaction", lang)]
@@ -313,7 +543,31 @@ def reaction(m: dict, lang: str) -> list[str]:
 
 
 def learning(m: dict, lang: str) -> list[str]:
-    """Level 2: paired change, Wilcoxon, effect size with Cohen's band, gain, pass rates."""
+    """Level 2: paired change, Wilcoxon, effect size with Cohen's band, gain, pass rates.
+
+    Parameters
+    ----------
+    m : dict
+        The metrics (``learning.overall`` is read).
+    lang : {"id", "en"}
+        Report language.
+
+    Returns
+    -------
+    list of str
+        The paragraphs, or the "not available" sentence.
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.metrics import empty_metrics
+    >>> m = empty_metrics(2026)
+    >>> m["learning"] = {"available": True, "overall": {
+    ...     "n": 38, "pre_mean": 55.0, "post_mean": 70.5, "diff": 15.5, "ci_low": 12.1, "ci_high": 18.9,
+    ...     "p_val": 0.0001, "w_stat": 12.0, "w_p": 0.0002, "dz": 1.1, "gz": 1.08}}
+    >>> text = learning(m, "en")
+    >>> "a significant increase (difference 15.50" in text[0], "large by Cohen's bands" in text[1]
+    (True, True)
+    """
     o = _ok(m, "learning").get("overall") or {}
     if o.get("n") is None:
         return [not_available(m, "learning", lang)]
@@ -332,7 +586,28 @@ def learning(m: dict, lang: str) -> list[str]:
 
 
 def behavior(m: dict, lang: str) -> list[str]:
-    """Level 3: supervisors' change, share applying, rater agreement."""
+    """Level 3: supervisors' change, share applying, rater agreement.
+
+    Parameters
+    ----------
+    m : dict
+        The metrics (``behavior`` is read).
+    lang : {"id", "en"}
+        Report language.
+
+    Returns
+    -------
+    list of str
+        The paragraphs, or the "not available" sentence.
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.metrics import empty_metrics
+    >>> m = empty_metrics(2026)
+    >>> m["behavior"] = {"available": True, "applying": {"share": 0.75, "ci_low": 0.6, "ci_high": 0.86, "n": 20}}
+    >>> print(behavior(m, "en")[0])
+    According to supervisors, 75.0% of alumni (95% CI [60.0, 86.0], n = 20) were applying what they learned at work.
+    """
     b = _ok(m, "behavior")
     if not b:
         return [not_available(m, "behavior", lang)]
@@ -359,7 +634,32 @@ def behavior(m: dict, lang: str) -> list[str]:
 
 
 def results(m: dict, lang: str) -> list[str]:
-    """Level 4: one sentence per DiD outcome, the parallel-trends caveat."""
+    """Level 4: one sentence per DiD outcome, the parallel-trends caveat.
+
+    Parameters
+    ----------
+    m : dict
+        The metrics (``results.did`` is read).
+    lang : {"id", "en"}
+        Report language.
+
+    Returns
+    -------
+    list of str
+        Introduction, one sentence per estimated outcome, the assumption; or
+        the "not available" sentence.
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.metrics import empty_metrics
+    >>> m = empty_metrics(2026)
+    >>> m["results"] = {"available": True, "n_clusters": 12, "did": [
+    ...     {"outcome": "sakip", "label": "SAKIP score", "estimate": 0.123, "ci_low": 0.01, "ci_high": 0.24,
+    ...      "p_val": 0.03, "significant": True, "direction": "increase"}]}
+    >>> text = results(m, "en")
+    >>> len(text), text[1].startswith("SAKIP score: difference-in-differences effect 0.123")
+    (3, True)
+    """
     r = _ok(m, "results")
     rows = [row for row in r.get("did") or [] if row.get("estimate") is not None]
     if not rows:
@@ -375,7 +675,31 @@ def results(m: dict, lang: str) -> list[str]:
 
 
 def cost(m: dict, lang: str) -> list[str]:
-    """Cost per participant, adjusted benefits, BCR, ROI and payback."""
+    """Cost per participant, adjusted benefits, BCR, ROI and payback.
+
+    Parameters
+    ----------
+    m : dict
+        The metrics (``cost`` is read).
+    lang : {"id", "en"}
+        Report language.
+
+    Returns
+    -------
+    list of str
+        The figures and the estimate caveat, or the "not available" sentence.
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.metrics import empty_metrics
+    >>> m = empty_metrics(2026)
+    >>> m["cost"] = {"available": True, "total_cost": 90_000_000, "n_participants": 40,
+    ...              "cost_per_participant": 2_250_000, "total_benefit": 120_000_000,
+    ...              "bcr": 1.33, "roi_pct": 33.3, "payback_months": 9.0}
+    >>> text = cost(m, "en")[0]
+    >>> "Rp 2,250,000 per participant" in text, "ROI 33.3%" in text
+    (True, True)
+    """
     c = _ok(m, "cost")
     if c.get("total_cost") is None:
         return [not_available(m, "cost", lang)]
@@ -388,7 +712,32 @@ def cost(m: dict, lang: str) -> list[str]:
 
 
 def qualitative(m: dict, lang: str) -> dict[str, Any]:
-    """Theme frequencies and scrubbed quotes (role and theme only, never a person)."""
+    """Theme frequencies and scrubbed quotes (role and theme only, never a person).
+
+    Parameters
+    ----------
+    m : dict
+        The metrics (``qualitative`` is read).
+    lang : {"id", "en"}
+        Report language.
+
+    Returns
+    -------
+    dict
+        ``paragraphs``, ``themes`` (one line per theme), ``quotes`` (``text``
+        and ``by``: role and theme) and, with data, ``quotes_intro``.
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.metrics import empty_metrics
+    >>> m = empty_metrics(2026)
+    >>> m["qualitative"] = {"available": True, "n_excerpts": 10,
+    ...     "themes": [{"theme": "materi_usang", "label": "Outdated material", "n": 4, "share": 0.4}],
+    ...     "quotes": [{"text": "The cases were old.", "role": "manager", "theme": "materi_usang"}]}
+    >>> out = qualitative(m, "en")
+    >>> out["themes"], out["quotes"][0]["text"]
+    (['Outdated material: 4 excerpts (40.0%)'], 'The cases were old.')
+    """
     q = _ok(m, "qualitative")
     if not q:
         return {"paragraphs": [not_available(m, "qualitative", lang)], "themes": [], "quotes": []}
@@ -406,7 +755,28 @@ def _evidence_values(items: list[dict], lang: str) -> dict[str, str]:
 
 
 def challenge_text(ch: dict, lang: str) -> str:
-    """The sentence of one challenge, its evidence values formatted."""
+    """The sentence of one challenge, its evidence values formatted.
+
+    Parameters
+    ----------
+    ch : dict
+        A challenge of :func:`kemuning_eval.report.rules.derive_challenges`.
+    lang : {"id", "en"}
+        Report language.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> ch = {"id": "unmet_demand", "text": {}, "evidence": [
+    ...     {"name": "applicants", "path": "study.applicants_total", "value": 52, "fmt": "int"},
+    ...     {"name": "capacity", "path": "study.capacity_total", "value": 40, "fmt": "int"},
+    ...     {"name": "ratio", "path": "study.demand_ratio", "value": 1.3, "fmt": "num2"}]}
+    >>> challenge_text(ch, "en")
+    'A limited budget caps attendance: 52 applicants for 40 seats (1.30 per seat).'
+    """
     values = _evidence_values(ch["evidence"], lang)
     if ch["id"] == "weak_transfer":
         parts = [t(f"report.evidence.{ev['name']}", lang, value=values[ev["name"]]) for ev in ch["evidence"]]
@@ -415,19 +785,82 @@ def challenge_text(ch: dict, lang: str) -> str:
 
 
 def evidence_text(item: dict, lang: str) -> str:
-    """``Dasar: path = value; ...`` for a challenge or recommendation (values as formatted in the text)."""
+    """``Dasar: path = value; ...`` for a challenge or recommendation (values as formatted in the text).
+
+    Parameters
+    ----------
+    item : dict
+        A challenge or recommendation with ``evidence``.
+    lang : {"id", "en"}
+        Report language.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> evidence_text({"evidence": [{"path": "cost.roi_pct", "value": -12.5, "fmt": "num1"}]}, "id")
+    'Dasar: cost.roi_pct = -12,5.'
+    """
     basis = "; ".join(f"{ev['path']} = {fmt_value(ev['value'], ev['fmt'], lang)}" for ev in item["evidence"])
     return t("report.recommendation.because", lang, evidence=basis)
 
 
 def recommendation_text(rec: dict, lang: str) -> tuple[str, str, str]:
-    """``(audience, recommendation, basis)`` of one recommendation."""
+    """``(audience, recommendation, basis)`` of one recommendation.
+
+    Parameters
+    ----------
+    rec : dict
+        A recommendation of :func:`kemuning_eval.report.rules.derive_recommendations`.
+    lang : {"id", "en"}
+        Report language.
+
+    Returns
+    -------
+    tuple of str
+        The audience, the recommendation sentence and its evidence
+        (:func:`evidence_text`).
+
+    Examples
+    --------
+    >>> rec = {"id": "partnerships", "audience": "organiser", "text": {},
+    ...        "evidence": [{"path": "study.demand_ratio", "value": 1.3, "fmt": "num2"}]}
+    >>> audience, body, basis = recommendation_text(rec, "en")
+    >>> audience, basis
+    ('Organiser', 'Basis: study.demand_ratio = 1.30.')
+    """
     body = t(f"report.recommendation.{rec['id']}", lang, **rec.get("text", {}))
     return t(f"report.audience.{rec['audience']}", lang), body, evidence_text(rec, lang)
 
 
 def comparison(m: dict, lang: str) -> list[str]:
-    """This year against the previous report's metrics (when there is one)."""
+    """This year against the previous report's metrics (when there is one).
+
+    Parameters
+    ----------
+    m : dict
+        The metrics (``findings.comparison`` is read).
+    lang : {"id", "en"}
+        Report language.
+
+    Returns
+    -------
+    list of str
+        An introduction and one line per compared indicator.
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.metrics import empty_metrics
+    >>> m = empty_metrics(2026)
+    >>> comparison(m, "en")
+    ['There is no previous report to compare with.']
+    >>> m["findings"]["comparison"] = {"previous_year": 2025, "rows": [
+    ...     {"metric": "n_participants", "previous": 35, "current": 40, "fmt": "int"}]}
+    >>> comparison(m, "en")[0]
+    'Compared with 2025:'
+    """
     comp = (m.get("findings") or {}).get("comparison")
     if not comp:
         return [t("report.comparison.none", lang)]
@@ -440,7 +873,28 @@ def comparison(m: dict, lang: str) -> list[str]:
 
 
 def conclusion(m: dict, lang: str) -> list[str]:
-    """A closing paragraph that follows the evidence of each level."""
+    """A closing paragraph that follows the evidence of each level.
+
+    Parameters
+    ----------
+    m : dict
+        The metrics.
+    lang : {"id", "en"}
+        Report language.
+
+    Returns
+    -------
+    list of str
+        One paragraph (the "not available" sentence without level data).
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.metrics import empty_metrics
+    >>> m = empty_metrics(2026)
+    >>> m["behavior"] = {"available": True, "applying": {"share": 0.75}}
+    >>> "most alumni apply it at work" in conclusion(m, "en")[0]
+    True
+    """
     r = _ok(m, "reaction")
     dims = [d["mean"] for d in r.get("dimensions") or [] if d.get("mean") is not None]
     overall = _ok(m, "learning").get("overall") or {}
