@@ -38,7 +38,33 @@ def unavailable(reason: str) -> dict[str, Any]:
 
 
 def empty_metrics(year: int, *, lang: str = "id", program_id: str = "", report_date: str = "") -> dict:
-    """Return a metrics skeleton with every level marked unavailable."""
+    """Return a metrics skeleton with every level marked unavailable.
+
+    Parameters
+    ----------
+    year : int
+        Study year.
+    lang : {"id", "en"}, default "id"
+        Report language.
+    program_id : str, default ""
+        Programme of a per-programme report (``""``: whole study).
+    report_date : str, default ""
+        ISO date of the report.
+
+    Returns
+    -------
+    dict
+        ``schema_version``, ``study``, one :func:`unavailable` entry per level
+        of :data:`SECTIONS`, empty ``findings`` and a ``provenance`` stub.
+
+    Examples
+    --------
+    >>> m = empty_metrics(2026, program_id="PKA-01")
+    >>> m["study"]["program_id"], m["study"]["report_date"], m["cost"]
+    ('PKA-01', None, {'available': False, 'reason': 'no_data'})
+    >>> m["findings"]
+    {'challenges': [], 'recommendations': [], 'comparison': None}
+    """
     study = {
         "year": int(year),
         "lang": lang,
@@ -151,6 +177,37 @@ def load_scoped_tables(year: int, *, root: str | Path | None = None, program_id:
     """All processed tables of ``year`` restricted to one programme (``""``: the whole study).
 
     For exploratory notebooks: ``tables["reaction"]``, ``tables["items"]`` ...
+
+    Parameters
+    ----------
+    year : int
+        Study year.
+    root : path, optional
+        Project root (default: discovered).
+    program_id : str, default ""
+        Programme to keep (see :func:`scope_tables`).
+
+    Returns
+    -------
+    dict of str to pandas.DataFrame
+        Table name -> table.
+
+    Raises
+    ------
+    DataError
+        When ``data/processed/<year>`` does not exist (not ingested yet).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> import pandas as pd
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     folder = Path(d) / "data" / "processed" / "2026"
+    ...     folder.mkdir(parents=True)
+    ...     pd.DataFrame({"program_id": ["A", "B"], "score": [60, 80]}).to_parquet(folder / "tests.parquet")
+    ...     tables = load_scoped_tables(2026, root=d, program_id="B")
+    >>> sorted(tables), tables["tests"]["score"].tolist()
+    (['tests'], [80])
     """
     from kemuning_eval.ingest.store import load_tables
     from kemuning_eval.paths import ProjectPaths
@@ -160,7 +217,35 @@ def load_scoped_tables(year: int, *, root: str | Path | None = None, program_id:
 
 
 def scoped_table(year: int, name: str, *, root: str | Path | None = None, program_id: str = "") -> Any:
-    """One processed table of ``year`` restricted to the report's scope (``None`` when absent)."""
+    """One processed table of ``year`` restricted to the report's scope (``None`` when absent).
+
+    Parameters
+    ----------
+    year : int
+        Study year.
+    name : str
+        Table name (``data/processed/<year>/<name>.parquet``).
+    root : path, optional
+        Project root (default: discovered).
+    program_id : str, default ""
+        Programme to keep (see :func:`scope_tables`).
+
+    Returns
+    -------
+    pandas.DataFrame or None
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> import pandas as pd
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     folder = Path(d) / "data" / "processed" / "2026"
+    ...     folder.mkdir(parents=True)
+    ...     pd.DataFrame({"program_id": ["A", "B"], "score": [60, 80]}).to_parquet(folder / "tests.parquet")
+    ...     print(scoped_table(2026, "tests", root=d, program_id="A")["score"].tolist(),
+    ...           scoped_table(2026, "costs", root=d))
+    [60] None
+    """
     from kemuning_eval.paths import ProjectPaths
 
     paths = ProjectPaths(Path(root)) if root else ProjectPaths.discover()
@@ -173,7 +258,32 @@ def scoped_table(year: int, name: str, *, root: str | Path | None = None, progra
 
 
 def comparison(m: dict, previous: dict | None) -> dict | None:
-    """Key indicators of this year next to the previous report's ``metrics.json``."""
+    """Key indicators of this year next to the previous report's ``metrics.json``.
+
+    Parameters
+    ----------
+    m : dict
+        This year's metrics.
+    previous : dict or None
+        The previous year's metrics.
+
+    Returns
+    -------
+    dict or None
+        ``{"previous_year", "rows"}`` with one row (``metric``, ``path``,
+        ``previous``, ``current``, ``fmt``) per indicator of
+        :data:`COMPARISON` that is a number in both years; ``None`` when
+        there is no previous report or nothing to compare.
+
+    Examples
+    --------
+    >>> now, before = empty_metrics(2026), empty_metrics(2025)
+    >>> now["study"]["n_participants"], before["study"]["n_participants"] = 40, 35
+    >>> comparison(now, before)["rows"]
+    [{'metric': 'n_participants', 'path': 'study.n_participants', 'previous': 35, 'current': 40, 'fmt': 'int'}]
+    >>> print(comparison(now, None))
+    None
+    """
     if not previous:
         return None
     from kemuning_eval.report.rules import get_path
@@ -225,12 +335,28 @@ def compute_metrics(
     seed : int
         Seed for anything random (quote selection ties).
 
+    Returns
+    -------
+    dict
+        The metrics (see the module docstring), values rounded as shown.
+
     Raises
     ------
     UsageError
-        When ``program_id`` is not a programme of the year.
+        When ``lang`` is unknown or ``program_id`` is not a programme of the year.
+    ConfigError
+        When ``studi.yaml`` is missing or invalid.
     DataError
         When the year has not been ingested.
+
+    Examples
+    --------
+    A whole study is too slow for a doctest; arguments are checked first:
+
+    >>> compute_metrics(2026, root=".", lang="fr")
+    Traceback (most recent call last):
+    ...
+    kemuning_eval.errors.UsageError: bahasa 'fr' tidak dikenal; pilih salah satu dari id, en
     """
     import warnings
 
@@ -302,7 +428,19 @@ def compute_metrics(
 
 
 def metrics_schema() -> dict:
-    """Return the JSON Schema (draft 2020-12) of ``metrics.json``."""
+    """Return the JSON Schema (draft 2020-12) of ``metrics.json``.
+
+    Returns
+    -------
+    dict
+        The schema bundled as ``kemuning_eval/schema/metrics.schema.json``.
+
+    Examples
+    --------
+    >>> schema = metrics_schema()
+    >>> schema["$schema"], "reaction" in schema["required"]
+    ('https://json-schema.org/draft/2020-12/schema', True)
+    """
     import json
     from importlib import resources
 
