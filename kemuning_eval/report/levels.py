@@ -28,7 +28,31 @@ from kemuning_eval.report.narrative import is_significant, significance
 
 @dataclass(frozen=True)
 class Context:
-    """What every level needs besides the tables."""
+    """What every level needs besides the tables.
+
+    Parameters
+    ----------
+    lang : {"id", "en"}, default "id"
+        Report language (labels).
+    min_n : int, default 5
+        Smallest group published (privacy).
+    alpha : float, default 0.05
+        Significance level.
+    seed : int, default 0
+        Seed for random choices (quote selection ties).
+    themes : path, optional
+        Theme codebook (``tema.yaml``).
+    programs : dict, optional
+        Programme ID -> name.
+    cutoffs : dict, optional
+        Likert category bands ``{label: lowest mean}`` (see :func:`likert_cutoffs`).
+
+    Examples
+    --------
+    >>> ctx = Context(lang="en", programs={"A": "Alpha"})
+    >>> ctx.min_n, ctx.alpha, ctx.programs["A"], ctx.cutoffs
+    (5, 0.05, 'Alpha', None)
+    """
 
     lang: str = "id"
     min_n: int = 5
@@ -67,7 +91,27 @@ def likert_cutoffs(configured: Any, lang: str) -> dict | None:
 
 
 def likert_bands(cutoffs: dict | None, lang: str) -> list[dict]:
-    """The category bands in force, for the method section: ``[{label, lower}]`` in increasing order."""
+    """The category bands in force, for the method section: ``[{label, lower}]`` in increasing order.
+
+    Parameters
+    ----------
+    cutoffs : dict or None
+        Bands of :func:`likert_cutoffs`; ``None`` for the default bands.
+    lang : {"id", "en"}
+        Language of the default labels.
+
+    Returns
+    -------
+    list of dict
+        ``{"label", "lower"}`` per band.
+
+    Examples
+    --------
+    >>> likert_bands({"Low": 1, "High": 3}, "en")
+    [{'label': 'Low', 'lower': 1.0}, {'label': 'High', 'lower': 3.0}]
+    >>> [b["label"] for b in likert_bands(None, "en")]
+    ['Very poor', 'Poor', 'Fair', 'Good', 'Very good']
+    """
     if cutoffs:
         return [{"label": label, "lower": float(lower)} for label, lower in cutoffs.items()]
     from kemuning_eval.stats.likert import DEFAULT_CUTOFFS
@@ -76,7 +120,25 @@ def likert_bands(cutoffs: dict | None, lang: str) -> list[dict]:
 
 
 def r(x: Any, decimals: int) -> float | None:
-    """Round half away from zero; ``None`` for missing values."""
+    """Round half away from zero; ``None`` for missing values.
+
+    Parameters
+    ----------
+    x : object
+        A number (or anything convertible by :class:`float`).
+    decimals : int
+        Decimals kept.
+
+    Returns
+    -------
+    float or None
+        ``None`` for ``None``, NaN, infinities and non-numbers.
+
+    Examples
+    --------
+    >>> r(0.125, 2), r(-0.125, 2), r("3.14159", 3), r("n/a", 1), r(float("inf"), 1)
+    (0.13, -0.13, 3.142, None, None)
+    """
     if x is None:
         return None
     try:
@@ -89,7 +151,22 @@ def r(x: Any, decimals: int) -> float | None:
 
 
 def i(x: Any) -> int | None:
-    """An integer count, ``None`` when missing."""
+    """An integer count, ``None`` when missing.
+
+    Parameters
+    ----------
+    x : object
+        A number; rounded half away from zero.
+
+    Returns
+    -------
+    int or None
+
+    Examples
+    --------
+    >>> i(12.0), i(2.5), i(float("nan")), i(None)
+    (12, 3, None, None)
+    """
     v = r(x, 0)
     return None if v is None else int(v)
 
@@ -100,7 +177,24 @@ def _has(tables: dict, name: str) -> bool:
 
 
 def dimension_label(code: str, lang: str) -> str:
-    """Readable name of a dimension code (catalogue when known, else the code in words)."""
+    """Readable name of a dimension code (catalogue when known, else the code in words).
+
+    Parameters
+    ----------
+    code : str
+        A dimension code of the codebook.
+    lang : {"id", "en"}
+        Report language.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> dimension_label("materi", "en"), dimension_label("kerja_tim", "en")
+    ('Material', 'Kerja tim')
+    """
     from kemuning_eval.i18n import catalogue
 
     key = f"report.dim.{code}"
@@ -110,7 +204,32 @@ def dimension_label(code: str, lang: str) -> str:
 
 
 def reaction(tables: dict, ctx: Context) -> dict:
-    """Level 1: dimensions and items (Likert), reliability, IKM, facilitator ratings."""
+    """Level 1: dimensions and items (Likert), reliability, IKM, facilitator ratings.
+
+    Parameters
+    ----------
+    tables : dict of str to pandas.DataFrame
+        The processed tables in scope; ``reaction`` and ``items`` are needed,
+        ``participants`` and ``facilitator_ratings`` are used when present.
+    ctx : Context
+        Language, privacy and bands.
+
+    Returns
+    -------
+    dict
+        ``available``, ``n_responses``, ``response_rate``, ``dimensions``,
+        ``mean_overall``, ``category_overall``, ``items``, ``reliability``,
+        ``ikm`` and ``facilitators``; or :func:`~kemuning_eval.report.metrics.unavailable`.
+
+    Examples
+    --------
+    A full reaction survey is too large for a doctest; without the survey
+    the level is unavailable:
+
+    >>> import pandas as pd
+    >>> reaction({"reaction": pd.DataFrame({"q1": [4, 5]})}, Context())
+    {'available': False, 'reason': 'no_data'}
+    """
     if not _has(tables, "reaction") or not _has(tables, "items"):
         return unavailable("no_data")
     from kemuning_eval.stats.ikm import ikm_elements, ikm_index
@@ -206,7 +325,31 @@ def _change(row: Any, ctx: Context, *, est: str = "estimate", d: int = 2) -> dic
 
 
 def behavior(tables: dict, ctx: Context) -> dict:
-    """Level 3: supervisors' change of the composite, share applying, supervisor-peer agreement."""
+    """Level 3: supervisors' change of the composite, share applying, supervisor-peer agreement.
+
+    Parameters
+    ----------
+    tables : dict of str to pandas.DataFrame
+        The processed tables in scope (``observations`` is needed).
+    ctx : Context
+        Language, privacy and significance level.
+
+    Returns
+    -------
+    dict
+        ``available``, ``rater``, ``change`` (paired change and d_z),
+        ``by_rater``, ``applying``, ``applying_by_program`` and ``agreement``
+        (ICC(2,1)) as far as the data allow; or
+        :func:`~kemuning_eval.report.metrics.unavailable`.
+
+    Examples
+    --------
+    Observations before and after training are too large for a doctest;
+    without them the level is unavailable:
+
+    >>> behavior({}, Context())
+    {'available': False, 'reason': 'no_data'}
+    """
     if not _has(tables, "observations"):
         return unavailable("no_data")
     from kemuning_eval.stats.behavior import behavior_change, rater_agreement, share_applying
@@ -246,7 +389,28 @@ def behavior(tables: dict, ctx: Context) -> dict:
 
 
 def results(tables: dict, ctx: Context) -> dict:
-    """Level 4: difference-in-differences per outcome, unit-clustered (t with G - 1 df)."""
+    """Level 4: difference-in-differences per outcome, unit-clustered (t with G - 1 df).
+
+    Parameters
+    ----------
+    tables : dict of str to pandas.DataFrame
+        The processed tables in scope (``outcomes`` is needed).
+    ctx : Context
+        Language and significance level.
+
+    Returns
+    -------
+    dict
+        ``available``, ``n_clusters``, ``did`` (one row per outcome) and
+        ``method``; or :func:`~kemuning_eval.report.metrics.unavailable` with
+        reason ``no_data``, ``no_treated_units`` or ``did_design_incomplete``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> results({"outcomes": pd.DataFrame({"program_id": ["A", "A"], "treated": [False, False]})}, Context())
+    {'available': False, 'reason': 'no_treated_units'}
+    """
     if not _has(tables, "outcomes"):
         return unavailable("no_data")
     from kemuning_eval.errors import DataError
@@ -276,7 +440,33 @@ def results(tables: dict, ctx: Context) -> dict:
 
 
 def cost(tables: dict, ctx: Context) -> dict:
-    """Cost per participant (stats.cost) and the Phillips ROI of the monetised benefits (stats.roi)."""
+    """Cost per participant (stats.cost) and the Phillips ROI of the monetised benefits (stats.roi).
+
+    Parameters
+    ----------
+    tables : dict of str to pandas.DataFrame
+        The processed tables in scope (``programs`` with a ``cost`` column is
+        needed; ``benefits`` adds the ROI, ``tests`` the cost per gain point).
+    ctx : Context
+        Programme names.
+
+    Returns
+    -------
+    dict
+        ``available``, totals in whole Rupiah, ``by_program`` and, with
+        benefits, ``total_benefit``, ``bcr``, ``roi_pct``, ``payback_months``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> programs = pd.DataFrame({"program_id": ["A", "B"], "jp": [30, 20], "participants": [20, 10],
+    ...                          "cost": [60_000_000, 30_000_000]})
+    >>> c = cost({"programs": programs}, Context())
+    >>> c["total_cost"], c["n_participants"], c["cost_per_participant"]
+    (90000000, 30, 3000000)
+    >>> [(p["program_id"], p["cost_per_participant"]) for p in c["by_program"]]
+    [('A', 3000000), ('B', 3000000)]
+    """
     if not _has(tables, "programs") or "cost" not in tables["programs"]:
         return unavailable("no_data")
     from kemuning_eval.stats.cost import cost_summary
@@ -304,7 +494,30 @@ def cost(tables: dict, ctx: Context) -> dict:
 
 
 def qualitative(tables: dict, ctx: Context) -> dict:
-    """Interview themes (frequencies over all excerpts) and representative scrubbed quotes."""
+    """Interview themes (frequencies over all excerpts) and representative scrubbed quotes.
+
+    Parameters
+    ----------
+    tables : dict of str to pandas.DataFrame
+        The processed tables in scope (``interviews`` is needed).
+    ctx : Context
+        Language, privacy, theme codebook and seed.
+
+    Returns
+    -------
+    dict
+        ``available``, ``n_excerpts``, ``themes`` (``theme``, ``label``,
+        ``n``, ``share``) and up to six ``quotes`` (theme, role, text; never
+        a person); or :func:`~kemuning_eval.report.metrics.unavailable`.
+
+    Examples
+    --------
+    Coded interviews need a theme codebook; without interviews the level is
+    unavailable:
+
+    >>> qualitative({}, Context())
+    {'available': False, 'reason': 'no_data'}
+    """
     if not _has(tables, "interviews"):
         return unavailable("no_data")
     from kemuning_eval.stats.qualitative import representative_quotes, theme_frequencies
@@ -325,7 +538,33 @@ def qualitative(tables: dict, ctx: Context) -> dict:
 
 
 def learning(tables: dict, ctx: Context, *, pass_mark: float = 70.0) -> dict:
-    """Level 2: paired change, Wilcoxon, d_z/g_z, Hake gain, pass rates (stats.learning)."""
+    """Level 2: paired change, Wilcoxon, d_z/g_z, Hake gain, pass rates (stats.learning).
+
+    Parameters
+    ----------
+    tables : dict of str to pandas.DataFrame
+        The processed tables in scope (``tests`` with ``pre`` and ``post``
+        is needed; ``programs`` gives pass marks).
+    ctx : Context
+        Language, privacy, significance level, programme names.
+    pass_mark : float, default 70.0
+        Pass mark of programmes without their own.
+
+    Returns
+    -------
+    dict
+        ``available``, ``overall`` (the paired change of all participants)
+        and ``by_program``; or :func:`~kemuning_eval.report.metrics.unavailable`.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> tests = pd.DataFrame({"program_id": ["A"] * 6, "participant_id": list("abcdef"),
+    ...                       "pre": [50, 55, 60, 45, 70, 65], "post": [60, 70, 66, 58, 75, 80]})
+    >>> o = learning({"tests": tests}, Context())["overall"]
+    >>> o["n"], o["pre_mean"], o["post_mean"], o["diff"], o["direction"]
+    (6, 57.5, 68.17, 10.67, 'increase')
+    """
     tests = tables.get("tests")
     if tests is None or tests.dropna(subset=["pre", "post"]).empty:
         return unavailable("no_data")
@@ -368,7 +607,37 @@ def _gain_band(g: Any) -> str | None:
 
 
 def study(tables: dict, ctx: Context, *, target_jp: float = 20.0, population_asn: int | None = None) -> dict:
-    """Programmes, participants, facilitators, seats and budget, 20-JP coverage, data quality."""
+    """Programmes, participants, facilitators, seats and budget, 20-JP coverage, data quality.
+
+    Parameters
+    ----------
+    tables : dict of str to pandas.DataFrame
+        The processed tables in scope (``programs``, ``participants``,
+        ``facilitators``, ``jp_records`` and ``data_quality`` when present).
+    ctx : Context
+        Privacy (for the JP coverage).
+    target_jp : float, default 20.0
+        Yearly JP target per ASN.
+    population_asn : int, optional
+        Number of ASN in the region (denominator of the JP coverage).
+
+    Returns
+    -------
+    dict
+        The ``study`` fields that the data allow (empty for no tables).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> programs = pd.DataFrame({"program_id": ["A", "B"], "name": ["Alpha", "Beta"], "jp": [30, 20],
+    ...                          "cost": [60_000_000, 30_000_000], "participants": [20, 10],
+    ...                          "capacity": [20, 10], "applicants": [30, 12]})
+    >>> s = study({"programs": programs}, Context())
+    >>> s["n_programs"], s["jp_total"], s["applicants_total"], s["demand_ratio"]
+    (2, 50, 42, 1.4)
+    >>> study({}, Context())
+    {}
+    """
     out: dict[str, Any] = {}
     programs = tables.get("programs")
     if programs is not None and len(programs):
@@ -435,6 +704,29 @@ def sample(m: dict, tables: dict, ctx: Context) -> None:
     The population is the enrolled participants; the achieved sample is the
     reaction survey's respondents (:func:`kemuning_eval.stats.sampling.response_rates`).
     Response rates are given for every instrument answered by participants.
+
+    Parameters
+    ----------
+    m : dict
+        The metrics; ``m["study"]`` gets ``sample`` and ``response_rates``.
+    tables : dict of str to pandas.DataFrame
+        The processed tables in scope.
+    ctx : Context
+        Language of the instrument labels.
+
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from kemuning_eval.report.metrics import empty_metrics
+    >>> m = empty_metrics(2026)
+    >>> people = pd.DataFrame({"participant_id": [f"p{k}" for k in range(8)]})
+    >>> sample(m, {"participants": people, "reaction": people.head(3)}, Context(lang="en"))
+    >>> m["study"]["sample"]
+    {'population': 8, 'required': 8, 'achieved': 3, 'rate': 0.375, 'adequate': False}
     """
     from kemuning_eval.stats.sampling import response_rates
 
@@ -470,6 +762,33 @@ def profile(tables: dict, ctx: Context) -> list[dict]:
     Cells under ``min_n`` are hidden with their count (primary and secondary
     suppression of :func:`kemuning_eval.stats.suppression.suppress`, one
     breakdown per characteristic).
+
+    Parameters
+    ----------
+    tables : dict of str to pandas.DataFrame
+        The processed tables in scope (``participants`` is read).
+    ctx : Context
+        Language and ``min_n``.
+
+    Returns
+    -------
+    list of dict
+        ``variable``, ``label``, ``value``, ``suppressed``, ``n`` and
+        ``share`` per category (``n``/``share`` ``None`` when suppressed).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> people = pd.DataFrame({"gender": ["L"] * 7 + ["P"] * 6})
+    >>> [(p["value"], p["n"], p["share"]) for p in profile({"participants": people}, Context(lang="en"))]
+    [('L', 7, 0.538), ('P', 6, 0.462)]
+
+    With two women among eight, their cell is hidden, and so is the men's
+    (else it would give the women's count away):
+
+    >>> people = pd.DataFrame({"gender": ["L"] * 6 + ["P"] * 2})
+    >>> [(p["value"], p["suppressed"], p["n"]) for p in profile({"participants": people}, Context())]
+    [('L', True, None), ('P', True, None)]
     """
     people = tables.get("participants")
     if people is None or people.empty:
