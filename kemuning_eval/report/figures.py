@@ -116,7 +116,34 @@ def _decimal(lang: str, decimals: int | None = None, *, absolute: bool = False):
 
 
 def likert_diverging(m: dict, lang: str) -> Figure | None:
-    """Diverging stacked bars of the answer shares per reaction dimension (neutral centred)."""
+    """Diverging stacked bars of the answer shares per reaction dimension (neutral centred).
+
+    Parameters
+    ----------
+    m : dict
+        The metrics (``reaction.dimensions`` with ``shares`` per answer).
+    lang : {"id", "en"}
+        Language of titles, labels and number formats.
+
+    Returns
+    -------
+    matplotlib.figure.Figure or None
+        One bar per dimension, lowest mean at the bottom; ``None`` without
+        reaction data.
+
+    Examples
+    --------
+    >>> m = {"reaction": {"available": True, "dimensions": [
+    ...     {"dimension": "materi", "label": "Materi", "mean": 3.9,
+    ...      "shares": {"1": 0.1, "2": 0.1, "3": 0.2, "4": 0.4, "5": 0.2}},
+    ...     {"dimension": "fasilitas", "label": "Fasilitas", "mean": 4.2,
+    ...      "shares": {"1": 0.0, "2": 0.1, "3": 0.1, "4": 0.5, "5": 0.3}}]}}
+    >>> ax = likert_diverging(m, "en").axes[0]
+    >>> [x.get_text() for x in ax.get_yticklabels()], len(ax.patches)
+    (['Materi', 'Fasilitas'], 10)
+    >>> print(likert_diverging({"reaction": {"available": False}}, "en"))
+    None
+    """
     dims = [d for d in _ok(m, "reaction").get("dimensions") or [] if d.get("shares")]
     if not dims:
         return None
@@ -153,6 +180,31 @@ def prepost_box(tests: Any, m: dict, lang: str) -> Figure | None:
 
     ``tests`` is the processed ``tests`` table, already restricted to the
     report's scope; nothing is drawn below the minimum group size.
+
+    Parameters
+    ----------
+    tests : pandas.DataFrame or None
+        Scores in columns ``pre`` and ``post`` (0-100).
+    m : dict
+        The metrics (``learning.overall`` means, ``study.min_group_size``).
+    lang : {"id", "en"}
+        Language of labels and number formats.
+
+    Returns
+    -------
+    matplotlib.figure.Figure or None
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> m = {"study": {"min_group_size": 5},
+    ...      "learning": {"available": True, "overall": {"n": 6, "pre_mean": 57.5, "post_mean": 68.17}}}
+    >>> tests = pd.DataFrame({"pre": [50, 55, 60, 45, 70, 65], "post": [60, 70, 66, 58, 75, 80]})
+    >>> ax = prepost_box(tests, m, "en").axes[0]
+    >>> [x.get_text() for x in ax.get_yticklabels()], tuple(float(x) for x in ax.get_xlim())
+    (['Pre-test', 'Post-test'], (0.0, 100.0))
+    >>> print(prepost_box(tests.head(4), m, "en"))  # fewer than min_group_size
+    None
     """
     overall = _ok(m, "learning").get("overall") or {}
     min_n = int(m["study"].get("min_group_size") or 5)
@@ -200,7 +252,31 @@ def _interval_plot(rows: list[dict], value: str, label_key: str, xlabel: str, *,
 
 
 def learning_forest(m: dict, lang: str) -> Figure | None:
-    """Forest plot of the mean score change (post - pre) per programme with 95% CIs."""
+    """Forest plot of the mean score change (post - pre) per programme with 95% CIs.
+
+    Parameters
+    ----------
+    m : dict
+        The metrics (``learning.by_program``; suppressed rows are left out).
+    lang : {"id", "en"}
+        Language of labels and number formats.
+
+    Returns
+    -------
+    matplotlib.figure.Figure or None
+        ``None`` with fewer than two programmes to show.
+
+    Examples
+    --------
+    >>> m = {"learning": {"available": True, "by_program": [
+    ...     {"program_id": "A", "name": "Alpha", "diff": 10.7, "ci_low": 5.1, "ci_high": 16.2},
+    ...     {"program_id": "B", "name": "Beta", "diff": 3.2, "ci_low": -1.0, "ci_high": 7.4}]}}
+    >>> [x.get_text() for x in learning_forest(m, "en").axes[0].get_yticklabels()]
+    ['Alpha', 'Beta']
+    >>> m["learning"]["by_program"][1]["suppressed"] = True
+    >>> print(learning_forest(m, "en"))
+    None
+    """
     rows = [r for r in _ok(m, "learning").get("by_program") or [] if not r.get("suppressed") and r.get("diff") is not None]
     if len(rows) < 2:
         return None
@@ -208,7 +284,30 @@ def learning_forest(m: dict, lang: str) -> Figure | None:
 
 
 def applying_bars(m: dict, lang: str) -> Figure | None:
-    """Share applying (supervisor) per programme with Wilson 95% CIs, as percentages."""
+    """Share applying (supervisor) per programme with Wilson 95% CIs, as percentages.
+
+    Parameters
+    ----------
+    m : dict
+        The metrics (``behavior.applying_by_program``; suppressed rows are
+        left out).
+    lang : {"id", "en"}
+        Language of labels and number formats.
+
+    Returns
+    -------
+    matplotlib.figure.Figure or None
+        ``None`` with fewer than two programmes to show.
+
+    Examples
+    --------
+    >>> m = {"behavior": {"available": True, "applying_by_program": [
+    ...     {"program_id": "A", "name": "Alpha", "share": 0.7, "ci_low": 0.5, "ci_high": 0.85},
+    ...     {"program_id": "B", "name": "Beta", "share": 0.4, "ci_low": 0.2, "ci_high": 0.6}]}}
+    >>> ax = applying_bars(m, "en").axes[0]
+    >>> [x.get_text() for x in ax.get_yticklabels()], tuple(float(x) for x in ax.get_xlim())
+    (['Alpha', 'Beta'], (0.0, 100.0))
+    """
     rows = [r for r in _ok(m, "behavior").get("applying_by_program") or []
             if not r.get("suppressed") and r.get("share") is not None]
     if len(rows) < 2:
@@ -219,7 +318,29 @@ def applying_bars(m: dict, lang: str) -> Figure | None:
 
 
 def did_lines(m: dict, lang: str) -> Figure | None:
-    """Small multiples: mean of each DiD outcome before/after, treated vs comparison units."""
+    """Small multiples: mean of each DiD outcome before/after, treated vs comparison units.
+
+    Parameters
+    ----------
+    m : dict
+        The metrics (``results.did`` with the four group means).
+    lang : {"id", "en"}
+        Language of labels and number formats.
+
+    Returns
+    -------
+    matplotlib.figure.Figure or None
+        One panel per outcome; ``None`` without estimated outcomes.
+
+    Examples
+    --------
+    >>> m = {"results": {"available": True, "did": [
+    ...     {"outcome": "on_time", "label": "On time", "mean_treated_pre": 0.6, "mean_treated_post": 0.8,
+    ...      "mean_control_pre": 0.6, "mean_control_post": 0.65}]}}
+    >>> ax = did_lines(m, "en").axes[0]
+    >>> ax.get_title(), [line.get_label() for line in ax.get_lines()]
+    ('On time', ['Led by alumni', 'Comparison'])
+    """
     rows = [r for r in _ok(m, "results").get("did") or [] if r.get("mean_treated_pre") is not None]
     if not rows:
         return None
@@ -249,7 +370,28 @@ def did_lines(m: dict, lang: str) -> Figure | None:
 
 
 def themes_bar(m: dict, lang: str) -> Figure | None:
-    """Horizontal bars of the number of interview excerpts per theme."""
+    """Horizontal bars of the number of interview excerpts per theme.
+
+    Parameters
+    ----------
+    m : dict
+        The metrics (``qualitative.themes``).
+    lang : {"id", "en"}
+        Language of labels and number formats.
+
+    Returns
+    -------
+    matplotlib.figure.Figure or None
+        Themes by decreasing count; ``None`` without themes.
+
+    Examples
+    --------
+    >>> m = {"qualitative": {"available": True, "themes": [
+    ...     {"theme": "b", "label": "Fasilitas", "n": 2}, {"theme": "a", "label": "Materi usang", "n": 3}]}}
+    >>> ax = themes_bar(m, "id").axes[0]
+    >>> [x.get_text() for x in ax.get_yticklabels()], [float(p.get_width()) for p in ax.patches]
+    (['Materi usang', 'Fasilitas'], [3.0, 2.0])
+    """
     themes = [th for th in _ok(m, "qualitative").get("themes") or [] if th.get("n")]
     if not themes:
         return None
@@ -266,7 +408,29 @@ def themes_bar(m: dict, lang: str) -> Figure | None:
 
 
 def comparison_bars(m: dict, lang: str) -> Figure | None:
-    """Small multiples: each key indicator last year and this year."""
+    """Small multiples: each key indicator last year and this year.
+
+    Parameters
+    ----------
+    m : dict
+        The metrics (``findings.comparison`` and ``study.year``).
+    lang : {"id", "en"}
+        Language of titles and number formats.
+
+    Returns
+    -------
+    matplotlib.figure.Figure or None
+        One panel per indicator (three per row); ``None`` without a previous
+        year.
+
+    Examples
+    --------
+    >>> m = {"study": {"year": 2026}, "findings": {"comparison": {"previous_year": 2025, "rows": [
+    ...     {"metric": "n_participants", "previous": 1250, "current": 1400, "fmt": "int"}]}}}
+    >>> ax = comparison_bars(m, "id").axes[0]
+    >>> ax.get_title(), [x.get_text() for x in ax.texts]
+    ('Jumlah peserta', ['1.250', '1.400'])
+    """
     comp = (m.get("findings") or {}).get("comparison") or {}
     rows = [r for r in comp.get("rows") or [] if r.get("previous") is not None and r.get("current") is not None]
     if not rows:
@@ -298,7 +462,25 @@ def comparison_bars(m: dict, lang: str) -> Figure | None:
 
 
 def png_bytes(fig: Figure) -> bytes:
-    """Render ``fig`` to PNG at :data:`DPI`, without ``Software`` or date metadata."""
+    """Render ``fig`` to PNG at :data:`DPI`, without ``Software`` or date metadata.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+        The figure.
+
+    Returns
+    -------
+    bytes
+        The PNG file, identical for identical figures.
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> png = png_bytes(Figure(figsize=(1, 1)))
+    >>> png[:8] == b"\\x89PNG\\r\\n\\x1a\\n", b"Software" in png, png == png_bytes(Figure(figsize=(1, 1)))
+    (True, False, True)
+    """
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None}, facecolor="white")
     return buf.getvalue()
@@ -308,6 +490,28 @@ def figure_html(fig: Figure | None, *, alt: str = "", caption: str = "") -> Html
     """An HTML ``<figure>`` with the PNG embedded as base64, escaped alt text and caption.
 
     ``None`` (nothing to plot) gives an empty string, so notebooks can display the result directly.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure or None
+        The figure.
+    alt : str
+        Alternative text of the image (escaped).
+    caption : str
+        Caption (escaped).
+
+    Returns
+    -------
+    Html
+
+    Examples
+    --------
+    >>> figure_html(None)
+    Html('')
+    >>> from matplotlib.figure import Figure
+    >>> html = figure_html(Figure(figsize=(1, 1)), caption="Gambar 1 & 2")
+    >>> html.endswith("<figcaption>Gambar 1 &amp; 2</figcaption></figure>")
+    True
     """
     if fig is None:
         return Html("")
