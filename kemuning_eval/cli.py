@@ -36,7 +36,20 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """Return the full argument parser (used by ``--help`` and the docs)."""
+    """Return the full argument parser (used by ``--help`` and the docs).
+
+    Returns
+    -------
+    argparse.ArgumentParser
+        The ``kemuning-eval`` parser with every subcommand of :data:`COMMANDS`.
+
+    Examples
+    --------
+    >>> parser = build_parser()
+    >>> args = parser.parse_args(["report", "--year", "2026", "--lang", "en"])
+    >>> args.command, args.year, args.lang
+    ('report', 2026, 'en')
+    """
     from kemuning_eval.commands import text
 
     parser = _Parser(
@@ -54,7 +67,26 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code."""
+    """Run the command line; return the exit code.
+
+    Parameters
+    ----------
+    argv : sequence of str, optional
+        Arguments without the program name (default: ``sys.argv[1:]``).
+
+    Returns
+    -------
+    int
+        0 ok, 1 a problem with the data, 2 bad usage, 130 interrupted.
+
+    Examples
+    --------
+    >>> import contextlib, io
+    >>> with contextlib.redirect_stderr(io.StringIO()) as err:
+    ...     code = main(["report"])
+    >>> code, "--year" in err.getvalue()
+    (2, True)
+    """
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -68,9 +100,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     from kemuning_eval.progress import set_quiet
 
+    # --root and --quiet hold for this call only (main() is also called from Python and tests).
+    previous_root = os.environ.get("KEMUNING_EVAL_ROOT")
     set_quiet(args.quiet)
     if args.root:
         os.environ["KEMUNING_EVAL_ROOT"] = os.path.abspath(args.root)
+    try:
+        return _run(args)
+    finally:
+        set_quiet(False)
+        if previous_root is None:
+            os.environ.pop("KEMUNING_EVAL_ROOT", None)
+        else:
+            os.environ["KEMUNING_EVAL_ROOT"] = previous_root
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.func(args) or EXIT_OK)
     except KemuningEvalError as exc:

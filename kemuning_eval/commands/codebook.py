@@ -18,7 +18,16 @@ from kemuning_eval.commands import text
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add the ``codebook`` subcommand (action ``template``) to ``sub``."""
+    """Add the ``codebook`` subcommand to ``sub`` (the main parser's subparsers).
+
+    Examples
+    --------
+    >>> import argparse
+    >>> parser = argparse.ArgumentParser(prog="kemuning-eval")
+    >>> register(parser.add_subparsers())
+    >>> parser.parse_args(["codebook", "template", "survei.csv"]).codebook_command
+    'template'
+    """
     p = sub.add_parser("codebook", help=text("codebook.help"), description=text("codebook.description"))
     csub = p.add_subparsers(dest="codebook_command", metavar="ACTION", required=True)
     tpl = csub.add_parser(
@@ -35,7 +44,22 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_template(args: argparse.Namespace) -> int:
-    """Write (or print) the skeleton codebook; return exit code 0."""
+    """Write (or print) the skeleton codebook; return exit code 0.
+
+    Examples
+    --------
+    >>> import argparse, tempfile
+    >>> from pathlib import Path
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     raw = Path(tmp) / "survei.csv"
+    ...     _ = raw.write_text("Nama,Materi jelas\\nBudi,SS\\nSiti,S\\n", encoding="utf-8")
+    ...     out = Path(tmp) / "reaksi.yaml"
+    ...     code = run_template(argparse.Namespace(file=raw, out=out, instrument="reaction", sheet=None,
+    ...                                            header_row=None, sep=None, encoding=None))
+    ...     text = out.read_text(encoding="utf-8")
+    >>> code, "pii: name" in text, "scale: setuju5" in text, "Budi" in text
+    (0, True, True, False)
+    """
     from kemuning_eval.ingest.codebook import write_template
 
     write_template(

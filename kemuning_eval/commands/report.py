@@ -17,7 +17,16 @@ from kemuning_eval.commands import text
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add the ``report`` subcommand to ``sub``."""
+    """Add the ``report`` subcommand to ``sub`` (the main parser's subparsers).
+
+    Examples
+    --------
+    >>> import argparse
+    >>> parser = argparse.ArgumentParser(prog="kemuning-eval")
+    >>> register(parser.add_subparsers())
+    >>> parser.parse_args(["report", "--year", "2026", "--program", "all"]).program
+    'all'
+    """
     p = sub.add_parser("report", help=text("report.help"), description=text("report.description"))
     p.add_argument("--year", type=int, required=True, help=text("opt.year"))
     p.add_argument("--lang", choices=("id", "en"), default=None, help=text("report.lang"))
@@ -28,7 +37,18 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Build the report(s); return the exit code."""
+    """Build the report(s); return the exit code.
+
+    Examples
+    --------
+    >>> import argparse
+    >>> from kemuning_eval.errors import UsageError
+    >>> try:
+    ...     run(argparse.Namespace(year=2026, lang=None, program="all", jobs=0, force=False))
+    ... except UsageError as exc:
+    ...     print("UsageError")
+    UsageError
+    """
     from kemuning_eval.report.build import build_from_cli
 
     return build_from_cli(args)

@@ -18,7 +18,16 @@ from kemuning_eval.commands import text
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add the ``synth`` subcommand to ``sub``."""
+    """Add the ``synth`` subcommand to ``sub`` (the main parser's subparsers).
+
+    Examples
+    --------
+    >>> import argparse
+    >>> parser = argparse.ArgumentParser(prog="kemuning-eval")
+    >>> register(parser.add_subparsers())
+    >>> parser.parse_args(["synth", "--year", "2026"]).participants
+    600
+    """
     p = sub.add_parser("synth", help=text("synth.help"), description=text("synth.description"))
     p.add_argument("--year", type=int, required=True, help=text("opt.year"))
     p.add_argument("--participants", type=int, default=600, help=text("synth.participants"))
@@ -28,7 +37,19 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Write the study; return exit code 0."""
+    """Write the study; return exit code 0.
+
+    Examples
+    --------
+    >>> import argparse, tempfile
+    >>> from pathlib import Path
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     args = argparse.Namespace(year=2026, participants=40, seed=1, out=Path(tmp) / "2026")
+    ...     code = run(args)
+    ...     written = sorted(p.name for p in (Path(tmp) / "2026").glob("*.csv"))
+    >>> code, written[:2]
+    (0, ['evaluasi-fasilitator-2026.csv', 'kinerja-unit-2026.csv'])
+    """
     from kemuning_eval.paths import ProjectPaths
     from kemuning_eval.synth import write_study
 

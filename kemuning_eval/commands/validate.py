@@ -17,14 +17,35 @@ from kemuning_eval.commands import text
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add the ``validate`` subcommand to ``sub``."""
+    """Add the ``validate`` subcommand to ``sub`` (the main parser's subparsers).
+
+    Examples
+    --------
+    >>> import argparse
+    >>> parser = argparse.ArgumentParser(prog="kemuning-eval")
+    >>> register(parser.add_subparsers())
+    >>> parser.parse_args(["validate", "--year", "2025"]).year
+    2025
+    """
     p = sub.add_parser("validate", help=text("validate.help"), description=text("validate.description"))
     p.add_argument("--year", type=int, required=True, help=text("opt.year"))
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Validate the year's raw data; return 0 (usable) or 1 (not usable)."""
+    """Validate the year's raw data; return 0 (usable) or 1 (not usable).
+
+    Examples
+    --------
+    A year without data is a problem with the data: exit code 1, a message, no traceback.
+
+    >>> import contextlib, io, tempfile
+    >>> from kemuning_eval.cli import main
+    >>> with tempfile.TemporaryDirectory() as tmp, contextlib.redirect_stderr(io.StringIO()) as err:
+    ...     code = main(["--root", tmp, "validate", "--year", "1999"])
+    >>> code, "Traceback" in err.getvalue()
+    (1, False)
+    """
     from kemuning_eval.ingest.pipeline import validate_study
 
     return validate_study(args.year)
