@@ -51,6 +51,7 @@ lab: $(STAMP) ## JupyterLab on the project
 
 bench: $(STAMP) ## benchmarks (not part of make test): report vs floor, scale, statistics
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/bench_stats.py
 	$(BIN)/python benchmarks/scale.py
 
 synth: $(STAMP) ## regenerate the bundled synthetic study (2025 and 2026) in data/raw
