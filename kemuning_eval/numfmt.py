@@ -184,6 +184,20 @@ def fmt_p(p: float | None, lang: str = "id") -> str:
     return fmt_number(p, 3, lang)
 
 
+def fmt_p_expr(p: float | None, lang: str = "id") -> str:
+    """Format a p-value for running text: ``p = 0,330`` or ``p < 0,001``.
+
+    Examples
+    --------
+    >>> fmt_p_expr(0.33), fmt_p_expr(0.0004), fmt_p_expr(0.04, "en")
+    ('p = 0,330', 'p < 0,001', 'p = 0.040')
+    """
+    text = fmt_p(p, lang)
+    if text == MISSING:
+        return f"p {MISSING}"
+    return f"p {text}" if text.startswith("<") else f"p = {text}"
+
+
 def fmt_ci(low: float | None, high: float | None, decimals: int = 2, lang: str = "id") -> str:
     """Format a confidence interval as ``[low; high]``.
 

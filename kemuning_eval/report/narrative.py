@@ -33,7 +33,7 @@ from collections.abc import Callable
 from typing import Any
 
 from kemuning_eval.i18n import t
-from kemuning_eval.numfmt import fmt_ci, fmt_int, fmt_number, fmt_p, fmt_pct, fmt_rupiah
+from kemuning_eval.numfmt import fmt_ci, fmt_int, fmt_number, fmt_p, fmt_p_expr, fmt_pct, fmt_rupiah
 
 DEFAULT_ALPHA = 0.05
 
@@ -187,12 +187,12 @@ def verdict(entry: dict, lang: str, *, alpha: float = DEFAULT_ALPHA, key: str = 
     Examples
     --------
     >>> verdict({"diff": 1.25, "ci_low": 0.5, "ci_high": 2.0, "p_val": 0.001}, "en")
-    'a significant increase (difference 1.25, 95% CI [0.50, 2.00], p 0.001)'
+    'a significant increase (difference 1.25, 95% CI [0.50, 2.00], p = 0.001)'
     """
     kind = significance(entry.get(key), entry.get("ci_low"), entry.get("ci_high"), entry.get("p_val"), alpha)
     return t(f"report.sig.{kind}", lang, diff=fmt_value(entry.get(key), fmt, lang),
              ci=fmt_ci(entry.get("ci_low"), entry.get("ci_high"), int(fmt[-1]) if fmt[-1].isdigit() else 2, lang),
-             p=fmt_p(entry.get("p_val"), lang))
+             p=fmt_p_expr(entry.get("p_val"), lang))
 
 
 def not_available(m: dict, level: str, lang: str) -> str:
@@ -573,7 +573,7 @@ def learning(m: dict, lang: str) -> list[str]:
         return [not_available(m, "learning", lang)]
     out = [t("report.learning.text", lang, n=fmt_int(o["n"], lang), pre=fmt_number(o.get("pre_mean"), 2, lang),
              post=fmt_number(o.get("post_mean"), 2, lang), verdict=verdict(o, lang, alpha=_alpha(m)),
-             w=fmt_number(o.get("w_stat"), 1, lang), wp=fmt_p(o.get("w_p"), lang))]
+             w=fmt_number(o.get("w_stat"), 1, lang), wp=fmt_p_expr(o.get("w_p"), lang))]
     band = effect_band(o.get("dz"))
     if band:
         out.append(t("report.effect.sentence", lang, d=fmt_number(o["dz"], 2, lang), g=fmt_number(o.get("gz"), 2, lang),
@@ -667,7 +667,7 @@ def results(m: dict, lang: str) -> list[str]:
     out = [t("report.results.intro", lang, n_clusters=fmt_int(r.get("n_clusters"), lang))]
     for row in rows:
         out.append(t("report.results.row", lang, outcome=_label(row, "outcome"), estimate=fmt_number(row["estimate"], 3, lang),
-                     ci=fmt_ci(row.get("ci_low"), row.get("ci_high"), 3, lang), p=fmt_p(row.get("p_val"), lang),
+                     ci=fmt_ci(row.get("ci_low"), row.get("ci_high"), 3, lang), p=fmt_p_expr(row.get("p_val"), lang),
                      verdict=t(f"report.results.{row.get('direction')}" if row.get("significant")
                                else "report.results.nosig", lang)))
     out.append(t("report.results.assumption", lang))
@@ -781,6 +781,9 @@ def challenge_text(ch: dict, lang: str) -> str:
     if ch["id"] == "weak_transfer":
         parts = [t(f"report.evidence.{ev['name']}", lang, value=values[ev["name"]]) for ev in ch["evidence"]]
         return t("report.challenge.weak_transfer", lang, evidence="; ".join(parts))
+    if ch["id"] == "did_not_significant":
+        p_val = next(ev["value"] for ev in ch["evidence"] if ev["name"] == "p")
+        values["p"] = fmt_p_expr(p_val, lang)
     return t(f"report.challenge.{ch['id']}", lang, **values, **ch.get("text", {}))
 
 
