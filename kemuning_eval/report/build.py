@@ -407,8 +407,10 @@ def build_one(
 def _build_worker(kwargs: dict[str, Any]) -> BuildResult:
     """Build one report in a worker process (one kernel per process)."""
     from kemuning_eval.progress import set_quiet
+    from kemuning_eval.report import publish
 
     set_quiet(True)
+    publish.SHARED_STAGING = True
     return build_one(**kwargs)
 
 
@@ -481,6 +483,9 @@ def build_programs(
                 results.append(future.result())
             except ReportError as exc:
                 errors.append(f"{futures[future].program_id}: {exc}")
+    from kemuning_eval.report import publish
+
+    publish.remove_if_empty(paths.reports(year) / ".staging")
     if errors:
         raise ReportError(t("engine.error.programs_failed", lang, n=len(errors), total=len(specs))
                           + "\n  " + "\n  ".join(sorted(errors)))

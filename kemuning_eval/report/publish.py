@@ -80,8 +80,30 @@ def discard(stage: Path) -> None:
     False
     """
     shutil.rmtree(stage, ignore_errors=True)
+    if not SHARED_STAGING:
+        remove_if_empty(stage.parent)
+
+
+#: True in the worker processes of a parallel build: they share ``.staging``, so
+#: removing it when empty would race with a sibling creating its folder inside it;
+#: the parent process removes it once every worker is done.
+SHARED_STAGING = False
+
+
+def remove_if_empty(folder: Path) -> None:
+    """Remove ``folder`` if it exists and is empty.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     (Path(d) / "x").mkdir()
+    ...     remove_if_empty(Path(d) / "x")
+    ...     print((Path(d) / "x").exists())
+    False
+    """
     try:
-        stage.parent.rmdir()
+        folder.rmdir()
     except OSError:
         pass
 
