@@ -750,8 +750,15 @@ def qualitative(m: dict, lang: str) -> dict[str, Any]:
             "themes": themes, "quotes_intro": t("report.qual.quotes", lang), "quotes": quotes}
 
 
+#: how a value reads inside a sentence where that differs from :data:`FORMATS` (the ``path = value``
+#: basis and the tables): a p-value becomes an expression, ``p = 0,330`` / ``p < 0,001``.
+SENTENCE_FORMATS: dict[str, Callable[[Any, str], str]] = {
+    "p": lambda v, lang: fmt_p_expr(v, lang),
+}
+
+
 def _evidence_values(items: list[dict], lang: str) -> dict[str, str]:
-    return {ev["name"]: fmt_value(ev["value"], ev["fmt"], lang) for ev in items}
+    return {ev["name"]: SENTENCE_FORMATS.get(ev["fmt"], FORMATS[ev["fmt"]])(ev["value"], lang) for ev in items}
 
 
 def challenge_text(ch: dict, lang: str) -> str:
@@ -781,9 +788,6 @@ def challenge_text(ch: dict, lang: str) -> str:
     if ch["id"] == "weak_transfer":
         parts = [t(f"report.evidence.{ev['name']}", lang, value=values[ev["name"]]) for ev in ch["evidence"]]
         return t("report.challenge.weak_transfer", lang, evidence="; ".join(parts))
-    if ch["id"] == "did_not_significant":
-        p_val = next(ev["value"] for ev in ch["evidence"] if ev["name"] == "p")
-        values["p"] = fmt_p_expr(p_val, lang)
     return t(f"report.challenge.{ch['id']}", lang, **values, **ch.get("text", {}))
 
 
