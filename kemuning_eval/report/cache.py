@@ -31,44 +31,12 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from kemuning_eval.ingest.store import sha256_file
+
 #: Libraries whose version can change a report's bytes.
 LIBRARIES = ("kemuning-eval", "pandas", "numpy", "scipy", "statsmodels", "matplotlib",
              "seaborn", "pyarrow", "nbconvert", "nbformat", "papermill", "mistune", "jinja2")
 _PACKAGE_SUFFIXES = (".py", ".yaml", ".json", ".j2", ".css", "matplotlibrc")
-
-
-def file_sha256(path: Path) -> str:
-    """Return the SHA-256 of a file's bytes.
-
-    Parameters
-    ----------
-    path : Path
-        The file (read in 1 MiB blocks).
-
-    Returns
-    -------
-    str
-        The hexadecimal digest (64 characters).
-
-    Raises
-    ------
-    OSError
-        When the file cannot be read.
-
-    Examples
-    --------
-    >>> import hashlib, tempfile
-    >>> with tempfile.TemporaryDirectory() as d:
-    ...     f = Path(d) / "a.txt"
-    ...     _ = f.write_bytes(b"abc")
-    ...     file_sha256(f) == hashlib.sha256(b"abc").hexdigest()
-    True
-    """
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def tree_hashes(folder: Path, *, suffixes: tuple[str, ...] | None = None) -> dict[str, str]:
@@ -110,7 +78,7 @@ def tree_hashes(folder: Path, *, suffixes: tuple[str, ...] | None = None) -> dic
                                      for part in rel.split("/")):
             continue
         if suffixes is None or path.name.endswith(suffixes):
-            out[rel] = file_sha256(path)
+            out[rel] = sha256_file(path)
     return out
 
 
@@ -205,9 +173,9 @@ def build_key(
     import sys
 
     record = {
-        "notebook": file_sha256(notebook),
+        "notebook": sha256_file(notebook),
         "parameters": {k: v for k, v in sorted(parameters.items()) if k != "output_dir"},
-        "inputs": {str(p): (tree_hashes(p) if p.is_dir() else file_sha256(p))
+        "inputs": {str(p): (tree_hashes(p) if p.is_dir() else sha256_file(p))
                    for p in sorted(set(inputs)) if p.exists()},
         "package": package_fingerprint(),
         "versions": library_versions(),
@@ -245,7 +213,7 @@ def write_stamp(stamp: Path, key: str, outputs: dict[str, Path]) -> None:
     >>> record["key"], sorted(record["outputs"])
     ('k', ['html'])
     """
-    record = {"key": key, "outputs": {name: [str(path), file_sha256(path)]
+    record = {"key": key, "outputs": {name: [str(path), sha256_file(path)]
                                       for name, path in sorted(outputs.items()) if path.is_file()}}
     tmp = stamp.with_name(stamp.name + f".tmp-{os.getpid()}")
     tmp.write_text(json.dumps(record, indent=1, sort_keys=True), encoding="utf-8")
@@ -280,6 +248,6 @@ def is_fresh(stamp: Path, key: str) -> bool:
     if record.get("key") != key or not record.get("outputs"):
         return False
     for path, digest in record["outputs"].values():
-        if not Path(path).is_file() or file_sha256(Path(path)) != digest:
+        if not Path(path).is_file() or sha256_file(Path(path)) != digest:
             return False
     return True
