@@ -15,7 +15,9 @@ KERNEL := kemuning-eval
 
 help: ## list every target
 	@echo "kemuning-eval targets:"
-	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) \
+		| sed -e 's/\$$(YEAR)/$(YEAR)/g' -e 's/\$$(PREVIOUS)/$(PREVIOUS)/g' \
+		| awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
 	@echo "Variables: YEAR=$(YEAR) PYTHON=$(PYTHON)"
 
 $(STAMP): pyproject.toml
