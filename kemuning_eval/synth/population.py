@@ -155,6 +155,30 @@ def roster_table(rng: np.random.Generator, pop: dict) -> pd.DataFrame:
     })
 
 
+def program_index(sm: StudyModel, codes: np.ndarray) -> np.ndarray:
+    """Return the position in ``sm.programs`` of each programme code.
+
+    Parameters
+    ----------
+    sm : StudyModel
+        The study parameters.
+    codes : array of str
+        Programme codes (``Kode Pelatihan``), one per row.
+
+    Returns
+    -------
+    ndarray of int64
+        Index into ``sm.programs`` for each code.
+
+    Examples
+    --------
+    >>> from kemuning_eval.synth.truth import study_model
+    >>> program_index(study_model(2026), np.array(["PKD", "PM", "KP"])).tolist()
+    [1, 0, 4]
+    """
+    return pd.Series(codes).map({p.code: i for i, p in enumerate(sm.programs)}).to_numpy(np.int64)
+
+
 def program_dates(sm: StudyModel) -> dict[str, tuple[pd.Timestamp, pd.Timestamp]]:
     """Start and end date of every programme (daily 8 JP, weekdays ignored).
 

@@ -25,13 +25,9 @@ import numpy as np
 import pandas as pd
 
 from kemuning_eval.synth.likert import ordered_categories
-from kemuning_eval.synth.population import UNITS, program_dates
+from kemuning_eval.synth.population import UNITS, program_dates, program_index
 from kemuning_eval.synth.questions import OBS_INDICATORS
 from kemuning_eval.synth.truth import TAU5, StudyModel
-
-
-def _program_index(sm: StudyModel, codes: np.ndarray) -> np.ndarray:
-    return pd.Series(codes).map({p.code: i for i, p in enumerate(sm.programs)}).to_numpy(np.int64)
 
 
 def score_table(rng: np.random.Generator, sm: StudyModel, roster: pd.DataFrame) -> pd.DataFrame:
@@ -71,7 +67,7 @@ def score_table(rng: np.random.Generator, sm: StudyModel, roster: pd.DataFrame) 
     True
     """
     n = len(roster)
-    pidx = _program_index(sm, roster["Kode Pelatihan"].to_numpy(str))
+    pidx = program_index(sm, roster["Kode Pelatihan"].to_numpy(str))
     mp = np.array([p.tests.mean_pre / 100 for p in sm.programs])[pidx]
     kp = np.array([p.tests.conc_pre for p in sm.programs])[pidx]
     mg = np.array([p.tests.mean_g for p in sm.programs])[pidx]
@@ -135,7 +131,7 @@ def observation_table(rng: np.random.Generator, sm: StudyModel, roster: pd.DataF
     m = min(int(round(0.4 * len(roster))), max_people)
     people = np.sort(rng.choice(len(roster), m, replace=False))
     codes = roster["Kode Pelatihan"].to_numpy(str)[people]
-    pidx = _program_index(sm, codes)
+    pidx = program_index(sm, codes)
     base = np.array([p.behaviour.baseline for p in sm.programs])[pidx]
     change = np.array([p.behaviour.change for p in sm.programs])[pidx]
     applies = (rng.random(m) < np.array([p.behaviour.p_applies for p in sm.programs])[pidx])

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from kemuning_eval.synth.likert import factor_scores, messy_labels, ordered_categories
-from kemuning_eval.synth.population import program_dates
+from kemuning_eval.synth.population import program_dates, program_index
 from kemuning_eval.synth.questions import FAC_ITEMS, IKM_ITEMS, KUALITAS5, REACTION_ITEMS, SETUJU5
 from kemuning_eval.synth.texts import suggestions
 from kemuning_eval.synth.truth import TAU4, TAU5, StudyModel, reaction_latent_means
@@ -101,11 +101,10 @@ def reaction_table(rng: np.random.Generator, sm: StudyModel, roster: pd.DataFram
     >>> sorted(set(rx.iloc[:, 21:30].stack()))
     ['', '1', '2', '3', '4']
     """
-    codes = [p.code for p in sm.programs]
     resp = np.flatnonzero(rng.random(len(roster)) < sm.response_rate)
     n = len(resp)
     prog_code = roster["Kode Pelatihan"].to_numpy(str)[resp]
-    pidx = pd.Series(prog_code).map({c: i for i, c in enumerate(codes)}).to_numpy(np.int64)
+    pidx = program_index(sm, prog_code)
     mu = np.array([[reaction_latent_means(sm, p)[v] for v, _, _, _ in REACTION_ITEMS]
                    for p in sm.programs])
     dims = list(dict.fromkeys(d for _, _, d, _ in REACTION_ITEMS))
