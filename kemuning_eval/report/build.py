@@ -407,10 +407,8 @@ def build_one(
 def _build_worker(kwargs: dict[str, Any]) -> BuildResult:
     """Build one report in a worker process (one kernel per process)."""
     from kemuning_eval.progress import set_quiet
-    from kemuning_eval.report import publish
 
     set_quiet(True)
-    publish.SHARED_STAGING = True
     return build_one(**kwargs)
 
 
@@ -483,9 +481,6 @@ def build_programs(
                 results.append(future.result())
             except ReportError as exc:
                 errors.append(f"{futures[future].program_id}: {exc}")
-    from kemuning_eval.report import publish
-
-    publish.remove_if_empty(paths.reports(year) / ".staging")
     if errors:
         raise ReportError(t("engine.error.programs_failed", lang, n=len(errors), total=len(specs))
                           + "\n  " + "\n  ".join(sorted(errors)))
@@ -548,6 +543,7 @@ def build_report(
     kemuning_eval.errors.UsageError: tanggal laporan harus berformat ISO (TTTT-BB-HH) [nilai '15-12-2026']
     """
     from kemuning_eval.report.index import write_index
+    from kemuning_eval.report.publish import remove_if_empty
 
     paths = paths or ProjectPaths.discover()
     settings = study_report_settings(paths, year)
@@ -569,6 +565,7 @@ def build_report(
         return build_one(spec, paths=paths, force=force, report_date=report_date, seed=seed,
                          progress_bar=not is_quiet())
     finally:
+        remove_if_empty(paths.reports(year) / ".staging")  # the builds' shared staging parent
         write_index(paths.reports_root, lang=lang)
 
 

@@ -18,6 +18,8 @@ Examples
 '{}'
 >>> discard(stage); stage.exists()
 False
+>>> remove_if_empty(stage.parent); stage.parent.exists()
+False
 """
 
 from __future__ import annotations
@@ -59,7 +61,11 @@ def new_staging(year_dir: Path, stem: str) -> Path:
 
 
 def discard(stage: Path) -> None:
-    """Remove a staging folder (and its parent ``.staging`` when empty).
+    """Remove a staging folder; its parent ``.staging`` stays.
+
+    Parallel workers share ``.staging``: removing it here would race with a
+    sibling creating its own folder inside it.  The caller that started the
+    builds removes it once they are done (:func:`remove_if_empty`).
 
     Parameters
     ----------
@@ -76,18 +82,10 @@ def discard(stage: Path) -> None:
     >>> with tempfile.TemporaryDirectory() as d:
     ...     stage = new_staging(Path(d), "r")
     ...     discard(stage)
-    ...     print((Path(d) / ".staging").exists())
-    False
+    ...     print(stage.exists(), list((Path(d) / ".staging").iterdir()))
+    False []
     """
     shutil.rmtree(stage, ignore_errors=True)
-    if not SHARED_STAGING:
-        remove_if_empty(stage.parent)
-
-
-#: True in the worker processes of a parallel build: they share ``.staging``, so
-#: removing it when empty would race with a sibling creating its folder inside it;
-#: the parent process removes it once every worker is done.
-SHARED_STAGING = False
 
 
 def remove_if_empty(folder: Path) -> None:
