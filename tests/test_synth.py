@@ -366,3 +366,14 @@ def test_cli_synth_exits_zero(tmp_path: Path) -> None:
     assert code == 0
     assert (tmp_path / "s" / "studi.yaml").is_file()
     assert main(["synth", "--year", "2026", "--participants", "3", "--out", str(tmp_path)]) == 2
+
+
+def test_status_messages_follow_kemuning_eval_lang(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README promises English messages with KEMUNING_EVAL_LANG=en (synth used to force 'id')."""
+    import kemuning_eval.progress as progress
+
+    said: list[str] = []
+    monkeypatch.setattr(progress, "info", said.append)
+    monkeypatch.setenv("KEMUNING_EVAL_LANG", "en")
+    write_study(tmp_path / "s", year=2026, participants=20, seed=3)
+    assert any(m.startswith("Synthetic study 2026 written to") for m in said), said
