@@ -317,6 +317,7 @@ def compute_metrics(
     program_id: str = "",
     report_date: str = "",
     seed: int = 0,
+    tables: dict | None = None,
 ) -> dict:
     """Compute every result of study ``year`` into a metrics dict.
 
@@ -334,6 +335,11 @@ def compute_metrics(
         ISO date; empty -> ``report.date`` of ``studi.yaml``.
     seed : int
         Seed for anything random (quote selection ties).
+    tables : dict of str to pandas.DataFrame, optional
+        The year's processed tables, already read and not scoped
+        (:func:`load_scoped_tables` without a programme), so that a notebook
+        which also shows them reads each parquet file once; default: read
+        from ``data/processed/<year>``.
 
     Returns
     -------
@@ -373,7 +379,7 @@ def compute_metrics(
     cfg = study_config.default_study(year, paths=paths)
     report_cfg = dict(cfg.report or {})
     date = report_date or str(report_cfg.get("date") or "") or None
-    all_tables = load_tables(paths.processed(year))
+    all_tables = tables if tables is not None else load_tables(paths.processed(year))
     programs = all_tables.get("programs")
     names = dict(zip(programs["program_id"], programs["name"], strict=True)) if programs is not None else {}
     if program_id and program_id not in names:
