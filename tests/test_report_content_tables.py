@@ -10,7 +10,12 @@ from pathlib import Path
 import pytest
 
 from kemuning_eval.report.jsonio import dumps_metrics
-from kemuning_eval.report.metrics import compute_metrics, load_scoped_tables, scope_tables, scoped_table
+from kemuning_eval.report.metrics import (
+    compute_metrics,
+    load_scoped_tables,
+    scope_tables,
+    scoped_table,
+)
 
 
 @pytest.fixture(scope="module")
