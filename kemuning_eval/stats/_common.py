@@ -18,8 +18,12 @@ Public helpers
 ``group_by(frame, keys)``
     The grouper of ``frame`` by ``keys``, or one constant group named
     :data:`ALL` when there are no keys.
+``grouped(data, by)``, ``drop_all(frame)``
+    The same constant group as a column (for ``groupby`` by name), and its removal.
 ``t_interval(estimate, sd, n, level)``
     Vectorised t confidence interval of a mean: ``estimate +- t(df=n-1) * sd / sqrt(n)``.
+``t_test_mean(estimate, sd, n)``
+    Vectorised two-sided one-sample t test of a mean against 0 (the paired t on D).
 ``item_metadata(data, items, *, columns, include_ikm)``
     The rows of the ``items`` table (docs/architecture.md) for the item
     columns present in ``data``: dimension, label, scale_min, scale_max,
@@ -247,6 +251,61 @@ def group_by(frame: pd.DataFrame, keys: Sequence[str]) -> list[pd.Series] | pd.S
     return pd.Series(0, index=frame.index, name=ALL)
 
 
+def grouped(data: pd.DataFrame, by: Sequence[str]) -> tuple[pd.DataFrame, list[str]]:
+    """Return ``data`` and the grouping keys, adding a constant key when ``by`` is empty.
+
+    Parameters
+    ----------
+    data : DataFrame
+        The table to group.
+    by : sequence of str
+        Grouping columns (possibly empty).
+
+    Returns
+    -------
+    (DataFrame, list of str)
+        ``data`` unchanged with ``list(by)``, or a copy with a constant
+        column :data:`ALL` (value ``"all"``) and ``[ALL]``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"program_id": ["A", "B"], "x": [1.0, 2.0]})
+    >>> grouped(frame, ["program_id"])[1]
+    ['program_id']
+    >>> data, keys = grouped(frame, [])
+    >>> keys, data[keys[0]].tolist()
+    (['_all'], ['all', 'all'])
+    """
+    keys = list(by)
+    if keys:
+        return data, keys
+    return data.assign(**{ALL: "all"}), [ALL]
+
+
+def drop_all(frame: pd.DataFrame) -> pd.DataFrame:
+    """Remove the constant grouping column :data:`ALL` (added by :func:`grouped` or :func:`group_by`).
+
+    Parameters
+    ----------
+    frame : DataFrame
+        A result table, with or without the constant column.
+
+    Returns
+    -------
+    DataFrame
+        ``frame`` without :data:`ALL`.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> data, keys = grouped(pd.DataFrame({"x": [1.0, 2.0]}), [])
+    >>> data.columns.tolist(), drop_all(data).columns.tolist()
+    (['x', '_all'], ['x'])
+    """
+    return frame.drop(columns=[ALL], errors="ignore")
+
+
 def check_min_n(min_n: Any) -> int:
     """Validate ``min_n`` (an integer >= 1) and return it.
 
@@ -349,6 +408,43 @@ def t_interval(
         df = np.where(n_ >= 2, n_ - 1, np.nan)
         half = stats.t.ppf(0.5 + level / 2, df) * sd_ / np.sqrt(n_)
     return est - half, est + half
+
+
+def t_test_mean(estimate: Any, sd: Any, n: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Two-sided one-sample t test of a mean against 0, vectorised; NaN where ``n < 2``.
+
+    ``t = estimate / (sd / sqrt(n))`` on ``n - 1`` df, ``p = 2 * P(T > |t|)``;
+    on the differences D = post - pre this is the paired t test.
+
+    Parameters
+    ----------
+    estimate, sd, n : array_like
+        Means, standard deviations (ddof=1) and counts; broadcast together.
+
+    Returns
+    -------
+    (ndarray, ndarray, ndarray)
+        ``t``, ``df`` and the two-sided ``p``, float64.
+
+    Examples
+    --------
+    Mean 1, SD 2, n = 16: t = 2 on 15 df (as ``scipy.stats.ttest_1samp``):
+
+    >>> tstat, df, p = t_test_mean([1.0, 1.0], [2.0, 2.0], [16, 1])
+    >>> tstat.tolist(), df.tolist(), [round(float(v), 4) for v in p]
+    ([2.0, 0.5], [15.0, nan], [0.0639, nan])
+    """
+    import numpy as np
+    from scipy import stats
+
+    est = np.asarray(estimate, dtype=np.float64)
+    sd_ = np.asarray(sd, dtype=np.float64)
+    n_ = np.asarray(n, dtype=np.float64)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        tstat = est / (sd_ / np.sqrt(n_))
+        df = np.where(n_ >= 2, n_ - 1, np.nan)
+        p = 2 * stats.t.sf(np.abs(tstat), df)
+    return tstat, df, p
 
 
 ITEM_FIELDS = ("label", "dimension", "scale_min", "scale_max", "reverse", "ikm_element")

@@ -1,8 +1,9 @@
 """Private helpers of Statistics II (behaviour, DiD, cost, ROI, qualitative).
 
 Only what the Statistics II modules share and :mod:`kemuning_eval.stats._common`
-does not already offer: the Wilson score interval, grouping on an optional list
-of columns, and primary small-cell suppression.
+does not already offer: the Wilson score interval and small-cell suppression
+within one breakdown (grouping on an optional list of columns, ``grouped`` and
+``drop_all``, lives in ``_common``).
 
 Suppression is that of :mod:`kemuning_eval.stats.suppression` (primary: ``n``
 below ``min_n``, default 5; secondary within each breakdown).
@@ -19,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from kemuning_eval.stats._common import ALL, DEFAULT_LEVEL
+from kemuning_eval.stats._common import DEFAULT_LEVEL
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -65,62 +66,6 @@ def wilson_interval(count: Any, n: Any, level: float = DEFAULT_LEVEL) -> tuple[n
         centre = (p + z**2 / (2 * n_)) / denom
         half = z * np.sqrt(p * (1 - p) / n_ + z**2 / (4 * n_**2)) / denom
     return centre - half, centre + half
-
-
-def grouped(data: pd.DataFrame, by: Sequence[str]) -> tuple[pd.DataFrame, list[str]]:
-    """Return ``data`` and the grouping keys, adding a constant key when ``by`` is empty.
-
-    Parameters
-    ----------
-    data : DataFrame
-        The table to group.
-    by : sequence of str
-        Grouping columns (possibly empty).
-
-    Returns
-    -------
-    (DataFrame, list of str)
-        ``data`` unchanged with ``list(by)``, or a copy with a constant
-        column :data:`~kemuning_eval.stats._common.ALL` (value ``"all"``)
-        and ``[ALL]``.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> frame = pd.DataFrame({"program_id": ["A", "B"], "x": [1.0, 2.0]})
-    >>> grouped(frame, ["program_id"])[1]
-    ['program_id']
-    >>> data, keys = grouped(frame, [])
-    >>> keys, data[keys[0]].tolist()
-    (['_all'], ['all', 'all'])
-    """
-    keys = list(by)
-    if keys:
-        return data, keys
-    return data.assign(**{ALL: "all"}), [ALL]
-
-
-def drop_all(frame: pd.DataFrame) -> pd.DataFrame:
-    """Remove the constant grouping column added by :func:`grouped`.
-
-    Parameters
-    ----------
-    frame : DataFrame
-        A result table, with or without the constant column.
-
-    Returns
-    -------
-    DataFrame
-        ``frame`` without :data:`~kemuning_eval.stats._common.ALL`.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> data, keys = grouped(pd.DataFrame({"x": [1.0, 2.0]}), [])
-    >>> data.columns.tolist(), drop_all(data).columns.tolist()
-    (['x', '_all'], ['x'])
-    """
-    return frame.drop(columns=[ALL], errors="ignore")
 
 
 def suppress_small(

@@ -53,10 +53,13 @@ from kemuning_eval.stats._common import (
     as_columns,
     check_level,
     check_min_n,
+    drop_all,
+    grouped,
     require_columns,
     t_interval,
+    t_test_mean,
 )
-from kemuning_eval.stats._stats2 import drop_all, grouped, suppress_small, wilson_interval
+from kemuning_eval.stats._stats2 import suppress_small, wilson_interval
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -167,7 +170,6 @@ def behavior_change(
     """
     import numpy as np
     import pandas as pd
-    from scipy import stats
 
     level = check_level(level)
     min_n = check_min_n(min_n)
@@ -194,12 +196,8 @@ def behavior_change(
     sd = out["sd"].to_numpy(dtype=np.float64)
     out["n"] = out["n"].astype("int64")
     out["ci_low"], out["ci_high"] = t_interval(est, sd, n, level)
+    out["statistic"], out["df"], out["p_val"] = t_test_mean(est, sd, n)
     with np.errstate(invalid="ignore", divide="ignore"):
-        tstat = est / (sd / np.sqrt(n))
-        dfree = np.where(n >= 2, n - 1, np.nan)
-        out["statistic"] = tstat
-        out["df"] = dfree
-        out["p_val"] = 2 * stats.t.sf(np.abs(tstat), dfree)
         out["effect_size"] = est / sd
     out["method"] = (
         "paired t test of follow-up minus baseline (same participant and rater), "

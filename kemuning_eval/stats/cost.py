@@ -48,10 +48,12 @@ from kemuning_eval.stats._common import (
     as_columns,
     check_level,
     check_min_n,
+    drop_all,
+    grouped,
     numeric_matrix,
     require_columns,
 )
-from kemuning_eval.stats._stats2 import drop_all, grouped, suppress_small, wilson_interval
+from kemuning_eval.stats._stats2 import suppress_small, wilson_interval
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd

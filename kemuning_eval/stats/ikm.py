@@ -61,6 +61,7 @@ from kemuning_eval.stats._common import (
     as_columns,
     check_min_n,
     check_range,
+    drop_all,
     group_by,
     numeric_matrix,
     require_columns,
@@ -263,9 +264,7 @@ def ikm_index(
     keys, _, means, _, respondents = _nrr_table(data, items, by, elements, min_n, lang)
     arr = means.to_numpy()
     index = arr.sum(axis=1) * WEIGHT  # NaN if an element has no answers
-    out = means.index.to_frame(index=False)
-    if not keys:
-        out = out.drop(columns=ALL)
+    out = drop_all(means.index.to_frame(index=False))
     out["n"] = respondents.to_numpy().astype("int64")
     out["estimate"] = index
     out["converted"] = index * 25

@@ -57,16 +57,18 @@ from typing import TYPE_CHECKING
 from kemuning_eval.errors import check_arg
 from kemuning_eval.i18n import check_lang, t
 from kemuning_eval.stats._common import (
-    ALL,
     DEFAULT_LEVEL,
     DEFAULT_MIN_N,
     as_columns,
     check_level,
     check_min_n,
     check_range,
+    drop_all,
+    grouped,
     numeric_matrix,
     require_columns,
     t_interval,
+    t_test_mean,
 )
 from kemuning_eval.stats.suppression import suppress
 
@@ -128,11 +130,8 @@ def _pairs(tests: pd.DataFrame, by, pre: str, post: str, extra: Sequence[str] = 
     frame = pd.DataFrame({k: tests[k].to_numpy()[ok] for k in dict.fromkeys([*keys, *extra])})
     frame["pre"], frame["post"] = x[ok, 0], x[ok, 1]
     frame["d"] = frame["post"] - frame["pre"]
-    if keys:
-        frame = frame.dropna(subset=keys)
-    else:
-        frame[ALL] = 0
-    return frame.reset_index(drop=True), keys, keys or [ALL]
+    frame, gkeys = grouped(frame.dropna(subset=keys).reset_index(drop=True), keys)
+    return frame, keys, gkeys
 
 
 def _finish(out: pd.DataFrame, keys: list[str], min_n: int, value_cols: list[str],
@@ -140,9 +139,7 @@ def _finish(out: pd.DataFrame, keys: list[str], min_n: int, value_cols: list[str
     """Drop the dummy key, suppress small groups, add Holm-adjusted p-values."""
     import pandas as pd
 
-    out = out.reset_index()
-    if ALL in out.columns:
-        out = out.drop(columns=ALL)
+    out = drop_all(out.reset_index())
     parts = [[]] if len(keys) <= 1 else [[k for k in keys if k != key] for key in keys]
     if p_col is not None:
         value_cols = [*value_cols, p_col]
@@ -179,7 +176,6 @@ def paired_change(
     0  6   11.8333  7.4677  3.9965  19.6702     3.8815  5.0  0.0116
     """
     import numpy as np
-    from scipy import stats
 
     level, min_n = check_level(level), check_min_n(min_n)
     frame, keys, gkeys = _pairs(tests, by, pre, post)
@@ -188,12 +184,7 @@ def paired_change(
                 estimate=("d", "mean"), sd=("d", "std"))
     n = out["n"].to_numpy(dtype=np.float64)
     out["ci_low"], out["ci_high"] = t_interval(out["estimate"], out["sd"], n, level)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        tstat = out["estimate"].to_numpy() / (out["sd"].to_numpy() / np.sqrt(n))
-        df = np.where(n >= 2, n - 1, np.nan)
-        out["statistic"] = tstat
-        out["df"] = df
-        out["p_val"] = 2 * stats.t.sf(np.abs(tstat), df)
+    out["statistic"], out["df"], out["p_val"] = t_test_mean(out["estimate"], out["sd"], n)
     out["method"] = "paired t-test, two-sided; t CI of mean D"
     return _finish(out, keys, min_n, ["mean_pre", "mean_post", "estimate", "sd", "ci_low",
                                       "ci_high", "statistic", "df"])

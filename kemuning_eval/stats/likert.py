@@ -51,13 +51,13 @@ from kemuning_eval.errors import DataError, check_arg
 from kemuning_eval.i18n import check_lang, t
 from kemuning_eval.numfmt import round_half_away
 from kemuning_eval.stats._common import (
-    ALL,
     DEFAULT_LEVEL,
     DEFAULT_MIN_N,
     as_columns,
     check_level,
     check_min_n,
     check_range,
+    drop_all,
     group_by,
     item_metadata,
     numeric_matrix,
@@ -308,9 +308,7 @@ def _grouped_stats(
         wide = wide.copy()
         wide.columns.name = unit
         stacked[name] = wide.stack()
-    long = pd.DataFrame(stacked).reset_index()
-    if not keys:
-        long = long.drop(columns=ALL)
+    long = drop_all(pd.DataFrame(stacked).reset_index())
     long["n"] = long["n"].astype("int64")
     for s in scores:
         long[f"count_{s}"] = long[f"count_{s}"].astype("int64")
