@@ -52,7 +52,7 @@ def _rating_columns(ratings: pd.DataFrame, columns: Sequence[str] | None) -> lis
     return cols
 
 
-def _items_for(ratings, items, cols, dimension=None):
+def _items_for(items, cols, dimension=None):
     """Items metadata for the rating columns (scale 1-5 when no table is given)."""
     import pandas as pd
 
@@ -95,7 +95,7 @@ def facilitator_dimensions(
     3             F2   fac_waktu  6      3.50         Baik
     """
     cols = _rating_columns(ratings, columns)
-    return summarize_items(ratings, _items_for(ratings, items, cols), columns=cols,
+    return summarize_items(ratings, _items_for(items, cols), columns=cols,
                            by=as_columns(by), cutoffs=cutoffs, min_n=min_n, level=level,
                            lang=lang)
 
@@ -128,7 +128,7 @@ def facilitator_overall(
     1             F2  6     3.333       0.417
     """
     cols = _rating_columns(ratings, columns)
-    out = summarize_dimensions(ratings, _items_for(ratings, items, cols, OVERALL), columns=cols,
+    out = summarize_dimensions(ratings, _items_for(items, cols, OVERALL), columns=cols,
                                by=as_columns(by), cutoffs=cutoffs, min_n=min_n, level=level,
                                lang=lang)
     return out.sort_values(["suppressed", "estimate"], ascending=[True, False],
