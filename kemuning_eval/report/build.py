@@ -177,23 +177,26 @@ def study_inputs(paths: ProjectPaths, year: int) -> list[Path]:
     Returns
     -------
     list of Path
-        ``data/processed/<year>``, then the study configuration and the
-        files it names (when ``studi.yaml`` exists).
+        ``data/processed/<year>``, the previous year's ``metrics.json`` (the
+        study report compares with it; ``study.previous_year``, else
+        ``year - 1``), then the study configuration and the files it names
+        (when ``studi.yaml`` exists).
 
     Examples
     --------
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as d:
     ...     print([p.relative_to(d).as_posix() for p in study_inputs(ProjectPaths(Path(d)), 2026)])
-    ['data/processed/2026']
+    ['data/processed/2026', 'reports/2025/metrics.json']
     """
-    inputs = [paths.processed(year)]
     config = paths.study_config(year)
-    if config.is_file():
-        from kemuning_eval.config import load_study
+    if not config.is_file():
+        return [paths.processed(year), paths.metrics_json(year - 1)]
+    from kemuning_eval.config import load_study
 
-        inputs.extend(load_study(config).files())
-    return inputs
+    study = load_study(config)
+    return [paths.processed(year), paths.metrics_json(study.study.previous_year or year - 1),
+            *study.files()]
 
 
 def program_ids(paths: ProjectPaths, year: int) -> list[str]:
