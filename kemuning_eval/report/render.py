@@ -25,7 +25,7 @@ from __future__ import annotations
 from typing import Any
 
 from kemuning_eval.i18n import t
-from kemuning_eval.numfmt import fmt_ci, fmt_int, fmt_number, fmt_p, fmt_pct, fmt_rupiah
+from kemuning_eval.numfmt import fmt_ci, fmt_int, fmt_number, fmt_pct
 from kemuning_eval.report import figures as figs
 from kemuning_eval.report import narrative as nar
 from kemuning_eval.report.htmlsafe import Html, heading, join, p, tag, ul
@@ -89,12 +89,8 @@ class Report:
 
     # -- building blocks -------------------------------------------------
     def _fmt(self, kind: str):
-        lang = self.lang
-        return {
-            "int": lambda v: fmt_int(v, lang), "num2": lambda v: fmt_number(v, 2, lang),
-            "num3": lambda v: fmt_number(v, 3, lang), "pct": lambda v: fmt_pct(v, 1, lang),
-            "rupiah": lambda v: fmt_rupiah(v, lang), "p": lambda v: fmt_p(v, lang),
-        }[kind]
+        fmt, lang = nar.FORMATS[kind], self.lang  # the formats of the report text
+        return lambda v: fmt(v, lang)
 
     def _table(self, rows: list[dict], columns: list[tuple[str, str, str | None]], caption_key: str) -> Html:
         if not rows:
@@ -166,7 +162,7 @@ class Report:
         hidden = any(row.get("suppressed") for row in rows)
         parts = [p(t("report.profile.intro", self.lang)), self._table(rows, [
             ("label", "characteristic", None), ("value", "value", None), ("n", "n", "int"),
-            ("share", "share", "pct")], "report.profile.caption")]
+            ("share", "share", "pct1")], "report.profile.caption")]
         if hidden:
             parts.append(p(t("report.suppressed_note", self.lang, min_n=self.m["study"].get("min_group_size") or 5)))
         return join(parts)
@@ -177,7 +173,7 @@ class Report:
         if r.get("available"):
             parts.append(self._table(r.get("dimensions") or [], [
                 ("label", "dimension", None), ("n", "n", "int"), ("mean", "mean", "num2"), ("sd", "sd", "num2"),
-                ("favourable", "favourable", "pct"), ("category", "category", None)], "report.reaction.table_caption"))
+                ("favourable", "favourable", "pct1"), ("category", "category", None)], "report.reaction.table_caption"))
             ikm = r.get("ikm") or {}
             parts.append(self._table(ikm.get("elements") or [], [
                 ("label", "element", None), ("n", "n", "int"), ("nrr", "nrr", "num2")], "report.reaction.ikm_caption"))
@@ -249,7 +245,7 @@ class Report:
         parts = [heading(3, t("report.sec.appendix_items", lang), anchor="lampiran-butir")]
         parts.append(self._table(r.get("items") or [], [
             ("label", "item", None), ("dimension_label", "dimension", None), ("n", "n", "int"), ("mean", "mean", "num2"),
-            ("sd", "sd", "num2"), ("favourable", "favourable", "pct"), ("category", "category", None)],
+            ("sd", "sd", "num2"), ("favourable", "favourable", "pct1"), ("category", "category", None)],
             "report.appendix.items_caption"))
         rel = [dict(x, ci=fmt_ci(x.get("ci_low"), x.get("ci_high"), 2, lang)) for x in r.get("reliability") or []]
         parts.append(self._table(rel, [
