@@ -1,4 +1,4 @@
-"""Shared statistics helpers: the one-sample/paired t test and the constant group.
+"""Shared statistics helpers (paired t test, constant group) and a grouping regression.
 
 Reference for :func:`t_test_mean`: ``scipy.stats.ttest_1samp`` (and, on
 D = post - pre, ``scipy.stats.ttest_rel``).
@@ -36,3 +36,19 @@ def test_grouped_and_drop_all_round_trip():
     same, keys = grouped(frame, ["program_id"])
     assert same is frame and keys == ["program_id"]
     assert drop_all(frame).columns.tolist() == ["program_id", "x"]
+
+
+def test_share_applying_accepts_rater_in_by():
+    # behavior.behavior_change's default grouping is ("program_id", "rater"); the same
+    # grouping must work here (it raised pandas' "cannot insert rater").  Reference:
+    # the share is counted by hand below.
+    from kemuning_eval.stats.behavior import share_applying
+
+    obs = pd.DataFrame({"participant_id": [f"P{i}" for i in range(12)], "program_id": ["A"] * 6 + ["B"] * 6,
+                        "rater": "supervisor", "wave": "followup",
+                        "applies": [True, True, True, False, True, False] * 2})
+    plain = share_applying(obs, by="program_id")
+    with_rater = share_applying(obs, by=["program_id", "rater"])
+    assert with_rater.columns.tolist() == plain.columns.tolist()
+    pd.testing.assert_frame_equal(with_rater, plain)
+    assert with_rater["estimate"].tolist() == [4 / 6, 4 / 6]

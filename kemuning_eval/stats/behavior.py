@@ -270,7 +270,8 @@ def share_applying(
     c = out["count"].to_numpy(dtype=np.float64)
     out["n"] = out["n"].astype("int64")
     out["count"] = out["count"].astype("float64")
-    out.insert(len(by_cols), "rater", rater)
+    if "rater" not in by_cols:  # by=["program_id", "rater"] already carries it
+        out.insert(len(by_cols), "rater", rater)
     with np.errstate(invalid="ignore", divide="ignore"):
         out["estimate"] = c / n
     out["ci_low"], out["ci_high"] = wilson_interval(c, n, level)
