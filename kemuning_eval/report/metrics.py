@@ -92,8 +92,11 @@ def write_metrics(metrics: dict, path: str | Path) -> Path:
     >>> p.read_text(encoding="utf-8").startswith("{")
     True
     """
-    validate_metrics(metrics)
-    return write_json_atomic(dumps_metrics(metrics), path)
+    import json
+
+    text = dumps_metrics(metrics)  # serialised once: checked against the schema and written
+    _check_schema(json.loads(text))
+    return write_json_atomic(text, path)
 
 
 #: indicators compared with the previous year: (metric id, path, format)
@@ -463,12 +466,16 @@ def validate_metrics(metrics: dict) -> None:
     """
     import json
 
+    _check_schema(json.loads(dumps_metrics(metrics)))
+
+
+def _check_schema(document: dict) -> None:
     import jsonschema
 
     from kemuning_eval.errors import ReportError
 
     validator = jsonschema.Draft202012Validator(metrics_schema())
-    errors = sorted(validator.iter_errors(json.loads(dumps_metrics(metrics))), key=lambda e: list(e.path))
+    errors = sorted(validator.iter_errors(document), key=lambda e: list(e.path))
     if errors:
         first = errors[0]
         where = "/".join(str(x) for x in first.absolute_path) or "(root)"
