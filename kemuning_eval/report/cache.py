@@ -25,13 +25,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from kemuning_eval.ingest.store import sha256_file
+from kemuning_eval.report.jsonio import write_json_atomic
 
 #: Libraries whose version can change a report's bytes.
 LIBRARIES = ("kemuning-eval", "pandas", "numpy", "scipy", "statsmodels", "matplotlib",
@@ -215,9 +215,7 @@ def write_stamp(stamp: Path, key: str, outputs: dict[str, Path]) -> None:
     """
     record = {"key": key, "outputs": {name: [str(path), sha256_file(path)]
                                       for name, path in sorted(outputs.items()) if path.is_file()}}
-    tmp = stamp.with_name(stamp.name + f".tmp-{os.getpid()}")
-    tmp.write_text(json.dumps(record, indent=1, sort_keys=True), encoding="utf-8")
-    os.replace(tmp, stamp)
+    write_json_atomic(json.dumps(record, indent=1, sort_keys=True), stamp)
 
 
 def is_fresh(stamp: Path, key: str) -> bool:
