@@ -154,7 +154,6 @@ def _stage_many(args):
     from kemuning_eval.report import publish
 
     folder, worker = args
-    publish.SHARED_STAGING = True  # as in a --program all worker
     for _ in range(200):
         stage = publish.new_staging(Path(folder), f"r{worker}")
         (stage / "x").write_text("1")
