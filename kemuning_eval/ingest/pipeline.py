@@ -193,6 +193,7 @@ class _Build:
         self.pii_values: list[Any] = []  # arrays of raw PII values (names, NIPs, phones, e-mails)
         self.names: list[Any] = []
         self._pseudonyms: dict[tuple[str, str], dict] = {}
+        self._nips: Any = None  # classify_nip of every NIP spelling seen, + pseudonyms
 
     # ------------------------------------------------------------ helpers
     def problem(self, file: str, check: str, message: str, *, rows: Any = (), column: str | None = None,
@@ -247,24 +248,60 @@ class _Build:
                         self.names.extend(vals.tolist())
 
     # ------------------------------------------------------------ people
-    def nip_ids(self, inp: _Input, *, prefix: str = "P", domain: str = "") -> Any:
-        """Classify NIPs (invalid ones reported, never dropped) and return the frame with ids."""
+    def nip_info(self, values: Any, prefix: str, domain: str) -> Any:
+        """:func:`~kemuning_eval.ingest.nip.classify_nip` of NIPs plus their pseudonyms (``_id``).
+
+        The same people appear in the roster, the surveys and the tests: each
+        distinct spelling (as text) is classified and pseudonymised once per
+        run, and every file only looks its spellings up.
+        """
+        import numpy as np
+        import pandas as pd
+
         from kemuning_eval.ingest.nip import classify_nip
 
-        df = inp.data
         nipcfg = self.cfg.nip
-        info = classify_nip(df["nip"], mode=nipcfg.mode, pppk_codes=nipcfg.pppk_codes,
-                            min_appointment_age=nipcfg.min_appointment_age)
+
+        def classify(spellings: Any) -> Any:
+            found = classify_nip(pd.Series(spellings, dtype=object), mode=nipcfg.mode,
+                                 pppk_codes=nipcfg.pppk_codes, min_appointment_age=nipcfg.min_appointment_age)
+            found.index = pd.Index(spellings, dtype=object)
+            return found
+
+        if self._nips is None:  # row 0: what a missing NIP gives
+            self._nips = classify([None])
+        codes, uniq = pd.factorize(values, use_na_sentinel=True)
+        spellings = pd.Index(pd.Series(np.asarray(uniq, dtype=object), dtype="str").to_numpy(dtype=object),
+                             dtype=object)
+        pos = self._nips.index.get_indexer(spellings)
+        if (pos < 0).any():
+            new = classify(spellings[pos < 0])
+            self.pii_values.append(new["nip"].dropna().unique())
+            self._nips = pd.concat([self._nips, new])
+            pos = self._nips.index.get_indexer(spellings)
+        col = f"_id:{prefix}:{domain}"
+        if col not in self._nips:
+            self._nips[col] = None
+        todo = self._nips[col].isna() & self._nips["nip"].notna()
+        if todo.any():
+            self._nips.loc[todo, col] = self.pseudo(self._nips.loc[todo, "nip"], prefix, domain)
+        info = self._nips.iloc[np.append(pos, 0)[codes]].rename(columns={col: "_id"})
+        info.index = values.index
+        return info
+
+    def nip_ids(self, inp: _Input, *, prefix: str = "P", domain: str = "") -> Any:
+        """Classify NIPs (invalid ones reported, never dropped) and return the frame with ids."""
+        df = inp.data
+        info = self.nip_info(df["nip"], prefix, domain)
         bad = info["kind"] == "invalid"
         for reason, grp in df[bad].groupby(info.loc[bad, "reason"], sort=True):
             self.problem(inp.file, "invalid_nip", check_text("invalid_nip", reason=reason), rows=grp["_row"],
-                         column=_raw_name(df, "nip"), hint=t("ingest.pipe.invalid_nip_hint", mode=nipcfg.mode))
-        self.pii_values.append(info["nip"].dropna().unique())
+                         column=_raw_name(df, "nip"), hint=t("ingest.pipe.invalid_nip_hint", mode=self.cfg.nip.mode))
         out = df.copy(deep=False)  # copy-on-write: the new columns never touch df
         out["_nip_kind"] = info["kind"].replace({"missing": None})
         out["_birth"] = info["birth_date"]
         out["_nip_gender"] = info["gender"]
-        out["_id"] = self.pseudo(info["nip"], prefix, domain)
+        out["_id"] = info["_id"].astype(object).where(info["_id"].notna(), None)
         return out
 
     def build_roster(self) -> None:
