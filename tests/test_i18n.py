@@ -58,3 +58,17 @@ def test_fmt_number_roundtrips(value, decimals):
     text = fmt_number(value, decimals, "id")
     back = float(text.replace(".", "").replace(",", "."))
     assert abs(back - value) <= 0.5 * 10**-decimals + 1e-9 * max(1.0, abs(value))
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("id", "kolom tidak ada"), ("en", "column missing")])
+def test_error_messages_follow_kemuning_eval_lang(monkeypatch, lang, expected):
+    # The README promises English messages with KEMUNING_EVAL_LANG=en: errors take the
+    # language from i18n.default_lang(), never a hard-coded "id".
+    import pandas as pd
+
+    from kemuning_eval.errors import DataError
+    from kemuning_eval.stats._common import require_columns
+
+    monkeypatch.setenv(i18n.LANG_ENV, lang)
+    with pytest.raises(DataError, match=expected):
+        require_columns(pd.DataFrame({"a": [1]}), ["b"], table="tests")

@@ -236,8 +236,8 @@ def program_ids(paths: ProjectPaths, year: int) -> list[str]:
     """
     table = paths.processed(year) / "programs.parquet"
     if not table.is_file():
-        raise ReportError(t("engine.error.no_programs", "id"), file=str(table),
-                          hint=t("engine.hint.ingest", "id", year=year))
+        raise ReportError(t("engine.error.no_programs"), file=str(table),
+                          hint=t("engine.hint.ingest", year=year))
     import pandas as pd
 
     return sorted(str(v) for v in pd.read_parquet(table, columns=["program_id"])["program_id"])
@@ -256,7 +256,7 @@ def check_program_id(program_id: str) -> str:
     kemuning_eval.errors.UsageError: ...
     """
     if not _PROGRAM_ID.match(program_id):
-        raise UsageError(t("engine.error.program_id", "id"), value=program_id)
+        raise UsageError(t("engine.error.program_id"), value=program_id)
     return program_id
 
 
@@ -601,7 +601,7 @@ def build_from_cli(args: argparse.Namespace) -> int:
     kemuning_eval.errors.UsageError: --jobs harus bilangan bulat >= 1 [nilai '0']
     """
     if args.jobs is not None and args.jobs < 1:
-        raise UsageError(t("engine.error.jobs", "id"), value=args.jobs)
+        raise UsageError(t("engine.error.jobs"), value=args.jobs)
     build_report(args.year, lang=args.lang, program_id=args.program, force=args.force,
                  jobs=args.jobs)
     return 0

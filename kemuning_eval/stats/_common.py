@@ -142,9 +142,9 @@ def require_columns(data: pd.DataFrame, columns: Iterable[str], *, table: str = 
     if missing:
         available = ", ".join(map(str, data.columns[:12]))
         raise DataError(
-            t("stats.error.missing_columns", "id", table=table, columns=", ".join(missing)),
+            t("stats.error.missing_columns", table=table, columns=", ".join(missing)),
             column=missing[0],
-            hint=t("stats.hint.check_columns", "id", available=available),
+            hint=t("stats.hint.check_columns", available=available),
         )
 
 
@@ -191,10 +191,10 @@ def numeric_matrix(data: pd.DataFrame, columns: Sequence[str], *, table: str = "
         if not (pd.api.types.is_numeric_dtype(data[col]) or pd.api.types.is_bool_dtype(data[col])):
             bad = data[col].dropna()
             raise DataError(
-                t("stats.error.not_numeric", "id", table=table),
+                t("stats.error.not_numeric", table=table),
                 column=col,
                 value=bad.iloc[0] if len(bad) else None,
-                hint=t("stats.hint.not_numeric", "id"),
+                hint=t("stats.hint.not_numeric"),
             )
     return np.asarray(data[list(columns)].to_numpy(dtype="float64", na_value=np.nan), dtype=np.float64)
 
@@ -226,9 +226,9 @@ def check_range(x: np.ndarray, columns: Sequence[str], low: Any, high: Any) -> N
     if bad.any():
         row, col = (int(v[0]) for v in np.nonzero(bad))
         raise DataError(
-            t("stats.error.out_of_range", "id", low=f"{lo[col]:g}", high=f"{hi[col]:g}"),
+            t("stats.error.out_of_range", low=f"{lo[col]:g}", high=f"{hi[col]:g}"),
             row=row + 1, column=columns[col], value=x[row, col],
-            hint=t("stats.hint.out_of_range", "id"),
+            hint=t("stats.hint.out_of_range"),
         )
 
 
@@ -514,9 +514,9 @@ def item_metadata(
             cols = list(columns)
             unknown = [c for c in cols if c not in meta.index]
             if unknown:
-                raise DataError(t("stats.error.unknown_items", "id", items=", ".join(unknown)),
+                raise DataError(t("stats.error.unknown_items", items=", ".join(unknown)),
                                 column="variable", value=unknown[0],
-                                hint=t("stats.hint.unknown_items", "id"))
+                                hint=t("stats.hint.unknown_items"))
         meta = meta.loc[cols, list(ITEM_FIELDS)].copy()
     require_columns(data, cols, table="data")
     for field, pos in (("scale_min", 0), ("scale_max", 1)):

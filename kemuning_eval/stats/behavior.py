@@ -85,9 +85,9 @@ def _wave_frame(data: pd.DataFrame, wave: str, keys: list[str], cols: list[str],
     if dup.any():
         first = part.loc[dup, keys].iloc[0]
         raise DataError(
-            t("stats2.error.duplicate_rows", "id", table="observations", keys=", ".join(keys)),
+            t("stats2.error.duplicate_rows", table="observations", keys=", ".join(keys)),
             column=keys[0], value=" / ".join(map(str, first.tolist())),
-            hint=t("stats2.hint.duplicate_rows", "id"),
+            hint=t("stats2.hint.duplicate_rows"),
         )
     frame = part.set_index(keys)[cols].astype("float64")
     if composite:
@@ -589,8 +589,8 @@ def behavior_mixed_model(
     change = change.dropna(subset=["change", unit, *covariates])
     groups = change[unit].astype(str)
     if groups.nunique() < 2 or len(change) < 3:
-        raise DataError(t("stats2.error.too_few_groups", "id", what=unit, n=groups.nunique()),
-                        column=unit, hint=t("stats2.hint.too_few_groups", "id"))
+        raise DataError(t("stats2.error.too_few_groups", what=unit, n=groups.nunique()),
+                        column=unit, hint=t("stats2.hint.too_few_groups"))
     rhs = " + ".join(f"Q('{c}')" for c in covariates) or "1"
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")

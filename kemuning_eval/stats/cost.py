@@ -298,8 +298,8 @@ def budget_scenario(
         demand[["program_id", "unmet_demand"]], on="program_id", how="left")
     if program_id is not None:
         if program_id not in set(out["program_id"]):
-            raise DataError(t("stats2.error.unknown_program", "id"), column="program_id", value=program_id,
-                            hint=t("stats2.hint.unknown_program", "id",
+            raise DataError(t("stats2.error.unknown_program"), column="program_id", value=program_id,
+                            hint=t("stats2.hint.unknown_program",
                                    available=", ".join(map(str, programs["program_id"]))))
         out = out.loc[out["program_id"] == program_id]
     out = out.reset_index(drop=True)

@@ -186,8 +186,8 @@ def did_effect(
     for col, key in ((treated, "_treated"), (post, "_post")):
         bad = frame[key].notna() & ~frame[key].isin([0.0, 1.0])
         if bad.any():
-            raise DataError(t("stats2.error.not_binary", "id", table="outcomes"), column=col,
-                            value=data.loc[bad, col].iloc[0], hint=t("stats2.hint.not_binary", "id"))
+            raise DataError(t("stats2.error.not_binary", table="outcomes"), column=col,
+                            value=data.loc[bad, col].iloc[0], hint=t("stats2.hint.not_binary"))
     units = data["unit"] if "unit" in data.columns else frame["_cluster"]
     if program is not None:
         arm = frame["_treated"] == 1.0
@@ -234,8 +234,8 @@ def _did_one(sub: pd.DataFrame, y: str, units: pd.Series, cluster: str, level: f
     sub = sub.dropna(subset=[y, "_treated", "_post", "_cluster"])
     n_clusters = int(sub["_cluster"].nunique())
     if n_clusters < 2 or sub["_treated"].nunique() < 2 or sub["_post"].nunique() < 2:
-        raise DataError(t("stats2.error.did_design", "id", outcome=y, n=n_clusters), column=y,
-                        hint=t("stats2.hint.did_design", "id"))
+        raise DataError(t("stats2.error.did_design", outcome=y, n=n_clusters), column=y,
+                        hint=t("stats2.hint.did_design"))
     tr, po = sub["_treated"].to_numpy(), sub["_post"].to_numpy()
     x = np.column_stack([np.ones(len(sub)), tr, po, tr * po])
     fit = cluster_ols(sub[y].to_numpy(dtype=np.float64), x, _codes(sub["_cluster"]), level=level, use_t=use_t)

@@ -47,8 +47,8 @@ def _rating_columns(ratings: pd.DataFrame, columns: Sequence[str] | None) -> lis
     cols = list(columns) if columns is not None else [
         c for c in ratings.columns if str(c).startswith(PREFIX)]
     if not cols:
-        raise DataError(t("stats.fac.error.no_columns", "id"), column=PREFIX + "*",
-                        hint=t("stats.fac.hint.no_columns", "id"))
+        raise DataError(t("stats.fac.error.no_columns"), column=PREFIX + "*",
+                        hint=t("stats.fac.hint.no_columns"))
     return cols
 
 

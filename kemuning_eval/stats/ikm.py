@@ -185,18 +185,18 @@ def element_columns(
     for name, column in pairs:
         key = element_key(name)
         if key is None:
-            raise DataError(t("stats.ikm.error.unknown_element", "id"), column="ikm_element",
-                            value=name, hint=t("stats.ikm.hint.elements", "id",
+            raise DataError(t("stats.ikm.error.unknown_element"), column="ikm_element",
+                            value=name, hint=t("stats.ikm.hint.elements",
                                                elements=", ".join(ELEMENTS)))
         if key in mapping and mapping[key] != column:
-            raise DataError(t("stats.ikm.error.duplicate_element", "id"), column=column,
-                            value=name, hint=t("stats.ikm.hint.elements", "id",
+            raise DataError(t("stats.ikm.error.duplicate_element"), column=column,
+                            value=name, hint=t("stats.ikm.hint.elements",
                                                elements=", ".join(ELEMENTS)))
         mapping[key] = column
     missing = [e for e in ELEMENTS if e not in mapping]
     if missing:
-        raise DataError(t("stats.ikm.error.missing_elements", "id", elements=", ".join(missing)),
-                        column="ikm_element", hint=t("stats.ikm.hint.elements", "id",
+        raise DataError(t("stats.ikm.error.missing_elements", elements=", ".join(missing)),
+                        column="ikm_element", hint=t("stats.ikm.hint.elements",
                                                      elements=", ".join(ELEMENTS)))
     require_columns(data, mapping.values(), table="data")
     return {e: mapping[e] for e in ELEMENTS}

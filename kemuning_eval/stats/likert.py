@@ -238,8 +238,8 @@ def summarize_dimensions(
     meta = item_metadata(data, items, columns=columns, include_ikm=columns is not None)
     if meta["dimension"].isna().any():
         first = meta.index[meta["dimension"].isna()][0]
-        raise DataError(t("stats.error.no_dimension", "id"), column="dimension", value=first,
-                        hint=t("stats.hint.no_dimension", "id"))
+        raise DataError(t("stats.error.no_dimension"), column="dimension", value=first,
+                        hint=t("stats.hint.no_dimension"))
     keys = as_columns(by)
     require_columns(data, keys, table="data")
     values = _checked_values(data, meta)

@@ -102,7 +102,7 @@ def load_themes(codebook: Mapping[str, Any] | str | Path) -> pd.DataFrame:
         try:
             codebook = yaml.safe_load(Path(codebook).read_text(encoding="utf-8")) or {}
         except OSError as err:
-            raise ConfigError(t("stats2.error.themes_unreadable", "id", error=err), file=source) from err
+            raise ConfigError(t("stats2.error.themes_unreadable", error=err), file=source) from err
     check_arg(isinstance(codebook, Mapping), "codebook", type(codebook).__name__,
               "a mapping of theme codes or the path of tema.yaml")
     themes = codebook.get("themes", codebook)
@@ -114,8 +114,8 @@ def load_themes(codebook: Mapping[str, Any] | str | Path) -> pd.DataFrame:
         if isinstance(label, str):
             label = {"id": label, "en": label}
         if not isinstance(keywords, (list, tuple)) or not all(isinstance(k, str) and k.strip() for k in keywords):
-            raise ConfigError(t("stats2.error.theme_keywords", "id"), file=source, column=str(code),
-                              value=keywords, hint=t("stats2.hint.theme_keywords", "id"))
+            raise ConfigError(t("stats2.error.theme_keywords"), file=source, column=str(code),
+                              value=keywords, hint=t("stats2.hint.theme_keywords"))
         rows.append({"code": str(code), "label_id": str(label.get("id", code)),
                      "label_en": str(label.get("en", label.get("id", code))),
                      "keywords": tuple(k.strip() for k in keywords)})

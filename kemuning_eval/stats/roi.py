@@ -134,8 +134,8 @@ def roi_by_program(
         bad = ~np.isnan(values[:, j]) & ((values[:, j] < 0) | (values[:, j] > 1))
         if bad.any():
             row = int(np.flatnonzero(bad)[0])
-            raise DataError(t("stats2.error.bad_share", "id", table="benefits"), row=row + 2, column=col,
-                            value=values[row, j], hint=t("stats2.hint.bad_share", "id"))
+            raise DataError(t("stats2.error.bad_share", table="benefits"), row=row + 2, column=col,
+                            value=values[row, j], hint=t("stats2.hint.bad_share"))
     attr = np.full(len(values), attribution) if attribution is not None else values[:, 1]
     conf = np.full(len(values), confidence) if confidence is not None else values[:, 2]
     frame = pd.DataFrame({"program_id": benefits["program_id"].to_numpy(), "gross": values[:, 0],
