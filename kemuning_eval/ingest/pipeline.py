@@ -23,6 +23,7 @@ import hmac
 import json
 import sys
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -206,6 +207,11 @@ class _Build:
     def clean(self, key: str, rule: str, rows_in: int, rows_out: int) -> None:
         self.cleaning.append({"input": key, "rule": rule, "rows_in": int(rows_in), "rows_out": int(rows_out)})
 
+    @cached_property
+    def resolutions(self) -> dupmod.Resolutions:
+        """The duplicate resolution file, read once per run."""
+        return dupmod.load_resolutions(self.cfg.duplicates.resolution_file)
+
     def pseudo(self, values: Any, prefix: str, domain: str = "") -> Any:
         from kemuning_eval.ingest.pseudonym import pseudonymise
 
@@ -316,11 +322,10 @@ class _Build:
         before = len(df)
         df = df[df["_id"].notna()]
         self.clean("roster", "drop rows without NIP", before, len(df))
-        res = dupmod.load_resolutions(self.cfg.duplicates.resolution_file)
         before = len(df)
         df, report, unresolved = dupmod.settle_roster(
             df.rename(columns={"_id": "participant_id"}), key="participant_id",
-            compare=["program_id", "unit"], file=inp.file, resolutions=res)
+            compare=["program_id", "unit"], file=inp.file, resolutions=self.resolutions)
         self.clean("roster", "participant repeats (identical/resolution)", before, len(df))
         self.dup_reports.append(report)
         if len(report):
@@ -456,10 +461,9 @@ class _Build:
     def dedupe(self, inp: _Input, df: Any, keys: list[str], items: list[str], *,
                time_col: str | None = "submitted_at", key_col: str = "participant_id") -> Any:
         rule = self.cfg.duplicates.rule
-        res = dupmod.load_resolutions(self.cfg.duplicates.resolution_file)
         kept, report = dupmod.settle(df, keys, rule=rule, items=items, file=inp.file,
                                      time_col=time_col if time_col in df else None,
-                                     resolutions=res, key_col=key_col)
+                                     resolutions=self.resolutions, key_col=key_col)
         self.clean(inp.key, f"duplicates ({rule})", len(df), len(kept))
         if len(report):
             self.dup_reports.append(report)
@@ -633,7 +637,7 @@ class _Build:
                              hint=t("ingest.pipe.rater_hint"))
             df[var] = mapped
         df = df[df[["rater", "wave"]].notna().all(axis=1)] if {"rater", "wave"} <= set(df) else df
-        items = [v for v in self.items_of(inp)]
+        items = self.items_of(inp)
         df = self.link(inp, df)
         df = self.dedupe(inp, df, ["participant_id", "rater", "wave"], items, time_col="observed_on")
         out = pd.DataFrame({"participant_id": df["participant_id"], "program_id": df["program_id"],
@@ -708,7 +712,7 @@ class _Build:
             lambda xs: ";".join(x.strip() for x in xs if x.strip()) if isinstance(xs, list) else None
         ).where(df["themes"].notna()) if "themes" in df else None
         self.tables["interviews"] = pd.DataFrame({
-            "excerpt_id": [f"W{self.year}-{r:06d}" for r in df["_row"]],
+            "excerpt_id": _row_ids(f"W{self.year}-", df["_row"]),
             "role": _col(df, "role"), "program_id": programs.astype(object),
             "text": self.scrubber.scrub_series(df[text_var]),
             "themes": themes.astype(object) if themes is not None else None})
