@@ -213,3 +213,19 @@ def test_summary_and_errors(tests_table):
     bad.loc[7, "post"] = 105.0
     with pytest.raises(DataError, match="post"):
         paired_change(bad)
+
+
+def test_grouping_column_that_clashes_with_working_columns_is_a_clear_usage_error():
+    # Regression: by=["program_id", "g"] silently overwrote the grouping column "g"
+    # (586 rows instead of 20) and learning_summary then failed with a raw merge error.
+    import pandas as pd
+    import pytest
+
+    from kemuning_eval.errors import UsageError
+    from kemuning_eval.stats.learning import learning_summary, normalized_gain
+
+    tests = pd.DataFrame({"program_id": ["A"] * 6, "g": ["x", "y"] * 3,
+                          "pre": [50, 60, 55, 70, 40, 65.0], "post": [70, 72, 60, 85, 58, 66.0]})
+    for func in (normalized_gain, learning_summary):
+        with pytest.raises(UsageError, match="'by'"):
+            func(tests, by=["program_id", "g"])

@@ -117,12 +117,19 @@ def _band(value: float, bands, lang: str) -> str | None:
     return None  # pragma: no cover - last bound is infinite
 
 
+#: columns the paired-test functions create while working; a ``by`` column may not use them
+_WORK_COLUMNS = frozenset({"pre", "post", "d", "g", "mark", "pass_pre", "pass_post", "b", "c"})
+
+
 def _pairs(tests: pd.DataFrame, by, pre: str, post: str, extra: Sequence[str] = ()):
     """Complete pairs with D = post - pre (plus ``extra`` columns); the grouping keys."""
     import numpy as np
     import pandas as pd
 
     keys = as_columns(by)
+    clash = sorted(set(keys) & _WORK_COLUMNS)
+    check_arg(not clash, "by", clash, f"grouping columns other than {sorted(_WORK_COLUMNS)} "
+              "(names used for intermediate results: rename the column first)")
     require_columns(tests, [*keys, *extra, pre, post], table="tests")
     x = numeric_matrix(tests, [pre, post], table="tests")
     check_range(x, [pre, post], 0, SCORE_MAX)
