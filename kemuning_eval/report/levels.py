@@ -171,6 +171,27 @@ def i(x: Any) -> int | None:
     return None if v is None else int(v)
 
 
+def text_or_none(x: Any) -> str | None:
+    """A label from a table, ``None`` for missing values (never the text ``"nan"``).
+
+    Examples
+    --------
+    >>> text_or_none("Baik"), text_or_none(float("nan")), text_or_none("nan"), text_or_none(None)
+    ('Baik', None, None, None)
+    """
+    if x is None or (isinstance(x, float) and not math.isfinite(x)):
+        return None
+    try:
+        import pandas as pd
+
+        if pd.isna(x):
+            return None
+    except (TypeError, ValueError):
+        pass
+    text = str(x)
+    return None if text.strip().lower() in ("", "nan", "none", "<na>", "nat") else text
+
+
 def _has(tables: dict, name: str) -> bool:
     frame = tables.get(name)
     return frame is not None and len(frame) > 0
@@ -228,10 +249,10 @@ def reaction(tables: dict, ctx: Context) -> dict:
 
     >>> import pandas as pd
     >>> reaction({"reaction": pd.DataFrame({"q1": [4, 5]})}, Context())
-    {'available': False, 'reason': 'no_data'}
+    {'available': False, 'reason': 'no_data', 'instruments': ['reaction']}
     """
     if not _has(tables, "reaction") or not _has(tables, "items"):
-        return unavailable("no_data")
+        return unavailable("no_data", ("reaction",))
     from kemuning_eval.stats.ikm import ikm_elements, ikm_index
     from kemuning_eval.stats.likert import summarize_dimensions, summarize_items
     from kemuning_eval.stats.reliability import cronbach_alpha
@@ -251,7 +272,7 @@ def reaction(tables: dict, ctx: Context) -> dict:
         "dimension": row["dimension"], "label": dimension_label(row["dimension"], ctx.lang),
         "n": i(row["n"]), "mean": r(row["estimate"], 2), "sd": r(row["sd"], 2),
         "ci_low": r(row["ci_low"], 2), "ci_high": r(row["ci_high"], 2),
-        "favourable": r(row["favourable"], 3), "category": row.get("category"),
+        "favourable": r(row["favourable"], 3), "category": text_or_none(row.get("category")),
         "shares": {c.removeprefix("share_"): r(row[c], 3) for c in share_cols},
     } for _, row in dims.sort_values("dimension").iterrows()]
     # overall satisfaction: each respondent's mean over all Likert items answered, summarised
@@ -259,7 +280,7 @@ def reaction(tables: dict, ctx: Context) -> dict:
     overall = summarize_dimensions(data, likert_items.assign(dimension="overall"), cutoffs=ctx.cutoffs,
                                    lang=ctx.lang).iloc[0]
     out["mean_overall"] = r(overall["estimate"], 2)
-    out["category_overall"] = overall.get("category")
+    out["category_overall"] = text_or_none(overall.get("category"))
 
     its = summarize_items(data, likert_items, cutoffs=ctx.cutoffs, lang=ctx.lang)
     labels = dict(zip(likert_items["variable"], likert_items["label"], strict=True))
@@ -268,14 +289,14 @@ def reaction(tables: dict, ctx: Context) -> dict:
         "label": labels.get(row["item"] if "item" in row else row["variable"]),
         "dimension": row.get("dimension"), "dimension_label": dimension_label(row.get("dimension"), ctx.lang),
         "n": i(row["n"]), "mean": r(row["estimate"], 2),
-        "sd": r(row["sd"], 2), "favourable": r(row["favourable"], 3), "category": row.get("category"),
+        "sd": r(row["sd"], 2), "favourable": r(row["favourable"], 3), "category": text_or_none(row.get("category")),
     } for _, row in its.iterrows()]
 
     rel = cronbach_alpha(data, likert_items, lang=ctx.lang)
     out["reliability"] = [{
         "dimension": row["scale"], "label": dimension_label(row["scale"], ctx.lang), "n": i(row["n"]),
         "k": i(row["k"]), "alpha": r(row["estimate"], 2), "ci_low": r(row["ci_low"], 2),
-        "ci_high": r(row["ci_high"], 2), "band": row.get("band"), "missing": row.get("missing"),
+        "ci_high": r(row["ci_high"], 2), "band": text_or_none(row.get("band")), "missing": text_or_none(row.get("missing")),
     } for _, row in rel.sort_values("scale").iterrows()]
 
     out["ikm"] = _ikm(data, items_r, ctx, ikm_index, ikm_elements)
@@ -290,7 +311,7 @@ def _ikm(data, items, ctx, ikm_index, ikm_elements) -> dict | None:
     elements = ikm_elements(data, items, lang=ctx.lang)
     return {
         "n": i(idx.get("n")), "index": r(idx["estimate"], 2), "converted": r(idx["converted"], 2),
-        "grade": idx.get("grade"), "category": idx.get("grade_label"),
+        "grade": text_or_none(idx.get("grade")), "category": text_or_none(idx.get("grade_label")),
         "elements": [{"element": row["element"], "label": row.get("element_label") or row["element"],
                       "n": i(row["n"]), "nrr": r(row["nrr"], 2), "rank": i(row["rank"])}
                      for _, row in elements.sort_values("rank").iterrows()],
@@ -313,7 +334,7 @@ def _facilitators(tables, ctx) -> dict | None:
     labels = dict(zip(fac_items["variable"], fac_items["label"], strict=True))
     return {"n": int(len(fr)), "dimensions": [{
         "dimension": row["item"], "label": labels.get(row["item"]) or row["item"], "n": i(row["n"]),
-        "mean": r(row["estimate"], 2), "category": row.get("category")} for _, row in res.iterrows()]}
+        "mean": r(row["estimate"], 2), "category": text_or_none(row.get("category"))} for _, row in res.iterrows()]}
 
 
 def _change(row: Any, ctx: Context, *, est: str = "estimate", d: int = 2) -> dict:
@@ -348,10 +369,10 @@ def behavior(tables: dict, ctx: Context) -> dict:
     without them the level is unavailable:
 
     >>> behavior({}, Context())
-    {'available': False, 'reason': 'no_data'}
+    {'available': False, 'reason': 'no_data', 'instruments': ['observations']}
     """
     if not _has(tables, "observations"):
-        return unavailable("no_data")
+        return unavailable("no_data", ("observations",))
     from kemuning_eval.stats.behavior import behavior_change, rater_agreement, share_applying
 
     obs = tables["observations"]
@@ -409,20 +430,20 @@ def results(tables: dict, ctx: Context) -> dict:
     --------
     >>> import pandas as pd
     >>> results({"outcomes": pd.DataFrame({"program_id": ["A", "A"], "treated": [False, False]})}, Context())
-    {'available': False, 'reason': 'no_treated_units'}
+    {'available': False, 'reason': 'no_treated_units', 'instruments': ['outcomes']}
     """
     if not _has(tables, "outcomes"):
-        return unavailable("no_data")
+        return unavailable("no_data", ("outcomes",))
     from kemuning_eval.errors import DataError
     from kemuning_eval.stats.did import did_effect
 
     outcomes = tables["outcomes"]
     if not outcomes["treated"].astype(bool).any():
-        return unavailable("no_treated_units")
+        return unavailable("no_treated_units", ("outcomes",))
     try:
         res = did_effect(outcomes, lang=ctx.lang)
     except DataError:  # the design is incomplete (e.g. no post period for this programme)
-        return unavailable("did_design_incomplete")
+        return unavailable("did_design_incomplete", ("outcomes",))
     rows = []
     for _, row in res.iterrows():
         entry = _change(row, ctx, d=3)
@@ -461,22 +482,35 @@ def cost(tables: dict, ctx: Context) -> dict:
     >>> import pandas as pd
     >>> programs = pd.DataFrame({"program_id": ["A", "B"], "jp": [30, 20], "participants": [20, 10],
     ...                          "cost": [60_000_000, 30_000_000]})
-    >>> c = cost({"programs": programs}, Context())
+    >>> roster = pd.DataFrame({"participant_id": [f"P{k}" for k in range(30)]})
+    >>> c = cost({"programs": programs, "participants": roster}, Context())
     >>> c["total_cost"], c["n_participants"], c["cost_per_participant"]
     (90000000, 30, 3000000)
     >>> [(p["program_id"], p["cost_per_participant"]) for p in c["by_program"]]
     [('A', 3000000), ('B', 3000000)]
+
+    Without a roster nobody was counted, so there is no cost per participant:
+
+    >>> c = cost({"programs": programs}, Context())
+    >>> c["total_cost"], c["n_participants"], c["cost_per_participant"]
+    (90000000, None, None)
     """
     if not _has(tables, "programs") or "cost" not in tables["programs"]:
-        return unavailable("no_data")
+        return unavailable("no_data", ("costs",))
     from kemuning_eval.stats.cost import cost_summary
     from kemuning_eval.stats.roi import roi_by_program
 
     programs = tables["programs"]
-    cs = cost_summary(programs, tests=tables.get("tests"))
+    if not programs["cost"].notna().any():
+        return unavailable("not_collected", ("costs",))
+    enrolled = _has(tables, "participants")
+    if not enrolled:  # without a roster nobody was counted: per-participant costs are not measured
+        programs = programs.assign(participants=float("nan"))
+    cs = cost_summary(programs[programs["cost"].notna()], tests=tables.get("tests"))
     total = cs[cs["program_id"] == "all"].iloc[0] if (cs["program_id"] == "all").any() else cs.iloc[0]
     out: dict[str, Any] = {
-        "available": True, "total_cost": i(total["cost"]), "n_participants": i(total["participants"]),
+        "available": True, "total_cost": i(total["cost"]),
+        "n_participants": i(total["participants"]) if enrolled else None,
         "cost_per_participant": i(total["cost_per_participant"]), "cost_per_jp": i(total["cost_per_jp"]),
         "by_program": [{"program_id": row["program_id"], "name": ctx.programs.get(row["program_id"], row["program_id"]),
                         "cost": i(row["cost"]), "participants": i(row["participants"]),
@@ -516,10 +550,10 @@ def qualitative(tables: dict, ctx: Context) -> dict:
     unavailable:
 
     >>> qualitative({}, Context())
-    {'available': False, 'reason': 'no_data'}
+    {'available': False, 'reason': 'no_data', 'instruments': ['interviews']}
     """
     if not _has(tables, "interviews"):
-        return unavailable("no_data")
+        return unavailable("no_data", ("interviews",))
     from kemuning_eval.stats.qualitative import representative_quotes, theme_frequencies
 
     iv = tables["interviews"]
@@ -567,7 +601,7 @@ def learning(tables: dict, ctx: Context, *, pass_mark: float = 70.0) -> dict:
     """
     tests = tables.get("tests")
     if tests is None or tests.dropna(subset=["pre", "post"]).empty:
-        return unavailable("no_data")
+        return unavailable("no_data", ("tests",))
     from kemuning_eval.stats.learning import learning_summary
 
     programs = tables.get("programs")
@@ -579,9 +613,9 @@ def learning(tables: dict, ctx: Context, *, pass_mark: float = 70.0) -> dict:
                           "ci_high": row["change_ci_high"], "p_val": row["t_p_val"]}, ctx)
         return {"n": i(row["n"]), "pre_mean": r(row["mean_pre"], 2), "post_mean": r(row["mean_post"], 2),
                 **change, "t": r(row["t"], 2), "w_stat": r(row["wilcoxon_v"], 1), "w_p": r(row["wilcoxon_p_val"], 3),
-                "w_method": row.get("wilcoxon_method"), "rank_biserial": r(row["rbc"], 2),
+                "w_method": text_or_none(row.get("wilcoxon_method")), "rank_biserial": r(row["rbc"], 2),
                 "dz": r(row["d_z"], 2), "dz_ci_low": r(row["d_z_ci_low"], 2), "dz_ci_high": r(row["d_z_ci_high"], 2),
-                "gz": r(row["g_z"], 2), "effect_band": row.get("effect_band"),
+                "gz": r(row["g_z"], 2), "effect_band": text_or_none(row.get("effect_band")),
                 "gain_class": r(row["gain_class"], 2), "gain_individual": r(row["gain_individual"], 2),
                 "gain_band": _gain_band(row["gain_class"]),
                 "pass_pre": r(row["pass_pre"], 3), "pass_post": r(row["pass_post"], 3),
@@ -645,25 +679,37 @@ def study(tables: dict, ctx: Context, *, target_jp: float = 20.0, population_asn
 
         part = tables.get("participants")
         out["programs"] = [{
-            "program_id": row["program_id"], "name": row.get("name"), "field": row.get("field"),
+            "program_id": row["program_id"], "name": text_or_none(row.get("name")),
+            "field": text_or_none(row.get("field")),
             "jp": i(row.get("jp")), "start_date": _iso(row.get("start_date")), "end_date": _iso(row.get("end_date")),
             "capacity": i(row.get("capacity")), "applicants": i(row.get("applicants")),
-            "participants": i(row.get("participants")), "cost": i(row.get("cost")),
+            "participants": i(row.get("participants")) if part is not None else None, "cost": i(row.get("cost")),
         } for _, row in programs.sort_values("program_id").iterrows()]
-        demand = demand_coverage(programs)
-        total = demand[demand["program_id"] == "all"].iloc[0]
-        n_part = len(part) if part is not None else int(programs["participants"].sum())
-        completed = int(part["completed"].fillna(False).astype(bool).sum()) if part is not None else None
+        # a column without any value was not collected: its total is missing, never a zero
+        have = {c: c in programs and bool(programs[c].notna().any()) for c in ("jp", "cost", "capacity", "applicants")}
+        total = None
+        if have["capacity"] and have["applicants"]:
+            demand = demand_coverage(programs)
+            total = demand[demand["program_id"] == "all"].iloc[0]
+        n_part = len(part) if part is not None else None
+        completed = None
+        if part is not None and "completed" in part and part["completed"].notna().any():
+            completed = int(part["completed"].fillna(False).astype(bool).sum())
         fac = tables.get("facilitators")
         out.update(
-            n_programs=int(len(programs)), n_participants=int(n_part), n_completed=completed,
+            n_programs=int(len(programs)), n_participants=n_part, n_completed=completed,
             completion_rate=r(completed / n_part, 3) if completed is not None and n_part else None,
-            jp_total=i(programs["jp"].sum()), budget_total=i(programs["cost"].sum()),
-            capacity_total=i(total["capacity"]), applicants_total=i(total["applicants"]),
-            unmet_demand=i(total["unmet_demand"]), share_not_admitted=r(total["share_not_admitted"], 3),
-            demand_ratio=r(total["applicants_per_seat"], 2),
+            jp_total=i(programs["jp"].sum()) if have["jp"] else None,
+            budget_total=i(programs["cost"].sum()) if have["cost"] else None,
+            capacity_total=i(total["capacity"]) if total is not None else None,
+            applicants_total=i(total["applicants"]) if total is not None else None,
+            unmet_demand=i(total["unmet_demand"]) if total is not None else None,
+            share_not_admitted=r(total["share_not_admitted"], 3) if total is not None else None,
+            demand_ratio=r(total["applicants_per_seat"], 2) if total is not None else None,
             n_facilitators=int(fac["facilitator_id"].nunique()) if fac is not None else None,
         )
+    elif _has(tables, "participants"):
+        out["n_participants"] = int(len(tables["participants"]))
     jp = tables.get("jp_records")
     if jp is not None and len(jp):
         from kemuning_eval.stats.cost import jp_coverage

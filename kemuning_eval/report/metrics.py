@@ -20,21 +20,29 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from kemuning_eval.report.availability import LEVEL_INSTRUMENT, NotMeasured
 from kemuning_eval.report.jsonio import dumps_metrics, write_json_atomic
 
 SECTIONS = ("reaction", "learning", "behavior", "results", "cost", "qualitative")
 SCHEMA_VERSION = 1
 
 
-def unavailable(reason: str) -> dict[str, Any]:
-    """Return the entry of a level that could not be computed.
+def unavailable(reason: str, instruments: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Return the entry of a level that could not be computed (:class:`~.availability.NotMeasured`).
+
+    Parameters
+    ----------
+    reason : str
+        A reason code of :data:`kemuning_eval.report.availability.REASONS`.
+    instruments : tuple of str, default ()
+        The instruments that would have measured the level.
 
     Examples
     --------
-    >>> unavailable("no_data")
-    {'available': False, 'reason': 'no_data'}
+    >>> unavailable("no_data", ("tests",))
+    {'available': False, 'reason': 'no_data', 'instruments': ['tests']}
     """
-    return {"available": False, "reason": reason}
+    return NotMeasured(reason, tuple(instruments)).as_dict()
 
 
 def empty_metrics(year: int, *, lang: str = "id", program_id: str = "", report_date: str = "") -> dict:
@@ -61,7 +69,7 @@ def empty_metrics(year: int, *, lang: str = "id", program_id: str = "", report_d
     --------
     >>> m = empty_metrics(2026, program_id="PKA-01")
     >>> m["study"]["program_id"], m["study"]["report_date"], m["cost"]
-    ('PKA-01', None, {'available': False, 'reason': 'no_data'})
+    ('PKA-01', None, {'available': False, 'reason': 'no_data', 'instruments': ['costs']})
     >>> m["findings"]
     {'challenges': [], 'recommendations': [], 'comparison': None}
     """
@@ -74,7 +82,7 @@ def empty_metrics(year: int, *, lang: str = "id", program_id: str = "", report_d
     }
     m: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "study": study}
     for name in SECTIONS:
-        m[name] = unavailable("no_data")
+        m[name] = unavailable("no_data", (LEVEL_INSTRUMENT[name],))
     m["findings"] = {"challenges": [], "recommendations": [], "comparison": None}
     m["provenance"] = {"inputs": [], "package_version": None, "git_commit": None, "parameters": {
         "year": int(year), "lang": lang, "program_id": program_id, "report_date": report_date, "seed": 0}}
@@ -161,7 +169,7 @@ def suppress_small_levels(m: dict, min_n: int) -> None:
     --------
     >>> m = {"reaction": {"available": True, "n_responses": 3}}
     >>> suppress_small_levels(m, 5); m["reaction"]
-    {'available': False, 'reason': 'suppressed_small_group'}
+    {'available': False, 'reason': 'suppressed_small_group', 'instruments': ['reaction']}
     """
     from kemuning_eval.report.rules import get_path
 
@@ -173,7 +181,7 @@ def suppress_small_levels(m: dict, min_n: int) -> None:
         except (KeyError, IndexError, TypeError):
             continue
         if n is not None and n < min_n:
-            m[level] = unavailable("suppressed_small_group")
+            m[level] = unavailable("suppressed_small_group", (LEVEL_INSTRUMENT[level],))
 
 
 def load_scoped_tables(year: int, *, root: str | Path | None = None, program_id: str = "") -> dict:
@@ -302,14 +310,132 @@ def comparison(m: dict, previous: dict | None) -> dict | None:
     return {"previous_year": previous["study"]["year"], "rows": rows} if rows else None
 
 
-def _previous_metrics(paths: Any, year: int, previous_year: int | None) -> dict | None:
+def program_names(tables: dict) -> dict[str, str]:
+    """Programme code -> display name: the programme table, else the codes the exports carry.
+
+    Without a programme table (e.g. a study of only a survey and test
+    scores), every programme code found in a ``program_id`` column is its own
+    name, so a per-programme report can still be asked for.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> program_names({"programs": pd.DataFrame({"program_id": ["A"], "name": ["Alpha"]})})
+    {'A': 'Alpha'}
+    >>> program_names({"tests": pd.DataFrame({"program_id": ["B", None, "A"]})})
+    {'A': 'A', 'B': 'B'}
+    """
+    from kemuning_eval.report.levels import text_or_none
+
+    programs = tables.get("programs")
+    if programs is not None and "program_id" in programs:
+        names = programs["name"] if "name" in programs else programs["program_id"]
+        return {str(code): text_or_none(name) or str(code)
+                for code, name in zip(programs["program_id"], names, strict=True)}
+    codes: set[str] = set()
+    for name, frame in tables.items():
+        if name != "outcomes" and "program_id" in getattr(frame, "columns", ()):
+            codes.update(str(c) for c in frame["program_id"].dropna().unique())
+    return {code: code for code in sorted(codes)}
+
+
+#: why a previous year is not compared (``findings.comparison_status.reason``)
+COMPARISON_REASONS = ("no_previous_report", "previous_synthetic", "other_agency", "nothing_comparable")
+
+
+def comparable_previous(current: dict, previous: dict | None, *, configured: bool) -> str | None:
+    """``None`` when ``previous`` may be compared with ``current``, else the reason code.
+
+    The previous year is compared only when ``studi.yaml`` names it
+    (``study.previous_year``: ``configured``), or when it is a real study of
+    the same agency; a synthetic year is compared with a real one only when
+    named explicitly.
+
+    Parameters
+    ----------
+    current, previous : dict
+        The ``study`` entries of this year's and the previous year's metrics.
+    configured : bool
+        True when ``studi.yaml`` names the previous year.
+
+    Returns
+    -------
+    str or None
+        A code of :data:`COMPARISON_REASONS`, or ``None``.
+
+    Examples
+    --------
+    >>> real = {"agency": "BPSDM X", "synthetic": False}
+    >>> fake = {"agency": "BPSDM X", "synthetic": True}
+    >>> comparable_previous(real, fake, configured=False), comparable_previous(real, fake, configured=True)
+    ('previous_synthetic', None)
+    >>> comparable_previous(real, {"agency": "BKPSDM Y", "synthetic": False}, configured=False)
+    'other_agency'
+    >>> comparable_previous(fake, fake, configured=False) is None
+    True
+    """
+    if previous is None:
+        return "no_previous_report"
+    if configured:
+        return None
+    if previous.get("synthetic") and not current.get("synthetic"):
+        return "previous_synthetic"
+
+    def agency(study: dict) -> str:
+        return " ".join(str(study.get("agency") or "").lower().split())
+
+    if agency(previous) != agency(current):
+        return "other_agency"
+    return None
+
+
+def previous_comparison(m: dict, paths: Any, year: int, previous_year: int | None) -> tuple[dict | None, dict]:
+    """The comparison with the previous year's report, and a status saying which year and why (not).
+
+    Parameters
+    ----------
+    m : dict
+        This year's metrics (``study`` is read).
+    paths : ProjectPaths
+        Project folders (``reports/<year>/metrics.json``).
+    year : int
+        This study year.
+    previous_year : int or None
+        ``study.previous_year`` of ``studi.yaml`` (explicit choice), else ``year - 1``.
+
+    Returns
+    -------
+    tuple
+        :func:`comparison` (or ``None``) and ``{"previous_year", "configured",
+        "compared", "synthetic", "reason"}``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from kemuning_eval.paths import ProjectPaths
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     print(previous_comparison(empty_metrics(2026), ProjectPaths(Path(d)), 2026, None)[1])
+    {'previous_year': 2025, 'configured': False, 'compared': False, 'synthetic': None, 'reason': 'no_previous_report'}
+    """
     import json
 
-    prev = previous_year or year - 1
+    prev = int(previous_year or year - 1)
     path = paths.metrics_json(prev)
-    if not path.is_file():
-        return None
-    return json.loads(path.read_text(encoding="utf-8"))
+    previous = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+    if previous is not None and (previous.get("study") or {}).get("program_id"):
+        previous = None  # a programme's report is not a year's study
+    configured = previous_year is not None
+    reason = comparable_previous(m["study"], (previous or {}).get("study") if previous else None,
+                                 configured=configured)
+    compared = comparison(m, previous) if reason is None else None
+    if reason is None and compared is None:
+        reason = "nothing_comparable"
+    synthetic = bool(previous["study"].get("synthetic")) if previous else None
+    if compared is not None:
+        compared.update(previous_synthetic=synthetic, configured=configured)
+    status = {"previous_year": prev, "configured": configured, "compared": compared is not None,
+              "synthetic": synthetic, "reason": reason}
+    return compared, status
 
 
 def compute_metrics(
@@ -374,7 +500,7 @@ def compute_metrics(
     from kemuning_eval.i18n import check_lang, t
     from kemuning_eval.ingest.store import load_tables
     from kemuning_eval.paths import ProjectPaths
-    from kemuning_eval.report import levels, rules
+    from kemuning_eval.report import availability, levels, rules
     from kemuning_eval.report.provenance import build_provenance
 
     check_lang(lang)
@@ -383,8 +509,7 @@ def compute_metrics(
     report_cfg = dict(cfg.report or {})
     date = report_date or str(report_cfg.get("date") or "") or None
     all_tables = tables if tables is not None else load_tables(paths.processed(year))
-    programs = all_tables.get("programs")
-    names = dict(zip(programs["program_id"], programs["name"], strict=True)) if programs is not None else {}
+    names = program_names(all_tables)
     if program_id and program_id not in names:
         raise UsageError(f"program {program_id!r} tidak ada pada tahun {year}",
                          hint="pilih salah satu: " + ", ".join(sorted(names)))
@@ -410,22 +535,33 @@ def compute_metrics(
     pass_mark = float((cfg.scoring or {}).get("pass_mark_default", 70))
     # Warnings of the statistics (e.g. a low alpha) are kept in the provenance, not printed
     # into the report as stray stderr output.
+    m["study"]["instruments"] = availability.inventory(tables)
+    compute = {
+        "reaction": lambda: levels.reaction(tables, ctx),
+        "learning": lambda: levels.learning(tables, ctx, pass_mark=pass_mark),
+        "behavior": lambda: levels.behavior(tables, ctx),
+        "results": lambda: levels.results(tables, ctx),
+        "cost": lambda: levels.cost(tables, ctx),
+        "qualitative": lambda: levels.qualitative(tables, ctx),
+    }
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        m["reaction"] = levels.reaction(tables, ctx)
-        m["learning"] = levels.learning(tables, ctx, pass_mark=pass_mark)
-        m["behavior"] = levels.behavior(tables, ctx)
-        m["results"] = levels.results(tables, ctx)
-        m["cost"] = levels.cost(tables, ctx)
-        m["qualitative"] = levels.qualitative(tables, ctx)
+        for level, build in compute.items():
+            missing = availability.level_status(tables, level)  # decided once, here
+            m[level] = missing.as_dict() if missing else build()
         levels.sample(m, tables, ctx)
         m["study"]["profile"] = levels.profile(tables, ctx)
     suppress_small_levels(m, min_n)
     challenges = rules.derive_challenges(m, report_cfg.get("rules"))
+    if program_id:
+        compared, status = None, None
+    else:
+        compared, status = previous_comparison(m, paths, year, info.previous_year)
     m["findings"] = {
         "challenges": challenges,
         "recommendations": rules.derive_recommendations(challenges),
-        "comparison": None if program_id else comparison(m, _previous_metrics(paths, year, info.previous_year)),
+        "comparison": compared,
+        "comparison_status": status,
     }
     params = {"year": int(year), "lang": lang, "program_id": program_id, "report_date": date or "", "seed": int(seed)}
     m["provenance"] = build_provenance(paths.processed(year), paths.root, params)

@@ -34,6 +34,7 @@ from typing import Any
 
 from kemuning_eval.i18n import t
 from kemuning_eval.numfmt import fmt_ci, fmt_int, fmt_number, fmt_p, fmt_p_expr, fmt_pct, fmt_rupiah
+from kemuning_eval.report.availability import LEVEL_INSTRUMENT, measured_levels, not_collected
 
 DEFAULT_ALPHA = 0.05
 
@@ -220,16 +221,82 @@ def not_available(m: dict, level: str, lang: str) -> str:
     >>> m["learning"] = unavailable("suppressed_small_group")
     >>> "fewer than 5 people" in not_available(m, "learning", "en")
     True
-    >>> not_available(m, "cost", "en")
-    'The data for this section are not available this year, so this section cannot be reported.'
+    >>> print(not_available(m, "cost", "en"))
+    Costs and ROI cannot be reported: programme cost records were collected but hold no usable records within this report's scope.
+    >>> m["behavior"] = unavailable("not_collected", ("observations",))
+    >>> print(not_available(m, "behavior", "id"))
+    Level 3 (perilaku di tempat kerja) tidak diukur tahun ini (observasi kinerja oleh atasan, rekan, dan diri sendiri sebelum dan sesudah pelatihan tidak dikumpulkan).
     """
-    reason = (m.get(level) or {}).get("reason")
+    entry = m.get(level) or {}
+    reason = entry.get("reason")
     if reason == "suppressed_small_group":
         return t("report.na_suppressed", lang, min_n=fmt_int(m["study"].get("min_group_size") or 5, lang))
+    if reason in ("not_collected", "no_data") and level in LEVEL_INSTRUMENT:
+        instruments = entry.get("instruments") or [LEVEL_INSTRUMENT[level]]
+        return _capital(t(f"measured.na.{reason}", lang, level=t(f"measured.level.{level}", lang),
+                          instruments=instrument_list(instruments, lang)))
     from kemuning_eval.i18n import catalogue
 
     key = f"report.na_reason.{reason}"
     return t(key, lang) if key in catalogue() else t("report.na", lang)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def join_list(items: list[str], lang: str) -> str:
+    """``a, b dan c`` / ``a, b and c`` (catalogue word for "and").
+
+    Examples
+    --------
+    >>> join_list(["a"], "id"), join_list(["a", "b", "c"], "id"), join_list(["a", "b"], "en")
+    ('a', 'a, b dan c', 'a and b')
+    """
+    items = [str(x) for x in items]
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {t('measured.list_and', lang)} {items[-1]}"
+
+
+def instrument_list(instruments: list[str], lang: str) -> str:
+    """The instruments' names from the catalogue, joined (:func:`join_list`).
+
+    Examples
+    --------
+    >>> instrument_list(["roster", "tests"], "en")
+    'the participant roster and pre- and post-tests (0–100)'
+    """
+    return join_list([t(f"measured.instrument.{k}", lang) for k in instruments], lang)
+
+
+def level_list(levels: list[str], lang: str) -> str:
+    """The levels' names from the catalogue, joined (:func:`join_list`).
+
+    Examples
+    --------
+    >>> level_list(["behavior", "cost"], "en")
+    'Level 3 (behaviour at work) and costs and ROI'
+    """
+    return join_list([t(f"measured.level.{k}", lang) for k in levels], lang)
+
+
+def unmeasured_levels(m: dict) -> list[str]:
+    """Levels without numbers because their instrument was not collected (report order).
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.metrics import empty_metrics, unavailable
+    >>> m = empty_metrics(2026)
+    >>> m["behavior"] = unavailable("not_collected", ("observations",))
+    >>> unmeasured_levels(m)
+    ['behavior']
+    """
+    return [level for level in LEVEL_INSTRUMENT if (m.get(level) or {}).get("reason") == "not_collected"]
+
+
+def _everything_measured(m: dict) -> bool:
+    return len(measured_levels(m)) == len(LEVEL_INSTRUMENT) and not not_collected(m)
 
 
 def _alpha(m: dict) -> float:
@@ -277,14 +344,18 @@ def summary(m: dict, lang: str) -> list[str]:
     >>> for line in summary(m, "en"):
     ...     print(line)
     This evaluation covers 2 training programmes run by BPSDM in 2026, with 40 participants and 60 JP in total.
-    The evaluation records 0 challenges and makes 0 recommendations, each based on the evidence it cites.
+    The evaluation rules found no challenge in the data measured, so no recommendation is made.
     """
     s = m["study"]
     out = []
     if s.get("n_programs") is not None:
-        out.append(t("report.summary.scope", lang, n_programs=fmt_int(s["n_programs"], lang),
-                     agency=s.get("agency") or "", year=s["year"],
-                     n_participants=fmt_int(s.get("n_participants"), lang), jp=fmt_int(s.get("jp_total"), lang)))
+        if s.get("n_participants") is not None and s.get("jp_total") is not None:
+            out.append(t("report.summary.scope", lang, n_programs=fmt_int(s["n_programs"], lang),
+                         agency=s.get("agency") or "", year=s["year"],
+                         n_participants=fmt_int(s.get("n_participants"), lang), jp=fmt_int(s.get("jp_total"), lang)))
+        else:
+            out.append(t("measured.summary.scope", lang, n_programs=fmt_int(s["n_programs"], lang),
+                         agency=s.get("agency") or "", year=s["year"]))
     reaction = _ok(m, "reaction")
     ext = _extremes(reaction.get("dimensions") or [], "mean")
     ikm = reaction.get("ikm") or {}
@@ -315,9 +386,15 @@ def summary(m: dict, lang: str) -> list[str]:
                      benefit=fmt_rupiah(cost.get("total_benefit"), lang),
                      bcr=fmt_number(cost["bcr"], 2, lang), roi=fmt_pct(cost["roi_pct"] / 100, 1, lang)
                      if cost.get("roi_pct") is not None else fmt_number(None)))
+    unmeasured = unmeasured_levels(m)
+    if unmeasured:
+        out.append(t("measured.summary.not_measured", lang, levels=level_list(unmeasured, lang)))
     f = m.get("findings") or {}
-    out.append(t("report.summary.findings", lang, n_challenges=fmt_int(len(f.get("challenges") or []), lang),
-                 n_recommendations=fmt_int(len(f.get("recommendations") or []), lang)))
+    if f.get("challenges"):
+        out.append(t("report.summary.findings", lang, n_challenges=fmt_int(len(f.get("challenges") or []), lang),
+                     n_recommendations=fmt_int(len(f.get("recommendations") or []), lang)))
+    else:
+        out.append(t("measured.summary.no_findings", lang))
     heads = list(dict.fromkeys(t(f"report.challenge_short.{c['id']}", lang) for c in f.get("challenges") or []))
     if heads:
         out.append(t("report.summary.challenges", lang, items="; ".join(heads)))
@@ -367,15 +444,27 @@ def introduction(m: dict, lang: str) -> dict[str, Any]:
     (['PermenPANRB 14/2017'], True)
     """
     s = m["study"]
-    scope = (t("report.intro.scope_program", lang, program=s.get("program_name") or s["program_id"], year=s["year"])
-             if s.get("program_id") else
-             t("report.intro.scope", lang, n_programs=fmt_int(s.get("n_programs"), lang), year=s["year"]))
+    complete = _everything_measured(m) and s.get("n_programs") is not None
+    measured = measured_levels(m)
+    if s.get("program_id"):
+        scope = t("report.intro.scope_program", lang, program=s.get("program_name") or s["program_id"], year=s["year"])
+    elif complete:
+        scope = t("report.intro.scope", lang, n_programs=fmt_int(s.get("n_programs"), lang), year=s["year"])
+    else:
+        what = (t("measured.intro.scope_programs", lang, n=fmt_int(s["n_programs"], lang))
+                if s.get("n_programs") is not None else t("measured.intro.scope_training", lang))
+        scope = t("measured.intro.scope", lang, what=what, year=s["year"], levels=level_list(measured, lang) or "–")
+    if complete or not measured:
+        background = t("report.intro.background", lang, agency=s.get("agency") or "", region=s.get("region") or "")
+        purpose = t("report.intro.purpose", lang)
+    else:
+        background = t("measured.intro.background", lang, agency=s.get("agency") or "", region=s.get("region") or "",
+                       aims=join_list([t(f"measured.intro.aim.{k}", lang) for k in measured], lang))
+        items = [t(f"measured.intro.purpose.{k}", lang) for k in measured] + [t("measured.intro.purpose.recommend", lang)]
+        purpose = t("measured.intro.purpose", lang, items=join_list(
+            [f"({n}) {x}" for n, x in enumerate(items, start=1)], lang).replace(", (", "; ("))
     return {
-        "paragraphs": [
-            t("report.intro.background", lang, agency=s.get("agency") or "", region=s.get("region") or ""),
-            t("report.intro.purpose", lang),
-            scope,
-        ],
+        "paragraphs": [background, purpose, scope],
         "legal_intro": t("report.intro.legal", lang),
         "legal": list(s.get("legal_basis") or []),
         "legal_note": t("report.intro.legal_note", lang),
@@ -410,7 +499,13 @@ def overview(m: dict, lang: str) -> list[str]:
     """
     s = m["study"]
     if s.get("n_programs") is None:
-        return [t("report.na", lang)]
+        if s.get("n_participants") is not None:
+            return [t("measured.overview.roster_only", lang, n_participants=fmt_int(s["n_participants"], lang))]
+        return [t("measured.overview.none", lang)]
+    facts = ("jp_total", "n_participants", "n_completed", "n_facilitators", "capacity_total", "applicants_total",
+             "demand_ratio", "budget_total")
+    if any(s.get(k) is None for k in facts):
+        return _overview_partial(s, lang)
     out = [t("report.overview.text", lang, year=s["year"], n_programs=fmt_int(s["n_programs"], lang),
              jp=fmt_int(s.get("jp_total"), lang), n_participants=fmt_int(s.get("n_participants"), lang),
              n_completed=fmt_int(s.get("n_completed"), lang), completion=fmt_pct(s.get("completion_rate"), 1, lang),
@@ -421,6 +516,37 @@ def overview(m: dict, lang: str) -> list[str]:
     if jp.get("share") is not None:
         out.append(t("report.overview.jp", lang, n_asn=fmt_int(jp["n"], lang), share=fmt_pct(jp["share"], 1, lang),
                      target=fmt_int(jp["target"], lang), mean=fmt_number(jp.get("mean_jp"), 1, lang)))
+    return out
+
+
+def _overview_partial(s: dict, lang: str) -> list[str]:
+    """The overview from the facts that were collected, one clause each; the others named as not collected."""
+    jp = t("measured.overview.jp", lang, jp=fmt_int(s["jp_total"], lang)) if s.get("jp_total") is not None else ""
+    people = (t("measured.overview.participants", lang, n_participants=fmt_int(s["n_participants"], lang))
+              if s.get("n_participants") is not None else "")
+    text = [t("measured.overview.programs", lang, year=s["year"], n_programs=fmt_int(s["n_programs"], lang),
+              jp=jp, participants=people)]
+    if s.get("n_completed") is not None and s.get("completion_rate") is not None:
+        text.append(t("measured.overview.completed", lang, n_completed=fmt_int(s["n_completed"], lang),
+                      completion=fmt_pct(s["completion_rate"], 1, lang)))
+    if s.get("n_facilitators") is not None:
+        text.append(t("measured.overview.facilitators", lang, n_facilitators=fmt_int(s["n_facilitators"], lang)))
+    if None not in (s.get("capacity_total"), s.get("applicants_total"), s.get("demand_ratio")):
+        text.append(t("measured.overview.demand", lang, capacity=fmt_int(s["capacity_total"], lang),
+                      applicants=fmt_int(s["applicants_total"], lang), ratio=fmt_number(s["demand_ratio"], 2, lang)))
+    if s.get("budget_total") is not None:
+        text.append(t("measured.overview.budget", lang, budget=fmt_rupiah(s["budget_total"], lang)))
+    missing = [t(f"measured.overview.{key}_item", lang) for key, absent in (
+        ("jp", s.get("jp_total") is None), ("participants", s.get("n_participants") is None),
+        ("demand", s.get("capacity_total") is None or s.get("applicants_total") is None),
+        ("budget", s.get("budget_total") is None)) if absent]
+    if missing:
+        text.append(t("measured.overview.not_collected", lang, items=join_list(missing, lang)))
+    out = [" ".join(text)]
+    jpc = s.get("jp_coverage") or {}
+    if jpc.get("share") is not None:
+        out.append(t("report.overview.jp", lang, n_asn=fmt_int(jpc["n"], lang), share=fmt_pct(jpc["share"], 1, lang),
+                     target=fmt_int(jpc["target"], lang), mean=fmt_number(jpc.get("mean_jp"), 1, lang)))
     return out
 
 
@@ -453,7 +579,15 @@ def method(m: dict, lang: str) -> dict[str, Any]:
     True
     """
     s = m["study"]
-    paragraphs = [t("report.method.model", lang)]
+    used = [row["instrument"] for row in s.get("instruments") or [] if row["collected"]]
+    if _everything_measured(m) or not s.get("instruments"):
+        paragraphs = [t("report.method.model", lang)]
+    else:
+        paragraphs = [t("measured.method.model", lang, instruments=instrument_list(used, lang) or "–")]
+        missing = not_collected(m)
+        if missing:
+            paragraphs[0] += " " + t("measured.method.not_collected", lang, instruments=instrument_list(missing, lang),
+                                     levels=level_list(unmeasured_levels(m), lang))
     sample = s.get("sample") or {}
     if sample.get("required") is not None:
         ok = sample["achieved"] >= sample["required"]
@@ -464,19 +598,43 @@ def method(m: dict, lang: str) -> dict[str, Any]:
     rates = [t("report.method.response_rate_item", lang, instrument=r["label"], n=fmt_int(r["n"], lang),
                population=fmt_int(r["population"], lang), rate=fmt_pct(r["rate"], 1, lang))
              for r in s.get("response_rates") or [] if r.get("rate") is not None]
-    definitions = [t(f"report.method.def.{k}", lang) for k in ("likert", "alpha", "ikm", "paired", "did", "roi")]
+    definitions = [t(f"report.method.def.{k}", lang) for k in _methods_used(m)]
     bands = s.get("likert_bands") or []
-    if bands:
+    if bands and _ok(m, "reaction"):
         definitions.insert(1, t("report.method.bands", lang, bands="; ".join(
             f"{b['label']} ≥ {fmt_number(b['lower'], 2, lang)}" for b in bands)))
-    definitions.append(t("report.method.def.significance", lang, alpha=fmt_number(_alpha(m), 2, lang)))
-    after = [t("report.method.privacy", lang, min_n=fmt_int(s.get("min_group_size"), lang))]
+    if any(k in ("paired", "did") for k in _methods_used(m)):
+        definitions.append(t("report.method.def.significance", lang, alpha=fmt_number(_alpha(m), 2, lang)))
+    quotes = bool(_ok(m, "qualitative")) or not s.get("instruments")
+    after = [t("report.method.privacy" if quotes else "measured.method.privacy", lang,
+               min_n=fmt_int(s.get("min_group_size"), lang))]
     q = s.get("data_quality") or {}
     if q.get("n_checks") is not None:
         after.append(t("report.method.quality", lang, n_checks=fmt_int(q["n_checks"], lang),
                        n_errors=fmt_int(q.get("n_errors"), lang), n_warnings=fmt_int(q.get("n_warnings"), lang)))
     return {"paragraphs": paragraphs, "rates_intro": t("report.method.response_rates", lang), "rates": rates,
             "stats_intro": t("report.method.stats", lang), "definitions": definitions, "after": after}
+
+
+def _methods_used(m: dict) -> list[str]:
+    """The estimators the report uses, named in the method section (none for a level not measured)."""
+    if not m["study"].get("instruments"):  # metrics without an inventory (a hand-made dict): name them all
+        return ["likert", "alpha", "ikm", "paired", "did", "roi"]
+    reaction = _ok(m, "reaction")
+    out = []
+    if reaction:
+        out.append("likert")
+        if reaction.get("reliability"):
+            out.append("alpha")
+        if reaction.get("ikm"):
+            out.append("ikm")
+    if _ok(m, "learning") or _ok(m, "behavior"):
+        out.append("paired")
+    if _ok(m, "results"):
+        out.append("did")
+    if _ok(m, "cost").get("bcr") is not None:
+        out.append("roi")
+    return out
 
 
 def reaction(m: dict, lang: str) -> list[str]:
@@ -507,8 +665,11 @@ def reaction(m: dict, lang: str) -> list[str]:
     r = _ok(m, "reaction")
     if not r:
         return [not_available(m, "reaction", lang)]
-    out = [t("report.reaction.intro", lang, n=fmt_int(r.get("n_responses"), lang),
-             rate=fmt_pct(r.get("response_rate"), 1, lang))]
+    if r.get("response_rate") is None:
+        out = [t("measured.reaction.intro", lang, n=fmt_int(r.get("n_responses"), lang))]
+    else:
+        out = [t("report.reaction.intro", lang, n=fmt_int(r.get("n_responses"), lang),
+                 rate=fmt_pct(r.get("response_rate"), 1, lang))]
     ext = _extremes(r.get("dimensions") or [], "mean")
     if ext:
         low, high = ext
@@ -703,6 +864,17 @@ def cost(m: dict, lang: str) -> list[str]:
     c = _ok(m, "cost")
     if c.get("total_cost") is None:
         return [not_available(m, "cost", lang)]
+    if c.get("bcr") is None or c.get("cost_per_participant") is None:
+        text = [t("measured.cost.total", lang, cost=fmt_rupiah(c["total_cost"], lang))]
+        if c.get("cost_per_participant") is not None:
+            text.append(t("measured.cost.per_participant", lang, n=fmt_int(c.get("n_participants"), lang),
+                          per=fmt_rupiah(c["cost_per_participant"], lang)))
+        elif c.get("n_participants") is None:
+            text.append(t("measured.cost.no_roster", lang))
+        if c.get("bcr") is None:
+            text.append(t("measured.cost.no_benefits", lang))
+            return [" ".join(text)]
+        return [" ".join(text), t("report.cost.caveat", lang)]
     return [t("report.cost.text", lang, cost=fmt_rupiah(c["total_cost"], lang), n=fmt_int(c.get("n_participants"), lang),
               per=fmt_rupiah(c.get("cost_per_participant"), lang), benefit=fmt_rupiah(c.get("total_benefit"), lang),
               bcr=fmt_number(c.get("bcr"), 2, lang),
@@ -867,11 +1039,27 @@ def comparison(m: dict, lang: str) -> list[str]:
     ...     {"metric": "n_participants", "previous": 35, "current": 40, "fmt": "int"}]}
     >>> comparison(m, "en")[0]
     'Compared with 2025:'
+    >>> m["findings"]["comparison"].update(previous_synthetic=True, configured=True)
+    >>> comparison(m, "en")[0]
+    'Compared with 2025 (synthetic data; the comparison year is set in studi.yaml, study.previous_year):'
+    >>> m["findings"].update(comparison=None, comparison_status={"previous_year": 2025, "reason": "previous_synthetic"})
+    >>> comparison(m, "en")[0].startswith("The 2025 report is not compared because its data are synthetic")
+    True
     """
-    comp = (m.get("findings") or {}).get("comparison")
+    findings = m.get("findings") or {}
+    comp = findings.get("comparison")
+    status = findings.get("comparison_status")
     if not comp:
+        if status and status.get("reason"):
+            return [t(f"measured.comparison.skip.{status['reason']}", lang, previous=status["previous_year"])]
         return [t("report.comparison.none", lang)]
-    out = [t("report.comparison.intro", lang, previous=comp["previous_year"])]
+    if "previous_synthetic" in comp:
+        kind = "synthetic" if comp["previous_synthetic"] else "real"
+        basis = "configured" if comp.get("configured") else "same_agency"
+        out = [t("measured.comparison.intro", lang, previous=comp["previous_year"],
+                 kind=t(f"measured.comparison.kind.{kind}", lang), basis=t(f"measured.comparison.basis.{basis}", lang))]
+    else:
+        out = [t("report.comparison.intro", lang, previous=comp["previous_year"])]
     for row in comp.get("rows") or []:
         out.append(t("report.comparison.row", lang, metric=t(f"report.metric.{row['metric']}", lang),
                      previous=fmt_value(row["previous"], row["fmt"], lang),
@@ -896,20 +1084,31 @@ def conclusion(m: dict, lang: str) -> list[str]:
 
     Examples
     --------
-    >>> from kemuning_eval.report.metrics import empty_metrics
+    >>> from kemuning_eval.report.metrics import empty_metrics, unavailable
     >>> m = empty_metrics(2026)
     >>> m["behavior"] = {"available": True, "applying": {"share": 0.75}}
-    >>> "most alumni apply it at work" in conclusion(m, "en")[0]
-    True
+    >>> text = conclusion(m, "en")[0]
+    >>> "most alumni apply it at work" in text, "Level 2 (learning)" in text
+    (True, True)
+
+    Without Level 3 data nothing is concluded about application at work:
+
+    >>> m["behavior"] = unavailable("not_collected", ("observations",))
+    >>> m["learning"] = {"available": True, "overall": {"diff": 5.0, "ci_low": 2.0, "ci_high": 8.0, "p_val": 0.01}}
+    >>> text = conclusion(m, "en")[0]
+    >>> "at work" in text.replace("Level 3 (behaviour at work)", ""), "knowledge increased significantly" in text
+    (False, True)
     """
     r = _ok(m, "reaction")
     dims = [d["mean"] for d in r.get("dimensions") or [] if d.get("mean") is not None]
     overall = _ok(m, "learning").get("overall") or {}
-    applying = (_ok(m, "behavior").get("applying") or {}).get("share")
-    did = [row for row in _ok(m, "results").get("did") or [] if row.get("estimate") is not None]
-    if not dims and not overall and applying is None:
+    behavior = _ok(m, "behavior")
+    applying = (behavior.get("applying") or {}).get("share")
+    results = _ok(m, "results")
+    did = [row for row in results.get("did") or [] if row.get("estimate") is not None]
+    if not dims and not overall and not behavior and not results:
         return [t("report.na", lang)]
-    category = r.get("category_overall") or "–"
+    category = r.get("category_overall")
     learning_key = ("report.conclusion.learning_up" if significance(
         overall.get("diff"), overall.get("ci_low"), overall.get("ci_high"), overall.get("p_val"), _alpha(m)) == "increase"
         else "report.conclusion.learning_none")
@@ -918,6 +1117,22 @@ def conclusion(m: dict, lang: str) -> list[str]:
                     else "report.conclusion.transfer_weak")
     results_key = ("report.conclusion.results_sig" if any(row.get("significant") for row in did)
                    else "report.conclusion.results_none")
-    return [t("report.conclusion.text", lang, year=m["study"]["year"], reaction_word=str(category).lower(),
-              learning_phrase=t(learning_key, lang), transfer_phrase=t(transfer_key, lang),
-              results_phrase=t(results_key, lang))]
+    if dims and category and overall and behavior and did:
+        return [t("report.conclusion.text", lang, year=m["study"]["year"], reaction_word=str(category).lower(),
+                  learning_phrase=t(learning_key, lang), transfer_phrase=t(transfer_key, lang),
+                  results_phrase=t(results_key, lang))]
+    # only the levels that were measured lead to a conclusion
+    parts = []
+    if dims and category:
+        parts.append(t("measured.conclusion.reaction", lang, word=str(category).lower()))
+    if overall:
+        parts.append(t(learning_key, lang))
+    if behavior:
+        parts.append(t(transfer_key, lang))
+    out = [t("measured.conclusion.text", lang, year=m["study"]["year"], parts="; ".join(parts))] if parts else []
+    if did:
+        out.append(t(results_key, lang))
+    missing = [level for level in ("reaction", "learning", "behavior", "results") if not _ok(m, level)]
+    if missing:
+        out.append(t("measured.conclusion.not_measured", lang, levels=level_list(missing, lang)))
+    return [" ".join(out)]

@@ -16,7 +16,7 @@ Examples
 True
 >>> rep.title().startswith("<h1")
 True
->>> "tidak tersedia" in rep.section("learning")
+>>> "tidak dapat dilaporkan" in rep.section("learning")
 True
 """
 
@@ -52,6 +52,41 @@ SECTIONS = {
 }
 
 
+def check_label(check: str, lang: str, *, year: int) -> str:
+    """Name of a data-quality check in the appendix: never a ``{placeholder}`` of a per-problem message.
+
+    Parameters
+    ----------
+    check : str
+        The ``check`` of ``data_quality.parquet``.
+    lang : {"id", "en"}
+        Report language.
+    year : int
+        Study year (names the duplicates report).
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> check_label("duplicate_submission", "en", year=2026)
+    'repeated submissions dropped by the duplicates rule (see duplikat-2026.csv)'
+    >>> check_label("response_rate", "id", year=2026)
+    'tingkat respons'
+    """
+    import re
+
+    from kemuning_eval.i18n import catalogue
+    from kemuning_eval.ingest.quality import check_text
+
+    key = f"measured.check.{check}"
+    text = t(key, lang, year=year) if key in catalogue() else check_text(check, lang)
+    if "{" in text:  # a check added later whose text needs values the report does not have
+        text = re.sub(r"\s*\([^()]*\{[a-z_]+\}[^()]*\)|\s*\{[a-z_]+\}", "", text.replace("{year}", str(year)))
+    return text
+
+
 def _paras(texts: list[str]) -> Html:
     return join(p(x) for x in texts)
 
@@ -76,7 +111,7 @@ class Report:
     <h1 id="judul">Evaluation Report of ASN Training 2026</h1>
     <p class="subtitle">15 December 2026</p>
     >>> section = rep.section("learning")
-    >>> 'id="pembelajaran"' in section, "not available" in section
+    >>> 'id="pembelajaran"' in section, "cannot be reported" in section
     (True, True)
     """
 
@@ -95,6 +130,9 @@ class Report:
     def _table(self, rows: list[dict], columns: list[tuple[str, str, str | None]], caption_key: str) -> Html:
         if not rows:
             return Html("")
+        # a column without any value was not collected (e.g. costs): left out, never a row of dashes
+        if not any(row.get("suppressed") for row in rows):  # hidden small groups keep their columns
+            columns = [c for c in columns if any(row.get(c[0]) is not None for row in rows)]
         self._table_no += 1
         cols = [(key, col, self._fmt(kind) if kind else None) for key, col, kind in columns]
         frame = formatted(rows, cols, self.lang, min_n=int(self.m["study"].get("min_group_size") or 5))
@@ -240,8 +278,15 @@ class Report:
         return _paras(nar.conclusion(self.m, self.lang))
 
     def _s_appendix(self) -> Html:
-        lang, m = self.lang, self.m
-        r = m.get("reaction") or {}
+        r = self.m.get("reaction") or {}
+        parts = []
+        if r.get("items") or r.get("reliability"):  # Appendix A only for a reaction survey that was measured
+            parts += self._appendix_items(r)
+        parts += self._appendix_quality_provenance()
+        return join(parts)
+
+    def _appendix_items(self, r: dict) -> list[Html]:
+        lang = self.lang
         parts = [heading(3, t("report.sec.appendix_items", lang), anchor="lampiran-butir")]
         parts.append(self._table(r.get("items") or [], [
             ("label", "item", None), ("dimension_label", "dimension", None), ("n", "n", "int"), ("mean", "mean", "num2"),
@@ -251,10 +296,12 @@ class Report:
         parts.append(self._table(rel, [
             ("label", "dimension", None), ("n", "n", "int"), ("k", "k", "int"), ("alpha", "alpha", "num2"),
             ("ci", "ci", None), ("band", "category", None)], "report.appendix.reliability_caption"))
-        parts.append(heading(3, t("report.sec.appendix_quality", lang), anchor="lampiran-kualitas"))
-        from kemuning_eval.ingest.quality import check_text
+        return parts
 
-        dq = [dict(row, check=check_text(str(row.get("check")), lang),
+    def _appendix_quality_provenance(self) -> list[Html]:
+        lang, m = self.lang, self.m
+        parts = [heading(3, t("report.sec.appendix_quality", lang), anchor="lampiran-kualitas")]
+        dq = [dict(row, check=check_label(str(row.get("check")), lang, year=m["study"]["year"]),
                    severity=t(f"report.severity.{row.get('severity')}", lang))
               for row in (m["study"].get("data_quality") or {}).get("rows") or []]
         parts.append(self._table(dq, [
@@ -270,7 +317,7 @@ class Report:
         parts.append(self._table(prov.get("inputs") or [], [
             ("file", "file", None), ("kind", "kind", None), ("sha256", "sha256", None)],
             "report.appendix.inputs_caption"))
-        return join(parts)
+        return parts
 
     # -- figures -------------------------------------------------------------
     def figure(self, name: str) -> Html:

@@ -1,0 +1,219 @@
+"""Which instruments a study collected, and which parts of the report they allow.
+
+A study may have any combination of instruments (only a reaction survey;
+survey and tests; tests only; no roster, no programme table, no costs ...).
+This module is the one place that decides, from the processed tables, what
+was measured.  A part that was not measured is represented by a
+:class:`NotMeasured` record (a reason code and the instruments that would
+have measured it); :func:`NotMeasured.as_dict` is what ``metrics.json``
+stores instead of numbers, so a reader (or a later typed results model) never
+has to guess from a zero or a missing key.
+
+Reason codes (:data:`REASONS`):
+
+=========================  =====================================================
+``not_collected``          the instrument is not part of this year's study
+                           (no input in ``studi.yaml``, so no processed table)
+``no_data``                the instrument was collected but holds no usable
+                           records in the report's scope
+``suppressed_small_group`` fewer respondents than ``privacy.min_group_size``
+``no_treated_units``       unit outcomes without an activity led by alumni
+``did_design_incomplete``  unit outcomes without the before/after x
+                           treated/comparison design
+=========================  =====================================================
+
+Examples
+--------
+>>> import pandas as pd
+>>> tables = {"reaction": pd.DataFrame({"q": [4, 5]}), "tests": pd.DataFrame()}
+>>> level_status(tables, "reaction") is None
+True
+>>> level_status(tables, "learning").as_dict()
+{'available': False, 'reason': 'no_data', 'instruments': ['tests']}
+>>> level_status(tables, "behavior").reason
+'not_collected'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+#: every instrument of a study, in the order the method section names them
+INSTRUMENTS = ("roster", "programs", "costs", "facilitators", "reaction", "facilitator_ratings", "tests",
+               "observations", "outcomes", "benefits", "interviews", "jp_records")
+
+#: processed table of each instrument (``costs`` is the ``cost`` column of ``programs``)
+TABLE = {"roster": "participants", "costs": "programs"}
+
+#: report level -> the instrument that measures it
+LEVEL_INSTRUMENT = {
+    "reaction": "reaction",
+    "learning": "tests",
+    "behavior": "observations",
+    "results": "outcomes",
+    "cost": "costs",
+    "qualitative": "interviews",
+}
+
+REASONS = ("not_collected", "no_data", "suppressed_small_group", "no_treated_units", "did_design_incomplete")
+
+
+@dataclass(frozen=True)
+class NotMeasured:
+    """A part of the report that has no numbers, and why.
+
+    Parameters
+    ----------
+    reason : str
+        One of :data:`REASONS`.
+    instruments : tuple of str, default ()
+        The instruments (keys of :data:`INSTRUMENTS`) that would have measured it.
+
+    Examples
+    --------
+    >>> NotMeasured("not_collected", ("observations",)).as_dict()
+    {'available': False, 'reason': 'not_collected', 'instruments': ['observations']}
+    >>> NotMeasured("bogus")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown reason 'bogus'; use one of not_collected, no_data, suppressed_small_group, no_treated_units, did_design_incomplete
+    """
+
+    reason: str
+    instruments: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.reason not in REASONS:
+            raise ValueError(f"unknown reason {self.reason!r}; use one of {', '.join(REASONS)}")
+
+    def as_dict(self) -> dict[str, Any]:
+        """The entry stored in the metrics: ``available`` (false), ``reason``, ``instruments``."""
+        return {"available": False, "reason": self.reason, "instruments": list(self.instruments)}
+
+
+def _rows(frame: Any) -> int:
+    return 0 if frame is None else int(len(frame))
+
+
+def instrument_rows(tables: dict, instrument: str) -> int | None:
+    """Records of ``instrument`` in ``tables``; ``None`` when it was not collected.
+
+    Parameters
+    ----------
+    tables : dict of str to pandas.DataFrame
+        The processed tables (in the report's scope).
+    instrument : str
+        A key of :data:`INSTRUMENTS`.
+
+    Returns
+    -------
+    int or None
+        Rows of its table (for ``costs``: programmes with a cost), ``None``
+        when the table is absent (for ``costs``: no cost value at all).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> programs = pd.DataFrame({"program_id": ["A", "B"], "cost": [1e6, None]})
+    >>> instrument_rows({"programs": programs}, "costs"), instrument_rows({"programs": programs}, "roster")
+    (1, None)
+    """
+    frame = tables.get(TABLE.get(instrument, instrument))
+    if frame is None:
+        return None
+    if instrument == "costs":
+        if "cost" not in frame or not frame["cost"].notna().any():
+            return None
+        return int(frame["cost"].notna().sum())
+    if instrument == "tests" and {"pre", "post"} <= set(frame.columns):
+        return int(frame.dropna(subset=["pre", "post"]).shape[0])
+    return _rows(frame)
+
+
+def collected(tables: dict, instrument: str) -> bool:
+    """True when ``instrument`` is part of the study (its table exists), even if empty in this scope.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> collected({"tests": pd.DataFrame()}, "tests"), collected({}, "tests")
+    (True, False)
+    """
+    if instrument == "costs":
+        return instrument_rows(tables, "costs") is not None
+    return tables.get(TABLE.get(instrument, instrument)) is not None
+
+
+def level_status(tables: dict, level: str) -> NotMeasured | None:
+    """``None`` when ``level`` has data, else why not (:class:`NotMeasured`).
+
+    Parameters
+    ----------
+    tables : dict of str to pandas.DataFrame
+        The processed tables in the report's scope.
+    level : str
+        A key of :data:`LEVEL_INSTRUMENT`.
+
+    Returns
+    -------
+    NotMeasured or None
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> level_status({"programs": pd.DataFrame({"cost": [None]})}, "cost").as_dict()
+    {'available': False, 'reason': 'not_collected', 'instruments': ['costs']}
+    """
+    instrument = LEVEL_INSTRUMENT[level]
+    if not collected(tables, instrument):
+        return NotMeasured("not_collected", (instrument,))
+    if not instrument_rows(tables, instrument):
+        return NotMeasured("no_data", (instrument,))
+    return None
+
+
+def inventory(tables: dict) -> list[dict[str, Any]]:
+    """One row per instrument: ``instrument``, ``collected`` and ``n`` (records in scope).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> rows = inventory({"reaction": pd.DataFrame({"q": [1, 2, 3]})})
+    >>> [(r["instrument"], r["n"]) for r in rows if r["collected"]]
+    [('reaction', 3)]
+    >>> sum(not r["collected"] for r in rows) == len(INSTRUMENTS) - 1
+    True
+    """
+    out = []
+    for instrument in INSTRUMENTS:
+        is_collected = collected(tables, instrument)
+        out.append({"instrument": instrument, "collected": is_collected,
+                    "n": instrument_rows(tables, instrument) if is_collected else None})
+    return out
+
+
+def measured_levels(m: dict) -> list[str]:
+    """The levels of the metrics ``m`` that have numbers, in report order.
+
+    Examples
+    --------
+    >>> measured_levels({"reaction": {"available": True}, "learning": {"available": False}})
+    ['reaction']
+    """
+    return [level for level in LEVEL_INSTRUMENT if (m.get(level) or {}).get("available")]
+
+
+def not_collected(m: dict) -> list[str]:
+    """Instruments that measure a level and are not part of this year's study (``study.instruments``).
+
+    Examples
+    --------
+    >>> not_collected({"study": {"instruments": [{"instrument": "tests", "collected": False},
+    ...                                         {"instrument": "roster", "collected": False},
+    ...                                         {"instrument": "reaction", "collected": True}]}})
+    ['tests']
+    """
+    level_instruments = set(LEVEL_INSTRUMENT.values())
+    return [row["instrument"] for row in (m.get("study") or {}).get("instruments") or []
+            if not row["collected"] and row["instrument"] in level_instruments]
