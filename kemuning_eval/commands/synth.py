@@ -33,6 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--participants", type=int, default=600, help=text("synth.participants"))
     p.add_argument("--seed", type=int, default=None, help=text("synth.seed"))
     p.add_argument("--out", type=Path, default=None, help=text("synth.out"))
+    p.add_argument("--force", action="store_true", help=text("synth.force"))
     p.set_defaults(func=run)
 
 
@@ -44,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     >>> import argparse, tempfile
     >>> from pathlib import Path
     >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     args = argparse.Namespace(year=2026, participants=40, seed=1, out=Path(tmp) / "2026")
+    ...     args = argparse.Namespace(year=2026, participants=40, seed=1, out=Path(tmp) / "2026", force=False)
     ...     code = run(args)
     ...     written = sorted(p.name for p in (Path(tmp) / "2026").glob("*.csv"))
     >>> code, written[:2]
@@ -55,5 +56,5 @@ def run(args: argparse.Namespace) -> int:
 
     out = args.out or ProjectPaths.discover().raw(args.year)
     seed = args.year if args.seed is None else args.seed
-    write_study(out, year=args.year, participants=args.participants, seed=seed)
+    write_study(out, year=args.year, participants=args.participants, seed=seed, force=bool(args.force))
     return 0
