@@ -197,6 +197,10 @@ def _has(tables: dict, name: str) -> bool:
     return frame is not None and len(frame) > 0
 
 
+#: dimension code of the Likert items that the codebook gives no ``dimension``
+ALL_ITEMS = "all_items"
+
+
 def dimension_label(code: str, lang: str) -> str:
     """Readable name of a dimension code (catalogue when known, else the code in words).
 
@@ -213,14 +217,14 @@ def dimension_label(code: str, lang: str) -> str:
 
     Examples
     --------
-    >>> dimension_label("materi", "en"), dimension_label("kerja_tim", "en")
-    ('Material', 'Kerja tim')
+    >>> dimension_label("materi", "en"), dimension_label("kerja_tim", "en"), dimension_label(ALL_ITEMS, "id")
+    ('Material', 'Kerja tim', 'Semua butir')
     """
     from kemuning_eval.i18n import catalogue
 
-    key = f"report.dim.{code}"
-    if key in catalogue():
-        return t(key, lang)
+    for key in (f"report.dim.{code}", f"measured.dim.{code}"):
+        if key in catalogue():
+            return t(key, lang)
     return str(code).replace("_", " ").capitalize()
 
 
@@ -262,6 +266,11 @@ def reaction(tables: dict, ctx: Context) -> dict:
     likert_items = items_r[items_r["ikm_element"].isna() | (items_r["ikm_element"] == "")] \
         if "ikm_element" in items_r else items_r
     likert_items = likert_items[likert_items["variable"].isin(data.columns)]
+    if "dimension" not in likert_items:
+        likert_items = likert_items.assign(dimension=None)
+    # items the codebook gives no dimension form one scale of their own (a survey without dimensions
+    # is still summarised, never refused)
+    likert_items = likert_items.assign(dimension=likert_items["dimension"].map(text_or_none).fillna(ALL_ITEMS))
     out: dict[str, Any] = {"available": True, "n_responses": int(len(data))}
     n_part = len(tables.get("participants", [])) or None
     out["response_rate"] = r(len(data) / n_part, 3) if n_part else None

@@ -265,7 +265,7 @@ def instrument_list(instruments: list[str], lang: str) -> str:
     Examples
     --------
     >>> instrument_list(["roster", "tests"], "en")
-    'the participant roster and pre- and post-tests (0–100)'
+    'the participant roster and pre- and post-tests'
     """
     return join_list([t(f"measured.instrument.{k}", lang) for k in instruments], lang)
 
@@ -353,9 +353,12 @@ def summary(m: dict, lang: str) -> list[str]:
             out.append(t("report.summary.scope", lang, n_programs=fmt_int(s["n_programs"], lang),
                          agency=s.get("agency") or "", year=s["year"],
                          n_participants=fmt_int(s.get("n_participants"), lang), jp=fmt_int(s.get("jp_total"), lang)))
-        else:
+        elif s.get("agency"):
             out.append(t("measured.summary.scope", lang, n_programs=fmt_int(s["n_programs"], lang),
-                         agency=s.get("agency") or "", year=s["year"]))
+                         agency=s["agency"], year=s["year"]))
+        else:
+            out.append(t("measured.summary.scope_plain", lang, n_programs=fmt_int(s["n_programs"], lang),
+                         year=s["year"]))
     reaction = _ok(m, "reaction")
     ext = _extremes(reaction.get("dimensions") or [], "mean")
     ikm = reaction.get("ikm") or {}
@@ -365,6 +368,9 @@ def summary(m: dict, lang: str) -> list[str]:
                      low_dim=_label(low, "dimension"), high=fmt_number(high["mean"], 2, lang),
                      high_dim=_label(high, "dimension"), ikm=fmt_number(ikm["converted"], 2, lang),
                      grade=ikm.get("grade") or "", category=ikm.get("category") or ""))
+    elif reaction.get("mean_overall") is not None:
+        out.append(t("measured.summary.reaction", lang, mean=fmt_number(reaction["mean_overall"], 2, lang),
+                     category=reaction.get("category_overall") or "–"))
     overall = _ok(m, "learning").get("overall") or {}
     if overall.get("pre_mean") is not None:
         out.append(t("report.summary.learning", lang, pre=fmt_number(overall["pre_mean"], 2, lang),
@@ -454,12 +460,16 @@ def introduction(m: dict, lang: str) -> dict[str, Any]:
         what = (t("measured.intro.scope_programs", lang, n=fmt_int(s["n_programs"], lang))
                 if s.get("n_programs") is not None else t("measured.intro.scope_training", lang))
         scope = t("measured.intro.scope", lang, what=what, year=s["year"], levels=level_list(measured, lang) or "–")
-    if complete or not measured:
-        background = t("report.intro.background", lang, agency=s.get("agency") or "", region=s.get("region") or "")
+    aims = join_list([t(f"measured.intro.aim.{k}", lang) for k in measured], lang)
+    if (complete or not measured) and s.get("agency") and s.get("region"):
+        background = t("report.intro.background", lang, agency=s["agency"], region=s["region"])
+        purpose = t("report.intro.purpose", lang)
+    elif complete or not measured:
+        background = t("measured.intro.background_plain", lang, aims=aims or "–")
         purpose = t("report.intro.purpose", lang)
     else:
-        background = t("measured.intro.background", lang, agency=s.get("agency") or "", region=s.get("region") or "",
-                       aims=join_list([t(f"measured.intro.aim.{k}", lang) for k in measured], lang))
+        background = (t("measured.intro.background", lang, agency=s["agency"], region=s["region"], aims=aims)
+                      if s.get("agency") and s.get("region") else t("measured.intro.background_plain", lang, aims=aims))
         items = [t(f"measured.intro.purpose.{k}", lang) for k in measured] + [t("measured.intro.purpose.recommend", lang)]
         purpose = t("measured.intro.purpose", lang, items=join_list(
             [f"({n}) {x}" for n, x in enumerate(items, start=1)], lang).replace(", (", "; ("))
@@ -671,19 +681,24 @@ def reaction(m: dict, lang: str) -> list[str]:
         out = [t("report.reaction.intro", lang, n=fmt_int(r.get("n_responses"), lang),
                  rate=fmt_pct(r.get("response_rate"), 1, lang))]
     ext = _extremes(r.get("dimensions") or [], "mean")
-    if ext:
+    if ext and len([d for d in r["dimensions"] if d.get("mean") is not None]) == 1:
+        out.append(t("measured.reaction.one_dimension", lang, dim=_label(ext[0], "dimension"),
+                     mean=fmt_number(ext[0]["mean"], 2, lang), fav=fmt_pct(ext[0].get("favourable"), 1, lang)))
+    elif ext:
         low, high = ext
         out.append(t("report.reaction.dimensions", lang, high_dim=_label(high, "dimension"),
                      high=fmt_number(high["mean"], 2, lang), high_fav=fmt_pct(high.get("favourable"), 1, lang),
                      low_dim=_label(low, "dimension"), low=fmt_number(low["mean"], 2, lang),
                      low_fav=fmt_pct(low.get("favourable"), 1, lang)))
     rel = _extremes(r.get("reliability") or [], "alpha")
-    if rel:
+    if rel and len([x for x in r["reliability"] if x.get("alpha") is not None]) == 1:
+        out.append(t("measured.reaction.reliability_one", lang, alpha=fmt_number(rel[0]["alpha"], 2, lang)))
+    elif rel:
         out.append(t("report.reaction.reliability", lang, low=fmt_number(rel[0]["alpha"], 2, lang),
                      high=fmt_number(rel[1]["alpha"], 2, lang)))
-        if rel[0]["alpha"] < 0.7:
-            out.append(t("report.reaction.reliability_low", lang, dims=", ".join(
-                _label(x, "dimension") for x in r["reliability"] if x.get("alpha") is not None and x["alpha"] < 0.7)))
+    if rel and rel[0]["alpha"] < 0.7:
+        out.append(t("report.reaction.reliability_low", lang, dims=", ".join(
+            _label(x, "dimension") for x in r["reliability"] if x.get("alpha") is not None and x["alpha"] < 0.7)))
     ikm = r.get("ikm") or {}
     ext = _extremes(ikm.get("elements") or [], "nrr")
     if ikm.get("converted") is not None and ext:
