@@ -97,7 +97,8 @@ class ScaffoldResult:
     codebooks : list of str
         Codebooks written (relative to ``folder``); existing ones are kept, not listed.
     unrecognised : list of str
-        Exports whose instrument could not be told (named in ``studi.yaml``).
+        Files whose instrument could not be told or that are not readable
+        tables (named in ``studi.yaml``).
     """
 
     folder: Path
@@ -223,9 +224,6 @@ def scaffold_year(year: int, *, paths: Any = None, folder: str | Path | None = N
     UsageError
         When the folder does not exist, holds no export, or already has a
         ``studi.yaml`` (nothing is written then).
-    DataError
-        When an export cannot be read.
-
     Examples
     --------
     >>> import tempfile
@@ -238,7 +236,7 @@ def scaffold_year(year: int, *, paths: Any = None, folder: str | Path | None = N
     """
     import yaml
 
-    from kemuning_eval.errors import UsageError
+    from kemuning_eval.errors import DataError, UsageError
     from kemuning_eval.i18n import t
     from kemuning_eval.ingest.codebook import template, write_template
     from kemuning_eval.ingest.readers import read_table
@@ -261,7 +259,11 @@ def scaffold_year(year: int, *, paths: Any = None, folder: str | Path | None = N
     entries: dict[str, dict[str, Any]] = {}
     for path, sheet in candidates:
         label = f"{path.name}[{sheet}]" if sheet else path.name
-        raw = read_table(path, sheet=sheet)
+        try:
+            raw = read_table(path, sheet=sheet)
+        except DataError:  # not a table (notes, an empty sheet): named as not recognised, never fatal
+            result.unrecognised.append(label)
+            continue
         columns = template(raw, instrument="x")["columns"]
         instrument = instrument_from_name(sheet or path.name) or instrument_from_columns(columns)
         if sheet and instrument is None:
