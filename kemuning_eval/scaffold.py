@@ -99,6 +99,11 @@ class ScaffoldResult:
     unrecognised : list of str
         Files whose instrument could not be told or that are not readable
         tables (named in ``studi.yaml``).
+
+    Examples
+    --------
+    >>> ScaffoldResult(Path("data/raw/2027"), inputs={"tests": "nilai.csv"}).unrecognised
+    []
     """
 
     folder: Path

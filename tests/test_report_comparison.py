@@ -15,7 +15,12 @@ import yaml
 from report_study import build_study
 
 from kemuning_eval.report import narrative
-from kemuning_eval.report.metrics import compute_metrics, empty_metrics, validate_metrics, write_metrics
+from kemuning_eval.report.metrics import (
+    compute_metrics,
+    empty_metrics,
+    validate_metrics,
+    write_metrics,
+)
 
 
 @pytest.fixture(scope="module")

@@ -265,7 +265,7 @@ def instrument_list(instruments: list[str], lang: str) -> str:
     Examples
     --------
     >>> instrument_list(["roster", "tests"], "en")
-    'the participant roster and pre- and post-tests'
+    'participant roster and pre- and post-tests'
     """
     return join_list([t(f"measured.instrument.{k}", lang) for k in instruments], lang)
 

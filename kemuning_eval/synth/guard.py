@@ -115,6 +115,15 @@ def install(fresh: Path, out: Path) -> None:
         The new study (a temporary folder next to ``out``).
     out : Path
         The study folder.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> (d / "new" / "codebook").mkdir(parents=True); _ = (d / "new" / "codebook" / "x.yaml").write_text("a")
+    >>> install(d / "new", d / "2026")
+    >>> list(recorded(d / "2026")), (d / "new").exists()
+    (['codebook/x.yaml'], False)
     """
     out.mkdir(parents=True, exist_ok=True)
     known = recorded(out)
