@@ -150,6 +150,11 @@ def identifiers() -> set[str]:
               for s, h in (("Peserta", 3), ("Fasilitator", 0))]
     frames.append(pd.read_csv(RAW / SURVEY, dtype=str))
     frames.append(pd.read_csv(RAW / TESTS, sep=";", encoding="cp1252", dtype=str))
+    return identifiers_in(frames)
+
+
+def identifiers_in(frames: list[pd.DataFrame]) -> set[str]:
+    """Values (6+ characters) of the name, NIP, phone and e-mail columns of ``frames``; NIPs also without spaces."""
     found: set[str] = set()
     for frame in frames:
         for column in frame.columns:

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from subset_study import identifiers_in
 
 from kemuning_eval.cli import main
 
@@ -37,16 +37,7 @@ def _identifiers(raw: Path) -> set[str]:
     book = next(raw.glob("data-penyelenggaraan-*.xlsx"))
     roster = pd.read_excel(book, sheet_name="Peserta", header=3, dtype=str)
     facilitators = pd.read_excel(book, sheet_name="Fasilitator", dtype=str)
-    found: set[str] = set()
-    for frame in (roster, facilitators):
-        for column in frame.columns:
-            if re.search(r"nama|nip|hp|telepon|email", str(column), re.I):
-                for value in frame[column].dropna():
-                    text = str(value).strip()
-                    found.add(text)
-                    if re.fullmatch(r"[\d .]+", text):
-                        found.add(re.sub(r"\D", "", text))
-    return {v for v in found if len(v) >= 6}
+    return identifiers_in([roster, facilitators])
 
 
 @pytest.fixture(scope="module")
