@@ -115,6 +115,14 @@ def test_metrics_valid_and_levels_marked_by_what_was_collected(built, subset):
             assert m[level]["available"] is True, level
         else:
             assert m[level] == {"available": False, "reason": "not_collected", "instruments": [instrument]}, level
+    parts = m["study"]["not_measured"]  # the parts below a level, with the instrument that was missing
+    if subset == "everything":
+        assert parts == {}
+    if "roster" not in SUBSETS[subset]:
+        assert "roster" in parts["sample"]["instruments"] and parts["profile"]["reason"] == "not_collected"
+    assert ("programs" in parts) == ("programs" not in SUBSETS[subset])
+    if "reaction" in SUBSETS[subset]:
+        assert ("reaction.facilitators" in parts) == ("facilitator_ratings" not in SUBSETS[subset])
 
 
 @pytest.mark.parametrize("subset", NAMES)

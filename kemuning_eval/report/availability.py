@@ -217,3 +217,58 @@ def not_collected(m: dict) -> list[str]:
     level_instruments = set(LEVEL_INSTRUMENT.values())
     return [row["instrument"] for row in (m.get("study") or {}).get("instruments") or []
             if not row["collected"] and row["instrument"] in level_instruments]
+
+
+def parts_not_measured(m: dict, tables: dict) -> dict[str, dict[str, Any]]:
+    """Parts of the report below a level that have no numbers, each as a :class:`NotMeasured` entry.
+
+    Keys are metric paths: ``programs`` (programme overview), ``sample`` (the
+    Krejcie-Morgan check and response rates), ``profile``, ``jp_coverage``,
+    ``reaction.ikm``, ``reaction.facilitators`` and ``cost.roi``; a part
+    that was measured is not listed.
+
+    Parameters
+    ----------
+    m : dict
+        The metrics, levels already computed.
+    tables : dict of str to pandas.DataFrame
+        The processed tables in the report's scope.
+
+    Returns
+    -------
+    dict of str to dict
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> m = {"study": {"sample": None}, "reaction": {"available": True, "ikm": None, "facilitators": None},
+    ...      "cost": {"available": False}}
+    >>> parts = parts_not_measured(m, {"reaction": pd.DataFrame({"q": [4]})})
+    >>> sorted(parts), parts["sample"]["instruments"]
+    (['jp_coverage', 'profile', 'programs', 'reaction.facilitators', 'reaction.ikm', 'sample'], ['roster'])
+    """
+    out: dict[str, dict[str, Any]] = {}
+
+    def missing(part: str, *instruments: str) -> None:
+        absent = tuple(k for k in instruments if not collected(tables, k))
+        out[part] = NotMeasured("not_collected" if absent else "no_data", absent or instruments).as_dict()
+
+    study = m.get("study") or {}
+    if not collected(tables, "programs"):
+        missing("programs", "programs")
+    if study.get("sample") is None:
+        missing("sample", "roster", "reaction")
+    if not study.get("profile"):
+        missing("profile", "roster")
+    if study.get("jp_coverage") is None:
+        missing("jp_coverage", "jp_records")
+    reaction = m.get("reaction") or {}
+    if reaction.get("available"):
+        if reaction.get("ikm") is None:  # the survey has no item with an ikm_element
+            out["reaction.ikm"] = NotMeasured("not_collected", ("reaction",)).as_dict()
+        if reaction.get("facilitators") is None:
+            missing("reaction.facilitators", "facilitator_ratings")
+    cost = m.get("cost") or {}
+    if cost.get("available") and cost.get("bcr") is None:
+        missing("cost.roi", "benefits")
+    return out

@@ -552,6 +552,7 @@ def compute_metrics(
         levels.sample(m, tables, ctx)
         m["study"]["profile"] = levels.profile(tables, ctx)
     suppress_small_levels(m, min_n)
+    m["study"]["not_measured"] = availability.parts_not_measured(m, tables)
     challenges = rules.derive_challenges(m, report_cfg.get("rules"))
     if program_id:
         compared, status = None, None
