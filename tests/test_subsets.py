@@ -163,7 +163,9 @@ FORBIDDEN = [
 
 @pytest.mark.parametrize("subset", NAMES)
 def test_no_nan_placeholder_or_zero_for_missing_data(built, subset):
-    _, html, m, prog_html, _ = built(subset)
+    root, html, m, prog_html, _ = built(subset)
+    for table in (root / "reports" / str(YEAR)).rglob("tabel/*.csv"):
+        assert not re.search(r"\b(nan|NaN|None|inf)\b", table.read_text(encoding="utf-8-sig")), table.name
     for page in (html, prog_html):
         text = visible_text(page)
         for pattern in FORBIDDEN:
