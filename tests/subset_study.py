@@ -8,6 +8,7 @@ the raw exports with pandas alone, independently of :mod:`kemuning_eval`.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
@@ -144,13 +145,14 @@ def expected_test_means(subset: str) -> tuple[int, float, float]:
     return int(len(both)), float(both["Nilai Pre-Test"].mean()), float(both["Nilai Post-Test"].mean())
 
 
-def identifiers() -> set[str]:
+@functools.lru_cache(maxsize=1)
+def identifiers() -> frozenset[str]:
     """Every name, NIP (with and without spaces), phone number and e-mail in the raw exports."""
     frames = [pd.read_excel(RAW / WORKBOOK, sheet_name=s, header=h, dtype=str)
               for s, h in (("Peserta", 3), ("Fasilitator", 0))]
     frames.append(pd.read_csv(RAW / SURVEY, dtype=str))
     frames.append(pd.read_csv(RAW / TESTS, sep=";", encoding="cp1252", dtype=str))
-    return identifiers_in(frames)
+    return frozenset(identifiers_in(frames))
 
 
 def identifiers_in(frames: list[pd.DataFrame]) -> set[str]:
