@@ -212,12 +212,12 @@ def program_ids(paths: ProjectPaths, year: int) -> list[str]:
     Returns
     -------
     list of str
-        The IDs, sorted.
+        The IDs, sorted; without a programme table, the codes the exports carry.
 
     Raises
     ------
     ReportError
-        When the table is missing (ingestion has not run).
+        When the year has not been ingested, or its data carry no programme code.
 
     Examples
     --------
@@ -236,8 +236,18 @@ def program_ids(paths: ProjectPaths, year: int) -> list[str]:
     """
     table = paths.processed(year) / "programs.parquet"
     if not table.is_file():
-        raise ReportError(t("engine.error.no_programs"), file=str(table),
-                          hint=t("engine.hint.ingest", year=year))
+        if not paths.processed(year).is_dir():
+            raise ReportError(t("engine.error.no_programs"), file=str(table),
+                              hint=t("engine.hint.ingest", year=year))
+        # a study without a programme table: the programme codes its exports carry
+        from kemuning_eval.ingest.store import load_tables
+        from kemuning_eval.report.metrics import program_names
+
+        codes = sorted(program_names(load_tables(paths.processed(year))))
+        if not codes:
+            raise ReportError(t("measured.error.no_programs", year=year), file=str(paths.processed(year)),
+                              hint=t("measured.hint.no_programs"))
+        return codes
     import pandas as pd
 
     return sorted(str(v) for v in pd.read_parquet(table, columns=["program_id"])["program_id"])
