@@ -457,6 +457,41 @@ def t_test_mean(estimate: Any, sd: Any, n: Any) -> tuple[np.ndarray, np.ndarray,
     return tstat, df, p
 
 
+def ncp_interval(t_obs: float, df: float, level: float = DEFAULT_LEVEL) -> tuple[float, float]:
+    """Interval of the noncentrality parameter of a t statistic (Steiger & Fouladi 1997).
+
+    The bounds are the ``ncp`` at which ``P(T <= t_obs) = 1 - a/2`` and ``a/2``
+    (``a = 1 - level``, ``T`` noncentral t on ``df``); dividing them by the
+    factor that turns an effect size into t gives the effect size's interval.
+
+    Examples
+    --------
+    d_z = 0.5 with n = 10: t = 0.5 * sqrt(10) on 9 df.
+
+    >>> low, high = ncp_interval(0.5 * 10 ** 0.5, 9)
+    >>> round(low / 10 ** 0.5, 4), round(high / 10 ** 0.5, 4)
+    (-0.1723, 1.1482)
+    """
+    import math
+
+    from scipy import optimize, stats
+
+    if not (math.isfinite(t_obs) and df > 0):
+        return math.nan, math.nan
+    width = 10 + 2 * abs(t_obs)
+
+    def cdf(ncp: float) -> float:
+        # P(T <= t_obs) falls monotonically in ncp; scipy returns NaN deep in a tail
+        value = stats.nct.cdf(t_obs, df, ncp)
+        return value if math.isfinite(value) else (0.0 if ncp > t_obs else 1.0)
+
+    def ncp_for(q: float) -> float:
+        return optimize.brentq(lambda ncp: cdf(ncp) - q, t_obs - width, t_obs + width, xtol=1e-12)
+
+    a = (1 - level) / 2
+    return float(ncp_for(1 - a)), float(ncp_for(a))
+
+
 ITEM_FIELDS = ("label", "dimension", "scale_min", "scale_max", "reverse", "ikm_element")
 
 

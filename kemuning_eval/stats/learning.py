@@ -65,6 +65,7 @@ from kemuning_eval.stats._common import (
     check_range,
     drop_all,
     grouped,
+    ncp_interval,
     numeric_matrix,
     require_columns,
     t_interval,
@@ -281,26 +282,10 @@ def d_z_interval(d_z: float, n: int, level: float = DEFAULT_LEVEL) -> tuple[floa
     """
     import math
 
-    import numpy as np
-    from scipy import optimize, stats
-
     if n < 2 or not math.isfinite(d_z):
         return math.nan, math.nan
-    df, root = n - 1, math.sqrt(n)
-    t_obs = d_z * root
-    width = 10 + 2 * abs(t_obs)
-
-    def cdf(ncp: float) -> float:
-        # P(T <= t_obs) falls monotonically in ncp; scipy returns NaN deep in a tail
-        value = stats.nct.cdf(t_obs, df, ncp)
-        return value if math.isfinite(value) else (0.0 if ncp > t_obs else 1.0)
-
-    def ncp_for(q: float) -> float:
-        return optimize.brentq(lambda ncp: cdf(ncp) - q, t_obs - width, t_obs + width,
-                               xtol=1e-12)
-
-    a = (1 - level) / 2
-    return float(np.float64(ncp_for(1 - a)) / root), float(np.float64(ncp_for(a)) / root)
+    low, high = ncp_interval(d_z * math.sqrt(n), n - 1, level)
+    return low / math.sqrt(n), high / math.sqrt(n)
 
 
 def effect_sizes(

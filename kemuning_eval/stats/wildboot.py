@@ -43,7 +43,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from kemuning_eval.errors import check_arg
-from kemuning_eval.stats._common import DEFAULT_BOOT_REPS, DEFAULT_BOOT_WEIGHTS, DEFAULT_LEVEL, DEFAULT_SEED
+from kemuning_eval.stats._common import (
+    DEFAULT_BOOT_REPS,
+    DEFAULT_BOOT_WEIGHTS,
+    DEFAULT_LEVEL,
+    DEFAULT_SEED,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
