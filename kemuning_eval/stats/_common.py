@@ -75,6 +75,9 @@ DEFAULT_BOOT_WEIGHTS = "webb"
 #: comparison arm has fewer clusters than this (CR1 covers 90.8 % with 4 treated clusters of
 #: 20 and 97 % with 10; see the coverage table in README.md).
 DID_BOOTSTRAP_BELOW = 12
+#: stats.learning: the class-average gain (post - pre)/(100 - pre) is flagged unreliable when the
+#: pre mean lies within this many points of the maximum score (100).
+GAIN_CEILING_DISTANCE = 10.0
 #: Name of the constant grouping column used when there are no grouping keys.
 ALL = "_all"
 
@@ -174,7 +177,10 @@ def numeric_matrix(data: pd.DataFrame, columns: Sequence[str], *, table: str = "
     -------
     ndarray
         Shape ``(len(data), len(columns))``, dtype float64; missing values
-        (``None``, ``NaN``, ``pd.NA``) become NaN, booleans 0/1.
+        (``None``, ``NaN``, ``pd.NA``) become NaN, booleans 0/1.  Always
+        writable: under pandas' copy-on-write, ``to_numpy`` of one float block
+        (a parquet table, a frame built from a 2-D array) is a read-only view,
+        so a copy is made then.
 
     Raises
     ------
@@ -206,7 +212,8 @@ def numeric_matrix(data: pd.DataFrame, columns: Sequence[str], *, table: str = "
                 value=bad.iloc[0] if len(bad) else None,
                 hint=t("stats.hint.not_numeric"),
             )
-    return np.asarray(data[list(columns)].to_numpy(dtype="float64", na_value=np.nan), dtype=np.float64)
+    x = np.asarray(data[list(columns)].to_numpy(dtype="float64", na_value=np.nan), dtype=np.float64)
+    return x if x.flags.writeable else x.copy()
 
 
 def check_range(x: np.ndarray, columns: Sequence[str], low: Any, high: Any) -> None:
