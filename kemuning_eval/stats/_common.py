@@ -499,6 +499,15 @@ def ncp_interval(t_obs: float, df: float, level: float = DEFAULT_LEVEL) -> tuple
     return float(ncp_for(1 - a)), float(ncp_for(a))
 
 
+def _nan_extreme(x: np.ndarray, how: Any, axis: int | None = None) -> Any:
+    """Minimum (``np.fmin``) or maximum (``np.fmax``) ignoring NaN; NaN for an all-missing
+    column, without numpy's "All-NaN slice" RuntimeWarning."""
+    import numpy as np
+
+    flat = x.ravel() if axis is None else x
+    return how.reduce(flat, axis=0, initial=np.nan) if flat.shape[0] else np.full(flat.shape[1:], np.nan)
+
+
 ITEM_FIELDS = ("label", "dimension", "scale_min", "scale_max", "reverse", "ikm_element")
 
 
@@ -547,8 +556,7 @@ def item_metadata(
             lo, hi = float(scale[0]), float(scale[1])
         else:
             x = numeric_matrix(data, cols)
-            with np.errstate(all="ignore"):
-                lo, hi = np.floor(np.nanmin(x, axis=0)), np.ceil(np.nanmax(x, axis=0))
+            lo, hi = np.floor(_nan_extreme(x, np.fmin, axis=0)), np.ceil(_nan_extreme(x, np.fmax, axis=0))
         meta = pd.DataFrame({"label": cols, "dimension": None, "scale_min": lo,
                              "scale_max": hi, "reverse": False, "ikm_element": None}, index=cols)
     else:
@@ -578,8 +586,7 @@ def item_metadata(
                 fill = float(scale[pos])
             else:
                 x = numeric_matrix(data, cols)
-                with np.errstate(all="ignore"):
-                    fill = np.floor(np.nanmin(x)) if pos == 0 else np.ceil(np.nanmax(x))
+                fill = np.floor(_nan_extreme(x, np.fmin)) if pos == 0 else np.ceil(_nan_extreme(x, np.fmax))
             meta[field] = meta[field].fillna(fill)
     meta.index.name = "item"
     meta["label"] = meta["label"].fillna(pd.Series(meta.index, index=meta.index))
