@@ -84,6 +84,7 @@ def main() -> None:
     parser.add_argument("--coverage", action="store_true",
                         help="simulate the coverage of the default intervals instead of timing")
     parser.add_argument("--studies", type=int, default=400, help="simulated studies per design (--coverage)")
+    parser.add_argument("--only", default="", help="--coverage: only the designs whose name contains this")
     args = parser.parse_args()
     if args.coverage:
         import sys
@@ -92,7 +93,7 @@ def main() -> None:
         sys.path.insert(0, str(Path(__file__).resolve().parent))
         from coverage import run_coverage
 
-        run_coverage(studies=args.studies, seed=15 if args.seed is None else args.seed)
+        run_coverage(studies=args.studies, seed=15 if args.seed is None else args.seed, only=args.only)
         return
     args.seed = 2026 if args.seed is None else args.seed
 

@@ -68,9 +68,11 @@ DEFAULT_LEVEL = 0.95
 #: Wild cluster bootstrap (stats.wildboot, stats.did): replications and seed.
 DEFAULT_BOOT_REPS = 9999
 DEFAULT_SEED = 20261
-#: Weights of the wild cluster bootstrap: "webb" (six points; MacKinnon & Webb recommend it
-#: with few clusters) or "rademacher" (+-1; fully enumerated when 2**G <= reps).
-DEFAULT_BOOT_WEIGHTS = "webb"
+#: Weights of the wild cluster bootstrap: "auto" = "webb" (six points, recommended by MacKinnon &
+#: Webb when clusters are few) up to BOOT_WEBB_MAX_CLUSTERS clusters, else "rademacher" (+-1,
+#: boottest's default); or either by name.
+DEFAULT_BOOT_WEIGHTS = "auto"
+BOOT_WEBB_MAX_CLUSTERS = 12
 #: stats.did: the wild cluster bootstrap replaces CR1 + t(G-1) when the treated or the
 #: comparison arm has fewer clusters than this (CR1 covers 90.8 % with 4 treated clusters of
 #: 20 and 97 % with 10; see the coverage table in README.md).

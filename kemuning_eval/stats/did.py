@@ -95,6 +95,12 @@ class TooFewClusters(DataError):
     ----------
     n_treated_clusters, n_control_clusters : int
         Clusters with at least one treated / comparison row.
+
+    Examples
+    --------
+    >>> err = TooFewClusters("too few", n_treated_clusters=1, n_control_clusters=19)
+    >>> isinstance(err, DataError), err.n_treated_clusters
+    (True, 1)
     """
 
     def __init__(self, message: str, *, n_treated_clusters: int, n_control_clusters: int, **kwargs: Any) -> None:
@@ -105,7 +111,13 @@ class TooFewClusters(DataError):
 
 @dataclass(frozen=True)
 class Inference:
-    """How intervals and p-values of one model are computed (see :func:`did_effect`)."""
+    """How intervals and p-values of one model are computed (see :func:`did_effect`).
+
+    Examples
+    --------
+    >>> Inference().resolve(4, 16), Inference().resolve(12, 12), Inference(choice="cr1").resolve(1, 1)
+    ('wild_bootstrap', 'cr1', 'cr1')
+    """
 
     choice: str = "auto"
     level: float = DEFAULT_LEVEL
@@ -138,6 +150,13 @@ class Inference:
                 "df": float(fit.df_resid_inference) if self.use_t else np.inf,
                 "p_val": float(fit.pvalues[j]), "ci_low": float(ci[0]), "ci_high": float(ci[1])}
 
+    def _weights(self, n_clusters: int) -> str:
+        from kemuning_eval.stats._common import BOOT_WEBB_MAX_CLUSTERS
+
+        if self.weights != "auto":
+            return self.weights
+        return "webb" if n_clusters <= BOOT_WEBB_MAX_CLUSTERS else "rademacher"
+
     def describe(self, kind: str, cluster: str, n_clusters: int, n_treated: int, n_control: int) -> str:
         """The inference part of ``method``, in words."""
         if kind == "wild_bootstrap":
@@ -145,7 +164,7 @@ class Inference:
                    if self.choice == "auto" else "")
             return (f"CR1 cluster-robust SE by {cluster} ({n_clusters} clusters: {n_treated} treated, "
                     f"{n_control} comparison); p-value and interval by restricted wild cluster bootstrap "
-                    f"(WCR, {self.weights} weights, {self.reps} replications, seed {self.seed}; test "
+                    f"(WCR, {self._weights(n_clusters)} weights, {self.reps} replications, seed {self.seed}; test "
                     f"inversion as boottest, Roodman et al. 2019){why}")
         return (f"CR1 cluster-robust SE by {cluster} ({n_clusters} clusters: {n_treated} treated, "
                 f"{n_control} comparison); "
@@ -230,7 +249,7 @@ def _inference_args(inference: str, level: float, use_t: bool, reps: int, weight
 
     check_arg(inference in INFERENCE, "inference", inference, "'auto', 'cr1' or 'wild_bootstrap'")
     check_arg(isinstance(use_t, bool), "use_t", use_t, "True or False")
-    check_arg(weights in WEIGHTS, "weights", weights, "'webb' or 'rademacher'")
+    check_arg(weights in WEIGHTS, "weights", weights, "'auto', 'webb' or 'rademacher'")
     check_arg(isinstance(reps, int) and not isinstance(reps, bool) and reps >= 99, "reps", reps, "an integer >= 99")
     check_arg(isinstance(seed, int) and not isinstance(seed, bool) and seed >= 0, "seed", seed, "an integer >= 0")
     return Inference(choice=inference, level=level, use_t=use_t, reps=reps, weights=weights, seed=seed)

@@ -7,7 +7,9 @@ over-reject (MacKinnon & Webb 2017).  The algorithm is that of Stata's
 
 1. Impose the null ``b_j = b0``: restricted estimate ``b~`` and residuals ``u~``.
 2. For each replication, multiply the residuals of cluster ``g`` by one weight
-   ``v_g`` (Rademacher +-1, or Webb's six points +-sqrt(1/2), +-1, +-sqrt(3/2)),
+   ``v_g`` (Rademacher +-1, or Webb's six points +-sqrt(1/2), +-1, +-sqrt(3/2);
+   ``"auto"``: Webb up to 12 clusters, where Rademacher has too few distinct
+   sign patterns, else Rademacher, ``boottest``'s default),
    build ``y* = X b~ + u~ v`` and compute the CR1 t statistic of ``b_j = b0``
    (small-sample factor ``G/(G-1) (N-1)/(N-K)``, as ``boottest`` and
    ``wildboottest``'s type "11").
@@ -44,6 +46,7 @@ from typing import TYPE_CHECKING, Any
 
 from kemuning_eval.errors import check_arg
 from kemuning_eval.stats._common import (
+    BOOT_WEBB_MAX_CLUSTERS,
     DEFAULT_BOOT_REPS,
     DEFAULT_BOOT_WEIGHTS,
     DEFAULT_LEVEL,
@@ -53,7 +56,7 @@ from kemuning_eval.stats._common import (
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
 
-WEIGHTS = ("webb", "rademacher")
+WEIGHTS = ("auto", "webb", "rademacher")
 #: Bisection stops when the bracket is narrower than this share of the CR1 standard error.
 _CI_TOL = 1e-6
 #: The interval is reported unbounded when b0 = estimate +- this many standard errors is not rejected.
@@ -75,11 +78,18 @@ class BootResult:
     reps : int
         Replications used (``2**G`` under full enumeration).
     weights : str
-        ``"webb"`` or ``"rademacher"``.
+        ``"webb"`` or ``"rademacher"`` (``"auto"`` resolved).
     enumerated : bool
         True when every Rademacher sign pattern was used once.
     n_clusters : int
         Number of clusters G.
+
+    Examples
+    --------
+    >>> res = BootResult(estimate=0.5, se=0.2, statistic=2.5, p_val=0.03, ci_low=0.1, ci_high=0.9,
+    ...                  reps=9999, weights="webb", enumerated=False, n_clusters=8)
+    >>> res.ci_low < res.estimate < res.ci_high
+    True
     """
 
     estimate: float
@@ -244,8 +254,10 @@ def wild_cluster_bootstrap(
         Confidence level of the interval.
     reps : int, default 9999
         Bootstrap replications (Rademacher: at most ``2**G``, enumerated).
-    weights : {"webb", "rademacher"}
-        Weight distribution; default from :mod:`kemuning_eval.stats._common`.
+    weights : {"auto", "webb", "rademacher"}
+        Weight distribution; default ``"auto"`` (Webb up to
+        ``BOOT_WEBB_MAX_CLUSTERS`` = 12 clusters, else Rademacher), from
+        :mod:`kemuning_eval.stats._common`.
     seed : int
         Seed of the weights; the same seed gives the same result.
     interval : bool, default True
@@ -270,7 +282,7 @@ def wild_cluster_bootstrap(
     import numpy as np
     import pandas as pd
 
-    check_arg(weights in WEIGHTS, "weights", weights, "'webb' or 'rademacher'")
+    check_arg(weights in WEIGHTS, "weights", weights, "'auto', 'webb' or 'rademacher'")
     check_arg(isinstance(reps, int) and not isinstance(reps, bool) and reps >= 99, "reps", reps,
               "an integer >= 99")
     check_arg(isinstance(seed, int) and not isinstance(seed, bool) and seed >= 0, "seed", seed,
@@ -280,6 +292,8 @@ def wild_cluster_bootstrap(
     x_ = np.asarray(x, dtype=np.float64)
     codes = pd.factorize(pd.Series(np.asarray(clusters)), sort=True)[0]
     design = _Design(y_, x_, codes, column)
+    if weights == "auto":
+        weights = "webb" if design.n_clusters <= BOOT_WEBB_MAX_CLUSTERS else "rademacher"
     v, enumerated = draw_weights(design.n_clusters, reps=reps, weights=weights, seed=seed)
     design.bind(v)
     alpha = 1 - level

@@ -97,11 +97,12 @@ def test_did_switches_to_the_bootstrap_with_few_treated_clusters_and_says_so():
     assert few["inference"] == "wild_bootstrap" and np.isnan(few["df"])
     assert (few["n_treated_clusters"], few["n_control_clusters"]) == (4, 16)
     assert "wild cluster bootstrap" in few["method"] and "4 treated" in few["method"]
+    assert "rademacher weights" in few["method"]
     data = _outcomes(treated_units=4)
     tr, po = data["treated"].to_numpy(float), data["post"].to_numpy(float)
     x = np.column_stack([np.ones(len(data)), tr, po, tr * po])
     ref = _reference_p(data["budget_ratio"].to_numpy(), x, pd.factorize(data["unit"])[0], null=0.0, reps=9999,
-                       weights="webb", seed=20261)
+                       weights="rademacher", seed=20261)  # "auto": Rademacher above 12 clusters
     assert few["p_val"] == ref
     many = did_effect(_outcomes(units=30, treated_units=15), outcomes="budget_ratio").iloc[0]
     assert many["inference"] == "cr1" and many["df"] == 29
