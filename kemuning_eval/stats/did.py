@@ -244,6 +244,14 @@ def _check_design(sub: pd.DataFrame, x: np.ndarray, y: str) -> tuple[int, int]:
     return n_treated, n_control
 
 
+def _outcome_columns(data: pd.DataFrame, outcomes: Any, numeric: list[str]) -> list[str]:
+    """The outcome columns (default: those of OUTCOMES present), checked numeric with ``numeric``."""
+    ys = [c for c in OUTCOMES if c in data.columns] if outcomes is None else as_columns(outcomes)
+    check_arg(len(ys) > 0, "outcomes", outcomes, "at least one outcome column")
+    numeric_matrix(data, [*ys, *numeric], table="outcomes")
+    return ys
+
+
 def _inference_args(inference: str, level: float, use_t: bool, reps: int, weights: str, seed: int) -> Inference:
     from kemuning_eval.stats.wildboot import WEIGHTS
 
@@ -349,9 +357,7 @@ def did_effect(
     by_cols = as_columns(by)
     check_arg(program is None or not by_cols, "program", program, "None when 'by' is given")
     require_columns(data, [treated, post, cluster, *by_cols, *as_columns(program)], table="outcomes")
-    ys = [c for c in OUTCOMES if c in data.columns] if outcomes is None else as_columns(outcomes)
-    check_arg(len(ys) > 0, "outcomes", outcomes, "at least one outcome column")
-    numeric_matrix(data, [*ys, treated, post], table="outcomes")
+    ys = _outcome_columns(data, outcomes, [treated, post])
     frame = pd.DataFrame({
         "_treated": data[treated].astype("float64"), "_post": data[post].astype("float64"),
         "_cluster": data[cluster],
@@ -501,9 +507,7 @@ def did_event_study(
     level = check_level(level)
     inf = _inference_args(inference, level, use_t, reps, weights, seed)
     require_columns(data, [treated, post, cluster, period], table="outcomes")
-    ys = [c for c in OUTCOMES if c in data.columns] if outcomes is None else as_columns(outcomes)
-    check_arg(len(ys) > 0, "outcomes", outcomes, "at least one outcome column")
-    numeric_matrix(data, [*ys, treated, post, period], table="outcomes")
+    ys = _outcome_columns(data, outcomes, [treated, post, period])
     records = []
     for y in ys:
         sub = pd.DataFrame({"_treated": data[treated].astype("float64"), "_post": data[post].astype("float64"),
