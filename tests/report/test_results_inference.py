@@ -34,6 +34,8 @@ def test_few_treated_units_use_the_bootstrap_and_the_text_says_how_many():
     assert entry["available"] and entry["inference"] == "wild_bootstrap"
     assert (entry["n_treated_clusters"], entry["n_control_clusters"]) == (4, 12)
     assert entry["did"][0]["inference"] == "wild_bootstrap" and entry["did"][0]["n_treated_clusters"] == 4
+    events = [e for e in entry["event_study"] if e["outcome"] == "budget_ratio"]
+    assert [e["relative"] for e in events] == [-2, -1, 0, 1] and events[1]["estimate"] == 0.0
     m = empty_metrics(2026)
     m["results"] = entry
     text = results_text(m, "en")[0]
