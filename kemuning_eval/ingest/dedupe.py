@@ -1,0 +1,163 @@
+"""Who a record belongs to (the person key) and what kind of repeat a duplicate is.
+
+Person key, in this order (each a keyed pseudonym, never the value itself):
+
+1. the NIP, when it is valid (PNS/PPPK);
+2. else the e-mail (case and spaces ignored) or the normalised name +
+   programme, *linked* to the valid NIP another record of the same file
+   gives for that e-mail or name, so a resubmission with a mistyped or
+   missing NIP still joins its person;
+3. else the NIP when it still looks like one (15 or more digits, e.g. an
+   invalid birth date), then the e-mail, then the normalised name + programme;
+4. else no key: the record cannot be de-duplicated (counted and reported).
+
+A dropped repeat is an **exact duplicate** when its answers (every non-PII,
+non-time variable) equal those of the record kept, else a **corrected
+resubmission**.
+
+Examples
+--------
+>>> import pandas as pd
+>>> nip_id = pd.Series(["P1", None, None, None, None])
+>>> kind = pd.Series(["PNS", None, "invalid", None, None])
+>>> email = pd.Series(["a@x.id", " A@X.ID", "b@x.id", None, None])
+>>> name = pd.Series(["Ani", "Ani", "Budi", "Citra", None])
+>>> prog = pd.Series(["PM"] * 5)
+>>> keys = person_keys(nip_id, kind, email=email, name=name, program=prog, pseudo=lambda v, d: "K" + v.str[:4])
+>>> keys["key"].tolist(), keys["source"].tolist()
+(['P1', 'P1', 'Kb@x.', 'Kcitr', None], ['nip', 'email', 'email', 'name', None])
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kemuning_eval.ingest.labels import normalise_label
+
+#: Values of the duplicates report's ``duplicate`` column for dropped rows.
+REPEAT_KINDS = ("exact", "corrected")
+
+
+def _links(norm: Any, valid_id: Any) -> Any:
+    """normalised value -> the valid NIP id most often given with it (ties: smallest id)."""
+    import pandas as pd
+
+    pairs = pd.DataFrame({"v": norm, "id": valid_id}).dropna()
+    if not len(pairs):
+        return pd.Series(dtype=object)
+    counts = pairs.groupby(["v", "id"]).size().reset_index(name="n")
+    counts = counts.sort_values(["v", "n", "id"], ascending=[True, False, True])
+    return counts.drop_duplicates("v").set_index("v")["id"]
+
+
+def person_keys(nip_id: Any, nip_kind: Any, *, email: Any = None, name: Any = None, program: Any = None,
+                pseudo: Any) -> Any:
+    """Return the person key and its source (``nip``/``email``/``name``/None) of each record.
+
+    Parameters
+    ----------
+    nip_id : pandas.Series
+        Pseudonym of each record's NIP (None when missing).
+    nip_kind : pandas.Series
+        ``PNS``/``PPPK``/``invalid``/None of each NIP.
+    email, name, program : pandas.Series, optional
+        Raw e-mail, raw name and programme code of each record.
+    pseudo : callable
+        ``pseudo(values, domain)`` -> pseudonyms of a text Series (keyed HMAC).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Same index: ``key`` (object, None when no key) and ``source``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> out = person_keys(pd.Series(["P9", None]), pd.Series(["invalid", None]),
+    ...                   pseudo=lambda v, d: d + v)
+    >>> out.values.tolist()
+    [['P9', 'nip'], [None, None]]
+    """
+    import pandas as pd
+
+    index = nip_id.index
+    none = pd.Series(None, index=index, dtype=object)
+    mail = email.astype("str").str.strip().str.lower().where(email.notna()) if email is not None else none
+    mail = mail.where(mail.str.len() > 0) if email is not None else none
+    prog = program.astype(object).fillna("") if program is not None else pd.Series("", index=index)
+    who = name.map(normalise_label, na_action="ignore") if name is not None else none
+    who = who.where(who.astype("str").str.len() > 0).where(who.notna())
+    person = (who.astype("str") + "|" + prog.astype("str")).where(who.notna())
+    valid = nip_kind.isin(["PNS", "PPPK"]) & nip_id.notna()
+    key = nip_id.where(valid).astype(object)
+    source = pd.Series("nip", index=index, dtype=object).where(valid)
+    for values, label in ((mail, "email"), (person, "name")):
+        linked = values.map(_links(values, key.where(valid))).where(key.isna())
+        source = source.where(linked.isna(), label)
+        key = key.where(linked.isna(), linked)
+    looks_like_nip = nip_id.notna() & key.isna() & nip_kind.eq("invalid")
+    source, key = source.where(~looks_like_nip, "nip"), key.where(~looks_like_nip, nip_id)
+    for values, label, domain in ((mail, "email", "email:"), (person, "name", "name:")):
+        todo = key.isna() & values.notna()
+        if todo.any():
+            key[todo] = pseudo(values[todo], domain)
+            source[todo] = label
+    return pd.DataFrame({"key": key.astype(object).where(key.notna(), None),
+                         "source": source.astype(object).where(source.notna(), None)}, index=index)
+
+
+def _same(a: Any, b: Any) -> Any:
+    """Row-wise equality of two frames with the same columns, missing == missing."""
+    import numpy as np
+
+    if not a.shape[1]:
+        return np.ones(len(a), dtype=bool)
+    left, right = a.astype(object).to_numpy(), b.astype(object).to_numpy()
+    both_missing = a.isna().to_numpy() & b.isna().to_numpy()
+    return ((left == right) | both_missing).all(axis=1)
+
+
+def repeat_kinds(df: Any, report: Any, *, answers: list[str], group: list[str]) -> Any:
+    """Add a ``duplicate`` column to a duplicates report: ``exact``/``corrected`` for dropped rows.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The records before de-duplication (with ``_row`` and the ``group`` columns).
+    report : pandas.DataFrame
+        :func:`~kemuning_eval.ingest.duplicates.settle`'s report (``row``, ``action``).
+    answers : list of str
+        Columns compared between a dropped record and the kept one.
+    group : list of str
+        Columns defining a group of repeats.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``report`` with ``duplicate`` (``""`` for kept rows).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"pid": ["P1"] * 3, "q": [4.0, 4.0, 5.0], "_row": [2, 3, 4]})
+    >>> report = pd.DataFrame({"row": [2, 3, 4], "action": ["keep", "drop", "drop"]})
+    >>> repeat_kinds(df, report, answers=["q"], group=["pid"])["duplicate"].tolist()
+    ['', 'exact', 'corrected']
+    """
+    import pandas as pd
+
+    out = report.copy()
+    out["duplicate"] = ""
+    if not len(out):
+        return out
+    cols = [c for c in answers if c in df]
+    by_row = df.set_index("_row")
+    rows = by_row.loc[out["row"].to_numpy(), group]
+    gid = pd.Series(list(map(tuple, rows.astype(str).to_numpy())), index=out.index)
+    kept_row = out["row"].where(out["action"] == "keep").groupby(gid).transform("first")
+    drop = (out["action"] == "drop") & kept_row.notna()
+    if drop.any():
+        mine = by_row.loc[out.loc[drop, "row"].to_numpy(), cols].reset_index(drop=True)
+        theirs = by_row.loc[kept_row[drop].astype("int64").to_numpy(), cols].reset_index(drop=True)
+        out.loc[drop, "duplicate"] = ["exact" if s else "corrected" for s in _same(mine, theirs)]
+    return out
