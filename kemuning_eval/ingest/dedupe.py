@@ -7,8 +7,9 @@ Person key, in this order (each a keyed pseudonym, never the value itself):
    programme, *linked* to the valid NIP another record of the same file
    gives for that e-mail or name, so a resubmission with a mistyped or
    missing NIP still joins its person;
-3. else the NIP when it still looks like one (15 or more digits, e.g. an
-   invalid birth date), then the e-mail, then the normalised name + programme;
+3. else the NIP even when invalid (so two invalid NIPs stay two people), and
+   records without a NIP linked to it by e-mail or name; then the e-mail,
+   then the normalised name + programme;
 4. else no key: the record cannot be de-duplicated (counted and reported).
 
 A dropped repeat is an **exact duplicate** when its answers (every non-PII,
@@ -48,6 +49,15 @@ def _links(norm: Any, valid_id: Any) -> Any:
     counts = pairs.groupby(["v", "id"]).size().reset_index(name="n")
     counts = counts.sort_values(["v", "n", "id"], ascending=[True, False, True])
     return counts.drop_duplicates("v").set_index("v")["id"]
+
+
+def _link(key: Any, source: Any, mail: Any, person: Any) -> tuple[Any, Any]:
+    """Give records without a key the key another record with the same e-mail (or name) has."""
+    for values, label in ((mail, "email"), (person, "name")):
+        linked = values.map(_links(values, key)).where(key.isna())
+        source = source.where(linked.isna(), label)
+        key = key.where(linked.isna(), linked)
+    return key, source
 
 
 def person_keys(nip_id: Any, nip_kind: Any, *, email: Any = None, name: Any = None, program: Any = None,
@@ -91,12 +101,10 @@ def person_keys(nip_id: Any, nip_kind: Any, *, email: Any = None, name: Any = No
     valid = nip_kind.isin(["PNS", "PPPK"]) & nip_id.notna()
     key = nip_id.where(valid).astype(object)
     source = pd.Series("nip", index=index, dtype=object).where(valid)
-    for values, label in ((mail, "email"), (person, "name")):
-        linked = values.map(_links(values, key.where(valid))).where(key.isna())
-        source = source.where(linked.isna(), label)
-        key = key.where(linked.isna(), linked)
+    key, source = _link(key, source, mail, person)
     looks_like_nip = nip_id.notna() & key.isna() & nip_kind.eq("invalid")
     source, key = source.where(~looks_like_nip, "nip"), key.where(~looks_like_nip, nip_id)
+    key, source = _link(key, source, mail, person)  # now also to an invalid NIP's key
     for values, label, domain in ((mail, "email", "email:"), (person, "name", "name:")):
         todo = key.isna() & values.notna()
         if todo.any():

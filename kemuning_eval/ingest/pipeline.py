@@ -445,7 +445,11 @@ class _Build:
         if not self.derive or not self.derived_names:
             return
         counts = self.roster_program.value_counts()
-        codes = sorted(self.derived_names)
+        used = set(self.roster_program.dropna())
+        for name, table in self.tables.items():
+            if name != "programs" and "program_id" in table:
+                used |= set(table["program_id"].dropna())
+        codes = sorted(used & set(self.derived_names))
         out = pd.DataFrame({"program_id": codes, "name": [self.derived_names[c] for c in codes]})
         out["field"] = None
         for col in ("jp", "capacity", "applicants", "cost", "pass_mark"):
@@ -475,9 +479,11 @@ class _Build:
             from kemuning_eval.ingest.programs import derive_programs
 
             derived, names = derive_programs(given[unknown])
+            if roster is not None:  # the roster knows the participant's programme: it wins
+                derived = roster[unknown].where(roster[unknown].notna(), derived)
             codes = codes.where(~unknown, derived)
-            for code, name in names.items():
-                self.derived_names.setdefault(code, name)
+            for code in sorted(set(derived.dropna()) & set(names)):
+                self.derived_names.setdefault(code, names[code])
             unknown = unknown & False
         if unknown.any():
             self.problem(inp.file, "unmatched_program", check_text("unmatched_program"),
@@ -522,9 +528,9 @@ class _Build:
                                      resolutions=self.resolutions, key_col=key_col)
         self.clean(inp.key, f"duplicates ({rule})", len(df), len(kept))
         if len(report):
-            answers = [c for c in inp.codebook.by_variable() if c in df and c not in keys
-                       and inp.codebook.by_variable()[c].pii is None
-                       and inp.codebook.by_variable()[c].type not in ("date", "datetime")]
+            specs = inp.codebook.by_variable()  # the programme is compared as resolved (a key)
+            answers = [c for c, spec in specs.items() if c in df and c not in keys and c != "program_name"
+                       and spec.pii is None and spec.type not in ("date", "datetime")]
             report = repeat_kinds(work, report, answers=answers, group=keys)
             self.dup_reports.append(report)
             n = int((report["action"] == "drop").sum())
@@ -618,12 +624,21 @@ class _Build:
         keys = person_keys(df["participant_id"], df["_nip_kind"], email=df.get("email"), name=df.get("name"),
                            program=df["program_id"], pseudo=lambda v, d: self.pseudo(v, "P", d))
         df["participant_id"], df["_key_source"] = keys["key"], keys["source"]
+        self.person_fill(df)
         self.key_quality(inp, df, keep_unkeyed)
         if not keep_unkeyed:
             before = len(df)
             df = df[df["participant_id"].notna()]
             self.clean(key, "drop records without NIP, e-mail or name", before, len(df))
         return inp, df
+
+    def person_fill(self, df: Any) -> None:
+        """Records joined to a person by e-mail or name take the person's NIP kind and roster programme."""
+        known = df.groupby("participant_id")["_nip_kind"].first()
+        df["_nip_kind"] = df["_nip_kind"].where(df["_nip_kind"].notna(), df["participant_id"].map(known))
+        if self.derive and len(self.roster_program):
+            roster = df["participant_id"].map(self.roster_program[~self.roster_program.index.duplicated()])
+            df["program_id"] = roster.where(roster.notna(), df["program_id"]).astype(object)
 
     def key_quality(self, inp: _Input, df: Any, kept: bool) -> None:
         """Count records keyed by e-mail or name, and those without any key."""
@@ -663,6 +678,7 @@ class _Build:
         df = self.link(inp, df)
         df = self.dedupe(inp, df, keys, items)
         self.quality(inp, df, items)
+        self.check_reverse(inp, df)
         out = pd.DataFrame({"response_id": _row_ids(f"{prefix}{self.year}-", df["_row"]),
                             "participant_id": df["participant_id"].astype(object),
                             "program_id": df["program_id"].astype(object),
@@ -675,6 +691,18 @@ class _Build:
             out[v] = df[v].astype("float64")
         self.add_freetext(inp, df, out)
         self.tables[key] = out.reset_index(drop=True)
+
+    def check_reverse(self, inp: _Input, df: Any) -> None:
+        """Warn about items whose corrected item-total correlation is negative (reverse: true?)."""
+        from kemuning_eval.ingest.reverse_check import negative_items
+
+        specs = inp.codebook.by_variable()
+        for variable, r in negative_items(df, inp.codebook):
+            spec = specs[variable]
+            hint = "ingest.reverse.hint_undo" if spec.reverse else "ingest.reverse.hint"
+            self.problem(inp.file, "negative_item_total", t("ingest.reverse.message", r=f"{r:.2f}"),
+                         column=_raw_name(df, variable), value=variable,
+                         hint=t(hint, variable=variable, codebook=inp.codebook.source))
 
     def facilitator_ids(self, programs: Any, names: Any) -> Any:
         """Facilitator ids of (programme, normalised name) pairs, else of the name alone.

@@ -7,7 +7,8 @@ a code-like value (one word with a digit or in capitals: ``PM-01``, ``LATSAR``)
 is kept upper-cased; a name becomes its words in capitals joined by ``-``
 (``MANAJEMEN-PROYEK``), so the same name gives the same code in every file
 and every year.  The display name is the most frequent spelling (ties: the
-first in alphabetical order).  A programme table, when given, adds JP,
+first in alphabetical order; a choice name such as ``manajemen_proyek`` is
+shown as ``Manajemen Proyek``).  A programme table, when given, adds JP,
 quota and cost, and its codes win.
 
 Examples
@@ -48,6 +49,20 @@ def derive_code(value: Any) -> str | None:
     return "-".join(words)[:_MAX_CODE].strip("-") or None
 
 
+def display_name(value: Any) -> str:
+    """Return a value as a programme name: spaces collapsed, a choice name's ``_`` as spaces.
+
+    Examples
+    --------
+    >>> display_name("  Manajemen   Proyek "), display_name("pelayanan_publik_prima")
+    ('Manajemen Proyek', 'Pelayanan Publik Prima')
+    """
+    text = " ".join(str(value).split())
+    if "_" in text and " " not in text:  # a KoboToolbox / ODK choice name
+        text = " ".join(w.capitalize() for w in text.split("_") if w)
+    return text
+
+
 def derive_programs(values: Any) -> tuple[Any, dict[str, str]]:
     """Return the derived code of each value and the display name of each code.
 
@@ -71,7 +86,7 @@ def derive_programs(values: Any) -> tuple[Any, dict[str, str]]:
     """
     import pandas as pd
 
-    text = values.astype(object).map(lambda v: " ".join(str(v).split()), na_action="ignore")
+    text = values.astype(object).map(display_name, na_action="ignore")
     uniq = text.dropna().unique()
     mapping = {u: derive_code(u) for u in uniq}
     codes = text.map(mapping).astype(object)
