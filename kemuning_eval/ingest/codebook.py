@@ -468,7 +468,9 @@ def _bad(raw: Any, series: Any, bad_mask: Any, column: str, check: str, message:
 def _ambiguous_dates(raw: Any, series: Any, col: str, examples: tuple[str, str], *, pii: bool) -> Problem:
     """One error for a date column whose day/month order no value decides."""
     first, second = ("***", "***") if pii else examples
-    rows = raw.rows[series.notna().to_numpy()]
+    import numpy as np
+
+    rows = np.asarray(raw.rows)[series.notna().to_numpy()]
     return _problem(raw, rows, col, None, "ambiguous_date",
                     t("ingest.dates.ambiguous", first=first, second=second),
                     hint=t("ingest.dates.ambiguous_hint"), pii=True)

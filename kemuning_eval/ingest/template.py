@@ -67,6 +67,8 @@ _FREETEXT = re.compile(r"\b(saran|masukan|komentar|catatan|kesan|pesan|usul|usul
 _SUBMITTED = re.compile(r"^(stempel waktu|timestamp|cap waktu|completion time|waktu selesai|"
                         r"submission time|submitted at|end)$")
 _TIME_HEADER = re.compile(r"waktu|tanggal|\btgl\b|\btime\b|\bdate\b|^start$|^end$|^today$")
+_PROGRAM = re.compile(r"^(kode |nama |jenis )?(pelatihan|program|programme|diklat|training)( yang diikuti)?$"
+                      r"|^(kode|nama) (pelatihan|program|diklat)")
 _EXPORT_META = re.compile(r"^(id|uuid|index|validation status|notes|status|submitted by|version|tags|"
                           r"instanceid|deviceid|formhub uuid|meta instanceid|last modified time)$")
 
@@ -220,6 +222,8 @@ def _variable(header: str, entry: dict[str, Any], taken: set[str]) -> str:
     wanted = {"nip": "nip", "email": "email", "phone": "phone", "name": "name"}.get(pii or "")
     if wanted is None and entry["type"] == "datetime" and _SUBMITTED.match(leaf):
         wanted = "submitted_at"
+    if wanted is None and entry["type"] in ("text", "category", "id") and _PROGRAM.search(leaf):
+        wanted = "program_id" if re.search(r"\bkode\b|\bcode\b", leaf) else "program_name"
     if wanted is None and entry.get("ikm_element"):
         wanted = f"ikm_{entry['ikm_element']}"
     if wanted and wanted not in taken:
@@ -361,7 +365,7 @@ def write_template(file: str | Path, *, out: str | Path | None = None, instrumen
     file = Path(file)
     raw = read_table(file, sep=sep, encoding=encoding, sheet=sheet, header_row=header_row)
     mapping = template(raw, instrument=instrument or normalise_label(file.stem).replace(" ", "_"))
-    text = render(mapping, t("ingest.template.head", file=file.name))
+    text = render(mapping, t("ingest.template.head", file=file.name) + "\n")
     if header_row is None and raw.header_row > 1:
         print(t("ingest.template.header_row", file=raw.file, row=raw.header_row), file=sys.stderr)
     if out is None:
