@@ -45,6 +45,15 @@ def negative_items(data: Any, codebook: Any) -> list[tuple[str, float]]:
     -------
     list of (str, float)
         In codebook order; empty when no group is large enough.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from kemuning_eval.ingest.codebook import codebook_from_mapping
+    >>> cb = codebook_from_mapping({"columns": [{"raw": "Q", "variable": "q", "type": "likert",
+    ...                                          "scale": "setuju5"}]})
+    >>> negative_items(pd.DataFrame({"q": [4.0] * 12}), cb)  # one item: nothing to compare with
+    []
     """
     import pandas as pd
 
