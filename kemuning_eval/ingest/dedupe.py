@@ -33,17 +33,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from kemuning_eval.ingest.labels import normalise_label
-
 #: Values of the duplicates report's ``duplicate`` column for dropped rows.
 REPEAT_KINDS = ("exact", "corrected")
 
 
+def _normalised(values: Any) -> Any:
+    """Lower case, every run of punctuation/spaces/underscores as one space, trimmed (vectorised)."""
+    from kemuning_eval.ingest.labels import replace_regex
+
+    text = replace_regex(values.astype("str").str.lower(), r"[\W_]+", " ").str.strip()
+    return text.where(values.notna() & (text.str.len() > 0))
+
+
 def _links(norm: Any, valid_id: Any) -> Any:
-    """normalised value -> the valid NIP id most often given with it (ties: smallest id)."""
+    """normalised value -> the key most often given with it (ties: smallest key)."""
     import pandas as pd
 
+    wanted = norm[valid_id.isna()].dropna().unique()  # only values some record without a key has
     pairs = pd.DataFrame({"v": norm, "id": valid_id}).dropna()
+    pairs = pairs[pairs["v"].isin(wanted)]
     if not len(pairs):
         return pd.Series(dtype=object)
     counts = pairs.groupby(["v", "id"]).size().reset_index(name="n")
@@ -91,16 +99,17 @@ def person_keys(nip_id: Any, nip_kind: Any, *, email: Any = None, name: Any = No
     import pandas as pd
 
     index = nip_id.index
+    valid = nip_kind.isin(["PNS", "PPPK"]) & nip_id.notna()
+    key = nip_id.where(valid).astype(object)
+    source = pd.Series("nip", index=index, dtype=object).where(valid)
+    if valid.all():  # the usual case: every record has a valid NIP
+        return pd.DataFrame({"key": key, "source": source}, index=index)
     none = pd.Series(None, index=index, dtype=object)
     mail = email.astype("str").str.strip().str.lower().where(email.notna()) if email is not None else none
     mail = mail.where(mail.str.len() > 0) if email is not None else none
     prog = program.astype(object).fillna("") if program is not None else pd.Series("", index=index)
-    who = name.map(normalise_label, na_action="ignore") if name is not None else none
-    who = who.where(who.astype("str").str.len() > 0).where(who.notna())
+    who = _normalised(name) if name is not None else none
     person = (who.astype("str") + "|" + prog.astype("str")).where(who.notna())
-    valid = nip_kind.isin(["PNS", "PPPK"]) & nip_id.notna()
-    key = nip_id.where(valid).astype(object)
-    source = pd.Series("nip", index=index, dtype=object).where(valid)
     key, source = _link(key, source, mail, person)
     looks_like_nip = nip_id.notna() & key.isna() & nip_kind.eq("invalid")
     source, key = source.where(~looks_like_nip, "nip"), key.where(~looks_like_nip, nip_id)

@@ -589,8 +589,11 @@ class _Build:
             nip = normalise_nip(df["nip"])
             self.pii_values.append(nip.dropna().unique())
             fid = self.pseudo(nip, "F")
+            kind = self.nip_info(df["nip"], "F", "")["kind"].replace({"missing": None})
         else:
             fid = pd.Series(None, index=df.index, dtype=object)
+            kind = pd.Series(None, index=df.index, dtype=object)
+        df["_nip_kind"] = kind.astype(object)
         by_name = self.pseudo(df["name"].map(normalise_label), "F", "name:")
         df["facilitator_id"] = fid.where(fid.notna(), by_name)
         df["program_id"] = self.programs_of(inp, df)
@@ -604,7 +607,7 @@ class _Build:
             self.fac_lookup.setdefault(name, f)
         self.tables["facilitators"] = pd.DataFrame({
             "facilitator_id": df["facilitator_id"], "program_id": df["program_id"].astype(str),
-            "role": _col(df, "role")}).reset_index(drop=True)
+            "role": _col(df, "role"), "nip_kind": df["_nip_kind"]}).reset_index(drop=True)
 
     def participant_records(self, key: str, *, keep_unkeyed: bool = False) -> tuple[_Input, Any] | None:
         """Return an instrument's records with person keys and programme codes.
@@ -634,6 +637,8 @@ class _Build:
 
     def person_fill(self, df: Any) -> None:
         """Records joined to a person by e-mail or name take the person's NIP kind and roster programme."""
+        if not (df["_key_source"].isin(["email", "name"])).any():
+            return
         known = df.groupby("participant_id")["_nip_kind"].first()
         df["_nip_kind"] = df["_nip_kind"].where(df["_nip_kind"].notna(), df["participant_id"].map(known))
         if self.derive and len(self.roster_program):
