@@ -534,11 +534,11 @@ class _Build:
             report = repeat_kinds(work, report, answers=answers, group=keys)
             self.dup_reports.append(report)
             n = int((report["action"] == "drop").sum())
+            counts = {kind: int((report["duplicate"] == kind).sum()) for kind in ("exact", "corrected")}
             self.problems.append(measure(inp.file, "duplicate_submission", "+".join(keys), n,
                                          n / max(len(df), 1), "warning",
-                                         check_text("duplicate_submission", rule=rule, year=self.year)))
-            for kind in ("exact", "corrected"):
-                m = int((report["duplicate"] == kind).sum())
+                                         t("ingest.dedupe.summary", rule=rule, year=self.year, **counts)))
+            for kind, m in counts.items():
                 self.problems.append(measure(inp.file, f"duplicate_{kind}", "+".join(keys), m,
                                              m / max(len(df), 1), "info"))
         return df.loc[kept.index]
