@@ -102,3 +102,13 @@ def test_negation_words_flag_likert_items(header, values, expected):
     import pandas as pd
 
     assert guess_column(header, pd.Series(values)).get("negative") == expected
+
+
+def test_title_rows_above_an_xlsx_header_are_named_too(tmp_path, capsys):
+    path = tmp_path / "data-peserta.xlsx"
+    ec.write_roster(path)
+    text = write_template(path, out=tmp_path / "peserta.yaml", instrument="roster")
+    assert "header_row: 3" in capsys.readouterr().err
+    cols = {c["raw"]: c for c in yaml.safe_load(text)["columns"]}
+    assert cols["NIP"]["variable"] == "nip" and cols["No. HP"]["keep"] is False
+    assert cols["Kode Pelatihan"]["variable"] == "program_id"
