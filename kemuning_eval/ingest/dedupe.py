@@ -45,26 +45,33 @@ def _normalised(values: Any) -> Any:
     return text.where(values.notna() & (text.str.len() > 0))
 
 
-def _links(norm: Any, valid_id: Any) -> Any:
-    """normalised value -> the key most often given with it (ties: smallest key)."""
+def _links(norm: Any, key: Any) -> Any:
+    """normalised value -> the key most often given with it (ties: smallest key); no missing values."""
     import pandas as pd
 
-    wanted = norm[valid_id.isna()].dropna().unique()  # only values some record without a key has
-    pairs = pd.DataFrame({"v": norm, "id": valid_id}).dropna()
-    pairs = pairs[pairs["v"].isin(wanted)]
-    if not len(pairs):
-        return pd.Series(dtype=object)
-    counts = pairs.groupby(["v", "id"]).size().reset_index(name="n")
+    counts = pd.DataFrame({"v": norm, "id": key}).groupby(["v", "id"]).size().reset_index(name="n")
     counts = counts.sort_values(["v", "n", "id"], ascending=[True, False, True])
     return counts.drop_duplicates("v").set_index("v")["id"]
 
 
 def _link(key: Any, source: Any, mail: Any, person: Any) -> tuple[Any, Any]:
-    """Give records without a key the key another record with the same e-mail (or name) has."""
+    """Give records without a key the key another record with the same e-mail (or name) has.
+
+    Only the values of records without a key are looked up, so the work grows
+    with those records, not with the file.
+    """
+    key, source = key.copy(), source.copy()
     for values, label in ((mail, "email"), (person, "name")):
-        linked = values.map(_links(values, key)).where(key.isna())
-        source = source.where(linked.isna(), label)
-        key = key.where(linked.isna(), linked)
+        missing = key.isna().to_numpy()
+        wanted = values[missing].dropna().unique()
+        if not len(wanted):
+            continue
+        have = values.isin(wanted).to_numpy() & ~missing
+        if not have.any():
+            continue
+        linked = values[missing].map(_links(values[have], key[have])).dropna()
+        key.loc[linked.index] = linked.to_numpy()
+        source.loc[linked.index] = label
     return key, source
 
 
