@@ -589,7 +589,11 @@ class _Build:
             nip = normalise_nip(df["nip"])
             self.pii_values.append(nip.dropna().unique())
             fid = self.pseudo(nip, "F")
-            kind = self.nip_info(df["nip"], "F", "")["kind"].replace({"missing": None})
+            from kemuning_eval.ingest.nip import classify_nip
+
+            nipcfg = self.cfg.nip
+            kind = classify_nip(df["nip"], mode=nipcfg.mode, pppk_codes=nipcfg.pppk_codes,
+                                min_appointment_age=nipcfg.min_appointment_age)["kind"].replace({"missing": None})
         else:
             fid = pd.Series(None, index=df.index, dtype=object)
             kind = pd.Series(None, index=df.index, dtype=object)
