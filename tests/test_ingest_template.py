@@ -112,3 +112,24 @@ def test_title_rows_above_an_xlsx_header_are_named_too(tmp_path, capsys):
     cols = {c["raw"]: c for c in yaml.safe_load(text)["columns"]}
     assert cols["NIP"]["variable"] == "nip" and cols["No. HP"]["keep"] is False
     assert cols["Kode Pelatihan"]["variable"] == "program_id"
+
+
+@pytest.mark.parametrize(("header", "values", "element"), [
+    ("Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan?",
+     ["Sangat Sesuai", "Sesuai", "Kurang Sesuai"], "persyaratan"),
+    ("Bagaimana perilaku petugas dalam memberikan pelayanan?", ["Sangat Baik", "Baik", "Tidak Baik"], "perilaku"),
+    ("Kualitas sarana dan prasarana", ["4", "3", "2", "1"], "sarana"),
+    ("Bagaimana penanganan pengaduan pengguna layanan?", ["Dikelola dengan baik", "Tidak ada"], "pengaduan"),
+])
+def test_ikm_questions_recognised_by_wording(header, values, element):
+    import pandas as pd
+
+    entry = guess_column(header, pd.Series(values))
+    assert (entry["scale"], entry["ikm_element"]) == ("ikm4", element)
+
+
+def test_a_five_point_quality_item_is_not_ikm():
+    import pandas as pd
+
+    entry = guess_column("Kualitas sarana dan prasarana", pd.Series(["Sangat Baik", "Cukup", "Sangat Kurang"]))
+    assert entry["scale"] == "kualitas5" and "ikm_element" not in entry

@@ -35,7 +35,7 @@ from typing import Any
 
 from kemuning_eval.errors import UsageError
 from kemuning_eval.i18n import t
-from kemuning_eval.ingest.labels import detect_scale, normalise_label
+from kemuning_eval.ingest.labels import builtin_scale, detect_scale, normalise_label
 
 _PII_HEADERS = [
     ("email", re.compile(r"e-?mail|surel|surat elektronik")),
@@ -112,8 +112,8 @@ def _scale(h: str, uniq: list[str]) -> dict[str, Any] | None:
     norm = sorted({normalise_label(u) for u in uniq})
     numbers = [float(n) for n in norm if re.fullmatch(r"\d+", n)]
     ikm = next((e for e, pat in IKM_WORDING.items() if re.search(pat, h)), None)
-    if ikm and len(norm) <= 4 and (len(numbers) == len(norm) and set(numbers) <= {1, 2, 3, 4}
-                                   or detect_scale(norm) in ("ikm4", "kepuasan4")):
+    ikm_scale = builtin_scale("ikm4")
+    if ikm and len(norm) <= 4 and all(ikm_scale.score(v) is not None for v in norm):
         return {"type": "likert", "scale": "ikm4", "ikm_element": ikm, "dimension": "ikm"}
     if len(norm) > 12:
         return None
