@@ -3,8 +3,8 @@
 Exports written from a spreadsheet often start with a title ("Rekap Nilai
 Pre-Test dan Post-Test"), a date line and a blank row before the header.
 :func:`detect_csv_header_row` finds the header conservatively: leading rows
-with at most two filled cells, while some later row has at least three, are
-title rows; the first row after them is the header.  A file whose first row
+with at most two filled cells (one, in a two-column file), while a later row
+fills more, are title rows; the first row after them is the header.  A file whose first row
 is already wide is read from row 1, as before.
 
 Examples
@@ -18,10 +18,12 @@ Examples
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 #: How many leading lines are looked at.
 MAX_SCAN = 30
+_NUMBER = re.compile(r"[-+]?[\d.,\s']+")
 
 
 def _filled(line: str, sep: str) -> int:
@@ -48,7 +50,9 @@ def detect_csv_header_lines(lines: list[str], sep: str | None = None) -> int:
     --------
     >>> detect_csv_header_lines(["Laporan", "", "Nama,Nilai,Kode", "Andi,80,PM"])
     3
-    >>> detect_csv_header_lines(["Nama,Nilai", "Andi,80"])
+    >>> detect_csv_header_lines(["Nama,Nilai", "Andi,80"]), detect_csv_header_lines(["Rekap", "NIP;Nilai", "1;80"])
+    (1, 2)
+    >>> detect_csv_header_lines(["No;NIP;;", "1;196608011988031001;80;x"])  # a sparse header stays
     1
     """
     from kemuning_eval.ingest.readers import detect_sep
@@ -58,11 +62,15 @@ def detect_csv_header_lines(lines: list[str], sep: str | None = None) -> int:
         seps = [detect_sep(line) for line in lines if line.strip()]
         sep = max(set(seps), key=seps.count) if seps else ","
     filled = [_filled(line, sep) for line in lines]
-    if not filled or max(filled) < 3 or filled[0] >= 3:
+    if not filled or max(filled) < 2:
+        return 1
+    title = min(2, max(filled) - 1)  # a title row fills at most this many cells
+    if filled[0] > title:
         return 1
     for i, n in enumerate(filled):
-        if n >= 3:
-            return i + 1
+        if n > title:  # a header holds names, not numbers: else row 1 was a sparse header
+            cells = next(csv.reader([lines[i]], delimiter=sep), [])
+            return 1 if any(_NUMBER.fullmatch(c.strip()) for c in cells if c.strip()) else i + 1
     return 1
 
 
