@@ -1,25 +1,28 @@
-"""Swap a built report from its staging folder into ``reports/`` in one step per file.
+"""Publishing a report: one versioned build folder per build, switched in one step.
 
-A report is built in a staging folder next to its destination (same file
-system), checked, and only then moved into place with :func:`os.replace`,
-which is atomic: a reader sees the old file or the new one, never half of
-one.  The HTML page moves last and the build stamp after it, so an
-interrupted swap is rebuilt next time.  On any failure before the swap the
-previous report stays untouched.
+Every output of one report (HTML page, ``metrics.json``, ``tabel/``, the
+executed notebook, and any later format such as PDF or DOCX) is written
+into a new build folder ``<report folder>/.builds/<stem>/.tmp-<id>/`` (the
+notebook's ``output_dir``), checked, and published with
+:meth:`kemuning_eval.publication.Publication.commit`: one pointer swap, so
+the published paths show the whole previous report or the whole new one.
+:func:`report_publication` names the outputs; a new format is one more
+entry there.  The failed notebook of a failed build is moved next to the
+executed ones with :func:`swap_in` (one file, :func:`os.replace`).
 
 Examples
 --------
 >>> import tempfile
 >>> root = Path(tempfile.mkdtemp())
->>> stage = new_staging(root / "2026", "laporan-evaluasi-2026")
+>>> pub = report_publication(root / "2026", "laporan-evaluasi-2026", "laporan-evaluasi-2026.html",
+...                          root / "2026" / "executed" / "laporan-evaluasi-2026.ipynb")
+>>> [name for name, _ in pub.outputs]
+['metrics.json', 'tabel', 'laporan-evaluasi-2026.ipynb', 'laporan-evaluasi-2026.html']
+>>> stage = pub.new_build()
 >>> _ = (stage / "metrics.json").write_text("{}", encoding="utf-8")
->>> swap_in([(stage / "metrics.json", root / "2026" / "metrics.json")])
+>>> _ = pub.commit(stage)
 >>> (root / "2026" / "metrics.json").read_text(encoding="utf-8")
 '{}'
->>> discard(stage); stage.exists()
-False
->>> remove_if_empty(stage.parent); stage.parent.exists()
-False
 """
 
 from __future__ import annotations
@@ -29,43 +32,72 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
+from kemuning_eval.i18n import t
+from kemuning_eval.publication import Publication, notice
 
-def new_staging(year_dir: Path, stem: str) -> Path:
-    """Create and return an empty staging folder for report ``stem`` under ``year_dir``.
+#: Name of the build stamp (cache key and output hashes) inside a build folder.
+STAMP = ".build.json"
+
+
+def report_publication(folder: Path, stem: str, html_name: str, executed: Path) -> Publication:
+    """Return the publication of one report.
+
+    Parameters
+    ----------
+    folder : Path
+        Where the report is published, e.g. ``reports/2026``.
+    stem : str
+        The report's unique name (builds live in ``folder/.builds/<stem>/``).
+    html_name : str
+        File name of the HTML page (published last).
+    executed : Path
+        Published path of the executed notebook (``reports/<year>/executed/<stem>.ipynb``).
+
+    Returns
+    -------
+    Publication
+        Outputs ``metrics.json``, ``tabel``, ``<stem>.ipynb``, the HTML page.
+    """
+    return Publication(folder / ".builds" / stem, (
+        ("metrics.json", folder / "metrics.json"),
+        ("tabel", folder / "tabel"),
+        (f"{stem}.ipynb", executed),
+        (html_name, folder / html_name),
+    ))
+
+
+def clean_old_staging(year_dir: Path, stems: Iterable[str] = ()) -> None:
+    """Remove what the previous, non-versioned publishing left: ``.staging/`` and old stamps.
+
+    Call it while holding the year's lock (no other build is running).
 
     Parameters
     ----------
     year_dir : Path
-        The report's destination folder, e.g. ``reports/2026``.
-    stem : str
-        The report's file stem.
-
-    Returns
-    -------
-    Path
-        ``year_dir/.staging/<stem>-<pid>``, created empty (a leftover of
-        the same process is removed first).
+        ``reports/<year>``.
+    stems : iterable of str
+        Report stems whose old stamp files ``.<stem>.build.json`` are removed.
 
     Examples
     --------
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as d:
-    ...     stage = new_staging(Path(d), "laporan")
-    ...     print(stage.parent.name, stage.name.startswith("laporan-"), list(stage.iterdir()))
-    .staging True []
+    ...     (Path(d) / ".staging" / "r-1").mkdir(parents=True)
+    ...     clean_old_staging(Path(d))
+    ...     print(list(Path(d).iterdir()))
+    []
     """
-    stage = year_dir / ".staging" / f"{stem}-{os.getpid()}"
-    discard(stage)
-    stage.mkdir(parents=True)
-    return stage
+    staging = year_dir / ".staging"
+    if staging.is_dir():
+        for item in sorted(staging.iterdir()):
+            notice(t("publish.recover.unfinished", path=str(item)))
+        shutil.rmtree(staging, ignore_errors=True)
+    for stem in stems:
+        (year_dir / f".{stem}.build.json").unlink(missing_ok=True)
 
 
 def discard(stage: Path) -> None:
-    """Remove a staging folder; its parent ``.staging`` stays.
-
-    Parallel workers share ``.staging``: removing it here would race with a
-    sibling creating its own folder inside it.  The caller that started the
-    builds removes it once they are done (:func:`remove_if_empty`).
+    """Remove a staging folder.
 
     Parameters
     ----------
@@ -80,30 +112,13 @@ def discard(stage: Path) -> None:
     --------
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as d:
-    ...     stage = new_staging(Path(d), "r")
+    ...     stage = Path(d) / "stage"
+    ...     _ = stage.mkdir()
     ...     discard(stage)
-    ...     print(stage.exists(), list((Path(d) / ".staging").iterdir()))
-    False []
-    """
-    shutil.rmtree(stage, ignore_errors=True)
-
-
-def remove_if_empty(folder: Path) -> None:
-    """Remove ``folder`` if it exists and is empty.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> with tempfile.TemporaryDirectory() as d:
-    ...     (Path(d) / "x").mkdir()
-    ...     remove_if_empty(Path(d) / "x")
-    ...     print((Path(d) / "x").exists())
+    ...     print(stage.exists())
     False
     """
-    try:
-        folder.rmdir()
-    except OSError:
-        pass
+    shutil.rmtree(stage, ignore_errors=True)
 
 
 def _umask() -> int:
