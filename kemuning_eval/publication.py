@@ -160,10 +160,12 @@ def new_id() -> str:
     Examples
     --------
     >>> a = new_id()
-    >>> len(a.split("-")), a != new_id()
+    >>> len(a.split("-")), a < new_id()
     (3, True)
     """
-    return f"{time.strftime('%Y%m%dT%H%M%S', time.gmtime())}-{os.getpid()}-{secrets.token_hex(3)}"
+    now = time.time_ns()
+    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime(now // 1_000_000_000))
+    return f"{stamp}.{now % 1_000_000_000:09d}-{os.getpid()}-{secrets.token_hex(3)}"
 
 
 def _symlinks_work(folder: Path) -> bool:
@@ -323,11 +325,14 @@ class Publication:
         tmp.write_text(build_id + "\n", encoding="utf-8")
         os.replace(tmp, self.builds / PUBLISHED)
 
+    def _committed(self) -> list[str]:
+        return sorted(p.name for p in self.builds.iterdir()
+                      if p.is_dir() and not p.is_symlink() and not p.name.startswith("."))
+
     def _clean(self, build_id: str) -> None:
-        builds = sorted(p.name for p in self.builds.iterdir()
-                        if p.is_dir() and not p.is_symlink() and not p.name.startswith("."))
-        keep = {build_id, *[b for b in builds if b != build_id][-KEEP_PREVIOUS:]} if KEEP_PREVIOUS else {build_id}
-        for name in builds:
+        older = [b for b in self._committed() if b < build_id]
+        keep = {build_id, *(older[-KEEP_PREVIOUS:] if KEEP_PREVIOUS else [])}
+        for name in self._committed():
             if name not in keep:
                 _rmtree(self.builds / name)  # a file still open on Windows: removed next time
 
@@ -359,6 +364,10 @@ class Publication:
                         done.append(t("publish.recover.unfinished", path=str(item)))
         build_id = self.current_id()
         if build_id and self.current() is not None:
+            for name in self._committed():
+                if name > build_id:  # committed by a run stopped before it switched the pointer
+                    _rmtree(self.builds / name)
+                    done.append(t("publish.recover.unfinished", path=str(self.builds / name)))
             mode = self.mode()
             if mode == "link":
                 missing = [v for n, v in self.outputs if not _link_ok(v, self.pointer / n if n else self.pointer)]
@@ -406,6 +415,8 @@ def _ensure_link(visible: Path, target: str) -> None:
 
 def _copy_file(source: Path, visible: Path) -> None:
     visible.parent.mkdir(parents=True, exist_ok=True)
+    if visible.is_file() and not visible.is_symlink() and os.path.samefile(source, visible):
+        return  # already a hard link to this build's file (rename would do nothing)
     tmp = visible.with_name(f".{visible.name}.tmp-{os.getpid()}")
     tmp.unlink(missing_ok=True)
     try:
