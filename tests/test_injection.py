@@ -118,49 +118,23 @@ def test_csvs_the_package_wrote_are_formula_safe(hostile):
         assert "<img src=x" in programs.read_text("utf-8-sig")  # the name itself is kept, as text
 
 
-def _chromium() -> str | None:
-    for candidate in ("/usr/bin/chromium", "/usr/bin/chromium-browser",
-                      shutil.which("chromium") or ""):
-        if candidate and Path(candidate).is_file():
-            return candidate
-    return None
-
-
-def _listening_page(browser):
-    """A page that records dialogs (and dismisses them), script errors and every request
-    (only file:// and data: are let through)."""
-    page = browser.new_page()
-    dialogs, requests, errors = [], [], []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-
-    def route(r):
-        requests.append(r.request.url)
-        if r.request.url.startswith(("file://", "data:")):
-            r.continue_()
-        else:
-            r.abort()
-
-    page.route("**/*", route)
-    return page, dialogs, requests, errors
-
-
 @pytest.mark.browser
 def test_nothing_runs_in_chromium(hostile):
+    from test_browser import CHROMIUM_ARGS, _chromium, _open
+
     executable = _chromium()
     if executable is None:
         pytest.skip("no Chromium found (/usr/bin/chromium)")
     sync_api = pytest.importorskip("playwright.sync_api")
     root, result = hostile
     with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=executable,
-                                     args=["--headless", "--no-sandbox", "--disable-gpu"])
+        browser = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         try:
             for target in (result.html, root / "reports" / "index.html"):
-                page, dialogs, requests, errors = _listening_page(browser)
-                page.goto(target.as_uri())
-                page.wait_for_load_state("load")
+                dialogs: list = []
+                page, requests, errors = _open(browser, target, dialogs=dialogs)
                 page.mouse.move(200, 200)
+                page.mouse.move(400, 300)
                 assert dialogs == [] and errors == []
                 assert [u for u in requests if not u.startswith(("file://", "data:"))] == []
                 assert page.evaluate("typeof window.__pwned") == "undefined"

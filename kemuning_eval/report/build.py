@@ -401,7 +401,8 @@ def build_one(
             "html": (stage / spec.html_name, html_path),
             "metrics": (stage / "metrics.json", metrics_path)})
         pub.commit(stage)
-        for stale in (failed, failed.with_suffix(".kernel.log")):
+        for stale in (failed, failed.with_suffix(".kernel.log"),
+                      folder / f".{spec.stem}.build.json"):  # the stamp of the old layout
             stale.unlink(missing_ok=True)  # an earlier failure, now fixed
         timings["publish"] = time.perf_counter() - clock
     finally:
@@ -566,7 +567,7 @@ def build_report(
             raise UsageError(t("engine.error.report_date", lang), value=report_date) from None
     with year_lock(paths, year, command="report", lang=lang):  # one ingest or report of a year at a time
         try:
-            clean_old_staging(paths.reports(year), [ReportSpec(year, lang).stem])
+            clean_old_staging(paths.reports(year))
             if program_id == "all":
                 ids = program_ids(paths, year)
                 return build_programs(year, ids, lang=lang, paths=paths, force=force, jobs=jobs,

@@ -66,8 +66,8 @@ def report_publication(folder: Path, stem: str, html_name: str, executed: Path) 
     ))
 
 
-def clean_old_staging(year_dir: Path, stems: Iterable[str] = ()) -> None:
-    """Remove what the previous, non-versioned publishing left: ``.staging/`` and old stamps.
+def clean_old_staging(year_dir: Path) -> None:
+    """Remove the ``.staging/`` folder the previous, non-versioned publishing left (say so).
 
     Call it while holding the year's lock (no other build is running).
 
@@ -75,8 +75,6 @@ def clean_old_staging(year_dir: Path, stems: Iterable[str] = ()) -> None:
     ----------
     year_dir : Path
         ``reports/<year>``.
-    stems : iterable of str
-        Report stems whose old stamp files ``.<stem>.build.json`` are removed.
 
     Examples
     --------
@@ -92,8 +90,6 @@ def clean_old_staging(year_dir: Path, stems: Iterable[str] = ()) -> None:
         for item in sorted(staging.iterdir()):
             notice(t("publish.recover.unfinished", path=str(item)))
         shutil.rmtree(staging, ignore_errors=True)
-    for stem in stems:
-        (year_dir / f".{stem}.build.json").unlink(missing_ok=True)
 
 
 def discard(stage: Path) -> None:
