@@ -77,7 +77,13 @@ T = TypeVar("T")
 
 
 class StopForTest(RuntimeError):
-    """Raised at a publishing step named by ``KEMUNING_EVAL_TEST_STOP=<step>:raise``."""
+    """Raised at a publishing step named by ``KEMUNING_EVAL_TEST_STOP=<step>:raise``.
+
+    Examples
+    --------
+    >>> str(StopForTest("switched"))
+    'switched'
+    """
 
 
 def checkpoint(step: str) -> None:
@@ -106,7 +112,17 @@ def checkpoint(step: str) -> None:
 
 
 def notice(message: str) -> None:
-    """Tell the user (stderr, always) what a run did about a previous run's leftovers."""
+    """Tell the user (stderr, always, also with ``--quiet``) what a run did about a previous run's leftovers.
+
+    Examples
+    --------
+    >>> import contextlib, io
+    >>> buf = io.StringIO()
+    >>> with contextlib.redirect_stderr(buf):
+    ...     notice("sisa dihapus")
+    >>> buf.getvalue()
+    'sisa dihapus\\n'
+    """
     print(message, file=sys.stderr, flush=True)
 
 

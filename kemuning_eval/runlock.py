@@ -136,6 +136,11 @@ def holder(path: Path) -> dict | None:
     dict or None
         ``{"pid", "host", "command", "started"}``; ``None`` when the file is
         missing, empty (released normally) or unreadable.
+
+    Examples
+    --------
+    >>> holder(Path("no/such/.2026.lock")) is None
+    True
     """
     try:
         fd = os.open(path, os.O_RDONLY)
@@ -185,6 +190,14 @@ def hold(path: Path, *, command: str, timeout: float | None = None,
     BusyError
         When another run still holds the lock after ``timeout`` seconds; the
         message names its pid, host, command and start time.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / ".2026.lock"
+    >>> with hold(path, command="ingest", timeout=0) as held:
+    ...     held.name, holder(path)["command"]
+    ('.2026.lock', 'ingest')
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

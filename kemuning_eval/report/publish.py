@@ -57,6 +57,13 @@ def report_publication(folder: Path, stem: str, html_name: str, executed: Path) 
     -------
     Publication
         Outputs ``metrics.json``, ``tabel``, ``<stem>.ipynb``, the HTML page.
+
+    Examples
+    --------
+    >>> pub = report_publication(Path("reports/2026/program/P1"), "laporan-P1-2026",
+    ...                          "laporan-P1-2026.html", Path("reports/2026/executed/laporan-P1-2026.ipynb"))
+    >>> pub.builds.as_posix(), pub.outputs[-1][1].as_posix()
+    ('reports/2026/program/P1/.builds/laporan-P1-2026', 'reports/2026/program/P1/laporan-P1-2026.html')
     """
     return Publication(folder / ".builds" / stem, (
         ("metrics.json", folder / "metrics.json"),
