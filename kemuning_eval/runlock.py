@@ -212,7 +212,7 @@ def hold(path: Path, *, command: str, timeout: float | None = None,
             _held[key] = (fd, depth - 1)
         return
     wait = timeout_seconds() if timeout is None else timeout
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o666)
     try:
         deadline, told = time.monotonic() + wait, False
         while not _try_lock(fd):

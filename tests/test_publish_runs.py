@@ -202,3 +202,29 @@ def test_parallel_reports_of_the_same_year_end_in_the_state_of_one(report_root, 
     assert _report_set(root) == before
     index = (root / "reports" / "index.html").read_text("utf-8")
     assert f"{YEAR}/laporan-evaluasi-{YEAR}.html" in index
+
+
+@pytest.mark.slow
+def test_report_in_copy_mode_publishes_real_files_and_the_cache_still_works(tmp_path):
+    """The Windows layout, exercised on Linux: published paths are plain files and folders."""
+    root = tmp_path / "p"
+    make_report_project(root)
+    first = _run(root, "report", "--year", str(YEAR), mode="copy")
+    assert first.returncode == 0, first.stderr
+    folder = root / "reports" / str(YEAR)
+    page = folder / f"laporan-evaluasi-{YEAR}.html"
+    for path in (page, folder / "metrics.json", folder / "tabel",
+                 folder / "executed" / f"laporan-evaluasi-{YEAR}.ipynb"):
+        assert path.exists() and not path.is_symlink(), path
+    assert (folder / ".builds" / f"laporan-evaluasi-{YEAR}" / "current").is_file()
+    before = _report_set(root)
+    pointer = folder / ".builds" / f"laporan-evaluasi-{YEAR}" / "current"
+    current = pointer.read_text("utf-8")
+    again = _run(root, "report", "--year", str(YEAR))
+    assert again.returncode == 0, again.stderr
+    assert pointer.read_text("utf-8") == current  # nothing changed: reused, not rebuilt
+    killed = _run(root, "--quiet", "report", "--year", str(YEAR), "--force", stop="copied")
+    assert killed.returncode == STOP_EXIT_CODE
+    done = _run(root, "--quiet", "report", "--year", str(YEAR))
+    assert done.returncode == 0 and "dilengkapi" in done.stderr, done.stderr
+    assert _report_set(root) == before
