@@ -2,8 +2,13 @@
 
 A text cell that a spreadsheet would read as a formula (starting with
 ``=``, ``+``, ``-``, ``@``, tab or carriage return; OWASP "CSV injection")
-is prefixed with an apostrophe, so Excel and LibreOffice show it as text.
-Numbers (numeric columns) are left alone.  Every CSV the package writes
+is prefixed with an apostrophe, so Excel and LibreOffice show it as text,
+every text cell is quoted, and a ``;`` followed by a formula start gets
+the apostrophe too: Excel with Indonesian regional settings (list
+separator ``;``) splits a comma-separated line at ``;`` (the quotes written
+for ``,`` do not line up with those cells), so ``a;=HYPERLINK(...)`` would
+otherwise start a cell with ``=``.  Numbers
+(numeric columns) are left alone, unquoted.  Every CSV the package writes
 (the duplicates report of ingest, the report's ``tabel/``) goes through
 :func:`csv_bytes`; files are UTF-8 with a BOM so that Excel shows
 Indonesian text correctly, ``\\n`` line ends, no index.
@@ -13,12 +18,14 @@ Examples
 >>> neutralise("=HYPERLINK(\\"http://x\\")"), neutralise("-5 hari"), neutralise("Baik")
 ('\\'=HYPERLINK("http://x")', "'-5 hari", 'Baik')
 >>> import pandas as pd
->>> csv_bytes(pd.DataFrame({"file": ['=HYPERLINK("x") survei.csv'], "n": [-3]}))
-b'\\xef\\xbb\\xbffile,n\\n"\\'=HYPERLINK(""x"") survei.csv",-3\\n'
+>>> csv_bytes(pd.DataFrame({"file": ['=HYPERLINK("x") survei.csv', "a;=1+1"], "n": [-3, 2]}))
+b'\\xef\\xbb\\xbf"file","n"\\n"\\'=HYPERLINK(""x"") survei.csv",-3\\n"a;\\'=1+1",2\\n'
 """
 
 from __future__ import annotations
 
+import csv
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +34,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: Cell starts that make a spreadsheet evaluate the cell (OWASP).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: A formula start right after ";": where a spreadsheet that splits on ";" starts a cell.
+_AFTER_SEMICOLON = re.compile(r";(?=[=+\-@\t\r])")
 
 
 def neutralise(value: Any) -> Any:
@@ -41,16 +50,21 @@ def neutralise(value: Any) -> Any:
     -------
     object
         ``"'" + value`` when ``value`` is a string starting with one of
-        :data:`FORMULA_STARTS`, else ``value`` itself.
+        :data:`FORMULA_STARTS`, and ``;'`` for a ``;`` followed by one (Excel
+        with a ``;`` list separator starts a new cell there);
+        other values unchanged.
 
     Examples
     --------
     >>> neutralise("@SUM(A1)"), neutralise(-3), neutralise(None)
     ("'@SUM(A1)", -3, None)
+    >>> neutralise("Materi baik;=HYPERLINK(1)"), neutralise("a; -b")
+    ("Materi baik;'=HYPERLINK(1)", 'a; -b')
     """
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    if not isinstance(value, str):
+        return value
+    value = _AFTER_SEMICOLON.sub(";'", value)
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
@@ -91,9 +105,9 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     --------
     >>> import pandas as pd
     >>> csv_bytes(pd.DataFrame({"tema": ["=1+1"]}))
-    b"\\xef\\xbb\\xbftema\\n'=1+1\\n"
+    b'\\xef\\xbb\\xbf"tema"\\n"\\'=1+1"\\n'
     """
-    text = csv_safe(frame).to_csv(index=False, lineterminator="\n")
+    text = csv_safe(frame).to_csv(index=False, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
     return b"\xef\xbb\xbf" + text.encode("utf-8")
 
 
@@ -119,7 +133,7 @@ def write_csv(frame: pd.DataFrame, path: str | Path) -> Path:
     >>> with tempfile.TemporaryDirectory() as d:
     ...     out = write_csv(pd.DataFrame({"tema": ["=1+1"]}), Path(d) / "t.csv")
     ...     print(out.read_bytes())
-    b"\\xef\\xbb\\xbftema\\n'=1+1\\n"
+    b'\\xef\\xbb\\xbf"tema"\\n"\\'=1+1"\\n'
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -31,7 +31,7 @@ pytestmark = [pytest.mark.slow]
 
 TEMPLATES = "{rule} {{x}} ${x} {0}"
 #: prefixed to every programme name (no leading "=": a workbook cell would become a formula)
-NAME = '<img src=x onerror="alert(1);window.__pwned=1"> ' + TEMPLATES + " "
+NAME = '<img src=x onerror="alert(1);window.__pwned=1"> ' + TEMPLATES + " x;=SUM(1+1) "
 #: prefixed to every survey suggestion
 SUGGESTION = '=HYPERLINK("http://evil.example/?q=1","klik") <script>alert(2)</script> ' + TEMPLATES + " "
 #: prefixed to every interview quote
@@ -104,12 +104,14 @@ def test_csvs_the_package_wrote_are_formula_safe(hostile):
     assert len(files) > 1
     cells = 0
     for path in files:
-        with open(path, encoding="utf-8-sig", newline="") as fh:
-            for row in csv.reader(fh):
-                for cell in row:
-                    cells += 1
-                    if cell.startswith(FORMULA_STARTS):
-                        float(cell.replace(",", "."))  # only a plain number may start with - or +
+        # "," as written, and ";" as Excel with Indonesian regional settings splits a line
+        for delimiter in (",", ";"):
+            with open(path, encoding="utf-8-sig", newline="") as fh:
+                for row in csv.reader(fh, delimiter=delimiter):
+                    for cell in row:
+                        cells += 1
+                        if cell.startswith(FORMULA_STARTS):
+                            float(cell.replace(",", "."))  # only a plain number may start with - or +
     assert cells > 0
     duplicates = (paths.processed(YEAR) / f"duplikat-{YEAR}.csv").read_text("utf-8-sig")
     assert "'" + FILE_NAME in duplicates or "'" + FILE_NAME.replace('"', '""') in duplicates
