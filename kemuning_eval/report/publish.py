@@ -33,7 +33,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from kemuning_eval.i18n import t
-from kemuning_eval.publication import Publication, notice
+from kemuning_eval.publication import Publication, notice, retry_locked
 
 #: Name of the build stamp (cache key and output hashes) inside a build folder.
 STAMP = ".build.json"
@@ -161,15 +161,14 @@ def make_readable(path: Path) -> None:
 
 
 def replace_path(source: Path, destination: Path) -> None:
-    """Move ``source`` (file or folder) onto ``destination``, replacing what is there.
+    """Move the file ``source`` onto ``destination`` in one :func:`os.replace` (retried while locked).
 
     Parameters
     ----------
     source : Path
-        The staged file or folder.
+        The staged file.
     destination : Path
-        Where it goes; parent folders are created, an existing folder is
-        moved aside and removed after the swap.
+        Where it goes; parent folders are created.
 
     Returns
     -------
@@ -179,29 +178,22 @@ def replace_path(source: Path, destination: Path) -> None:
     --------
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as d:
-    ...     src, dst = Path(d) / "new", Path(d) / "out" / "figs"
-    ...     _ = dst.mkdir(parents=True); _ = (dst / "old.png").write_bytes(b"o")
-    ...     _ = src.mkdir(); _ = (src / "new.png").write_bytes(b"n")
+    ...     src, dst = Path(d) / "new.ipynb", Path(d) / "executed" / "failed-r.ipynb"
+    ...     _ = src.write_text("{}", encoding="utf-8")
     ...     replace_path(src, dst)
-    ...     print(sorted(p.name for p in dst.iterdir()), src.exists())
-    ['new.png'] False
+    ...     print(dst.read_text(encoding="utf-8"), src.exists())
+    {} False
     """
     destination.parent.mkdir(parents=True, exist_ok=True)
     make_readable(source)
-    if source.is_dir():
-        old = destination.with_name(f".{destination.name}.old-{os.getpid()}")
-        if destination.exists():
-            os.replace(destination, old)
-        os.replace(source, destination)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        os.replace(source, destination)
+    retry_locked(lambda: os.replace(source, destination), destination)
 
 
 def swap_in(moves: Iterable[tuple[Path, Path]]) -> None:
-    """Move every (staged, destination) pair into place, in the given order.
+    """Move every (staged, destination) file pair into place, in the given order (not as one set).
 
-    Pairs whose staged file does not exist are skipped.
+    Used for the notebook of a failed build; pairs whose staged file does not
+    exist are skipped.
 
     Parameters
     ----------
