@@ -12,6 +12,7 @@ Where things go (``<L>`` = ``""`` for Bahasa Indonesia, ``en/`` for English)::
     reports/<year>/<L>program/<ID>/laporan-<ID>-<year>.html, metrics.json, tabel/
     reports/<year>/executed/<stem>.ipynb            executed notebooks
     reports/<year>/executed/failed-<stem>.ipynb     the notebook of a failed build
+    <report folder>/.builds/<stem>/<id>/            the versioned builds behind the above
 
 Examples
 --------
@@ -352,8 +353,8 @@ def build_one(
     executed = executed_dir / f"{spec.stem}.ipynb"
     pub = publish.report_publication(folder, spec.stem, spec.html_name, executed)
     pub.recover()  # what a killed build left (the caller holds the year's lock)
-    current = pub.current()
-    stamp = (current or pub.builds / "none") / publish.STAMP
+    current = pub.current()  # the stamp is published with the build it describes
+    stamp = (current or pub.builds / "none-yet") / publish.STAMP
     params = _parameters(spec, paths, report_date, seed)
     key = cache.build_key(notebook=notebook, parameters=params,
                           inputs=study_inputs(paths, spec.year))
@@ -401,9 +402,9 @@ def build_one(
             "html": (stage / spec.html_name, html_path),
             "metrics": (stage / "metrics.json", metrics_path)})
         pub.commit(stage)
-        for stale in (failed, failed.with_suffix(".kernel.log"),
+        for stale in (failed, failed.with_suffix(".kernel.log"),  # an earlier failure, now fixed
                       folder / f".{spec.stem}.build.json"):  # the stamp of the old layout
-            stale.unlink(missing_ok=True)  # an earlier failure, now fixed
+            stale.unlink(missing_ok=True)
         timings["publish"] = time.perf_counter() - clock
     finally:
         pub.discard(stage)  # gone already when committed
