@@ -316,7 +316,8 @@ class Publication:
             os.symlink(build_id, tmp)
         else:
             tmp.write_text(build_id + "\n", encoding="utf-8")
-        os.replace(tmp, self.pointer)
+        # Windows: a reader holding the pointer open for an instant blocks the replace
+        retry_locked(lambda: os.replace(tmp, self.pointer), self.pointer)
 
     def _show(self, build_id: str, mode: str) -> None:
         if mode == "link":
@@ -339,7 +340,7 @@ class Publication:
                 checkpoint("copied")
         tmp = self.builds / f".{PUBLISHED}.{os.getpid()}"
         tmp.write_text(build_id + "\n", encoding="utf-8")
-        os.replace(tmp, self.builds / PUBLISHED)
+        retry_locked(lambda: os.replace(tmp, self.builds / PUBLISHED), self.builds / PUBLISHED)
 
     def _committed(self) -> list[str]:
         return sorted(p.name for p in self.builds.iterdir()
