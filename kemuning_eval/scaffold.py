@@ -5,7 +5,7 @@ which instrument each one is (from its file or sheet name, else from its
 columns), and writes
 
 - ``codebook/<instrument>.yaml`` per recognised file, made by the codebook
-  template (:func:`kemuning_eval.ingest.codebook.write_template`), with the
+  template (:func:`kemuning_eval.ingest.template.write_template`), with the
   columns whose role is clear renamed to the variables the ingestion expects
   (``nip``, ``program_id``, ``submitted_at``, ``pre``, ``post`` ...);
 - a commented ``studi.yaml`` listing only the instruments whose files are
@@ -183,13 +183,20 @@ def _candidates(folder: Path) -> list[tuple[Path, str | None]]:
     return out
 
 
+#: variables the template itself already gives (never renamed here)
+_TEMPLATE_NAMED = {"nip", "name", "email", "phone", "program_id", "program_name", "submitted_at"}
+
+
 def _roles(instrument: str, columns: list[dict]) -> dict[str, str]:
     """``{template variable: expected variable}`` for the columns whose role is clear."""
     renames: dict[str, str] = {}
     taken = {c.get("variable") for c in columns}
+    if "program_name" in taken:
+        taken.add("program_id")  # one programme column: the template chose names
     for c in columns:
         header = _norm(c.get("raw", ""))
-        if c.get("pii") or c.get("variable") in renames:
+        variable = str(c.get("variable") or "")
+        if c.get("pii") or variable in _TEMPLATE_NAMED or variable.startswith("ikm_") or variable in renames:
             continue
         for where, pattern, variable in ROLES:
             if where not in ("*", instrument) or variable in taken or variable in renames.values():
@@ -243,8 +250,8 @@ def scaffold_year(year: int, *, paths: Any = None, folder: str | Path | None = N
 
     from kemuning_eval.errors import DataError, UsageError
     from kemuning_eval.i18n import t
-    from kemuning_eval.ingest.codebook import template, write_template
     from kemuning_eval.ingest.readers import read_table
+    from kemuning_eval.ingest.template import template, write_template
 
     if folder is None:
         from kemuning_eval.paths import ProjectPaths

@@ -182,3 +182,56 @@ def section_html(html: str, anchor: str) -> str:
     match = re.search(rf'<h[23][^>]*id="{anchor}"[^>]*>.*?</h[23]>(.*?)(?=<h[1-3][ >])', html, flags=re.S)
     assert match, f"section {anchor!r} not found"
     return match.group(1)
+
+
+#: a zero, "nan" or placeholder standing in for something not measured, in the text a reader sees
+FORBIDDEN = [
+    r"\bnan\b", r"\bNaN\b", r"\bNone\b", r"\{", r"\}",
+    r"Rp ?0\b", r"\b0 (peserta|JP|program|responden|fasilitator|kursi|pendaftar|tantangan)\b",
+    r"(–|-) dari peserta", r" di \.", r"^ ?menyelenggarakan",
+]
+
+
+def assert_honest_page(html: str) -> None:
+    """No "nan", placeholder or zero for missing data in the visible text of a page."""
+    text = visible_text(html)
+    for pattern in FORBIDDEN:
+        hit = re.search(pattern, text)
+        assert hit is None, f"{pattern!r}: ...{text[max(0, hit.start() - 80):hit.end() + 80]}..."
+
+
+def assert_honest_metrics(m: dict) -> None:
+    """No NaN, infinity or the text "nan"/"None" anywhere in the metrics."""
+    import json
+
+    assert not re.search(r'\bNaN\b|Infinity|"nan"|"None"', json.dumps(m, ensure_ascii=False))
+
+
+def assert_unmeasured_sections(html: str, have: set[str]) -> None:
+    """Each level whose instrument is not in ``have`` is one "not measured" sentence, named in the method."""
+    from kemuning_eval.i18n import t
+
+    method = visible_text(section_html(html, "metode"))
+    for level, (anchor, instrument) in LEVELS.items():
+        body = section_html(html, anchor)
+        if instrument in have:
+            assert "tidak diukur tahun ini" not in body, level
+            continue
+        assert body.count("<p") == 1 and "<table" not in body and "<figure" not in body, level
+        assert "tidak diukur tahun ini" in visible_text(body), level
+        assert t(f"measured.instrument.{instrument}", "id") in method.split("Tidak dikumpulkan tahun ini:")[1], level
+    if "observations" not in have:
+        conclusion = visible_text(section_html(html, "kesimpulan"))
+        assert "tempat kerja masih perlu" not in conclusion and "menerapkan hasilnya" not in conclusion
+
+
+def leaks(root: Path, needles: set[str] | frozenset[str]) -> list[tuple[str, str]]:
+    """(file, value) for every value of ``needles`` found in ``data/processed`` or ``reports`` under ``root``."""
+    outputs = [p for p in (root / "data" / "processed").rglob("*") if p.is_file()]
+    outputs += [p for p in (root / "reports").rglob("*") if p.is_file()]
+    found = []
+    for path in outputs:
+        text = (pd.read_parquet(path).to_csv(index=False) if path.suffix == ".parquet"
+                else path.read_bytes().decode("utf-8", errors="ignore"))
+        found += [(path.name, v) for v in needles if v in text]
+    return found

