@@ -21,6 +21,7 @@ Reason codes (:data:`REASONS`):
 ``did_too_few_clusters``   fewer than 3 work units treated or compared
 ``did_design_incomplete``  unit outcomes without the before/after x
                            treated/comparison design
+``ikm_incomplete``         a survey with some, not all nine, IKM elements
 =========================  =====================================================
 
 Examples
@@ -58,7 +59,7 @@ LEVEL_INSTRUMENT = {
 }
 
 REASONS = ("not_collected", "no_data", "suppressed_small_group", "no_treated_units", "did_too_few_clusters",
-           "did_design_incomplete")
+           "did_design_incomplete", "ikm_incomplete")
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ class NotMeasured:
     >>> NotMeasured("bogus")
     Traceback (most recent call last):
     ...
-    ValueError: unknown reason 'bogus'; use one of not_collected, no_data, suppressed_small_group, no_treated_units, did_too_few_clusters, did_design_incomplete
+    ValueError: unknown reason 'bogus'; use one of not_collected, no_data, suppressed_small_group, no_treated_units, did_too_few_clusters, did_design_incomplete, ikm_incomplete
     """
 
     reason: str
@@ -283,8 +284,9 @@ def parts_not_measured(m: dict, tables: dict) -> dict[str, dict[str, Any]]:
         missing("jp_coverage", "jp_records")
     reaction = m.get("reaction") or {}
     if reaction.get("available"):
-        if reaction.get("ikm") is None:  # the survey has no item with an ikm_element
-            out["reaction.ikm"] = NotMeasured("not_collected", ("reaction",)).as_dict()
+        if reaction.get("ikm") is None:  # no item with an ikm_element, or not all nine elements
+            reason = "ikm_incomplete" if reaction.get("ikm_missing") else "not_collected"
+            out["reaction.ikm"] = NotMeasured(reason, ("reaction",)).as_dict()
         if reaction.get("facilitators") is None:
             missing("reaction.facilitators", "facilitator_ratings")
     cost = m.get("cost") or {}

@@ -309,12 +309,43 @@ def reaction(tables: dict, ctx: Context) -> dict:
     } for _, row in rel.sort_values("scale").iterrows()]
 
     out["ikm"] = _ikm(data, items_r, ctx, ikm_index, ikm_elements)
+    missing = ikm_missing_elements(data, items_r)
+    if missing:  # some IKM questions, not all nine: no index (named in the text and in study.not_measured)
+        out["ikm_missing"] = missing
     out["facilitators"] = _facilitators(tables, ctx)
     return out
 
 
+def ikm_missing_elements(data: Any, items: Any) -> list[str]:
+    """The IKM elements (PermenPANRB 14/2017) a survey lacks; ``[]`` when it has all nine or none.
+
+    The index needs all nine elements: a survey with only some of them has no
+    IKM (reported as not computed, with the missing elements named).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> items = pd.DataFrame({"variable": ["u1", "u2"], "ikm_element": ["persyaratan", "waktu"]})
+    >>> ikm_missing_elements(pd.DataFrame(columns=["u1", "u2"]), items)[:3]
+    ['prosedur', 'biaya', 'produk']
+    >>> ikm_missing_elements(pd.DataFrame(columns=["u1"]), items.assign(ikm_element=None))
+    []
+    """
+    from kemuning_eval.stats.ikm import ELEMENTS, element_key
+
+    if "ikm_element" not in items:
+        return []
+    rows = items[items["ikm_element"].map(text_or_none).notna() & items["variable"].isin(data.columns)]
+    if rows.empty:
+        return []
+    present = {element_key(str(e)) for e in rows["ikm_element"]}
+    return [e for e in ELEMENTS if e not in present]
+
+
 def _ikm(data, items, ctx, ikm_index, ikm_elements) -> dict | None:
     if "ikm_element" not in items or not items["ikm_element"].notna().any():
+        return None
+    if ikm_missing_elements(data, items):
         return None
     idx = ikm_index(data, items, lang=ctx.lang).iloc[0]
     elements = ikm_elements(data, items, lang=ctx.lang)
@@ -725,7 +756,10 @@ def study(tables: dict, ctx: Context, *, target_jp: float = 20.0, population_asn
         if part is not None and "completed" in part and part["completed"].notna().any():
             completed = int(part["completed"].fillna(False).astype(bool).sum())
         fac = tables.get("facilitators")
+        from kemuning_eval.report.availability import derived_programs
+
         out.update(
+            programs_source="exports" if derived_programs(programs) else "table",
             n_programs=int(len(programs)), n_participants=n_part, n_completed=completed,
             completion_rate=r(completed / n_part, 3) if completed is not None and n_part else None,
             jp_total=i(programs["jp"].sum()) if have["jp"] else None,

@@ -348,7 +348,10 @@ def summary(m: dict, lang: str) -> list[str]:
     """
     s = m["study"]
     out = []
-    if s.get("n_programs") is not None:
+    if s.get("n_programs") is not None and s.get("programs_source") == "exports":
+        out.append(t("measured.summary.scope_derived", lang, n_programs=fmt_int(s["n_programs"], lang),
+                     year=s["year"]))
+    elif s.get("n_programs") is not None:
         if s.get("n_participants") is not None and s.get("jp_total") is not None:
             out.append(t("report.summary.scope", lang, n_programs=fmt_int(s["n_programs"], lang),
                          agency=s.get("agency") or "", year=s["year"],
@@ -369,8 +372,9 @@ def summary(m: dict, lang: str) -> list[str]:
                      high_dim=_label(high, "dimension"), ikm=fmt_number(ikm["converted"], 2, lang),
                      grade=ikm.get("grade") or "", category=ikm.get("category") or ""))
     elif reaction.get("mean_overall") is not None:
-        out.append(t("measured.summary.reaction", lang, mean=fmt_number(reaction["mean_overall"], 2, lang),
-                     category=reaction.get("category_overall") or "–"))
+        category = reaction.get("category_overall")
+        out.append(t("measured.summary.reaction" if category else "measured.summary.reaction_plain", lang,
+                     mean=fmt_number(reaction["mean_overall"], 2, lang), category=category or ""))
     overall = _ok(m, "learning").get("overall") or {}
     if overall.get("pre_mean") is not None:
         out.append(t("report.summary.learning", lang, pre=fmt_number(overall["pre_mean"], 2, lang),
@@ -534,8 +538,8 @@ def _overview_partial(s: dict, lang: str) -> list[str]:
     jp = t("measured.overview.jp", lang, jp=fmt_int(s["jp_total"], lang)) if s.get("jp_total") is not None else ""
     people = (t("measured.overview.participants", lang, n_participants=fmt_int(s["n_participants"], lang))
               if s.get("n_participants") is not None else "")
-    text = [t("measured.overview.programs", lang, year=s["year"], n_programs=fmt_int(s["n_programs"], lang),
-              jp=jp, participants=people)]
+    key = "measured.overview.programs_derived" if s.get("programs_source") == "exports" else "measured.overview.programs"
+    text = [t(key, lang, year=s["year"], n_programs=fmt_int(s["n_programs"], lang), jp=jp, participants=people)]
     if s.get("n_completed") is not None and s.get("completion_rate") is not None:
         text.append(t("measured.overview.completed", lang, n_completed=fmt_int(s["n_completed"], lang),
                       completion=fmt_pct(s["completion_rate"], 1, lang)))
@@ -712,6 +716,9 @@ def reaction(m: dict, lang: str) -> list[str]:
                      category=ikm.get("category") or "", weak=_label(weak, "element"),
                      weak_nrr=fmt_number(weak["nrr"], 2, lang), strong=_label(strong, "element"),
                      strong_nrr=fmt_number(strong["nrr"], 2, lang)))
+    if r.get("ikm_missing"):
+        out.append(t("measured.reaction.ikm_incomplete", lang, n=fmt_int(9 - len(r["ikm_missing"]), lang),
+                     missing=join_list([t(f"stats.ikm.element.{e}", lang) for e in r["ikm_missing"]], lang)))
     fac = r.get("facilitators") or {}
     ext = _extremes(fac.get("dimensions") or [], "mean")
     if ext:
