@@ -5,7 +5,7 @@ which instrument each one is (from its file or sheet name, else from its
 columns), and writes
 
 - ``codebook/<instrument>.yaml`` per recognised file, made by the codebook
-  template (:func:`kemuning_eval.ingest.template.write_template`), with the
+  template (:func:`kemuning_eval.ingest.template.template` and ``render``), with the
   columns whose role is clear renamed to the variables the ingestion expects
   (``nip``, ``program_id``, ``submitted_at``, ``pre``, ``post`` ...);
 - a commented ``studi.yaml`` listing only the instruments whose files are
@@ -77,6 +77,25 @@ ROLES: tuple[tuple[str, str, str], ...] = (
     ("interviews", r"peran|role", "role"),
     ("jp_records", r"total jp|jumlah jp|^jp$", "jp_total"),
     ("jp_records", r"unit kerja|^unit$", "unit"),
+    ("facilitators", r"peran|role", "role"),
+    ("facilitator_ratings", r"nama (fasilitator|widyaiswara|pengajar)|^(fasilitator|widyaiswara)$", "facilitator_name"),
+    ("observations", r"penilai|rater|observer", "rater"),
+    ("observations", r"gelombang|wave|tahap", "wave"),
+    ("observations", r"tanggal|date", "observed_on"),
+    ("observations", r"menerapkan|penerapan|applies", "applies"),
+    ("observations", r"^indikator (\d+)$|^indicator (\d+)$", r"obs_\1\2"),
+    ("outcomes", r"kode kegiatan|activity", "activity_id"),
+    ("outcomes", r"periode|period", "period"),
+    ("outcomes", r"dipimpin alumni|treated|perlakuan", "treated"),
+    ("outcomes", r"pagu|anggaran|planned", "budget_planned"),
+    ("outcomes", r"realisasi|realised|realized", "budget_realised"),
+    ("outcomes", r"tepat waktu|on time", "on_time"),
+    ("outcomes", r"kepuasan layanan|service satisfaction", "service_satisfaction"),
+    ("outcomes", r"unit kerja|^unit$", "unit"),
+    ("benefits", r"uraian manfaat|^manfaat$|benefit$", "benefit"),
+    ("benefits", r"nilai manfaat|annual value", "annual_value"),
+    ("benefits", r"atribusi|attribution", "attribution"),
+    ("benefits", r"keyakinan|confidence", "confidence"),
 )
 
 #: files of a study folder that are never exports
@@ -187,6 +206,12 @@ def _candidates(folder: Path) -> list[tuple[Path, str | None]]:
 _TEMPLATE_NAMED = {"nip", "name", "email", "phone", "program_id", "program_name", "submitted_at"}
 
 
+#: variables the ingestion reads as booleans (yes/no, 1/0)
+_BOOLEAN = {"applies", "treated", "on_time", "completed"}
+_YES = {"ya", "yes", "true", "1", "y", "benar"}
+_NO = {"tidak", "no", "false", "0", "t", "n", "salah"}
+
+
 def _roles(instrument: str, columns: list[dict]) -> dict[str, str]:
     """``{template variable: expected variable}`` for the columns whose role is clear."""
     renames: dict[str, str] = {}
@@ -196,23 +221,57 @@ def _roles(instrument: str, columns: list[dict]) -> dict[str, str]:
     for c in columns:
         header = _norm(c.get("raw", ""))
         variable = str(c.get("variable") or "")
+        if instrument == "programs" and variable == "program_name" and "name" not in taken:
+            renames[variable] = "name"  # the programme table's own name column
+            continue
+        if (instrument == "facilitator_ratings" and c.get("pii") == "name" and "facilitator_name" not in taken
+                and re.search(r"fasilitator|widyaiswara|pengajar|facilitator", header)):
+            renames[variable] = "facilitator_name"  # the rated facilitator, matched to the facilitator list
+            continue
         if c.get("pii") or variable in _TEMPLATE_NAMED or variable.startswith("ikm_") or variable in renames:
             continue
-        for where, pattern, variable in ROLES:
-            if where not in ("*", instrument) or variable in taken or variable in renames.values():
+        for where, pattern, target in ROLES:
+            if where not in ("*", instrument):
                 continue
-            if variable == "submitted_at" and c.get("type") not in ("datetime", "date", "text"):
+            if target == "submitted_at" and c.get("type") not in ("datetime", "date", "text"):
                 continue
-            if re.search(pattern, header):
-                renames[c["variable"]] = variable
+            match = re.search(pattern, header)
+            if match:
+                name = match.expand(target) if "\\" in target else target
+                if name in taken or name in renames.values():
+                    continue
+                renames[variable] = name
                 break
+        else:
+            if instrument == "facilitator_ratings" and c.get("type") == "likert" and not variable.startswith("fac_"):
+                renames[variable] = f"fac_{variable}"[:40]  # rated dimensions are the fac_* columns
     return renames
 
 
-def _rename(text: str, renames: dict[str, str]) -> str:
-    for old, new in renames.items():
-        text = re.sub(rf"(\bvariable: )'?{re.escape(old)}'?(?=\s|,|}}|$)", rf"\g<1>{new}", text, flags=re.M)
-    return text
+def apply_roles(instrument: str, columns: list[dict]) -> None:
+    """Name the columns of a template mapping whose role is clear (in place); boolean roles get ``type: boolean``.
+
+    Examples
+    --------
+    >>> cols = [{"raw": "Nilai Pre-Test", "variable": "nilai_pre_test", "type": "number"},
+    ...         {"raw": "Menerapkan", "variable": "menerapkan", "type": "category", "values": {"0": "Tidak", "1": "Ya"}}]
+    >>> apply_roles("tests", cols); cols[0]["variable"]
+    'pre'
+    >>> apply_roles("observations", cols); cols[1]["variable"], cols[1]["type"], cols[1]["values"]
+    ('applies', 'boolean', {'0': False, '1': True})
+    """
+    renames = _roles(instrument, columns)
+    for c in columns:
+        c["variable"] = renames.get(c["variable"], c["variable"])
+        if c["variable"] in _BOOLEAN and c.get("type") != "boolean":
+            c["type"] = "boolean"
+            c.pop("scale", None)
+            values = {k: (True if _norm(v) in _YES else False if _norm(v) in _NO else None)
+                      for k, v in (c.get("values") or {}).items()}
+            if values and None not in values.values():
+                c["values"] = values
+            else:
+                c.pop("values", None)
 
 
 def scaffold_year(year: int, *, paths: Any = None, folder: str | Path | None = None) -> ScaffoldResult:
@@ -246,12 +305,10 @@ def scaffold_year(year: int, *, paths: Any = None, folder: str | Path | None = N
     ...
     kemuning_eval.errors.UsageError: ... studi.yaml ...
     """
-    import yaml
-
     from kemuning_eval.errors import DataError, UsageError
     from kemuning_eval.i18n import t
     from kemuning_eval.ingest.readers import read_table
-    from kemuning_eval.ingest.template import template, write_template
+    from kemuning_eval.ingest.template import render, template
 
     if folder is None:
         from kemuning_eval.paths import ProjectPaths
@@ -276,7 +333,8 @@ def scaffold_year(year: int, *, paths: Any = None, folder: str | Path | None = N
         except DataError:  # not a table (notes, an empty sheet): named as not recognised, never fatal
             result.unrecognised.append(label)
             continue
-        columns = template(raw, instrument="x")["columns"]
+        mapping = template(raw, instrument="x")  # the template's guesses (and comments), read once
+        columns = mapping["columns"]
         instrument = instrument_from_name(sheet or path.name) or instrument_from_columns(columns)
         if sheet and instrument is None:
             instrument = instrument_from_name(path.name)
@@ -286,10 +344,10 @@ def scaffold_year(year: int, *, paths: Any = None, folder: str | Path | None = N
         rel = f"codebook/{instrument}.yaml"
         target = folder / rel
         if not target.exists():
-            text = write_template(path, out=target, instrument=instrument, sheet=sheet)
-            renamed = _rename(text, _roles(instrument, yaml.safe_load(text)["columns"]))
-            if renamed != text:
-                target.write_text(renamed, encoding="utf-8")
+            mapping["instrument"] = instrument
+            apply_roles(instrument, mapping["columns"])
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(render(mapping, t("ingest.template.head", file=path.name) + "\n"), encoding="utf-8")
             result.codebooks.append(rel)
         entry: dict[str, Any] = {"file": path.name}
         if sheet:

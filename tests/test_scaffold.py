@@ -136,3 +136,27 @@ def test_readme_survey_and_tests_study_builds_an_honest_report(tmp_path, monkeyp
     assert sorted(p["program_id"] for p in m["learning"]["by_program"]) == ["KP", "LD", "PKD", "PM", "PP"]
     html = (report / "laporan-evaluasi-2027.html").read_text(encoding="utf-8")
     assert "tidak diukur tahun ini" in html and "Rp 0" not in html and "BPSDM Kabupaten Kemuning" in html
+
+
+def test_init_on_every_bundled_export_gives_a_study_that_validates(tmp_path):
+    """All eleven instruments recognised; roles of observations, outcomes, benefits, ratings named."""
+    folder = tmp_path / "data" / "raw" / "2026"
+    folder.mkdir(parents=True)
+    for path in RAW.iterdir():
+        if path.suffix in (".csv", ".xlsx", ".sav"):
+            shutil.copy(path, folder / path.name)
+    assert main(["--root", str(tmp_path), "--quiet", "init", "--year", "2026"]) == 0
+    cfg = yaml.safe_load((folder / "studi.yaml").read_text(encoding="utf-8"))
+    assert sorted(cfg["inputs"]) == sorted(["roster", "programs", "facilitators", "benefits", "reaction",
+                                            "facilitator_ratings", "tests", "observations", "outcomes",
+                                            "interviews", "jp_records"])
+    from kemuning_eval.ingest.codebook import load_codebook
+
+    variables = {key: {c.variable for c in load_codebook(folder / spec["codebook"]).columns}
+                 for key, spec in cfg["inputs"].items()}
+    assert {"rater", "wave", "applies", "obs_1"} <= variables["observations"]
+    assert {"activity_id", "period", "treated", "budget_planned", "budget_realised"} <= variables["outcomes"]
+    assert {"program_id", "benefit", "annual_value", "attribution", "confidence"} <= variables["benefits"]
+    assert "facilitator_name" in variables["facilitator_ratings"]
+    assert any(v.startswith("fac_") for v in variables["facilitator_ratings"])
+    assert main(["--root", str(tmp_path), "--quiet", "validate", "--year", "2026"]) == 0
