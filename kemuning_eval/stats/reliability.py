@@ -11,7 +11,7 @@ Definitions used
   use="pairwise")`` and pingouin's default); its CI uses every row with at
   least one answer and is **approximate**: Feldt's distribution assumes n
   complete rows (by simulation, 15 % of answers missing at random, the
-  pairwise interval covers about 92 % where listwise holds 95 %; see the
+  pairwise interval covers about 91 % where listwise holds 95 %; see the
   coverage table in README.md).  The rule is stated in the ``missing``
   column, and ``method`` says when the interval is approximate.
 - **Feldt (1987) CI**: ``1 - (1 - alpha) * F_{1-a/2}(n-1, (n-1)(k-1))`` and
