@@ -144,3 +144,17 @@ def test_event_study_matches_cell_means_and_refuses_two_periods():
     assert (few["inference"] == "wild_bootstrap").all()
     with pytest.raises(DataError):
         did_event_study(_outcomes(periods=2), outcomes="budget_ratio")
+
+
+@pytest.mark.parametrize("treated_units", [4, 15])
+def test_outcome_without_residual_variation_gives_nan_not_significance(treated_units):
+    data = _outcomes(units=30, treated_units=treated_units).assign(budget_ratio=1.0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        row = did_effect(data, outcomes="budget_ratio").iloc[0]
+    assert row["estimate"] == pytest.approx(0.0, abs=1e-12)
+    assert np.isnan([row["se"], row["p_val"], row["ci_low"], row["ci_high"]]).all()
+    assert "no residual variation" in row["note"]
+    y, x, g = _design(1)
+    flat = wild_cluster_bootstrap(x @ [1.0, 0.2, 0.1, 0.3], x, g, column=3)
+    assert np.isnan(flat.p_val) and flat.reps == 0
