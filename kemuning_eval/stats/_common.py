@@ -74,8 +74,8 @@ DEFAULT_SEED = 20261
 DEFAULT_BOOT_WEIGHTS = "auto"
 BOOT_WEBB_MAX_CLUSTERS = 12
 #: stats.did: the wild cluster bootstrap replaces CR1 + t(G-1) when the treated or the
-#: comparison arm has fewer clusters than this (CR1 covers 90.8 % with 4 treated clusters of
-#: 20 and 97 % with 10; see the coverage table in README.md).
+#: comparison arm has fewer clusters than this (CR1 + t(G-1) covers 88.8 % with 4 treated
+#: clusters of 20 and 94.5 % with 10; see the coverage table in README.md).
 DID_BOOTSTRAP_BELOW = 12
 #: stats.learning: the class-average gain (post - pre)/(100 - pre) is flagged unreliable when the
 #: pre mean lies within this many points of the maximum score (100).

@@ -20,8 +20,8 @@ that outcome only (complete cases per outcome).
 Few treated clusters
 --------------------
 CR1 with t(G-1) over-rejects when treated or comparison clusters are few
-(MacKinnon & Webb 2017; by simulation, 20 units: 90.8 % coverage with 4
-treated, 75 % with 2, 32.5 % with 1).  ``inference="auto"`` (default)
+(MacKinnon & Webb 2017; ``make bench-stats``, 20 units with 3 activities
+each: CR1 covers 88.8 % with 4 treated, 74.2 % with 2, 31.2 % with 1).  ``inference="auto"`` (default)
 therefore switches to the restricted wild cluster bootstrap of
 :mod:`kemuning_eval.stats.wildboot` (p-value and interval by test inversion,
 as Stata's ``boottest``) when the treated or the comparison arm has fewer than
@@ -34,8 +34,8 @@ names the inference (``inference``, ``method``) and the clusters per arm
 Designs that cannot give an honest interval are refused with
 :class:`TooFewClusters` (a :class:`~kemuning_eval.errors.DataError`): fewer than
 :data:`DID_MIN_ARM_CLUSTERS` (3) clusters in an arm (with 1 or 2 treated
-clusters of 20 the bootstrap interval covers 100 % and is 8-18 times wider than
-with 10: it carries no information), no residual degrees of freedom (N = K,
+clusters of 20 the bootstrap interval covered 100 % in a simulation and was
+8-18 times wider than with 10: it carries no information), no residual degrees of freedom (N = K,
 e.g. one row per cell) or a design matrix without full rank.
 
 Parallel trends: b3 is the training's effect only if, without it, treated and
