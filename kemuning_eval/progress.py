@@ -1,4 +1,4 @@
-"""Progress display: shown on a terminal, silent when not a terminal or in CI.
+"""Progress display: shown on a terminal, silent when not a terminal or in CI; notices always.
 
 Examples
 --------
@@ -109,3 +109,30 @@ def info(message: str) -> None:
     """
     if not is_quiet():
         print(message, file=sys.stderr, flush=True)
+
+
+def notice(message: str) -> None:
+    """Print a warning, an error or a notice the user must see: always, to stderr.
+
+    Unlike :func:`info` and :func:`progress` this ignores ``--quiet``, ``CI``
+    and whether stderr is a terminal, so nothing important vanishes when the
+    output is piped (``make report > log``, a scheduled task, ``!kemuning-eval``
+    in a notebook).
+
+    Parameters
+    ----------
+    message : str
+        The message (already translated).
+
+    Examples
+    --------
+    >>> import contextlib, io
+    >>> buf = io.StringIO()
+    >>> set_quiet(True)
+    >>> with contextlib.redirect_stderr(buf):
+    ...     notice("[warning] NIP tidak valid")
+    >>> buf.getvalue()
+    '[warning] NIP tidak valid\\n'
+    >>> set_quiet(False)
+    """
+    print(message, file=sys.stderr, flush=True)

@@ -21,7 +21,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -75,6 +74,11 @@ REQUIRED_VARIABLES = {
     "reaction": ["nip"], "facilitator_ratings": ["nip", "facilitator_name"], "tests": ["nip"],
     "observations": ["nip", "rater", "wave"], "outcomes": ["activity_id", "period"],
     "interviews": [("text", "quote")], "jp_records": ["nip", "jp_total"],
+}
+#: Key variables every record of an instrument needs besides the NIP: empty = error by row.
+KEY_VARIABLES = {
+    "roster": ["program_id"], "programs": ["program_id"], "benefits": ["program_id", "benefit"],
+    "outcomes": ["activity_id", "period"], "observations": ["rater", "wave"],
 }
 _NUMERIC_TYPES = ("likert", "integer", "number", "money", "percent")
 _MADE_IDS = frozenset({"participant_id", "facilitator_id", "person_id", "response_id", "excerpt_id"})
@@ -220,7 +224,9 @@ class _Build:
 
     # ------------------------------------------------------------ reading
     def read_all(self) -> None:
-        from kemuning_eval.ingest.codebook import apply_codebook, load_codebook
+        from kemuning_eval.boundary import guard
+        from kemuning_eval.ingest.checks import blank_keys, check_formats, typed_input
+        from kemuning_eval.ingest.codebook import load_codebook
         from kemuning_eval.ingest.readers import read_table
         from kemuning_eval.progress import progress
 
@@ -232,17 +238,20 @@ class _Build:
                 if spec.codebook is None:
                     raise ConfigError(t("ingest.pipe.no_codebook", key=repr(key)), file=str(self.cfg.path.name),
                                       hint=t("ingest.pipe.no_codebook_hint", key=key, file=name))
-                cb = load_codebook(spec.codebook, instrument=key)
+                cb = guard(load_codebook, spec.codebook, instrument=key, file=spec.codebook.name)
                 _check_variables(key, cb)
-                raw = read_table(spec.file, sep=spec.sep, decimal=spec.decimal, encoding=spec.encoding,
-                                 sheet=spec.sheet, header_row=spec.header_row)
+                check_formats(cb)
+                raw = guard(read_table, spec.file, sep=spec.sep, decimal=spec.decimal, encoding=spec.encoding,
+                            sheet=spec.sheet, header_row=spec.header_row, file=name)
+                data, found = guard(typed_input, key, raw, cb, needed=REQUIRED_VARIABLES.get(key, []),
+                                    file=raw.file)
+                found += blank_keys(raw.file, data, KEY_VARIABLES.get(key, []), data.attrs["raw_columns"])
             except KemuningEvalError as exc:
                 check = "config_error" if isinstance(exc, ConfigError) else "read_error"
                 self.problems.append(Problem(exc.file or name, exc.row, exc.column, exc.value,
                                              exc.message, severity="error", hint=exc.hint,
                                              extra={"check": check, "n": 1, "rows": []}))
                 continue
-            data, found = apply_codebook(raw, cb)
             self.problems += found
             self.clean(key, "read", len(raw.frame), len(data))
             self.inputs[key] = _Input(key, raw.file, data, cb)
@@ -353,7 +362,7 @@ class _Build:
         if "completed" in df:
             completed = df["completed"].astype("boolean")
         elif attendance is not None:
-            threshold = float(self.cfg.scoring.get("completion_min_attendance", 80))
+            threshold = float(self.cfg.setting("scoring", "completion_min_attendance"))
             completed = (attendance >= threshold).astype("boolean").where(attendance.notna(), None)
         else:
             completed = None
@@ -455,8 +464,19 @@ class _Build:
                                          extra={"check": "unmatched", "n": n,
                                                 "rows": df.loc[~ok, "_row"].tolist()[:20],
                                                 "share": n / max(len(df), 1)}))
+        self.check_link_share(inp, df, n)
         self.clean(inp.key, "link to roster (unmatched dropped)", len(df), int(ok.sum()))
         return df[ok]
+
+    def check_link_share(self, inp: _Input, df: Any, n_dropped: int) -> None:
+        """Stop the run when linking drops more than ``linking.max_dropped_share`` of the records."""
+        from kemuning_eval.ingest.checks import link_share
+
+        nip_problem = any(p.file == inp.file and p.extra.get("check") == "nip_as_number" for p in self.problems)
+        found = link_share(inp.file, _raw_name(df, "nip"), n_dropped, len(df),
+                           limit=self.cfg.linking.max_dropped_share, nip_problem=nip_problem)
+        if found is not None:
+            self.problems.append(found)
 
     def dedupe(self, inp: _Input, df: Any, keys: list[str], items: list[str], *,
                time_col: str | None = "submitted_at", key_col: str = "participant_id") -> Any:
@@ -772,20 +792,25 @@ class _Build:
         import pandas as pd
 
         self.roster_program = pd.Series(dtype=object)
-        self.build_roster()
-        self.build_programs()
-        self.build_facilitators()
-        self.build_survey("reaction", "RX")
-        self.build_survey("facilitator_ratings", "FR")
-        self.build_tests()
-        self.build_observations()
-        self.build_outcomes()
-        self.build_interviews()
-        self.build_benefits()
-        self.build_jp()
-        self.build_items()
+        steps = [("roster", self.build_roster), ("programs", self.build_programs),
+                 ("facilitators", self.build_facilitators),
+                 ("reaction", lambda: self.build_survey("reaction", "RX")),
+                 ("facilitator_ratings", lambda: self.build_survey("facilitator_ratings", "FR")),
+                 ("tests", self.build_tests), ("observations", self.build_observations),
+                 ("outcomes", self.build_outcomes), ("interviews", self.build_interviews),
+                 ("benefits", self.build_benefits), ("jp_records", self.build_jp), ("items", self.build_items)]
+        for key, step in steps:
+            self.run_step(key, step)
         self.tables["data_quality"] = problems_frame(self.problems)
         self.check_no_pii()
+
+    def run_step(self, key: str, step: Any) -> None:
+        """Run one builder with its file noted, so an unexpected failure names it."""
+        from kemuning_eval.context import processing
+
+        inp = self.inputs.get(key)
+        with processing(file=inp.file if inp is not None else None, step=key):
+            step()
 
     @property
     def errors(self) -> list[Problem]:
@@ -883,8 +908,10 @@ def _key(cfg: StudyConfig, paths: Any) -> bytes:
 
 
 def _print(lines: list[str]) -> None:
+    from kemuning_eval.progress import notice
+
     for line in lines:
-        print(line, file=sys.stderr)
+        notice(line)
 
 
 def _conflict_text(build: _Build) -> str:
@@ -1069,8 +1096,7 @@ def ingest_study(year: int, *, paths: Any = None, force: bool = False) -> Ingest
             _print([_conflict_text(build)])
         raise ValidationFailed(t("ingest.ingest.failed", n_errors=n_err, n_warnings=n_warn),
                                build.problems, hint=t("ingest.ingest.failed_hint", year=year))
-    for line in lines:
-        info(line)
+    _print(lines)  # warnings: always on stderr, also when piped (issue 10 item 8)
     tables = {name: (df, TABLE_IDS[name]) for name, df in build.tables.items()}
     dup_csv = build.duplicates_report().to_csv(index=False, lineterminator="\n").encode("utf-8")
     manifest = {

@@ -95,7 +95,7 @@ def load_key(*, key_env: str = "KEMUNING_EVAL_KEY", key_file: str | Path | None 
     ...     load_key(key_env="MY_KEY")
     b'kunci-rahasia-contoh'
     """
-    from kemuning_eval.progress import info
+    from kemuning_eval.progress import notice
 
     value = os.environ.get(key_env)
     if value:
@@ -121,7 +121,7 @@ def load_key(*, key_env: str = "KEMUNING_EVAL_KEY", key_file: str | Path | None 
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w", encoding="ascii") as fh:
             fh.write(secrets.token_hex(32) + "\n")
-        info(t("ingest.key.created", path=path))
+        notice(t("ingest.key.created", path=path))
     key = path.read_text(encoding="utf-8").strip()
     if len(key) < 16:
         raise PrivacyError(t("ingest.key.short_file", path=path),

@@ -25,6 +25,7 @@ from typing import Any
 
 from kemuning_eval.errors import DataError
 from kemuning_eval.i18n import t
+from kemuning_eval.ingest.checks import unique_headers
 
 #: Suffixes the readers understand.
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
@@ -139,7 +140,7 @@ def _to_text(series: Any) -> Any:
     uniques = series.dropna().unique()
     mapping = {}
     for u in uniques:
-        if isinstance(u, float) and u.is_integer():
+        if isinstance(u, float) and u.is_integer() and abs(u) < 2**53:
             mapping[u] = str(int(u))
         elif hasattr(u, "isoformat") and not isinstance(u, str):
             mapping[u] = str(u)
@@ -262,6 +263,7 @@ def read_csv(path: Path, *, sep: str | None = None, decimal: str | None = None,
         raise DataError(t("ingest.read.empty_header"), file=path.name, row=header_row,
                         hint=t("ingest.read.empty_header_hint"))
     sep = sep or detect_sep(header)
+    unique_headers(next(csv.reader([header], delimiter=sep), []), file=path.name, row=header_row)
     if decimal is None:
         decimal = "," if sep == ";" else "."
     try:
@@ -307,6 +309,30 @@ def detect_header_row(grid: Any, max_scan: int = 30) -> int:
         if len(values) >= max(2, widest * 0.8) and all(isinstance(v, str) for v in values):
             return i + 1
     return int(filled.to_numpy().argmax()) + 1
+
+
+def _sheet_grid(path: Path, sheet: str) -> Any:
+    """Return a sheet's cells as an object DataFrame, without header, as openpyxl stores them.
+
+    Unlike ``pandas.read_excel`` this keeps Excel error values (``#DIV/0!``,
+    ``#N/A``) as their text instead of turning them into empty cells, and
+    keeps a number cell's float as it is (so a NIP rounded by Excel is seen
+    as a number, not as a plausible 18-digit integer).
+    """
+    import pandas as pd
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True, data_only=True)
+    try:
+        ws = book[sheet]
+        ws.reset_dimensions()
+        rows = [list(r) for r in ws.iter_rows(values_only=True)]
+    finally:
+        book.close()
+    while rows and all(v is None or v == "" for v in rows[-1]):
+        rows.pop()
+    width = max((len(r) for r in rows), default=0)
+    return pd.DataFrame([r + [None] * (width - len(r)) for r in rows], dtype=object)
 
 
 def read_xlsx(path: Path, *, sheet: str | int | None = None, header_row: int | None = None) -> RawTable:
@@ -376,8 +402,8 @@ def read_xlsx(path: Path, *, sheet: str | int | None = None, header_row: int | N
             raise DataError(t("ingest.read.no_sheet", sheet=repr(sheet)), file=path.name,
                             hint=t("ingest.read.sheets", sheets=", ".join(names)))
         sheet = lower[sheet.lower().strip()]
-    grid = pd.read_excel(book, sheet_name=sheet, header=None, dtype=object)
     book.close()
+    grid = _sheet_grid(path, sheet)
     if grid.empty or grid.notna().sum().sum() == 0:
         raise DataError(t("ingest.read.empty_sheet", sheet=repr(sheet)), file=path.name, hint=t("ingest.read.empty_sheet_hint"))
     header_row = header_row or detect_header_row(grid)
@@ -387,6 +413,7 @@ def read_xlsx(path: Path, *, sheet: str | int | None = None, header_row: int | N
     cols = []
     for i, h in enumerate(header):
         cols.append(f"Unnamed: {i}" if h is None or (isinstance(h, float) and h != h) else str(h))
+    unique_headers(cols, file=f"{path.name}[{sheet}]", row=header_row)
     body = grid.iloc[header_row:].reset_index(drop=True)
     body.columns = cols
     for col in cols:
@@ -499,6 +526,10 @@ def read_table(path: str | Path, *, sep: str | None = None, decimal: str | None 
     kemuning_eval.errors.DataError: ...
     """
     path = Path(path)
+    if path.is_dir():
+        raise DataError(t("boundary.is_dir", detail=path.name), file=str(path), hint=t("boundary.is_dir_hint"))
+    if path.exists() and not path.is_file():
+        raise DataError(t("ingest.read.not_regular"), file=str(path), hint=t("boundary.is_dir_hint"))
     if not path.is_file():
         raise DataError(t("ingest.read.not_found"), file=str(path), hint=t("ingest.read.not_found_hint"))
     if path.stat().st_size == 0:

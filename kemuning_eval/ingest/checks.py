@@ -1,0 +1,445 @@
+"""Is a declared instrument usable?  Checks run on a raw table and its typed variables.
+
+The codebook applies types and labels (:mod:`kemuning_eval.ingest.codebook`);
+these checks decide whether what came out can stand for the instrument at
+all, so that ``validate`` exit 0 never hides a lost instrument:
+
+- :func:`unique_headers` -- a header written twice is an error naming both
+  positions (readers call it);
+- :func:`missing_structure` -- a variable the instrument needs, or every
+  item of a scale/dimension, missing is an error, not a warning (a file with
+  none of the survey's items is not the reaction survey);
+- :func:`non_finite` -- ``inf``, ``1e309`` and Excel error values
+  (``#DIV/0!``, ``#N/A`` ...) in a number column are errors, never numbers;
+- :func:`nip_as_number` -- a NIP column stored as numbers (digits lost) is an
+  error telling the user to format it as text;
+- :func:`blank_keys` -- a record whose key (programme code, activity, ...) is
+  empty is reported by row;
+- :func:`link_share` -- linking that drops more than
+  ``linking.max_dropped_share`` of an instrument's records stops the run.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from kemuning_eval.ingest.readers import RawTable
+>>> raw = RawTable(pd.DataFrame({"Biaya": ["1000", "inf", "#DIV/0!"]}, dtype="str"),
+...                rows=[2, 3, 4], file="program.csv")
+>>> data = pd.DataFrame({"cost": [1000.0, float("inf"), float("nan")]})
+>>> sorted((p.extra["check"], p.row) for p in non_finite(raw, data, {"cost": "Biaya"}))
+[('excel_error', 4), ('not_finite', 3)]
+>>> data["cost"].tolist()[:2]
+[1000.0, nan]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from kemuning_eval.errors import DataError, Problem
+from kemuning_eval.i18n import t
+from kemuning_eval.ingest.quality import check_text
+
+#: Excel's error values, as an export writes them into a cell.
+EXCEL_ERRORS = frozenset({"#DIV/0!", "#N/A", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!",
+                          "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#UNKNOWN!"})
+_NUMERIC = ("integer", "number", "money", "percent")
+#: a number written in scientific notation, as Excel or a float writes a long NIP
+_SCIENTIFIC = re.compile(r"^\s*[+-]?\d+(?:[.,]\d*)?[eE][+-]?\d+\s*$")
+#: a NIP with a decimal tail (``196608011988031001.0``): a number cell turned into text
+_DECIMAL_TAIL = re.compile(r"^\s*\d{15,}[.,]0+\s*$")
+
+
+def column_letter(position: int) -> str:
+    """Return the spreadsheet letter of a 1-based column position.
+
+    Examples
+    --------
+    >>> column_letter(1), column_letter(26), column_letter(28)
+    ('A', 'Z', 'AB')
+    """
+    letters = ""
+    while position > 0:
+        position, rest = divmod(position - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def unique_headers(names: list[Any], *, file: str, row: int) -> None:
+    """Raise :class:`DataError` when a header appears twice (spaces and case ignored).
+
+    Parameters
+    ----------
+    names : list
+        The header cells in order (empty cells are ignored).
+    file : str
+        File name for the message.
+    row : int
+        1-based row of the header.
+
+    Raises
+    ------
+    DataError
+        Naming the header and both positions (number and letter).
+
+    Examples
+    --------
+    >>> unique_headers(["NIP", "Nama"], file="a.csv", row=1)
+    >>> try:
+    ...     unique_headers(["NIP", "Nama", " nip "], file="a.csv", row=1)
+    ... except DataError as exc:
+    ...     print(exc.column, exc.row, "3 (C)" in exc.message)
+    NIP 1 True
+    """
+    seen: dict[str, tuple[int, str]] = {}
+    for pos, name in enumerate(names, start=1):
+        if name is None or (isinstance(name, float) and name != name):
+            continue
+        text = " ".join(str(name).split())
+        key = text.casefold()
+        if not key or key.startswith("unnamed:"):
+            continue
+        if key in seen:
+            first, text = seen[key]
+            raise DataError(t("ingest.checks.duplicate_header", first=f"{first} ({column_letter(first)})",
+                              second=f"{pos} ({column_letter(pos)})"),
+                            file=file, row=row, column=text,
+                            hint=t("ingest.checks.duplicate_header_hint"))
+        seen[key] = (pos, text)
+
+
+def _problem(file: str, check: str, message: str, *, rows: Any = (), column: str | None = None,
+             value: Any = None, severity: str = "error", hint: str | None = None, n: int | None = None) -> Problem:
+    rows = sorted(int(r) for r in rows)
+    return Problem(file, rows[0] if rows else None, column, value, message, severity=severity, hint=hint,
+                   extra={"check": check, "n": n if n is not None else max(len(rows), 1), "rows": rows[:20]})
+
+
+def missing_structure(problems: list[Problem], cb: Any, *, needed: list[Any], file: str) -> list[Problem]:
+    """Upgrade ``missing_column`` warnings that make the instrument unusable to errors.
+
+    A column is fatal when its variable is one the instrument needs
+    (``needed``, tuples = one of), or when every item of its dimension (else
+    its scale) is missing.  When the codebook has items and none is in the
+    file, one more error says the file is probably not this instrument's.
+
+    Parameters
+    ----------
+    problems : list of Problem
+        What :func:`~kemuning_eval.ingest.codebook.apply_codebook` found.
+    cb : Codebook
+        The instrument's codebook.
+    needed : list
+        Variables the instrument needs (``pipeline.REQUIRED_VARIABLES``).
+    file : str
+        The raw file (for messages).
+
+    Returns
+    -------
+    list of Problem
+        ``problems`` with fatal ``missing_column`` entries as errors, plus the
+        "no item at all" error when it applies.
+
+    Examples
+    --------
+    >>> from kemuning_eval.ingest.codebook import codebook_from_mapping
+    >>> cb = codebook_from_mapping({"columns": [
+    ...     {"raw": "NIP", "variable": "nip", "type": "nip"},
+    ...     {"raw": "Q1", "variable": "q1", "type": "likert", "scale": "setuju5", "dimension": "materi"},
+    ...     {"raw": "Q2", "variable": "q2", "type": "likert", "scale": "setuju5", "dimension": "materi"}]})
+    >>> found = [Problem("x.csv", None, c, None, "kolom tidak ditemukan", severity="warning",
+    ...                  extra={"check": "missing_column"}) for c in ("NIP", "Q1", "Q2")]
+    >>> out = missing_structure(found, cb, needed=["nip"], file="x.csv")
+    >>> [(p.column, p.severity) for p in out]
+    [('NIP', 'error'), ('Q1', 'error'), ('Q2', 'error'), (None, 'error')]
+    """
+    absent = {p.column for p in problems if p.extra.get("check") == "missing_column"}
+    if not absent:
+        return problems
+    fatal = _needed_raw(cb, needed, absent)
+    items = [c for c in cb.columns if c.type == "likert" or c.ikm_element]
+    groups: dict[str, list[Any]] = {}
+    for c in items:
+        groups.setdefault(c.dimension or c.scale or "", []).append(c)
+    for cols in groups.values():
+        if all(c.raw in absent for c in cols):
+            fatal |= {c.raw for c in cols}
+    hint = t("ingest.checks.unusable_hint")
+    out = [replace(p, severity="error", hint=(p.hint + "; " if p.hint else "") + hint)
+           if p.extra.get("check") == "missing_column" and p.column in fatal else p for p in problems]
+    if items and all(c.raw in absent for c in items):
+        out.append(_problem(file, "no_items", t("ingest.checks.no_items", n=len(items), instrument=cb.instrument),
+                            hint=t("ingest.checks.no_items_hint")))
+    return out
+
+
+def _needed_raw(cb: Any, needed: list[Any], absent: set[str]) -> set[str]:
+    """Raw headers of needed variables that are missing (a tuple is fatal only when all are)."""
+    by_var = {c.variable: c.raw for c in cb.columns}
+    fatal: set[str] = set()
+    for need in needed:
+        options = [by_var[v] for v in (need if isinstance(need, tuple) else (need,)) if v in by_var]
+        if options and all(raw in absent for raw in options):
+            fatal |= set(options)
+    return fatal
+
+
+def non_finite(raw: Any, data: Any, columns: dict[str, str]) -> list[Problem]:
+    """Report infinite numbers and Excel error values in number columns; set them missing.
+
+    Parameters
+    ----------
+    raw : RawTable
+        The raw export (its text cells and spreadsheet rows).
+    data : pandas.DataFrame
+        The typed variables; infinite values are set to NaN in place.
+    columns : dict of str to str
+        Number variable -> raw header.
+
+    Returns
+    -------
+    list of Problem
+        ``not_finite`` and ``excel_error`` errors, one per distinct value.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from kemuning_eval.ingest.readers import RawTable
+    >>> raw = RawTable(pd.DataFrame({"Pagu": ["1e309", "5"]}, dtype="str"), rows=[2, 3], file="k.csv")
+    >>> data = pd.DataFrame({"budget": [float("inf"), 5.0]})
+    >>> [(p.row, p.value) for p in non_finite(raw, data, {"budget": "Pagu"})]
+    [(2, '1e309')]
+    """
+    import numpy as np
+
+    out: list[Problem] = []
+    rows = np.asarray(raw.rows)
+    for var, col in columns.items():
+        if var not in data or col not in raw.frame:
+            continue
+        text = raw.frame[col]
+        values = data[var].to_numpy(dtype="float64", na_value=np.nan)
+        inf = np.isinf(values)
+        excel = text.isin(EXCEL_ERRORS).to_numpy()
+        for mask, check, hint in ((inf, "not_finite", "ingest.checks.not_finite_hint"),
+                                  (excel, "excel_error", "ingest.checks.excel_error_hint")):
+            for value in sorted(set(text[mask].astype(str))):
+                hit = mask & (text.astype(str) == value).to_numpy()
+                out.append(_problem(raw.file, check, check_text(check), rows=rows[hit], column=col,
+                                    value=value, hint=t(hint)))
+        if inf.any():
+            data.loc[inf, var] = np.nan
+    return out
+
+
+def excel_error_problems(problems: list[Problem]) -> list[Problem]:
+    """Drop ``not_a_number`` findings that :func:`non_finite` reports as Excel errors.
+
+    Examples
+    --------
+    >>> p = [Problem("a.csv", 2, "X", "#N/A", "bukan angka", extra={"check": "not_a_number"}),
+    ...      Problem("a.csv", 3, "X", "abc", "bukan angka", extra={"check": "not_a_number"})]
+    >>> [q.value for q in excel_error_problems(p)]
+    ['abc']
+    """
+    return [p for p in problems
+            if not (p.extra.get("check") == "not_a_number" and str(p.value) in EXCEL_ERRORS)]
+
+
+def nip_as_number(raw: Any, columns: list[str]) -> list[Problem]:
+    """Report NIP cells written as numbers (``1.96910121992043E+17``): digits are lost.
+
+    Parameters
+    ----------
+    raw : RawTable
+        The raw export.
+    columns : list of str
+        Raw headers of the NIP columns.
+
+    Returns
+    -------
+    list of Problem
+        One ``nip_as_number`` error per column (all its rows), values hidden.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from kemuning_eval.ingest.readers import RawTable
+    >>> raw = RawTable(pd.DataFrame({"NIP": ["1.9691012199204279e+17", "196608011988031001"]},
+    ...                dtype="str"), rows=[2, 3], file="survei.csv")
+    >>> [(p.extra["check"], p.row, p.value) for p in nip_as_number(raw, ["NIP"])]
+    [('nip_as_number', 2, None)]
+    """
+    import numpy as np
+
+    out = []
+    for col in columns:
+        if col not in raw.frame:
+            continue
+        text = raw.frame[col].dropna().astype(str)
+        bad = text.str.match(_SCIENTIFIC) | text.str.match(_DECIMAL_TAIL)
+        if bad.any():
+            rows = np.asarray(raw.rows)[raw.frame.index.get_indexer(text.index[bad])]
+            out.append(_problem(raw.file, "nip_as_number", check_text("nip_as_number"), rows=rows,
+                                column=col, n=int(bad.sum()), hint=t("ingest.checks.nip_as_number_hint")))
+    return out
+
+
+def blank_keys(file: str, df: Any, keys: list[str], raw_columns: dict[str, str], *,
+               severity: str = "error") -> list[Problem]:
+    """Report records whose key variable is empty, by row.
+
+    Parameters
+    ----------
+    file : str
+        The raw file.
+    df : pandas.DataFrame
+        Typed variables with ``_row``.
+    keys : list of str
+        Key variables that every record needs (e.g. ``program_id``).
+    raw_columns : dict of str to str
+        Variable -> raw header, for messages.
+    severity : str, default "error"
+        ``"warning"`` when such records are dropped and counted instead.
+
+    Returns
+    -------
+    list of Problem
+        One ``blank_key`` problem per key variable with empty cells.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"program_id": ["PM-01", None, float("nan")], "_row": [5, 6, 9]})
+    >>> [(p.column, p.extra["rows"]) for p in blank_keys("peserta.xlsx", df, ["program_id"],
+    ...                                                    {"program_id": "Kode Pelatihan"})]
+    [('Kode Pelatihan', [6, 9])]
+    """
+    out = []
+    for key in keys:
+        if key not in df:
+            continue
+        empty = df[key].isna()
+        if empty.any():
+            out.append(_problem(file, "blank_key", check_text("blank_key"), rows=df.loc[empty, "_row"],
+                                column=raw_columns.get(key, key), severity=severity,
+                                n=int(empty.sum()), hint=t("ingest.checks.blank_key_hint")))
+    return out
+
+
+def link_share(file: str, column: str, n_dropped: int, n_total: int, *, limit: float,
+               nip_problem: bool) -> Problem | None:
+    """An error when linking to the roster drops more than ``limit`` of the records.
+
+    Parameters
+    ----------
+    file, column : str
+        The instrument's file and its NIP column.
+    n_dropped, n_total : int
+        Records not found in the roster, and all records.
+    limit : float
+        Largest share that may be dropped (``linking.max_dropped_share``).
+    nip_problem : bool
+        True when the file's NIPs look stored as numbers (the likely cause).
+
+    Returns
+    -------
+    Problem or None
+
+    Examples
+    --------
+    >>> link_share("tes.csv", "NIP", 3, 10, limit=0.2, nip_problem=False).extra["n"]
+    3
+    >>> link_share("tes.csv", "NIP", 2, 10, limit=0.2, nip_problem=False) is None
+    True
+    """
+    if n_total <= 0 or n_dropped / n_total <= limit:
+        return None
+    cause = "ingest.checks.link_cause_number" if nip_problem else "ingest.checks.link_cause"
+    return Problem(file, None, column, None,
+                   t("ingest.checks.link_share", n=n_dropped, total=n_total,
+                     share=f"{100 * n_dropped / n_total:.0f}", limit=f"{100 * limit:.0f}"),
+                   severity="error", hint=t(cause),
+                   extra={"check": "link_share", "n": int(n_dropped), "rows": [],
+                          "share": n_dropped / n_total})
+
+
+def check_formats(cb: Any) -> None:
+    """Raise :class:`~kemuning_eval.errors.ConfigError` for a date ``format`` Python cannot use.
+
+    Examples
+    --------
+    >>> from kemuning_eval.ingest.codebook import codebook_from_mapping
+    >>> cb = codebook_from_mapping({"columns": [
+    ...     {"raw": "Tanggal", "variable": "d", "type": "date", "format": "%Q/%m"}]}, source="obs.yaml")
+    >>> try:
+    ...     check_formats(cb)
+    ... except Exception as exc:
+    ...     print(exc.file, exc.column)
+    obs.yaml Tanggal
+    """
+    from datetime import datetime
+
+    from kemuning_eval.errors import ConfigError
+
+    for c in cb.columns:
+        if not c.format:
+            continue
+        try:
+            datetime.strptime("", str(c.format))
+        except ValueError as exc:
+            if "does not match" in str(exc):
+                continue
+            raise ConfigError(t("ingest.checks.bad_format", format=repr(c.format)), file=cb.source,
+                              column=c.raw, hint=t("ingest.checks.bad_format_hint")) from None
+
+
+def typed_input(key: str, raw: Any, cb: Any, *, needed: list[Any]) -> tuple[Any, list[Problem]]:
+    """Apply the codebook and every usability check of this module to one raw table.
+
+    Parameters
+    ----------
+    key : str
+        Instrument key.
+    raw : RawTable
+        The raw export.
+    cb : Codebook
+        Its codebook.
+    needed : list
+        Variables the instrument needs (``pipeline.REQUIRED_VARIABLES[key]``).
+
+    Returns
+    -------
+    data : pandas.DataFrame
+        As :func:`~kemuning_eval.ingest.codebook.apply_codebook` returns it,
+        infinite numbers set missing.
+    problems : list of Problem
+        The codebook's findings with fatal ones raised to errors, plus this
+        module's (duplicates of one finding removed).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from kemuning_eval.ingest.codebook import codebook_from_mapping
+    >>> from kemuning_eval.ingest.readers import RawTable
+    >>> cb = codebook_from_mapping({"columns": [
+    ...     {"raw": "NIP", "variable": "nip", "type": "nip"},
+    ...     {"raw": "Nilai Post-Test", "variable": "post", "type": "number"}]}, source="tes.yaml")
+    >>> raw = RawTable(pd.DataFrame({"NIP": ["1.97E+17"], "Nilai Post-Test": ["#N/A"]}, dtype="str"),
+    ...                rows=[2], file="tes.csv")
+    >>> data, found = typed_input("tests", raw, cb, needed=["nip"])
+    >>> sorted(p.extra["check"] for p in found)
+    ['excel_error', 'nip_as_number']
+    """
+    from kemuning_eval.ingest.codebook import apply_codebook
+
+    data, found = apply_codebook(raw, cb)
+    found = missing_structure(found, cb, needed=needed, file=raw.file)
+    raw_cols = data.attrs.get("raw_columns", {})
+    numbers = {c.variable: raw_cols.get(c.variable, c.raw) for c in cb.columns if c.type in _NUMERIC}
+    extra = non_finite(raw, data, numbers)
+    if any(p.extra["check"] == "excel_error" for p in extra):
+        found = excel_error_problems(found)
+    nips = [raw_cols.get(c.variable, c.raw) for c in cb.columns if c.type == "nip"]
+    return data, found + extra + nip_as_number(raw, nips)
