@@ -33,6 +33,7 @@ Examples
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 from typing import Any
@@ -220,7 +221,7 @@ def non_finite(raw: Any, data: Any, columns: dict[str, str]) -> list[Problem]:
             continue
         text = raw.frame[col]
         values = data[var].to_numpy(dtype="float64", na_value=np.nan)
-        inf = np.isinf(values)
+        inf = np.isinf(values) | _infinite_text(text)
         excel = text.isin(EXCEL_ERRORS).to_numpy()
         for mask, check, hint in ((inf, "not_finite", "ingest.checks.not_finite_hint"),
                                   (excel, "excel_error", "ingest.checks.excel_error_hint")):
@@ -233,18 +234,33 @@ def non_finite(raw: Any, data: Any, columns: dict[str, str]) -> list[Problem]:
     return out
 
 
-def excel_error_problems(problems: list[Problem]) -> list[Problem]:
-    """Drop ``not_a_number`` findings that :func:`non_finite` reports as Excel errors.
+def _infinite_text(text: Any) -> Any:
+    """Cells whose text is an infinite or overflowing number (``inf``, ``-Infinity``, ``1e309``)."""
+    import numpy as np
+
+    def infinite(value: str) -> bool:
+        try:
+            return math.isinf(float(value.replace(",", ".")))
+        except ValueError:
+            return False
+
+    uniq = text.dropna().unique()
+    bad = {u for u in uniq if infinite(str(u))}
+    return text.isin(bad).to_numpy() if bad else np.zeros(len(text), dtype=bool)
+
+
+def duplicate_findings(problems: list[Problem], values: set[str]) -> list[Problem]:
+    """Drop codebook findings (``out_of_range``, ``not_a_number``) about values reported here.
 
     Examples
     --------
-    >>> p = [Problem("a.csv", 2, "X", "#N/A", "bukan angka", extra={"check": "not_a_number"}),
+    >>> p = [Problem("a.csv", 2, "X", "inf", "di luar rentang", extra={"check": "out_of_range"}),
     ...      Problem("a.csv", 3, "X", "abc", "bukan angka", extra={"check": "not_a_number"})]
-    >>> [q.value for q in excel_error_problems(p)]
+    >>> [q.value for q in duplicate_findings(p, {"inf"})]
     ['abc']
     """
     return [p for p in problems
-            if not (p.extra.get("check") == "not_a_number" and str(p.value) in EXCEL_ERRORS)]
+            if not (p.extra.get("check") in ("out_of_range", "not_a_number") and str(p.value) in values)]
 
 
 def nip_as_number(raw: Any, columns: list[str]) -> list[Problem]:
@@ -439,7 +455,37 @@ def typed_input(key: str, raw: Any, cb: Any, *, needed: list[Any]) -> tuple[Any,
     raw_cols = data.attrs.get("raw_columns", {})
     numbers = {c.variable: raw_cols.get(c.variable, c.raw) for c in cb.columns if c.type in _NUMERIC}
     extra = non_finite(raw, data, numbers)
-    if any(p.extra["check"] == "excel_error" for p in extra):
-        found = excel_error_problems(found)
+    found = duplicate_findings(found, {str(p.value) for p in extra})
     nips = [raw_cols.get(c.variable, c.raw) for c in cb.columns if c.type == "nip"]
     return data, found + extra + nip_as_number(raw, nips)
+
+
+def nip_usable(file: str, kinds: Any, rows: Any, column: str) -> list[Problem]:
+    """Blank NIPs by row (warning: the records are dropped), and an error when no NIP is valid.
+
+    Parameters
+    ----------
+    file, column : str
+        The raw file and its NIP column.
+    kinds : pandas.Series
+        ``kind`` of :func:`~kemuning_eval.ingest.nip.classify_nip` (``PNS``,
+        ``PPPK``, ``invalid``, ``missing``).
+    rows : pandas.Series
+        Spreadsheet rows of the records.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> found = nip_usable("jp.csv", pd.Series(["invalid", "missing"]), pd.Series([2, 3]), "NIP")
+    >>> [(p.extra["check"], p.severity, p.extra["rows"]) for p in found]
+    [('blank_nip', 'warning', [3]), ('no_valid_nip', 'error', [])]
+    """
+    out = []
+    blank = (kinds == "missing").to_numpy()
+    if blank.any():
+        out.append(_problem(file, "blank_nip", check_text("blank_nip"), rows=rows[blank], column=column,
+                            severity="warning", n=int(blank.sum()), hint=t("ingest.checks.blank_nip_hint")))
+    if len(kinds) and not kinds.isin(["PNS", "PPPK"]).any():
+        out.append(_problem(file, "no_valid_nip", check_text("no_valid_nip"), column=column, n=len(kinds),
+                            hint=t("ingest.checks.no_valid_nip_hint")))
+    return out

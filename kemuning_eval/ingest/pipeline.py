@@ -37,6 +37,7 @@ from kemuning_eval.errors import (
 )
 from kemuning_eval.i18n import t
 from kemuning_eval.ingest import duplicates as dupmod
+from kemuning_eval.ingest.checks import nip_usable
 from kemuning_eval.ingest.labels import match_values, normalise_label
 from kemuning_eval.ingest.quality import check_text, measure, problems_frame, summary_lines
 
@@ -79,6 +80,7 @@ REQUIRED_VARIABLES = {
 KEY_VARIABLES = {
     "roster": ["program_id"], "programs": ["program_id"], "benefits": ["program_id", "benefit"],
     "outcomes": ["activity_id", "period"], "observations": ["rater", "wave"],
+    "interviews": ["text", "quote"],
 }
 _NUMERIC_TYPES = ("likert", "integer", "number", "money", "percent")
 _MADE_IDS = frozenset({"participant_id", "facilitator_id", "person_id", "response_id", "excerpt_id"})
@@ -312,6 +314,7 @@ class _Build:
         for reason, grp in df[bad].groupby(info.loc[bad, "reason"], sort=True):
             self.problem(inp.file, "invalid_nip", check_text("invalid_nip", reason=reason), rows=grp["_row"],
                          column=_raw_name(df, "nip"), hint=t("ingest.pipe.invalid_nip_hint", mode=self.cfg.nip.mode))
+        self.problems += nip_usable(inp.file, info["kind"], df["_row"], _raw_name(df, "nip"))
         out = df.copy(deep=False)  # copy-on-write: the new columns never touch df
         out["_nip_kind"] = info["kind"].replace({"missing": None})
         out["_birth"] = info["birth_date"]
@@ -329,8 +332,8 @@ class _Build:
             return
         df = self.nip_ids(inp)
         before = len(df)
-        df = df[df["_id"].notna()]
-        self.clean("roster", "drop rows without NIP", before, len(df))
+        df = df[df["_id"].notna() & df["program_id"].notna()]  # blank codes: reported by row (checks.blank_keys)
+        self.clean("roster", "drop rows without NIP or programme code", before, len(df))
         before = len(df)
         df, report, unresolved = dupmod.settle_roster(
             df.rename(columns={"_id": "participant_id"}), key="participant_id",
@@ -346,7 +349,7 @@ class _Build:
             self.unresolved.append((inp.file, unresolved))
             for group in unresolved:
                 self.problem(inp.file, "duplicate_conflict",
-                             check_text("duplicate_conflict"), rows=group["rows"], column="nip",
+                             check_text("duplicate_conflict"), rows=group["rows"], column=_raw_name(df, "nip"),
                              value=group["key"], severity="error",
                              hint=t("ingest.pipe.conflict_hint", file=self.cfg.duplicates.resolution_file.name))
         gender = df["_nip_gender"].astype(object)
@@ -356,7 +359,7 @@ class _Build:
             unknown = given.notna() & mapped.isna()
             if unknown.any():
                 self.problem(inp.file, "unknown_value", t("ingest.pipe.gender"),
-                             rows=df.loc[unknown, "_row"], column="gender", hint=t("ingest.pipe.gender_hint"))
+                             rows=df.loc[unknown, "_row"], column=_raw_name(df, "gender"), hint=t("ingest.pipe.gender_hint"))
             gender = mapped.where(mapped.notna(), gender)
         attendance = df["attendance"].astype("float64") if "attendance" in df else None
         if "completed" in df:
@@ -396,7 +399,7 @@ class _Build:
             dup = df.duplicated("program_id", keep=False)
             if dup.any():
                 self.problem(inp.file, "duplicate_conflict", t("ingest.pipe.program_twice"),
-                             rows=df.loc[dup, "_row"], column="program_id",
+                             rows=df.loc[dup, "_row"], column=_raw_name(df, "program_id"),
                              value=", ".join(sorted(df.loc[dup, "program_id"].astype(str).unique())),
                              severity="error", hint=t("ingest.pipe.program_twice_hint"))
                 df = df[~df.duplicated("program_id")]
@@ -440,7 +443,7 @@ class _Build:
         codes, unknown = resolve_programs(given.astype(object), self.lookup)
         if unknown.any():
             self.problem(inp.file, "unmatched_program", check_text("unmatched_program"),
-                         rows=df.loc[unknown, "_row"], column="program_id",
+                         rows=df.loc[unknown, "_row"], column=_raw_name(df, "program_id"),
                          value=", ".join(sorted(given[unknown].astype(str).unique())[:3]),
                          hint=t("ingest.pipe.program_hint"))
         if roster is not None:
@@ -464,7 +467,7 @@ class _Build:
                                          extra={"check": "unmatched", "n": n,
                                                 "rows": df.loc[~ok, "_row"].tolist()[:20],
                                                 "share": n / max(len(df), 1)}))
-        self.check_link_share(inp, df, n)
+        self.check_link_share(inp, df, n + len(inp.data) - len(df))  # unmatched + dropped before (no NIP, ...)
         self.clean(inp.key, "link to roster (unmatched dropped)", len(df), int(ok.sum()))
         return df[ok]
 
@@ -473,7 +476,7 @@ class _Build:
         from kemuning_eval.ingest.checks import link_share
 
         nip_problem = any(p.file == inp.file and p.extra.get("check") == "nip_as_number" for p in self.problems)
-        found = link_share(inp.file, _raw_name(df, "nip"), n_dropped, len(df),
+        found = link_share(inp.file, _raw_name(df, "nip"), n_dropped, len(inp.data),
                            limit=self.cfg.linking.max_dropped_share, nip_problem=nip_problem)
         if found is not None:
             self.problems.append(found)
@@ -583,7 +586,7 @@ class _Build:
                 if miss.any():
                     self.problem(inp.file, "unmatched_facilitator",
                                  check_text("unmatched_facilitator"),
-                                 rows=df.loc[miss, "_row"], column="facilitator_name",
+                                 rows=df.loc[miss, "_row"], column=_raw_name(df, "facilitator_name"),
                                  hint=t("ingest.pipe.facilitator_hint"))
             else:
                 df["facilitator_id"] = None
@@ -653,7 +656,7 @@ class _Build:
             unknown = given.notna() & mapped.isna()
             if unknown.any():
                 self.problem(inp.file, "unknown_value", t("ingest.pipe.unknown_var", variable=var), rows=df.loc[unknown, "_row"],
-                             column=var, value=str(given[unknown].iloc[0]), severity="error",
+                             column=_raw_name(df, var), value=str(given[unknown].iloc[0]), severity="error",
                              hint=t("ingest.pipe.rater_hint"))
             df[var] = mapped
         df = df[df[["rater", "wave"]].notna().all(axis=1)] if {"rater", "wave"} <= set(df) else df
@@ -682,7 +685,7 @@ class _Build:
         bad = df["period"].notna() & starts.isna()
         if bad.any():
             self.problem(inp.file, "unknown_value", t("ingest.pipe.period"), rows=df.loc[bad, "_row"],
-                         column="period", value=str(df.loc[bad, "period"].iloc[0]), severity="error",
+                         column=_raw_name(df, "period"), value=str(df.loc[bad, "period"].iloc[0]), severity="error",
                          hint=t("ingest.pipe.period_hint"))
         df["_start"] = pd.to_datetime(starts)
         has_prog = "program_id" in df and df["program_id"].notna().any()

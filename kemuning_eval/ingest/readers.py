@@ -279,9 +279,23 @@ def read_csv(path: Path, *, sep: str | None = None, decimal: str | None = None,
                         hint=t("ingest.read.csv_error_hint")) from None
     except pd.errors.EmptyDataError:
         raise DataError(t("ingest.read.empty"), file=path.name, hint=t("ingest.read.export_again")) from None
+    if not isinstance(frame.index, pd.RangeIndex):  # pandas made the extra fields an index
+        raise DataError(t("ingest.read.too_many_fields", n=frame.columns.size), file=path.name,
+                        row=_first_long_row(path, encoding, sep, header_row, frame.columns.size),
+                        hint=t("ingest.read.too_many_fields_hint"))
     frame, rows = _clean_frame(frame, header_row + 1)
     return RawTable(frame=frame, rows=rows, file=path.name, kind="csv", sep=sep,
                     decimal=decimal, encoding=encoding, header_row=header_row)
+
+
+def _first_long_row(path: Path, encoding: str, sep: str, header_row: int, width: int) -> int | None:
+    """The spreadsheet row of the first record with more fields than the header has."""
+    with path.open(encoding=encoding, newline="") as fh:
+        reader = csv.reader(fh, delimiter=sep)
+        for number, record in enumerate(reader, start=1):
+            if number > header_row and len(record) > width:
+                return reader.line_num
+    return None
 
 
 def detect_header_row(grid: Any, max_scan: int = 30) -> int:
