@@ -26,6 +26,9 @@ from typing import Any
 from kemuning_eval.errors import DataError, KemuningEvalError
 from kemuning_eval.i18n import t
 
+#: set by the command line's ``--debug``: :func:`guard` then lets the original exception through
+DEBUG = False
+
 #: errno -> catalogue key suffix of the message
 _ERRNO = {
     errno.EACCES: "permission", errno.EPERM: "permission", errno.ENOENT: "missing",
@@ -163,4 +166,6 @@ def guard(func: Any, *args: Any, file: str | None = None, **kwargs: Any) -> Any:
     except KemuningEvalError:
         raise
     except Exception as exc:  # the boundary: every failure becomes a message
+        if DEBUG:
+            raise
         raise translate(exc) from exc

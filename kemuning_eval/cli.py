@@ -121,9 +121,10 @@ def _run(args: argparse.Namespace) -> int:
     being processed and exit 1 (2 for usage errors); ``--debug`` re-raises
     instead, so the full traceback is shown.
     """
-    from kemuning_eval import context
+    from kemuning_eval import boundary, context
 
     context.reset()
+    boundary.DEBUG = bool(args.debug)
     try:
         return int(args.func(args) or EXIT_OK)
     except KeyboardInterrupt:
@@ -142,6 +143,7 @@ def _run(args: argparse.Namespace) -> int:
         return error.exit_code
     finally:
         context.reset()
+        boundary.DEBUG = False
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -385,7 +385,7 @@ def _number(path: Path, key: str, value: Any, low: float | None = None, high: fl
     return float(value)
 
 
-def _raw_path(path: Path, raw_dir: Path, key: str, value: Any, *, must_exist: bool = True) -> Path:
+def _raw_path(path: Path, raw_dir: Path, key: str, value: Any) -> Path:
     """The configured file as an absolute path, *not* resolved (messages keep the configured name).
 
     A name inside the study folder must stay inside it after symlinks are
@@ -397,8 +397,10 @@ def _raw_path(path: Path, raw_dir: Path, key: str, value: Any, *, must_exist: bo
     explicit = os.path.isabs(os.path.expanduser(text)) or not _inside(file, Path(os.path.abspath(raw_dir)))
     if not explicit and file.exists() and not _inside(file.resolve(), raw_dir.resolve()):
         raise _err(path, key, t("config.outside_raw", file=repr(text)), t("config.outside_raw_hint"))
-    if must_exist and file.is_dir():
+    if file.is_dir():
         raise _err(path, key, t("config.is_dir", file=repr(text)), t("boundary.is_dir_hint"))
+    if file.exists() and not file.is_file():
+        raise _err(path, key, t("config.not_regular", file=repr(text)), t("boundary.is_dir_hint"))
     return file
 
 

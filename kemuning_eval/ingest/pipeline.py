@@ -216,7 +216,10 @@ class _Build:
     @cached_property
     def resolutions(self) -> dupmod.Resolutions:
         """The duplicate resolution file, read once per run."""
-        return dupmod.load_resolutions(self.cfg.duplicates.resolution_file)
+        from kemuning_eval.boundary import guard
+
+        path = self.cfg.duplicates.resolution_file
+        return guard(dupmod.load_resolutions, path, file=path.name if path is not None else None)
 
     def pseudo(self, values: Any, prefix: str, domain: str = "") -> Any:
         from kemuning_eval.ingest.pseudonym import pseudonymise
@@ -247,7 +250,9 @@ class _Build:
                             sheet=spec.sheet, header_row=spec.header_row, file=name)
                 data, found = guard(typed_input, key, raw, cb, needed=REQUIRED_VARIABLES.get(key, []),
                                     file=raw.file)
-                found += blank_keys(raw.file, data, KEY_VARIABLES.get(key, []), data.attrs["raw_columns"])
+                required = {c.variable for c in cb.columns if c.required}  # already reported by row
+                found += blank_keys(raw.file, data, [k for k in KEY_VARIABLES.get(key, []) if k not in required],
+                                    data.attrs["raw_columns"])
             except KemuningEvalError as exc:
                 check = "config_error" if isinstance(exc, ConfigError) else "read_error"
                 self.problems.append(Problem(exc.file or name, exc.row, exc.column, exc.value,
@@ -475,7 +480,8 @@ class _Build:
         """Stop the run when linking drops more than ``linking.max_dropped_share`` of the records."""
         from kemuning_eval.ingest.checks import link_share
 
-        nip_problem = any(p.file == inp.file and p.extra.get("check") == "nip_as_number" for p in self.problems)
+        files = {inp.file, self.inputs["roster"].file if "roster" in self.inputs else inp.file}
+        nip_problem = any(p.file in files and p.extra.get("check") == "nip_as_number" for p in self.problems)
         found = link_share(inp.file, _raw_name(df, "nip"), n_dropped, len(inp.data),
                            limit=self.cfg.linking.max_dropped_share, nip_problem=nip_problem)
         if found is not None:

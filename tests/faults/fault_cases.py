@@ -447,12 +447,22 @@ def config_cases(template_raw: Path) -> list[Case]:
         return mutate
 
     s = "studi.yaml"
+    res = f"resolusi-duplikat-{YEAR}.csv"
+    roster_only = ("programs", "roster")
     cases = [
+        Case("resolution-empty", write_bytes(res, b""), res, keep=roster_only),
+        Case("resolution-header-only-wrong", write_bytes(res, b"kunci,baris\n"), res, keep=roster_only),
+        Case("resolution-ragged", write_bytes(res, b"key,file,row,action\nP1,a.csv,3,keep,extra,more\n\"x\n"),
+             res, keep=roster_only),
+        Case("resolution-binary", write_bytes(res, _garbage(5, 600)), res, keep=roster_only),
+        Case("resolution-directory", lambda raw: (raw / res).mkdir(), res, keep=roster_only),
+        Case("resolution-bad-action", write_bytes(res, b"key,file,row,action\nP1,a.csv,3,mungkin\n"), res,
+             keep=roster_only, where=("action",)),
         Case("config-broken-yaml", append_text(s, "\ninputs: [rusak\n"), s),
         Case("config-not-utf8", lambda raw: (raw / s).write_bytes(
             (raw / s).read_bytes() + "# wilayah: Kab. Kemuning caf\u00e9\n".encode("cp1252")), s, where=("baris",)),
         Case("config-duplicate-inputs", append_text(s, "\ninputs:\n  tests: {file: x.csv}\n"), s, where=("inputs",)),
-        Case("config-alias-bomb", append_text(s, "\n" + _BOMB.replace("bom:", "outcomes:")), s),
+        Case("config-alias-bomb", append_text(s, "\n" + _BOMB), s, where=("alias",)),
         Case("config-binary", write_bytes(s, _garbage(11, 800)), s),
         Case("config-empty", write_bytes(s, b""), s),
         Case("config-list", write_bytes(s, b"- study\n- inputs\n"), s),
