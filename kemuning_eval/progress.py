@@ -127,12 +127,9 @@ def notice(message: str) -> None:
     Examples
     --------
     >>> import contextlib, io
-    >>> buf = io.StringIO()
-    >>> set_quiet(True)
-    >>> with contextlib.redirect_stderr(buf):
-    ...     notice("[warning] NIP tidak valid")
-    >>> buf.getvalue()
+    >>> with contextlib.redirect_stderr(io.StringIO()) as err:
+    ...     set_quiet(True); notice("[warning] NIP tidak valid"); set_quiet(False)
+    >>> err.getvalue()
     '[warning] NIP tidak valid\\n'
-    >>> set_quiet(False)
     """
     print(message, file=sys.stderr, flush=True)

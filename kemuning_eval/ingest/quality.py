@@ -11,7 +11,10 @@ Checks: ``missing_column``, ``missing_required``, ``unknown_label``,
 ``out_of_range``, ``invalid_nip``, ``read_error``, ``config_error``,
 ``duplicate_submission``, ``duplicate_participant``, ``duplicate_conflict``,
 ``unmatched``, ``unmatched_facilitator``, ``unmatched_program``,
-``response_rate``, ``missing_answer``, ``straight_lining``.
+``response_rate``, ``missing_answer``, ``straight_lining``; and from
+:mod:`kemuning_eval.ingest.checks`: ``no_items``, ``not_finite``,
+``excel_error``, ``nip_as_number``, ``no_valid_nip``, ``blank_nip``,
+``blank_key``, ``link_share``.
 
 Examples
 --------

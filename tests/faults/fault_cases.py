@@ -69,6 +69,8 @@ class Case:
         Instruments kept in ``studi.yaml`` (None = all); keeps each case fast.
     where : tuple of str
         More strings the message must contain (a column, ``baris N``).
+    absent : tuple of str
+        Strings the message must not contain (e.g. a symlink's target).
     """
 
     id: str
@@ -78,6 +80,7 @@ class Case:
     command: str = "ingest"
     keep: tuple[str, ...] | None = None
     where: tuple[str, ...] = ()
+    absent: tuple[str, ...] = ()
 
 
 # ---------------------------------------------------------------- file helpers
@@ -331,6 +334,15 @@ def _symlink(name: str, target: str) -> Callable[[Path], None]:
     return mutate
 
 
+def _broken_link(name: str) -> Callable[[Path], None]:
+    """The configured name is a symlink to an empty file: the message names the link, not its target."""
+    def mutate(raw: Path) -> None:
+        (raw / name).unlink()
+        (raw / f"rusak-{name}").write_bytes(b"\n\n")
+        (raw / name).symlink_to(f"rusak-{name}")
+    return mutate
+
+
 def file_kind_cases(template_raw: Path) -> list[Case]:
     cases = []
     for name, (_, keep) in raw_files(template_raw).items():
@@ -342,6 +354,7 @@ def file_kind_cases(template_raw: Path) -> list[Case]:
             Case(f"kind-symlink-outside-{name}", _symlink(name, f"../../luar/{name}"), name, keep=keep),
             Case(f"kind-symlink-inside-{name}", _symlink(name, f"arsip/{name}"), "", expect=0, keep=keep,
                  command="validate"),
+            Case(f"kind-symlink-to-broken-{name}", _broken_link(name), name, keep=keep, absent=("rusak-",)),
         ]
     return cases
 

@@ -91,6 +91,8 @@ def test_fault(case, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
         assert case.names in text, text[-3000:]
         for where in case.where:
             assert where in text, (where, text[-3000:])
+        for absent in case.absent:
+            assert absent not in text, (absent, text[-3000:])
         assert "galat" in text or "[error]" in text
     assert snapshot(raw) == before_raw
     assert snapshot(processed) == before_processed
