@@ -46,10 +46,9 @@ from kemuning_eval.ingest.quality import check_text
 EXCEL_ERRORS = frozenset({"#DIV/0!", "#N/A", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!",
                           "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#UNKNOWN!"})
 _NUMERIC = ("integer", "number", "money", "percent")
-#: a number written in scientific notation, as Excel or a float writes a long NIP
-_SCIENTIFIC = re.compile(r"^\s*[+-]?\d+(?:[.,]\d*)?[eE][+-]?\d+\s*$")
-#: a NIP with a decimal tail (``196608011988031001.0``): a number cell turned into text
-_DECIMAL_TAIL = re.compile(r"^\s*\d{15,}[.,]0+\s*$")
+#: a NIP written as a number: scientific notation (``1.96910121992043E+17``, as Excel or a
+#: float writes it) or a decimal tail (``196608011988031001.0``, a number cell turned into text)
+_NIP_AS_NUMBER = re.compile(r"^\s*(?:[+-]?\d+(?:[.,]\d*)?[eE][+-]?\d+|\d{15,}[.,]0+)\s*$")
 
 
 def column_letter(position: int) -> str:
@@ -294,7 +293,7 @@ def nip_as_number(raw: Any, columns: list[str]) -> list[Problem]:
         if col not in raw.frame:
             continue
         text = raw.frame[col].dropna().astype(str)
-        bad = text.str.match(_SCIENTIFIC) | text.str.match(_DECIMAL_TAIL)
+        bad = text.str.match(_NIP_AS_NUMBER)
         if bad.any():
             rows = np.asarray(raw.rows)[raw.frame.index.get_indexer(text.index[bad])]
             out.append(_problem(raw.file, "nip_as_number", check_text("nip_as_number"), rows=rows,

@@ -27,6 +27,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kemuning_eval.config import DEFAULT_KEY_ENV, DEFAULT_KEY_FILE
 from kemuning_eval.errors import PrivacyError
 from kemuning_eval.i18n import t
 
@@ -48,10 +49,10 @@ def default_key_file() -> Path:
     """
     if sys.platform == "win32" and os.environ.get("APPDATA"):
         return Path(os.environ["APPDATA"]) / "kemuning-eval" / "pseudonym.key"
-    return Path("~/.config/kemuning-eval/pseudonym.key").expanduser()
+    return Path(DEFAULT_KEY_FILE).expanduser()
 
 
-def load_key(*, key_env: str = "KEMUNING_EVAL_KEY", key_file: str | Path | None = None,
+def load_key(*, key_env: str = DEFAULT_KEY_ENV, key_file: str | Path | None = None,
              project_root: Path | None = None, create: bool = True) -> bytes:
     """Return the pseudonym key.
 
@@ -103,7 +104,7 @@ def load_key(*, key_env: str = "KEMUNING_EVAL_KEY", key_file: str | Path | None 
             raise PrivacyError(t("ingest.key.env_short", env=key_env),
                                hint=t("ingest.key.env_short_hint"))
         return value.encode("utf-8")
-    if key_file is None or str(key_file) in ("", "~/.config/kemuning-eval/pseudonym.key"):
+    if key_file is None or str(key_file) in ("", DEFAULT_KEY_FILE):
         path = default_key_file()
     else:
         path = Path(os.path.expandvars(str(key_file))).expanduser()
