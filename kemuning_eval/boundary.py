@@ -38,6 +38,11 @@ _ERRNO = {
 }
 
 
+#: words of an OSError without errno -> kind
+_TEXTS = (("no space left", "disk_full"), ("disk quota", "disk_full"), ("file too large", "too_large"),
+          ("permission denied", "permission"), ("no such file", "missing"), ("is a directory", "is_dir"))
+
+
 def _kind(exc: BaseException) -> str:
     """Return the catalogue suffix (``boundary.<kind>``) for an exception."""
     if isinstance(exc, OSError):
@@ -47,7 +52,10 @@ def _kind(exc: BaseException) -> str:
             return "missing"
         if isinstance(exc, IsADirectoryError):
             return "is_dir"
-        return _ERRNO.get(exc.errno or -1, "os")
+        if exc.errno is None:  # e.g. pyarrow's I/O errors carry only a text
+            text = str(exc).lower()
+            return next((kind for words, kind in _TEXTS if words in text), "os")
+        return _ERRNO.get(exc.errno, "os")
     if isinstance(exc, UnicodeError):
         return "decode"
     if isinstance(exc, MemoryError):
@@ -109,6 +117,8 @@ def translate(exc: BaseException, where: dict[str, str] | None = None) -> Kemuni
     >>> err = translate(OSError(errno.ENOSPC, "No space left on device"), {"file": "data/processed/2026"})
     >>> err.file, "penuh" in err.message
     ('data/processed/2026', True)
+    >>> "penuh" in translate(OSError("IOError: No space left on device"), {}).message
+    True
     >>> err = translate(ZeroDivisionError("division by zero"), {"file": "tes.csv", "column": "Nilai"})
     >>> err.column, "--debug" in err.hint
     ('Nilai', True)
@@ -132,7 +142,7 @@ def translate(exc: BaseException, where: dict[str, str] | None = None) -> Kemuni
 def _detail(exc: BaseException) -> str:
     """A short description of ``exc`` without paths (the file is named separately)."""
     if isinstance(exc, OSError):
-        return exc.strerror or type(exc).__name__
+        return exc.strerror or str(exc)[:200] or type(exc).__name__
     if isinstance(exc, UnicodeDecodeError):
         return f"{exc.encoding}: {exc.reason} (byte {exc.start})"
     text = str(getattr(exc, "problem", None) or exc).strip().splitlines()

@@ -325,7 +325,7 @@ def detect_header_row(grid: Any, max_scan: int = 30) -> int:
     return int(filled.to_numpy().argmax()) + 1
 
 
-def _sheet_grid(path: Path, sheet: str) -> Any:
+def _sheet_grid(book: Any, sheet: str) -> Any:
     """Return a sheet's cells as an object DataFrame, without header, as openpyxl stores them.
 
     Unlike ``pandas.read_excel`` this keeps Excel error values (``#DIV/0!``,
@@ -334,19 +334,33 @@ def _sheet_grid(path: Path, sheet: str) -> Any:
     as a number, not as a plausible 18-digit integer).
     """
     import pandas as pd
-    from openpyxl import load_workbook
 
-    book = load_workbook(path, read_only=True, data_only=True)
-    try:
-        ws = book[sheet]
-        ws.reset_dimensions()
-        rows = [list(r) for r in ws.iter_rows(values_only=True)]
-    finally:
-        book.close()
+    ws = book[sheet]
+    ws.reset_dimensions()
+    rows = [list(r) for r in ws.iter_rows(values_only=True)]
     while rows and all(v is None or v == "" for v in rows[-1]):
         rows.pop()
     width = max((len(r) for r in rows), default=0)
     return pd.DataFrame([r + [None] * (width - len(r)) for r in rows], dtype=object)
+
+
+def _pick_sheet(book: Any, sheet: str | int | None, file: str) -> tuple[str, Any]:
+    """The sheet asked for (name with case and spaces forgiven, or 1-based number) and its grid."""
+    names = book.sheetnames
+    if sheet is None:
+        sheet = names[0]
+    elif isinstance(sheet, int):
+        if not 1 <= sheet <= len(names):
+            raise DataError(t("ingest.read.no_sheet_number", sheet=sheet), file=file,
+                            hint=t("ingest.read.sheets", sheets=", ".join(names)))
+        sheet = names[sheet - 1]
+    elif sheet not in names:
+        lower = {n.lower().strip(): n for n in names}
+        if sheet.lower().strip() not in lower:
+            raise DataError(t("ingest.read.no_sheet", sheet=repr(sheet)), file=file,
+                            hint=t("ingest.read.sheets", sheets=", ".join(names)))
+        sheet = lower[sheet.lower().strip()]
+    return sheet, _sheet_grid(book, sheet)
 
 
 def read_xlsx(path: Path, *, sheet: str | int | None = None, header_row: int | None = None) -> RawTable:
@@ -395,29 +409,18 @@ def read_xlsx(path: Path, *, sheet: str | int | None = None, header_row: int | N
     >>> "Data" in hint
     True
     """
-    import pandas as pd
+
+    from openpyxl import load_workbook
 
     try:
-        book = pd.ExcelFile(path, engine="openpyxl")
+        book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a broken file
         raise DataError(t("ingest.read.xlsx_error", error=exc), file=path.name,
                         hint=t("ingest.read.xlsx_error_hint")) from None
-    names = book.sheet_names
-    if sheet is None:
-        sheet = names[0]
-    elif isinstance(sheet, int):
-        if not 1 <= sheet <= len(names):
-            raise DataError(t("ingest.read.no_sheet_number", sheet=sheet), file=path.name,
-                            hint=t("ingest.read.sheets", sheets=", ".join(names)))
-        sheet = names[sheet - 1]
-    elif sheet not in names:
-        lower = {n.lower().strip(): n for n in names}
-        if sheet.lower().strip() not in lower:
-            raise DataError(t("ingest.read.no_sheet", sheet=repr(sheet)), file=path.name,
-                            hint=t("ingest.read.sheets", sheets=", ".join(names)))
-        sheet = lower[sheet.lower().strip()]
-    book.close()
-    grid = _sheet_grid(path, sheet)
+    try:
+        sheet, grid = _pick_sheet(book, sheet, path.name)
+    finally:
+        book.close()
     if grid.empty or grid.notna().sum().sum() == 0:
         raise DataError(t("ingest.read.empty_sheet", sheet=repr(sheet)), file=path.name, hint=t("ingest.read.empty_sheet_hint"))
     header_row = header_row or detect_header_row(grid)
