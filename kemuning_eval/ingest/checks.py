@@ -46,6 +46,8 @@ from kemuning_eval.ingest.quality import check_text
 EXCEL_ERRORS = frozenset({"#DIV/0!", "#N/A", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!",
                           "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#UNKNOWN!"})
 _NUMERIC = ("integer", "number", "money", "percent")
+#: codebook findings about a value that :func:`non_finite` reports more precisely
+_SUPERSEDED = ("out_of_range", "not_a_number", "not_an_integer", "not_a_date", "unknown_label", "unknown_value")
 #: a NIP written as a number: scientific notation (``1.96910121992043E+17``, as Excel or a
 #: float writes it) or a decimal tail (``196608011988031001.0``, a number cell turned into text)
 _NIP_AS_NUMBER = re.compile(r"^\s*(?:[+-]?\d+(?:[.,]\d*)?[eE][+-]?\d+|\d{15,}[.,]0+)\s*$")
@@ -185,8 +187,8 @@ def _needed_raw(cb: Any, needed: list[Any], absent: set[str]) -> set[str]:
     return fatal
 
 
-def non_finite(raw: Any, data: Any, columns: dict[str, str]) -> list[Problem]:
-    """Report infinite numbers and Excel error values in number columns; set them missing.
+def non_finite(raw: Any, data: Any, columns: dict[str, str], others: tuple[str, ...] = ()) -> list[Problem]:
+    """Report infinite numbers and Excel error values; set infinite numbers missing.
 
     Parameters
     ----------
@@ -196,6 +198,8 @@ def non_finite(raw: Any, data: Any, columns: dict[str, str]) -> list[Problem]:
         The typed variables; infinite values are set to NaN in place.
     columns : dict of str to str
         Number variable -> raw header.
+    others : tuple of str
+        Raw headers of the other typed columns, checked for Excel error values only.
 
     Returns
     -------
@@ -214,7 +218,6 @@ def non_finite(raw: Any, data: Any, columns: dict[str, str]) -> list[Problem]:
     import numpy as np
 
     out: list[Problem] = []
-    rows = np.asarray(raw.rows)
     for var, col in columns.items():
         if var not in data or col not in raw.frame:
             continue
@@ -222,15 +225,25 @@ def non_finite(raw: Any, data: Any, columns: dict[str, str]) -> list[Problem]:
         values = data[var].to_numpy(dtype="float64", na_value=np.nan)
         inf = np.isinf(values) | _infinite_text(text)
         excel = text.isin(EXCEL_ERRORS).to_numpy()
-        for mask, check, hint in ((inf, "not_finite", "ingest.checks.not_finite_hint"),
-                                  (excel, "excel_error", "ingest.checks.excel_error_hint")):
-            for value in sorted(set(text[mask].astype(str))):
-                hit = mask & (text.astype(str) == value).to_numpy()
-                out.append(_problem(raw.file, check, check_text(check), rows=rows[hit], column=col,
-                                    value=value, hint=t(hint)))
+        out += _each_value(raw, text, inf, col, "not_finite", "ingest.checks.not_finite_hint")
+        out += _each_value(raw, text, excel, col, "excel_error", "ingest.checks.excel_error_hint")
         if inf.any():
             data.loc[inf, var] = np.nan
+    for col in others:
+        if col in raw.frame:
+            out += _each_value(raw, raw.frame[col], raw.frame[col].isin(EXCEL_ERRORS).to_numpy(), col,
+                               "excel_error", "ingest.checks.excel_error_hint")
     return out
+
+
+def _each_value(raw: Any, text: Any, mask: Any, col: str, check: str, hint: str) -> list[Problem]:
+    """One problem per distinct text among the masked cells, with all its rows."""
+    import numpy as np
+
+    rows = np.asarray(raw.rows)
+    return [_problem(raw.file, check, check_text(check), rows=rows[mask & (text.astype(str) == value).to_numpy()],
+                     column=col, value=value, hint=t(hint))
+            for value in sorted(set(text[mask].astype(str)))]
 
 
 def _infinite_text(text: Any) -> Any:
@@ -249,7 +262,7 @@ def _infinite_text(text: Any) -> Any:
 
 
 def duplicate_findings(problems: list[Problem], values: set[str]) -> list[Problem]:
-    """Drop codebook findings (``out_of_range``, ``not_a_number``) about values reported here.
+    """Drop codebook findings (range, number, date, label) about values this module reports.
 
     Examples
     --------
@@ -259,7 +272,7 @@ def duplicate_findings(problems: list[Problem], values: set[str]) -> list[Proble
     ['abc']
     """
     return [p for p in problems
-            if not (p.extra.get("check") in ("out_of_range", "not_a_number") and str(p.value) in values)]
+            if not (p.extra.get("check") in _SUPERSEDED and str(p.value) in values)]
 
 
 def nip_as_number(raw: Any, columns: list[str]) -> list[Problem]:
@@ -453,7 +466,9 @@ def typed_input(key: str, raw: Any, cb: Any, *, needed: list[Any]) -> tuple[Any,
     found = missing_structure(found, cb, needed=needed, file=raw.file)
     raw_cols = data.attrs.get("raw_columns", {})
     numbers = {c.variable: raw_cols.get(c.variable, c.raw) for c in cb.columns if c.type in _NUMERIC}
-    extra = non_finite(raw, data, numbers)
+    others = tuple(raw_cols.get(c.variable, c.raw) for c in cb.columns
+                   if c.type not in (*_NUMERIC, "freetext", "themes"))
+    extra = non_finite(raw, data, numbers, others)
     found = duplicate_findings(found, {str(p.value) for p in extra})
     nips = [raw_cols.get(c.variable, c.raw) for c in cb.columns if c.type == "nip"]
     return data, found + extra + nip_as_number(raw, nips)

@@ -594,6 +594,8 @@ def data_cases(template_raw: Path) -> list[Case]:
              keep=K("reaction"), where=(first_item, "baris 2")),
         Case("data-reaction-number-label", edit_csv("reaction", set_cell(first_item, "inf")), r,
              keep=K("reaction"), where=(first_item,)),
+        Case("data-reaction-excel-na-label", edit_csv("reaction", set_cell(first_item, "#N/A")), r,
+             keep=K("reaction"), where=(first_item, "#N/A")),
         Case("data-reaction-bad-timestamp", edit_csv("reaction", set_cell("Stempel waktu", "31/02/2026 25:61:00")),
              r, keep=K("reaction"), where=("Stempel waktu", "baris 2")),
         Case("data-reaction-no-items", edit_csv("reaction", _no_items), r, keep=K("reaction")),
@@ -689,6 +691,8 @@ def _sheet_cases() -> list[Case]:
     return [
         Case("sheet-roster-blank-program", edit_sheet("roster", sheet_cell("Kode Pelatihan", None, **roster)), b,
              keep=keep, where=("Kode Pelatihan", "baris 5")),
+        Case("sheet-roster-program-excel-error", edit_sheet("roster", sheet_cell("Kode Pelatihan", "#N/A", **roster)),
+             b, keep=keep, where=("Kode Pelatihan", "#N/A", "baris 5")),
         Case("sheet-roster-duplicate-header", edit_sheet("roster", sheet_header("Unit Kerja", "NIP", **roster)), b,
              keep=keep, where=("NIP",)),
         Case("sheet-roster-no-nip-column", edit_sheet("roster", sheet_header("NIP", "Nomor", **roster)), b,
