@@ -61,7 +61,7 @@ def run_template(args: argparse.Namespace) -> int:
     (0, True, True, False)
     """
     from kemuning_eval.boundary import guard
-    from kemuning_eval.ingest.codebook import write_template
+    from kemuning_eval.ingest.template import write_template
 
     guard(
         write_template,

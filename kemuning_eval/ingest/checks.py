@@ -410,9 +410,10 @@ def check_formats(cb: Any) -> None:
     from datetime import datetime
 
     from kemuning_eval.errors import ConfigError
+    from kemuning_eval.ingest.dates import ORDERS
 
     for c in cb.columns:
-        if not c.format:
+        if not c.format or str(c.format).strip().lower() in ORDERS:  # "dmy", "excel", ...: not strftime
             continue
         try:
             datetime.strptime("", str(c.format))
