@@ -88,11 +88,12 @@ def _is_parse_error(exc: BaseException) -> bool:
 
 
 def _file_of(exc: BaseException, where: dict[str, str]) -> str | None:
-    """The configured file of the context, else the file the exception names."""
-    if where.get("file"):
-        return where["file"]
+    """The file an OS error names (the path as it was opened: the configured name, also for a
+    symlink), else the configured file being processed."""
     name = getattr(exc, "filename", None)
-    return str(name) if name else None
+    if isinstance(exc, OSError) and name:
+        return str(name)
+    return where.get("file") or (str(name) if name else None)
 
 
 def translate(exc: BaseException, where: dict[str, str] | None = None) -> KemuningEvalError:
@@ -166,7 +167,12 @@ def guard(func: Any, *args: Any, file: str | None = None, **kwargs: Any) -> Any:
     ...     guard(open, "/nonexistent/studi.yaml", file="studi.yaml")
     ... except KemuningEvalError as exc:
     ...     print(exc.file, type(exc).__name__)
-    studi.yaml DataError
+    /nonexistent/studi.yaml DataError
+    >>> try:
+    ...     guard(int, "tujuh puluh", file="studi.yaml")
+    ... except KemuningEvalError as exc:
+    ...     print(exc.file)
+    studi.yaml
     """
     from kemuning_eval.context import processing
 

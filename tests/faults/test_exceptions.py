@@ -129,7 +129,7 @@ def test_writer_failure_is_a_clean_stop(writer: str, kind: str, template: Path, 
             _exceptions(str(self))[kind]))
         source = project / "data" / "raw" / str(YEAR) / f"survei-reaksi-{YEAR}.csv"
         argv = ["codebook", "template", str(source), "--out", str(out), "--instrument", "reaction"]
-        named = source.name
+        named = out.name if kind != "unexpected" else source.name
     else:
         out = tmp_path / "sintetis"
         import kemuning_eval.synth.writers as writers
