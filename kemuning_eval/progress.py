@@ -122,12 +122,13 @@ def notice(message: str) -> None:
     Parameters
     ----------
     message : str
-        The message (already translated).
+        A finished line such as ``[warning] ...`` (already translated).
 
     Examples
     --------
-    >>> import contextlib, io
-    >>> with contextlib.redirect_stderr(io.StringIO()) as err:
+    >>> from contextlib import redirect_stderr
+    >>> from io import StringIO
+    >>> with redirect_stderr(StringIO()) as err:
     ...     set_quiet(True); notice("[warning] NIP tidak valid"); set_quiet(False)
     >>> err.getvalue()
     '[warning] NIP tidak valid\\n'
