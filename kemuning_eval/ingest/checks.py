@@ -306,12 +306,35 @@ def nip_as_number(raw: Any, columns: list[str]) -> list[Problem]:
         if col not in raw.frame:
             continue
         text = raw.frame[col].dropna().astype(str)
-        bad = text.str.match(_NIP_AS_NUMBER)
+        bad = text.str.match(_NIP_AS_NUMBER) | _rounded_by_excel(text)
         if bad.any():
             rows = np.asarray(raw.rows)[raw.frame.index.get_indexer(text.index[bad])]
             out.append(_problem(raw.file, "nip_as_number", check_text("nip_as_number"), rows=rows,
                                 column=col, n=int(bad.sum()), hint=t("ingest.checks.nip_as_number_hint")))
     return out
+
+
+def _rounded_by_excel(text: Any) -> Any:
+    """NIPs whose last three digits are ``000`` when most of the column's 18-digit NIPs end so.
+
+    Excel keeps 15 significant digits of a number cell and writes the rest as zeros
+    (``196910121992042790`` becomes ``196910121992042000``); a real NIP's sequence
+    number (digits 16-18) is 001-999, so a column of ``...000`` lost its digits.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> _rounded_by_excel(pd.Series(["196910121992042000", "197501012000031000", "19750101 200003 1 002"])).tolist()
+    [True, True, False]
+    >>> _rounded_by_excel(pd.Series(["196910121992042000", "197501012000031002"])).tolist()
+    [False, False]
+    """
+    digits = text.str.replace(r"[\s.\-]", "", regex=True)
+    long = digits.str.fullmatch(r"\d{18}")
+    zeros = long & digits.str.endswith("000")
+    if int(zeros.sum()) >= 2 and zeros.sum() > long.sum() / 2:
+        return zeros
+    return zeros & False
 
 
 def blank_keys(file: str, df: Any, keys: list[str], raw_columns: dict[str, str], *,

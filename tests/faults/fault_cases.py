@@ -549,6 +549,15 @@ def _scientific_nips(rows: list[list[str]]) -> None:
             row[i] = f"{float(digits):.14E}".replace("E+", "E+")
 
 
+def _excel_zeros(rows: list[list[str]]) -> None:
+    """NIPs as a CSV saved from Excel writes a number cell: 15 digits kept, the rest zeros."""
+    i = col(rows, "NIP")
+    for row in rows[1:]:
+        digits = "".join(ch for ch in row[i] if ch.isdigit())
+        if len(digits) == 18:
+            row[i] = digits[:15] + "000"
+
+
 def _no_items(rows: list[list[str]]) -> list[list[str]]:
     keep = [col(rows, "NIP"), col(rows, "Nama Lengkap")]
     return [[r[i] for i in keep] for r in rows]
@@ -606,6 +615,9 @@ def data_cases(template_raw: Path) -> list[Case]:
              command="validate", keep=K("reaction")),
         Case("data-reaction-nip-scientific", edit_csv("reaction", _scientific_nips), r, keep=K("reaction"),
              where=("NIP",)),
+        Case("data-reaction-nip-excel-zeros", edit_csv("reaction", _excel_zeros), r, keep=K("reaction"),
+             where=("NIP",)),
+        Case("data-tests-nip-excel-zeros", edit_csv("tests", _excel_zeros), te, keep=K("tests"), where=("NIP",)),
         Case("data-reaction-all-unlinked", edit_csv("reaction", _unlinked(1.0)), r, keep=K("reaction")),
         Case("data-reaction-30pct-unlinked", edit_csv("reaction", _unlinked(0.3)), r, keep=K("reaction")),
         Case("data-reaction-5pct-unlinked", edit_csv("reaction", _unlinked(0.05)), "", expect=0,
