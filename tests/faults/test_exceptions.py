@@ -188,3 +188,19 @@ def test_messages_reach_stderr_when_piped(template: Path, tmp_path: Path, monkey
     assert code == 0, err
     assert key_file.is_file() and str(key_file) in err
     assert "[warning]" in err
+
+
+@pytest.mark.parametrize("kind", ["permission", "disk-full", "too-large", "unexpected"])
+def test_report_failure_is_a_clean_stop(kind: str, template: Path, monkeypatch: pytest.MonkeyPatch,
+                                        capsys: pytest.CaptureFixture) -> None:
+    """The report command runs inside the same boundary (its publishing steps are tested in
+    test_publication.py); an unexpected failure names the processed data it was built from."""
+    import kemuning_eval.report.build as build
+
+    target = template / "reports" / str(YEAR)
+    exc = _exceptions(str(target))[kind]
+    monkeypatch.setattr(build, "build_from_cli", lambda args: (_ for _ in ()).throw(exc))
+    code = main(["--root", str(template), "report", "--year", str(YEAR)])
+    text = "".join(capsys.readouterr())
+    assert code == 1 and "Traceback" not in text
+    assert (str(target) if kind != "unexpected" else f"data/processed/{YEAR}") in text, text
