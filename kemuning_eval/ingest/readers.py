@@ -82,7 +82,7 @@ class RawTable:
 
 
 def detect_encoding(path: Path) -> str:
-    """Return ``utf-8-sig`` (BOM), ``utf-8`` or ``cp1252`` (Windows-1252) for a text file.
+    """Return ``utf-8-sig`` (BOM), ``utf-16`` (BOM, Excel's "Unicode Text"), ``utf-8`` or ``cp1252``.
 
     Examples
     --------
@@ -91,10 +91,16 @@ def detect_encoding(path: Path) -> str:
     >>> _ = f.write_bytes("Kota;Catatan\\nBandung;caf\\u00e9\\n".encode("cp1252"))
     >>> detect_encoding(f)
     'cp1252'
+    >>> _ = f.write_bytes("Kota\\tCatatan\\n".encode("utf-16"))
+    >>> detect_encoding(f)
+    'utf-16'
     """
     data = path.read_bytes()
     if data.startswith(b"\xef\xbb\xbf"):
         return "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+
     try:
         data.decode("utf-8")
         return "utf-8"
@@ -254,6 +260,7 @@ def read_csv(path: Path, *, sep: str | None = None, decimal: str | None = None,
 
     from kemuning_eval.ingest.headers import detect_csv_header_row
 
+    csv.field_size_limit(max(csv.field_size_limit(), 1 << 30))  # a long free-text answer is data, not an error
     encoding = encoding or detect_encoding(path)
     header_row = header_row or detect_csv_header_row(path, encoding=encoding, sep=sep)
     try:
@@ -263,6 +270,9 @@ def read_csv(path: Path, *, sep: str | None = None, decimal: str | None = None,
         raise DataError(t("ingest.read.encoding", encoding=repr(encoding)), file=path.name,
                         hint=t("ingest.read.encoding_hint", reason=exc.reason)) from None
     header = lines[-1] if lines else ""
+    if "\x00" in "".join(lines):  # binary data (or UTF-16 without its BOM), not a text export
+        raise DataError(t("ingest.read.nul_bytes"), file=path.name, row=header_row,
+                        hint=t("ingest.read.nul_bytes_hint"))
     if not header.strip():
         raise DataError(t("ingest.read.empty_header"), file=path.name, row=header_row,
                         hint=t("ingest.read.empty_header_hint"))

@@ -597,6 +597,7 @@ def data_cases(template_raw: Path) -> list[Case]:
             Case(f"data-duplicate-{needed}-{key}", edit_csv(key, duplicate_column(needed)), name, keep=K(key),
                  where=(needed,)),
             Case(f"data-bom-crlf-{key}", _bom_crlf(key), "", expect=0, command="validate", keep=K(key)),
+            Case(f"data-utf16-{key}", _utf16(key), "", expect=0, command="validate", keep=K(key)),
         ]
     cases += [
         Case("data-reaction-unknown-label", edit_csv("reaction", set_cell(first_item, "Sangat Stuju")), r,
@@ -683,6 +684,16 @@ def _all(name: str, value: str) -> Callable[[list[list[str]]], None]:
         for row in rows[1:]:
             row[i] = value
     return func
+
+
+def _utf16(key: str) -> Callable[[Path], None]:
+    """Excel's "Unicode Text": UTF-16 with BOM, the encoding left to detection (usable: exit 0)."""
+    def mutate(raw: Path) -> None:
+        spec = _spec(raw, key)
+        path = raw / spec["file"]
+        path.write_bytes(path.read_bytes().decode(spec.get("encoding", "utf-8")).encode("utf-16"))
+        edit_config(lambda d: d["inputs"][key].pop("encoding", None))(raw)
+    return mutate
 
 
 def _bom_crlf(key: str) -> Callable[[Path], None]:
