@@ -1,4 +1,4 @@
-"""Progress display: shown on a terminal, silent when not a terminal or in CI; notices always.
+"""Progress bars (on a terminal only), status lines (unless ``--quiet``) and notices (always).
 
 Examples
 --------
@@ -89,7 +89,11 @@ def progress(items: Iterable[T], desc: str, total: int | None = None) -> Iterato
 
 
 def info(message: str) -> None:
-    """Print a one-line status message to stderr unless quiet.
+    """Print a one-line status message to stderr unless ``--quiet``.
+
+    Status lines are shown also when stderr is not a terminal or in CI (a log
+    of a scheduled run says what was done); only progress bars follow the
+    terminal check (:func:`is_quiet`).
 
     Parameters
     ----------
@@ -107,7 +111,7 @@ def info(message: str) -> None:
     ''
     >>> set_quiet(False)
     """
-    if not is_quiet():
+    if not _FORCE_QUIET:
         print(message, file=sys.stderr, flush=True)
 
 

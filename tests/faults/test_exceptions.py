@@ -187,7 +187,10 @@ def test_messages_reach_stderr_when_piped(template: Path, tmp_path: Path, monkey
     err = capsys.readouterr().err
     assert code == 0, err
     assert key_file.is_file() and str(key_file) in err
-    assert "[warning]" in err
+    assert "[warning]" in err and "Selesai" not in err  # --quiet: warnings stay, status lines go
+    code = main(["--root", str(project), "ingest", "--year", str(YEAR), "--force"])
+    err = capsys.readouterr().err
+    assert code == 0 and "[warning]" in err and "Selesai" in err  # not a terminal: status lines stay
 
 
 @pytest.mark.parametrize("kind", ["permission", "disk-full", "too-large", "unexpected"])
