@@ -49,6 +49,9 @@ def run(args: argparse.Namespace) -> int:
     ...     print("UsageError")
     UsageError
     """
+    from kemuning_eval.context import processing
     from kemuning_eval.report.build import build_from_cli
 
-    return build_from_cli(args)
+    # an unexpected failure names the year's processed data the report was built from
+    with processing(file=f"data/processed/{args.year}", step="report"):
+        return build_from_cli(args)
