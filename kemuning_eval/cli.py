@@ -26,7 +26,7 @@ from kemuning_eval import __version__
 from kemuning_eval.errors import KemuningEvalError
 
 #: Subcommand modules, in the order ``--help`` lists them.
-COMMANDS = ("synth", "codebook", "validate", "ingest", "report")
+COMMANDS = ("init", "synth", "codebook", "validate", "ingest", "report", "kernel")
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 

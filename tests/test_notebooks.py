@@ -6,11 +6,11 @@ marked slow.
 
 from __future__ import annotations
 
-import ast
 import json
 from pathlib import Path
 
 import nbformat
+import notebook_rules as rules
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,7 +28,7 @@ def _load(path: Path) -> nbformat.NotebookNode:
 
 
 def _code(book):
-    return [c for c in book.cells if c.cell_type == "code"]
+    return rules.code_cells(book)
 
 
 def test_expected_notebooks_exist():
@@ -37,19 +37,29 @@ def test_expected_notebooks_exist():
 
 
 @pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
-def test_one_parameters_cell_with_literal_values(path):
-    book = _load(path)
-    cells = [c for c in book.cells if "parameters" in c.metadata.get("tags", [])]
-    assert len(cells) == 1, "exactly one cell tagged 'parameters'"
-    assert _code(book)[0] is cells[0], "the parameters cell is the first code cell"
-    values = {}
-    for node in ast.parse(cells[0].source).body:
-        assert isinstance(node, ast.Assign), "only plain assignments in the parameters cell"
-        values[node.targets[0].id] = ast.literal_eval(node.value)
+def test_one_typed_parameters_cell_with_literal_values(path):
+    values = rules.parameters(_load(path))
     if path in REPORTS:
         assert values == CONTRACT, "the engine's parameter contract (docs/report-pipeline.md)"
     else:
         assert set(values) <= set(CONTRACT) and values["year"] == 2026
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
+def test_parameters_checked_in_the_cell_after_them(path):
+    rules.check_cell(_load(path))
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
+def test_papermill_help_lists_types_and_help(path):
+    from papermill.inspection import _infer_parameters
+
+    book = _load(path)
+    found = {p.name: p for p in _infer_parameters(book, name="kemuning-eval", language="python")}
+    assert sorted(found) == sorted(rules.parameters(book))
+    for name, param in found.items():
+        assert param.inferred_type_name in rules.PARAMETER_TYPES, name
+        assert param.help, name
 
 
 @pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
@@ -60,29 +70,13 @@ def test_committed_without_outputs(path):
 
 @pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
 def test_thin_no_definitions_and_tagged(path):
-    book = _load(path)
-    for cell in _code(book):
-        tree = ast.parse(cell.source)
-        for node in ast.walk(tree):
-            assert not isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.Lambda, ast.For, ast.While)), (
-                f"logic belongs in the library: {cell.source[:60]!r}")
-        assert cell.metadata.get("tags"), f"untagged cell: {cell.source[:40]!r}"
-        assert len(cell.source.splitlines()) <= 20, "cells stay short"
-    assert book.metadata["kernelspec"]["name"] == "kemuning-eval"
+    rules.thin(_load(path))
 
 
 @pytest.mark.parametrize("path", REPORTS, ids=lambda p: p.name)
 def test_report_cells_hide_code_and_setup(path):
     book = _load(path)
-    code = _code(book)
-    assert "remove-cell" in code[1].metadata["tags"], "the setup cell (no visible output) is removed"
-    assert "metrics.write_metrics(m, out / \"metrics.json\")" in code[1].source
-    for cell in code[2:]:
-        assert "remove-input" in cell.metadata["tags"]
-        assert cell.source.startswith("display(")
-    for cell in book.cells:
-        if cell.cell_type == "markdown":
-            assert "remove-cell" in cell.metadata.get("tags", []), "report text comes from the catalogue"
+    rules.report_layout(book)
     text = json.dumps(book)
     assert "datetime.now" not in text and "date.today" not in text
 

@@ -82,7 +82,7 @@ class ReportSpec:
 
     @property
     def notebook_name(self) -> str:
-        """Report notebook under ``notebooks/``."""
+        """File name of the report notebook (see :meth:`ProjectPaths.notebook`)."""
         return MAIN_NOTEBOOK if self.program_id is None else PROGRAM_NOTEBOOK
 
     def folder(self, paths: ProjectPaths) -> Path:
@@ -324,27 +324,29 @@ def build_one(
 
     Examples
     --------
-    Executing a notebook is too slow for a doctest; a project without the
-    report notebook fails before anything is written:
+    Executing a notebook is too slow for a doctest; a project whose data
+    have not been ingested fails before anything is written:
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as d:
     ...     build_one(ReportSpec(2026), paths=ProjectPaths(Path(d)))  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    kemuning_eval.errors.ReportError: notebook laporan tidak ditemukan [file ...laporan_evaluasi.ipynb]
+    kemuning_eval.errors.ReportError: data olahan tahun ini belum ada [file ...2026] -> ...
     """
     from kemuning_eval.report import cache, publish
-    from kemuning_eval.report.checks import check_page
     from kemuning_eval.report.execute import execute_notebook
-    from kemuning_eval.report.export import export_html
+    from kemuning_eval.report.export import export_checked, local_folders
     from kemuning_eval.report.kernel import ensure_kernel, kernel_env
 
     started = time.perf_counter()
     lang = spec.lang
-    notebook = paths.notebooks / spec.notebook_name
+    notebook = paths.notebook(spec.notebook_name)
     if not notebook.is_file():
         raise ReportError(t("engine.error.no_notebook", lang), file=str(notebook))
+    if not paths.processed(spec.year).is_dir():
+        raise ReportError(t("install.error.no_processed", lang), file=str(paths.processed(spec.year)),
+                          hint=t("engine.hint.ingest", lang, year=spec.year))
     folder = spec.folder(paths)
     executed_dir = paths.reports(spec.year) / "executed"
     html_path, metrics_path = folder / spec.html_name, folder / "metrics.json"
@@ -358,6 +360,7 @@ def build_one(
         return BuildResult(spec, html_path, metrics_path, executed, True,
                            time.perf_counter() - started)
 
+    kernel_name = ensure_kernel(lang=lang)
     timings: dict[str, float] = {}
     stage = publish.new_staging(paths.reports(spec.year), spec.stem)
     try:
@@ -368,7 +371,7 @@ def build_one(
         clock = time.perf_counter()
         try:
             result = execute_notebook(
-                notebook, staged_nb, params, cwd=paths.root, kernel_name=ensure_kernel(),
+                notebook, staged_nb, params, cwd=paths.root, kernel_name=kernel_name,
                 env=kernel_env(report_date=report_date or None), progress_bar=progress_bar,
                 lang=lang,
             )
@@ -378,13 +381,9 @@ def build_one(
             timings["execute"] = time.perf_counter() - clock
             info(t("engine.status.exporting", lang, stem=spec.stem))
             clock = time.perf_counter()
-            page = export_html(result.notebook, lang=lang, source_dir=notebook.parent)
-            root_text = str(paths.root.resolve())
-            check_page(
-                page, name=spec.html_name, lang=lang,
-                code_sources=[c.source for c in result.notebook.cells if c.cell_type == "code"],
-                forbidden_texts=[str(stage)] + ([root_text] if len(root_text) > 4 else []),
-            )
+            page = export_checked(result.notebook, lang=lang, name=spec.html_name,
+                                  source_dir=notebook.parent,
+                                  forbidden_texts=local_folders(stage, paths.root.resolve()))
         except ReportError as exc:
             raise _keep_failed(exc, staged_nb, failed, lang) from None
         (stage / spec.html_name).write_text(page, encoding="utf-8")

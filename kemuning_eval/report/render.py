@@ -28,6 +28,7 @@ from kemuning_eval.i18n import t
 from kemuning_eval.numfmt import fmt_ci, fmt_int, fmt_number, fmt_pct
 from kemuning_eval.report import figures as figs
 from kemuning_eval.report import narrative as nar
+from kemuning_eval.report.extension import ResearcherCells
 from kemuning_eval.report.htmlsafe import Html, heading, join, p, tag, ul
 from kemuning_eval.report.tables import formatted, html_table
 
@@ -56,8 +57,11 @@ def _paras(texts: list[str]) -> Html:
     return join(p(x) for x in texts)
 
 
-class Report:
+class Report(ResearcherCells):
     """Renders one report (whole study or one programme) from its metrics.
+
+    A researcher's own cells call :meth:`subheading` and :meth:`table`
+    (:mod:`kemuning_eval.report.extension`).
 
     Parameters
     ----------
