@@ -270,6 +270,11 @@ class Report(ResearcherCells):
         params = ", ".join(f"{k} = {v!r}" for k, v in sorted((prov.get("parameters") or {}).items()))
         parts.append(p(t("report.appendix.params", lang, params=params, version=prov.get("package_version") or "–",
                          commit=prov.get("git_commit") or t("report.appendix.no_commit", lang))))
+        env = prov.get("environment") or {}
+        if env:
+            libraries = ", ".join(f"{k} {v or '–'}" for k, v in (env.get("libraries") or {}).items())
+            parts.append(p(t("install.appendix.environment", lang, python=env.get("python") or "–",
+                             libraries=libraries)))
         parts.append(p(t("report.appendix.inputs", lang)))
         parts.append(self._table(prov.get("inputs") or [], [
             ("file", "file", None), ("kind", "kind", None), ("sha256", "sha256", None)],
