@@ -7,6 +7,8 @@ marked slow.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
@@ -17,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 REPORTS = [ROOT / "notebooks" / "laporan_evaluasi.ipynb", ROOT / "notebooks" / "laporan_program.ipynb"]
 EXPLORE = sorted((ROOT / "notebooks" / "eksplorasi").glob("*.ipynb"))
 ALL = REPORTS + EXPLORE
+FIXTURES = sorted((ROOT / "tests" / "fixtures" / "notebooks").glob("*.ipynb"))
 CONTRACT = {"year": 2026, "lang": "id", "program_id": "", "project_root": "", "output_dir": "",
             "report_date": "", "seed": 0}
 
@@ -62,10 +65,59 @@ def test_papermill_help_lists_types_and_help(path):
         assert param.help, name
 
 
+def _committed(path: Path) -> str:
+    """The notebook as git holds it (the index): a working copy may keep outputs, git strips them."""
+    rel = path.relative_to(ROOT).as_posix()
+    shown = subprocess.run(["git", "-C", str(ROOT), "show", f":{rel}"], capture_output=True)
+    return shown.stdout.decode("utf-8") if shown.returncode == 0 else path.read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
 def test_committed_without_outputs(path):
-    for cell in _code(_load(path)):
+    book = nbformat.reads(_committed(path), as_version=4)
+    for cell in _code(book):
         assert cell.outputs == [] and cell.execution_count is None, cell.source[:40]
+
+
+_STRIP_ALL = """
+import io, json, sys
+from nbstripout._nbstripout import main
+class Kept(io.BytesIO):
+    def close(self):  # nbstripout wraps and drops the stream, which would close it
+        pass
+out, real = {}, sys.stdout
+for path, text in json.loads(sys.stdin.read()).items():
+    sys.argv = ["nbstripout", "--keep-id"]
+    sys.stdin = io.TextIOWrapper(Kept(text.encode("utf-8")), encoding="utf-8")
+    buffer = Kept()
+    sys.stdout = io.TextIOWrapper(buffer, encoding="utf-8")
+    try:
+        main()
+    except SystemExit:
+        pass
+    sys.stdout.flush()
+    out[path] = buffer.getvalue().decode("utf-8")
+sys.stdout = real
+print(json.dumps(out))
+"""
+
+
+@pytest.fixture(scope="module")
+def stripped():
+    """Every committed notebook through nbstripout exactly as git's filter runs it (one process)."""
+    pytest.importorskip("nbstripout")
+    texts = {str(p): _committed(p) for p in ALL + FIXTURES}
+    run = subprocess.run([sys.executable, "-c", _STRIP_ALL], input=json.dumps(texts).encode("utf-8"),
+                         capture_output=True, check=True)
+    return texts, json.loads(run.stdout)
+
+
+@pytest.mark.parametrize("path", ALL + FIXTURES, ids=lambda p: p.name)
+def test_output_filter_leaves_committed_notebooks_unchanged(path, stripped):
+    """git's nbstripout filter (make install) must not rewrite a committed notebook, else every
+    checkout would show it modified: cell ids are kept, nothing else differs."""
+    texts, out = stripped
+    assert out[str(path)] == texts[str(path)]
 
 
 @pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
