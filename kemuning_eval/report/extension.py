@@ -45,8 +45,15 @@ RESEARCHER_TAG = "researcher"
 class ResearcherCells:
     """Methods a researcher's cell calls on the report object (``rep``).
 
-    Needs the report's ``m``, ``lang``, ``_table_no`` and ``_fmt`` (see
-    :class:`kemuning_eval.report.render.Report`).
+    Needs the report's ``m``, ``lang`` and ``_table_no`` (see
+    :class:`kemuning_eval.report.render.Report`), so that added tables are
+    numbered with the report's own.
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.render import Report
+    >>> issubclass(Report, ResearcherCells)
+    True
     """
 
     m: dict
