@@ -182,3 +182,15 @@ def test_ci_runs_the_readme_test_command():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "make test" in ci
     assert "make test" in readme and "make report" in readme
+
+
+def test_readme_conda_path_builds_both_years_like_make_report():
+    """Windows users without make get the comparison of the two years too."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Windows and Anaconda"):]
+    block = section[section.index("```bash"):section.index("```", section.index("```bash") + 7)]
+    lines = [line.split("#")[0].strip() for line in block.splitlines()]
+    order = [line for line in lines if line.startswith("kemuning-eval ") and "--year" in line]
+    assert order == ["kemuning-eval ingest --year 2025", "kemuning-eval report --year 2025",
+                     "kemuning-eval ingest --year 2026", "kemuning-eval report --year 2026"]
+    assert "conda env create -f environment.yml" in block
