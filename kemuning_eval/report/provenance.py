@@ -169,15 +169,10 @@ def environment() -> dict:
     (True, True)
     """
     import platform
-    from importlib import metadata
 
-    versions: dict[str, str | None] = {}
-    for name in NUMERICAL_LIBRARIES:
-        try:
-            versions[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            versions[name] = None
-    return {"python": platform.python_version(), "libraries": versions}
+    from kemuning_eval.report.cache import library_versions
+
+    return {"python": platform.python_version(), "libraries": library_versions(NUMERICAL_LIBRARIES)}
 
 
 def build_provenance(processed_dir: str | Path, root: str | Path, parameters: dict) -> dict:
