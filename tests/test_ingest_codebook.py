@@ -13,10 +13,10 @@ from kemuning_eval.ingest.codebook import (
     codebook_from_mapping,
     load_codebook,
     parse_numbers,
-    write_template,
 )
 from kemuning_eval.ingest.labels import builtin_scale, normalise_label
 from kemuning_eval.ingest.readers import RawTable, read_table
+from kemuning_eval.ingest.template import write_template
 
 
 def _raw(data: dict, file: str = "x.csv", decimal: str = ".") -> RawTable:

@@ -28,6 +28,7 @@ CONDA_FORGE = {
     "pytest": "pytest", "hypothesis": "hypothesis", "pingouin": "pingouin",
     "playwright": "playwright-python",  # the Python library; conda-forge "playwright" is not it
     "ruff": "ruff", "nbstripout": "nbstripout", "uv": "uv",
+    "wildboottest": None,  # not on conda-forge: environment.yml installs it with pip
 }
 #: conda-forge names that are another package than the PyPI name of the same spelling.
 WRONG_CONDA_NAMES = {"playwright": "the Node.js Playwright tool, not the Python library playwright-python"}
@@ -60,9 +61,11 @@ def _environment_entries(env: dict) -> dict[str, str]:
     return dict(_split(d) for d in env["dependencies"] if isinstance(d, str))
 
 
-def conda_problems(pyproject: dict[str, str], environment: dict[str, str]) -> list[str]:
-    """Every way environment.yml (conda-forge names) disagrees with pyproject.toml."""
+def conda_problems(pyproject: dict[str, str], environment: dict[str, str],
+                   pip_part: dict[str, str] | None = None) -> list[str]:
+    """Every way environment.yml (conda-forge names, then its pip part) disagrees with pyproject.toml."""
     problems = []
+    pip_part = pip_part or {}
     for name, spec in environment.items():
         if name in WRONG_CONDA_NAMES:
             problems.append(f"{name}: on conda-forge this is {WRONG_CONDA_NAMES[name]}")
@@ -74,6 +77,10 @@ def conda_problems(pyproject: dict[str, str], environment: dict[str, str]) -> li
     for name, spec in pyproject.items():
         if name not in CONDA_FORGE:
             problems.append(f"{name}: add its conda-forge name to CONDA_FORGE")
+            continue
+        if CONDA_FORGE[name] is None:
+            if pip_part.get(name) != spec:
+                problems.append(f"{name}{spec}: not on conda-forge, list it in environment.yml's pip part")
             continue
         wanted[CONDA_FORGE[name]] = spec
     for conda_name, spec in wanted.items():
@@ -92,8 +99,14 @@ def _environment() -> dict[str, str]:
     return _environment_entries(env)
 
 
+def _environment_pip() -> dict[str, str]:
+    env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
+    lines = [d["pip"] for d in env["dependencies"] if isinstance(d, dict) and "pip" in d][0]
+    return dict(_split(line) for line in lines if line != ".")
+
+
 def test_environment_yml_matches_pyproject_under_conda_forge_names():
-    assert conda_problems(_pyproject(), _environment()) == []
+    assert conda_problems(_pyproject(), _environment(), _environment_pip()) == []
 
 
 def test_a_wrong_conda_name_or_an_unsolvable_bound_is_caught():
@@ -111,7 +124,7 @@ def test_a_wrong_conda_name_or_an_unsolvable_bound_is_caught():
 def test_environment_installs_the_package_itself_with_its_kernel():
     env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
     pip_parts = [d["pip"] for d in env["dependencies"] if isinstance(d, dict) and "pip" in d]
-    assert pip_parts and pip_parts[0] == ["."], "a regular (not editable) install registers the kernel"
+    assert pip_parts and pip_parts[0][-1] == ".", "a regular (not editable) install registers the kernel"
     setup = (ROOT / "setup.py").read_text(encoding="utf-8")
     assert "share/jupyter/kernels/kemuning-eval" in setup
 

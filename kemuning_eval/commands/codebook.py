@@ -60,7 +60,7 @@ def run_template(args: argparse.Namespace) -> int:
     >>> code, "pii: name" in text, "scale: setuju5" in text, "Budi" in text
     (0, True, True, False)
     """
-    from kemuning_eval.ingest.codebook import write_template
+    from kemuning_eval.ingest.template import write_template
 
     write_template(
         args.file,

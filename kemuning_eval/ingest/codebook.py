@@ -4,8 +4,8 @@ A codebook (YAML, or CSV with the same column fields) describes one
 instrument; see ``docs/architecture.md``.  :func:`apply_codebook` turns a
 :class:`~kemuning_eval.ingest.readers.RawTable` into typed variables and a
 list of :class:`~kemuning_eval.errors.Problem` (all of them, in one pass),
-working on unique values only.  :func:`write_template` writes a skeleton
-codebook from any raw export.
+working on unique values only.  The skeleton codebook of
+``kemuning-eval codebook template`` is built by :mod:`kemuning_eval.ingest.template`.
 
 Examples
 --------
@@ -35,14 +35,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kemuning_eval.errors import ConfigError, Problem, UsageError
+from kemuning_eval.errors import ConfigError, Problem
 from kemuning_eval.i18n import t
 from kemuning_eval.ingest.labels import (
     BUILTIN_SCALES,
     Scale,
     builtin_scale,
     collapse_spaces,
-    detect_scale,
     make_scale,
     map_unique,
     match_values,
@@ -432,35 +431,19 @@ def parse_numbers(values: Any, *, decimal: str = ".", money: bool = False) -> An
 
 
 def parse_dates(values: Any, *, fmt: str | None = None) -> Any:
-    """Parse dates: a given ``format``, else ISO (``2026-03-01``) or day-first (``01/03/2026``).
+    """Parse dates as exports write them (:func:`kemuning_eval.ingest.dates.parse_column`).
+
+    An ambiguous day/month column gives NaT here; :func:`apply_codebook` reports it.
 
     Examples
     --------
     >>> import pandas as pd
-    >>> parse_dates(pd.Series(["2026-03-01", "02/03/2026 10:15:00", None])).dt.day.tolist()
-    [1.0, 2.0, nan]
+    >>> parse_dates(pd.Series(["2026-03-01", "25/03/2026 10:15:00", None])).dt.day.tolist()
+    [1.0, 25.0, nan]
     """
-    import numpy as np
-    import pandas as pd
+    from kemuning_eval.ingest.dates import parse_column
 
-    codes, raw_uniq = pd.factorize(values, use_na_sentinel=True)
-    uniq = pd.Series(raw_uniq, dtype="str")
-    if fmt:
-        parsed = pd.to_datetime(uniq, format=fmt, errors="coerce")
-    else:
-        iso = uniq.str.match(r"^\d{4}-\d{2}-\d{2}")
-        parsed = pd.Series(pd.NaT, index=uniq.index, dtype="datetime64[us]")
-        if iso.any():
-            parsed[iso] = pd.to_datetime(uniq[iso], format="ISO8601", errors="coerce")
-        if (~iso).any():
-            parsed[~iso] = pd.to_datetime(uniq[~iso], format="mixed", dayfirst=True, errors="coerce")
-    if not (len(parsed) and str(parsed.dtype).startswith("datetime64[")) or \
-            not pd.api.types.is_string_dtype(values):  # rare shapes: map through a dict
-        mapping = dict(zip(uniq.to_numpy(), parsed, strict=True))
-        return pd.to_datetime(values.map(mapping)).astype("datetime64[us]")
-    # one parse per distinct text, then taken by code (missing -> NaT)
-    table = np.append(parsed.to_numpy(dtype="datetime64[us]"), np.datetime64("NaT", "us"))
-    return pd.Series(table[codes], index=values.index, name=values.name, dtype="datetime64[us]")
+    return parse_column(values, fmt=fmt).values
 
 
 def _bad(raw: Any, series: Any, bad_mask: Any, column: str, check: str, message: str, *,
@@ -480,6 +463,17 @@ def _bad(raw: Any, series: Any, bad_mask: Any, column: str, check: str, message:
         hint = hint_for(v) if hint_for else None
         out.append(_problem(raw, rs, column, v, check, message, severity=severity, hint=hint, pii=pii))
     return out
+
+
+def _ambiguous_dates(raw: Any, series: Any, col: str, examples: tuple[str, str], *, pii: bool) -> Problem:
+    """One error for a date column whose day/month order no value decides."""
+    first, second = ("***", "***") if pii else examples
+    import numpy as np
+
+    rows = np.asarray(raw.rows)[series.notna().to_numpy()]
+    return _problem(raw, rows, col, None, "ambiguous_date",
+                    t("ingest.dates.ambiguous", first=first, second=second),
+                    hint=t("ingest.dates.ambiguous_hint"), pii=True)
 
 
 def _truthy(value: Any) -> bool:
@@ -533,10 +527,16 @@ def _convert(raw: Any, spec: ColumnSpec, cb: Codebook, col: str, series: Any) ->
                                     high=hi if hi is not None else "inf"), severity="warning", pii=pii)
         return out.where(~rng), problems
     if kind in ("date", "datetime"):
-        out = parse_dates(series, fmt=spec.format)
+        from kemuning_eval.ingest.dates import parse_column
+
+        parsed = parse_column(series, fmt=spec.format)
+        out = parsed.values
+        if parsed.ambiguous:
+            problems.append(_ambiguous_dates(raw, series, col, parsed.ambiguous, pii=pii))
+            return out, problems
         bad = series.notna() & out.isna()
         problems += _bad(raw, series, bad, col, "not_a_date", check_text("not_a_date"), pii=pii,
-                         hint_for=lambda v: t("ingest.cb.date_hint", format=spec.format or "DD/MM/YYYY, YYYY-MM-DD"))
+                         hint_for=lambda v: t("ingest.cb.date_hint", format=spec.format or t("ingest.dates.known_forms")))
         return (out.dt.normalize() if kind == "date" else out), problems
     if kind == "boolean" and spec.values:
         uniq = list(series.dropna().unique())
@@ -666,257 +666,3 @@ def apply_codebook(raw: Any, cb: Codebook) -> tuple[Any, list[Problem]]:
     out["_row"] = pd.Series(raw.rows, index=out.index).astype("int64")
     out.attrs["raw_columns"] = {s.variable: (_match_column(raw, s) or s.raw) for s in cb.columns}
     return out, problems
-
-
-# ---------------------------------------------------------------- template
-
-_PII_HEADERS = [
-    ("email", re.compile(r"e-?mail|surel|surat elektronik")),
-    ("phone", re.compile(r"\b(no\.? ?)?(hp|telp|telepon|telfon|wa|whatsapp|ponsel|handphone|phone)\b")),
-    ("nip", re.compile(r"\bnip\b|nomor induk pegawai|\bnik\b")),
-    ("name", re.compile(r"\bnama\b|\bname\b|narasumber|penilai nama")),
-]
-_NOT_NAME = re.compile(r"nama (pelatihan|program|kegiatan|unit|instansi|diklat|jabatan|opd)")
-
-
-def _slug(text: str, taken: set[str]) -> str:
-    base = normalise_label(text).replace(" ", "_")
-    base = re.sub(r"[^a-z0-9_]", "", base)[:30].strip("_") or "kolom"
-    if not base[0].isalpha():
-        base = "v_" + base
-    name, i = base, 2
-    while name in taken:
-        name, i = f"{base}_{i}", i + 1
-    taken.add(name)
-    return name
-
-
-def guess_column(header: str, values: Any) -> dict[str, Any]:
-    """Guess the codebook entry of one raw column from its header and values.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> guess_column("No. HP", pd.Series(["0812 3456 7890"]))["pii"]
-    'phone'
-    >>> guess_column("Materi sesuai", pd.Series(["SS", "Setuju", "ts"]))["scale"]
-    'setuju5'
-    """
-    from kemuning_eval.ingest.scrub import EMAIL, NIP, PHONE
-
-    h = normalise_label(header)
-    entry: dict[str, Any] = {"raw": header, "type": "text"}
-    vals = values.dropna().astype("str")
-    uniq = list(vals.unique())
-    pii = None
-    for kind, pattern in _PII_HEADERS:
-        if pattern.search(h) and not (kind == "name" and _NOT_NAME.search(h)):
-            pii = kind
-            break
-    sample = vals.head(200)
-    if pii is None and len(sample):
-        if sample.str.fullmatch(EMAIL.pattern).mean() > 0.5:
-            pii = "email"
-        elif sample.str.fullmatch(NIP.pattern).mean() > 0.5:
-            pii = "nip"
-        elif sample.str.fullmatch(PHONE.pattern).mean() > 0.5:
-            pii = "phone"
-    if pii:
-        entry["type"] = "nip" if pii == "nip" else "text"
-        entry["pii"] = pii
-        if pii in ("phone", "email"):
-            entry["keep"] = False
-        return entry
-    if re.search(r"stempel waktu|timestamp|cap waktu", h):
-        entry["type"] = "datetime"
-        return entry
-    if not uniq:
-        return entry
-    scale = detect_scale(uniq[:50]) if len(uniq) <= 12 else None
-    if scale == "yatidak":
-        entry["type"] = "boolean"
-        return entry
-    if scale:
-        entry.update(type="likert", scale=scale)
-        return entry
-    nums = parse_numbers(pd_series(uniq), decimal=",")
-    if nums.notna().all():
-        if "rp" in h or "biaya" in h or "anggaran" in h or "pagu" in h:
-            entry["type"] = "money"
-        elif "%" in header or "persen" in h:
-            entry["type"] = "percent"
-        elif (nums % 1 == 0).all():
-            entry["type"] = "integer"
-            if nums.between(1, 5).all() and len(uniq) <= 5 and "no" != h:
-                entry.update(type="likert", scale="setuju5")
-        else:
-            entry["type"] = "number"
-        return entry
-    if parse_dates(pd_series(uniq[:50])).notna().all():
-        entry["type"] = "date"
-        return entry
-    mean_len = vals.str.len().mean()
-    if mean_len > 40:
-        entry["type"] = "freetext"
-    elif len(uniq) <= 20 and len(uniq) < max(2, 0.5 * len(vals)):
-        entry["type"] = "category"
-    return entry
-
-
-def pd_series(values: list) -> Any:
-    """Return a text Series (helper for :func:`guess_column`).
-
-    Parameters
-    ----------
-    values : list
-        Values, taken as text (None stays missing).
-
-    Returns
-    -------
-    pandas.Series
-        With pandas' ``str`` dtype.
-
-    Examples
-    --------
-    >>> s = pd_series(["1", None, "x"])
-    >>> s.tolist(), str(s.dtype)
-    (['1', nan, 'x'], 'str')
-    """
-    import pandas as pd
-
-    return pd.Series(values, dtype="str")
-
-
-def template(raw: Any, *, instrument: str) -> dict[str, Any]:
-    """Return a skeleton codebook mapping for a raw table (no data values are copied).
-
-    Each column's entry is guessed by :func:`guess_column`; PII columns get
-    the variables ``nip``, ``name``, ``email``, ``phone``; SPSS value labels
-    become a Likert scale or coded categories.
-
-    Parameters
-    ----------
-    raw : RawTable
-        The raw export.
-    instrument : str
-        Instrument key written into the mapping.
-
-    Returns
-    -------
-    dict
-        ``{"instrument", "columns"}`` for :func:`codebook_from_mapping`.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> from kemuning_eval.ingest.readers import RawTable
-    >>> raw = RawTable(pd.DataFrame({"Nama Peserta": ["Andi"], "Materi sesuai": ["SS"],
-    ...                              "Jumlah JP": ["24"]}, dtype="str"), rows=[2], file="x.csv")
-    >>> [(c["raw"], c["variable"], c["type"], c.get("pii"))
-    ...  for c in template(raw, instrument="reaction")["columns"]]
-    [('Nama Peserta', 'name', 'text', 'name'), ('Materi sesuai', 'materi_sesuai', 'likert', None), ('Jumlah JP', 'jumlah_jp', 'integer', None)]
-    >>> cb = codebook_from_mapping(template(raw, instrument="reaction"))
-    >>> cb.columns[1].scale
-    'setuju5'
-    """
-    taken: set[str] = set()
-    columns = []
-    for header in raw.frame.columns:
-        entry = guess_column(header, raw.frame[header])
-        pii = entry.get("pii")
-        variable = {"nip": "nip", "email": "email", "phone": "phone"}.get(pii) if pii else None
-        if variable and variable not in taken:
-            taken.add(variable)
-        else:
-            variable = "name" if pii == "name" and "name" not in taken else _slug(header, taken)
-            taken.add(variable)
-        row = {"raw": header, "variable": variable, "label": raw.column_labels.get(header) or header,
-               "type": entry["type"]}
-        for key in ("scale", "pii", "keep"):
-            if key in entry:
-                row[key] = entry[key]
-        labels = raw.value_labels.get(header)
-        if labels and not pii:  # SPSS value labels: a Likert scale or coded categories
-            scale = detect_scale(list(labels.values()))
-            if scale and scale != "yatidak":
-                row.update(type="likert", scale=scale)
-            else:
-                row.pop("scale", None)
-                row.update(type="category", values={k: v for k, v in sorted(labels.items())})
-        columns.append(row)
-    return {"instrument": instrument, "columns": columns}
-
-
-def write_template(file: str | Path, *, out: str | Path | None = None, instrument: str | None = None,
-                   sheet: str | None = None, header_row: int | None = None, sep: str | None = None,
-                   encoding: str | None = None) -> str:
-    """Write (or print, when ``out`` is None) a skeleton codebook for a raw export.
-
-    Returns the YAML text.  An existing ``out`` file is never overwritten.
-
-    Parameters
-    ----------
-    file : str or Path
-        The raw export (any kind :func:`~kemuning_eval.ingest.readers.read_table` reads).
-    out : str or Path, optional
-        Where to write the YAML (default: print it to stdout).
-    instrument : str, optional
-        Instrument key (default: from the file name).
-    sheet, header_row, sep, encoding : optional
-        Reading options for :func:`~kemuning_eval.ingest.readers.read_table`.
-
-    Returns
-    -------
-    str
-        The YAML text (a comment header, then the mapping of :func:`template`).
-
-    Raises
-    ------
-    UsageError
-        When ``out`` already exists.
-    DataError
-        When the raw file cannot be read.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     raw = Path(tmp) / "tes.csv"
-    ...     _ = raw.write_text("NIP;Nilai\\n196608011988031001;85,5\\n", encoding="utf-8")
-    ...     text = write_template(raw, out=Path(tmp) / "tes.yaml", instrument="tests")
-    ...     written = load_codebook(Path(tmp) / "tes.yaml")
-    ...     try:
-    ...         write_template(raw, out=Path(tmp) / "tes.yaml")
-    ...     except UsageError:
-    ...         refused = True
-    >>> [(c.variable, c.type, c.pii) for c in written.columns], refused
-    ([('nip', 'nip', 'nip'), ('nilai', 'number', None)], True)
-    >>> "196608011988031001" in text
-    False
-    """
-    import sys
-
-    import yaml
-
-    from kemuning_eval.ingest.readers import read_table
-
-    file = Path(file)
-    raw = read_table(file, sep=sep, encoding=encoding, sheet=sheet, header_row=header_row)
-    mapping = template(raw, instrument=instrument or normalise_label(file.stem).replace(" ", "_"))
-    head = (f"# Codebook skeleton for {file.name} (generated by `kemuning-eval codebook template`).\n"
-            "# Check every entry: variable names, types, scales, reverse items (reverse: true),\n"
-            "# dimensions, ikm_element, required: true, min/max. PII columns (pii:) are\n"
-            "# pseudonymised or dropped at ingest; keep: false drops a column.\n")
-    text = head + yaml.safe_dump(mapping, sort_keys=False, allow_unicode=True, width=100)
-    if out is None:
-        sys.stdout.write(text)
-        return text
-    out = Path(out)
-    if out.exists():
-        raise UsageError(t("ingest.cb.template_exists", file=out))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(text, encoding="utf-8")
-    from kemuning_eval.progress import info
-
-    info(t("ingest.cb.template_written", file=out))
-    return text

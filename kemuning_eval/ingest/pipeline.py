@@ -195,6 +195,7 @@ class _Build:
         self.names: list[Any] = []
         self._pseudonyms: dict[tuple[str, str], dict] = {}
         self._nips: Any = None  # classify_nip of every NIP spelling seen, + pseudonyms
+        self.derived_names: dict[str, str] = {}  # derived programme code -> display name
 
     # ------------------------------------------------------------ helpers
     def problem(self, file: str, check: str, message: str, *, rows: Any = (), column: str | None = None,
@@ -400,6 +401,7 @@ class _Build:
             for col in ("start_date", "end_date"):
                 out[col] = pd.to_datetime(df[col]) if col in df else pd.NaT
             out["participants"] = out["program_id"].map(counts).fillna(0).astype("int64")
+            out["source"] = "table"
             self.tables["programs"] = out.reset_index(drop=True)
             codes = out["program_id"].tolist()
             names = dict(zip(out["program_id"], out["name"], strict=True))
@@ -411,11 +413,55 @@ class _Build:
                                  rows=[], column="program_id",
                                  value=", ".join(sorted(self.tables["participants"].loc[unknown, "program_id"].astype(str).unique())[:5]))
         elif "participants" in self.tables:
-            codes = sorted(self.tables["participants"]["program_id"].dropna().astype(str).unique())
+            codes = self.derive_roster_programs()
         from kemuning_eval.ingest.link import program_lookup
 
         self.program_codes = set(codes)
         self.lookup = program_lookup(codes, names)
+
+    @property
+    def derive(self) -> bool:
+        """True when programmes come from the exports (no programme table)."""
+        return "programs" not in self.inputs
+
+    def derive_roster_programs(self) -> list[str]:
+        """Without a programme table: the roster's programmes get derived, stable codes."""
+        import pandas as pd
+
+        from kemuning_eval.ingest.programs import derive_programs
+
+        part = self.tables["participants"]
+        codes, names = derive_programs(part["program_id"])
+        part["program_id"] = codes
+        self.derived_names.update(names)
+        self.roster_program = pd.Series(codes.to_numpy(dtype=object),
+                                        index=pd.Index(part["participant_id"].to_numpy(dtype=object)))
+        return sorted(names)
+
+    def build_derived_programs(self) -> None:
+        """Without a programme table: ``programs`` from the codes and names seen in the exports."""
+        import pandas as pd
+
+        if not self.derive or not self.derived_names:
+            return
+        counts = self.roster_program.value_counts()
+        used = set(self.roster_program.dropna())
+        for name, table in self.tables.items():
+            if name != "programs" and "program_id" in table:
+                used |= set(table["program_id"].dropna())
+        codes = sorted(used & set(self.derived_names))
+        out = pd.DataFrame({"program_id": codes, "name": [self.derived_names[c] for c in codes]})
+        out["field"] = None
+        for col in ("jp", "capacity", "applicants", "cost", "pass_mark"):
+            out[col] = float("nan")
+        for col in ("start_date", "end_date"):
+            out[col] = pd.Series(pd.NaT, index=out.index, dtype="datetime64[us]")
+        if "participants" in self.tables:
+            out["participants"] = out["program_id"].map(counts).fillna(0).astype("int64")
+        else:
+            out["participants"] = pd.Series(pd.NA, index=out.index, dtype="Int64")
+        out["source"] = "exports"
+        self.tables["programs"] = out
 
     def programs_of(self, inp: _Input, df: Any, *, required: bool = True) -> Any:
         """Resolve programme codes/names; fill missing ones from the roster."""
@@ -429,6 +475,16 @@ class _Build:
         if given is None:
             return roster.astype(object) if roster is not None else None
         codes, unknown = resolve_programs(given.astype(object), self.lookup)
+        if unknown.any() and self.derive:  # no programme table: the export's names are the programmes
+            from kemuning_eval.ingest.programs import derive_programs
+
+            derived, names = derive_programs(given[unknown])
+            if roster is not None:  # the roster knows the participant's programme: it wins
+                derived = roster[unknown].where(roster[unknown].notna(), derived)
+            codes = codes.where(~unknown, derived)
+            for code in sorted(set(derived.dropna()) & set(names)):
+                self.derived_names.setdefault(code, names[code])
+            unknown = unknown & False
         if unknown.any():
             self.problem(inp.file, "unmatched_program", check_text("unmatched_program"),
                          rows=df.loc[unknown, "_row"], column="program_id",
@@ -460,18 +516,32 @@ class _Build:
 
     def dedupe(self, inp: _Input, df: Any, keys: list[str], items: list[str], *,
                time_col: str | None = "submitted_at", key_col: str = "participant_id") -> Any:
+        from kemuning_eval.ingest.dedupe import repeat_kinds
+
         rule = self.cfg.duplicates.rule
-        kept, report = dupmod.settle(df, keys, rule=rule, items=items, file=inp.file,
+        work = df.copy(deep=False)  # a missing programme (etc.) is a value: same person, same blank
+        for k in keys:
+            if k != key_col and k in work:
+                work[k] = work[k].astype(object).where(work[k].notna(), "")
+        kept, report = dupmod.settle(work, keys, rule=rule, items=items, file=inp.file,
                                      time_col=time_col if time_col in df else None,
                                      resolutions=self.resolutions, key_col=key_col)
         self.clean(inp.key, f"duplicates ({rule})", len(df), len(kept))
         if len(report):
+            specs = inp.codebook.by_variable()  # the programme is compared as resolved (a key)
+            answers = [c for c, spec in specs.items() if c in df and c not in keys and c != "program_name"
+                       and spec.pii is None and spec.type not in ("date", "datetime")]
+            report = repeat_kinds(work, report, answers=answers, group=keys)
             self.dup_reports.append(report)
             n = int((report["action"] == "drop").sum())
+            counts = {kind: int((report["duplicate"] == kind).sum()) for kind in ("exact", "corrected")}
             self.problems.append(measure(inp.file, "duplicate_submission", "+".join(keys), n,
                                          n / max(len(df), 1), "warning",
-                                         check_text("duplicate_submission", rule=rule, year=self.year)))
-        return kept
+                                         t("ingest.dedupe.summary", rule=rule, year=self.year, **counts)))
+            for kind, m in counts.items():
+                self.problems.append(measure(inp.file, f"duplicate_{kind}", "+".join(keys), m,
+                                             m / max(len(df), 1), "info"))
+        return df.loc[kept.index]
 
     def items_of(self, inp: _Input) -> list[str]:
         return [c.variable for c in inp.codebook.columns
@@ -519,8 +589,15 @@ class _Build:
             nip = normalise_nip(df["nip"])
             self.pii_values.append(nip.dropna().unique())
             fid = self.pseudo(nip, "F")
+            from kemuning_eval.ingest.nip import classify_nip
+
+            nipcfg = self.cfg.nip
+            kind = classify_nip(df["nip"], mode=nipcfg.mode, pppk_codes=nipcfg.pppk_codes,
+                                min_appointment_age=nipcfg.min_appointment_age)["kind"].replace({"missing": None})
         else:
             fid = pd.Series(None, index=df.index, dtype=object)
+            kind = pd.Series(None, index=df.index, dtype=object)
+        df["_nip_kind"] = kind.astype(object)
         by_name = self.pseudo(df["name"].map(normalise_label), "F", "name:")
         df["facilitator_id"] = fid.where(fid.notna(), by_name)
         df["program_id"] = self.programs_of(inp, df)
@@ -534,22 +611,61 @@ class _Build:
             self.fac_lookup.setdefault(name, f)
         self.tables["facilitators"] = pd.DataFrame({
             "facilitator_id": df["facilitator_id"], "program_id": df["program_id"].astype(str),
-            "role": _col(df, "role")}).reset_index(drop=True)
+            "role": _col(df, "role"), "nip_kind": df["_nip_kind"]}).reset_index(drop=True)
 
-    def participant_records(self, key: str) -> tuple[_Input, Any] | None:
-        """Return an instrument's records with participant ids and programme codes."""
+    def participant_records(self, key: str, *, keep_unkeyed: bool = False) -> tuple[_Input, Any] | None:
+        """Return an instrument's records with person keys and programme codes.
+
+        The key is the NIP's pseudonym, else the e-mail's, else the
+        normalised name + programme's (:func:`~kemuning_eval.ingest.dedupe.person_keys`).
+        Records without any key are counted and reported; they are kept
+        only when ``keep_unkeyed`` (surveys: the response is still valid).
+        """
+        from kemuning_eval.ingest.dedupe import person_keys
+
         inp = self.inputs.get(key)
         if inp is None or "nip" not in inp.data:
             return None
         df = self.nip_ids(inp).rename(columns={"_id": "participant_id"})
-        df = df[df["participant_id"].notna()]
         df["program_id"] = self.programs_of(inp, df)
+        keys = person_keys(df["participant_id"], df["_nip_kind"], email=df.get("email"), name=df.get("name"),
+                           program=df["program_id"], pseudo=lambda v, d: self.pseudo(v, "P", d))
+        df["participant_id"], df["_key_source"] = keys["key"], keys["source"]
+        self.person_fill(df)
+        self.key_quality(inp, df, keep_unkeyed)
+        if not keep_unkeyed:
+            before = len(df)
+            df = df[df["participant_id"].notna()]
+            self.clean(key, "drop records without NIP, e-mail or name", before, len(df))
         return inp, df
+
+    def person_fill(self, df: Any) -> None:
+        """Records joined to a person by e-mail or name take the person's NIP kind and roster programme."""
+        if not (df["_key_source"].isin(["email", "name"])).any():
+            return
+        known = df.groupby("participant_id")["_nip_kind"].first()
+        df["_nip_kind"] = df["_nip_kind"].where(df["_nip_kind"].notna(), df["participant_id"].map(known))
+        if self.derive and len(self.roster_program):
+            roster = df["participant_id"].map(self.roster_program[~self.roster_program.index.duplicated()])
+            df["program_id"] = roster.where(roster.notna(), df["program_id"]).astype(object)
+
+    def key_quality(self, inp: _Input, df: Any, kept: bool) -> None:
+        """Count records keyed by e-mail or name, and those without any key."""
+        n = max(len(df), 1)
+        for source in ("email", "name"):
+            hit = int((df["_key_source"] == source).sum())
+            if hit:
+                self.problems.append(measure(inp.file, f"keyed_by_{source}", "", hit, hit / n, "info"))
+        none = df["participant_id"].isna()
+        if none.any():
+            self.problem(inp.file, "unkeyed", check_text("unkeyed"), rows=df.loc[none, "_row"],
+                         column=_raw_name(df, "nip"),
+                         hint=t("ingest.dedupe.unkeyed_kept" if kept else "ingest.dedupe.unkeyed_dropped"))
 
     def build_survey(self, key: str, prefix: str) -> None:
         import pandas as pd
 
-        found = self.participant_records(key)
+        found = self.participant_records(key, keep_unkeyed=True)
         if found is None:
             return
         inp, df = found
@@ -571,9 +687,11 @@ class _Build:
         df = self.link(inp, df)
         df = self.dedupe(inp, df, keys, items)
         self.quality(inp, df, items)
+        self.check_reverse(inp, df)
         out = pd.DataFrame({"response_id": _row_ids(f"{prefix}{self.year}-", df["_row"]),
                             "participant_id": df["participant_id"].astype(object),
-                            "program_id": df["program_id"].astype(object)}, index=df.index)
+                            "program_id": df["program_id"].astype(object),
+                            "nip_kind": df["_nip_kind"].astype(object)}, index=df.index)
         if key == "facilitator_ratings":
             out["facilitator_id"] = df["facilitator_id"].astype(object)
         if "submitted_at" in df:
@@ -582,6 +700,18 @@ class _Build:
             out[v] = df[v].astype("float64")
         self.add_freetext(inp, df, out)
         self.tables[key] = out.reset_index(drop=True)
+
+    def check_reverse(self, inp: _Input, df: Any) -> None:
+        """Warn about items whose corrected item-total correlation is negative (reverse: true?)."""
+        from kemuning_eval.ingest.reverse_check import negative_items
+
+        specs = inp.codebook.by_variable()
+        for variable, r in negative_items(df, inp.codebook):
+            spec = specs[variable]
+            hint = "ingest.reverse.hint_undo" if spec.reverse else "ingest.reverse.hint"
+            self.problem(inp.file, "negative_item_total", t("ingest.reverse.message", r=f"{r:.2f}"),
+                         column=_raw_name(df, variable), value=variable,
+                         hint=t(hint, variable=variable, codebook=inp.codebook.source))
 
     def facilitator_ids(self, programs: Any, names: Any) -> Any:
         """Facilitator ids of (programme, normalised name) pairs, else of the name alone.
@@ -616,6 +746,7 @@ class _Build:
         self.quality(inp, df, [])
         self.tables["tests"] = pd.DataFrame({
             "participant_id": df["participant_id"], "program_id": df["program_id"],
+            "nip_kind": df["_nip_kind"].astype(object),
             "pre": _num(df, "pre"), "post": _num(df, "post")}).reset_index(drop=True)
 
     def build_observations(self) -> None:
@@ -641,6 +772,7 @@ class _Build:
         df = self.link(inp, df)
         df = self.dedupe(inp, df, ["participant_id", "rater", "wave"], items, time_col="observed_on")
         out = pd.DataFrame({"participant_id": df["participant_id"], "program_id": df["program_id"],
+                            "nip_kind": df["_nip_kind"].astype(object),
                             "rater": _col(df, "rater"), "wave": _col(df, "wave")})
         out["observed_on"] = pd.to_datetime(df["observed_on"]) if "observed_on" in df else pd.NaT
         for v in items:
@@ -749,6 +881,7 @@ class _Build:
         df = self.dedupe(inp, df, ["person_id"], ["jp_total"], time_col=None, key_col="person_id")
         self.tables["jp_records"] = pd.DataFrame({
             "person_id": df["person_id"], "unit": _col(df, "unit"),
+            "nip_kind": df["_nip_kind"].astype(object),
             "jp_total": _num(df, "jp_total")}).reset_index(drop=True)
 
     def build_items(self) -> None:
@@ -783,6 +916,7 @@ class _Build:
         self.build_interviews()
         self.build_benefits()
         self.build_jp()
+        self.build_derived_programs()
         self.build_items()
         self.tables["data_quality"] = problems_frame(self.problems)
         self.check_no_pii()
@@ -827,10 +961,14 @@ class _Build:
     def duplicates_report(self) -> Any:
         import pandas as pd
 
+        columns = [*dupmod.REPORT_COLUMNS, "duplicate"]
         reports = [r for r in self.dup_reports if len(r)]
         if not reports:
-            return pd.DataFrame(columns=dupmod.REPORT_COLUMNS)
-        return pd.concat(reports, ignore_index=True).sort_values(["file", "key", "row"]).reset_index(drop=True)
+            return pd.DataFrame(columns=columns)
+        out = pd.concat(reports, ignore_index=True)
+        identical = (out["reason"] == "identik") & (out["action"] == "drop")
+        out["duplicate"] = out.get("duplicate", pd.Series("", index=out.index)).fillna("").where(~identical, "exact")
+        return out[columns].sort_values(["file", "key", "row"]).reset_index(drop=True)
 
 
 TABLE_IDS_ITEMS = ["instrument", "variable", "label", "dimension", "scale", "scale_min", "scale_max",
@@ -1034,22 +1172,32 @@ def ingest_study(year: int, *, paths: Any = None, force: bool = False) -> Ingest
     >>> res.tables["participants"], res.errors, again.skipped
     (2, 0, True)
     >>> sorted(p.name for p in res.out_dir.iterdir())
-    ['data_quality.parquet', 'duplikat-2026.csv', 'items.parquet', 'manifest.json', 'participants.parquet']
+    ['data_quality.parquet', 'duplikat-2026.csv', 'items.parquet', 'manifest.json', 'participants.parquet', 'programs.parquet']
     >>> import pandas as pd
     >>> people = pd.read_parquet(res.out_dir / "participants.parquet")
     >>> "nip" in people or "name" in people, bool(people["participant_id"].str.startswith("P").all())
     (False, True)
     >>> tmp.cleanup()
     """
-    from kemuning_eval import __version__
-    from kemuning_eval.ingest.store import write_outputs
-    from kemuning_eval.progress import info
+    from kemuning_eval.runlock import year_lock
 
     cfg, paths = _load(year, paths)
+    with year_lock(paths, year, command="ingest"):  # one ingest or report of a year at a time
+        return _ingest_locked(year, cfg, paths, force)
+
+
+def _ingest_locked(year: int, cfg: StudyConfig, paths: Any, force: bool) -> IngestResult:
+    """:func:`ingest_study` while holding the year's lock."""
+    from kemuning_eval import __version__
+    from kemuning_eval.csvsafe import csv_bytes
+    from kemuning_eval.ingest.store import publication, readable_dir, write_outputs
+    from kemuning_eval.progress import info
+
     key = _key(cfg, paths)
     out_dir = paths.processed(year)
+    publication(out_dir).recover(legacy=out_dir)  # what a killed run left
     fingerprint, hashes = _fingerprint(cfg, key)
-    manifest_path = out_dir / "manifest.json"
+    manifest_path = readable_dir(out_dir) / "manifest.json"
     if not force and manifest_path.is_file():
         try:
             old = json.loads(manifest_path.read_text(encoding="utf-8"))
@@ -1072,11 +1220,12 @@ def ingest_study(year: int, *, paths: Any = None, force: bool = False) -> Ingest
     for line in lines:
         info(line)
     tables = {name: (df, TABLE_IDS[name]) for name, df in build.tables.items()}
-    dup_csv = build.duplicates_report().to_csv(index=False, lineterminator="\n").encode("utf-8")
+    dup_csv = csv_bytes(build.duplicates_report())  # formula-safe: file names and values come from the data
     manifest = {
         "package": "kemuning-eval", "version": __version__, "year": year,
         "fingerprint": fingerprint, "inputs": hashes,
         "duplicates_rule": cfg.duplicates.rule, "nip_mode": cfg.nip.mode,
+        "programs_source": "exports" if build.derive else "table",
         "cleaning": build.cleaning,
         "unmatched": dict(sorted(build.unmatched.items())),
         "problems": {"errors": n_err, "warnings": n_warn},

@@ -11,7 +11,9 @@ Checks: ``missing_column``, ``missing_required``, ``unknown_label``,
 ``out_of_range``, ``invalid_nip``, ``read_error``, ``config_error``,
 ``duplicate_submission``, ``duplicate_participant``, ``duplicate_conflict``,
 ``unmatched``, ``unmatched_facilitator``, ``unmatched_program``,
-``response_rate``, ``missing_answer``, ``straight_lining``.
+``response_rate``, ``missing_answer``, ``straight_lining``, ``ambiguous_date``,
+``duplicate_exact``, ``duplicate_corrected``, ``keyed_by_email``, ``keyed_by_name``,
+``unkeyed``, ``negative_item_total``.
 
 Examples
 --------

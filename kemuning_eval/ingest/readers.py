@@ -224,7 +224,9 @@ def read_csv(path: Path, *, sep: str | None = None, decimal: str | None = None,
     encoding : str, optional
         Text encoding (default: :func:`detect_encoding`).
     header_row : int, optional
-        1-based row of the header (default 1); rows above it are skipped.
+        1-based row of the header (default: 1, or the first row after title
+        rows, :func:`~kemuning_eval.ingest.headers.detect_csv_header_row`);
+        rows above it are skipped.
 
     Returns
     -------
@@ -249,8 +251,10 @@ def read_csv(path: Path, *, sep: str | None = None, decimal: str | None = None,
     """
     import pandas as pd
 
+    from kemuning_eval.ingest.headers import detect_csv_header_row
+
     encoding = encoding or detect_encoding(path)
-    header_row = header_row or 1
+    header_row = header_row or detect_csv_header_row(path, encoding=encoding, sep=sep)
     try:
         with path.open(encoding=encoding, newline="") as fh:
             lines = [fh.readline() for _ in range(header_row)]

@@ -243,12 +243,12 @@ def export_checked(
     ...
     kemuning_eval.errors.ReportError: ...
     """
-    from kemuning_eval.report.checks import check_page
+    from kemuning_eval.report.checks import cell_contents, check_page
 
     page = export_html(nb, lang=lang, source_dir=source_dir)
     check_page(page, name=name, lang=lang,
                code_sources=[c.source for c in nb.cells if c.cell_type == "code"],
-               forbidden_texts=list(forbidden_texts))
+               forbidden_texts=list(forbidden_texts), content=cell_contents(nb))
     return page
 
 
