@@ -139,6 +139,12 @@ def test_pip_install_init_synth_ingest_report_outside_the_repository(installed):
     for line in ("year: int (default 2026)", 'lang: str (default "id")', 'output_dir: str (default "")'):
         assert line in helped
 
+    # papermill started outside any project says how to point the notebook at one
+    lost = _run([python, "-m", "papermill", notebook, base / "lost.ipynb", "-k", "kemuning-eval",
+                 "--no-progress-bar"], cwd=base, env=env, check=False)
+    assert lost.returncode != 0 and "folder proyek tidak ditemukan" in lost.stdout + lost.stderr
+    assert "--cwd" in lost.stdout + lost.stderr
+
 
 # -- papermill as researchers run it -----------------------------------------------------------
 
