@@ -89,8 +89,9 @@ synth: $(STAMP) ## regenerate the bundled synthetic study (2025 and 2026) in dat
 	$(BIN)/kemuning-eval synth --year 2025 --seed 2025 --out data/raw/2025
 	$(BIN)/kemuning-eval synth --year 2026 --seed 2026 --out data/raw/2026
 
-clean-reports: ## remove generated reports and processed data (never data/raw)
+clean-reports: ## remove generated reports, drafts and processed data (never data/raw)
 	find reports data/processed -mindepth 1 ! -name .gitkeep -exec rm -rf {} +
+	rm -rf draft
 
 clean: clean-reports ## also remove .venv
 	rm -rf $(VENV)
