@@ -1,8 +1,9 @@
 """Installed as users install it: a wheel in a fresh environment, papermill, nbconvert, JupyterLab.
 
-* The wheel is built from a copy of the sources and installed into a fresh virtual
-  environment (its dependencies come from this environment through a ``.pth`` file, so the
-  test needs no network beyond the build backend and stays quick); ``init``, ``synth``,
+* The sdist and the wheel (built from the sdist) come from a copy of the sources; the wheel is
+  installed into a fresh virtual environment (its dependencies come from this environment
+  through a ``.pth`` file, so the test needs no network beyond the build backend and stays
+  quick); ``init``, ``synth``,
   ``ingest`` and ``report`` then run in a project outside the repository whose path has a
   space and non-ASCII characters.
 * papermill runs the repository's report notebook with an unknown and a mistyped parameter
@@ -61,9 +62,11 @@ def installed(tmp_path_factory):
                 or n in ("__pycache__", ".pytest_cache", ".ruff_cache", ".hypothesis", ".ipynb_checkpoints")}
 
     shutil.copytree(REPO, src, ignore=ignore)
-    _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", base / "dist", src],
-         cwd=base, env=_env())
+    # python -m build: the sdist, then the wheel built from the sdist (so the sdist carries
+    # everything the wheel needs, notebooks included)
+    _run([sys.executable, "-m", "build", "--outdir", base / "dist", src], cwd=base, env=_env())
     wheel = next((base / "dist").glob("kemuning_eval-*.whl"))
+    assert next((base / "dist").glob("kemuning_eval-*.tar.gz"))
     venv = base / "venv"
     _run([sys.executable, "-m", "venv", venv], cwd=base, env=_env())
     python = venv / "bin" / "python"

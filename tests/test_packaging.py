@@ -28,10 +28,12 @@ CONDA_FORGE = {
     "pytest": "pytest", "hypothesis": "hypothesis", "pingouin": "pingouin",
     "playwright": "playwright-python",  # the Python library; conda-forge "playwright" is not it
     "ruff": "ruff", "nbstripout": "nbstripout", "uv": "uv",
+    "build": "python-build",  # conda-forge "build" stopped at 0.7
     "wildboottest": None,  # not on conda-forge: environment.yml installs it with pip
 }
 #: conda-forge names that are another package than the PyPI name of the same spelling.
-WRONG_CONDA_NAMES = {"playwright": "the Node.js Playwright tool, not the Python library playwright-python"}
+WRONG_CONDA_NAMES = {"playwright": "the Node.js Playwright tool, not the Python library playwright-python",
+                     "build": "an old copy (0.7) of the PyPA build frontend; it is python-build there"}
 #: Newest version seen on conda-forge for packages whose conda-forge builds lag PyPI
 #: (statsmodels 0.15 is on PyPI only): a lower bound above it cannot be solved.
 CONDA_FORGE_NEWEST_CHECKED = {"statsmodels": "0.14.6", "playwright-python": "1.61.0", "pandas": "3.0.3"}
