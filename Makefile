@@ -56,11 +56,7 @@ git-filter:
 	else echo "git filter not configured here (not a git checkout, or a linked worktree)"; fi
 
 report: $(STAMP) ## build reports/$(YEAR)/laporan-evaluasi-$(YEAR).html and metrics.json (after $(PREVIOUS), for the trend)
-	@for y in $(PREVIOUS) $(YEAR); do \
-		if [ $$y != $(YEAR) ] && [ ! -f data/raw/$$y/studi.yaml ]; then continue; fi; \
-		$(BIN)/kemuning-eval ingest --year $$y && \
-		$(BIN)/kemuning-eval report --year $$y --lang $(LANG_REPORT) || exit 1; \
-	done
+	$(BIN)/kemuning-eval report --year $(YEAR) --lang $(LANG_REPORT) --with-previous
 
 report-en: ## the same report in English
 	$(MAKE) report LANG_REPORT=en

@@ -230,3 +230,25 @@ def test_a_researchers_cell_appears_in_its_chapter_formatted_like_the_rest(study
     caption = re.search(r"<caption>Tabel (\d+)\. Peserta dan kehadiran per unit kerja</caption>", table)
     earlier = [int(n) for n in re.findall(r"<caption>Tabel (\d+)\.", page[:heading])]
     assert caption and int(caption.group(1)) == max(earlier) + 1, "numbered with the report's tables"
+
+
+def test_report_with_previous_builds_both_years_like_make_report(tmp_path_factory):
+    """The one command of the conda path (and of make report): 2025 first, then 2026 compared."""
+    from report_study import KEY as STUDY_KEY
+    from report_study import build_study
+
+    from kemuning_eval.cli import main
+
+    root = build_study(tmp_path_factory.mktemp("two years"), years=(2025, 2026), participants=120)
+    old = os.environ.get("KEMUNING_EVAL_KEY")
+    os.environ["KEMUNING_EVAL_KEY"] = STUDY_KEY  # the key the study was ingested with
+    try:
+        assert main(["--quiet", "--root", str(root), "report", "--year", "2026", "--with-previous"]) == 0
+    finally:
+        if old is None:
+            os.environ.pop("KEMUNING_EVAL_KEY", None)
+        else:
+            os.environ["KEMUNING_EVAL_KEY"] = old
+    assert (root / "reports" / "2025" / "laporan-evaluasi-2025.html").is_file()
+    metrics = json.loads((root / "reports" / "2026" / "metrics.json").read_text(encoding="utf-8"))
+    assert metrics["findings"]["comparison"] and metrics["findings"]["comparison"]["previous_year"] == 2025

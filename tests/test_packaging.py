@@ -206,6 +206,7 @@ def test_readme_conda_path_builds_both_years_like_make_report():
     block = section[section.index("```bash"):section.index("```", section.index("```bash") + 7)]
     lines = [line.split("#")[0].strip() for line in block.splitlines()]
     order = [line for line in lines if line.startswith("kemuning-eval ") and "--year" in line]
-    assert order == ["kemuning-eval ingest --year 2025", "kemuning-eval report --year 2025",
-                     "kemuning-eval ingest --year 2026", "kemuning-eval report --year 2026"]
+    assert order == ["kemuning-eval report --year 2026 --with-previous"]
     assert "conda env create -f environment.yml" in block
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "kemuning-eval report --year $(YEAR) --lang $(LANG_REPORT) --with-previous" in makefile

@@ -609,6 +609,83 @@ def build_from_cli(args: argparse.Namespace) -> int:
     """
     if args.jobs is not None and args.jobs < 1:
         raise UsageError(t("engine.error.jobs"), value=args.jobs)
+    if getattr(args, "with_previous", False):
+        build_previous(args.year, lang=args.lang, force=args.force)
     build_report(args.year, lang=args.lang, program_id=args.program, force=args.force,
                  jobs=args.jobs)
     return 0
+
+
+def previous_study_year(paths: ProjectPaths, year: int) -> int:
+    """Return the year the report of ``year`` compares with (``study.previous_year``, else ``year - 1``).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     print(previous_study_year(ProjectPaths(Path(d)), 2026))
+    2025
+    """
+    config = paths.study_config(year)
+    if not config.is_file():
+        return year - 1
+    from kemuning_eval.config import load_study
+
+    return load_study(config).study.previous_year or year - 1
+
+
+def build_previous(year: int, *, lang: str | None = None, force: bool = False,
+                   paths: ProjectPaths | None = None) -> BuildResult | None:
+    """Prepare ``year``'s report as ``make report`` does: last year's report first, both years ingested.
+
+    ``kemuning-eval report --year Y --with-previous`` (the path for users
+    without ``make``, e.g. Windows with Anaconda).  Ingestion skips a year
+    whose inputs did not change; a previous year without ``studi.yaml`` is
+    skipped (the report then has no comparison).
+
+    Parameters
+    ----------
+    year : int
+        The year of the report to build next.
+    lang : {"id", "en"}, optional
+        Language of the previous year's report.
+    force : bool
+        Rebuild the previous year's report even when nothing changed.
+    paths : ProjectPaths, optional
+        Project folders (default: discovered).
+
+    Returns
+    -------
+    BuildResult or None
+        The previous year's report, or None when that year has no study.
+
+    Raises
+    ------
+    KemuningEvalError
+        Ingestion or the build of either year failed.
+
+    Examples
+    --------
+    Ingestion and builds are too slow for a doctest (see tests/test_install.py); a
+    project without any study stops at this year's ingestion:
+
+    >>> import tempfile
+    >>> from kemuning_eval.errors import KemuningEvalError
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     try:
+    ...         build_previous(2026, paths=ProjectPaths(Path(d)))
+    ...     except KemuningEvalError as exc:
+    ...         print(type(exc).__name__)
+    ConfigError
+    """
+    from kemuning_eval.ingest.pipeline import ingest_study
+
+    paths = paths or ProjectPaths.discover()
+    previous = previous_study_year(paths, year)
+    result = None
+    if paths.study_config(previous).is_file():
+        ingest_study(previous, paths=paths)
+        built = build_report(previous, lang=lang, force=force, paths=paths)
+        result = built if isinstance(built, BuildResult) else None
+    ingest_study(year, paths=paths)
+    return result
