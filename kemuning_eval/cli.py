@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from kemuning_eval import __version__
 
 #: Subcommand modules, in the order ``--help`` lists them.
-COMMANDS = ("synth", "codebook", "validate", "ingest", "report")
+COMMANDS = ("init", "synth", "codebook", "validate", "ingest", "report", "kernel")
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 

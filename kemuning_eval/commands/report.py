@@ -33,6 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--program", default=None, metavar="ID", help=text("report.program"))
     p.add_argument("--jobs", type=int, default=None, help=text("report.jobs"))
     p.add_argument("--force", action="store_true", help=text("report.force"))
+    p.add_argument("--with-previous", action="store_true", help=text("report.with_previous"))
     p.set_defaults(func=run)
 
 

@@ -452,7 +452,7 @@ def t_test_mean(estimate: Any, sd: Any, n: Any) -> tuple[np.ndarray, np.ndarray,
     Mean 1, SD 2, n = 16: t = 2 on 15 df (as ``scipy.stats.ttest_1samp``):
 
     >>> tstat, df, p = t_test_mean([1.0, 1.0], [2.0, 2.0], [16, 1])
-    >>> tstat.tolist(), df.tolist(), [round(float(v), 4) for v in p]
+    >>> [round(float(v), 4) for v in tstat], df.tolist(), [round(float(v), 4) for v in p]
     ([2.0, 0.5], [15.0, nan], [0.0639, nan])
     """
     import numpy as np
