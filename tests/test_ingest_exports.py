@@ -54,7 +54,11 @@ def test_committed_corpus_is_what_the_generator_writes(tmp_path):
     ec.write_corpus(tmp_path)
     for new in sorted(p for p in tmp_path.rglob("*") if p.is_file()):
         rel = new.relative_to(tmp_path)
-        assert (ec.HERE / rel).read_bytes() == new.read_bytes(), f"{rel}: run python tests/exports_corpus.py"
+        old = ec.HERE / rel
+        if new.suffix == ".yaml":  # compared as data: the YAML writer's layout may change between versions
+            assert yaml.safe_load(old.read_text(encoding="utf-8")) == yaml.safe_load(new.read_text(encoding="utf-8"))
+        else:
+            assert old.read_bytes() == new.read_bytes(), f"{rel}: run python tests/exports_corpus.py"
 
 
 @pytest.mark.parametrize("export", SURVEYS)
