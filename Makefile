@@ -11,7 +11,7 @@ LANG_REPORT ?= id
 KERNEL := kemuning-eval
 
 .DEFAULT_GOAL := help
-.PHONY: help install report report-en programs test lint lab bench synth clean clean-reports
+.PHONY: help install report report-en programs test lint lab bench bench-stats synth clean clean-reports
 
 help: ## list every target
 	@echo "kemuning-eval targets:"
@@ -55,6 +55,9 @@ bench: $(STAMP) ## benchmarks (not part of make test): report vs floor, scale, s
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/bench_stats.py
 	$(BIN)/python benchmarks/scale.py
+
+bench-stats: $(STAMP) ## coverage of the default intervals by simulation (400 studies per design, a few minutes)
+	$(BIN)/python benchmarks/bench_stats.py --coverage --studies 400
 
 synth: $(STAMP) ## regenerate the bundled synthetic study (2025 and 2026) in data/raw
 	$(BIN)/kemuning-eval synth --year 2025 --seed 2025 --out data/raw/2025

@@ -8,6 +8,11 @@ ratings, then times every Statistics I step.  Target: under 30 s in total on a
 Run::
 
     .venv/bin/python benchmarks/bench_stats.py [--participants 1000000] [--seed 2026]
+
+``--coverage`` runs the coverage simulation of the intervals instead
+(:mod:`coverage` beside this file; ``--studies`` per design, default 400)::
+
+    .venv/bin/python benchmarks/bench_stats.py --coverage [--studies 400] [--seed 15]
 """
 
 from __future__ import annotations
@@ -75,8 +80,22 @@ def make_study(n: int, seed: int) -> dict[str, pd.DataFrame]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--participants", type=int, default=1_000_000)
-    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--seed", type=int, default=None, help="default 2026 (speed), 15 (coverage)")
+    parser.add_argument("--coverage", action="store_true",
+                        help="simulate the coverage of the default intervals instead of timing")
+    parser.add_argument("--studies", type=int, default=400, help="simulated studies per design (--coverage)")
+    parser.add_argument("--only", default="", help="--coverage: only the designs whose name contains this")
     args = parser.parse_args()
+    if args.coverage:
+        import sys
+        from pathlib import Path
+
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from coverage import run_coverage
+
+        run_coverage(studies=args.studies, seed=15 if args.seed is None else args.seed, only=args.only)
+        return
+    args.seed = 2026 if args.seed is None else args.seed
 
     t0 = time.perf_counter()
     d = make_study(args.participants, args.seed)

@@ -219,3 +219,16 @@ def check_arg(condition: bool, name: str, value: Any, expected: str) -> None:
     """
     if not condition:
         raise UsageError(f"argument {name!r} must be {expected}, got {value!r}")
+
+
+class BusyError(KemuningEvalError):
+    """A file or a study year is in use: another run holds the year's lock, or a
+    published file is open (locked) in another program, e.g. Excel on Windows.
+
+    Examples
+    --------
+    >>> err = BusyError("berkas sedang dibuka program lain", file="metrics.json",
+    ...                 hint="tutup berkas itu, lalu jalankan lagi")
+    >>> err.exit_code, isinstance(err, KemuningEvalError)
+    (1, True)
+    """

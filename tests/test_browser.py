@@ -53,11 +53,15 @@ def report(tmp_path_factory):
     return build_report(YEAR, paths=paths, report_date=REPORT_DATE).html
 
 
-def _open(browser, path: Path):
+def _open(browser, path: Path, *, dialogs: list | None = None):
+    """Open ``path``; record requests (only file:// and data: let through), errors and, when
+    ``dialogs`` is given, every alert/confirm/prompt (dismissed)."""
     page = browser.new_page(viewport={"width": 1000, "height": 700})
     requests, errors = [], []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
+    if dialogs is not None:
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
 
     def route(r):
         requests.append(r.request.url)

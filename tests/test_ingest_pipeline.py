@@ -107,7 +107,12 @@ def test_deterministic_and_raw_untouched(project):
     ingest_study(2026, paths=project, force=True)
     assert tree_hashes(project.processed(2026)) == first
     assert tree_hashes(project.raw(2026)) == before
-    assert not [p for p in project.processed_root.iterdir() if p.name.startswith(".")]
+    # only the year's lock and its versioned builds: no leftover temporary folder
+    hidden = sorted(p.name for p in project.processed_root.iterdir() if p.name.startswith("."))
+    assert hidden == [".2026.builds", ".2026.lock"]
+    builds = sorted(p.name for p in (project.processed_root / ".2026.builds").iterdir())
+    assert "current" in builds and len(builds) == 3  # current + the new build + the previous one
+    assert not [b for b in builds if b.startswith(".")]
 
 
 @pytest.mark.parametrize(("rule", "kept_row"), [("keep_latest", 3), ("keep_first", 2),
@@ -261,7 +266,12 @@ def test_failed_write_leaves_previous_version(project, monkeypatch):
     with pytest.raises(OSError):
         ingest_study(2026, paths=project, force=True)
     assert tree_hashes(project.processed(2026)) == before
-    assert not [p for p in project.processed_root.iterdir() if p.name.startswith(".")]
+    # only the year's lock and its versioned builds: no leftover temporary folder
+    hidden = sorted(p.name for p in project.processed_root.iterdir() if p.name.startswith("."))
+    assert hidden == [".2026.builds", ".2026.lock"]
+    builds = sorted(p.name for p in (project.processed_root / ".2026.builds").iterdir())
+    assert "current" in builds and len(builds) == 2  # the failed build left nothing behind
+    assert not [b for b in builds if b.startswith(".")]
 
 
 def test_load_table_missing_is_clear(project):

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import base64
 import io
-import sys
-from pathlib import Path
 
 import nbformat
 import pytest
@@ -150,26 +148,3 @@ def test_cli_exit_codes(tmp_path, monkeypatch, capsys, argv, code, message):
     assert message in capsys.readouterr().err
 
 
-def _stage_many(args):
-    from kemuning_eval.report import publish
-
-    folder, worker = args
-    for _ in range(200):
-        stage = publish.new_staging(Path(folder), f"r{worker}")
-        (stage / "x").write_text("1")
-        publish.discard(stage)
-    return True
-
-
-@pytest.mark.skipif(sys.platform != "linux", reason="uses fork to start workers quickly")
-def test_parallel_workers_share_the_staging_folder_without_racing(tmp_path):
-    # Regression: a worker removing the empty .staging while a sibling created its
-    # folder inside it made `--program all` fail with FileNotFoundError.
-    import multiprocessing
-
-    from kemuning_eval.report import publish
-
-    with multiprocessing.get_context("fork").Pool(3) as pool:
-        assert all(pool.map(_stage_many, [(str(tmp_path), i) for i in range(3)]))
-    publish.remove_if_empty(tmp_path / ".staging")
-    assert list(tmp_path.iterdir()) == []

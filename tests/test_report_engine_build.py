@@ -88,6 +88,8 @@ def test_failure_keeps_previous_report_and_names_cell(built):
     assert failed.is_file() and str(failed) in message
     assert first.html.read_bytes() == before
     assert not (paths.reports(YEAR) / ".staging").exists()
+    builds = paths.reports(YEAR) / ".builds" / f"laporan-evaluasi-{YEAR}"
+    assert not [p for p in builds.iterdir() if p.name.startswith(".")]  # the failed build is gone
 
 
 def test_all_programmes_in_parallel(built):

@@ -1179,15 +1179,25 @@ def ingest_study(year: int, *, paths: Any = None, force: bool = False) -> Ingest
     (False, True)
     >>> tmp.cleanup()
     """
-    from kemuning_eval import __version__
-    from kemuning_eval.ingest.store import write_outputs
-    from kemuning_eval.progress import info
+    from kemuning_eval.runlock import year_lock
 
     cfg, paths = _load(year, paths)
+    with year_lock(paths, year, command="ingest"):  # one ingest or report of a year at a time
+        return _ingest_locked(year, cfg, paths, force)
+
+
+def _ingest_locked(year: int, cfg: StudyConfig, paths: Any, force: bool) -> IngestResult:
+    """:func:`ingest_study` while holding the year's lock."""
+    from kemuning_eval import __version__
+    from kemuning_eval.csvsafe import csv_bytes
+    from kemuning_eval.ingest.store import publication, readable_dir, write_outputs
+    from kemuning_eval.progress import info
+
     key = _key(cfg, paths)
     out_dir = paths.processed(year)
+    publication(out_dir).recover(legacy=out_dir)  # what a killed run left
     fingerprint, hashes = _fingerprint(cfg, key)
-    manifest_path = out_dir / "manifest.json"
+    manifest_path = readable_dir(out_dir) / "manifest.json"
     if not force and manifest_path.is_file():
         try:
             old = json.loads(manifest_path.read_text(encoding="utf-8"))
@@ -1210,7 +1220,7 @@ def ingest_study(year: int, *, paths: Any = None, force: bool = False) -> Ingest
     for line in lines:
         info(line)
     tables = {name: (df, TABLE_IDS[name]) for name, df in build.tables.items()}
-    dup_csv = build.duplicates_report().to_csv(index=False, lineterminator="\n").encode("utf-8")
+    dup_csv = csv_bytes(build.duplicates_report())  # formula-safe: file names and values come from the data
     manifest = {
         "package": "kemuning-eval", "version": __version__, "year": year,
         "fingerprint": fingerprint, "inputs": hashes,

@@ -1,8 +1,10 @@
 """Atomic output of the processed tables, ID checks, hashes, and loading the tables back.
 
-:func:`write_outputs` writes every table into a temporary folder next to
-``data/processed/<year>`` and swaps it in only when all are written: a
-failed run leaves the previous version intact.  Every table's ID is checked
+:func:`write_outputs` writes every table into a new versioned folder
+``data/processed/.<year>.builds/<id>/`` and publishes it in one step
+(:mod:`kemuning_eval.publication`): ``data/processed/<year>`` shows the
+whole previous set or the whole new one, also after a kill, and the next
+run cleans up what a killed run left.  Every table's ID is checked
 (unique and complete) before anything is written.
 
 Examples
@@ -23,13 +25,12 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
-import shutil
 from pathlib import Path
 from typing import Any
 
 from kemuning_eval.errors import DataError
 from kemuning_eval.i18n import t
+from kemuning_eval.publication import Publication
 
 
 def sha256_file(path: str | Path) -> str:
@@ -212,24 +213,47 @@ def write_outputs(target: str | Path, tables: dict[str, tuple[Any, list[str]]],
         info[name] = {"rows": len(df), "sha256": hashlib.sha256(data).hexdigest(), "id": list(id_cols)}
     if files:
         prepared.update({k: (v(info) if callable(v) else v) for k, v in files.items()})
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.parent / f".{target.name}.tmp-{os.getpid()}"
-    old = target.parent / f".{target.name}.old-{os.getpid()}"
-    shutil.rmtree(tmp, ignore_errors=True)
+    pub = publication(target)
+    pub.recover(legacy=target)
+    stage = pub.new_build()
     try:
-        tmp.mkdir()
         for name, data in prepared.items():
-            (tmp / name).write_bytes(data)
-        if target.exists():
-            os.replace(target, old)
-        os.replace(tmp, target)
+            (stage / name).write_bytes(data)
+        pub.commit(stage)
     except BaseException:
-        if old.exists() and not target.exists():
-            os.replace(old, target)
-        shutil.rmtree(tmp, ignore_errors=True)
+        pub.discard(stage)
         raise
-    shutil.rmtree(old, ignore_errors=True)
     return info
+
+
+def publication(target: str | Path) -> Publication:
+    """Return the versioned publication behind ``data/processed/<year>`` (see :mod:`kemuning_eval.publication`).
+
+    Builds live in ``data/processed/.<year>.builds/<id>/``; ``data/processed/<year>``
+    is a link to the current build (POSIX) or a copy of it (Windows).
+
+    Examples
+    --------
+    >>> pub = publication(Path("data/processed/2026"))
+    >>> pub.builds.as_posix(), pub.outputs[0][0] == ""
+    ('data/processed/.2026.builds', True)
+    """
+    target = Path(target)
+    return Publication(target.parent / f".{target.name}.builds", (("", target),))
+
+
+def readable_dir(processed_dir: str | Path) -> Path:
+    """Return the folder to read ``data/processed/<year>`` from as one whole set.
+
+    The current build's folder (resolved once, so a publication switching
+    meanwhile does not mix two versions), else ``processed_dir`` itself.
+
+    Examples
+    --------
+    >>> readable_dir("no/such/2026").as_posix()
+    'no/such/2026'
+    """
+    return publication(processed_dir).read_path("")
 
 
 def load_tables(processed_dir: str | Path) -> dict[str, Any]:
@@ -267,7 +291,7 @@ def load_tables(processed_dir: str | Path) -> dict[str, Any]:
     """
     import pandas as pd
 
-    folder = Path(processed_dir)
+    folder = readable_dir(processed_dir)
     if not folder.is_dir():
         raise DataError(t("ingest.store.no_folder", path=folder),
                         hint=t("ingest.store.run_ingest", year="TAHUN"))
@@ -316,7 +340,7 @@ def load_table(year: int, name: str, *, paths: Any = None) -> Any:
     from kemuning_eval.paths import ProjectPaths
 
     paths = paths or ProjectPaths.discover()
-    path = paths.processed(year) / f"{name}.parquet"
+    path = readable_dir(paths.processed(year)) / f"{name}.parquet"
     if not path.is_file():
         raise DataError(t("ingest.store.no_table", table=repr(name), year=year, path=path),
                         hint=t("ingest.store.run_ingest", year=year))

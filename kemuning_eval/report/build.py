@@ -1,8 +1,9 @@
 """Build the evaluation reports: the entry point of ``kemuning-eval report``.
 
-One build = check parameters -> execute the notebook with papermill in a
-staging folder -> export and check the HTML -> swap the files into
-``reports/<year>/`` -> regenerate ``reports/index.html``.  Unchanged inputs
+One build = hold the year's lock -> check parameters -> execute the
+notebook with papermill into a new build folder -> export and check the
+HTML -> publish the whole set in one pointer swap
+(:mod:`kemuning_eval.report.publish`) -> regenerate ``reports/index.html``.  Unchanged inputs
 reuse the previous report (see :mod:`kemuning_eval.report.cache`).
 
 Where things go (``<L>`` = ``""`` for Bahasa Indonesia, ``en/`` for English)::
@@ -11,6 +12,7 @@ Where things go (``<L>`` = ``""`` for Bahasa Indonesia, ``en/`` for English)::
     reports/<year>/<L>program/<ID>/laporan-<ID>-<year>.html, metrics.json, tabel/
     reports/<year>/executed/<stem>.ipynb            executed notebooks
     reports/<year>/executed/failed-<stem>.ipynb     the notebook of a failed build
+    <report folder>/.builds/<stem>/<id>/            the versioned builds behind the above
 
 Examples
 --------
@@ -335,7 +337,7 @@ def build_one(
     kemuning_eval.errors.ReportError: notebook laporan tidak ditemukan [file ...laporan_evaluasi.ipynb]
     """
     from kemuning_eval.report import cache, publish
-    from kemuning_eval.report.checks import check_page
+    from kemuning_eval.report.checks import cell_contents, check_page
     from kemuning_eval.report.execute import execute_notebook
     from kemuning_eval.report.export import export_html
     from kemuning_eval.report.kernel import ensure_kernel, kernel_env
@@ -349,7 +351,10 @@ def build_one(
     executed_dir = paths.reports(spec.year) / "executed"
     html_path, metrics_path = folder / spec.html_name, folder / "metrics.json"
     executed = executed_dir / f"{spec.stem}.ipynb"
-    stamp = folder / f".{spec.stem}.build.json"
+    pub = publish.report_publication(folder, spec.stem, spec.html_name, executed)
+    pub.recover()  # what a killed build left (the caller holds the year's lock)
+    current = pub.current()  # the stamp is published with the build it describes
+    stamp = (current or pub.builds / "none-yet") / publish.STAMP
     params = _parameters(spec, paths, report_date, seed)
     key = cache.build_key(notebook=notebook, parameters=params,
                           inputs=study_inputs(paths, spec.year))
@@ -359,7 +364,7 @@ def build_one(
                            time.perf_counter() - started)
 
     timings: dict[str, float] = {}
-    stage = publish.new_staging(paths.reports(spec.year), spec.stem)
+    stage = pub.new_build()
     try:
         params["output_dir"] = str(stage)
         failed = executed_dir / f"failed-{spec.stem}.ipynb"
@@ -384,24 +389,25 @@ def build_one(
                 page, name=spec.html_name, lang=lang,
                 code_sources=[c.source for c in result.notebook.cells if c.cell_type == "code"],
                 forbidden_texts=[str(stage)] + ([root_text] if len(root_text) > 4 else []),
+                content=cell_contents(result.notebook),
             )
         except ReportError as exc:
             raise _keep_failed(exc, staged_nb, failed, lang) from None
         (stage / spec.html_name).write_text(page, encoding="utf-8")
+        (stage / "tabel").mkdir(exist_ok=True)  # every build has the whole set of outputs
         timings["export"] = time.perf_counter() - clock
         clock = time.perf_counter()
-        publish.swap_in([
-            (staged_nb, executed),
-            (stage / "metrics.json", metrics_path),
-            (stage / "tabel", folder / "tabel"),
-            (stage / spec.html_name, html_path),
-        ])
-        for stale in (failed, failed.with_suffix(".kernel.log")):
-            stale.unlink(missing_ok=True)  # an earlier failure, now fixed
-        cache.write_stamp(stamp, key, {"html": html_path, "metrics": metrics_path})
+        publish.make_readable(stage)
+        cache.write_stamp(stage / publish.STAMP, key, {
+            "html": (stage / spec.html_name, html_path),
+            "metrics": (stage / "metrics.json", metrics_path)})
+        pub.commit(stage)
+        for stale in (failed, failed.with_suffix(".kernel.log"),  # an earlier failure, now fixed
+                      folder / f".{spec.stem}.build.json"):  # the stamp of the old layout
+            stale.unlink(missing_ok=True)
         timings["publish"] = time.perf_counter() - clock
     finally:
-        publish.discard(stage)
+        pub.discard(stage)  # gone already when committed
     seconds = time.perf_counter() - started
     info(t("engine.status.done", lang, path=str(html_path), seconds=f"{seconds:.1f}"))
     return BuildResult(spec, html_path, metrics_path, executed, False, seconds, timings)
@@ -546,7 +552,8 @@ def build_report(
     kemuning_eval.errors.UsageError: tanggal laporan harus berformat ISO (TTTT-BB-HH) [nilai '15-12-2026']
     """
     from kemuning_eval.report.index import write_index
-    from kemuning_eval.report.publish import remove_if_empty
+    from kemuning_eval.report.publish import clean_old_staging
+    from kemuning_eval.runlock import hold, year_lock
 
     paths = paths or ProjectPaths.discover()
     settings = study_report_settings(paths, year)
@@ -559,17 +566,19 @@ def build_report(
             _dt.date.fromisoformat(report_date)
         except ValueError:
             raise UsageError(t("engine.error.report_date", lang), value=report_date) from None
-    try:
-        if program_id == "all":
-            ids = program_ids(paths, year)
-            return build_programs(year, ids, lang=lang, paths=paths, force=force, jobs=jobs,
-                                  report_date=report_date)
-        spec = ReportSpec(year, lang, check_program_id(program_id) if program_id else None)
-        return build_one(spec, paths=paths, force=force, report_date=report_date, seed=seed,
-                         progress_bar=not is_quiet())
-    finally:
-        remove_if_empty(paths.reports(year) / ".staging")  # the builds' shared staging parent
-        write_index(paths.reports_root, lang=lang)
+    with year_lock(paths, year, command="report", lang=lang):  # one ingest or report of a year at a time
+        try:
+            clean_old_staging(paths.reports(year))
+            if program_id == "all":
+                ids = program_ids(paths, year)
+                return build_programs(year, ids, lang=lang, paths=paths, force=force, jobs=jobs,
+                                      report_date=report_date)
+            spec = ReportSpec(year, lang, check_program_id(program_id) if program_id else None)
+            return build_one(spec, paths=paths, force=force, report_date=report_date, seed=seed,
+                             progress_bar=not is_quiet())
+        finally:
+            with hold(paths.reports_root / ".index.lock", command="index", lang=lang):
+                write_index(paths.reports_root, lang=lang)
 
 
 def build_from_cli(args: argparse.Namespace) -> int:

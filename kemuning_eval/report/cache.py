@@ -186,17 +186,20 @@ def build_key(
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def write_stamp(stamp: Path, key: str, outputs: dict[str, Path]) -> None:
+def write_stamp(stamp: Path, key: str, outputs: dict[str, Path | tuple[Path, Path]]) -> None:
     """Record ``key`` and the hashes of the published ``outputs`` (name -> path) in ``stamp``.
 
     Parameters
     ----------
     stamp : Path
-        The stamp file (written atomically, JSON).
+        The stamp file (written atomically, JSON); inside the build folder,
+        so it is published with the outputs it describes.
     key : str
         The build key from :func:`build_key`.
-    outputs : dict of str to Path
-        The published files; missing files are left out.
+    outputs : dict of str to Path or (Path, Path)
+        The published files; ``(staged file, published path)`` records the
+        staged file's hash under the path it will be published at.  Missing
+        files are left out.
 
     Returns
     -------
@@ -213,8 +216,10 @@ def write_stamp(stamp: Path, key: str, outputs: dict[str, Path]) -> None:
     >>> record["key"], sorted(record["outputs"])
     ('k', ['html'])
     """
-    record = {"key": key, "outputs": {name: [str(path), sha256_file(path)]
-                                      for name, path in sorted(outputs.items()) if path.is_file()}}
+    pairs = {name: (value if isinstance(value, tuple) else (value, value))
+             for name, value in sorted(outputs.items())}
+    record = {"key": key, "outputs": {name: [str(shown), sha256_file(staged)]
+                                      for name, (staged, shown) in pairs.items() if staged.is_file()}}
     write_json_atomic(json.dumps(record, indent=1, sort_keys=True), stamp)
 
 

@@ -29,6 +29,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from kemuning_eval.i18n import LANGS, t
+from kemuning_eval.publication import retry_locked
 
 _TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL | re.IGNORECASE)
 
@@ -233,5 +234,5 @@ def write_index(reports_root: Path, *, lang: str = "id") -> Path:
     target = reports_root / "index.html"
     tmp = target.with_name(f".index.html.tmp-{os.getpid()}")
     tmp.write_text(page, encoding="utf-8")
-    os.replace(tmp, target)
+    retry_locked(lambda: os.replace(tmp, target), target)
     return target

@@ -401,9 +401,15 @@ def results(tables: dict, ctx: Context) -> dict:
     Returns
     -------
     dict
-        ``available``, ``n_clusters``, ``did`` (one row per outcome) and
-        ``method``; or :func:`~kemuning_eval.report.metrics.unavailable` with
-        reason ``no_data``, ``no_treated_units`` or ``did_design_incomplete``.
+        ``available``, ``n_clusters``, ``n_treated_clusters``,
+        ``n_control_clusters``, ``inference`` (``cr1`` or ``wild_bootstrap``),
+        ``did`` (one row per outcome), ``event_study`` (per outcome and
+        period relative to the last pre period, when there are more than two
+        periods; else empty) and ``method``; or
+        :func:`~kemuning_eval.report.metrics.unavailable` with reason
+        ``no_data``, ``no_treated_units``, ``did_too_few_clusters`` (too few
+        treated or comparison units for an honest interval) or
+        ``did_design_incomplete``.
 
     Examples
     --------
@@ -414,13 +420,15 @@ def results(tables: dict, ctx: Context) -> dict:
     if not _has(tables, "outcomes"):
         return unavailable("no_data")
     from kemuning_eval.errors import DataError
-    from kemuning_eval.stats.did import did_effect
+    from kemuning_eval.stats.did import TooFewClusters, did_effect, did_event_study
 
     outcomes = tables["outcomes"]
     if not outcomes["treated"].astype(bool).any():
         return unavailable("no_treated_units")
     try:
         res = did_effect(outcomes, lang=ctx.lang)
+    except TooFewClusters:  # 1 or 2 treated (or comparison) units: no interval would be honest
+        return unavailable("did_too_few_clusters")
     except DataError:  # the design is incomplete (e.g. no post period for this programme)
         return unavailable("did_design_incomplete")
     rows = []
@@ -433,10 +441,22 @@ def results(tables: dict, ctx: Context) -> dict:
             "mean_control_pre": r(row["mean_control_pre"], 3), "mean_control_post": r(row["mean_control_post"], 3),
             "mean_treated_pre": r(row["mean_treated_pre"], 3), "mean_treated_post": r(row["mean_treated_post"], 3),
             "pretrend_p": r(row.get("pretrend_p_val"), 3),
+            "n_treated_clusters": i(row["n_treated_clusters"]), "n_control_clusters": i(row["n_control_clusters"]),
+            "inference": row["inference"],
         })
     n_clusters = max((row["n_clusters"] or 0 for row in rows), default=None)
+    first = res.iloc[0] if len(res) else {}
+    try:  # per period, relative to the last pre period (the pre periods are placebo checks)
+        events = did_event_study(outcomes, outcomes=list(res["outcome"]))
+        event_study = [{"outcome": e["outcome"], "relative": int(e["relative"]), "reference": bool(e["reference"]),
+                        "estimate": r(e["estimate"], 3), "ci_low": r(e["ci_low"], 3), "ci_high": r(e["ci_high"], 3)}
+                       for _, e in events.iterrows()]
+    except DataError:  # two periods only, or a period without both groups
+        event_study = []
     return {"available": bool(rows), "n_clusters": n_clusters, "did": rows,
-            "method": str(res["method"].iloc[0]) if len(res) else None}
+            "n_treated_clusters": i(first.get("n_treated_clusters")),
+            "n_control_clusters": i(first.get("n_control_clusters")), "inference": first.get("inference"),
+            "event_study": event_study, "method": str(res["method"].iloc[0]) if len(res) else None}
 
 
 def cost(tables: dict, ctx: Context) -> dict:

@@ -464,7 +464,12 @@ def method(m: dict, lang: str) -> dict[str, Any]:
     rates = [t("report.method.response_rate_item", lang, instrument=r["label"], n=fmt_int(r["n"], lang),
                population=fmt_int(r["population"], lang), rate=fmt_pct(r["rate"], 1, lang))
              for r in s.get("response_rates") or [] if r.get("rate") is not None]
-    definitions = [t(f"report.method.def.{k}", lang) for k in ("likert", "alpha", "ikm", "paired", "did", "roi")]
+    from kemuning_eval.stats._common import DID_BOOTSTRAP_BELOW
+    from kemuning_eval.stats.did import DID_MIN_ARM_CLUSTERS
+
+    limits = {"below": fmt_int(DID_BOOTSTRAP_BELOW, lang), "min": fmt_int(DID_MIN_ARM_CLUSTERS, lang)}
+    definitions = [t(f"report.method.def.{k}", lang, **(limits if k == "did" else {}))
+                   for k in ("likert", "alpha", "ikm", "paired", "did", "roi")]
     bands = s.get("likert_bands") or []
     if bands:
         definitions.insert(1, t("report.method.bands", lang, bands="; ".join(
@@ -653,18 +658,25 @@ def results(m: dict, lang: str) -> list[str]:
     --------
     >>> from kemuning_eval.report.metrics import empty_metrics
     >>> m = empty_metrics(2026)
-    >>> m["results"] = {"available": True, "n_clusters": 12, "did": [
+    >>> m["results"] = {"available": True, "n_clusters": 12, "n_treated_clusters": 4, "n_control_clusters": 8,
+    ...                 "inference": "wild_bootstrap", "did": [
     ...     {"outcome": "sakip", "label": "SAKIP score", "estimate": 0.123, "ci_low": 0.01, "ci_high": 0.24,
     ...      "p_val": 0.03, "significant": True, "direction": "increase"}]}
     >>> text = results(m, "en")
     >>> len(text), text[1].startswith("SAKIP score: difference-in-differences effect 0.123")
     (3, True)
+    >>> "Only 4 work units" in text[0], "wild cluster bootstrap" in text[0]
+    (True, True)
     """
     r = _ok(m, "results")
     rows = [row for row in r.get("did") or [] if row.get("estimate") is not None]
     if not rows:
         return [not_available(m, "results", lang)]
     out = [t("report.results.intro", lang, n_clusters=fmt_int(r.get("n_clusters"), lang))]
+    if r.get("inference") in ("cr1", "wild_bootstrap"):
+        out[0] += " " + t(f"report.results.inference.{r['inference']}", lang,
+                          treated=fmt_int(r.get("n_treated_clusters"), lang),
+                          control=fmt_int(r.get("n_control_clusters"), lang))
     for row in rows:
         out.append(t("report.results.row", lang, outcome=_label(row, "outcome"), estimate=fmt_number(row["estimate"], 3, lang),
                      ci=fmt_ci(row.get("ci_low"), row.get("ci_high"), 3, lang), p=fmt_p_expr(row.get("p_val"), lang),

@@ -1,25 +1,28 @@
-"""Swap a built report from its staging folder into ``reports/`` in one step per file.
+"""Publishing a report: one versioned build folder per build, switched in one step.
 
-A report is built in a staging folder next to its destination (same file
-system), checked, and only then moved into place with :func:`os.replace`,
-which is atomic: a reader sees the old file or the new one, never half of
-one.  The HTML page moves last and the build stamp after it, so an
-interrupted swap is rebuilt next time.  On any failure before the swap the
-previous report stays untouched.
+Every output of one report (HTML page, ``metrics.json``, ``tabel/``, the
+executed notebook, and any later format such as PDF or DOCX) is written
+into a new build folder ``<report folder>/.builds/<stem>/.tmp-<id>/`` (the
+notebook's ``output_dir``), checked, and published with
+:meth:`kemuning_eval.publication.Publication.commit`: one pointer swap, so
+the published paths show the whole previous report or the whole new one.
+:func:`report_publication` names the outputs; a new format is one more
+entry there.  The failed notebook of a failed build is moved next to the
+executed ones with :func:`swap_in` (one file, :func:`os.replace`).
 
 Examples
 --------
 >>> import tempfile
 >>> root = Path(tempfile.mkdtemp())
->>> stage = new_staging(root / "2026", "laporan-evaluasi-2026")
+>>> pub = report_publication(root / "2026", "laporan-evaluasi-2026", "laporan-evaluasi-2026.html",
+...                          root / "2026" / "executed" / "laporan-evaluasi-2026.ipynb")
+>>> [name for name, _ in pub.outputs]
+['metrics.json', 'tabel', 'laporan-evaluasi-2026.ipynb', 'laporan-evaluasi-2026.html']
+>>> stage = pub.new_build()
 >>> _ = (stage / "metrics.json").write_text("{}", encoding="utf-8")
->>> swap_in([(stage / "metrics.json", root / "2026" / "metrics.json")])
+>>> _ = pub.commit(stage)
 >>> (root / "2026" / "metrics.json").read_text(encoding="utf-8")
 '{}'
->>> discard(stage); stage.exists()
-False
->>> remove_if_empty(stage.parent); stage.parent.exists()
-False
 """
 
 from __future__ import annotations
@@ -29,43 +32,75 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
+from kemuning_eval.i18n import t
+from kemuning_eval.publication import Publication, notice, retry_locked
 
-def new_staging(year_dir: Path, stem: str) -> Path:
-    """Create and return an empty staging folder for report ``stem`` under ``year_dir``.
+#: Name of the build stamp (cache key and output hashes) inside a build folder.
+STAMP = ".build.json"
+
+
+def report_publication(folder: Path, stem: str, html_name: str, executed: Path) -> Publication:
+    """Return the publication of one report.
+
+    Parameters
+    ----------
+    folder : Path
+        Where the report is published, e.g. ``reports/2026``.
+    stem : str
+        The report's unique name (builds live in ``folder/.builds/<stem>/``).
+    html_name : str
+        File name of the HTML page (published last).
+    executed : Path
+        Published path of the executed notebook (``reports/<year>/executed/<stem>.ipynb``).
+
+    Returns
+    -------
+    Publication
+        Outputs ``metrics.json``, ``tabel``, ``<stem>.ipynb``, the HTML page.
+
+    Examples
+    --------
+    >>> pub = report_publication(Path("reports/2026/program/P1"), "laporan-P1-2026",
+    ...                          "laporan-P1-2026.html", Path("reports/2026/executed/laporan-P1-2026.ipynb"))
+    >>> pub.builds.as_posix(), pub.outputs[-1][1].as_posix()
+    ('reports/2026/program/P1/.builds/laporan-P1-2026', 'reports/2026/program/P1/laporan-P1-2026.html')
+    """
+    return Publication(folder / ".builds" / stem, (
+        ("metrics.json", folder / "metrics.json"),
+        ("tabel", folder / "tabel"),
+        (f"{stem}.ipynb", executed),
+        (html_name, folder / html_name),
+    ))
+
+
+def clean_old_staging(year_dir: Path) -> None:
+    """Remove the ``.staging/`` folder the previous, non-versioned publishing left (say so).
+
+    Call it while holding the year's lock (no other build is running).
 
     Parameters
     ----------
     year_dir : Path
-        The report's destination folder, e.g. ``reports/2026``.
-    stem : str
-        The report's file stem.
-
-    Returns
-    -------
-    Path
-        ``year_dir/.staging/<stem>-<pid>``, created empty (a leftover of
-        the same process is removed first).
+        ``reports/<year>``.
 
     Examples
     --------
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as d:
-    ...     stage = new_staging(Path(d), "laporan")
-    ...     print(stage.parent.name, stage.name.startswith("laporan-"), list(stage.iterdir()))
-    .staging True []
+    ...     (Path(d) / ".staging" / "r-1").mkdir(parents=True)
+    ...     clean_old_staging(Path(d))
+    ...     print(list(Path(d).iterdir()))
+    []
     """
-    stage = year_dir / ".staging" / f"{stem}-{os.getpid()}"
-    discard(stage)
-    stage.mkdir(parents=True)
-    return stage
+    staging = year_dir / ".staging"
+    if staging.is_dir():
+        for item in sorted(staging.iterdir()):
+            notice(t("publish.recover.unfinished", path=str(item)))
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def discard(stage: Path) -> None:
-    """Remove a staging folder; its parent ``.staging`` stays.
-
-    Parallel workers share ``.staging``: removing it here would race with a
-    sibling creating its own folder inside it.  The caller that started the
-    builds removes it once they are done (:func:`remove_if_empty`).
+    """Remove a staging folder.
 
     Parameters
     ----------
@@ -80,30 +115,13 @@ def discard(stage: Path) -> None:
     --------
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as d:
-    ...     stage = new_staging(Path(d), "r")
+    ...     stage = Path(d) / "stage"
+    ...     _ = stage.mkdir()
     ...     discard(stage)
-    ...     print(stage.exists(), list((Path(d) / ".staging").iterdir()))
-    False []
-    """
-    shutil.rmtree(stage, ignore_errors=True)
-
-
-def remove_if_empty(folder: Path) -> None:
-    """Remove ``folder`` if it exists and is empty.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> with tempfile.TemporaryDirectory() as d:
-    ...     (Path(d) / "x").mkdir()
-    ...     remove_if_empty(Path(d) / "x")
-    ...     print((Path(d) / "x").exists())
+    ...     print(stage.exists())
     False
     """
-    try:
-        folder.rmdir()
-    except OSError:
-        pass
+    shutil.rmtree(stage, ignore_errors=True)
 
 
 def _umask() -> int:
@@ -143,15 +161,14 @@ def make_readable(path: Path) -> None:
 
 
 def replace_path(source: Path, destination: Path) -> None:
-    """Move ``source`` (file or folder) onto ``destination``, replacing what is there.
+    """Move the file ``source`` onto ``destination`` in one :func:`os.replace` (retried while locked).
 
     Parameters
     ----------
     source : Path
-        The staged file or folder.
+        The staged file.
     destination : Path
-        Where it goes; parent folders are created, an existing folder is
-        moved aside and removed after the swap.
+        Where it goes; parent folders are created.
 
     Returns
     -------
@@ -161,29 +178,22 @@ def replace_path(source: Path, destination: Path) -> None:
     --------
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as d:
-    ...     src, dst = Path(d) / "new", Path(d) / "out" / "figs"
-    ...     _ = dst.mkdir(parents=True); _ = (dst / "old.png").write_bytes(b"o")
-    ...     _ = src.mkdir(); _ = (src / "new.png").write_bytes(b"n")
+    ...     src, dst = Path(d) / "new.ipynb", Path(d) / "executed" / "failed-r.ipynb"
+    ...     _ = src.write_text("{}", encoding="utf-8")
     ...     replace_path(src, dst)
-    ...     print(sorted(p.name for p in dst.iterdir()), src.exists())
-    ['new.png'] False
+    ...     print(dst.read_text(encoding="utf-8"), src.exists())
+    {} False
     """
     destination.parent.mkdir(parents=True, exist_ok=True)
     make_readable(source)
-    if source.is_dir():
-        old = destination.with_name(f".{destination.name}.old-{os.getpid()}")
-        if destination.exists():
-            os.replace(destination, old)
-        os.replace(source, destination)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        os.replace(source, destination)
+    retry_locked(lambda: os.replace(source, destination), destination)
 
 
 def swap_in(moves: Iterable[tuple[Path, Path]]) -> None:
-    """Move every (staged, destination) pair into place, in the given order.
+    """Move every (staged, destination) file pair into place, in the given order (not as one set).
 
-    Pairs whose staged file does not exist are skipped.
+    Used for the notebook of a failed build; pairs whose staged file does not
+    exist are skipped.
 
     Parameters
     ----------

@@ -23,98 +23,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kemuning_eval.csvsafe import FORMULA_STARTS, csv_safe, neutralise, write_csv
 from kemuning_eval.i18n import t
 from kemuning_eval.report.htmlsafe import Html, esc
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value: Any) -> Any:
-    """Prefix a text that a spreadsheet would execute as a formula with ``'``; other values unchanged.
-
-    Parameters
-    ----------
-    value : object
-        A cell value.
-
-    Returns
-    -------
-    object
-        ``"'" + value`` when ``value`` is a string starting with one of
-        :data:`FORMULA_STARTS`, else ``value`` itself.
-
-    Examples
-    --------
-    >>> neutralise("@SUM(A1)"), neutralise(-3), neutralise(None)
-    ("'@SUM(A1)", -3, None)
-    """
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
-    """Return a copy whose text cells (and column names) are neutralised for spreadsheets.
-
-    Parameters
-    ----------
-    frame : pandas.DataFrame
-        The table; it is not modified.
-
-    Returns
-    -------
-    pandas.DataFrame
-        A copy with :func:`neutralise` applied to text columns and to the
-        column names; numeric columns are unchanged.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> out = csv_safe(pd.DataFrame({"=x": ["+62 811", "ok"], "n": [-1, 2]}))
-    >>> list(out.columns), out.iloc[:, 0].tolist(), out["n"].tolist()
-    (["'=x", 'n'], ["'+62 811", 'ok'], [-1, 2])
-    """
-    out = frame.copy()
-    for col in out.columns:
-        if out[col].dtype == object or str(out[col].dtype).startswith(("string", "str")):
-            out[col] = out[col].map(neutralise)
-    out.columns = [neutralise(str(c)) for c in out.columns]
-    return out
-
-
-def write_csv(frame: pd.DataFrame, path: str | Path) -> Path:
-    """Write a formula-safe CSV (UTF-8 with BOM so that Excel shows Indonesian text correctly).
-
-    Parameters
-    ----------
-    frame : pandas.DataFrame
-        The table (written without its index, ``\\n`` line ends).
-    path : str or Path
-        Destination; parent folders are created.
-
-    Returns
-    -------
-    Path
-        ``path``.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> import pandas as pd
-    >>> with tempfile.TemporaryDirectory() as d:
-    ...     out = write_csv(pd.DataFrame({"tema": ["=1+1"]}), Path(d) / "t.csv")
-    ...     print(out.read_bytes())
-    b"\\xef\\xbb\\xbftema\\n'=1+1\\n"
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    csv_safe(frame).to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
-    return path
-
-
+__all__ = ["FORMULA_STARTS", "csv_safe", "neutralise", "write_csv", "html_table", "export_csv_tables",
+           "formatted"]
 #: a displayed cell that reads as a number (counts, means, %, Rupiah, CIs, p-values, "–")
 _NUMERIC = re.compile(r"^(Rp )?[<>]?\s?-?[\d.,]+%?$|^\[-?[\d.,]+; -?[\d.,]+\]$|^\[-?[\d.,]+, -?[\d.,]+\]$|^–$")
 

@@ -11,7 +11,8 @@ Statistics I (Kirkpatrick level 1-2 and survey design):
 - :mod:`~kemuning_eval.stats.suppression` -- primary and secondary small-cell suppression
 - :mod:`~kemuning_eval.stats._common` -- shared helpers (column checks, t intervals)
 
-Statistics II: ``behavior``, ``did``, ``cost``, ``roi``, ``qualitative``.
+Statistics II: ``behavior``, ``did`` (with ``wildboot``, the wild cluster bootstrap for few
+treated clusters), ``groups`` (two independent groups), ``cost``, ``roi``, ``qualitative``.
 
 This package imports nothing heavy: import the submodule you need, e.g.
 ``from kemuning_eval.stats.likert import summarize_items``.

@@ -1,8 +1,9 @@
 """Private helpers of Statistics II (behaviour, DiD, cost, ROI, qualitative).
 
 Only what the Statistics II modules share and :mod:`kemuning_eval.stats._common`
-does not already offer: the Wilson score interval and small-cell suppression
-within one breakdown (grouping on an optional list of columns, ``grouped`` and
+does not already offer: the Wilson score interval, the one check of money
+inputs (costs and benefits) every cost and ROI function applies, and
+small-cell suppression within one breakdown (grouping on an optional list of columns, ``grouped`` and
 ``drop_all``, lives in ``_common``).
 
 Suppression is that of :mod:`kemuning_eval.stats.suppression` (primary: ``n``
@@ -66,6 +67,57 @@ def wilson_interval(count: Any, n: Any, level: float = DEFAULT_LEVEL) -> tuple[n
         centre = (p + z**2 / (2 * n_)) / denom
         half = z * np.sqrt(p * (1 - p) / n_ + z**2 / (4 * n_**2)) / denom
     return centre - half, centre + half
+
+
+def check_amounts(frame: pd.DataFrame, column: str, *, table: str, positive: bool, key: str = "program_id") -> None:
+    """Refuse negative amounts (and zero ones when ``positive``), naming the programme.
+
+    The one rule of :mod:`~kemuning_eval.stats.cost` and
+    :mod:`~kemuning_eval.stats.roi`: a cost must be > 0 (a zero cost makes every
+    ratio meaningless, a negative one is a data error), a benefit >= 0.
+    Missing values pass (they give NaN results).
+
+    Parameters
+    ----------
+    frame : DataFrame
+        The table (``programs`` or ``benefits``).
+    column : str
+        The money column (``cost``, ``annual_value``).
+    table : str
+        Name of the table, quoted in the message.
+    positive : bool
+        True: the amount must be > 0; False: >= 0.
+    key : str, default "program_id"
+        Column naming the programme of each row.
+
+    Raises
+    ------
+    DataError
+        At the first bad row: programme, column and value.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> programs = pd.DataFrame({"program_id": ["PM", "PKD"], "cost": [1_000.0, 0.0]})
+    >>> check_amounts(programs, "cost", table="programs", positive=True)
+    Traceback (most recent call last):
+    ...
+    kemuning_eval.errors.DataError: nilai uang 'cost' program 'PKD' harus lebih dari 0 di tabel 'programs' [kolom 'cost', nilai '0.0'] -> perbaiki nilai di file sumber (biaya penuh program dalam Rupiah; manfaat tidak boleh negatif) lalu jalankan ulang ingest
+    """
+    import numpy as np
+
+    from kemuning_eval.errors import DataError
+    from kemuning_eval.i18n import t
+    from kemuning_eval.stats._common import numeric_matrix
+
+    x = numeric_matrix(frame, [column], table=table)[:, 0]
+    bad = (x <= 0) if positive else (x < 0)
+    if bad.any():
+        j = int(np.flatnonzero(bad)[0])
+        program = frame[key].iloc[j] if key in frame.columns else j + 1
+        raise DataError(t("stats3.error.bad_amount_positive" if positive else "stats3.error.bad_amount_negative",
+                          column=column, program=program, table=table),
+                        column=column, value=float(x[j]), hint=t("stats3.hint.bad_amount"))
 
 
 def suppress_small(

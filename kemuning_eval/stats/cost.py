@@ -53,7 +53,7 @@ from kemuning_eval.stats._common import (
     numeric_matrix,
     require_columns,
 )
-from kemuning_eval.stats._stats2 import suppress_small, wilson_interval
+from kemuning_eval.stats._stats2 import check_amounts, suppress_small, wilson_interval
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -89,6 +89,12 @@ def cost_summary(programs: pd.DataFrame, *, tests: pd.DataFrame | None = None, t
     total : bool
         Append a row ``program_id = "all"`` (sums; the gain pooled over all tested).
 
+    Raises
+    ------
+    DataError
+        A cost that is not > 0, naming the programme (the rule of every cost
+        and ROI function, :func:`~kemuning_eval.stats._stats2.check_amounts`).
+
     Returns
     -------
     DataFrame
@@ -110,6 +116,7 @@ def cost_summary(programs: pd.DataFrame, *, tests: pd.DataFrame | None = None, t
     import numpy as np
     import pandas as pd
 
+    check_amounts(programs, "cost", table="programs", positive=True)
     out = _programs(programs, ["cost", "participants", "jp"]).astype(
         {"cost": "float64", "participants": "float64", "jp": "float64"})
     out["participant_jp"] = out["participants"] * out["jp"]

@@ -17,6 +17,27 @@ choice with few clusters (R's sandwich + lmtest would use the residual df);
 ``use_t=False`` gives the normal.  Rows with a missing outcome are dropped for
 that outcome only (complete cases per outcome).
 
+Few treated clusters
+--------------------
+CR1 with t(G-1) over-rejects when treated or comparison clusters are few
+(MacKinnon & Webb 2017; by simulation, 20 units: 90.8 % coverage with 4
+treated, 75 % with 2, 32.5 % with 1).  ``inference="auto"`` (default)
+therefore switches to the restricted wild cluster bootstrap of
+:mod:`kemuning_eval.stats.wildboot` (p-value and interval by test inversion,
+as Stata's ``boottest``) when the treated or the comparison arm has fewer than
+:data:`~kemuning_eval.stats._common.DID_BOOTSTRAP_BELOW` (12) clusters; a
+cluster counts in an arm when it has at least one row of that arm.  ``se`` and
+``statistic`` stay the CR1 ones; ``df`` is NaN for the bootstrap.  The output
+names the inference (``inference``, ``method``) and the clusters per arm
+(``n_treated_clusters``, ``n_control_clusters``).
+
+Designs that cannot give an honest interval are refused with
+:class:`TooFewClusters` (a :class:`~kemuning_eval.errors.DataError`): fewer than
+:data:`DID_MIN_ARM_CLUSTERS` (3) clusters in an arm (with 1 or 2 treated
+clusters of 20 the bootstrap interval covers 100 % and is 8-18 times wider than
+with 10: it carries no information), no residual degrees of freedom (N = K,
+e.g. one row per cell) or a design matrix without full rank.
+
 Parallel trends: b3 is the training's effect only if, without it, treated and
 comparison units would have moved in parallel.  When two or more pre periods
 exist, a pre-trend check fits ``y = treated + period dummies + d treated x
@@ -31,19 +52,26 @@ Examples
 ...         for u in range(8) for p, po in [(0, False), (1, True)] for t in [u % 2 == 0]]
 >>> data = pd.DataFrame(rows, columns=["unit", "period_index", "treated", "post", "budget_ratio"])
 >>> res = did_effect(data, outcomes=["budget_ratio"])
->>> round(float(res["estimate"].iloc[0]), 4), int(res["n_clusters"].iloc[0]), int(res["df"].iloc[0])
-(0.1, 8, 7)
+>>> round(float(res["estimate"].iloc[0]), 4), int(res["n_clusters"].iloc[0]), res["inference"].iloc[0]
+(0.1, 8, 'wild_bootstrap')
+>>> int(res["n_treated_clusters"].iloc[0]), int(res["n_control_clusters"].iloc[0])
+(4, 4)
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from kemuning_eval.errors import DataError, check_arg
 from kemuning_eval.i18n import check_lang, t
 from kemuning_eval.stats._common import (
+    DEFAULT_BOOT_REPS,
+    DEFAULT_BOOT_WEIGHTS,
     DEFAULT_LEVEL,
+    DEFAULT_SEED,
+    DID_BOOTSTRAP_BELOW,
     as_columns,
     check_level,
     numeric_matrix,
@@ -55,6 +83,92 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 OUTCOMES = ("budget_ratio", "on_time", "service_satisfaction")
+#: Fewest clusters an arm (treated, comparison) may have; fewer is refused (see the module docstring).
+DID_MIN_ARM_CLUSTERS = 3
+INFERENCE = ("auto", "cr1", "wild_bootstrap")
+
+
+class TooFewClusters(DataError):
+    """The design has too few treated or comparison clusters for an honest interval.
+
+    Attributes
+    ----------
+    n_treated_clusters, n_control_clusters : int
+        Clusters with at least one treated / comparison row.
+
+    Examples
+    --------
+    >>> err = TooFewClusters("too few", n_treated_clusters=1, n_control_clusters=19)
+    >>> isinstance(err, DataError), err.n_treated_clusters
+    (True, 1)
+    """
+
+    def __init__(self, message: str, *, n_treated_clusters: int, n_control_clusters: int, **kwargs: Any) -> None:
+        self.n_treated_clusters = n_treated_clusters
+        self.n_control_clusters = n_control_clusters
+        super().__init__(message, **kwargs)
+
+
+@dataclass(frozen=True)
+class Inference:
+    """How intervals and p-values of one model are computed (see :func:`did_effect`).
+
+    Examples
+    --------
+    >>> Inference().resolve(4, 16), Inference().resolve(12, 12), Inference(choice="cr1").resolve(1, 1)
+    ('wild_bootstrap', 'cr1', 'cr1')
+    """
+
+    choice: str = "auto"
+    level: float = DEFAULT_LEVEL
+    use_t: bool = True
+    reps: int = DEFAULT_BOOT_REPS
+    weights: str = DEFAULT_BOOT_WEIGHTS
+    seed: int = DEFAULT_SEED
+
+    def resolve(self, n_treated: int, n_control: int) -> str:
+        """``"cr1"`` or ``"wild_bootstrap"`` for a design with these clusters per arm."""
+        if self.choice != "auto":
+            return self.choice
+        return "wild_bootstrap" if min(n_treated, n_control) < DID_BOOTSTRAP_BELOW else "cr1"
+
+    def coefficient(self, y: np.ndarray, x: np.ndarray, codes: np.ndarray, j: int, kind: str,
+                    *, interval: bool = True) -> dict[str, float]:
+        """Estimate, se, statistic, df, p_val, ci_low, ci_high of coefficient ``j``."""
+        import numpy as np
+
+        from kemuning_eval.stats.wildboot import wild_cluster_bootstrap
+
+        if kind == "wild_bootstrap":
+            res = wild_cluster_bootstrap(y, x, codes, column=j, level=self.level, reps=self.reps,
+                                         weights=self.weights, seed=self.seed, interval=interval)
+            return {"estimate": res.estimate, "se": res.se, "statistic": res.statistic, "df": np.nan,
+                    "p_val": res.p_val, "ci_low": res.ci_low, "ci_high": res.ci_high}
+        fit = cluster_ols(y, x, codes, level=self.level, use_t=self.use_t)
+        ci = np.asarray(fit.conf_int(alpha=1 - self.level))[j]
+        return {"estimate": float(fit.params[j]), "se": float(fit.bse[j]), "statistic": float(fit.tvalues[j]),
+                "df": float(fit.df_resid_inference) if self.use_t else np.inf,
+                "p_val": float(fit.pvalues[j]), "ci_low": float(ci[0]), "ci_high": float(ci[1])}
+
+    def _weights(self, n_clusters: int) -> str:
+        from kemuning_eval.stats._common import BOOT_WEBB_MAX_CLUSTERS
+
+        if self.weights != "auto":
+            return self.weights
+        return "webb" if n_clusters <= BOOT_WEBB_MAX_CLUSTERS else "rademacher"
+
+    def describe(self, kind: str, cluster: str, n_clusters: int, n_treated: int, n_control: int) -> str:
+        """The inference part of ``method``, in words."""
+        if kind == "wild_bootstrap":
+            why = (f"; chosen because an arm has fewer than {DID_BOOTSTRAP_BELOW} clusters"
+                   if self.choice == "auto" else "")
+            return (f"CR1 cluster-robust SE by {cluster} ({n_clusters} clusters: {n_treated} treated, "
+                    f"{n_control} comparison); p-value and interval by restricted wild cluster bootstrap "
+                    f"(WCR, {self._weights(n_clusters)} weights, {self.reps} replications, seed {self.seed}; test "
+                    f"inversion as boottest, Roodman et al. 2019){why}")
+        return (f"CR1 cluster-robust SE by {cluster} ({n_clusters} clusters: {n_treated} treated, "
+                f"{n_control} comparison); "
+                + (f"t with clusters - 1 = {n_clusters - 1} df" if self.use_t else "normal reference distribution"))
 
 
 def cluster_ols(y: np.ndarray, x: np.ndarray, groups: Any, *, level: float = DEFAULT_LEVEL,
@@ -81,7 +195,7 @@ def _codes(values: pd.Series) -> np.ndarray:
     return pd.factorize(values, sort=True)[0]
 
 
-def _pretrend(sub: pd.DataFrame, y: str, level: float, use_t: bool) -> dict[str, float]:
+def _pretrend(sub: pd.DataFrame, y: str, inf: Inference, kind: str) -> dict[str, float]:
     """Linear differential pre-trend test on the pre periods (NaN if fewer than 2)."""
     import numpy as np
     import pandas as pd
@@ -95,11 +209,58 @@ def _pretrend(sub: pd.DataFrame, y: str, level: float, use_t: bool) -> dict[str,
     dummies = pd.get_dummies(pre["_period"], drop_first=True, dtype="float64").to_numpy()
     trend = pre["_treated"].to_numpy() * (pre["_period"].to_numpy(dtype=np.float64) - periods.mean())
     x = np.column_stack([np.ones(len(pre)), pre["_treated"].to_numpy(), dummies, trend])
-    fit = cluster_ols(pre[y].to_numpy(dtype=np.float64), x, _codes(pre["_cluster"]), level=level, use_t=use_t)
-    j = x.shape[1] - 1
-    return {"pretrend_estimate": float(fit.params[j]), "pretrend_statistic": float(fit.tvalues[j]),
-            "pretrend_df": float(fit.df_resid_inference) if use_t else np.inf,
-            "pretrend_p_val": float(fit.pvalues[j]), "n_pre_periods": float(len(periods))}
+    if len(pre) <= x.shape[1] or np.linalg.matrix_rank(x) < x.shape[1]:
+        return empty
+    res = inf.coefficient(pre[y].to_numpy(dtype=np.float64), x, _codes(pre["_cluster"]), x.shape[1] - 1, kind,
+                          interval=False)
+    return {"pretrend_estimate": res["estimate"], "pretrend_statistic": res["statistic"],
+            "pretrend_df": res["df"], "pretrend_p_val": res["p_val"], "n_pre_periods": float(len(periods))}
+
+
+def _arms(sub: pd.DataFrame) -> tuple[int, int]:
+    """Clusters with at least one treated row, and with at least one comparison row."""
+    return (int(sub.loc[sub["_treated"] == 1.0, "_cluster"].nunique()),
+            int(sub.loc[sub["_treated"] == 0.0, "_cluster"].nunique()))
+
+
+def _check_design(sub: pd.DataFrame, x: np.ndarray, y: str) -> tuple[int, int]:
+    """Refuse a design without identifying variation or with too few clusters per arm."""
+    import numpy as np
+
+    n_clusters = int(sub["_cluster"].nunique())
+    if n_clusters < 2 or sub["_treated"].nunique() < 2 or sub["_post"].nunique() < 2:
+        raise DataError(t("stats2.error.did_design", outcome=y, n=n_clusters), column=y,
+                        hint=t("stats2.hint.did_design"))
+    if len(sub) <= x.shape[1] or np.linalg.matrix_rank(x) < x.shape[1]:
+        raise DataError(t("stats3.error.did_no_variation", outcome=y, n=len(sub), k=x.shape[1]), column=y,
+                        hint=t("stats2.hint.did_design"))
+    n_treated, n_control = _arms(sub)
+    if min(n_treated, n_control) < DID_MIN_ARM_CLUSTERS:
+        raise TooFewClusters(
+            t("stats3.error.did_few_clusters", outcome=y, treated=n_treated, control=n_control,
+              min=DID_MIN_ARM_CLUSTERS),
+            n_treated_clusters=n_treated, n_control_clusters=n_control, column=y,
+            hint=t("stats3.hint.did_few_clusters"))
+    return n_treated, n_control
+
+
+def _outcome_columns(data: pd.DataFrame, outcomes: Any, numeric: list[str]) -> list[str]:
+    """The outcome columns (default: those of OUTCOMES present), checked numeric with ``numeric``."""
+    ys = [c for c in OUTCOMES if c in data.columns] if outcomes is None else as_columns(outcomes)
+    check_arg(len(ys) > 0, "outcomes", outcomes, "at least one outcome column")
+    numeric_matrix(data, [*ys, *numeric], table="outcomes")
+    return ys
+
+
+def _inference_args(inference: str, level: float, use_t: bool, reps: int, weights: str, seed: int) -> Inference:
+    from kemuning_eval.stats.wildboot import WEIGHTS
+
+    check_arg(inference in INFERENCE, "inference", inference, "'auto', 'cr1' or 'wild_bootstrap'")
+    check_arg(isinstance(use_t, bool), "use_t", use_t, "True or False")
+    check_arg(weights in WEIGHTS, "weights", weights, "'auto', 'webb' or 'rademacher'")
+    check_arg(isinstance(reps, int) and not isinstance(reps, bool) and reps >= 99, "reps", reps, "an integer >= 99")
+    check_arg(isinstance(seed, int) and not isinstance(seed, bool) and seed >= 0, "seed", seed, "an integer >= 0")
+    return Inference(choice=inference, level=level, use_t=use_t, reps=reps, weights=weights, seed=seed)
 
 
 def did_effect(
@@ -114,9 +275,13 @@ def did_effect(
     program: str | None = None,
     level: float = DEFAULT_LEVEL,
     use_t: bool = True,
+    inference: str = "auto",
+    reps: int = DEFAULT_BOOT_REPS,
+    weights: str = DEFAULT_BOOT_WEIGHTS,
+    seed: int = DEFAULT_SEED,
     lang: str = "id",
 ) -> pd.DataFrame:
-    """Difference-in-differences effect with unit-clustered standard errors.
+    """Difference-in-differences effect with unit-clustered inference (CR1 or wild bootstrap).
 
     Parameters
     ----------
@@ -140,7 +305,13 @@ def did_effect(
     level : float
         Confidence level.
     use_t : bool
-        t with clusters - 1 df (default) or the normal distribution.
+        CR1 only: t with clusters - 1 df (default) or the normal distribution.
+    inference : {"auto", "cr1", "wild_bootstrap"}
+        ``"auto"``: the wild cluster bootstrap when an arm has fewer than
+        ``DID_BOOTSTRAP_BELOW`` clusters, else CR1 (module docstring).
+    reps, weights, seed : int, str, int
+        Replications, weight distribution and seed of the bootstrap (defaults
+        in :mod:`kemuning_eval.stats._common`); the same seed gives the same result.
     lang : {"id", "en"}
         Language of the assumption text in ``DataFrame.attrs``.
 
@@ -149,35 +320,44 @@ def did_effect(
     DataFrame
         One row per group and outcome: grouping columns, ``outcome``, ``n`` (rows), ``n_units``, ``n_clusters``,
         ``mean_control_pre``, ``mean_control_post``, ``mean_treated_pre``,
-        ``mean_treated_post``, ``estimate`` (b3), ``se``, ``ci_low``, ``ci_high``,
-        ``statistic``, ``df`` (inf for the normal), ``p_val``, ``n_pre_periods``,
+        ``mean_treated_post``, ``n_treated_clusters``, ``n_control_clusters``,
+        ``inference`` (``"cr1"`` or ``"wild_bootstrap"``), ``estimate`` (b3), ``se``, ``ci_low``, ``ci_high``,
+        ``statistic``, ``df`` (inf for the normal, NaN for the bootstrap), ``p_val``, ``n_pre_periods``,
         ``pretrend_estimate``, ``pretrend_statistic``, ``pretrend_df``,
         ``pretrend_p_val``, ``method``.  A group (with ``by``) whose design is
         incomplete keeps its row with NaN numbers and the reason in ``method``;
-        without ``by`` it raises :class:`~kemuning_eval.errors.DataError`.  ``attrs["assumption"]`` holds the
+        without ``by`` it raises :class:`~kemuning_eval.errors.DataError`
+        (:class:`TooFewClusters` for too few clusters in an arm).  ``attrs["assumption"]`` holds the
         parallel-trends statement and ``attrs["pretrend_note"]`` the check's wording.
 
     Examples
     --------
     >>> import pandas as pd
-    >>> data = pd.DataFrame({"unit": list("AABBCCDD"), "treated": [1, 1, 0, 0, 1, 1, 0, 0],
-    ...                      "post": [0, 1] * 4, "on_time": [0, 1, 0, 0, 1, 1, 1, 1]})
+    >>> data = pd.DataFrame({"unit": list("AABBCCDDEEFF"), "treated": [1, 1, 0, 0] * 3,
+    ...                      "post": [0, 1] * 6, "on_time": [0, 1, 0, 0, 1, 1, 1, 1, 0, 1, 0, 1]})
     >>> res = did_effect(data, outcomes="on_time", lang="en")
     >>> round(float(res["estimate"].iloc[0]), 6), res.attrs["assumption"][:15]
-    (0.5, 'Parallel-trends')
+    (0.333333, 'Parallel-trends')
+    >>> res["inference"].iloc[0], int(res["n_treated_clusters"].iloc[0])
+    ('wild_bootstrap', 3)
+
+    Two treated units are too few for an honest interval:
+
+    >>> did_effect(data.iloc[2:], outcomes="on_time", lang="en")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kemuning_eval.stats.did.TooFewClusters: selisih-dalam-selisih untuk 'on_time' ditolak: 2 unit perlakuan ...
     """
     import numpy as np
     import pandas as pd
 
     level = check_level(level)
     lang = check_lang(lang)
-    check_arg(isinstance(use_t, bool), "use_t", use_t, "True or False")
+    inf = _inference_args(inference, level, use_t, reps, weights, seed)
     by_cols = as_columns(by)
     check_arg(program is None or not by_cols, "program", program, "None when 'by' is given")
     require_columns(data, [treated, post, cluster, *by_cols, *as_columns(program)], table="outcomes")
-    ys = [c for c in OUTCOMES if c in data.columns] if outcomes is None else as_columns(outcomes)
-    check_arg(len(ys) > 0, "outcomes", outcomes, "at least one outcome column")
-    numeric_matrix(data, [*ys, treated, post], table="outcomes")
+    ys = _outcome_columns(data, outcomes, [treated, post])
     frame = pd.DataFrame({
         "_treated": data[treated].astype("float64"), "_post": data[post].astype("float64"),
         "_cluster": data[cluster],
@@ -206,12 +386,14 @@ def did_effect(
         for y in ys:
             sub = frame.loc[index].assign(**{y: data.loc[index, y].astype("float64")})
             try:
-                records.append({**labels, **_did_one(sub, y, units, cluster, level, use_t)})
+                records.append({**labels, **_did_one(sub, y, units, cluster, inf)})
             except DataError as err:
                 if not by_cols:
                     raise
                 # one group without a usable design: keep the row, say why, no numbers
+                arms = _arms(sub.dropna(subset=[y, "_treated", "_post", "_cluster"]))
                 records.append({**labels, "outcome": y, "n": int(sub[y].notna().sum()),
+                                "n_treated_clusters": arms[0], "n_control_clusters": arms[1],
                                 "method": f"not estimable: {err.message}"})
     out = pd.DataFrame.from_records(records)
     out = out.reindex(columns=[*by_cols, *_did_columns()])
@@ -222,24 +404,23 @@ def did_effect(
 
 def _did_columns() -> list[str]:
     return ["outcome", "n", "n_units", "n_clusters", "mean_control_pre", "mean_control_post",
-            "mean_treated_pre", "mean_treated_post", "estimate", "se", "ci_low", "ci_high",
+            "mean_treated_pre", "mean_treated_post", "n_treated_clusters", "n_control_clusters",
+            "inference", "estimate", "se", "ci_low", "ci_high",
             "statistic", "df", "p_val", "n_pre_periods", "pretrend_estimate", "pretrend_statistic",
             "pretrend_df", "pretrend_p_val", "method"]
 
 
-def _did_one(sub: pd.DataFrame, y: str, units: pd.Series, cluster: str, level: float, use_t: bool) -> dict[str, Any]:
+def _did_one(sub: pd.DataFrame, y: str, units: pd.Series, cluster: str, inf: Inference) -> dict[str, Any]:
     """Fit the DiD model for one outcome on one group (see :func:`did_effect`)."""
     import numpy as np
 
     sub = sub.dropna(subset=[y, "_treated", "_post", "_cluster"])
-    n_clusters = int(sub["_cluster"].nunique())
-    if n_clusters < 2 or sub["_treated"].nunique() < 2 or sub["_post"].nunique() < 2:
-        raise DataError(t("stats2.error.did_design", outcome=y, n=n_clusters), column=y,
-                        hint=t("stats2.hint.did_design"))
     tr, po = sub["_treated"].to_numpy(), sub["_post"].to_numpy()
     x = np.column_stack([np.ones(len(sub)), tr, po, tr * po])
-    fit = cluster_ols(sub[y].to_numpy(dtype=np.float64), x, _codes(sub["_cluster"]), level=level, use_t=use_t)
-    ci = np.asarray(fit.conf_int(alpha=1 - level))[3]
+    n_treated, n_control = _check_design(sub, x, y)
+    n_clusters = int(sub["_cluster"].nunique())
+    kind = inf.resolve(n_treated, n_control)
+    coef = inf.coefficient(sub[y].to_numpy(dtype=np.float64), x, _codes(sub["_cluster"]), 3, kind)
     cells = sub.groupby(["_treated", "_post"])[y].mean()
     sub = sub.assign(_post=sub["_post"].astype(bool))
     return {
@@ -249,16 +430,122 @@ def _did_one(sub: pd.DataFrame, y: str, units: pd.Series, cluster: str, level: f
         "mean_control_post": float(cells.get((0.0, 1.0), np.nan)),
         "mean_treated_pre": float(cells.get((1.0, 0.0), np.nan)),
         "mean_treated_post": float(cells.get((1.0, 1.0), np.nan)),
-        "estimate": float(fit.params[3]), "se": float(fit.bse[3]),
-        "ci_low": float(ci[0]), "ci_high": float(ci[1]),
-        "statistic": float(fit.tvalues[3]),
-        "df": float(fit.df_resid_inference) if use_t else np.inf,
-        "p_val": float(fit.pvalues[3]),
-        **_pretrend(sub, y, level, use_t),
+        "n_treated_clusters": n_treated, "n_control_clusters": n_control, "inference": kind,
+        **coef,
+        **_pretrend(sub, y, inf, kind),
         "method": (
-            f"difference-in-differences by OLS, y ~ treated + post + treated:post; "
-            f"CR1 cluster-robust SE by {cluster} ({n_clusters} clusters); "
-            + (f"t with clusters - 1 = {n_clusters - 1} df" if use_t else "normal reference distribution")
-            + f"; interval at {level:g}; complete cases per outcome"
+            "difference-in-differences by OLS, y ~ treated + post + treated:post; "
+            + inf.describe(kind, cluster, n_clusters, n_treated, n_control)
+            + f"; interval at {inf.level:g}; complete cases per outcome"
         ),
     }
+
+
+def did_event_study(
+    data: pd.DataFrame,
+    *,
+    outcomes: str | Sequence[str] | None = None,
+    treated: str = "treated",
+    post: str = "post",
+    cluster: str = "unit",
+    period: str = "period_index",
+    level: float = DEFAULT_LEVEL,
+    use_t: bool = True,
+    inference: str = "auto",
+    reps: int = DEFAULT_BOOT_REPS,
+    weights: str = DEFAULT_BOOT_WEIGHTS,
+    seed: int = DEFAULT_SEED,
+) -> pd.DataFrame:
+    """Event study: the treated-comparison gap per period, relative to the last pre period.
+
+    ``y = a + b treated + sum_p c_p [period = p] + sum_{p != ref} d_p treated x [period = p]``
+    by OLS; ``d_p`` is the change of the gap from the reference period (the
+    last pre period) to period ``p``.  Pre-period ``d_p`` are placebo effects
+    (they should be near 0 under parallel trends: the pre-trend check and its
+    figure); post-period ``d_p`` are the effects period by period.  Inference
+    per coefficient as :func:`did_effect` (CR1 or the wild cluster bootstrap,
+    chosen the same way; the same refusals).
+
+    Parameters
+    ----------
+    data : DataFrame
+        The ``outcomes`` table with more than two periods.
+    outcomes, treated, post, cluster, period, level, use_t, inference, reps, weights, seed
+        As :func:`did_effect`.
+
+    Returns
+    -------
+    DataFrame
+        One row per outcome and period: ``outcome``, ``period``, ``relative``
+        (periods since the first post period: -1 is the reference), ``post``,
+        ``reference`` (bool), ``n``, ``n_treated_clusters``,
+        ``n_control_clusters``, ``inference``, ``estimate``, ``se``,
+        ``ci_low``, ``ci_high``, ``statistic``, ``df``, ``p_val``, ``method``.
+        The reference row has estimate 0 and NaN inference.
+
+    Raises
+    ------
+    DataError
+        Fewer than three periods, no pre or post period, or a design
+        :func:`did_effect` refuses (:class:`TooFewClusters`).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> rows = [(u, p, u < 12, p >= 2, 1.0 + 0.1 * (u < 12) * (p >= 2) + 0.01 * ((u * 5 + p * 3) % 7))
+    ...         for u in range(24) for p in range(4)]
+    >>> data = pd.DataFrame(rows, columns=["unit", "period_index", "treated", "post", "budget_ratio"])
+    >>> res = did_event_study(data, outcomes="budget_ratio")
+    >>> res["relative"].tolist(), res["inference"].tolist()[2:]
+    ([-2, -1, 0, 1], ['cr1', 'cr1'])
+    >>> [round(float(v), 3) for v in res["estimate"]]
+    [0.0, 0.0, 0.1, 0.094]
+    """
+    import numpy as np
+    import pandas as pd
+
+    level = check_level(level)
+    inf = _inference_args(inference, level, use_t, reps, weights, seed)
+    require_columns(data, [treated, post, cluster, period], table="outcomes")
+    ys = _outcome_columns(data, outcomes, [treated, post, period])
+    records = []
+    for y in ys:
+        sub = pd.DataFrame({"_treated": data[treated].astype("float64"), "_post": data[post].astype("float64"),
+                            "_cluster": data[cluster], "_period": data[period].astype("float64"),
+                            y: data[y].astype("float64")}).dropna()
+        periods = np.sort(sub["_period"].unique())
+        pre = np.sort(sub.loc[sub["_post"] == 0.0, "_period"].unique())
+        if len(periods) < 3 or len(pre) == 0 or len(pre) == len(periods):
+            raise DataError(t("stats3.error.event_periods", outcome=y, n=len(periods)), column=period,
+                            hint=t("stats2.hint.did_design"))
+        ref = pre[-1]
+        first_post = np.min(sub.loc[sub["_post"] == 1.0, "_period"])
+        others = [p for p in periods if p != ref]
+        tr = sub["_treated"].to_numpy()
+        dummies = np.column_stack([(sub["_period"].to_numpy() == p).astype(np.float64) for p in others])
+        x = np.column_stack([np.ones(len(sub)), tr, dummies, tr[:, None] * dummies])
+        did_x = np.column_stack([np.ones(len(sub)), tr, sub["_post"].to_numpy(), tr * sub["_post"].to_numpy()])
+        n_treated, n_control = _check_design(sub, did_x, y)
+        if np.linalg.matrix_rank(x) < x.shape[1]:
+            raise DataError(t("stats3.error.did_no_variation", outcome=y, n=len(sub), k=x.shape[1]), column=y,
+                            hint=t("stats2.hint.did_design"))
+        kind = inf.resolve(n_treated, n_control)
+        codes = _codes(sub["_cluster"])
+        values = sub[y].to_numpy(dtype=np.float64)
+        method = ("event study by OLS, y ~ treated + C(period) + treated:C(period), reference = last pre period; "
+                  + inf.describe(kind, cluster, int(sub["_cluster"].nunique()), n_treated, n_control)
+                  + f"; interval at {level:g}")
+        for p in periods:
+            base = {"outcome": y, "period": p, "relative": int(round(p - first_post)) if p >= first_post
+                    else -int(np.sum(pre >= p)), "post": bool(p >= first_post), "reference": bool(p == ref),
+                    "n": int((sub["_period"] == p).sum()), "n_treated_clusters": n_treated,
+                    "n_control_clusters": n_control, "inference": kind, "method": method}
+            if p == ref:
+                records.append({**base, "estimate": 0.0})
+                continue
+            j = 2 + len(others) + others.index(p)
+            records.append({**base, **inf.coefficient(values, x, codes, j, kind)})
+    columns = ["outcome", "period", "relative", "post", "reference", "n", "n_treated_clusters",
+               "n_control_clusters", "inference", "estimate", "se", "ci_low", "ci_high", "statistic", "df",
+               "p_val", "method"]
+    return pd.DataFrame.from_records(records).reindex(columns=columns)

@@ -13,12 +13,16 @@ Definitions used
 :func:`paired_change`
     D = post - pre; ``estimate`` = mean D, ``sd`` = SD of D (ddof=1), t
     interval, paired t-test (``statistic`` = t, ``df`` = n - 1, two-sided).
+    With one pair, or when every D is the same (sd = 0: t would be infinite
+    and the interval of zero width), the test and interval are NaN and
+    ``note`` says why.
 :func:`wilcoxon_signed_rank`
     Zero differences dropped (Wilcoxon's rule, R and scipy default);
     ``statistic`` = **V = sum of the ranks of positive differences** (R's V),
     ``w_min`` = the smaller rank sum (scipy's and pingouin's statistic).
-    ``method`` "exact" (no ties, no zeros and at most 50 non-zero pairs;
-    scipy's exact distribution) else "normal": normal approximation with the
+    ``method`` "exact" (no ties, no zeros and fewer than 50 non-zero pairs,
+    R's ``wilcox.test`` rule; scipy's exact distribution) else "normal":
+    normal approximation with the
     tie correction of the variance and a continuity correction of 0.5 (as R's
     ``wilcox.test``).  ``rbc`` = matched-pairs rank-biserial correlation
     (Kerby 2014 simple difference = (T+ - T-)/(T+ + T-); King & Minium),
@@ -27,12 +31,19 @@ Definitions used
     ``d_z`` = mean(D) / sd(D); ``g_z`` = J * d_z with Hedges' J = 1 - 3 / (4(n-1) - 1).
     CI of d_z by inverting the noncentral t distribution (Steiger & Fouladi
     1997) at t = d_z * sqrt(n), df = n - 1; CI of g_z = J * CI of d_z.
+    g_z is NaN below 3 pairs (J = 0 at n = 2); both are NaN when every
+    difference is the same (sd(D) = 0); the reason is in ``note``.
     Cohen's bands on |d|: < 0.2 negligible, < 0.5 small, < 0.8 medium, else large.
 :func:`normalized_gain`
     Hake (1998) on 0-100 scores: ``class_average`` = (mean post - mean pre) /
     (100 - mean pre); ``average_individual`` = mean of (post - pre) / (100 - pre)
     over pairs with pre < 100 (pairs with pre = 100 are excluded and counted in
-    ``n_excluded``).  Bands: low < 0.3 <= medium < 0.7 <= high.
+    ``n_excluded``).  Bands: low < 0.3 <= medium < 0.7 <= high.  The two are
+    different measures, not cells of one breakdown: each is suppressed on its
+    own ``n``.  The class-average gain divides by ``100 - mean pre``: when the
+    pre mean lies within ``GAIN_CEILING_DISTANCE`` (10) points of the maximum
+    it is flagged ``unreliable`` (a small denominator makes it jump), and it
+    is NaN at a pre mean of 100.
 :func:`pass_rate`
     Passed = score >= the programme's ``pass_mark`` (``programs`` table; else
     ``pass_mark``).  Shares before and after; ``estimate`` = after - before;
@@ -59,12 +70,14 @@ from kemuning_eval.i18n import check_lang, t
 from kemuning_eval.stats._common import (
     DEFAULT_LEVEL,
     DEFAULT_MIN_N,
+    GAIN_CEILING_DISTANCE,
     as_columns,
     check_level,
     check_min_n,
     check_range,
     drop_all,
     grouped,
+    ncp_interval,
     numeric_matrix,
     require_columns,
     t_interval,
@@ -76,7 +89,8 @@ if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
     import pandas as pd
 
-EXACT_MAX_N = 50
+#: R's wilcox.test: exact distribution below this many non-zero differences (and no ties).
+WILCOXON_EXACT_BELOW = 50
 MCNEMAR_EXACT_BELOW = 25
 SCORE_MAX = 100.0
 COHEN_BANDS = ((0.2, "stats.effect.negligible"), (0.5, "stats.effect.small"),
@@ -142,12 +156,17 @@ def _pairs(tests: pd.DataFrame, by, pre: str, post: str, extra: Sequence[str] = 
 
 
 def _finish(out: pd.DataFrame, keys: list[str], min_n: int, value_cols: list[str],
-            p_col: str | None = "p_val") -> pd.DataFrame:
-    """Drop the dummy key, suppress small groups, add Holm-adjusted p-values."""
+            p_col: str | None = "p_val", measure: bool = False) -> pd.DataFrame:
+    """Drop the dummy key, suppress small groups, add Holm-adjusted p-values.
+
+    With ``measure``, the rows of each ``measure`` are a breakdown of their own
+    (different measures are not cells that add up to a total).
+    """
     import pandas as pd
 
     out = drop_all(out.reset_index())
-    parts = [[]] if len(keys) <= 1 else [[k for k in keys if k != key] for key in keys]
+    cell = ["measure"] if measure else []
+    parts = [cell] if len(keys) <= 1 else [[*cell, *[k for k in keys if k != key]] for key in keys]
     if p_col is not None:
         value_cols = [*value_cols, p_col]
     out = suppress(out, min_n=min_n, partitions=parts, value_cols=value_cols)
@@ -192,7 +211,11 @@ def paired_change(
     n = out["n"].to_numpy(dtype=np.float64)
     out["ci_low"], out["ci_high"] = t_interval(out["estimate"], out["sd"], n, level)
     out["statistic"], out["df"], out["p_val"] = t_test_mean(out["estimate"], out["sd"], n)
+    flat = (out["sd"] == 0).to_numpy()
+    out.loc[flat, ["ci_low", "ci_high", "statistic", "p_val"]] = np.nan
     out["method"] = "paired t-test, two-sided; t CI of mean D"
+    out["note"] = np.where(n < 2, "fewer than 2 pairs: no SD, no test",
+                           np.where(flat, "every difference is the same (sd = 0): no test, no interval", ""))
     return _finish(out, keys, min_n, ["mean_pre", "mean_post", "estimate", "sd", "ci_low",
                                       "ci_high", "statistic", "df"])
 
@@ -252,7 +275,7 @@ def wilcoxon_signed_rank(
         p = np.where(var > 0, 2 * stats.norm.sf(np.abs(z)), np.nan)
         rbc = (tp - out["t_minus"].to_numpy()) / (tp + out["t_minus"].to_numpy())
     n_zero = out["n"].to_numpy() - m
-    exact = (m >= 1) & (m <= EXACT_MAX_N) & (out["tie_term"].to_numpy() == 0) & (n_zero == 0)
+    exact = (m >= 1) & (m < WILCOXON_EXACT_BELOW) & (out["tie_term"].to_numpy() == 0) & (n_zero == 0)
     if exact.any():
         rows = frame.groupby(gkeys, sort=True).indices
         d_all = frame["d"].to_numpy()
@@ -281,26 +304,10 @@ def d_z_interval(d_z: float, n: int, level: float = DEFAULT_LEVEL) -> tuple[floa
     """
     import math
 
-    import numpy as np
-    from scipy import optimize, stats
-
     if n < 2 or not math.isfinite(d_z):
         return math.nan, math.nan
-    df, root = n - 1, math.sqrt(n)
-    t_obs = d_z * root
-    width = 10 + 2 * abs(t_obs)
-
-    def cdf(ncp: float) -> float:
-        # P(T <= t_obs) falls monotonically in ncp; scipy returns NaN deep in a tail
-        value = stats.nct.cdf(t_obs, df, ncp)
-        return value if math.isfinite(value) else (0.0 if ncp > t_obs else 1.0)
-
-    def ncp_for(q: float) -> float:
-        return optimize.brentq(lambda ncp: cdf(ncp) - q, t_obs - width, t_obs + width,
-                               xtol=1e-12)
-
-    a = (1 - level) / 2
-    return float(np.float64(ncp_for(1 - a)) / root), float(np.float64(ncp_for(a)) / root)
+    low, high = ncp_interval(d_z * math.sqrt(n), n - 1, level)
+    return low / math.sqrt(n), high / math.sqrt(n)
 
 
 def effect_sizes(
@@ -337,9 +344,12 @@ def effect_sizes(
     frame, keys, gkeys = _pairs(tests, by, pre, post)
     agg = frame.groupby(gkeys, sort=True)["d"].agg(["size", "mean", "std"])
     n = agg["size"].to_numpy(dtype=np.float64)
+    sd = agg["std"].to_numpy()
     with np.errstate(invalid="ignore", divide="ignore"):
-        d = agg["mean"].to_numpy() / agg["std"].to_numpy()
-        j = 1 - 3 / (4 * (n - 1) - 1)
+        d = np.where(sd > 0, agg["mean"].to_numpy() / sd, np.nan)
+        j = np.where(n >= 3, 1 - 3 / (4 * (n - 1) - 1), np.nan)
+    reason = np.where(n < 2, "fewer than 2 pairs: no SD",
+                      np.where(sd == 0, "every difference is the same (sd = 0): no standardised effect", ""))
     ci = np.array([d_z_interval(float(v), int(k), level) for v, k in zip(d, n, strict=True)])
     ci = ci.reshape(-1, 2)
     rows = []
@@ -349,14 +359,15 @@ def effect_sizes(
         part["n"] = agg["size"].to_numpy()
         part["estimate"] = d * factor
         part["ci_low"], part["ci_high"] = ci[:, 0] * factor, ci[:, 1] * factor
+        part["note"] = reason if measure == "d_z" else np.where(
+            (n < 3) & (reason == ""), "fewer than 3 pairs: Hedges' J = 1 - 3/(4(n-1)-1) is not positive", reason)
         rows.append(part)
     out = pd.concat(rows).sort_index(kind="stable")
     out["band"] = [_band(abs(v), COHEN_BANDS, lang) for v in out["estimate"]]
     out["method"] = np.where(out["measure"] == "d_z",
                              "d_z = mean(D)/sd(D); noncentral t CI",
                              "g_z = J*d_z, J = 1-3/(4(n-1)-1); CI = J*CI(d_z)")
-    keys_measure = [*keys, "measure"]
-    out = _finish(out, keys_measure, min_n, ["estimate", "ci_low", "ci_high"], p_col=None)
+    out = _finish(out, keys, min_n, ["estimate", "ci_low", "ci_high"], p_col=None, measure=True)
     out.loc[out["suppressed"], "band"] = None
     return out
 
@@ -398,18 +409,24 @@ def normalized_gain(
     agg = frame.groupby(gkeys, sort=True).agg(n=("d", "size"), pre=("pre", "mean"),
                                               post=("post", "mean"), g=("g", "mean"),
                                               n_g=("g", "count"))
+    room = SCORE_MAX - agg["pre"]
     with np.errstate(invalid="ignore", divide="ignore"):
-        class_g = (agg["post"] - agg["pre"]) / (SCORE_MAX - agg["pre"])
+        class_g = np.where(room > 0, (agg["post"] - agg["pre"]) / room, np.nan)
+    near = (room < GAIN_CEILING_DISTANCE).to_numpy()
     cls = pd.DataFrame({"measure": "class_average", "n": agg["n"], "n_excluded": 0,
-                        "estimate": class_g,
-                        "method": "(mean post - mean pre)/(100 - mean pre)"})
+                        "estimate": class_g, "unreliable": near,
+                        "method": "(mean post - mean pre)/(100 - mean pre)",
+                        "note": np.where(room <= 0, "mean pre = 100: no room to gain, undefined",
+                                         np.where(near, f"mean pre within {GAIN_CEILING_DISTANCE:g} points of 100: "
+                                                  "small denominator, unstable", ""))})
     ind = pd.DataFrame({"measure": "average_individual", "n": agg["n_g"],
-                        "n_excluded": agg["n"] - agg["n_g"], "estimate": agg["g"],
-                        "method": "mean of (post - pre)/(100 - pre), pre = 100 excluded"})
+                        "n_excluded": agg["n"] - agg["n_g"], "estimate": agg["g"], "unreliable": False,
+                        "method": "mean of (post - pre)/(100 - pre), pre = 100 excluded",
+                        "note": np.where(agg["n_g"] == 0, "every pre score is 100: undefined", "")})
     out = pd.concat([cls, ind]).sort_index(kind="stable")
     out["band"] = [_band(v, HAKE_BANDS, lang) for v in out["estimate"]]
-    out = out[["measure", "n", "n_excluded", "estimate", "band", "method"]]
-    out = _finish(out, [*keys, "measure"], min_n, ["estimate"], p_col=None)
+    out = out[["measure", "n", "n_excluded", "estimate", "band", "unreliable", "method", "note"]]
+    out = _finish(out, keys, min_n, ["estimate"], p_col=None, measure=True)
     out.loc[out["suppressed"], "band"] = None
     return out
 
@@ -503,7 +520,7 @@ def learning_summary(
     ``t_p_holm``, ``wilcoxon_v``, ``wilcoxon_p_val``, ``wilcoxon_p_holm``,
     ``wilcoxon_method``, ``rbc``, ``d_z``, ``d_z_ci_low``, ``d_z_ci_high``,
     ``g_z``, ``g_z_ci_low``, ``g_z_ci_high``, ``effect_band``, ``gain_class``,
-    ``gain_individual``, ``gain_band``, ``pass_pre``, ``pass_post``,
+    ``gain_band``, ``gain_class_unreliable`` (pre mean near 100), ``gain_individual``, ``pass_pre``, ``pass_post``,
     ``mcnemar_p_val``, ``mcnemar_p_holm``, ``mcnemar_method``, ``suppressed``.
 
     Examples
@@ -545,7 +562,8 @@ def learning_summary(
         add(sub, cols)
     for measure, name in (("class_average", "gain_class"), ("average_individual", "gain_individual")):
         sub = gain[gain["measure"] == measure].reset_index(drop=True)
-        add(sub, {"estimate": name, **({"band": "gain_band"} if name == "gain_class" else {})})
+        add(sub, {"estimate": name, **({"band": "gain_band", "unreliable": "gain_class_unreliable"}
+                                       if name == "gain_class" else {})})
     add(passed, {"pass_pre": "pass_pre", "pass_post": "pass_post", "p_val": "mcnemar_p_val",
                  "p_holm": "mcnemar_p_holm", "method": "mcnemar_method"})
     out["suppressed"] = suppressed.to_numpy()

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from kemuning_eval.errors import DataError, check_arg
 from kemuning_eval.i18n import t
 from kemuning_eval.stats._common import numeric_matrix, require_columns
+from kemuning_eval.stats._stats2 import check_amounts
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -102,6 +103,12 @@ def roi_by_program(
         (programmes without monetised benefits are left out of the ROI, not
         counted as zero).
 
+    Raises
+    ------
+    DataError
+        A cost that is not > 0 or a negative benefit, naming the programme
+        (the same rule as :func:`phillips_roi` and :mod:`~kemuning_eval.stats.cost`).
+
     Returns
     -------
     DataFrame
@@ -129,7 +136,8 @@ def roi_by_program(
     require_columns(benefits, ["program_id", *cols], table="benefits")
     require_columns(programs, ["program_id", "cost"], table="programs")
     values = numeric_matrix(benefits, cols, table="benefits")
-    numeric_matrix(programs, ["cost"], table="programs")
+    check_amounts(benefits, "annual_value", table="benefits", positive=False)
+    check_amounts(programs, "cost", table="programs", positive=True)
     for j, col in enumerate(cols[1:], start=1):
         bad = ~np.isnan(values[:, j]) & ((values[:, j] < 0) | (values[:, j] > 1))
         if bad.any():
