@@ -100,6 +100,7 @@ def test_score_export_title_rows_cp1252_decimal_commas(study):
     assert int(_quality(out, "duplicate_corrected")["n"].sum()) == truth.corrected
     assert (tests["nip_kind"] == "invalid").sum() == truth.invalid_nips
     assert sorted(tests["program_id"].unique()) == ["PL-02", "PM-01"]
+    assert _quality(out, "header_row")["n"].tolist() == [4]  # three title rows skipped, recorded
 
 
 @pytest.mark.parametrize("parts", ["survey", "tests", "survey+tests", "survey+roster", "all-but-costs", "all",

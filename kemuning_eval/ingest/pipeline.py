@@ -245,6 +245,9 @@ class _Build:
                 continue
             data, found = apply_codebook(raw, cb)
             self.problems += found
+            if spec.header_row is None and raw.header_row > 1:  # title rows skipped: say where the header was
+                self.problems.append(measure(raw.file, "header_row", "", raw.header_row, float("nan"), "info",
+                                             t("ingest.read.header_found", row=raw.header_row)))
             self.clean(key, "read", len(raw.frame), len(data))
             self.inputs[key] = _Input(key, raw.file, data, cb)
             for spec_col in cb.columns:
