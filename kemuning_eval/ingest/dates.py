@@ -105,7 +105,7 @@ def offset_minutes(tz: Any) -> float:
 _DIGITS = ("a", "b", "c", "H", "M", "S", "d1", "y1", "d2", "y2")
 
 
-def _extract(texts: Any, pattern: re.Pattern) -> Any:
+def _extract(texts: Any, arr: Any, pattern: re.Pattern) -> Any:
     """The named groups of ``pattern`` in each text, with Arrow's RE2 engine (no Python call per text).
 
     Digit groups come back as float64 (NaN when absent), ``a`` also as its
@@ -115,7 +115,7 @@ def _extract(texts: Any, pattern: re.Pattern) -> Any:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    found = pc.extract_regex(pa.array(texts.to_numpy(dtype=object), type=pa.string()), pattern=pattern.pattern)
+    found = pc.extract_regex(arr, pattern=pattern.pattern)
     out = {}
     for name in pattern.groupindex:
         field = found.field(name)
@@ -134,8 +134,9 @@ def _split(texts: Any) -> Any:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    num = _extract(texts, _NUMERIC)
-    named = _extract(texts, _NAMED)
+    arr = pa.array(texts.to_numpy(dtype=object), type=pa.string())
+    num = _extract(texts, arr, _NUMERIC)
+    named = _extract(texts, arr, _NAMED)
     use = (num["a"].isna() & (named["y1"].notna() | named["y2"].notna())).to_numpy()
     for col in ("H", "M", "S", "f", "ampm", "tz"):
         num[col] = num[col].where(~use, named[col])
@@ -145,7 +146,7 @@ def _split(texts: Any) -> Any:
     num["b"] = num["b"].where(~use, month.astype("float64"))
     num["c"] = num["c"].where(~use, named["d1"].fillna(named["d2"]))
     num["named"] = use
-    serial = pc.match_substring_regex(pa.array(texts.to_numpy(dtype=object), type=pa.string()), _SERIAL.pattern)
+    serial = pc.match_substring_regex(arr, _SERIAL.pattern)
     num["serial"] = serial.to_numpy(zero_copy_only=False).astype(bool) & ~use & num["a"].isna().to_numpy()
     return num
 
