@@ -644,13 +644,17 @@ class _Build:
 
     def person_fill(self, df: Any) -> None:
         """Records joined to a person by e-mail or name take the person's NIP kind and roster programme."""
-        if not (df["_key_source"].isin(["email", "name"])).any():
+        joined = df["_key_source"].isin(["email", "name"]).to_numpy()
+        if not joined.any():
             return
-        known = df.groupby("participant_id")["_nip_kind"].first()
-        df["_nip_kind"] = df["_nip_kind"].where(df["_nip_kind"].notna(), df["participant_id"].map(known))
+        people = df["participant_id"].isin(df.loc[joined, "participant_id"].unique()).to_numpy()
+        sub = df.loc[people, ["participant_id", "_nip_kind"]]  # only the people some record was joined to
+        known = sub.groupby("participant_id")["_nip_kind"].first()
+        kind = df.loc[joined, "participant_id"].map(known)
+        df.loc[joined, "_nip_kind"] = df.loc[joined, "_nip_kind"].where(df.loc[joined, "_nip_kind"].notna(), kind)
         if self.derive and len(self.roster_program):
-            roster = df["participant_id"].map(self.roster_program[~self.roster_program.index.duplicated()])
-            df["program_id"] = roster.where(roster.notna(), df["program_id"]).astype(object)
+            roster = df.loc[joined, "participant_id"].map(self.roster_program[~self.roster_program.index.duplicated()])
+            df.loc[joined, "program_id"] = roster.where(roster.notna(), df.loc[joined, "program_id"])
 
     def key_quality(self, inp: _Input, df: Any, kept: bool) -> None:
         """Count records keyed by e-mail or name, and those without any key."""
