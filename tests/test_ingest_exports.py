@@ -218,3 +218,13 @@ def test_microsoft_forms_dates_from_excel_cells(study):
     assert stored <= {pd.Timestamp(r[2]) for r in rows}
     assert len(stored) == truth.respondents
     assert all(isinstance(r[2], dt.datetime) for r in rows)
+
+
+def test_survey_names_and_score_codes_are_matched_through_the_people(study):
+    _, out = _ingest(study, "survey+tests")
+    programs = pd.read_parquet(out / "programs.parquet")
+    assert programs[["program_id", "name"]].values.tolist() == [["PL-02", "Pelayanan Publik Prima"],
+                                                                 ["PM-01", "Manajemen Proyek"]]
+    for table in ("reaction", "tests"):
+        assert set(pd.read_parquet(out / f"{table}.parquet")["program_id"]) == {"PL-02", "PM-01"}
+    assert int(_quality(out, "program_matched")["n"].sum()) == 2
