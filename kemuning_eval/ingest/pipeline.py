@@ -202,6 +202,7 @@ class _Build:
         self._pseudonyms: dict[tuple[str, str], dict] = {}
         self._nips: Any = None  # classify_nip of every NIP spelling seen, + pseudonyms
         self.derived_names: dict[str, str] = {}  # derived programme code -> display name
+        self.derived_from_names: set[str] = set()  # derived codes that came from names, not codes
 
     # ------------------------------------------------------------ helpers
     def problem(self, file: str, check: str, message: str, *, rows: Any = (), column: str | None = None,
@@ -261,6 +262,9 @@ class _Build:
                                              extra={"check": check, "n": 1, "rows": []}))
                 continue
             self.problems += found
+            if spec.header_row is None and raw.header_row > 1:  # title rows skipped: say where the header was
+                self.problems.append(measure(raw.file, "header_row", "", raw.header_row, float("nan"), "info",
+                                             t("ingest.read.header_found", row=raw.header_row)))
             self.clean(key, "read", len(raw.frame), len(data))
             self.inputs[key] = _Input(key, raw.file, data, cb)
             for spec_col in cb.columns:
@@ -455,12 +459,30 @@ class _Build:
                                         index=pd.Index(part["participant_id"].to_numpy(dtype=object)))
         return sorted(names)
 
+    def reconcile_programs(self) -> None:
+        """A programme one file names and another codes is one programme, matched through its people."""
+        from kemuning_eval.ingest.programs import reconcile
+
+        frames = [t for n, t in self.tables.items() if n != "programs" and {"participant_id", "program_id"} <= set(t)]
+        mapping = reconcile(frames, self.derived_from_names)
+        if not mapping:
+            return
+        for name, table in self.tables.items():
+            if name != "programs" and "program_id" in table:
+                table["program_id"] = table["program_id"].replace(mapping)
+        for named, code in mapping.items():
+            if self.derived_names.get(code, code) == code:  # the code had no name of its own
+                self.derived_names[code] = self.derived_names[named]
+            self.problems.append(measure("", "program_matched", "program_id", 1, float("nan"), "info",
+                                         t("ingest.programs.matched", name=self.derived_names[named], code=code)))
+
     def build_derived_programs(self) -> None:
         """Without a programme table: ``programs`` from the codes and names seen in the exports."""
         import pandas as pd
 
         if not self.derive or not self.derived_names:
             return
+        self.reconcile_programs()
         counts = self.roster_program.value_counts()
         used = set(self.roster_program.dropna())
         for name, table in self.tables.items():
@@ -499,8 +521,12 @@ class _Build:
             if roster is not None:  # the roster knows the participant's programme: it wins
                 derived = roster[unknown].where(roster[unknown].notna(), derived)
             codes = codes.where(~unknown, derived)
+            from kemuning_eval.ingest.programs import is_code
+
             for code in sorted(set(derived.dropna()) & set(names)):
                 self.derived_names.setdefault(code, names[code])
+                if not is_code(names[code]):
+                    self.derived_from_names.add(code)
             unknown = unknown & False
         if unknown.any():
             self.problem(inp.file, "unmatched_program", check_text("unmatched_program"),
@@ -670,13 +696,17 @@ class _Build:
 
     def person_fill(self, df: Any) -> None:
         """Records joined to a person by e-mail or name take the person's NIP kind and roster programme."""
-        if not (df["_key_source"].isin(["email", "name"])).any():
+        joined = df["_key_source"].isin(["email", "name"]).to_numpy()
+        if not joined.any():
             return
-        known = df.groupby("participant_id")["_nip_kind"].first()
-        df["_nip_kind"] = df["_nip_kind"].where(df["_nip_kind"].notna(), df["participant_id"].map(known))
+        people = df["participant_id"].isin(df.loc[joined, "participant_id"].unique()).to_numpy()
+        sub = df.loc[people, ["participant_id", "_nip_kind"]]  # only the people some record was joined to
+        known = sub.groupby("participant_id")["_nip_kind"].first()
+        kind = df.loc[joined, "participant_id"].map(known)
+        df.loc[joined, "_nip_kind"] = df.loc[joined, "_nip_kind"].where(df.loc[joined, "_nip_kind"].notna(), kind)
         if self.derive and len(self.roster_program):
-            roster = df["participant_id"].map(self.roster_program[~self.roster_program.index.duplicated()])
-            df["program_id"] = roster.where(roster.notna(), df["program_id"]).astype(object)
+            roster = df.loc[joined, "participant_id"].map(self.roster_program[~self.roster_program.index.duplicated()])
+            df.loc[joined, "program_id"] = roster.where(roster.notna(), df.loc[joined, "program_id"])
 
     def key_quality(self, inp: _Input, df: Any, kept: bool) -> None:
         """Count records keyed by e-mail or name, and those without any key."""

@@ -1,15 +1,15 @@
-"""Items that run against their scale: a strongly negative corrected item-total correlation.
+"""Items that run against their scale: a clearly negative corrected item-total correlation.
 
 A negatively worded statement ("Materi sudah ketinggalan zaman") scored
 without ``reverse: true`` correlates negatively with the other items of its
 dimension.  After de-duplication each Likert dimension with at least
 :data:`MIN_ITEMS` items and :data:`MIN_N` answers is checked with
 :func:`kemuning_eval.stats.reliability.item_analysis` (pairwise, on the
-scores as stored, i.e. after any reverse recoding); an item is reported
-when that function flags it (``reverse_suspect``: r below
-``stats.reliability.REVERSE_SUSPECT_BELOW``, one threshold for the
-reliability output and this warning); items without a dimension are grouped
-by their scale, IKM items are left out.
+scores as stored, i.e. after any reverse recoding); items without a
+dimension are grouped by their scale, IKM items are left out.  An item is
+reported when ``item_analysis`` flags it ``reverse_suspect`` (corrected
+item-total r below ``stats.reliability.REVERSE_SUSPECT_BELOW``, the one
+place that threshold lives), so ingestion and the report agree.
 
 Examples
 --------
@@ -35,7 +35,7 @@ MIN_N = 10
 
 
 def negative_items(data: Any, codebook: Any) -> list[tuple[str, float]]:
-    """Return ``(variable, corrected item-total r)`` of each item flagged ``reverse_suspect``.
+    """Return ``(variable, corrected item-total r)`` of each item flagged as a probable reverse item.
 
     Parameters
     ----------
@@ -74,6 +74,6 @@ def negative_items(data: Any, codebook: Any) -> list[tuple[str, float]]:
         warnings.simplefilter("ignore", ReliabilityWarning)
         warnings.simplefilter("ignore", RuntimeWarning)
         table = item_analysis(data[meta["variable"].tolist()].astype("float64"), meta, missing="pairwise")
-    r = dict(zip(table["item"], table["item_total_r"], strict=True))
-    flagged = dict(zip(table["item"], table["reverse_suspect"], strict=True))
-    return [(v, float(r[v])) for v in meta["variable"] if flagged.get(v, False)]
+    flagged = table[table["reverse_suspect"].fillna(False).astype(bool)]
+    r = dict(zip(flagged["item"], flagged["item_total_r"], strict=True))
+    return [(v, float(r[v])) for v in meta["variable"] if v in r]
