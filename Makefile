@@ -5,13 +5,16 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+# The pinned, hashed environment `make install` builds (LOCKED=0: newest versions pyproject.toml allows).
+LOCK   := requirements.lock
+LOCKED ?= 1
 YEAR   ?= 2026
 PREVIOUS ?= $(shell expr $(YEAR) - 1)
 LANG_REPORT ?= id
 KERNEL := kemuning-eval
 
 .DEFAULT_GOAL := help
-.PHONY: help install report report-en programs test lint lab bench bench-stats synth clean clean-reports
+.PHONY: help install lock report report-en programs test lint lab bench bench-stats synth clean clean-reports git-filter
 
 help: ## list every target
 	@echo "kemuning-eval targets:"
@@ -20,21 +23,40 @@ help: ## list every target
 		| awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
 	@echo "Variables: YEAR=$(YEAR) PYTHON=$(PYTHON)"
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+ifeq ($(LOCKED),1)
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+else
 	$(BIN)/python -m pip install --quiet -e ".[test,dev]"
-	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (kemuning-eval)" >/dev/null
+endif
+	$(BIN)/kemuning-eval kernel install >/dev/null
+	@$(MAKE) --no-print-directory git-filter
 	@touch $(STAMP)
 
-install: $(STAMP) ## create or update .venv with the package, its tools and the Jupyter kernel
+install: $(STAMP) ## create or update .venv from requirements.lock, the Jupyter kernel and the notebook filter
+
+lock: ## re-resolve requirements.lock after a change to pyproject.toml (UPGRADE=1: newest versions)
+	@test -x $(BIN)/uv || $(MAKE) --no-print-directory install
+	$(BIN)/uv pip compile pyproject.toml --extra test --extra dev --python-version 3.11 \
+		--python-platform x86_64-unknown-linux-gnu --generate-hashes --quiet \
+		--custom-compile-command "make lock" $(if $(UPGRADE),--upgrade) -o $(LOCK)
+
+# git strips notebook outputs when they are staged (nbstripout, cell ids kept); the working
+# copy keeps them.  A linked worktree shares the main checkout's git config: set it up there.
+git-filter:
+	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1 && \
+	    [ "$$(git rev-parse --git-dir)" = "$$(git rev-parse --git-common-dir)" ]; then \
+		git config filter.nbstripout.clean '"$(abspath $(BIN))/python" -m nbstripout --keep-id' && \
+		git config filter.nbstripout.smudge cat && \
+		git config diff.ipynb.textconv '"$(abspath $(BIN))/python" -m nbstripout --keep-id -t' && \
+		echo "git: notebook outputs are stripped when staged (nbstripout)"; \
+	else echo "git filter not configured here (not a git checkout, or a linked worktree)"; fi
 
 report: $(STAMP) ## build reports/$(YEAR)/laporan-evaluasi-$(YEAR).html and metrics.json (after $(PREVIOUS), for the trend)
-	@for y in $(PREVIOUS) $(YEAR); do \
-		if [ $$y != $(YEAR) ] && [ ! -f data/raw/$$y/studi.yaml ]; then continue; fi; \
-		$(BIN)/kemuning-eval ingest --year $$y && \
-		$(BIN)/kemuning-eval report --year $$y --lang $(LANG_REPORT) || exit 1; \
-	done
+	$(BIN)/kemuning-eval report --year $(YEAR) --lang $(LANG_REPORT) --with-previous
 
 report-en: ## the same report in English
 	$(MAKE) report LANG_REPORT=en
@@ -63,8 +85,9 @@ synth: $(STAMP) ## regenerate the bundled synthetic study (2025 and 2026) in dat
 	$(BIN)/kemuning-eval synth --year 2025 --seed 2025 --out data/raw/2025
 	$(BIN)/kemuning-eval synth --year 2026 --seed 2026 --out data/raw/2026
 
-clean-reports: ## remove generated reports and processed data (never data/raw)
+clean-reports: ## remove generated reports, drafts and processed data (never data/raw)
 	find reports data/processed -mindepth 1 ! -name .gitkeep -exec rm -rf {} +
+	rm -rf draft
 
 clean: clean-reports ## also remove .venv
 	rm -rf $(VENV)

@@ -10,7 +10,7 @@ Run::
     .venv/bin/python benchmarks/bench_stats.py [--participants 1000000] [--seed 2026]
 
 ``--coverage`` runs the coverage simulation of the intervals instead
-(:mod:`coverage` beside this file; ``--studies`` per design, default 400)::
+(`interval_coverage.py` beside this file; ``--studies`` per design, default 400)::
 
     .venv/bin/python benchmarks/bench_stats.py --coverage [--studies 400] [--seed 15]
 """
@@ -91,7 +91,7 @@ def main() -> None:
         from pathlib import Path
 
         sys.path.insert(0, str(Path(__file__).resolve().parent))
-        from coverage import run_coverage
+        from interval_coverage import run_coverage
 
         run_coverage(studies=args.studies, seed=15 if args.seed is None else args.seed, only=args.only)
         return

@@ -23,10 +23,9 @@ import sys
 from collections.abc import Sequence
 
 from kemuning_eval import __version__
-from kemuning_eval.errors import KemuningEvalError
 
 #: Subcommand modules, in the order ``--help`` lists them.
-COMMANDS = ("init", "synth", "codebook", "validate", "ingest", "report")
+COMMANDS = ("init", "synth", "codebook", "validate", "ingest", "report", "kernel")
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -116,20 +115,35 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    """Run the subcommand inside the error boundary (:mod:`kemuning_eval.boundary`).
+
+    Every failure ends in one message on stderr naming the file (and column)
+    being processed and exit 1 (2 for usage errors); ``--debug`` re-raises
+    instead, so the full traceback is shown.
+    """
+    from kemuning_eval import boundary, context
+
+    context.reset()
+    boundary.DEBUG = bool(args.debug)
     try:
         return int(args.func(args) or EXIT_OK)
-    except KemuningEvalError as exc:
-        if args.debug:
-            raise
-        from kemuning_eval.commands import text
-
-        print(f"kemuning-eval: {text('error.prefix')}: {exc}", file=sys.stderr)
-        return exc.exit_code
     except KeyboardInterrupt:
         from kemuning_eval.commands import text
 
         print(text("interrupted"), file=sys.stderr)
         return EXIT_INTERRUPTED
+    except Exception as exc:  # the one error boundary of every command
+        if args.debug:
+            raise
+        from kemuning_eval.boundary import translate
+        from kemuning_eval.commands import text
+
+        error = translate(exc)
+        print(f"kemuning-eval: {text('error.prefix')}: {error}", file=sys.stderr)
+        return error.exit_code
+    finally:
+        context.reset()
+        boundary.DEBUG = False
 
 
 if __name__ == "__main__":  # pragma: no cover

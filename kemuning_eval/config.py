@@ -26,19 +26,15 @@ kemuning_eval.errors.ConfigError: kunci tidak dikenal 'survey' ...
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-import yaml
-
 from kemuning_eval.errors import ConfigError
 from kemuning_eval.i18n import t
-
-#: libyaml's safe loader when available (several times faster)
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 #: Instrument keys the ingestion understands (see docs/architecture.md).
 INSTRUMENTS = (
@@ -59,8 +55,36 @@ NIP_MODES = ("pns", "pppk", "auto")
 DEFAULT_KEY_ENV = "KEMUNING_EVAL_KEY"
 DEFAULT_KEY_FILE = "~/.config/kemuning-eval/pseudonym.key"
 
+DEFAULT_MIN_GROUP_SIZE = 5
+
+#: Defaults of the open sections, each held here once; ``StudyConfig.setting`` reads them.
+DEFAULTS: Mapping[str, Mapping[str, Any]] = MappingProxyType({
+    "scoring": MappingProxyType({
+        "likert_cutoffs": None,             # None = stats.likert.DEFAULT_CUTOFFS
+        "pass_mark_default": 70.0,          # a programme's pass mark when the programme table has none
+        "completion_min_attendance": 80.0,  # completed = attendance >= this (%), without a `completed` column
+        "jp_target": 20.0,                  # JP per ASN per year (PP 11/2017 jo. PP 17/2020)
+    }),
+})
+#: Thresholds of the report's challenge and recommendation rules (``report.rules``).
+REPORT_RULE_DEFAULTS: Mapping[str, Any] = MappingProxyType({
+    "low_dimension_mean": 3.41,
+    "outdated_material_share": 0.20,
+    "outdated_material_theme": "materi_usang",
+    "demand_ratio": 1.20,
+    "applying_share_min": 0.60,
+    "behavior_effect_min": 0.20,
+    "ikm_nrr_min": 3.0644,
+    "gain_min": 0.30,
+    "roi_min": 0.0,
+    "alpha": 0.05,
+})
+
 _TOP_KEYS = ("study", "inputs", "privacy", "duplicates", "nip", "scoring", "themes", "report",
-             "outcomes")
+             "outcomes", "linking")
+_REPORT_KEYS = ("lang", "date", "legal_basis", "rules")
+_OUTCOME_KEYS = ("first_post_period", "comparison")
+_LINKING_KEYS = ("max_dropped_share",)
 _STUDY_KEYS = ("year", "region", "agency", "synthetic", "population_asn", "previous_year", "title")
 _INPUT_KEYS = ("file", "codebook", "sep", "decimal", "encoding", "sheet", "header_row", "thousands")
 _PRIVACY_KEYS = ("key_env", "key_file", "min_group_size")
@@ -161,7 +185,7 @@ class PrivacyConfig:
 
     key_env: str = DEFAULT_KEY_ENV
     key_file: str = DEFAULT_KEY_FILE
-    min_group_size: int = 5
+    min_group_size: int = DEFAULT_MIN_GROUP_SIZE
 
 
 @dataclass(frozen=True)
@@ -214,6 +238,24 @@ class NipConfig:
 
 
 @dataclass(frozen=True)
+class LinkingConfig:
+    """Linking records to the roster: the largest share of an instrument's records it may drop.
+
+    Parameters
+    ----------
+    max_dropped_share : float
+        0-1; above it the run stops with the count and the likely cause.
+
+    Examples
+    --------
+    >>> LinkingConfig().max_dropped_share
+    0.2
+    """
+
+    max_dropped_share: float = 0.20
+
+
+@dataclass(frozen=True)
 class StudyConfig:
     """A validated ``studi.yaml``.  Paths are absolute.
 
@@ -260,6 +302,20 @@ class StudyConfig:
     report: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     #: open mapping for the outcome design, e.g. ``first_post_period: 2026-S2``
     outcomes: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    linking: LinkingConfig = field(default_factory=LinkingConfig)
+
+    def setting(self, section: str, key: str) -> Any:
+        """The configured ``section.key`` (e.g. ``scoring.jp_target``), else its default in :data:`DEFAULTS`.
+
+        Examples
+        --------
+        >>> d = Path("/data/raw/2026")
+        >>> StudyConfig(path=d / "studi.yaml", raw_dir=d, study=StudyInfo(year=2026), inputs={},
+        ...             scoring={"jp_target": 24}).setting("scoring", "jp_target")
+        24
+        """
+        value = (getattr(self, section) or {}).get(key)
+        return DEFAULTS[section][key] if value is None else value
 
     @property
     def year(self) -> int:
@@ -281,7 +337,7 @@ class StudyConfig:
 
 
 def _err(path: Path, key: str, message: str, hint: str | None = None) -> ConfigError:
-    return ConfigError(t("ingest.config.at_key", message=message, key=repr(key)), file=str(path), hint=hint)
+    return ConfigError(t("ingest.config.at_key", message=message, key=repr(key)), file=path.name, hint=hint)
 
 
 def _mapping(path: Path, key: str, value: Any) -> dict:
@@ -292,16 +348,17 @@ def _mapping(path: Path, key: str, value: Any) -> dict:
     return dict(value)
 
 
-def _check_keys(path: Path, prefix: str, data: Mapping, allowed: tuple[str, ...]) -> None:
+def _check_keys(path: Path, prefix: str, data: Mapping, allowed: tuple[str, ...] | Mapping) -> None:
     import difflib
 
+    allowed = tuple(allowed)
     for key in data:
         if key not in allowed:
             close = difflib.get_close_matches(str(key), allowed, n=1)
             hint = (t("ingest.config.did_you_mean", name=repr(close[0])) if close
                     else t("ingest.config.known_keys", keys=", ".join(allowed)))
             name = f"{prefix}.{key}" if prefix else str(key)
-            raise ConfigError(t("ingest.config.unknown_key", name=repr(name)), file=str(path), hint=hint)
+            raise ConfigError(t("ingest.config.unknown_key", name=repr(name)), file=path.name, hint=hint)
 
 
 def _typed(path: Path, key: str, value: Any, kind: type | tuple, expected: str) -> Any:
@@ -314,6 +371,43 @@ def _typed(path: Path, key: str, value: Any, kind: type | tuple, expected: str) 
     return value
 
 
+def _number(path: Path, key: str, value: Any, low: float | None = None, high: float | None = None) -> float | None:
+    """A finite number within ``[low, high]`` (None stays None); booleans and text are refused."""
+    import math
+
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise _err(path, key, t("ingest.config.wrong_type", expected=t("ingest.config.expect.number"),
+                                 value=repr(value)))
+    if (low is not None and value < low) or (high is not None and value > high):
+        raise _err(path, key, t("config.out_of_range", value=repr(value), low=low, high=high))
+    return float(value)
+
+
+def _raw_path(path: Path, raw_dir: Path, key: str, value: Any) -> Path:
+    """The configured file as an absolute path, *not* resolved (messages keep the configured name).
+
+    A name inside the study folder must stay inside it after symlinks are
+    followed; a file outside is read only when ``studi.yaml`` names it
+    explicitly (an absolute path or one starting with ``..``).
+    """
+    text = str(value)
+    file = Path(os.path.abspath(raw_dir / os.path.expanduser(text)))
+    explicit = os.path.isabs(os.path.expanduser(text)) or not _inside(file, Path(os.path.abspath(raw_dir)))
+    if not explicit and file.exists() and not _inside(file.resolve(), raw_dir.resolve()):
+        raise _err(path, key, t("config.outside_raw", file=repr(text)), t("config.outside_raw_hint"))
+    if file.is_dir():
+        raise _err(path, key, t("config.is_dir", file=repr(text)), t("boundary.is_dir_hint"))
+    if file.exists() and not file.is_file():
+        raise _err(path, key, t("config.not_regular", file=repr(text)), t("boundary.is_dir_hint"))
+    return file
+
+
+def _inside(file: Path, folder: Path) -> bool:
+    return file == folder or folder in file.parents
+
+
 def _input(path: Path, raw_dir: Path, key: str, value: Any) -> InputSpec:
     if isinstance(value, str):
         value = {"file": value}
@@ -321,18 +415,30 @@ def _input(path: Path, raw_dir: Path, key: str, value: Any) -> InputSpec:
     _check_keys(path, f"inputs.{key}", data, _INPUT_KEYS)
     if not data.get("file"):
         raise _err(path, f"inputs.{key}.file", t("ingest.config.file_required"))
-    file = (raw_dir / str(data["file"])).resolve()
+    _typed(path, f"inputs.{key}.file", data["file"], str, "file_name")
+    file = _raw_path(path, raw_dir, f"inputs.{key}.file", data["file"])
     if not file.is_file():
-        raise _err(path, f"inputs.{key}.file", t("ingest.config.file_not_found", file=file),
+        raise _err(path, f"inputs.{key}.file", t("ingest.config.file_not_found", file=data["file"]),
                    t("ingest.config.file_not_found_hint"))
     codebook = None
     if data.get("codebook"):
-        codebook = (raw_dir / str(data["codebook"])).resolve()
+        _typed(path, f"inputs.{key}.codebook", data["codebook"], str, "file_name")
+        codebook = _raw_path(path, raw_dir, f"inputs.{key}.codebook", data["codebook"])
         if not codebook.is_file():
-            raise _err(path, f"inputs.{key}.codebook", t("ingest.config.codebook_not_found", file=codebook),
+            raise _err(path, f"inputs.{key}.codebook", t("ingest.config.codebook_not_found", file=data["codebook"]),
                        t("ingest.config.codebook_not_found_hint"))
+    _reader_options(path, key, data)
+    return InputSpec(key=key, file=file, codebook=codebook, sep=data.get("sep"),
+                     decimal=data.get("decimal"), encoding=data.get("encoding"),
+                     sheet=data.get("sheet"), header_row=data.get("header_row"), thousands=data.get("thousands"))
+
+
+def _reader_options(path: Path, key: str, data: Mapping) -> None:
+    """Check ``sep``, ``decimal``, ``encoding``, ``thousands``, ``sheet`` and ``header_row``."""
     for opt in ("sep", "decimal", "encoding", "thousands"):
         _typed(path, f"inputs.{key}.{opt}", data.get(opt), str, "text")
+    if data.get("sep") is not None and len(data["sep"]) != 1:
+        raise _err(path, f"inputs.{key}.sep", t("config.bad_sep", value=repr(data["sep"])))
     if data.get("decimal") not in (None, ".", ","):
         raise _err(path, f"inputs.{key}.decimal", t("ingest.config.bad_decimal", value=repr(data["decimal"])))
     if data.get("encoding"):
@@ -347,9 +453,6 @@ def _input(path: Path, raw_dir: Path, key: str, value: Any) -> InputSpec:
     header_row = _typed(path, f"inputs.{key}.header_row", data.get("header_row"), int, "int_min1")
     if header_row is not None and header_row < 1:
         raise _err(path, f"inputs.{key}.header_row", t("ingest.config.header_row_min", value=header_row))
-    return InputSpec(key=key, file=file, codebook=codebook, sep=data.get("sep"),
-                     decimal=data.get("decimal"), encoding=data.get("encoding"),
-                     sheet=data.get("sheet"), header_row=header_row, thousands=data.get("thousands"))
 
 
 def _freeze(value: Any) -> Any:
@@ -360,8 +463,177 @@ def _freeze(value: Any) -> Any:
     return value
 
 
+def _read_document(path: Path) -> dict:
+    """``studi.yaml`` as a mapping: UTF-8, no repeated key, no alias bomb (:mod:`kemuning_eval.yamlsafe`)."""
+    from kemuning_eval.boundary import guard
+    from kemuning_eval.yamlsafe import read_yaml
+
+    if path.is_dir():
+        raise ConfigError(t("config.is_dir", file=repr(path.name)), file=str(path), hint=t("boundary.is_dir_hint"))
+    if not path.is_file():
+        raise ConfigError(t("ingest.config.not_found", path=path), file=str(path),
+                          hint=t("ingest.config.not_found_hint"))
+    data = guard(read_yaml, path, source=path.name, file=path.name)
+    data = _mapping(path, "(root)", data)
+    _check_keys(path, "", data, _TOP_KEYS)
+    return data
+
+
+def _study_info(path: Path, raw_dir: Path, data: Mapping) -> StudyInfo:
+    study = _mapping(path, "study", data.get("study"))
+    _check_keys(path, "study", study, _STUDY_KEYS)
+    year = _typed(path, "study.year", study.get("year"), int, "year")
+    if year is None:
+        raise _err(path, "study.year", t("ingest.config.year_required"))
+    folder = raw_dir.name
+    if len(folder) == 4 and folder.isdigit() and int(folder) != year:
+        raise _err(path, "study.year", t("config.year_folder", year=year, folder=folder),
+                   t("config.year_folder_hint", folder=folder))
+    for key in ("population_asn", "previous_year"):
+        _typed(path, f"study.{key}", study.get(key), int, "int")
+    _typed(path, "study.synthetic", study.get("synthetic"), bool, "bool")
+    for key in ("region", "agency", "title"):
+        _typed(path, f"study.{key}", study.get(key), str, "text")
+    return StudyInfo(year=year, region=str(study.get("region") or ""),
+                     agency=str(study.get("agency") or ""),
+                     synthetic=bool(study.get("synthetic", False)),
+                     population_asn=study.get("population_asn"),
+                     previous_year=study.get("previous_year"),
+                     title=str(study.get("title") or ""))
+
+
+def _privacy(path: Path, data: Mapping) -> PrivacyConfig:
+    priv = _mapping(path, "privacy", data.get("privacy"))
+    _check_keys(path, "privacy", priv, _PRIVACY_KEYS)
+    mgs = _typed(path, "privacy.min_group_size", priv.get("min_group_size", DEFAULT_MIN_GROUP_SIZE),
+                 int, "int_min1")
+    if mgs < 1:
+        raise _err(path, "privacy.min_group_size", t("ingest.config.min_value", low=1, value=mgs))
+    return PrivacyConfig(
+        key_env=str(_typed(path, "privacy.key_env", priv.get("key_env"), str, "text") or DEFAULT_KEY_ENV),
+        key_file=str(_typed(path, "privacy.key_file", priv.get("key_file"), str, "text") or DEFAULT_KEY_FILE),
+        min_group_size=mgs,
+    )
+
+
+def _duplicates(path: Path, raw_dir: Path, data: Mapping, year: int) -> DuplicatesConfig:
+    dup = _mapping(path, "duplicates", data.get("duplicates"))
+    _check_keys(path, "duplicates", dup, _DUP_KEYS)
+    rule = dup.get("rule", DuplicatesConfig.rule)
+    if rule not in DUPLICATE_RULES:
+        raise _err(path, "duplicates.rule", t("ingest.config.unknown_rule", value=repr(rule)),
+                   t("ingest.config.choose_one", choices=", ".join(DUPLICATE_RULES)))
+    res_name = _typed(path, "duplicates.resolution_file", dup.get("resolution_file"), str, "file_name")
+    resolution = _raw_path(path, raw_dir, "duplicates.resolution_file",
+                           res_name or f"resolusi-duplikat-{year}.csv")
+    return DuplicatesConfig(rule=rule, resolution_file=resolution)
+
+
+def _nip(path: Path, data: Mapping) -> NipConfig:
+    nip = _mapping(path, "nip", data.get("nip"))
+    _check_keys(path, "nip", nip, _NIP_KEYS)
+    mode = nip.get("mode", NipConfig.mode)
+    if mode not in NIP_MODES:
+        raise _err(path, "nip.mode", t("ingest.config.unknown_mode", value=repr(mode)),
+                   t("ingest.config.choose_one", choices=", ".join(NIP_MODES)))
+    codes = nip.get("pppk_codes")
+    if codes is not None:
+        if not isinstance(codes, list) or not codes:
+            raise _err(path, "nip.pppk_codes", t("ingest.config.pppk_codes_list", value=repr(codes)))
+        codes = tuple(f"{int(c):02d}" if str(c).isdigit() else str(c) for c in codes)
+        bad = [c for c in codes if not (len(c) == 2 and c.isdigit())]
+        if bad:
+            raise _err(path, "nip.pppk_codes", t("ingest.config.pppk_codes_digits", codes=bad))
+    age = _typed(path, "nip.min_appointment_age", nip.get("min_appointment_age", NipConfig.min_appointment_age),
+                 int, "int")
+    return NipConfig(mode=mode, pppk_codes=codes, min_appointment_age=age)
+
+
+def _scoring(path: Path, data: Mapping) -> dict:
+    """``scoring:`` with every key known and typed, defaults from :data:`DEFAULTS` filled in."""
+    scoring = _mapping(path, "scoring", data.get("scoring"))
+    _check_keys(path, "scoring", scoring, DEFAULTS["scoring"])
+    out = dict(DEFAULTS["scoring"])
+    for key in ("pass_mark_default", "completion_min_attendance"):
+        if key in scoring:
+            out[key] = _number(path, f"scoring.{key}", scoring[key], 0, 100)
+    if "jp_target" in scoring:
+        out["jp_target"] = _number(path, "scoring.jp_target", scoring["jp_target"], 0)
+    cutoffs = scoring.get("likert_cutoffs")
+    if cutoffs is not None:
+        cutoffs = _mapping(path, "scoring.likert_cutoffs", cutoffs)
+        if not cutoffs:
+            raise _err(path, "scoring.likert_cutoffs", t("config.cutoffs_empty"))
+        out["likert_cutoffs"] = {str(label): _number(path, f"scoring.likert_cutoffs.{label}", low)
+                                 for label, low in cutoffs.items()}
+    return out
+
+
+def _report(path: Path, data: Mapping) -> dict:
+    """``report:`` with every key known and typed (``rules`` against :data:`REPORT_RULE_DEFAULTS`)."""
+    import datetime as dt
+
+    report = _mapping(path, "report", data.get("report"))
+    _check_keys(path, "report", report, _REPORT_KEYS)
+    if "lang" in report and report["lang"] not in ("id", "en"):
+        raise _err(path, "report.lang", t("ingest.config.unknown_lang", value=repr(report["lang"])),
+                   t("ingest.config.choose_lang"))
+    if isinstance(report.get("date"), dt.date):  # YAML reads an unquoted 2026-12-15 as a date
+        report["date"] = report["date"].isoformat()[:10]
+    if report.get("date") is not None:
+        try:
+            dt.date.fromisoformat(_typed(path, "report.date", report["date"], str, "date"))
+        except ValueError:
+            raise _err(path, "report.date", t("config.bad_date", value=repr(report["date"]))) from None
+    legal = report.get("legal_basis")
+    if legal is not None and (not isinstance(legal, list) or not all(isinstance(x, str) for x in legal)):
+        raise _err(path, "report.legal_basis", t("config.text_list", value=repr(legal)))
+    rules = _mapping(path, "report.rules", report.get("rules"))
+    _check_keys(path, "report.rules", rules, REPORT_RULE_DEFAULTS)
+    for key, value in rules.items():
+        if isinstance(REPORT_RULE_DEFAULTS[key], str):
+            _typed(path, f"report.rules.{key}", value, str, "text")
+        else:
+            rules[key] = _number(path, f"report.rules.{key}", value)
+    if "rules" in report:
+        report["rules"] = rules
+    return report
+
+
+def _outcomes(path: Path, data: Mapping) -> dict:
+    outcomes = _mapping(path, "outcomes", data.get("outcomes"))
+    _check_keys(path, "outcomes", outcomes, _OUTCOME_KEYS)
+    for key in _OUTCOME_KEYS:
+        _typed(path, f"outcomes.{key}", outcomes.get(key), str, "text")
+    return outcomes
+
+
+def _linking(path: Path, data: Mapping) -> LinkingConfig:
+    linking = _mapping(path, "linking", data.get("linking"))
+    _check_keys(path, "linking", linking, _LINKING_KEYS)
+    share = linking.get("max_dropped_share", LinkingConfig.max_dropped_share)
+    return LinkingConfig(max_dropped_share=_number(path, "linking.max_dropped_share", share, 0, 1))
+
+
+def _themes(path: Path, raw_dir: Path, data: Mapping) -> Path | None:
+    if not data.get("themes"):
+        return None
+    _typed(path, "themes", data["themes"], str, "file_name")
+    themes = _raw_path(path, raw_dir, "themes", data["themes"])
+    if not themes.is_file():
+        raise _err(path, "themes", t("ingest.config.themes_not_found", file=data["themes"]))
+    return themes
+
+
 def load_study(path: str | Path) -> StudyConfig:
     """Read and validate a ``studi.yaml``.
+
+    Every key must be known and every value typed (``scoring``, ``report``,
+    ``outcomes`` and ``linking`` included); a repeated key and alias bombs
+    are refused; ``study.year`` must equal the name of a ``<year>`` folder;
+    files must lie inside the study folder unless named by an explicit outside
+    path.  Paths are absolute but not resolved, so messages name the file as
+    configured, never a symlink's target.
 
     Parameters
     ----------
@@ -389,107 +661,34 @@ def load_study(path: str | Path) -> StudyConfig:
     ...         "inputs: {roster: roster.csv}\\n"
     ...         "nip: {mode: pns}\\n", encoding="utf-8")
     ...     cfg = load_study(d / "studi.yaml")
-    ...     _ = (d / "studi.yaml").write_text(
-    ...         "study: {year: 2026}\\ninputs: {roster: roster.csv}\\n"
-    ...         "duplicates: {rule: keep_best}\\n", encoding="utf-8")
-    ...     try:
-    ...         load_study(d / "studi.yaml")
-    ...     except ConfigError as exc:
-    ...         bad = exc.hint
-    >>> cfg.study.region, cfg.inputs["roster"].file.name, cfg.nip.mode
-    ('Kemuning', 'roster.csv', 'pns')
-    >>> "keep_latest_complete" in bad
-    True
+    ...     refused = []
+    ...     for extra in ("duplicates: {rule: keep_best}", "scoring: {pass_mark_default: tujuh puluh}"):
+    ...         _ = (d / "studi.yaml").write_text(
+    ...             "study: {year: 2026}\\ninputs: {roster: roster.csv}\\n" + extra, encoding="utf-8")
+    ...         try:
+    ...             load_study(d / "studi.yaml")
+    ...         except ConfigError as exc:
+    ...             refused.append(str(exc))
+    >>> cfg.study.region, cfg.inputs["roster"].file.name, cfg.nip.mode, cfg.setting("scoring", "pass_mark_default")
+    ('Kemuning', 'roster.csv', 'pns', 70.0)
+    >>> "keep_latest_complete" in refused[0], "scoring.pass_mark_default" in refused[1]
+    (True, True)
     """
-    path = Path(path).resolve()
-    if not path.is_file():
-        raise ConfigError(t("ingest.config.not_found", path=path), file=str(path),
-                          hint=t("ingest.config.not_found_hint"))
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_LOADER)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ConfigError(t("ingest.config.bad_yaml"), file=str(path),
-                          row=(mark.line + 1) if mark else None,
-                          hint=str(getattr(exc, "problem", exc))) from None
-    data = _mapping(path, "(root)", data)
-    _check_keys(path, "", data, _TOP_KEYS)
+    path = Path(os.path.abspath(path))
+    data = _read_document(path)
     raw_dir = path.parent
-
-    study = _mapping(path, "study", data.get("study"))
-    _check_keys(path, "study", study, _STUDY_KEYS)
-    year = _typed(path, "study.year", study.get("year"), int, "year")
-    if year is None:
-        raise _err(path, "study.year", t("ingest.config.year_required"))
-    for key in ("population_asn", "previous_year"):
-        _typed(path, f"study.{key}", study.get(key), int, "int")
-    _typed(path, "study.synthetic", study.get("synthetic"), bool, "bool")
-    info = StudyInfo(year=year, region=str(study.get("region") or ""),
-                     agency=str(study.get("agency") or ""),
-                     synthetic=bool(study.get("synthetic", False)),
-                     population_asn=study.get("population_asn"),
-                     previous_year=study.get("previous_year"),
-                     title=str(study.get("title") or ""))
-
+    info = _study_info(path, raw_dir, data)
     inputs_raw = _mapping(path, "inputs", data.get("inputs"))
     if not inputs_raw:
         raise _err(path, "inputs", t("ingest.config.no_inputs"), t("ingest.config.no_inputs_hint"))
     _check_keys(path, "inputs", inputs_raw, INSTRUMENTS)
     inputs = {k: _input(path, raw_dir, k, v) for k, v in inputs_raw.items()}
-
-    priv = _mapping(path, "privacy", data.get("privacy"))
-    _check_keys(path, "privacy", priv, _PRIVACY_KEYS)
-    mgs = _typed(path, "privacy.min_group_size", priv.get("min_group_size", 5), int, "int_min1")
-    if mgs < 1:
-        raise _err(path, "privacy.min_group_size", t("ingest.config.min_value", low=1, value=mgs))
-    privacy = PrivacyConfig(
-        key_env=str(_typed(path, "privacy.key_env", priv.get("key_env"), str, "text") or DEFAULT_KEY_ENV),
-        key_file=str(_typed(path, "privacy.key_file", priv.get("key_file"), str, "text") or DEFAULT_KEY_FILE),
-        min_group_size=mgs,
-    )
-
-    dup = _mapping(path, "duplicates", data.get("duplicates"))
-    _check_keys(path, "duplicates", dup, _DUP_KEYS)
-    rule = dup.get("rule", "keep_latest_complete")
-    if rule not in DUPLICATE_RULES:
-        raise _err(path, "duplicates.rule", t("ingest.config.unknown_rule", value=repr(rule)),
-                   t("ingest.config.choose_one", choices=", ".join(DUPLICATE_RULES)))
-    res_name = _typed(path, "duplicates.resolution_file", dup.get("resolution_file"), str, "file_name")
-    resolution = (raw_dir / (res_name or f"resolusi-duplikat-{year}.csv")).resolve()
-    duplicates = DuplicatesConfig(rule=rule, resolution_file=resolution)
-
-    nip = _mapping(path, "nip", data.get("nip"))
-    _check_keys(path, "nip", nip, _NIP_KEYS)
-    mode = nip.get("mode", "auto")
-    if mode not in NIP_MODES:
-        raise _err(path, "nip.mode", t("ingest.config.unknown_mode", value=repr(mode)),
-                   t("ingest.config.choose_one", choices=", ".join(NIP_MODES)))
-    codes = nip.get("pppk_codes")
-    if codes is not None:
-        if not isinstance(codes, list) or not codes:
-            raise _err(path, "nip.pppk_codes", t("ingest.config.pppk_codes_list", value=repr(codes)))
-        codes = tuple(f"{int(c):02d}" if str(c).isdigit() else str(c) for c in codes)
-        bad = [c for c in codes if not (len(c) == 2 and c.isdigit())]
-        if bad:
-            raise _err(path, "nip.pppk_codes", t("ingest.config.pppk_codes_digits", codes=bad))
-    age = _typed(path, "nip.min_appointment_age", nip.get("min_appointment_age", 18), int, "int")
-    nip_cfg = NipConfig(mode=mode, pppk_codes=codes, min_appointment_age=age)
-
-    scoring = _mapping(path, "scoring", data.get("scoring"))
-    report = _mapping(path, "report", data.get("report"))
-    if "lang" in report and report["lang"] not in ("id", "en"):
-        raise _err(path, "report.lang", t("ingest.config.unknown_lang", value=repr(report["lang"])),
-                   t("ingest.config.choose_lang"))
-    themes = None
-    if data.get("themes"):
-        themes = (raw_dir / str(data["themes"])).resolve()
-        if not themes.is_file():
-            raise _err(path, "themes", t("ingest.config.themes_not_found", file=themes))
     return StudyConfig(path=path, raw_dir=raw_dir, study=info,
-                       inputs=MappingProxyType(inputs), privacy=privacy,
-                       duplicates=duplicates, nip=nip_cfg, scoring=_freeze(scoring),
-                       themes=themes, report=_freeze(report),
-                       outcomes=_freeze(_mapping(path, "outcomes", data.get("outcomes"))))
+                       inputs=MappingProxyType(inputs), privacy=_privacy(path, data),
+                       duplicates=_duplicates(path, raw_dir, data, info.year), nip=_nip(path, data),
+                       scoring=_freeze(_scoring(path, data)), themes=_themes(path, raw_dir, data),
+                       report=_freeze(_report(path, data)), outcomes=_freeze(_outcomes(path, data)),
+                       linking=_linking(path, data))
 
 
 def default_study(year: int, *, paths: Any = None) -> StudyConfig:

@@ -1,4 +1,4 @@
-"""Progress display: shown on a terminal, silent when not a terminal or in CI.
+"""Progress bars (on a terminal only), status lines (unless ``--quiet``) and notices (always).
 
 Examples
 --------
@@ -89,7 +89,11 @@ def progress(items: Iterable[T], desc: str, total: int | None = None) -> Iterato
 
 
 def info(message: str) -> None:
-    """Print a one-line status message to stderr unless quiet.
+    """Print a one-line status message to stderr unless ``--quiet``.
+
+    Status lines are shown also when stderr is not a terminal or in CI (a log
+    of a scheduled run says what was done); only progress bars follow the
+    terminal check (:func:`is_quiet`).
 
     Parameters
     ----------
@@ -107,5 +111,30 @@ def info(message: str) -> None:
     ''
     >>> set_quiet(False)
     """
-    if not is_quiet():
+    if not _FORCE_QUIET:
         print(message, file=sys.stderr, flush=True)
+
+
+def notice(message: str) -> None:
+    """Print a warning, an error or a notice the user must see: always, to stderr.
+
+    Unlike :func:`info` and :func:`progress` this ignores ``--quiet``, ``CI``
+    and whether stderr is a terminal, so nothing important vanishes when the
+    output is piped (``make report > log``, a scheduled task, ``!kemuning-eval``
+    in a notebook).
+
+    Parameters
+    ----------
+    message : str
+        A finished line such as ``[warning] ...`` (already translated).
+
+    Examples
+    --------
+    >>> from contextlib import redirect_stderr
+    >>> from io import StringIO
+    >>> with redirect_stderr(StringIO()) as err:
+    ...     set_quiet(True); notice("[warning] NIP tidak valid"); set_quiet(False)
+    >>> err.getvalue()
+    '[warning] NIP tidak valid\\n'
+    """
+    print(message, file=sys.stderr, flush=True)

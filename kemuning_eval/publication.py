@@ -367,6 +367,10 @@ class Publication:
         done: list[str] = []
         if legacy is not None:
             done += _recover_legacy(legacy, has_builds=self.current() is not None)
+        if self.pointer.is_dir() and not self.pointer.is_symlink():
+            # a copy that followed the links (cp -L, a FAT drive) turned the pointer into a folder
+            _rmtree(self.pointer)
+            done.append(t("publish.recover.unfinished", path=str(self.pointer)))
         if self.builds.is_dir():
             for item in sorted(self.builds.iterdir()):
                 if item.name.startswith((TMP_PREFIX, f".{POINTER}.", f".{PUBLISHED}.")):

@@ -108,6 +108,12 @@ ITEMS = [
 ]
 IKM = [("ikm_persyaratan", "Kesesuaian persyaratan pelayanan", "persyaratan"),
        ("ikm_prosedur", "Kemudahan prosedur pelayanan", "prosedur"),
+       ("ikm_waktu", "Kecepatan waktu pelayanan", "waktu"),
+       ("ikm_biaya", "Kewajaran biaya/tarif pelayanan", "biaya"),
+       ("ikm_produk", "Kesesuaian produk pelayanan", "produk"),
+       ("ikm_kompetensi", "Kompetensi petugas pelayanan", "kompetensi"),
+       ("ikm_perilaku", "Perilaku petugas pelayanan (kesopanan dan keramahan)", "perilaku"),
+       ("ikm_pengaduan", "Penanganan pengaduan, saran dan masukan", "pengaduan"),
        ("ikm_sarana", "Kualitas sarana dan prasarana", "sarana")]
 _LABELS = {
     "setuju5": {5: ["Sangat Setuju", " sangat setuju ", "SANGAT SETUJU.", "SS"],

@@ -171,3 +171,21 @@ def test_real_report_rebuild_is_byte_identical(real_report):
     assert again.metrics.read_bytes() == metrics
     for leak in (b"import ", b"kemuning_eval.", b"output_dir", b"http://", b"https://", b"<script"):
         assert leak not in html, leak
+
+
+@pytest.fixture(scope="module")
+def nbconvert_page(real_report, tmp_path_factory):
+    """``jupyter nbconvert --to kemuning`` on the executed report notebook (the exporter's entry point)."""
+    out = tmp_path_factory.mktemp("nbconvert")
+    subprocess.run([sys.executable, "-m", "nbconvert", "--to", "kemuning", str(real_report.executed),
+                    "--output-dir", str(out)], check=True, capture_output=True)
+    return out / real_report.executed.with_suffix(".html").name
+
+
+def test_nbconvert_exporter_page_is_offline_with_contents(browser, nbconvert_page, real_report):
+    assert nbconvert_page.read_bytes() == real_report.html.read_bytes(), "the page kemuning-eval report publishes"
+    page, requests, errors = _open(browser, nbconvert_page)
+    _check_page(page, requests, errors)
+    assert page.evaluate("document.documentElement.lang") == "id"
+    assert page.title().startswith("Laporan Evaluasi")
+    page.close()

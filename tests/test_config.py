@@ -11,6 +11,8 @@ from kemuning_eval.config import default_study, load_study
 from kemuning_eval.errors import ConfigError
 from kemuning_eval.paths import ProjectPaths
 
+_BASE = "study: {year: 2026}\ninputs: {tests: {file: tes.csv}}\n"
+
 
 def _write(tmp_path: Path, text: str) -> Path:
     (tmp_path / "tes.csv").write_text("NIP;Nilai\n1;2\n", encoding="utf-8")
@@ -50,6 +52,16 @@ def test_fixture_study_loads_with_all_sections(tmp_path):
     ("study: {year: 2026}\ninputs: {tests: {file: tes.csv}}\nprivacy: {min_group_size: 0}\n", "privacy.min_group_size"),
     ("study: {year: 2026}\ninputs: {tests: {file: tes.csv}}\nreport: [1, 2]\n", "report"),
     ("study: {year: 2026}\n", "inputs"),
+    # every open section is closed and typed too (issue 16)
+    (_BASE + "scoring: {likert_cutoffs: x}\n", "scoring.likert_cutoffs"),
+    (_BASE + "scoring: {likert_cutoffs: {Baik: tinggi}}\n", "scoring.likert_cutoffs.Baik"),
+    (_BASE + "scoring: {completion_min_attendance: 120}\n", "scoring.completion_min_attendance"),
+    (_BASE + "report: {rules: {gain_min: tinggi}}\n", "report.rules.gain_min"),
+    (_BASE + "report: {rules: {gain_minimum: 0.3}}\n", "report.rules.gain_minimum"),
+    (_BASE + "report: {legal_basis: UU 27/2022}\n", "report.legal_basis"),
+    (_BASE + "report: {date: 15/12/2026}\n", "report.date"),
+    (_BASE + "linking: {max_dropped_share: 1.5}\n", "linking.max_dropped_share"),
+    (_BASE + "outcomes: {first_period: 2026-S2}\n", "outcomes.first_period"),
 ])
 def test_bad_config_names_the_key(tmp_path, text, key):
     with pytest.raises(ConfigError) as exc:
@@ -97,3 +109,63 @@ def test_example_config_is_valid(tmp_path):
     (tmp_path / "studi.yaml").write_text(text, encoding="utf-8")
     cfg = load_study(tmp_path / "studi.yaml")
     assert cfg.year == data["study"]["year"]
+
+
+# ---------------------------------------------------------------- hardening (issue 16)
+
+
+def test_symlink_inside_is_read_under_its_configured_name(tmp_path):
+    path = _write(tmp_path, "study: {year: 2026}\ninputs: {tests: {file: nilai.csv}}\n")
+    (tmp_path / "arsip").mkdir()
+    (tmp_path / "tes.csv").rename(tmp_path / "arsip" / "tes-asli.csv")
+    (tmp_path / "nilai.csv").symlink_to(Path("arsip") / "tes-asli.csv")
+    cfg = load_study(path)
+    assert cfg.inputs["tests"].file.name == "nilai.csv"  # not resolved to the target
+    assert cfg.inputs["tests"].file.read_text(encoding="utf-8").startswith("NIP")
+
+
+def test_symlink_out_of_the_study_folder_is_refused_unless_explicit(tmp_path):
+    study = tmp_path / "2026"
+    study.mkdir()
+    (tmp_path / "bersama.csv").write_text("NIP;Nilai\n1;2\n", encoding="utf-8")
+    (study / "tes.csv").symlink_to(tmp_path / "bersama.csv")
+    path = study / "studi.yaml"
+    path.write_text("study: {year: 2026}\ninputs: {tests: {file: tes.csv}}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_study(path)
+    assert "'tes.csv'" in err.value.message and "bersama" not in str(err.value)
+    path.write_text("study: {year: 2026}\ninputs: {tests: {file: ../bersama.csv}}\n", encoding="utf-8")
+    assert load_study(path).inputs["tests"].file.name == "bersama.csv"
+
+
+def test_year_must_match_its_folder(tmp_path):
+    study = tmp_path / "2026"
+    study.mkdir()
+    path = _write(study, "study: {year: 2025}\ninputs: {tests: {file: tes.csv}}\n")
+    with pytest.raises(ConfigError, match="study.year"):
+        load_study(path)
+
+
+def test_defaults_are_held_once_in_config(tmp_path):
+    from kemuning_eval.config import DEFAULTS, REPORT_RULE_DEFAULTS
+    from kemuning_eval.report.rules import DEFAULT_THRESHOLDS, thresholds
+
+    cfg = load_study(_write(tmp_path, "study: {year: 2026}\ninputs: {tests: {file: tes.csv}}\n"
+                                      "scoring: {jp_target: 24}\nreport: {date: 2026-12-15}\n"))
+    assert DEFAULT_THRESHOLDS is REPORT_RULE_DEFAULTS
+    assert thresholds()["gain_min"] == REPORT_RULE_DEFAULTS["gain_min"]
+    assert cfg.setting("scoring", "jp_target") == 24
+    assert cfg.setting("scoring", "pass_mark_default") == DEFAULTS["scoring"]["pass_mark_default"]
+    assert cfg.linking.max_dropped_share == 0.2
+    assert cfg.report["date"] == "2026-12-15"  # an unquoted YAML date is kept as its ISO text
+
+
+def test_repeated_section_and_alias_bomb_are_refused(tmp_path):
+    text = "study: {year: 2026}\ninputs: {tests: {file: tes.csv}}\n"
+    with pytest.raises(ConfigError, match="inputs"):
+        load_study(_write(tmp_path, text + "inputs: {tests: {file: tes.csv}}\n"))
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{n}: &{n} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
+        for p, n in zip("abcdefgh", "bcdefghi", strict=True))
+    with pytest.raises(ConfigError, match="alias"):  # refused before anything walks the expansion
+        load_study(_write(tmp_path, text + "bom:\n" + "".join("  " + line + "\n" for line in bomb.splitlines())))

@@ -35,3 +35,39 @@ def test_every_module_has_a_docstring():
         if not ast.get_docstring(ast.parse(p.read_text(encoding="utf-8")))
     ]
     assert missing == []
+
+
+def _doctest_examples():
+    import doctest
+    import importlib
+    import pkgutil
+
+    import kemuning_eval
+
+    finder = doctest.DocTestFinder()
+    for info in pkgutil.walk_packages(kemuning_eval.__path__, "kemuning_eval."):
+        if info.name.endswith("__main__"):
+            continue
+        module = importlib.import_module(info.name)
+        for test in finder.find(module, info.name):
+            for example in test.examples:
+                yield f"{test.name}:{(test.lineno or 0) + example.lineno + 1}", example
+
+
+def test_doctests_do_not_depend_on_float_digits_or_pandas_layout():
+    """A doctest prints rounded numbers and plain Python values, never a whole DataFrame
+    (its layout changes with pandas) nor an unrounded float (its last digit changes with
+    the BLAS, libm or CPU): round, or print ``.round(k).to_dict("records")``."""
+    import re
+
+    frame = re.compile(r"^\s*\S+(?:\s{2,}\S+)+\s*\n\s*0\s{2,}\S", re.MULTILINE)
+    long_float = re.compile(r"(?<![\w.'\"])-?\d+\.\d{7,}")
+    quoted = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"")
+    bad = []
+    for where, example in _doctest_examples():
+        want = example.want
+        if frame.search(want):
+            bad.append(f"{where}: prints a DataFrame")
+        if long_float.search(quoted.sub("''", want)):
+            bad.append(f"{where}: prints an unrounded float {want.strip()[:60]!r}")
+    assert bad == [], "\n".join(bad)

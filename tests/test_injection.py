@@ -53,6 +53,9 @@ def hostile(tmp_path_factory):
     shutil.copytree(raw, folder)
     (root / "notebooks").mkdir()
     shutil.copy(notebook, root / "notebooks" / notebook.name)
+    program_notebook = REPO / "notebooks" / "laporan_program.ipynb"
+    if program_notebook.is_file():
+        shutil.copy(program_notebook, root / "notebooks" / program_notebook.name)
     workbook_path = folder / f"data-penyelenggaraan-{YEAR}.xlsx"
     workbook = openpyxl.load_workbook(workbook_path)
     sheet = workbook["Program"]
@@ -94,6 +97,28 @@ def test_report_builds_and_shows_every_payload_as_text(hostile):
     assert "&lt;img src=x onerror=" in page  # programme name, escaped
     for template in ("{rule}", "{{x}}", "${x}"):
         assert template in page, template  # not formatted away by any template engine
+
+
+def test_programme_report_with_a_hostile_name_builds_and_shows_it_as_text(hostile):
+    root, _ = hostile
+    paths = ProjectPaths(root)
+    if not (paths.notebooks / "laporan_program.ipynb").is_file():
+        pytest.skip("no programme report notebook")
+    from kemuning_eval.report.build import program_ids
+    from kemuning_eval.report.index import read_title
+
+    program = program_ids(paths, YEAR)[0]
+    result = build_report(YEAR, paths=paths, program_id=program)
+    page = result.html.read_text("utf-8")
+    assert scan(page) == [] and "<img src=x" not in page
+    assert "&lt;img src=x onerror=" in page
+    index = (paths.reports_root / "index.html").read_text("utf-8")
+    assert scan(index) == [] and "<img src=x" not in index
+    head = page.split("</title>")[0]
+    assert "&lt;img src=x" in head  # the page title: escaped
+    title = read_title(result.html)  # the index reads it as text ...
+    assert title.startswith("Laporan") and '<img src=x onerror="alert(1)' in title
+    assert "&lt;img src=x" in index  # ... and escapes it again
 
 
 def test_csvs_the_package_wrote_are_formula_safe(hostile):

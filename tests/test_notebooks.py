@@ -6,17 +6,20 @@ marked slow.
 
 from __future__ import annotations
 
-import ast
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
+import notebook_rules as rules
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = [ROOT / "notebooks" / "laporan_evaluasi.ipynb", ROOT / "notebooks" / "laporan_program.ipynb"]
 EXPLORE = sorted((ROOT / "notebooks" / "eksplorasi").glob("*.ipynb"))
 ALL = REPORTS + EXPLORE
+FIXTURES = sorted((ROOT / "tests" / "fixtures" / "notebooks").glob("*.ipynb"))
 CONTRACT = {"year": 2026, "lang": "id", "program_id": "", "project_root": "", "output_dir": "",
             "report_date": "", "seed": 0}
 
@@ -28,7 +31,7 @@ def _load(path: Path) -> nbformat.NotebookNode:
 
 
 def _code(book):
-    return [c for c in book.cells if c.cell_type == "code"]
+    return rules.code_cells(book)
 
 
 def test_expected_notebooks_exist():
@@ -37,15 +40,8 @@ def test_expected_notebooks_exist():
 
 
 @pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
-def test_one_parameters_cell_with_literal_values(path):
-    book = _load(path)
-    cells = [c for c in book.cells if "parameters" in c.metadata.get("tags", [])]
-    assert len(cells) == 1, "exactly one cell tagged 'parameters'"
-    assert _code(book)[0] is cells[0], "the parameters cell is the first code cell"
-    values = {}
-    for node in ast.parse(cells[0].source).body:
-        assert isinstance(node, ast.Assign), "only plain assignments in the parameters cell"
-        values[node.targets[0].id] = ast.literal_eval(node.value)
+def test_one_typed_parameters_cell_with_literal_values(path):
+    values = rules.parameters(_load(path))
     if path in REPORTS:
         assert values == CONTRACT, "the engine's parameter contract (docs/report-pipeline.md)"
     else:
@@ -53,36 +49,86 @@ def test_one_parameters_cell_with_literal_values(path):
 
 
 @pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
+def test_parameters_checked_in_the_cell_after_them(path):
+    rules.check_cell(_load(path))
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
+def test_papermill_help_lists_types_and_help(path):
+    from papermill.inspection import _infer_parameters
+
+    book = _load(path)
+    found = {p.name: p for p in _infer_parameters(book, name="kemuning-eval", language="python")}
+    assert sorted(found) == sorted(rules.parameters(book))
+    for name, param in found.items():
+        assert param.inferred_type_name in rules.PARAMETER_TYPES, name
+        assert param.help, name
+
+
+def _committed(path: Path) -> str:
+    """The notebook as git holds it (the index): a working copy may keep outputs, git strips them."""
+    rel = path.relative_to(ROOT).as_posix()
+    shown = subprocess.run(["git", "-C", str(ROOT), "show", f":{rel}"], capture_output=True)
+    return shown.stdout.decode("utf-8") if shown.returncode == 0 else path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
 def test_committed_without_outputs(path):
-    for cell in _code(_load(path)):
+    book = nbformat.reads(_committed(path), as_version=4)
+    for cell in _code(book):
         assert cell.outputs == [] and cell.execution_count is None, cell.source[:40]
+
+
+_STRIP_ALL = """
+import io, json, sys
+from nbstripout._nbstripout import main
+class Kept(io.BytesIO):
+    def close(self):  # nbstripout wraps and drops the stream, which would close it
+        pass
+out, real = {}, sys.stdout
+for path, text in json.loads(sys.stdin.read()).items():
+    sys.argv = ["nbstripout", "--keep-id"]
+    sys.stdin = io.TextIOWrapper(Kept(text.encode("utf-8")), encoding="utf-8")
+    buffer = Kept()
+    sys.stdout = io.TextIOWrapper(buffer, encoding="utf-8")
+    try:
+        main()
+    except SystemExit:
+        pass
+    sys.stdout.flush()
+    out[path] = buffer.getvalue().decode("utf-8")
+sys.stdout = real
+print(json.dumps(out))
+"""
+
+
+@pytest.fixture(scope="module")
+def stripped():
+    """Every committed notebook through nbstripout exactly as git's filter runs it (one process)."""
+    pytest.importorskip("nbstripout")
+    texts = {str(p): _committed(p) for p in ALL + FIXTURES}
+    run = subprocess.run([sys.executable, "-c", _STRIP_ALL], input=json.dumps(texts).encode("utf-8"),
+                         capture_output=True, check=True)
+    return texts, json.loads(run.stdout)
+
+
+@pytest.mark.parametrize("path", ALL + FIXTURES, ids=lambda p: p.name)
+def test_output_filter_leaves_committed_notebooks_unchanged(path, stripped):
+    """git's nbstripout filter (make install) must not rewrite a committed notebook, else every
+    checkout would show it modified: cell ids are kept, nothing else differs."""
+    texts, out = stripped
+    assert out[str(path)] == texts[str(path)]
 
 
 @pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
 def test_thin_no_definitions_and_tagged(path):
-    book = _load(path)
-    for cell in _code(book):
-        tree = ast.parse(cell.source)
-        for node in ast.walk(tree):
-            assert not isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.Lambda, ast.For, ast.While)), (
-                f"logic belongs in the library: {cell.source[:60]!r}")
-        assert cell.metadata.get("tags"), f"untagged cell: {cell.source[:40]!r}"
-        assert len(cell.source.splitlines()) <= 20, "cells stay short"
-    assert book.metadata["kernelspec"]["name"] == "kemuning-eval"
+    rules.thin(_load(path))
 
 
 @pytest.mark.parametrize("path", REPORTS, ids=lambda p: p.name)
 def test_report_cells_hide_code_and_setup(path):
     book = _load(path)
-    code = _code(book)
-    assert "remove-cell" in code[1].metadata["tags"], "the setup cell (no visible output) is removed"
-    assert "metrics.write_metrics(m, out / \"metrics.json\")" in code[1].source
-    for cell in code[2:]:
-        assert "remove-input" in cell.metadata["tags"]
-        assert cell.source.startswith("display(")
-    for cell in book.cells:
-        if cell.cell_type == "markdown":
-            assert "remove-cell" in cell.metadata.get("tags", []), "report text comes from the catalogue"
+    rules.report_layout(book)
     text = json.dumps(book)
     assert "datetime.now" not in text and "date.today" not in text
 

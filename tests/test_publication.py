@@ -195,3 +195,17 @@ def test_locked_file_is_retried_until_it_is_free(tmp_path, monkeypatch):
     monkeypatch.setattr(publication.os, "replace", replace)
     _publish(home, "B")
     assert len(failures) == 3 and _visible_set(home) == {"B"}
+
+
+def test_a_copy_that_followed_the_links_is_published_again(tmp_path, monkeypatch):
+    """`cp -rL` (or a FAT drive) turns every link, the pointer too, into a real copy."""
+    import shutil
+
+    monkeypatch.setenv(publication.MODE_ENV, "link")
+    _publish(tmp_path / "a", "A")
+    shutil.copytree(tmp_path / "a", tmp_path / "b", symlinks=False)
+    home = tmp_path / "b"
+    assert not (home / "laporan.html").is_symlink() and (_pub(home).pointer).is_dir()
+    assert _visible_set(home) == {"A"}
+    _publish(home, "B")
+    assert _visible_set(home) == {"B"} and (home / "laporan.html").is_symlink()

@@ -60,7 +60,9 @@ def _numbers_in(value, out: set[str], lang: str) -> None:
         out.add(fmt_rupiah(value, lang).removeprefix("Rp "))
         out.add(str(value))
     elif isinstance(value, str):
-        out.update(re.findall(r"\d+(?:[.,]\d+)*", value))
+        for number in re.findall(r"\d+(?:[.,]\d+)*", value):
+            parts = re.split(r"(?<=\d)(?=[.,])", number)  # a version "3.11.7" may be read as "3.11"
+            out.update("".join(parts[:k]) for k in range(1, len(parts) + 1))
 
 
 def _p_values(value) -> list[float]:

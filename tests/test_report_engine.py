@@ -137,7 +137,7 @@ def test_index_lists_reports_and_escapes(tmp_path):
 @pytest.mark.parametrize("argv, code, message", [
     (["report", "--year", "2026", "--program", "../x"], 2, "kode program tidak sah"),
     (["report", "--year", "2026", "--jobs", "0"], 2, "--jobs"),
-    (["report", "--year", "2026"], 1, "notebook laporan tidak ditemukan"),
+    (["report", "--year", "2026"], 1, "data olahan tahun ini belum ada"),  # notebooks are bundled
     (["report", "--year", "2026", "--program", "all"], 1, "programs.parquet"),
 ])
 def test_cli_exit_codes(tmp_path, monkeypatch, capsys, argv, code, message):

@@ -78,3 +78,21 @@ def test_lock_of_a_killed_run_is_taken_over_and_reported(tmp_path, capsys):
     with runlock.hold(path, command="report", timeout=0):  # a clean release leaves no trace
         pass
     assert capsys.readouterr().err == ""
+
+
+def test_cli_says_who_holds_the_year_and_exits_1(tmp_path, monkeypatch, capsys):
+    from kemuning_eval.cli import main
+    from kemuning_eval.paths import ProjectPaths
+
+    (tmp_path / "data" / "raw" / "2026").mkdir(parents=True)
+    (tmp_path / "notebooks").mkdir()
+    child = _child(runlock.lock_path(ProjectPaths(tmp_path), 2026))
+    monkeypatch.setenv(runlock.TIMEOUT_ENV, "0")
+    monkeypatch.setenv("KEMUNING_EVAL_ROOT", str(tmp_path))
+    try:
+        code = main(["--root", str(tmp_path), "report", "--year", "2026"])
+    finally:
+        child.communicate("\n")
+    err = capsys.readouterr().err
+    assert code == 1 and "sedang dikerjakan proses lain" in err and f"pid {child.pid}" in err
+    assert "Traceback" not in err

@@ -60,10 +60,13 @@ def run_template(args: argparse.Namespace) -> int:
     >>> code, "pii: name" in text, "scale: setuju5" in text, "Budi" in text
     (0, True, True, False)
     """
+    from kemuning_eval.boundary import guard
     from kemuning_eval.ingest.template import write_template
 
-    write_template(
+    guard(
+        write_template,
         args.file,
+        file=str(args.file),
         out=args.out,
         instrument=args.instrument,
         sheet=args.sheet,

@@ -33,6 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--program", default=None, metavar="ID", help=text("report.program"))
     p.add_argument("--jobs", type=int, default=None, help=text("report.jobs"))
     p.add_argument("--force", action="store_true", help=text("report.force"))
+    p.add_argument("--with-previous", action="store_true", help=text("report.with_previous"))
     p.set_defaults(func=run)
 
 
@@ -49,6 +50,9 @@ def run(args: argparse.Namespace) -> int:
     ...     print("UsageError")
     UsageError
     """
+    from kemuning_eval.context import processing
     from kemuning_eval.report.build import build_from_cli
 
-    return build_from_cli(args)
+    # an unexpected failure names the year's processed data the report was built from
+    with processing(file=f"data/processed/{args.year}", step="report"):
+        return build_from_cli(args)

@@ -51,10 +51,12 @@ def run(args: argparse.Namespace) -> int:
     >>> code, written[:2]
     (0, ['evaluasi-fasilitator-2026.csv', 'kinerja-unit-2026.csv'])
     """
+    from kemuning_eval.boundary import guard
     from kemuning_eval.paths import ProjectPaths
     from kemuning_eval.synth import write_study
 
     out = args.out or ProjectPaths.discover().raw(args.year)
     seed = args.year if args.seed is None else args.seed
-    write_study(out, year=args.year, participants=args.participants, seed=seed, force=bool(args.force))
+    guard(write_study, out, year=args.year, participants=args.participants, seed=seed, force=bool(args.force),
+          file=str(out))
     return 0

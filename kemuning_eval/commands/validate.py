@@ -46,6 +46,20 @@ def run(args: argparse.Namespace) -> int:
     >>> code, "Traceback" in err.getvalue()
     (1, False)
     """
+    from kemuning_eval.boundary import guard
+    from kemuning_eval.config import default_study
+    from kemuning_eval.errors import KemuningEvalError
     from kemuning_eval.ingest.pipeline import validate_study
+    from kemuning_eval.progress import notice
+    from kemuning_eval.stats.qualitative import load_themes
 
-    return validate_study(args.year)
+    cfg = default_study(args.year)
+    themes_ok = True
+    if cfg.themes is not None:  # read by the report only: checked here so that exit 0 means it loads
+        try:
+            guard(load_themes, cfg.themes, file=cfg.themes.name)
+        except KemuningEvalError as exc:
+            notice(f"[error] {exc}")
+            themes_ok = False
+    code = validate_study(args.year)
+    return code if themes_ok else 1

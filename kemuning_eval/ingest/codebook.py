@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kemuning_eval.context import note
 from kemuning_eval.errors import ConfigError, Problem
 from kemuning_eval.i18n import t
 from kemuning_eval.ingest.labels import (
@@ -342,9 +343,6 @@ def load_codebook(path: str | Path, *, instrument: str | None = None) -> Codeboo
     ...
     kemuning_eval.errors.ConfigError: ...
     """
-    import yaml
-
-    _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     path = Path(path)
     if not path.is_file():
         raise ConfigError(t("ingest.cb.not_found"), file=str(path), hint=t("ingest.cb.not_found_hint"))
@@ -356,14 +354,10 @@ def load_codebook(path: str | Path, *, instrument: str | None = None) -> Codeboo
             rows = [{k: v for k, v in row.items() if v not in (None, "")}
                     for row in csv.DictReader(fh, delimiter=sep)]
         data = {"instrument": instrument or path.stem, "columns": rows}
-    else:
-        try:
-            data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_LOADER)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            raise ConfigError(t("ingest.cb.bad_yaml"), file=path.name,
-                              row=(mark.line + 1) if mark else None,
-                              hint=str(getattr(exc, "problem", exc))) from None
+    else:  # UTF-8, no repeated key, no alias bomb
+        from kemuning_eval.yamlsafe import read_yaml
+
+        data = read_yaml(path)
     return codebook_from_mapping(data, source=path.name, instrument=instrument)
 
 
@@ -640,6 +634,7 @@ def apply_codebook(raw: Any, cb: Codebook) -> tuple[Any, list[Problem]]:
     problems: list[Problem] = []
     out = pd.DataFrame(index=raw.frame.index)
     for spec in cb.columns:
+        note(column=spec.raw)  # an unexpected failure names the column (kemuning_eval.context)
         col = _match_column(raw, spec)
         if col is None:
             close = difflib.get_close_matches(spec.raw, list(raw.frame.columns), n=2, cutoff=0.5)

@@ -46,7 +46,7 @@ ORDERS = {"dmy": "dmy", "dd/mm/yyyy": "dmy", "dayfirst": "dmy", "mdy": "mdy", "m
 _TIME = (r"(?:[T\s,]+(?P<H>\d{1,2})[:.](?P<M>\d{2})(?:[:.](?P<S>\d{2})(?:[.,](?P<f>\d{1,9}))?)?"
          r"\s*(?P<ampm>[AaPp]\.?\s?[Mm]\.?)?)?")
 _TZ = r"\s*(?P<tz>Z|(?:GMT|UTC)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}(?::?\d{2})?)?\s*$"
-_NUMERIC = re.compile(r"^\s*(?P<a>\d{1,4})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{1,4})" + _TIME + _TZ)
+_NUMERIC = re.compile(r"^\s*(?P<a>\d{1,4})[-/.](?P<b>\d{1,2})[-/.](?P<c>\d{1,4})" + _TIME + _TZ)
 _NAMED = re.compile(r"^\s*(?:(?P<d1>\d{1,2})[\s-]+(?P<m1>[A-Za-z]{3,10})\.?[\s-]+(?P<y1>\d{4})"
                     r"|(?P<m2>[A-Za-z]{3,10})\.?\s+(?P<d2>\d{1,2}),?\s+(?P<y2>\d{4}))" + _TIME + _TZ)
 _SERIAL = re.compile(r"^\s*\d{5}(?:[.,]\d+)?\s*$")
@@ -102,24 +102,53 @@ def offset_minutes(tz: Any) -> float:
     return sign * (int(m.group(2)) * 60 + int(m.group(3) or 0))
 
 
+_DIGITS = ("a", "b", "c", "H", "M", "S", "d1", "y1", "d2", "y2")
+
+
+def _extract(texts: Any, arr: Any, pattern: re.Pattern) -> Any:
+    """The named groups of ``pattern`` in each text, with Arrow's RE2 engine (no Python call per text).
+
+    Digit groups come back as float64 (NaN when absent), ``a`` also as its
+    length ``alen``; the others as text (NaN when absent).
+    """
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    found = pc.extract_regex(arr, pattern=pattern.pattern)
+    out = {}
+    for name in pattern.groupindex:
+        field = found.field(name)
+        field = pc.if_else(pc.equal(field, ""), pa.scalar(None, pa.string()), field)
+        if name in _DIGITS:
+            out[name] = pc.cast(field, pa.float64()).to_numpy(zero_copy_only=False)
+            if name == "a":
+                out["alen"] = pc.utf8_length(field).to_numpy(zero_copy_only=False)
+        else:
+            out[name] = pd.Series(field.to_pandas(), dtype="str").to_numpy(dtype=object)
+    return pd.DataFrame(out, index=texts.index)
+
+
 def _split(texts: Any) -> Any:
     """Return the parts of each text (one row per text): a, b, c, time, tz, month name."""
-    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
 
-    num = texts.str.extract(_NUMERIC)
-    named = texts.str.extract(_NAMED)
-    use = num["a"].isna() & (named["y1"].notna() | named["y2"].notna())
+    arr = pa.array(texts.to_numpy(dtype=object), type=pa.string())
+    num = _extract(texts, arr, _NUMERIC)
+    named = _extract(texts, arr, _NAMED)
+    use = (num["a"].isna() & (named["y1"].notna() | named["y2"].notna())).to_numpy()
     for col in ("H", "M", "S", "f", "ampm", "tz"):
         num[col] = num[col].where(~use, named[col])
-    day = named["d1"].fillna(named["d2"])
-    month = named["m1"].fillna(named["m2"]).str.lower().map(_MONTHS)
+    month = named["m1"].where(named["m1"].notna(), named["m2"]).astype("str").str.lower().map(_MONTHS)
     num["a"] = num["a"].where(~use, named["y1"].fillna(named["y2"]))
-    num["b"] = num["b"].where(~use, month.astype("str").where(month.notna()))
-    num["c"] = num["c"].where(~use, day)
+    num["alen"] = num["alen"].where(~use, 4)
+    num["b"] = num["b"].where(~use, month.astype("float64"))
+    num["c"] = num["c"].where(~use, named["d1"].fillna(named["d2"]))
     num["named"] = use
-    num["serial"] = texts.str.match(_SERIAL) & ~use & num["a"].isna()
-    return num.astype({"named": bool, "serial": bool}) if len(num) else pd.DataFrame(
-        columns=list(num.columns), dtype=object)
+    serial = pc.match_substring_regex(arr, _SERIAL.pattern)
+    num["serial"] = serial.to_numpy(zero_copy_only=False).astype(bool) & ~use & num["a"].isna().to_numpy()
+    return num
 
 
 def _decide(parts: Any) -> tuple[Any, str | None, bool]:
@@ -128,7 +157,7 @@ def _decide(parts: Any) -> tuple[Any, str | None, bool]:
 
     a = pd.to_numeric(parts["a"], errors="coerce")
     b = pd.to_numeric(parts["b"], errors="coerce")
-    year_first = parts["a"].str.len().eq(4) | parts["named"]
+    year_first = parts["alen"].eq(4) | parts["named"]
     other = a.notna() & ~year_first
     order = pd.Series(None, index=parts.index, dtype=object)
     order[year_first] = "ymd"
@@ -147,20 +176,20 @@ def _assemble(parts: Any, order: Any) -> Any:
     import numpy as np
     import pandas as pd
 
-    a, b, c = (pd.to_numeric(parts[k], errors="coerce") for k in ("a", "b", "c"))
+    a, b, c = (parts[k].astype("float64") for k in ("a", "b", "c"))
     ymd, dmy = order.eq("ymd"), order.eq("dmy")
     year = np.select([ymd, dmy], [a, c], default=c)
     month = np.select([ymd, dmy], [b, b], default=a)
     day = np.select([ymd, dmy], [c, a], default=b)
     year = np.where((year < 100) & ~ymd, year + 2000, year)
-    hour = pd.to_numeric(parts["H"], errors="coerce").fillna(0)
-    ampm = parts["ampm"].fillna("").str.lower().str[:1]
+    hour = parts["H"].astype("float64").fillna(0)
+    ampm = parts["ampm"].astype("str").fillna("").str.lower().str[:1]
     bad_hour = ampm.ne("") & ((hour > 12) | (hour < 1))
     hour = np.where(ampm.eq("p") & (hour < 12), hour + 12, np.where(ampm.eq("a") & (hour == 12), 0, hour))
-    frac = parts["f"].fillna("0").str.ljust(6, "0").str[:6]
+    frac = parts["f"].astype("str").fillna("0").str.ljust(6, "0").str[:6]
     frame = pd.DataFrame({"year": year, "month": month, "day": day, "hour": hour,
-                          "minute": pd.to_numeric(parts["M"], errors="coerce").fillna(0),
-                          "second": pd.to_numeric(parts["S"], errors="coerce").fillna(0),
+                          "minute": parts["M"].astype("float64").fillna(0),
+                          "second": parts["S"].astype("float64").fillna(0),
                           "microsecond": pd.to_numeric(frac, errors="coerce").fillna(0)}, index=parts.index)
     ok = frame.notna().all(axis=1) & order.notna() & ~bad_hour
     out = pd.Series(pd.NaT, index=parts.index, dtype="datetime64[us]")
@@ -182,7 +211,7 @@ def _to_main_offset(values: Any, tz: Any) -> Any:
     """Shift values with an offset to the column's most common offset."""
     import pandas as pd
 
-    minutes = tz.map(offset_minutes).astype("float64")
+    minutes = tz.map({u: offset_minutes(u) for u in tz.dropna().unique()}).astype("float64")
     if minutes.notna().sum() == 0:
         return values
     main = minutes.mode().min()
@@ -205,6 +234,30 @@ def _with_format(texts: Any, fmt: str) -> Any:
     return _to_main_offset(parsed, tz.str.strip())
 
 
+_ISO = r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?(Z|[+-]\d{2}:?\d{2})?$"
+
+
+def _iso_fast(texts: Any) -> Any:
+    """All texts ISO 8601, every one or none with an offset: parsed by pandas' C parser; else None."""
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arr = pa.array(texts.to_numpy(dtype=object), type=pa.string())
+    if not len(arr) or not pc.all(pc.match_substring_regex(arr, _ISO)).as_py():
+        return None
+    tz = pc.extract_regex(arr, r"(?P<tz>Z|[+-]\d{2}:?\d{2})?$").field("tz")
+    with_tz = pc.sum(pc.not_equal(tz, "")).as_py() or 0
+    if with_tz == 0:
+        return pd.to_datetime(texts, format="ISO8601", errors="coerce").astype("datetime64[us]")
+    if with_tz != len(arr):
+        return None
+    offsets = pd.Series(tz.to_pandas(), dtype="str")
+    main = offsets.map({u: offset_minutes(u) for u in offsets.unique()}).mode().min()
+    utc = pd.to_datetime(texts, format="ISO8601", errors="coerce", utc=True)
+    return (utc + pd.Timedelta(minutes=float(main))).dt.tz_localize(None).astype("datetime64[us]")
+
+
 def parse_unique(texts: Any, *, fmt: str | None = None) -> DateColumn:
     """Parse distinct texts (a ``str`` Series); see :func:`parse_column`.
 
@@ -221,6 +274,10 @@ def parse_unique(texts: Any, *, fmt: str | None = None) -> DateColumn:
     if fmt and fmt.strip().lower() not in ORDERS:
         return DateColumn(_with_format(texts, fmt), "format", None)
     forced = ORDERS.get(fmt.strip().lower()) if fmt else None
+    if forced in (None, "ymd"):
+        fast = _iso_fast(texts)
+        if fast is not None:
+            return DateColumn(fast, "ymd", None)
     parts = _split(texts)
     if forced == "excel":
         return DateColumn(_serials(texts), "excel", None)

@@ -38,11 +38,26 @@ REPEAT_KINDS = ("exact", "corrected")
 
 
 def _normalised(values: Any) -> Any:
-    """Lower case, every run of punctuation/spaces/underscores as one space, trimmed (vectorised)."""
-    from kemuning_eval.ingest.labels import replace_regex
+    """Lower case, every run of punctuation/spaces/underscores as one space, trimmed (vectorised).
 
-    text = replace_regex(values.astype("str").str.lower(), r"[\W_]+", " ").str.strip()
-    return text.where(values.notna() & (text.str.len() > 0))
+    Only the values that are not already plain (lower-case letters, digits and
+    single inner spaces) go through the regex replacement.
+    """
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    lower = pc.utf8_lower(pa.array(values.astype("str").to_numpy(dtype=object), type=pa.string(), from_pandas=True))
+    messy = pc.fill_null(pc.match_substring_regex(lower, r"[^a-z0-9 ]|  |^ | $"), False)
+    out = lower.to_numpy(zero_copy_only=False).astype(object)
+    pick = messy.to_numpy(zero_copy_only=False).astype(bool)
+    if pick.any():
+        fixed = pc.utf8_trim_whitespace(pc.replace_substring_regex(lower.filter(messy), r"[\W_]+", " "))
+        out[pick] = fixed.to_numpy(zero_copy_only=False)
+    text = pd.Series(out, index=values.index, dtype=object)
+    empty = text.isna().to_numpy() | (text.to_numpy() == "")
+    return text.where(~empty, None).where(np.asarray(values.notna()), None)
 
 
 def _links(norm: Any, key: Any) -> Any:

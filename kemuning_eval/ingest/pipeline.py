@@ -21,7 +21,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -38,6 +37,7 @@ from kemuning_eval.errors import (
 )
 from kemuning_eval.i18n import t
 from kemuning_eval.ingest import duplicates as dupmod
+from kemuning_eval.ingest.checks import nip_usable
 from kemuning_eval.ingest.labels import match_values, normalise_label
 from kemuning_eval.ingest.quality import check_text, measure, problems_frame, summary_lines
 
@@ -75,6 +75,12 @@ REQUIRED_VARIABLES = {
     "reaction": ["nip"], "facilitator_ratings": ["nip", "facilitator_name"], "tests": ["nip"],
     "observations": ["nip", "rater", "wave"], "outcomes": ["activity_id", "period"],
     "interviews": [("text", "quote")], "jp_records": ["nip", "jp_total"],
+}
+#: Key variables every record of an instrument needs besides the NIP: empty = error by row.
+KEY_VARIABLES = {
+    "roster": ["program_id"], "programs": ["program_id"], "benefits": ["program_id", "benefit"],
+    "outcomes": ["activity_id", "period"], "observations": ["rater", "wave"],
+    "interviews": ["text", "quote"],
 }
 _NUMERIC_TYPES = ("likert", "integer", "number", "money", "percent")
 _MADE_IDS = frozenset({"participant_id", "facilitator_id", "person_id", "response_id", "excerpt_id"})
@@ -196,6 +202,7 @@ class _Build:
         self._pseudonyms: dict[tuple[str, str], dict] = {}
         self._nips: Any = None  # classify_nip of every NIP spelling seen, + pseudonyms
         self.derived_names: dict[str, str] = {}  # derived programme code -> display name
+        self.derived_from_names: set[str] = set()  # derived codes that came from names, not codes
 
     # ------------------------------------------------------------ helpers
     def problem(self, file: str, check: str, message: str, *, rows: Any = (), column: str | None = None,
@@ -211,7 +218,10 @@ class _Build:
     @cached_property
     def resolutions(self) -> dupmod.Resolutions:
         """The duplicate resolution file, read once per run."""
-        return dupmod.load_resolutions(self.cfg.duplicates.resolution_file)
+        from kemuning_eval.boundary import guard
+
+        path = self.cfg.duplicates.resolution_file
+        return guard(dupmod.load_resolutions, path, file=path.name if path is not None else None)
 
     def pseudo(self, values: Any, prefix: str, domain: str = "") -> Any:
         from kemuning_eval.ingest.pseudonym import pseudonymise
@@ -221,7 +231,9 @@ class _Build:
 
     # ------------------------------------------------------------ reading
     def read_all(self) -> None:
-        from kemuning_eval.ingest.codebook import apply_codebook, load_codebook
+        from kemuning_eval.boundary import guard
+        from kemuning_eval.ingest.checks import blank_keys, check_formats, typed_input
+        from kemuning_eval.ingest.codebook import load_codebook
         from kemuning_eval.ingest.readers import read_table
         from kemuning_eval.progress import progress
 
@@ -233,18 +245,26 @@ class _Build:
                 if spec.codebook is None:
                     raise ConfigError(t("ingest.pipe.no_codebook", key=repr(key)), file=str(self.cfg.path.name),
                                       hint=t("ingest.pipe.no_codebook_hint", key=key, file=name))
-                cb = load_codebook(spec.codebook, instrument=key)
+                cb = guard(load_codebook, spec.codebook, instrument=key, file=spec.codebook.name)
                 _check_variables(key, cb)
-                raw = read_table(spec.file, sep=spec.sep, decimal=spec.decimal, encoding=spec.encoding,
-                                 sheet=spec.sheet, header_row=spec.header_row)
+                check_formats(cb)
+                raw = guard(read_table, spec.file, sep=spec.sep, decimal=spec.decimal, encoding=spec.encoding,
+                            sheet=spec.sheet, header_row=spec.header_row, file=name)
+                data, found = guard(typed_input, key, raw, cb, needed=REQUIRED_VARIABLES.get(key, []),
+                                    file=raw.file)
+                required = {c.variable for c in cb.columns if c.required}  # already reported by row
+                found += blank_keys(raw.file, data, [k for k in KEY_VARIABLES.get(key, []) if k not in required],
+                                    data.attrs["raw_columns"])
             except KemuningEvalError as exc:
                 check = "config_error" if isinstance(exc, ConfigError) else "read_error"
                 self.problems.append(Problem(exc.file or name, exc.row, exc.column, exc.value,
                                              exc.message, severity="error", hint=exc.hint,
                                              extra={"check": check, "n": 1, "rows": []}))
                 continue
-            data, found = apply_codebook(raw, cb)
             self.problems += found
+            if spec.header_row is None and raw.header_row > 1:  # title rows skipped: say where the header was
+                self.problems.append(measure(raw.file, "header_row", "", raw.header_row, float("nan"), "info",
+                                             t("ingest.read.header_found", row=raw.header_row)))
             self.clean(key, "read", len(raw.frame), len(data))
             self.inputs[key] = _Input(key, raw.file, data, cb)
             for spec_col in cb.columns:
@@ -304,6 +324,7 @@ class _Build:
         for reason, grp in df[bad].groupby(info.loc[bad, "reason"], sort=True):
             self.problem(inp.file, "invalid_nip", check_text("invalid_nip", reason=reason), rows=grp["_row"],
                          column=_raw_name(df, "nip"), hint=t("ingest.pipe.invalid_nip_hint", mode=self.cfg.nip.mode))
+        self.problems += nip_usable(inp.file, info["kind"], df["_row"], _raw_name(df, "nip"))
         out = df.copy(deep=False)  # copy-on-write: the new columns never touch df
         out["_nip_kind"] = info["kind"].replace({"missing": None})
         out["_birth"] = info["birth_date"]
@@ -321,8 +342,8 @@ class _Build:
             return
         df = self.nip_ids(inp)
         before = len(df)
-        df = df[df["_id"].notna()]
-        self.clean("roster", "drop rows without NIP", before, len(df))
+        df = df[df["_id"].notna() & df["program_id"].notna()]  # blank codes: reported by row (checks.blank_keys)
+        self.clean("roster", "drop rows without NIP or programme code", before, len(df))
         before = len(df)
         df, report, unresolved = dupmod.settle_roster(
             df.rename(columns={"_id": "participant_id"}), key="participant_id",
@@ -338,7 +359,7 @@ class _Build:
             self.unresolved.append((inp.file, unresolved))
             for group in unresolved:
                 self.problem(inp.file, "duplicate_conflict",
-                             check_text("duplicate_conflict"), rows=group["rows"], column="nip",
+                             check_text("duplicate_conflict"), rows=group["rows"], column=_raw_name(df, "nip"),
                              value=group["key"], severity="error",
                              hint=t("ingest.pipe.conflict_hint", file=self.cfg.duplicates.resolution_file.name))
         gender = df["_nip_gender"].astype(object)
@@ -348,13 +369,13 @@ class _Build:
             unknown = given.notna() & mapped.isna()
             if unknown.any():
                 self.problem(inp.file, "unknown_value", t("ingest.pipe.gender"),
-                             rows=df.loc[unknown, "_row"], column="gender", hint=t("ingest.pipe.gender_hint"))
+                             rows=df.loc[unknown, "_row"], column=_raw_name(df, "gender"), hint=t("ingest.pipe.gender_hint"))
             gender = mapped.where(mapped.notna(), gender)
         attendance = df["attendance"].astype("float64") if "attendance" in df else None
         if "completed" in df:
             completed = df["completed"].astype("boolean")
         elif attendance is not None:
-            threshold = float(self.cfg.scoring.get("completion_min_attendance", 80))
+            threshold = float(self.cfg.setting("scoring", "completion_min_attendance"))
             completed = (attendance >= threshold).astype("boolean").where(attendance.notna(), None)
         else:
             completed = None
@@ -388,7 +409,7 @@ class _Build:
             dup = df.duplicated("program_id", keep=False)
             if dup.any():
                 self.problem(inp.file, "duplicate_conflict", t("ingest.pipe.program_twice"),
-                             rows=df.loc[dup, "_row"], column="program_id",
+                             rows=df.loc[dup, "_row"], column=_raw_name(df, "program_id"),
                              value=", ".join(sorted(df.loc[dup, "program_id"].astype(str).unique())),
                              severity="error", hint=t("ingest.pipe.program_twice_hint"))
                 df = df[~df.duplicated("program_id")]
@@ -438,12 +459,30 @@ class _Build:
                                         index=pd.Index(part["participant_id"].to_numpy(dtype=object)))
         return sorted(names)
 
+    def reconcile_programs(self) -> None:
+        """A programme one file names and another codes is one programme, matched through its people."""
+        from kemuning_eval.ingest.programs import reconcile
+
+        frames = [t for n, t in self.tables.items() if n != "programs" and {"participant_id", "program_id"} <= set(t)]
+        mapping = reconcile(frames, self.derived_from_names)
+        if not mapping:
+            return
+        for name, table in self.tables.items():
+            if name != "programs" and "program_id" in table:
+                table["program_id"] = table["program_id"].replace(mapping)
+        for named, code in mapping.items():
+            if self.derived_names.get(code, code) == code:  # the code had no name of its own
+                self.derived_names[code] = self.derived_names[named]
+            self.problems.append(measure("", "program_matched", "program_id", 1, float("nan"), "info",
+                                         t("ingest.programs.matched", name=self.derived_names[named], code=code)))
+
     def build_derived_programs(self) -> None:
         """Without a programme table: ``programs`` from the codes and names seen in the exports."""
         import pandas as pd
 
         if not self.derive or not self.derived_names:
             return
+        self.reconcile_programs()
         counts = self.roster_program.value_counts()
         used = set(self.roster_program.dropna())
         for name, table in self.tables.items():
@@ -482,12 +521,16 @@ class _Build:
             if roster is not None:  # the roster knows the participant's programme: it wins
                 derived = roster[unknown].where(roster[unknown].notna(), derived)
             codes = codes.where(~unknown, derived)
+            from kemuning_eval.ingest.programs import is_code
+
             for code in sorted(set(derived.dropna()) & set(names)):
                 self.derived_names.setdefault(code, names[code])
+                if not is_code(names[code]):
+                    self.derived_from_names.add(code)
             unknown = unknown & False
         if unknown.any():
             self.problem(inp.file, "unmatched_program", check_text("unmatched_program"),
-                         rows=df.loc[unknown, "_row"], column="program_id",
+                         rows=df.loc[unknown, "_row"], column=_raw_name(df, "program_id"),
                          value=", ".join(sorted(given[unknown].astype(str).unique())[:3]),
                          hint=t("ingest.pipe.program_hint"))
         if roster is not None:
@@ -511,8 +554,20 @@ class _Build:
                                          extra={"check": "unmatched", "n": n,
                                                 "rows": df.loc[~ok, "_row"].tolist()[:20],
                                                 "share": n / max(len(df), 1)}))
+        self.check_link_share(inp, df, n + len(inp.data) - len(df))  # unmatched + dropped before (no NIP, ...)
         self.clean(inp.key, "link to roster (unmatched dropped)", len(df), int(ok.sum()))
         return df[ok]
+
+    def check_link_share(self, inp: _Input, df: Any, n_dropped: int) -> None:
+        """Stop the run when linking drops more than ``linking.max_dropped_share`` of the records."""
+        from kemuning_eval.ingest.checks import link_share
+
+        files = {inp.file, self.inputs["roster"].file if "roster" in self.inputs else inp.file}
+        nip_problem = any(p.file in files and p.extra.get("check") == "nip_as_number" for p in self.problems)
+        found = link_share(inp.file, _raw_name(df, "nip"), n_dropped, len(inp.data),
+                           limit=self.cfg.linking.max_dropped_share, nip_problem=nip_problem)
+        if found is not None:
+            self.problems.append(found)
 
     def dedupe(self, inp: _Input, df: Any, keys: list[str], items: list[str], *,
                time_col: str | None = "submitted_at", key_col: str = "participant_id") -> Any:
@@ -641,13 +696,17 @@ class _Build:
 
     def person_fill(self, df: Any) -> None:
         """Records joined to a person by e-mail or name take the person's NIP kind and roster programme."""
-        if not (df["_key_source"].isin(["email", "name"])).any():
+        joined = df["_key_source"].isin(["email", "name"]).to_numpy()
+        if not joined.any():
             return
-        known = df.groupby("participant_id")["_nip_kind"].first()
-        df["_nip_kind"] = df["_nip_kind"].where(df["_nip_kind"].notna(), df["participant_id"].map(known))
+        people = df["participant_id"].isin(df.loc[joined, "participant_id"].unique()).to_numpy()
+        sub = df.loc[people, ["participant_id", "_nip_kind"]]  # only the people some record was joined to
+        known = sub.groupby("participant_id")["_nip_kind"].first()
+        kind = df.loc[joined, "participant_id"].map(known)
+        df.loc[joined, "_nip_kind"] = df.loc[joined, "_nip_kind"].where(df.loc[joined, "_nip_kind"].notna(), kind)
         if self.derive and len(self.roster_program):
-            roster = df["participant_id"].map(self.roster_program[~self.roster_program.index.duplicated()])
-            df["program_id"] = roster.where(roster.notna(), df["program_id"]).astype(object)
+            roster = df.loc[joined, "participant_id"].map(self.roster_program[~self.roster_program.index.duplicated()])
+            df.loc[joined, "program_id"] = roster.where(roster.notna(), df.loc[joined, "program_id"])
 
     def key_quality(self, inp: _Input, df: Any, kept: bool) -> None:
         """Count records keyed by e-mail or name, and those without any key."""
@@ -679,7 +738,7 @@ class _Build:
                 if miss.any():
                     self.problem(inp.file, "unmatched_facilitator",
                                  check_text("unmatched_facilitator"),
-                                 rows=df.loc[miss, "_row"], column="facilitator_name",
+                                 rows=df.loc[miss, "_row"], column=_raw_name(df, "facilitator_name"),
                                  hint=t("ingest.pipe.facilitator_hint"))
             else:
                 df["facilitator_id"] = None
@@ -764,7 +823,7 @@ class _Build:
             unknown = given.notna() & mapped.isna()
             if unknown.any():
                 self.problem(inp.file, "unknown_value", t("ingest.pipe.unknown_var", variable=var), rows=df.loc[unknown, "_row"],
-                             column=var, value=str(given[unknown].iloc[0]), severity="error",
+                             column=_raw_name(df, var), value=str(given[unknown].iloc[0]), severity="error",
                              hint=t("ingest.pipe.rater_hint"))
             df[var] = mapped
         df = df[df[["rater", "wave"]].notna().all(axis=1)] if {"rater", "wave"} <= set(df) else df
@@ -794,7 +853,7 @@ class _Build:
         bad = df["period"].notna() & starts.isna()
         if bad.any():
             self.problem(inp.file, "unknown_value", t("ingest.pipe.period"), rows=df.loc[bad, "_row"],
-                         column="period", value=str(df.loc[bad, "period"].iloc[0]), severity="error",
+                         column=_raw_name(df, "period"), value=str(df.loc[bad, "period"].iloc[0]), severity="error",
                          hint=t("ingest.pipe.period_hint"))
         df["_start"] = pd.to_datetime(starts)
         has_prog = "program_id" in df and df["program_id"].notna().any()
@@ -905,21 +964,26 @@ class _Build:
         import pandas as pd
 
         self.roster_program = pd.Series(dtype=object)
-        self.build_roster()
-        self.build_programs()
-        self.build_facilitators()
-        self.build_survey("reaction", "RX")
-        self.build_survey("facilitator_ratings", "FR")
-        self.build_tests()
-        self.build_observations()
-        self.build_outcomes()
-        self.build_interviews()
-        self.build_benefits()
-        self.build_jp()
-        self.build_derived_programs()
-        self.build_items()
+        steps = [("roster", self.build_roster), ("programs", self.build_programs),
+                 ("facilitators", self.build_facilitators),
+                 ("reaction", lambda: self.build_survey("reaction", "RX")),
+                 ("facilitator_ratings", lambda: self.build_survey("facilitator_ratings", "FR")),
+                 ("tests", self.build_tests), ("observations", self.build_observations),
+                 ("outcomes", self.build_outcomes), ("interviews", self.build_interviews),
+                 ("benefits", self.build_benefits), ("jp_records", self.build_jp),
+                 ("programs", self.build_derived_programs), ("items", self.build_items)]
+        for key, step in steps:
+            self.run_step(key, step)
         self.tables["data_quality"] = problems_frame(self.problems)
         self.check_no_pii()
+
+    def run_step(self, key: str, step: Any) -> None:
+        """Run one builder with its file noted, so an unexpected failure names it."""
+        from kemuning_eval.context import processing
+
+        inp = self.inputs.get(key)
+        with processing(file=inp.file if inp is not None else None, step=key):
+            step()
 
     @property
     def errors(self) -> list[Problem]:
@@ -1021,8 +1085,10 @@ def _key(cfg: StudyConfig, paths: Any) -> bytes:
 
 
 def _print(lines: list[str]) -> None:
+    from kemuning_eval.progress import notice
+
     for line in lines:
-        print(line, file=sys.stderr)
+        notice(line)
 
 
 def _conflict_text(build: _Build) -> str:
@@ -1217,8 +1283,7 @@ def _ingest_locked(year: int, cfg: StudyConfig, paths: Any, force: bool) -> Inge
             _print([_conflict_text(build)])
         raise ValidationFailed(t("ingest.ingest.failed", n_errors=n_err, n_warnings=n_warn),
                                build.problems, hint=t("ingest.ingest.failed_hint", year=year))
-    for line in lines:
-        info(line)
+    _print(lines)  # warnings: always on stderr, also when piped (issue 10 item 8)
     tables = {name: (df, TABLE_IDS[name]) for name, df in build.tables.items()}
     dup_csv = csv_bytes(build.duplicates_report())  # formula-safe: file names and values come from the data
     manifest = {

@@ -95,3 +95,71 @@ def derive_programs(values: Any) -> tuple[Any, dict[str, str]]:
     counts = counts.sort_values(["code", "n", "name"], ascending=[True, False, True])
     names = dict(counts.drop_duplicates("code")[["code", "name"]].itertuples(index=False, name=None))
     return codes, names
+
+
+#: A programme name is merged into a code when at least this share of its people who appear
+#: with any code appear with that one code, and they are at least MIN_SHARED people.
+MERGE_SHARE = 0.8
+MIN_SHARED = 2
+
+
+def is_code(value: Any) -> bool:
+    """True when a value is written like a code (one word with a digit, or in capitals).
+
+    Examples
+    --------
+    >>> is_code("PM-01"), is_code("LATSAR"), is_code("Manajemen Proyek"), is_code("manajemen_proyek")
+    (True, True, False, False)
+    """
+    text = " ".join(str(value).split())
+    return bool(_CODE.match(text)) and (any(ch.isdigit() for ch in text) or text.isupper())
+
+
+def reconcile(frames: list[Any], from_names: set[str]) -> dict[str, str]:
+    """Map programmes known only by name to the code the same people have in another file.
+
+    A survey may name the programme ("Manajemen Proyek") where the score
+    export gives its code (``PM-01``).  Without a programme table the two
+    are matched through the people: a name-derived code is mapped to a code
+    when :data:`MERGE_SHARE` of its people who appear with any code appear
+    with that one, and they are at least :data:`MIN_SHARED`.
+
+    Parameters
+    ----------
+    frames : list of pandas.DataFrame
+        Tables with ``participant_id`` and ``program_id``.
+    from_names : set of str
+        The derived codes that came from names.
+
+    Returns
+    -------
+    dict of str to str
+        Name-derived code -> code (only the programmes that matched).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> survey = pd.DataFrame({"participant_id": ["a", "b", "c", "d"],
+    ...                        "program_id": ["MANAJEMEN-PROYEK"] * 3 + ["PELAYANAN"]})
+    >>> scores = pd.DataFrame({"participant_id": ["a", "b", "c", "d"], "program_id": ["PM-01"] * 3 + ["PL-02"]})
+    >>> reconcile([survey, scores], {"MANAJEMEN-PROYEK", "PELAYANAN"})
+    {'MANAJEMEN-PROYEK': 'PM-01'}
+    """
+    import pandas as pd
+
+    pairs = pd.concat([f[["participant_id", "program_id"]] for f in frames if {"participant_id", "program_id"} <= set(f)],
+                      ignore_index=True).dropna().drop_duplicates() if frames else pd.DataFrame()
+    if not len(pairs):
+        return {}
+    named = pairs[pairs["program_id"].isin(from_names)]
+    coded = pairs[~pairs["program_id"].isin(from_names)]
+    both = named.merge(coded, on="participant_id", suffixes=("_name", "_code"))
+    out = {}
+    for name, grp in both.groupby("program_id_name", sort=True):
+        counts = grp["program_id_code"].value_counts()
+        people = grp["participant_id"].nunique()
+        best = counts.index[0]
+        if counts.iloc[0] >= MIN_SHARED and counts.iloc[0] >= MERGE_SHARE * people and (
+                len(counts) == 1 or counts.iloc[1] < counts.iloc[0]):
+            out[str(name)] = str(best)
+    return out

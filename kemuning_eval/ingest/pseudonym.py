@@ -27,6 +27,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kemuning_eval.config import DEFAULT_KEY_ENV, DEFAULT_KEY_FILE
 from kemuning_eval.errors import PrivacyError
 from kemuning_eval.i18n import t
 
@@ -48,10 +49,10 @@ def default_key_file() -> Path:
     """
     if sys.platform == "win32" and os.environ.get("APPDATA"):
         return Path(os.environ["APPDATA"]) / "kemuning-eval" / "pseudonym.key"
-    return Path("~/.config/kemuning-eval/pseudonym.key").expanduser()
+    return Path(DEFAULT_KEY_FILE).expanduser()
 
 
-def load_key(*, key_env: str = "KEMUNING_EVAL_KEY", key_file: str | Path | None = None,
+def load_key(*, key_env: str = DEFAULT_KEY_ENV, key_file: str | Path | None = None,
              project_root: Path | None = None, create: bool = True) -> bytes:
     """Return the pseudonym key.
 
@@ -95,7 +96,7 @@ def load_key(*, key_env: str = "KEMUNING_EVAL_KEY", key_file: str | Path | None 
     ...     load_key(key_env="MY_KEY")
     b'kunci-rahasia-contoh'
     """
-    from kemuning_eval.progress import info
+    from kemuning_eval.progress import notice
 
     value = os.environ.get(key_env)
     if value:
@@ -103,7 +104,7 @@ def load_key(*, key_env: str = "KEMUNING_EVAL_KEY", key_file: str | Path | None 
             raise PrivacyError(t("ingest.key.env_short", env=key_env),
                                hint=t("ingest.key.env_short_hint"))
         return value.encode("utf-8")
-    if key_file is None or str(key_file) in ("", "~/.config/kemuning-eval/pseudonym.key"):
+    if key_file is None or str(key_file) in ("", DEFAULT_KEY_FILE):
         path = default_key_file()
     else:
         path = Path(os.path.expandvars(str(key_file))).expanduser()
@@ -121,7 +122,7 @@ def load_key(*, key_env: str = "KEMUNING_EVAL_KEY", key_file: str | Path | None 
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w", encoding="ascii") as fh:
             fh.write(secrets.token_hex(32) + "\n")
-        info(t("ingest.key.created", path=path))
+        notice(t("ingest.key.created", path=path))
     key = path.read_text(encoding="utf-8").strip()
     if len(key) < 16:
         raise PrivacyError(t("ingest.key.short_file", path=path),

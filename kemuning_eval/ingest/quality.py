@@ -13,7 +13,10 @@ Checks: ``missing_column``, ``missing_required``, ``unknown_label``,
 ``unmatched``, ``unmatched_facilitator``, ``unmatched_program``,
 ``response_rate``, ``missing_answer``, ``straight_lining``, ``ambiguous_date``,
 ``duplicate_exact``, ``duplicate_corrected``, ``keyed_by_email``, ``keyed_by_name``,
-``unkeyed``, ``negative_item_total``.
+``unkeyed``, ``negative_item_total``, ``header_row`` (title rows skipped; ``n`` = header row),
+``program_matched``; and from :mod:`kemuning_eval.ingest.checks`:
+``no_items``, ``not_finite``, ``excel_error``, ``nip_as_number``, ``no_valid_nip``,
+``blank_nip``, ``blank_key``, ``link_share``.
 
 Examples
 --------

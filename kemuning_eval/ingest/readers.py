@@ -25,6 +25,7 @@ from typing import Any
 
 from kemuning_eval.errors import DataError
 from kemuning_eval.i18n import t
+from kemuning_eval.ingest.checks import unique_headers
 
 #: Suffixes the readers understand.
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
@@ -81,7 +82,7 @@ class RawTable:
 
 
 def detect_encoding(path: Path) -> str:
-    """Return ``utf-8-sig`` (BOM), ``utf-8`` or ``cp1252`` (Windows-1252) for a text file.
+    """Return ``utf-8-sig`` (BOM), ``utf-16`` (BOM, Excel's "Unicode Text"), ``utf-8`` or ``cp1252``.
 
     Examples
     --------
@@ -90,10 +91,16 @@ def detect_encoding(path: Path) -> str:
     >>> _ = f.write_bytes("Kota;Catatan\\nBandung;caf\\u00e9\\n".encode("cp1252"))
     >>> detect_encoding(f)
     'cp1252'
+    >>> _ = f.write_bytes("Kota\\tCatatan\\n".encode("utf-16"))
+    >>> detect_encoding(f)
+    'utf-16'
     """
     data = path.read_bytes()
     if data.startswith(b"\xef\xbb\xbf"):
         return "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+
     try:
         data.decode("utf-8")
         return "utf-8"
@@ -139,7 +146,7 @@ def _to_text(series: Any) -> Any:
     uniques = series.dropna().unique()
     mapping = {}
     for u in uniques:
-        if isinstance(u, float) and u.is_integer():
+        if isinstance(u, float) and u.is_integer() and abs(u) < 2**53:
             mapping[u] = str(int(u))
         elif hasattr(u, "isoformat") and not isinstance(u, str):
             mapping[u] = str(u)
@@ -253,6 +260,7 @@ def read_csv(path: Path, *, sep: str | None = None, decimal: str | None = None,
 
     from kemuning_eval.ingest.headers import detect_csv_header_row
 
+    csv.field_size_limit(max(csv.field_size_limit(), 1 << 30))  # a long free-text answer is data, not an error
     encoding = encoding or detect_encoding(path)
     header_row = header_row or detect_csv_header_row(path, encoding=encoding, sep=sep)
     try:
@@ -262,10 +270,14 @@ def read_csv(path: Path, *, sep: str | None = None, decimal: str | None = None,
         raise DataError(t("ingest.read.encoding", encoding=repr(encoding)), file=path.name,
                         hint=t("ingest.read.encoding_hint", reason=exc.reason)) from None
     header = lines[-1] if lines else ""
+    if "\x00" in "".join(lines):  # binary data (or UTF-16 without its BOM), not a text export
+        raise DataError(t("ingest.read.nul_bytes"), file=path.name, row=header_row,
+                        hint=t("ingest.read.nul_bytes_hint"))
     if not header.strip():
         raise DataError(t("ingest.read.empty_header"), file=path.name, row=header_row,
                         hint=t("ingest.read.empty_header_hint"))
     sep = sep or detect_sep(header)
+    unique_headers(next(csv.reader([header], delimiter=sep), []), file=path.name, row=header_row)
     if decimal is None:
         decimal = "," if sep == ";" else "."
     try:
@@ -281,9 +293,23 @@ def read_csv(path: Path, *, sep: str | None = None, decimal: str | None = None,
                         hint=t("ingest.read.csv_error_hint")) from None
     except pd.errors.EmptyDataError:
         raise DataError(t("ingest.read.empty"), file=path.name, hint=t("ingest.read.export_again")) from None
+    if not isinstance(frame.index, pd.RangeIndex):  # pandas made the extra fields an index
+        raise DataError(t("ingest.read.too_many_fields", n=frame.columns.size), file=path.name,
+                        row=_first_long_row(path, encoding, sep, header_row, frame.columns.size),
+                        hint=t("ingest.read.too_many_fields_hint"))
     frame, rows = _clean_frame(frame, header_row + 1)
     return RawTable(frame=frame, rows=rows, file=path.name, kind="csv", sep=sep,
                     decimal=decimal, encoding=encoding, header_row=header_row)
+
+
+def _first_long_row(path: Path, encoding: str, sep: str, header_row: int, width: int) -> int | None:
+    """The spreadsheet row of the first record with more fields than the header has."""
+    with path.open(encoding=encoding, newline="") as fh:
+        reader = csv.reader(fh, delimiter=sep)
+        for number, record in enumerate(reader, start=1):
+            if number > header_row and len(record) > width:
+                return reader.line_num
+    return None
 
 
 def detect_header_row(grid: Any, max_scan: int = 30) -> int:
@@ -311,6 +337,44 @@ def detect_header_row(grid: Any, max_scan: int = 30) -> int:
         if len(values) >= max(2, widest * 0.8) and all(isinstance(v, str) for v in values):
             return i + 1
     return int(filled.to_numpy().argmax()) + 1
+
+
+def _sheet_grid(book: Any, sheet: str) -> Any:
+    """Return a sheet's cells as an object DataFrame, without header, as openpyxl stores them.
+
+    Unlike ``pandas.read_excel`` this keeps Excel error values (``#DIV/0!``,
+    ``#N/A``) as their text instead of turning them into empty cells, and
+    keeps a number cell's float as it is (so a NIP rounded by Excel is seen
+    as a number, not as a plausible 18-digit integer).
+    """
+    import pandas as pd
+
+    ws = book[sheet]
+    ws.reset_dimensions()
+    rows = [list(r) for r in ws.iter_rows(values_only=True)]
+    while rows and all(v is None or v == "" for v in rows[-1]):
+        rows.pop()
+    width = max((len(r) for r in rows), default=0)
+    return pd.DataFrame([r + [None] * (width - len(r)) for r in rows], dtype=object)
+
+
+def _pick_sheet(book: Any, sheet: str | int | None, file: str) -> tuple[str, Any]:
+    """The sheet asked for (name with case and spaces forgiven, or 1-based number) and its grid."""
+    names = book.sheetnames
+    if sheet is None:
+        sheet = names[0]
+    elif isinstance(sheet, int):
+        if not 1 <= sheet <= len(names):
+            raise DataError(t("ingest.read.no_sheet_number", sheet=sheet), file=file,
+                            hint=t("ingest.read.sheets", sheets=", ".join(names)))
+        sheet = names[sheet - 1]
+    elif sheet not in names:
+        lower = {n.lower().strip(): n for n in names}
+        if sheet.lower().strip() not in lower:
+            raise DataError(t("ingest.read.no_sheet", sheet=repr(sheet)), file=file,
+                            hint=t("ingest.read.sheets", sheets=", ".join(names)))
+        sheet = lower[sheet.lower().strip()]
+    return sheet, _sheet_grid(book, sheet)
 
 
 def read_xlsx(path: Path, *, sheet: str | int | None = None, header_row: int | None = None) -> RawTable:
@@ -359,29 +423,18 @@ def read_xlsx(path: Path, *, sheet: str | int | None = None, header_row: int | N
     >>> "Data" in hint
     True
     """
-    import pandas as pd
+
+    from openpyxl import load_workbook
 
     try:
-        book = pd.ExcelFile(path, engine="openpyxl")
+        book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a broken file
         raise DataError(t("ingest.read.xlsx_error", error=exc), file=path.name,
                         hint=t("ingest.read.xlsx_error_hint")) from None
-    names = book.sheet_names
-    if sheet is None:
-        sheet = names[0]
-    elif isinstance(sheet, int):
-        if not 1 <= sheet <= len(names):
-            raise DataError(t("ingest.read.no_sheet_number", sheet=sheet), file=path.name,
-                            hint=t("ingest.read.sheets", sheets=", ".join(names)))
-        sheet = names[sheet - 1]
-    elif sheet not in names:
-        lower = {n.lower().strip(): n for n in names}
-        if sheet.lower().strip() not in lower:
-            raise DataError(t("ingest.read.no_sheet", sheet=repr(sheet)), file=path.name,
-                            hint=t("ingest.read.sheets", sheets=", ".join(names)))
-        sheet = lower[sheet.lower().strip()]
-    grid = pd.read_excel(book, sheet_name=sheet, header=None, dtype=object)
-    book.close()
+    try:
+        sheet, grid = _pick_sheet(book, sheet, path.name)
+    finally:
+        book.close()
     if grid.empty or grid.notna().sum().sum() == 0:
         raise DataError(t("ingest.read.empty_sheet", sheet=repr(sheet)), file=path.name, hint=t("ingest.read.empty_sheet_hint"))
     header_row = header_row or detect_header_row(grid)
@@ -391,6 +444,7 @@ def read_xlsx(path: Path, *, sheet: str | int | None = None, header_row: int | N
     cols = []
     for i, h in enumerate(header):
         cols.append(f"Unnamed: {i}" if h is None or (isinstance(h, float) and h != h) else str(h))
+    unique_headers(cols, file=f"{path.name}[{sheet}]", row=header_row)
     body = grid.iloc[header_row:].reset_index(drop=True)
     body.columns = cols
     for col in cols:
@@ -503,6 +557,10 @@ def read_table(path: str | Path, *, sep: str | None = None, decimal: str | None 
     kemuning_eval.errors.DataError: ...
     """
     path = Path(path)
+    if path.is_dir():
+        raise DataError(t("boundary.is_dir", detail=path.name), file=str(path), hint=t("boundary.is_dir_hint"))
+    if path.exists() and not path.is_file():
+        raise DataError(t("ingest.read.not_regular"), file=str(path), hint=t("boundary.is_dir_hint"))
     if not path.is_file():
         raise DataError(t("ingest.read.not_found"), file=str(path), hint=t("ingest.read.not_found_hint"))
     if path.stat().st_size == 0:

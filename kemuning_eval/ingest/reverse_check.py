@@ -1,4 +1,4 @@
-"""Items that run against their scale: a negative corrected item-total correlation.
+"""Items that run against their scale: a clearly negative corrected item-total correlation.
 
 A negatively worded statement ("Materi sudah ketinggalan zaman") scored
 without ``reverse: true`` correlates negatively with the other items of its
@@ -6,7 +6,10 @@ dimension.  After de-duplication each Likert dimension with at least
 :data:`MIN_ITEMS` items and :data:`MIN_N` answers is checked with
 :func:`kemuning_eval.stats.reliability.item_analysis` (pairwise, on the
 scores as stored, i.e. after any reverse recoding); items without a
-dimension are grouped by their scale, IKM items are left out.
+dimension are grouped by their scale, IKM items are left out.  An item is
+reported when ``item_analysis`` flags it ``reverse_suspect`` (corrected
+item-total r below ``stats.reliability.REVERSE_SUSPECT_BELOW``, the one
+place that threshold lives), so ingestion and the report agree.
 
 Examples
 --------
@@ -32,7 +35,7 @@ MIN_N = 10
 
 
 def negative_items(data: Any, codebook: Any) -> list[tuple[str, float]]:
-    """Return ``(variable, corrected item-total r)`` of each item with a negative r.
+    """Return ``(variable, corrected item-total r)`` of each item flagged as a probable reverse item.
 
     Parameters
     ----------
@@ -71,5 +74,6 @@ def negative_items(data: Any, codebook: Any) -> list[tuple[str, float]]:
         warnings.simplefilter("ignore", ReliabilityWarning)
         warnings.simplefilter("ignore", RuntimeWarning)
         table = item_analysis(data[meta["variable"].tolist()].astype("float64"), meta, missing="pairwise")
-    r = dict(zip(table["item"], table["item_total_r"], strict=True))
-    return [(v, float(r[v])) for v in meta["variable"] if v in r and r[v] < 0]
+    flagged = table[table["reverse_suspect"].fillna(False).astype(bool)]
+    r = dict(zip(flagged["item"], flagged["item_total_r"], strict=True))
+    return [(v, float(r[v])) for v in meta["variable"] if v in r]

@@ -84,7 +84,7 @@ class ReportSpec:
 
     @property
     def notebook_name(self) -> str:
-        """Report notebook under ``notebooks/``."""
+        """File name of the report notebook (see :meth:`ProjectPaths.notebook`)."""
         return MAIN_NOTEBOOK if self.program_id is None else PROGRAM_NOTEBOOK
 
     def folder(self, paths: ProjectPaths) -> Path:
@@ -336,27 +336,29 @@ def build_one(
 
     Examples
     --------
-    Executing a notebook is too slow for a doctest; a project without the
-    report notebook fails before anything is written:
+    Executing a notebook is too slow for a doctest; a project whose data
+    have not been ingested fails before anything is written:
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as d:
     ...     build_one(ReportSpec(2026), paths=ProjectPaths(Path(d)))  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    kemuning_eval.errors.ReportError: notebook laporan tidak ditemukan [file ...laporan_evaluasi.ipynb]
+    kemuning_eval.errors.ReportError: data olahan tahun ini belum ada [file ...2026] -> ...
     """
     from kemuning_eval.report import cache, publish
-    from kemuning_eval.report.checks import cell_contents, check_page
     from kemuning_eval.report.execute import execute_notebook
-    from kemuning_eval.report.export import export_html
+    from kemuning_eval.report.export import export_checked, local_folders
     from kemuning_eval.report.kernel import ensure_kernel, kernel_env
 
     started = time.perf_counter()
     lang = spec.lang
-    notebook = paths.notebooks / spec.notebook_name
+    notebook = paths.notebook(spec.notebook_name)
     if not notebook.is_file():
         raise ReportError(t("engine.error.no_notebook", lang), file=str(notebook))
+    if not paths.processed(spec.year).is_dir():
+        raise ReportError(t("install.error.no_processed", lang), file=str(paths.processed(spec.year)),
+                          hint=t("engine.hint.ingest", lang, year=spec.year))
     folder = spec.folder(paths)
     executed_dir = paths.reports(spec.year) / "executed"
     html_path, metrics_path = folder / spec.html_name, folder / "metrics.json"
@@ -373,6 +375,7 @@ def build_one(
         return BuildResult(spec, html_path, metrics_path, executed, True,
                            time.perf_counter() - started)
 
+    kernel_name = ensure_kernel(lang=lang)
     timings: dict[str, float] = {}
     stage = pub.new_build()
     try:
@@ -383,7 +386,7 @@ def build_one(
         clock = time.perf_counter()
         try:
             result = execute_notebook(
-                notebook, staged_nb, params, cwd=paths.root, kernel_name=ensure_kernel(),
+                notebook, staged_nb, params, cwd=paths.root, kernel_name=kernel_name,
                 env=kernel_env(report_date=report_date or None), progress_bar=progress_bar,
                 lang=lang,
             )
@@ -393,14 +396,9 @@ def build_one(
             timings["execute"] = time.perf_counter() - clock
             info(t("engine.status.exporting", lang, stem=spec.stem))
             clock = time.perf_counter()
-            page = export_html(result.notebook, lang=lang, source_dir=notebook.parent)
-            root_text = str(paths.root.resolve())
-            check_page(
-                page, name=spec.html_name, lang=lang,
-                code_sources=[c.source for c in result.notebook.cells if c.cell_type == "code"],
-                forbidden_texts=[str(stage)] + ([root_text] if len(root_text) > 4 else []),
-                content=cell_contents(result.notebook),
-            )
+            page = export_checked(result.notebook, lang=lang, name=spec.html_name,
+                                  source_dir=notebook.parent,
+                                  forbidden_texts=local_folders(stage, paths.root.resolve()))
         except ReportError as exc:
             raise _keep_failed(exc, staged_nb, failed, lang) from None
         (stage / spec.html_name).write_text(page, encoding="utf-8")
@@ -621,6 +619,83 @@ def build_from_cli(args: argparse.Namespace) -> int:
     """
     if args.jobs is not None and args.jobs < 1:
         raise UsageError(t("engine.error.jobs"), value=args.jobs)
+    if getattr(args, "with_previous", False):
+        build_previous(args.year, lang=args.lang, force=args.force)
     build_report(args.year, lang=args.lang, program_id=args.program, force=args.force,
                  jobs=args.jobs)
     return 0
+
+
+def previous_study_year(paths: ProjectPaths, year: int) -> int:
+    """Return the year the report of ``year`` compares with (``study.previous_year``, else ``year - 1``).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     print(previous_study_year(ProjectPaths(Path(d)), 2026))
+    2025
+    """
+    config = paths.study_config(year)
+    if not config.is_file():
+        return year - 1
+    from kemuning_eval.config import load_study
+
+    return load_study(config).study.previous_year or year - 1
+
+
+def build_previous(year: int, *, lang: str | None = None, force: bool = False,
+                   paths: ProjectPaths | None = None) -> BuildResult | None:
+    """Prepare ``year``'s report as ``make report`` does: last year's report first, both years ingested.
+
+    ``kemuning-eval report --year Y --with-previous`` (the path for users
+    without ``make``, e.g. Windows with Anaconda).  Ingestion skips a year
+    whose inputs did not change; a previous year without ``studi.yaml`` is
+    skipped (the report then has no comparison).
+
+    Parameters
+    ----------
+    year : int
+        The year of the report to build next.
+    lang : {"id", "en"}, optional
+        Language of the previous year's report.
+    force : bool
+        Rebuild the previous year's report even when nothing changed.
+    paths : ProjectPaths, optional
+        Project folders (default: discovered).
+
+    Returns
+    -------
+    BuildResult or None
+        The previous year's report, or None when that year has no study.
+
+    Raises
+    ------
+    KemuningEvalError
+        Ingestion or the build of either year failed.
+
+    Examples
+    --------
+    Ingestion and builds are too slow for a doctest (see tests/test_install.py); a
+    project without any study stops at this year's ingestion:
+
+    >>> import tempfile
+    >>> from kemuning_eval.errors import KemuningEvalError
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     try:
+    ...         build_previous(2026, paths=ProjectPaths(Path(d)))
+    ...     except KemuningEvalError as exc:
+    ...         print(type(exc).__name__)
+    ConfigError
+    """
+    from kemuning_eval.ingest.pipeline import ingest_study
+
+    paths = paths or ProjectPaths.discover()
+    previous = previous_study_year(paths, year)
+    result = None
+    if paths.study_config(previous).is_file():
+        ingest_study(previous, paths=paths)
+        built = build_report(previous, lang=lang, force=force, paths=paths)
+        result = built if isinstance(built, BuildResult) else None
+    ingest_study(year, paths=paths)
+    return result

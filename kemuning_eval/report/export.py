@@ -129,11 +129,12 @@ def prepare_notebook(nb: Any) -> Any:
     return nb
 
 
-def _exporter() -> Any:
+def _exporter(lang: str) -> Any:
     from nbconvert import HTMLExporter
 
     return HTMLExporter(
         template_name="kemuning",
+        language_code=lang,  # nbconvert overwrites resources["language_code"] with this
         extra_template_basedirs=[str(templates_dir())],
         exclude_input=True,
         exclude_input_prompt=True,
@@ -169,6 +170,8 @@ def export_html(nb: Any, *, lang: str = "id", source_dir: str | Path | None = No
     >>> page = export_html(nb)
     >>> "<title>Laporan A</title>" in page, 'href="#hasil"' in page, "<script" in page
     (True, True, False)
+    >>> '<html lang="id">' in page, '<html lang="en">' in export_html(nb, lang="en")
+    (True, True)
     """
     from kemuning_eval.report.checks import make_offline
     from kemuning_eval.report.images import strip_png_data_uris
@@ -181,7 +184,7 @@ def export_html(nb: Any, *, lang: str = "id", source_dir: str | Path | None = No
         "report_css": css,
         "metadata": {"name": "laporan", "path": str(source_dir or ".")},
     }
-    body, _ = _exporter().from_notebook_node(prepare_notebook(nb), resources=res)
+    body, _ = _exporter(lang).from_notebook_node(prepare_notebook(nb), resources=res)
     page = make_offline(strip_png_data_uris(body))
     page = normalise_styler_ids(page)
     page = add_toc(page, title=t("engine.toc.title", lang))
@@ -189,3 +192,74 @@ def export_html(nb: Any, *, lang: str = "id", source_dir: str | Path | None = No
     import html as _html
 
     return _TITLE.sub(lambda _: f"<title>{_html.escape(title)}</title>", page, count=1)
+
+
+def export_checked(
+    nb: Any,
+    *,
+    lang: str,
+    name: str,
+    source_dir: str | Path | None = None,
+    forbidden_texts: list[str] | tuple[str, ...] = (),
+) -> str:
+    """Return the page of ``nb`` (:func:`export_html`) after the publication checks.
+
+    The one export path of ``kemuning-eval report`` and of the nbconvert
+    exporter ``--to kemuning`` (:mod:`kemuning_eval.report.nbexport`).
+
+    Parameters
+    ----------
+    nb : nbformat.NotebookNode
+        The executed notebook.
+    lang : {"id", "en"}
+        Language of the page and of the messages.
+    name : str
+        File name of the page (for the messages).
+    source_dir : path, optional
+        Folder that relative Markdown image paths are resolved from.
+    forbidden_texts : sequence of str
+        Texts that must not appear (local folders); no line of the
+        notebook's code may appear either.
+
+    Returns
+    -------
+    str
+        The checked page.
+
+    Raises
+    ------
+    ReportError
+        The page fails a check of :func:`kemuning_eval.report.checks.check_page`.
+
+    Examples
+    --------
+    >>> import nbformat
+    >>> nb = nbformat.v4.new_notebook()
+    >>> nb.cells = [nbformat.v4.new_markdown_cell("# Laporan\\n\\n## Hasil")]
+    >>> "<title>Laporan</title>" in export_checked(nb, lang="id", name="r.html")
+    True
+    >>> export_checked(nb, lang="id", name="r.html", forbidden_texts=["Hasil"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kemuning_eval.errors.ReportError: ...
+    """
+    from kemuning_eval.report.checks import cell_contents, check_page
+
+    page = export_html(nb, lang=lang, source_dir=source_dir)
+    check_page(page, name=name, lang=lang,
+               code_sources=[c.source for c in nb.cells if c.cell_type == "code"],
+               forbidden_texts=list(forbidden_texts), content=cell_contents(nb))
+    return page
+
+
+def local_folders(*folders: str | Path | None) -> list[str]:
+    """Return the folders' paths that a published page must not show (short ones skipped).
+
+    A path of 4 characters or fewer (``/``, ``C:\\``) would match ordinary text.
+
+    Examples
+    --------
+    >>> local_folders("/home/ana/proyek", "/", None, "")
+    ['/home/ana/proyek']
+    """
+    return [str(f) for f in folders if f and len(str(f)) > 4]

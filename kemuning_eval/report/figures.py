@@ -320,17 +320,24 @@ def applying_bars(m: dict, lang: str) -> Figure | None:
 def did_lines(m: dict, lang: str) -> Figure | None:
     """Small multiples: mean of each DiD outcome before/after, treated vs comparison units.
 
+    With more than two periods (``results.event_study``) a second row shows
+    the event study: the treated-comparison gap per period relative to the
+    last pre period, with its 95% interval (pre-period points are the
+    placebo check of parallel trends).
+
     Parameters
     ----------
     m : dict
-        The metrics (``results.did`` with the four group means).
+        The metrics (``results.did`` with the four group means, optionally
+        ``results.event_study``).
     lang : {"id", "en"}
         Language of labels and number formats.
 
     Returns
     -------
     matplotlib.figure.Figure or None
-        One panel per outcome; ``None`` without estimated outcomes.
+        One panel per outcome (two rows with an event study); ``None``
+        without estimated outcomes.
 
     Examples
     --------
@@ -340,16 +347,28 @@ def did_lines(m: dict, lang: str) -> Figure | None:
     >>> ax = did_lines(m, "en").axes[0]
     >>> ax.get_title(), [line.get_label() for line in ax.get_lines()]
     ('On time', ['Led by alumni', 'Comparison'])
+    >>> m["results"]["event_study"] = [
+    ...     {"outcome": "on_time", "relative": k, "estimate": e, "ci_low": e - 0.1, "ci_high": e + 0.1}
+    ...     for k, e in ((-2, 0.01), (-1, 0.0), (0, 0.12), (1, 0.15))]
+    >>> len(did_lines(m, "en").axes)
+    2
     """
     rows = [r for r in _ok(m, "results").get("did") or [] if r.get("mean_treated_pre") is not None]
     if not rows:
         return None
     _setup()
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
-    fig = Figure(figsize=(WIDTH, 2.6), dpi=DPI)
-    axes = fig.subplots(1, len(rows), squeeze=False).ravel()
-    fig.subplots_adjust(left=0.08, right=0.98, bottom=0.12, top=0.9, wspace=0.4)
+    events: dict[str, list[dict]] = {}
+    for e in _ok(m, "results").get("event_study") or []:
+        events.setdefault(e["outcome"], []).append(e)
+    event_rows = bool(events) and all(r["outcome"] in events for r in rows)
+    fig = Figure(figsize=(WIDTH, 5.0 if event_rows else 2.6), dpi=DPI)
+    grid = fig.subplots(2 if event_rows else 1, len(rows), squeeze=False)
+    axes = grid[0]
+    fig.subplots_adjust(left=0.08 if not event_rows else 0.13, right=0.98, bottom=0.12 if not event_rows else 0.1,
+                        top=0.9 if not event_rows else 0.94, wspace=0.4, hspace=0.55)
     c_treated, c_control = _palette(2)
     x = [0, 1]
     for ax, r in zip(axes, rows, strict=True):
@@ -359,13 +378,28 @@ def did_lines(m: dict, lang: str) -> Figure | None:
                 label=t("report.fig.did.control", lang), linewidth=2)
         ax.set_xticks(x, [t("report.fig.did.pre", lang), t("report.fig.did.post", lang)])
         ax.set_xlim(-0.3, 1.3)
-        from matplotlib.ticker import MaxNLocator
-
         ax.yaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 5, 10]))
         ax.yaxis.set_major_formatter(_decimal(lang, 1 if abs(r["mean_treated_pre"]) >= 10 else 2))
         ax.set_title(str(r.get("label") or r["outcome"]), fontsize=9)
         ax.margins(y=0.25)
     axes[0].legend(frameon=False, fontsize=8, loc="best")
+    if event_rows:
+        for ax, r in zip(grid[1], rows, strict=True):
+            pts = sorted(events[r["outcome"]], key=lambda e: e["relative"])
+            rel = [e["relative"] for e in pts]
+            est = [e["estimate"] for e in pts]
+            low = [e["estimate"] if e.get("ci_low") is None else e["ci_low"] for e in pts]
+            high = [e["estimate"] if e.get("ci_high") is None else e["ci_high"] for e in pts]
+            ax.axhline(0, color="0.6", linewidth=0.8)
+            ax.axvline(-0.5, color="0.6", linewidth=0.8, linestyle=":")
+            ax.errorbar(rel, est, yerr=[[e - lo for e, lo in zip(est, low, strict=True)],
+                                        [hi - e for e, hi in zip(est, high, strict=True)]],
+                        fmt="o", color=c_treated, capsize=3, linewidth=1.2)
+            ax.set_xticks(rel, [str(k) for k in rel])
+            ax.yaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 5, 10]))
+            ax.yaxis.set_major_formatter(_decimal(lang, 2))
+            ax.set_xlabel(t("report.fig.event.xlabel", lang), fontsize=8)
+        grid[1][0].set_ylabel(t("report.fig.event.ylabel", lang), fontsize=8)
     return fig
 
 

@@ -1,9 +1,12 @@
 """The Jupyter kernel the report notebooks run in, and its environment.
 
-The report kernel is named :data:`KERNEL_NAME` (``kemuning-eval``).  ``make
-install`` registers it in the virtual environment; :func:`ensure_kernel`
-registers it at run time in ``sys.prefix`` when it is missing (conda users
-need no manual step) or when it points to a Python that no longer exists.
+The report kernel is named :data:`KERNEL_NAME` (``kemuning-eval``), the
+name the committed notebooks carry.  Installing the package registers it:
+the wheel ships its spec in ``share/jupyter/kernels`` (pip, conda's pip step
+and ``make install`` alike), and ``kemuning-eval kernel install``
+(:func:`install_kernel`) writes it again, for the environment or the user.
+:func:`ensure_kernel` only checks: a missing kernel stops a build with a
+message saying which command registers it, instead of silently writing one.
 
 :func:`kernel_env` is the environment the kernel is started with: fixed hash
 seed, non-interactive matplotlib with a fixed SVG hash salt, a fixed
@@ -42,12 +45,8 @@ def _kernel_python(spec_dir: Path) -> Path | None:
     return Path(argv[0]) if argv else None
 
 
-def ensure_kernel(name: str = KERNEL_NAME) -> str:
-    """Return ``name`` after making sure that Jupyter can start that kernel.
-
-    The kernel spec is written into ``sys.prefix`` (the active virtual or
-    conda environment) when it is missing or when its interpreter no longer
-    exists.  It always starts the Python running this function.
+def kernel_status(name: str = KERNEL_NAME) -> tuple[Path | None, Path | None]:
+    """Return where the kernel spec ``name`` is and the Python it starts.
 
     Parameters
     ----------
@@ -56,25 +55,97 @@ def ensure_kernel(name: str = KERNEL_NAME) -> str:
 
     Returns
     -------
+    (Path or None, Path or None)
+        The spec folder (None when Jupyter does not know the kernel) and the
+        interpreter it names (None when the spec names none; a relative
+        ``python`` means the interpreter Jupyter itself runs with).
+
+    Examples
+    --------
+    >>> kernel_status("no-such-kernel-kemuning")
+    (None, None)
+    """
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    folder = KernelSpecManager().find_kernel_specs().get(name)
+    if folder is None:
+        return None, None
+    return Path(folder), _kernel_python(Path(folder))
+
+
+def ensure_kernel(name: str = KERNEL_NAME, *, lang: str | None = None) -> str:
+    """Return ``name`` when Jupyter can start that kernel, else stop with what to run.
+
+    Parameters
+    ----------
+    name : str
+        Kernel name (default :data:`KERNEL_NAME`).
+    lang : {"id", "en"}, optional
+        Language of the error (default: ``$KEMUNING_EVAL_LANG``).
+
+    Returns
+    -------
     str
         The kernel name, to pass to papermill.
+
+    Raises
+    ------
+    ReportError
+        The kernel is not registered, or names a Python that no longer
+        exists; the hint names ``kemuning-eval kernel install``.
 
     Examples
     --------
     >>> ensure_kernel()
     'kemuning-eval'
+    >>> ensure_kernel("no-such-kernel-kemuning", lang="en")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kemuning_eval.errors.ReportError: Jupyter kernel 'no-such-kernel-kemuning' is not registered ... -> run: kemuning-eval kernel install
     """
-    from jupyter_client.kernelspec import KernelSpecManager
+    from kemuning_eval.errors import ReportError
+    from kemuning_eval.i18n import t
 
-    specs = KernelSpecManager().find_kernel_specs()
-    if name in specs:
-        python = _kernel_python(Path(specs[name]))
-        if python is None or not python.is_absolute() or python.exists():
-            return name
+    folder, python = kernel_status(name)
+    if folder is not None and (python is None or not python.is_absolute() or python.exists()):
+        return name
+    key = "install.error.kernel_missing" if folder is None else "install.error.kernel_stale"
+    raise ReportError(t(key, lang, name=name, python=str(python)),
+                      file=None if folder is None else str(folder / "kernel.json"),
+                      hint=t("install.hint.kernel", lang))
+
+
+def install_kernel(name: str = KERNEL_NAME, *, user: bool = False, prefix: str | None = None) -> Path:
+    """Register the kernel ``name`` that starts the Python running this function.
+
+    Parameters
+    ----------
+    name : str
+        Kernel name (default :data:`KERNEL_NAME`).
+    user : bool
+        Register for the user (seen by every Jupyter of this user, e.g. an
+        Anaconda base environment's JupyterLab) instead of the environment.
+    prefix : str, optional
+        Environment prefix (default ``sys.prefix``; ignored when ``user``).
+
+    Returns
+    -------
+    Path
+        The folder of the written kernel spec.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     spec = install_kernel("kemuning-doctest", prefix=d)
+    ...     spec.relative_to(d).as_posix(), (spec / "kernel.json").is_file()
+    ('share/jupyter/kernels/kemuning-doctest', True)
+    """
     from ipykernel.kernelspec import install
 
-    install(kernel_name=name, display_name=DISPLAY_NAME, prefix=sys.prefix)
-    return name
+    written = install(kernel_name=name, display_name=DISPLAY_NAME, user=user,
+                      prefix=None if user else (prefix or sys.prefix))
+    return Path(written)
 
 
 #: Optional modules that jsonschema imports only to check the rarely used string

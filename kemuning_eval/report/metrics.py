@@ -530,9 +530,9 @@ def compute_metrics(
         alpha=float(th["alpha"]), min_group_size=min_n, legal_basis=[str(x) for x in legal],
         likert_bands=levels.likert_bands(ctx.cutoffs, lang),
         **levels.study(tables, ctx, population_asn=info.population_asn,
-                       target_jp=float((cfg.scoring or {}).get("jp_target", 20))),
+                       target_jp=float(cfg.setting("scoring", "jp_target"))),
     )
-    pass_mark = float((cfg.scoring or {}).get("pass_mark_default", 70))
+    pass_mark = float(cfg.setting("scoring", "pass_mark_default"))
     # Warnings of the statistics (e.g. a low alpha) are kept in the provenance, not printed
     # into the report as stray stderr output.
     m["study"]["instruments"] = availability.inventory(tables)

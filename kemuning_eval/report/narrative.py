@@ -860,6 +860,10 @@ def results(m: dict, lang: str) -> list[str]:
                           treated=fmt_int(r.get("n_treated_clusters"), lang),
                           control=fmt_int(r.get("n_control_clusters"), lang))
     for row in rows:
+        if row.get("ci_low") is None and row.get("p_val") is None:  # no variation: no interval, no test
+            out.append(t("report.results.no_variation", lang, outcome=_label(row, "outcome"),
+                         estimate=fmt_number(row["estimate"], 3, lang)))
+            continue
         out.append(t("report.results.row", lang, outcome=_label(row, "outcome"), estimate=fmt_number(row["estimate"], 3, lang),
                      ci=fmt_ci(row.get("ci_low"), row.get("ci_high"), 3, lang), p=fmt_p_expr(row.get("p_val"), lang),
                      verdict=t(f"report.results.{row.get('direction')}" if row.get("significant")

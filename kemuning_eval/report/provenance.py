@@ -144,6 +144,37 @@ def package_version() -> str:
     return __version__
 
 
+#: Libraries whose versions a report records (the numbers and figures depend on them).
+NUMERICAL_LIBRARIES = ("numpy", "pandas", "scipy", "statsmodels", "matplotlib", "seaborn")
+
+
+def environment() -> dict:
+    """Return the Python version and the versions of :data:`NUMERICAL_LIBRARIES`.
+
+    Recorded in ``metrics.json`` and the report's appendix, so that a report
+    rebuilt later shows what changed; the lock file ``requirements.lock``
+    rebuilds the environment.
+
+    Returns
+    -------
+    dict
+        ``{"python": "3.11.7", "libraries": {"numpy": "2.1.0", ...}}``; a
+        library that is not installed has ``None``.
+
+    Examples
+    --------
+    >>> import platform
+    >>> env = environment()
+    >>> env["python"] == platform.python_version(), sorted(env["libraries"]) == sorted(NUMERICAL_LIBRARIES)
+    (True, True)
+    """
+    import platform
+
+    from kemuning_eval.report.cache import library_versions
+
+    return {"python": platform.python_version(), "libraries": library_versions(NUMERICAL_LIBRARIES)}
+
+
 def build_provenance(processed_dir: str | Path, root: str | Path, parameters: dict) -> dict:
     """Return the ``provenance`` entry of the metrics.
 
@@ -160,8 +191,8 @@ def build_provenance(processed_dir: str | Path, root: str | Path, parameters: di
     -------
     dict
         Keys ``inputs`` (:func:`input_hashes`), ``parameters``,
-        ``package_version``, ``manifest_version``, ``fingerprint`` and
-        ``git_commit``.
+        ``package_version``, ``environment`` (:func:`environment`),
+        ``manifest_version``, ``fingerprint`` and ``git_commit``.
 
     Examples
     --------
@@ -177,6 +208,7 @@ def build_provenance(processed_dir: str | Path, root: str | Path, parameters: di
         "inputs": input_hashes(manifest),
         "parameters": dict(sorted(params.items())),
         "package_version": package_version(),
+        "environment": environment(),
         "manifest_version": manifest.get("version"),
         "fingerprint": manifest.get("fingerprint"),
         "git_commit": git_commit(root),

@@ -28,6 +28,7 @@ from kemuning_eval.i18n import t
 from kemuning_eval.numfmt import fmt_ci, fmt_int, fmt_number, fmt_pct
 from kemuning_eval.report import figures as figs
 from kemuning_eval.report import narrative as nar
+from kemuning_eval.report.extension import ResearcherCells
 from kemuning_eval.report.htmlsafe import Html, heading, join, p, tag, ul
 from kemuning_eval.report.tables import formatted, html_table
 
@@ -91,8 +92,11 @@ def _paras(texts: list[str]) -> Html:
     return join(p(x) for x in texts)
 
 
-class Report:
+class Report(ResearcherCells):
     """Renders one report (whole study or one programme) from its metrics.
+
+    A researcher's own cells call :meth:`subheading` and :meth:`table`
+    (:mod:`kemuning_eval.report.extension`).
 
     Parameters
     ----------
@@ -313,6 +317,11 @@ class Report:
         params = ", ".join(f"{k} = {v!r}" for k, v in sorted((prov.get("parameters") or {}).items()))
         parts.append(p(t("report.appendix.params", lang, params=params, version=prov.get("package_version") or "–",
                          commit=prov.get("git_commit") or t("report.appendix.no_commit", lang))))
+        env = prov.get("environment") or {}
+        if env:
+            libraries = ", ".join(f"{k} {v or '–'}" for k, v in (env.get("libraries") or {}).items())
+            parts.append(p(t("install.appendix.environment", lang, python=env.get("python") or "–",
+                             libraries=libraries)))
         parts.append(p(t("report.appendix.inputs", lang)))
         parts.append(self._table(prov.get("inputs") or [], [
             ("file", "file", None), ("kind", "kind", None), ("sha256", "sha256", None)],

@@ -38,20 +38,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from kemuning_eval.config import REPORT_RULE_DEFAULTS
 from kemuning_eval.errors import ConfigError
 
-DEFAULT_THRESHOLDS: dict[str, Any] = {
-    "low_dimension_mean": 3.41,
-    "outdated_material_share": 0.20,
-    "outdated_material_theme": "materi_usang",
-    "demand_ratio": 1.20,
-    "applying_share_min": 0.60,
-    "behavior_effect_min": 0.20,
-    "ikm_nrr_min": 3.0644,
-    "gain_min": 0.30,
-    "roi_min": 0.0,
-    "alpha": 0.05,
-}
+#: the rule thresholds' defaults live in the configuration module, once
+DEFAULT_THRESHOLDS: Mapping[str, Any] = REPORT_RULE_DEFAULTS
 
 #: recommendation id -> (audience, the challenge ids it answers), in report order.
 RECOMMENDATIONS: dict[str, tuple[str, tuple[str, ...]]] = {

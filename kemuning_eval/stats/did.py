@@ -20,8 +20,8 @@ that outcome only (complete cases per outcome).
 Few treated clusters
 --------------------
 CR1 with t(G-1) over-rejects when treated or comparison clusters are few
-(MacKinnon & Webb 2017; by simulation, 20 units: 90.8 % coverage with 4
-treated, 75 % with 2, 32.5 % with 1).  ``inference="auto"`` (default)
+(MacKinnon & Webb 2017; ``make bench-stats``, 20 units with 3 activities
+each: CR1 covers 88.8 % with 4 treated, 74.2 % with 2, 31.2 % with 1).  ``inference="auto"`` (default)
 therefore switches to the restricted wild cluster bootstrap of
 :mod:`kemuning_eval.stats.wildboot` (p-value and interval by test inversion,
 as Stata's ``boottest``) when the treated or the comparison arm has fewer than
@@ -34,8 +34,8 @@ names the inference (``inference``, ``method``) and the clusters per arm
 Designs that cannot give an honest interval are refused with
 :class:`TooFewClusters` (a :class:`~kemuning_eval.errors.DataError`): fewer than
 :data:`DID_MIN_ARM_CLUSTERS` (3) clusters in an arm (with 1 or 2 treated
-clusters of 20 the bootstrap interval covers 100 % and is 8-18 times wider than
-with 10: it carries no information), no residual degrees of freedom (N = K,
+clusters of 20 the bootstrap interval covered 100 % in a simulation and was
+8-18 times wider than with 10: it carries no information), no residual degrees of freedom (N = K,
 e.g. one row per cell) or a design matrix without full rank.
 
 Parallel trends: b3 is the training's effect only if, without it, treated and
@@ -86,6 +86,7 @@ OUTCOMES = ("budget_ratio", "on_time", "service_satisfaction")
 #: Fewest clusters an arm (treated, comparison) may have; fewer is refused (see the module docstring).
 DID_MIN_ARM_CLUSTERS = 3
 INFERENCE = ("auto", "cr1", "wild_bootstrap")
+NO_RESIDUAL_NOTE = "no residual variation (the model fits the outcome exactly, e.g. a constant outcome): no SE, no test"
 
 
 class TooFewClusters(DataError):
@@ -137,18 +138,21 @@ class Inference:
         """Estimate, se, statistic, df, p_val, ci_low, ci_high of coefficient ``j``."""
         import numpy as np
 
-        from kemuning_eval.stats.wildboot import wild_cluster_bootstrap
+        from kemuning_eval.stats.wildboot import exact_fit, wild_cluster_bootstrap
 
+        if exact_fit(y, x):  # e.g. a constant outcome: no variance, no test
+            return {"estimate": float(np.linalg.lstsq(x, y, rcond=None)[0][j]), "se": np.nan, "statistic": np.nan, "df": np.nan, "p_val": np.nan,
+                    "ci_low": np.nan, "ci_high": np.nan, "note": NO_RESIDUAL_NOTE}
         if kind == "wild_bootstrap":
             res = wild_cluster_bootstrap(y, x, codes, column=j, level=self.level, reps=self.reps,
                                          weights=self.weights, seed=self.seed, interval=interval)
             return {"estimate": res.estimate, "se": res.se, "statistic": res.statistic, "df": np.nan,
-                    "p_val": res.p_val, "ci_low": res.ci_low, "ci_high": res.ci_high}
+                    "p_val": res.p_val, "ci_low": res.ci_low, "ci_high": res.ci_high, "note": ""}
         fit = cluster_ols(y, x, codes, level=self.level, use_t=self.use_t)
         ci = np.asarray(fit.conf_int(alpha=1 - self.level))[j]
         return {"estimate": float(fit.params[j]), "se": float(fit.bse[j]), "statistic": float(fit.tvalues[j]),
                 "df": float(fit.df_resid_inference) if self.use_t else np.inf,
-                "p_val": float(fit.pvalues[j]), "ci_low": float(ci[0]), "ci_high": float(ci[1])}
+                "p_val": float(fit.pvalues[j]), "ci_low": float(ci[0]), "ci_high": float(ci[1]), "note": ""}
 
     def _weights(self, n_clusters: int) -> str:
         from kemuning_eval.stats._common import BOOT_WEBB_MAX_CLUSTERS
@@ -324,7 +328,8 @@ def did_effect(
         ``inference`` (``"cr1"`` or ``"wild_bootstrap"``), ``estimate`` (b3), ``se``, ``ci_low``, ``ci_high``,
         ``statistic``, ``df`` (inf for the normal, NaN for the bootstrap), ``p_val``, ``n_pre_periods``,
         ``pretrend_estimate``, ``pretrend_statistic``, ``pretrend_df``,
-        ``pretrend_p_val``, ``method``.  A group (with ``by``) whose design is
+        ``pretrend_p_val``, ``method``, ``note`` (why the inference is NaN, e.g.
+        an outcome without residual variation).  A group (with ``by``) whose design is
         incomplete keeps its row with NaN numbers and the reason in ``method``;
         without ``by`` it raises :class:`~kemuning_eval.errors.DataError`
         (:class:`TooFewClusters` for too few clusters in an arm).  ``attrs["assumption"]`` holds the
@@ -407,7 +412,7 @@ def _did_columns() -> list[str]:
             "mean_treated_pre", "mean_treated_post", "n_treated_clusters", "n_control_clusters",
             "inference", "estimate", "se", "ci_low", "ci_high",
             "statistic", "df", "p_val", "n_pre_periods", "pretrend_estimate", "pretrend_statistic",
-            "pretrend_df", "pretrend_p_val", "method"]
+            "pretrend_df", "pretrend_p_val", "method", "note"]
 
 
 def _did_one(sub: pd.DataFrame, y: str, units: pd.Series, cluster: str, inf: Inference) -> dict[str, Any]:
@@ -541,11 +546,11 @@ def did_event_study(
                     "n": int((sub["_period"] == p).sum()), "n_treated_clusters": n_treated,
                     "n_control_clusters": n_control, "inference": kind, "method": method}
             if p == ref:
-                records.append({**base, "estimate": 0.0})
+                records.append({**base, "estimate": 0.0, "note": "reference period"})
                 continue
             j = 2 + len(others) + others.index(p)
             records.append({**base, **inf.coefficient(values, x, codes, j, kind)})
     columns = ["outcome", "period", "relative", "post", "reference", "n", "n_treated_clusters",
                "n_control_clusters", "inference", "estimate", "se", "ci_low", "ci_high", "statistic", "df",
-               "p_val", "method"]
+               "p_val", "method", "note"]
     return pd.DataFrame.from_records(records).reindex(columns=columns)

@@ -87,12 +87,11 @@ def facilitator_dimensions(
     ...                         "fac_materi": [5, 4, 5, 4, 5, 5, 3, 4, 3, 3, 4, 2.0],
     ...                         "fac_waktu": [4, 4, 5, 3, 4, 4, 4, 3, 3, 4, 4, 3.0]})
     >>> out = facilitator_dimensions(ratings)
-    >>> out[["facilitator_id", "item", "n", "estimate", "category"]].round(2)
-      facilitator_id        item  n  estimate     category
-    0             F1  fac_materi  6      4.67  Sangat Baik
-    1             F1   fac_waktu  6      4.00         Baik
-    2             F2  fac_materi  6      3.17        Cukup
-    3             F2   fac_waktu  6      3.50         Baik
+    >>> out[["facilitator_id", "item", "n", "estimate", "category"]].round(2).to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
+    [{'facilitator_id': 'F1', 'item': 'fac_materi', 'n': 6, 'estimate': 4.67, 'category': 'Sangat Baik'},
+     {'facilitator_id': 'F1', 'item': 'fac_waktu', 'n': 6, 'estimate': 4.0, 'category': 'Baik'},
+     {'facilitator_id': 'F2', 'item': 'fac_materi', 'n': 6, 'estimate': 3.17, 'category': 'Cukup'},
+     {'facilitator_id': 'F2', 'item': 'fac_waktu', 'n': 6, 'estimate': 3.5, 'category': 'Baik'}]
     """
     cols = _rating_columns(ratings, columns)
     return summarize_items(ratings, _items_for(items, cols), columns=cols,
@@ -122,10 +121,9 @@ def facilitator_overall(
     >>> ratings = pd.DataFrame({"facilitator_id": ["F1"] * 6 + ["F2"] * 6,
     ...                         "fac_materi": [5, 4, 5, 4, 5, 5, 3, 4, 3, 3, 4, 2.0],
     ...                         "fac_waktu": [4, 4, 5, 3, 4, 4, 4, 3, 3, 4, 4, 3.0]})
-    >>> facilitator_overall(ratings)[["facilitator_id", "n", "estimate", "favourable"]].round(3)
-      facilitator_id  n  estimate  favourable
-    0             F1  6     4.333       0.917
-    1             F2  6     3.333       0.417
+    >>> facilitator_overall(ratings)[["facilitator_id", "n", "estimate", "favourable"]].round(3).to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
+    [{'facilitator_id': 'F1', 'n': 6, 'estimate': 4.333, 'favourable': 0.917},
+     {'facilitator_id': 'F2', 'n': 6, 'estimate': 3.333, 'favourable': 0.417}]
     """
     cols = _rating_columns(ratings, columns)
     out = summarize_dimensions(ratings, _items_for(items, cols, OVERALL), columns=cols,

@@ -255,9 +255,8 @@ def ikm_index(
     >>> data = pd.DataFrame({c: [3.0, 4, 3, 3, 4, 2] for c in cols.values()})
     >>> data["u8"] = [2.0, 3, 2, 3, 2, None]
     >>> out = ikm_index(data, elements=cols)
-    >>> out[["n", "converted", "grade", "grade_label", "weakest"]].round(2)
-       n  converted grade grade_label    weakest
-    0  6      77.04     B        Baik  pengaduan
+    >>> out[["n", "converted", "grade", "grade_label", "weakest"]].round(2).to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
+    [{'n': 6, 'converted': 77.04, 'grade': 'B', 'grade_label': 'Baik', 'weakest': 'pengaduan'}]
     """
     import numpy as np
 
@@ -301,10 +300,9 @@ def ikm_elements(
     >>> data = pd.DataFrame({c: [3.0, 4, 3, 3, 4, 2] for c in cols.values()})
     >>> data["u8"] = [2.0, 3, 2, 3, 2, None]
     >>> out = ikm_elements(data, elements=cols)
-    >>> out[["element", "n", "nrr", "converted", "rank"]].head(2).round(2)
-           element  n   nrr  converted  rank
-    0    pengaduan  5  2.40      60.00     1
-    1  persyaratan  6  3.17      79.17     2
+    >>> out[["element", "n", "nrr", "converted", "rank"]].head(2).round(2).to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
+    [{'element': 'pengaduan', 'n': 5, 'nrr': 2.4, 'converted': 60.0, 'rank': 1},
+     {'element': 'persyaratan', 'n': 6, 'nrr': 3.17, 'converted': 79.17, 'rank': 2}]
     """
     import pandas as pd
 

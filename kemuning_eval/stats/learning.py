@@ -197,9 +197,8 @@ def paired_change(
     >>> tests = pd.DataFrame({"pre": [50, 60, 55, 70, 40, 65.0],
     ...                       "post": [70, 72, 60, 85, 58, 66.0]})
     >>> out = paired_change(tests)
-    >>> out[["n", "estimate", "sd", "ci_low", "ci_high", "statistic", "df", "p_val"]].round(4)
-       n  estimate      sd  ci_low  ci_high  statistic   df   p_val
-    0  6   11.8333  7.4677  3.9965  19.6702     3.8815  5.0  0.0116
+    >>> out[["n", "estimate", "sd", "ci_low", "ci_high", "statistic", "df", "p_val"]].round(4).to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
+    [{'n': 6, 'estimate': 11.8333, 'sd': 7.4677, 'ci_low': 3.9965, 'ci_high': 19.6702, 'statistic': 3.8815, 'df': 5.0, 'p_val': 0.0116}]
     """
     import numpy as np
 
@@ -242,9 +241,8 @@ def wilcoxon_signed_rank(
     >>> tests = pd.DataFrame({"pre": [50, 60, 55, 70, 40, 65.0],
     ...                       "post": [70, 72, 60, 85, 58, 66.0]})
     >>> out = wilcoxon_signed_rank(tests)
-    >>> out[["n", "n_zero", "statistic", "w_min", "p_val", "rbc", "method"]]
-       n  n_zero  statistic  w_min    p_val  rbc method
-    0  6       0       21.0    0.0  0.03125  1.0  exact
+    >>> out[["n", "n_zero", "statistic", "w_min", "p_val", "rbc", "method"]].round(4).to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
+    [{'n': 6, 'n_zero': 0, 'statistic': 21.0, 'w_min': 0.0, 'p_val': 0.0312, 'rbc': 1.0, 'method': 'exact'}]
     """
     import numpy as np
     import pandas as pd
@@ -331,10 +329,9 @@ def effect_sizes(
     >>> import pandas as pd
     >>> tests = pd.DataFrame({"pre": [50, 60, 55, 70, 40, 65.0],
     ...                       "post": [70, 72, 60, 85, 58, 66.0]})
-    >>> effect_sizes(tests, lang="en")[["measure", "n", "estimate", "ci_low", "ci_high", "band"]].round(3)
-      measure  n  estimate  ci_low  ci_high   band
-    0     d_z  6     1.585   0.313    2.801  Large
-    1     g_z  6     1.334   0.263    2.358  Large
+    >>> effect_sizes(tests, lang="en")[["measure", "n", "estimate", "ci_low", "ci_high", "band"]].round(3).to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
+    [{'measure': 'd_z', 'n': 6, 'estimate': 1.585, 'ci_low': 0.313, 'ci_high': 2.801, 'band': 'Large'},
+     {'measure': 'g_z', 'n': 6, 'estimate': 1.334, 'ci_low': 0.263, 'ci_high': 2.358, 'band': 'Large'}]
     """
     import numpy as np
     import pandas as pd
@@ -392,10 +389,9 @@ def normalized_gain(
     >>> import pandas as pd
     >>> tests = pd.DataFrame({"pre": [50, 60, 100, 70, 40, 80.0],
     ...                       "post": [75, 80, 100, 85, 70, 90.0]})
-    >>> normalized_gain(tests, min_n=1, lang="en")[["measure", "n", "n_excluded", "estimate", "band"]].round(3)
-                  measure  n  n_excluded  estimate    band
-    0       class_average  6           0       0.5  Medium
-    1  average_individual  5           1       0.5  Medium
+    >>> normalized_gain(tests, min_n=1, lang="en")[["measure", "n", "n_excluded", "estimate", "band"]].round(3).to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
+    [{'measure': 'class_average', 'n': 6, 'n_excluded': 0, 'estimate': 0.5, 'band': 'Medium'},
+     {'measure': 'average_individual', 'n': 5, 'n_excluded': 1, 'estimate': 0.5, 'band': 'Medium'}]
     """
     import numpy as np
     import pandas as pd
@@ -459,9 +455,8 @@ def pass_rate(
     ...                       "post": [70, 72, 60, 85, 58, 66.0]})
     >>> programs = pd.DataFrame({"program_id": ["A"], "pass_mark": [65.0]})
     >>> out = pass_rate(tests, programs)
-    >>> out[["n", "pass_pre", "pass_post", "n_pre_only", "n_post_only", "p_val", "method"]].round(3)
-       n  pass_pre  pass_post  n_pre_only  n_post_only  p_val          method
-    0  6       0.5      0.667           1            2    1.0  exact binomial
+    >>> out[["n", "pass_pre", "pass_post", "n_pre_only", "n_post_only", "p_val", "method"]].round(3).to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
+    [{'n': 6, 'pass_pre': 0.5, 'pass_post': 0.667, 'n_pre_only': 1, 'n_post_only': 2, 'p_val': 1.0, 'method': 'exact binomial'}]
     """
     import numpy as np
     import pandas as pd

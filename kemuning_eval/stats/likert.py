@@ -178,10 +178,9 @@ def summarize_items(
     >>> import pandas as pd
     >>> data = pd.DataFrame({"mat_1": [5, 4, 4, 3, 5, 2.0], "mat_2": [4, 4, 5, 5, 4, 4.0]})
     >>> out = summarize_items(data, columns=["mat_1", "mat_2"])
-    >>> out[["item", "n", "estimate", "favourable", "category", "count_5"]].round(3)
-        item  n  estimate  favourable     category  count_5
-    0  mat_1  6     3.833       0.667         Baik        2
-    1  mat_2  6     4.333       1.000  Sangat Baik        2
+    >>> out[["item", "n", "estimate", "favourable", "category", "count_5"]].round(3).to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
+    [{'item': 'mat_1', 'n': 6, 'estimate': 3.833, 'favourable': 0.667, 'category': 'Baik', 'count_5': 2},
+     {'item': 'mat_2', 'n': 6, 'estimate': 4.333, 'favourable': 1.0, 'category': 'Sangat Baik', 'count_5': 2}]
     """
     min_n, level = check_min_n(min_n), check_level(level)
     meta = item_metadata(data, items, columns=columns, include_ikm=columns is not None,
@@ -226,10 +225,9 @@ def summarize_dimensions(
     ...                       "dimension": ["materi", "materi", "sarana"],
     ...                       "scale_min": 1, "scale_max": 5})
     >>> out = summarize_dimensions(data, items)
-    >>> out[["dimension", "n", "n_answers", "estimate", "sd", "category"]].round(3)
-      dimension  n  n_answers  estimate     sd category
-    0    materi  5          9       4.2  0.274     Baik
-    1    sarana  5          5       3.0  0.707    Cukup
+    >>> out[["dimension", "n", "n_answers", "estimate", "sd", "category"]].round(3).to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
+    [{'dimension': 'materi', 'n': 5, 'n_answers': 9, 'estimate': 4.2, 'sd': 0.274, 'category': 'Baik'},
+     {'dimension': 'sarana', 'n': 5, 'n_answers': 5, 'estimate': 3.0, 'sd': 0.707, 'category': 'Cukup'}]
     """
     import numpy as np
     import pandas as pd

@@ -94,18 +94,21 @@ def load_themes(codebook: Mapping[str, Any] | str | Path) -> pd.DataFrame:
     ['teknologi', 'Teknologi', 'Technology', ('aplikasi',)]
     """
     import pandas as pd
-    import yaml
+
+    from kemuning_eval.yamlsafe import read_yaml
 
     source = "tema.yaml"
     if isinstance(codebook, (str, Path)):
-        source = str(codebook)
+        source = Path(codebook).name
         try:
-            codebook = yaml.safe_load(Path(codebook).read_text(encoding="utf-8")) or {}
+            codebook = read_yaml(Path(codebook)) or {}  # UTF-8, no repeated key, no alias bomb
         except OSError as err:
-            raise ConfigError(t("stats2.error.themes_unreadable", error=err), file=source) from err
-    check_arg(isinstance(codebook, Mapping), "codebook", type(codebook).__name__,
-              "a mapping of theme codes or the path of tema.yaml")
-    themes = codebook.get("themes", codebook)
+            raise ConfigError(t("stats2.error.themes_unreadable", error=err.strerror or err),
+                              file=source) from err
+    themes = codebook.get("themes", codebook) if isinstance(codebook, Mapping) else codebook
+    if not isinstance(themes, Mapping):
+        raise ConfigError(t("stats2.error.themes_not_mapping", kind=type(themes).__name__), file=source,
+                          hint=t("stats2.hint.themes_not_mapping"))
     rows = []
     for code, entry in themes.items():
         entry = entry or {}
@@ -113,6 +116,9 @@ def load_themes(codebook: Mapping[str, Any] | str | Path) -> pd.DataFrame:
         keywords = entry.get("keywords", []) if isinstance(entry, Mapping) else []
         if isinstance(label, str):
             label = {"id": label, "en": label}
+        if not isinstance(label, Mapping):
+            raise ConfigError(t("stats2.error.themes_not_mapping", kind=type(label).__name__), file=source,
+                              column=str(code), hint=t("stats2.hint.themes_not_mapping"))
         if not isinstance(keywords, (list, tuple)) or not all(isinstance(k, str) and k.strip() for k in keywords):
             raise ConfigError(t("stats2.error.theme_keywords"), file=source, column=str(code),
                               value=keywords, hint=t("stats2.hint.theme_keywords"))

@@ -99,11 +99,11 @@ def response_rates(
     ...                        "program_id": ["A"] * 100 + ["B"] * 50})
     >>> answers = pd.DataFrame({"participant_id": [f"P{i}" for i in range(0, 150, 2)],
     ...                         "program_id": ["A"] * 50 + ["B"] * 25})
-    >>> response_rates(people, answers)[["program_id", "population", "respondents",
-    ...                                  "estimate", "n_required", "sufficient"]]
-      program_id  population  respondents  estimate  n_required  sufficient
-    0          A         100           50       0.5          80       False
-    1          B          50           25       0.5          44       False
+    >>> rates = response_rates(people, answers)
+    >>> rates[["program_id", "population", "respondents", "estimate", "n_required",
+    ...        "sufficient"]].round(4).to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
+    [{'program_id': 'A', 'population': 100, 'respondents': 50, 'estimate': 0.5, 'n_required': 80, 'sufficient': False},
+     {'program_id': 'B', 'population': 50, 'respondents': 25, 'estimate': 0.5, 'n_required': 44, 'sufficient': False}]
     """
     import numpy as np
     import pandas as pd

@@ -28,11 +28,10 @@ Examples
 >>> import pandas as pd
 >>> table = pd.DataFrame({"program_id": ["A", "B", "C"], "n": [40, 3, 12],
 ...                       "estimate": [4.1, 3.0, 3.8]})
->>> suppress(table)[["program_id", "n", "estimate", "suppressed"]]
-  program_id   n  estimate  suppressed
-0          A  40       4.1       False
-1          B   3       NaN        True
-2          C  12       NaN        True
+>>> suppress(table)[["program_id", "n", "estimate", "suppressed"]].round(4).to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
+[{'program_id': 'A', 'n': 40, 'estimate': 4.1, 'suppressed': False},
+ {'program_id': 'B', 'n': 3, 'estimate': nan, 'suppressed': True},
+ {'program_id': 'C', 'n': 12, 'estimate': nan, 'suppressed': True}]
 
 One partition per programme (e.g. the genders within each programme):
 

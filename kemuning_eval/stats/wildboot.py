@@ -59,6 +59,8 @@ if TYPE_CHECKING:  # pragma: no cover
 WEIGHTS = ("auto", "webb", "rademacher")
 #: Bisection stops when the bracket is narrower than this share of the CR1 standard error.
 _CI_TOL = 1e-6
+#: Residuals this small relative to the outcome mean an exact fit (e.g. a constant outcome).
+EXACT_FIT_TOL = 1e-10
 #: The interval is reported unbounded when b0 = estimate +- this many standard errors is not rejected.
 _CI_MAX_SE = 1e4
 
@@ -102,6 +104,22 @@ class BootResult:
     weights: str
     enumerated: bool
     n_clusters: int
+
+
+def exact_fit(y: np.ndarray, x: np.ndarray) -> bool:
+    """True when OLS of ``y`` on ``x`` leaves no residual variation (no variance to estimate).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> x = np.column_stack([np.ones(4), [0.0, 1.0, 0.0, 1.0]])
+    >>> exact_fit(np.array([1.0, 1.0, 1.0, 1.0]), x), exact_fit(np.array([1.0, 2.0, 1.5, 2.0]), x)
+    (True, False)
+    """
+    import numpy as np
+
+    beta = np.linalg.lstsq(x, y, rcond=None)[0]
+    return bool(np.max(np.abs(y - x @ beta)) <= EXACT_FIT_TOL * max(1.0, float(np.max(np.abs(y)))))
 
 
 def draw_weights(n_clusters: int, *, reps: int, weights: str, seed: int) -> tuple[np.ndarray, bool]:
@@ -266,6 +284,8 @@ def wild_cluster_bootstrap(
     Returns
     -------
     BootResult
+        NaN statistic, p-value and bounds (``reps`` 0) when the model fits
+        the outcome exactly (:func:`exact_fit`).
 
     Examples
     --------
@@ -294,6 +314,10 @@ def wild_cluster_bootstrap(
     design = _Design(y_, x_, codes, column)
     if weights == "auto":
         weights = "webb" if design.n_clusters <= BOOT_WEBB_MAX_CLUSTERS else "rademacher"
+    if exact_fit(y_, x_):  # no variance to bootstrap
+        nan = float("nan")
+        return BootResult(estimate=float(design.beta[column]), se=design.se, statistic=nan, p_val=nan, ci_low=nan,
+                          ci_high=nan, reps=0, weights=weights, enumerated=False, n_clusters=design.n_clusters)
     v, enumerated = draw_weights(design.n_clusters, reps=reps, weights=weights, seed=seed)
     design.bind(v)
     alpha = 1 - level

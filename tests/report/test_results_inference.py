@@ -49,3 +49,13 @@ def test_two_treated_units_are_refused_and_worded_honestly():
     m["results"] = entry
     assert "no honest confidence interval" in not_available(m, "results", "en")
     assert "tidak ada interval kepercayaan yang jujur" in not_available(m, "results", "id")
+
+
+def test_an_outcome_without_variation_is_worded_without_an_interval():
+    entry = results({"outcomes": _outcomes(14, units=30).assign(on_time=True)}, Context(lang="en"))
+    row = {r["outcome"]: r for r in entry["did"]}["on_time"]
+    assert row["ci_low"] is None and not row["significant"]
+    m = empty_metrics(2026)
+    m["results"] = entry
+    text = " ".join(results_text(m, "en"))
+    assert "no interval and no test" in text and "[–, –]" not in text

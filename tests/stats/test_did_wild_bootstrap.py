@@ -144,3 +144,38 @@ def test_event_study_matches_cell_means_and_refuses_two_periods():
     assert (few["inference"] == "wild_bootstrap").all()
     with pytest.raises(DataError):
         did_event_study(_outcomes(periods=2), outcomes="budget_ratio")
+
+
+@pytest.mark.parametrize("treated_units", [4, 15])
+def test_outcome_without_residual_variation_gives_nan_not_significance(treated_units):
+    data = _outcomes(units=30, treated_units=treated_units).assign(budget_ratio=1.0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        row = did_effect(data, outcomes="budget_ratio").iloc[0]
+    assert row["estimate"] == pytest.approx(0.0, abs=1e-12)
+    assert np.isnan([row["se"], row["p_val"], row["ci_low"], row["ci_high"]]).all()
+    assert "no residual variation" in row["note"]
+    y, x, g = _design(1)
+    flat = wild_cluster_bootstrap(x @ [1.0, 0.2, 0.1, 0.3], x, g, column=3)
+    assert np.isnan(flat.p_val) and flat.reps == 0
+
+
+def test_pretrend_check_uses_the_same_bootstrap_as_the_effect():
+    """Reference: wildboottest on the pre-period regression y ~ treated + C(period) + treated x period."""
+    import statsmodels.api as sm
+
+    data = _outcomes(treated_units=4, periods=5)  # pre periods 0 and 1, post 2-4
+    row = did_effect(data, outcomes="budget_ratio").iloc[0]
+    assert row["inference"] == "wild_bootstrap" and row["n_pre_periods"] == 2
+    pre = data[~data["post"]]
+    tr = pre["treated"].to_numpy(float)
+    period = pre["period_index"].to_numpy(float)
+    x = pd.DataFrame({"const": 1.0, "treated": tr, "p1": (period == 1).astype(float),
+                      "trend": tr * (period - np.unique(period).mean())})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ref = wildboottest.wildboottest(sm.OLS(pre["budget_ratio"].to_numpy(), x), B=9999,
+                                        cluster=pd.factorize(pre["unit"])[0], param="trend",
+                                        weights_type="rademacher", seed=20261, show=False)
+    assert row["pretrend_p_val"] == float(ref["p-value"].iloc[0])
+    assert np.isnan(row["pretrend_df"])

@@ -161,3 +161,14 @@ def test_zero_or_negative_costs_are_refused_everywhere_with_the_programme_named(
     bad_benefit = benefits.assign(annual_value=[1e8, -1.0])
     with pytest.raises(DataError, match="PKD"):
         roi_by_program(bad_benefit, programs.assign(cost=[6e7, 3e7]))
+
+
+def test_identical_answers_give_no_zero_width_interval_anywhere():
+    from kemuning_eval.stats.likert import summarize_items
+
+    frame = pd.DataFrame({"q1": [4.0] * 8, "q2": [3.0, 4, 5, 4, 3, 4, 5, 4]})
+    items = pd.DataFrame({"variable": ["q1", "q2"], "dimension": ["x", "x"], "scale_min": 1, "scale_max": 5})
+    out = summarize_items(frame, items).set_index("item")
+    assert out.loc["q1", "estimate"] == 4 and np.isnan(out.loc["q1", ["ci_low", "ci_high"]].astype(float)).all()
+    ref = stats.t.interval(0.95, 7, loc=frame["q2"].mean(), scale=stats.sem(frame["q2"]))
+    assert (out.loc["q2", "ci_low"], out.loc["q2", "ci_high"]) == pytest.approx(ref)

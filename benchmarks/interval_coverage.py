@@ -18,7 +18,7 @@ Also 2 units (1 treated) with one row per cell.  For comparison, the column
 for the designs the package now refuses ("-" where statsmodels cannot fit it).
 
 Paired change and d_z (``stats.learning``): n = 10 and 30 pairs, D ~ normal
-(mean 5, sd 10; true d_z = 0.5).  Feldt (``stats.reliability``): 5 parallel
+(mean 5, sd 8; true d_z = 0.625).  Feldt (``stats.reliability``): 5 parallel
 items (true alpha 0.8), n = 60, listwise without missing answers and, with 15
 % of answers missing at random, listwise and pairwise.  Wilson
 (``stats._stats2.wilson_interval``, used by ``jp_coverage``): n = 50, p = 0.1
@@ -92,13 +92,13 @@ def _paired(n: int, what: str) -> Callable:
     from kemuning_eval.stats.learning import effect_sizes, paired_change
 
     def run(rng: np.random.Generator) -> bool:
-        pre = rng.uniform(30, 50, n)  # post stays within 0-100 (D > 50 is a 4.5-sd event)
-        tests = pd.DataFrame({"pre": pre, "post": pre + rng.normal(5, 10, n)})
+        pre = rng.uniform(40, 50, n)  # post stays within 0-100 (|D - 5| > 45 is a 5.6-sd event)
+        tests = pd.DataFrame({"pre": pre, "post": pre + rng.normal(5, 8, n)})
         if what == "mean":
             row = paired_change(tests, min_n=1).iloc[0]
             return bool(row["ci_low"] <= 5 <= row["ci_high"])
         row = effect_sizes(tests, min_n=1).set_index("measure").loc["d_z"]
-        return bool(row["ci_low"] <= 0.5 <= row["ci_high"])
+        return bool(row["ci_low"] <= 5 / 8 <= row["ci_high"])
     return run
 
 
