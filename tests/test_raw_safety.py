@@ -30,7 +30,7 @@ def test_synth_refuses_a_folder_with_real_exports_and_writes_nothing(tmp_path, c
     assert "catatan.txt" in err and "survei-reaksi-2026.csv" in err and "--force" in err
     assert sorted(p.name for p in out.iterdir()) == ["catatan.txt", "survei-reaksi-2026.csv"]
     assert export.read_text(encoding="utf-8").startswith("Stempel waktu,NIP")
-    assert not list(tmp_path.glob(".*synth-tmp")), "the temporary study must be removed"
+    assert not list(tmp_path.rglob(".synth-tmp")), "the temporary study must be removed"
 
 
 def test_synth_refuses_a_hand_edited_codebook_and_force_overwrites_it(tmp_path, capsys):
@@ -73,7 +73,7 @@ def test_gitignore_keeps_real_exports_out_of_git(tmp_path):
         "data/raw/2027/survei-reaksi-2027.csv": True,       # a user's real year: ignored
         "data/raw/2024/codebook/reaksi.yaml": True,
         "data/raw/ekspor-lepas.xlsx": True,
-        "data/raw/.2027.synth-tmp/studi.yaml": True,
+        "data/raw/2026/.synth-tmp/studi.yaml": True,
         "data/raw/2026/survei-reaksi-2026.csv": False,      # bundled synthetic years: kept
         "data/raw/2025/codebook/reaksi.yaml": False,
         "data/raw/2026/.synth-manifest.json": False,

@@ -30,6 +30,8 @@ from pathlib import Path
 
 #: file in a generated study folder recording the SHA-256 of every generated file
 MANIFEST = ".synth-manifest.json"
+#: folder inside the study folder where a new study is generated before it is moved into place
+TMP = ".synth-tmp"
 
 
 def _sha256(path: Path) -> str:
@@ -40,7 +42,7 @@ def _files(folder: Path) -> list[str]:
     if not folder.is_dir():
         return []
     return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()
-                  and p.name != MANIFEST)
+                  and p.name != MANIFEST and TMP not in p.relative_to(folder).parts)
 
 
 def recorded(folder: Path) -> dict[str, str]:

@@ -108,7 +108,8 @@ def write_study(out: Path, *, year: int, participants: int = 600, seed: int,
     from kemuning_eval.synth import guard
 
     target = Path(out)
-    out = target.parent / f".{target.name}.synth-tmp"  # generated here, moved into place when safe
+    created = not target.exists()
+    out = target / guard.TMP  # generated here, moved into place when safe
     shutil.rmtree(out, ignore_errors=True)
     try:
         _generate(out, year=year, participants=participants, seed=seed, interviews=interviews)
@@ -120,6 +121,8 @@ def write_study(out: Path, *, year: int, participants: int = 600, seed: int,
         guard.install(out, target)
     finally:
         shutil.rmtree(out, ignore_errors=True)
+        if created and target.is_dir() and not any(target.iterdir()):
+            target.rmdir()  # nothing was written: no empty study folder left behind
     info(t("synth.done", year=year, path=target, participants=participants, seed=seed))
     return target
 
