@@ -1,4 +1,4 @@
-"""p-values in challenge sentences read as expressions; the evidence basis keeps the plain value.
+"""p-values in challenge sentences and in the evidence basis read as expressions (``p = 0,330``).
 
 Reference: the formats of :mod:`kemuning_eval.numfmt` (``fmt_p``: three decimals or ``< 0,001``),
 checked here against values computed with the standard library's ``format``.
@@ -18,10 +18,11 @@ def _did_challenge(p: float) -> dict:
 
 
 @pytest.mark.parametrize("p", [0.33, 0.0456, 0.0004])
-def test_did_sentence_reads_p_expression_and_basis_plain_value(p):
+def test_did_sentence_and_basis_read_p_expression(p):
     plain = "< 0,001" if p < 0.001 else format(p, ".3f").replace(".", ",")
     expr = f"p {plain}" if p < 0.001 else f"p = {plain}"
     sentence = challenge_text(_did_challenge(p), "id")
     assert sentence == f"Dampak pada Rasio serapan anggaran belum terbukti: efek 0,012, {expr}."
     assert evidence_text(_did_challenge(p), "id") == (
-        f"Dasar: results.did.0.estimate = 0,012; results.did.0.p_val = {plain}.")
+        "Dasar: efek pada indikator itu (selisih dari selisih) = 0,012; "
+        f"efek pada indikator itu, {expr}.")

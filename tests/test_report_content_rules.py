@@ -129,7 +129,7 @@ def test_texts_cite_formatted_evidence_in_both_languages():
         "Materi perlu diperbarui: 13 dari 40 kutipan wawancara (32,5%) menyebut materi yang sudah usang.")
     assert "32.5%" in narrative.challenge_text(ch, "en")
     audience, body, basis = narrative.recommendation_text(derive_recommendations([ch])[0], "id")
-    assert audience == "Penyelenggara" and "fleksibel" in body and "qualitative.themes.0.share = 32,5%" in basis
+    assert audience == "Penyelenggara" and "fleksibel" in body and "porsi kutipan wawancara bertema itu = 32,5%" in basis
 
 
 @pytest.mark.parametrize(("est", "low", "high", "p", "word"), [

@@ -29,6 +29,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -1014,13 +1015,26 @@ def evidence_text(item: dict, lang: str) -> str:
     -------
     str
 
+    Each value is named in words (catalogue ``report.basis.<path>``, the
+    metric's path in ``metrics.json`` without list positions); the path itself
+    stays in ``metrics.json`` for machine readers and is never shown.
+
     Examples
     --------
     >>> evidence_text({"evidence": [{"path": "cost.roi_pct", "value": -12.5, "fmt": "num1"}]}, "id")
-    'Dasar: cost.roi_pct = -12,5.'
+    'Dasar: ROI keseluruhan (%) = -12,5.'
+    >>> evidence_text({"evidence": [{"path": "results.did.0.p_val", "value": 0.33, "fmt": "p"}]}, "en")
+    'Basis: effect on the outcome, p = 0.330.'
     """
-    basis = "; ".join(f"{ev['path']} = {fmt_value(ev['value'], ev['fmt'], lang)}" for ev in item["evidence"])
+    basis = "; ".join(_basis_part(ev, lang) for ev in item["evidence"])
     return t("report.recommendation.because", lang, evidence=basis)
+
+
+def _basis_part(ev: dict, lang: str) -> str:
+    label = t("report.basis." + re.sub(r"\.\d+(?=\.)", "", ev["path"]), lang)
+    if ev["fmt"] in SENTENCE_FORMATS:  # already an expression such as "p = 0,330"
+        return f"{label}, {SENTENCE_FORMATS[ev['fmt']](ev['value'], lang)}"
+    return f"{label} = {fmt_value(ev['value'], ev['fmt'], lang)}"
 
 
 def recommendation_text(rec: dict, lang: str) -> tuple[str, str, str]:
@@ -1045,7 +1059,7 @@ def recommendation_text(rec: dict, lang: str) -> tuple[str, str, str]:
     ...        "evidence": [{"path": "study.demand_ratio", "value": 1.3, "fmt": "num2"}]}
     >>> audience, body, basis = recommendation_text(rec, "en")
     >>> audience, basis
-    ('Organiser', 'Basis: study.demand_ratio = 1.30.')
+    ('Organiser', 'Basis: applicants per seat = 1.30.')
     """
     body = t(f"report.recommendation.{rec['id']}", lang, **rec.get("text", {}))
     return t(f"report.audience.{rec['audience']}", lang), body, evidence_text(rec, lang)
