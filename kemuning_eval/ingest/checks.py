@@ -528,3 +528,66 @@ def nip_usable(file: str, kinds: Any, rows: Any, column: str) -> list[Problem]:
         out.append(_problem(file, "no_valid_nip", check_text("no_valid_nip"), column=column, n=len(kinds),
                             hint=t("ingest.checks.no_valid_nip_hint")))
     return out
+
+
+#: yes/no spellings a boolean variable accepts when its codebook typed it otherwise (normalised).
+_YES = ("1", "1.0", "true", "ya", "yes", "y", "benar", "iya")
+_NO = ("0", "0.0", "false", "tidak", "no", "n", "salah", "bukan")
+
+
+def as_boolean(df: Any, variable: str, *, file: str, raw_column: str) -> Any:
+    """Return ``df[variable]`` as pandas' nullable boolean, or stop naming the first bad value.
+
+    The pipeline needs some variables as yes/no (``applies``, ``completed``,
+    ``treated``, ``post``, ``on_time``).  A codebook that typed such a column
+    ``category`` or ``text`` used to crash with pandas' own error; now a
+    value that is not a recognisable yes/no is a :class:`DataError` naming
+    file, row, column and value, with the codebook fix.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        Typed records with ``variable`` (and ``_row``, the spreadsheet row, if known).
+    variable : str
+        The variable to convert.
+    file, raw_column : str
+        The configured file and the raw header, for the message.
+
+    Returns
+    -------
+    pandas.Series
+        dtype ``boolean``; missing stays missing.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"applies": ["Ya", "tidak", None], "_row": [2, 3, 4]})
+    >>> as_boolean(df, "applies", file="obs.csv", raw_column="Menerapkan").tolist()
+    [True, False, <NA>]
+    >>> bad = pd.DataFrame({"applies": ["Ya", "kadang"], "_row": [2, 3]})
+    >>> try:
+    ...     as_boolean(bad, "applies", file="obs.csv", raw_column="Menerapkan")
+    ... except DataError as err:
+    ...     print(err.row, err.column, err.value)
+    3 Menerapkan kadang
+    """
+    import pandas as pd
+
+    from kemuning_eval.ingest.labels import normalise_label
+
+    series = df[variable]
+    if pd.api.types.is_bool_dtype(series.dtype):
+        return series.astype("boolean")
+    text = series.map(lambda v: None if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
+                      else normalise_label(v))
+    out = pd.Series(pd.NA, index=series.index, dtype="boolean")
+    out[text.isin(_YES)] = True
+    out[text.isin(_NO)] = False
+    bad = text.notna() & ~text.isin(_YES + _NO)
+    if bad.any():
+        first = bad.idxmax()
+        row = int(df.loc[first, "_row"]) if "_row" in df else None
+        raise DataError(t("ingest.checks.not_boolean", variable=variable), file=file, row=row,
+                        column=raw_column, value=str(series[first]),
+                        hint=t("ingest.checks.not_boolean_hint", variable=variable))
+    return out

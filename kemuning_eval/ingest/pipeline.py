@@ -37,7 +37,7 @@ from kemuning_eval.errors import (
 )
 from kemuning_eval.i18n import t
 from kemuning_eval.ingest import duplicates as dupmod
-from kemuning_eval.ingest.checks import nip_usable
+from kemuning_eval.ingest.checks import as_boolean, nip_usable
 from kemuning_eval.ingest.labels import match_values, normalise_label
 from kemuning_eval.ingest.quality import check_text, measure, problems_frame, summary_lines
 
@@ -373,7 +373,7 @@ class _Build:
             gender = mapped.where(mapped.notna(), gender)
         attendance = df["attendance"].astype("float64") if "attendance" in df else None
         if "completed" in df:
-            completed = df["completed"].astype("boolean")
+            completed = _bool(df, "completed", inp)
         elif attendance is not None:
             threshold = float(self.cfg.setting("scoring", "completion_min_attendance"))
             completed = (attendance >= threshold).astype("boolean").where(attendance.notna(), None)
@@ -837,7 +837,7 @@ class _Build:
         for v in items:
             out[v] = df[v].astype("float64")
         if "applies" in df:
-            out["applies"] = df["applies"].astype("boolean")
+            out["applies"] = _bool(df, "applies", inp)
         self.tables["observations"] = out.reset_index(drop=True)
 
     def build_outcomes(self) -> None:
@@ -863,7 +863,7 @@ class _Build:
         order = sorted(df["_start"].dropna().unique())
         index = {d: i for i, d in enumerate(order)}
         if "post" in df:
-            post = df["post"].astype("boolean")
+            post = _bool(df, "post", inp)
         else:
             first_post = self.cfg.outcomes.get("first_post_period")
             if first_post and period_start(first_post):
@@ -880,10 +880,10 @@ class _Build:
             "unit": _col(df, "unit"), "activity_id": df["activity_id"].astype(str),
             "program_id": df["program_id"].astype(object), "period": df["period"].astype(str),
             "period_index": df["_start"].map(index).astype("Int64"), "post": post,
-            "treated": df["treated"].astype("boolean") if "treated" in df else pd.NA,
+            "treated": _bool(df, "treated", inp) if "treated" in df else pd.NA,
             "budget_planned": planned, "budget_realised": realised,
             "budget_ratio": (realised / planned.where(planned > 0)).astype("float64"),
-            "on_time": df["on_time"].astype("boolean") if "on_time" in df else pd.NA,
+            "on_time": _bool(df, "on_time", inp) if "on_time" in df else pd.NA,
             "service_satisfaction": _num(df, "service_satisfaction")})
         self.tables["outcomes"] = out.reset_index(drop=True)
 
@@ -1047,6 +1047,11 @@ def _check_variables(key: str, cb: Any) -> None:
         if not have & set(options):
             raise ConfigError(t("ingest.pipe.codebook_variable", key=repr(key), variables=" / ".join(repr(o) for o in options)), file=cb.source,
                               hint=t("ingest.pipe.codebook_variable_hint"))
+
+
+def _bool(df: Any, variable: str, inp: Any) -> Any:
+    """``df[variable]`` as nullable boolean, a clear stop on a value that is not yes/no."""
+    return as_boolean(df, variable, file=inp.file, raw_column=_raw_name(df, variable))
 
 
 def _raw_name(df: Any, variable: str) -> str:
