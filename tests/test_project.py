@@ -97,6 +97,13 @@ def test_report_without_the_kernel_says_how_to_register_it(tmp_path, monkeypatch
 def test_kernel_command_installs_into_a_prefix(tmp_path, monkeypatch, capsys):
     import sys
 
+    # jupyter_core computes its environment paths from sys.prefix once, at import: import
+    # the Jupyter stack before sys.prefix is patched, or every later test in this process
+    # looks for nbconvert's templates under tmp_path.
+    import jupyter_client.kernelspec  # noqa: F401
+    import jupyter_core.paths  # noqa: F401
+    import nbconvert  # noqa: F401
+
     monkeypatch.setattr(sys, "prefix", str(tmp_path))
     assert main(["kernel", "install"]) == 0
     spec = tmp_path / "share" / "jupyter" / "kernels" / "kemuning-eval" / "kernel.json"
