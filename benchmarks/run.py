@@ -44,7 +44,7 @@ def child(root: str, year: int, force: bool) -> None:
     started = time.perf_counter()
     from kemuning_eval.paths import ProjectPaths
     from kemuning_eval.progress import set_quiet
-    from kemuning_eval.report.build import build_report
+    from kemuning_eval.report.engine.build import build_report
 
     set_quiet(True)
     imported = time.perf_counter() - started

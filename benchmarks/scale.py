@@ -9,7 +9,7 @@ FRESH Python process, so that its peak memory (``ru_maxrss`` returned by
 e.g. the report's Jupyter kernel) belongs to that stage only:
 
 1. clean       ``kemuning-eval ingest --year Y``
-2. stats       ``kemuning_eval.report.metrics.compute_metrics(Y, root=...)``
+2. stats       ``kemuning_eval.report.results.metrics.compute_metrics(Y, root=...)``
                (every statistic the report computes)
 3. report      ``kemuning-eval report --year Y`` (papermill + nbconvert; the
                notebook computes the metrics itself)
@@ -49,7 +49,7 @@ TARGET_SECONDS = 120.0
 TARGET_MB = 8 * 1024.0
 STATS_CODE = (
     "import sys\n"
-    "from kemuning_eval.report.metrics import compute_metrics\n"
+    "from kemuning_eval.report.results.metrics import compute_metrics\n"
     "m = compute_metrics(int(sys.argv[1]), root=sys.argv[2])\n"
     "assert m['reaction'], 'no reaction level'\n"
 )

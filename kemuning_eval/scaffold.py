@@ -389,7 +389,7 @@ def study_text(year: int, entries: dict[str, dict[str, Any]], unrecognised: list
     import yaml
 
     from kemuning_eval.i18n import t
-    from kemuning_eval.report.availability import INSTRUMENTS
+    from kemuning_eval.report.results.availability import INSTRUMENTS
 
     def flow(entry: dict) -> str:
         return yaml.safe_dump(entry, default_flow_style=True, allow_unicode=True, sort_keys=False,

@@ -1,6 +1,6 @@
 """What every committed notebook, and a researcher's extended copy, must satisfy.
 
-Used by tests/test_notebooks.py (the committed notebooks) and
+Used by tests/report/engine/test_notebooks.py (the committed notebooks) and
 tests/test_install.py (a report notebook with a researcher's added cell).
 The rules are documented in docs/report-pipeline.md.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ast
 
-from kemuning_eval.report.extension import RESEARCHER_TAG
+from kemuning_eval.report.content.extension import RESEARCHER_TAG
 
 #: Types the parameters cell may declare (papermill --help-notebook shows them).
 PARAMETER_TYPES = {"int": int, "str": str}

@@ -17,7 +17,7 @@ import pytest
 from report_engine_project import HOSTILE, REPORT_DATE, YEAR, make_project
 
 from kemuning_eval.paths import ProjectPaths
-from kemuning_eval.report.build import build_report
+from kemuning_eval.report.engine.build import build_report
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -148,7 +148,7 @@ def test_year_must_match_its_folder(tmp_path):
 
 def test_defaults_are_held_once_in_config(tmp_path):
     from kemuning_eval.config import DEFAULTS, REPORT_RULE_DEFAULTS
-    from kemuning_eval.report.rules import DEFAULT_THRESHOLDS, thresholds
+    from kemuning_eval.report.results.rules import DEFAULT_THRESHOLDS, thresholds
 
     cfg = load_study(_write(tmp_path, "study: {year: 2026}\ninputs: {tests: {file: tes.csv}}\n"
                                       "scoring: {jp_target: 24}\nreport: {date: 2026-12-15}\n"))

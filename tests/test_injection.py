@@ -20,8 +20,8 @@ import pytest
 
 from kemuning_eval.csvsafe import FORMULA_STARTS
 from kemuning_eval.paths import ProjectPaths
-from kemuning_eval.report.build import build_report
-from kemuning_eval.report.checks import scan
+from kemuning_eval.report.engine.build import build_report
+from kemuning_eval.report.engine.checks import scan
 
 REPO = Path(__file__).resolve().parent.parent
 YEAR = 2026
@@ -104,8 +104,8 @@ def test_programme_report_with_a_hostile_name_builds_and_shows_it_as_text(hostil
     paths = ProjectPaths(root)
     if not (paths.notebooks / "laporan_program.ipynb").is_file():
         pytest.skip("no programme report notebook")
-    from kemuning_eval.report.build import program_ids
-    from kemuning_eval.report.index import read_title
+    from kemuning_eval.report.engine.build import program_ids
+    from kemuning_eval.report.engine.index import read_title
 
     program = program_ids(paths, YEAR)[0]
     result = build_report(YEAR, paths=paths, program_id=program)

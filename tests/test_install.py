@@ -199,8 +199,8 @@ display(rep.table(peserta_unit, [("unit", "Unit kerja", None), ("n", "Peserta", 
 
 def test_a_researchers_cell_appears_in_its_chapter_formatted_like_the_rest(study):
     from kemuning_eval.paths import ProjectPaths
-    from kemuning_eval.report.build import build_report
-    from kemuning_eval.report.extension import RESEARCHER_TAG
+    from kemuning_eval.report.content.extension import RESEARCHER_TAG
+    from kemuning_eval.report.engine.build import build_report
 
     book = nbformat.read(REPO / "notebooks" / "laporan_evaluasi.ipynb", as_version=4)
     at = next(i for i, c in enumerate(book.cells) if 'rep.section("reaction")' in c.source) + 1

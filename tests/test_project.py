@@ -82,8 +82,8 @@ def test_root_from_the_environment_else_from_the_working_folder(tmp_path, monkey
 
 
 def test_report_without_the_kernel_says_how_to_register_it(tmp_path, monkeypatch):
-    from kemuning_eval.report import kernel
-    from kemuning_eval.report.build import ReportSpec, build_one
+    from kemuning_eval.report.engine import kernel
+    from kemuning_eval.report.engine.build import ReportSpec, build_one
 
     paths = ProjectPaths(tmp_path)
     paths.processed(2026).mkdir(parents=True)

@@ -59,7 +59,7 @@ def built(tmp_path_factory):
 def _build(root, subset):
     from kemuning_eval.paths import ProjectPaths
     from kemuning_eval.progress import set_quiet
-    from kemuning_eval.report.build import build_report
+    from kemuning_eval.report.engine.build import build_report
 
     make_project(root, subset)
     ingest(root)
@@ -103,7 +103,7 @@ def _run_program_notebook(root):
 
 @pytest.mark.parametrize("subset", NAMES)
 def test_metrics_valid_and_levels_marked_by_what_was_collected(built, subset):
-    from kemuning_eval.report.metrics import validate_metrics
+    from kemuning_eval.report.results.metrics import validate_metrics
 
     _, _, m, _, pm_ = built(subset)
     validate_metrics(m)

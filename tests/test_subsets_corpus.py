@@ -59,7 +59,7 @@ def _build(root: Path, name: str) -> tuple:
     from kemuning_eval.ingest.pipeline import ingest_study
     from kemuning_eval.paths import ProjectPaths
     from kemuning_eval.progress import set_quiet
-    from kemuning_eval.report.build import build_report
+    from kemuning_eval.report.engine.build import build_report
 
     shutil.copytree(ROOT / "notebooks", root / "notebooks")
     paths = ProjectPaths(root)

@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     0
     """
     from kemuning_eval.i18n import t
-    from kemuning_eval.report.kernel import (
+    from kemuning_eval.report.engine.kernel import (
         KERNEL_NAME,
         ensure_kernel,
         install_kernel,

@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     UsageError
     """
     from kemuning_eval.context import processing
-    from kemuning_eval.report.build import build_from_cli
+    from kemuning_eval.report.engine.build import build_from_cli
 
     # an unexpected failure names the year's processed data the report was built from
     with processing(file=f"data/processed/{args.year}", step="report"):

@@ -198,7 +198,7 @@ def test_report_failure_is_a_clean_stop(kind: str, template: Path, monkeypatch: 
                                         capsys: pytest.CaptureFixture) -> None:
     """The report command runs inside the same boundary (its publishing steps are tested in
     test_publication.py); an unexpected failure names the processed data it was built from."""
-    import kemuning_eval.report.build as build
+    import kemuning_eval.report.engine.build as build
 
     target = template / "reports" / str(YEAR)
     exc = _exceptions(str(target))[kind]

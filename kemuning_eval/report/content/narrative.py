@@ -1,0 +1,1193 @@
+"""The report's sentences, written from the metrics dict with catalogue texts.
+
+Every number is formatted from a value *stored in the metrics* with
+:mod:`kemuning_eval.numfmt`, so the text and ``metrics.json`` agree.  The
+functions return plain text (a list of paragraphs); :mod:`.render` escapes
+them, so names from the data can never inject HTML.
+
+Wording rules (named so that a reader can check them):
+
+- **Significance** (:func:`significance`): "meningkat/menurun signifikan" only
+  when ``p < alpha`` **and** the 95 % CI excludes zero; a CI that includes
+  zero is reported as "no evidence of a change"; a p-value and CI that
+  disagree (possible when p comes from another test) as "inconclusive".
+- **Effect size** (:func:`effect_band`): Cohen's (1988) bands on ``|d|``:
+  < 0.2 negligible, < 0.5 small, < 0.8 medium, otherwise large; the
+  definition reported is d_z = mean(D) / sd(D) of the paired differences.
+
+Examples
+--------
+>>> significance(3.2, 1.1, 5.3, 0.004)
+'increase'
+>>> significance(3.2, -0.4, 6.8, 0.08)
+'none'
+>>> effect_band(0.49), effect_band(-0.81)
+('small', 'large')
+>>> fmt_value(0.4567, "pct1", "id"), fmt_value(1250000, "rupiah", "en")
+('45,7%', 'Rp 1,250,000')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from kemuning_eval.i18n import t
+from kemuning_eval.numfmt import fmt_ci, fmt_int, fmt_number, fmt_p, fmt_p_expr, fmt_pct, fmt_rupiah
+from kemuning_eval.report.results.availability import (
+    LEVEL_INSTRUMENT,
+    measured_levels,
+    not_collected,
+)
+
+DEFAULT_ALPHA = 0.05
+
+#: how each stored value is shown; the metrics store values rounded to the same precision.
+FORMATS: dict[str, Callable[[Any, str], str]] = {
+    "int": lambda v, lang: fmt_int(v, lang),
+    "num1": lambda v, lang: fmt_number(v, 1, lang),
+    "num2": lambda v, lang: fmt_number(v, 2, lang),
+    "num3": lambda v, lang: fmt_number(v, 3, lang),
+    "pct1": lambda v, lang: fmt_pct(v, 1, lang),
+    "rupiah": lambda v, lang: fmt_rupiah(v, lang),
+    "p": lambda v, lang: fmt_p(v, lang),
+}
+
+
+def fmt_value(value: Any, fmt: str, lang: str) -> str:
+    """Format ``value`` with one of :data:`FORMATS`.
+
+    Parameters
+    ----------
+    value : number or None
+        A value stored in the metrics.
+    fmt : str
+        A key of :data:`FORMATS` (``int``, ``num1``-``num3``, ``pct1``,
+        ``rupiah``, ``p``).
+    lang : {"id", "en"}
+        Number conventions (Indonesian: decimal comma, ``.`` thousands).
+
+    Returns
+    -------
+    str
+        The value as the report shows it.
+
+    Raises
+    ------
+    KeyError
+        For an unknown ``fmt``.
+
+    Examples
+    --------
+    >>> fmt_value(1234.5, "num1", "id"), fmt_value(1234.5, "num1", "en"), fmt_value(0.0123, "p", "id")
+    ('1.234,5', '1,234.5', '0,012')
+    """
+    return FORMATS[fmt](value, lang)
+
+
+def significance(estimate: float | None, ci_low: float | None, ci_high: float | None,
+                 p: float | None, alpha: float = DEFAULT_ALPHA) -> str:
+    """Classify a change: ``increase``, ``decrease``, ``none`` or ``inconclusive``.
+
+    ``increase``/``decrease`` need ``p < alpha`` and a CI that excludes zero
+    on the side of the estimate.  A CI including zero is ``none`` (no evidence
+    of a change).  Missing values give ``inconclusive``.
+
+    Examples
+    --------
+    >>> significance(-2.0, -3.0, -1.0, 0.001)
+    'decrease'
+    >>> significance(2.0, 0.5, 3.5, 0.09)
+    'inconclusive'
+    """
+    if None in (estimate, ci_low, ci_high, p):
+        return "inconclusive"
+    excludes_zero = ci_low > 0 or ci_high < 0
+    if not excludes_zero:
+        return "none"
+    if p < alpha:
+        if ci_low > 0 and estimate > 0:
+            return "increase"
+        if ci_high < 0 and estimate < 0:
+            return "decrease"
+    return "inconclusive"
+
+
+def is_significant(estimate, ci_low, ci_high, p, alpha: float = DEFAULT_ALPHA) -> bool:
+    """True for a significant increase or decrease (see :func:`significance`).
+
+    Parameters
+    ----------
+    estimate, ci_low, ci_high, p : float or None
+        The estimate, its 95 % CI and its p-value.
+    alpha : float, default 0.05
+        Significance level.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> is_significant(1.0, 0.2, 1.8, 0.01), is_significant(1.0, -0.2, 1.8, 0.01)
+    (True, False)
+    """
+    return significance(estimate, ci_low, ci_high, p, alpha) in ("increase", "decrease")
+
+
+def effect_band(d: float | None) -> str | None:
+    """Cohen's band of an effect size: negligible / small / medium / large (``None`` if missing).
+
+    Parameters
+    ----------
+    d : float or None
+        A standardised effect size (sign ignored).
+
+    Returns
+    -------
+    str or None
+        ``"negligible"`` (< 0.2), ``"small"`` (< 0.5), ``"medium"`` (< 0.8)
+        or ``"large"`` (Cohen, 1988).
+
+    Examples
+    --------
+    >>> [effect_band(d) for d in (0.19, 0.2, -0.5, 0.8, None)]
+    ['negligible', 'small', 'medium', 'large', None]
+    """
+    if d is None:
+        return None
+    size = abs(d)
+    if size < 0.2:
+        return "negligible"
+    if size < 0.5:
+        return "small"
+    if size < 0.8:
+        return "medium"
+    return "large"
+
+
+def verdict(entry: dict, lang: str, *, alpha: float = DEFAULT_ALPHA, key: str = "diff",
+            fmt: str = "num2") -> str:
+    """Wording of a change stored as ``{key, ci_low, ci_high, p_val}`` in ``entry``.
+
+    Parameters
+    ----------
+    entry : dict
+        Holds the estimate under ``key``, ``ci_low``, ``ci_high`` and ``p_val``.
+    lang : {"id", "en"}
+        Report language.
+    alpha : float, default 0.05
+        Significance level.
+    key : str, default "diff"
+        Key of the estimate.
+    fmt : str, default "num2"
+        Format of the estimate and CI (see :data:`FORMATS`).
+
+    Returns
+    -------
+    str
+        The ``report.sig.<kind>`` sentence of :func:`significance`, with the
+        formatted estimate, CI and p-value.
+
+    Examples
+    --------
+    >>> verdict({"diff": 1.25, "ci_low": 0.5, "ci_high": 2.0, "p_val": 0.001}, "en")
+    'a significant increase (difference 1.25, 95% CI [0.50, 2.00], p = 0.001)'
+    """
+    kind = significance(entry.get(key), entry.get("ci_low"), entry.get("ci_high"), entry.get("p_val"), alpha)
+    return t(f"report.sig.{kind}", lang, diff=fmt_value(entry.get(key), fmt, lang),
+             ci=fmt_ci(entry.get("ci_low"), entry.get("ci_high"), int(fmt[-1]) if fmt[-1].isdigit() else 2, lang),
+             p=fmt_p_expr(entry.get("p_val"), lang))
+
+
+def not_available(m: dict, level: str, lang: str) -> str:
+    """Why a level is not reported: too few respondents (suppressed) or no data.
+
+    Parameters
+    ----------
+    m : dict
+        The metrics.
+    level : str
+        A level of the metrics (``"reaction"``, ``"learning"``...).
+    lang : {"id", "en"}
+        Report language.
+
+    Returns
+    -------
+    str
+        The catalogue sentence for the level's ``reason``.
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.results.metrics import empty_metrics, unavailable
+    >>> m = empty_metrics(2026)
+    >>> m["study"]["min_group_size"] = 5
+    >>> m["learning"] = unavailable("suppressed_small_group")
+    >>> "fewer than 5 people" in not_available(m, "learning", "en")
+    True
+    >>> print(not_available(m, "cost", "en"))
+    Costs and ROI cannot be reported: programme cost records were collected but hold no usable records within this report's scope.
+    >>> m["behavior"] = unavailable("not_collected", ("observations",))
+    >>> print(not_available(m, "behavior", "id"))
+    Level 3 (perilaku di tempat kerja) tidak diukur tahun ini (observasi kinerja oleh atasan, rekan, dan diri sendiri sebelum dan sesudah pelatihan tidak dikumpulkan).
+    """
+    entry = m.get(level) or {}
+    reason = entry.get("reason")
+    if reason == "suppressed_small_group":
+        return t("report.na_suppressed", lang, min_n=fmt_int(m["study"].get("min_group_size") or 5, lang))
+    if reason in ("not_collected", "no_data") and level in LEVEL_INSTRUMENT:
+        instruments = entry.get("instruments") or [LEVEL_INSTRUMENT[level]]
+        return _capital(t(f"measured.na.{reason}", lang, level=t(f"measured.level.{level}", lang),
+                          instruments=instrument_list(instruments, lang)))
+    from kemuning_eval.i18n import catalogue
+
+    key = f"report.na_reason.{reason}"
+    return t(key, lang) if key in catalogue() else t("report.na", lang)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def join_list(items: list[str], lang: str) -> str:
+    """``a, b dan c`` / ``a, b and c`` (catalogue word for "and").
+
+    Examples
+    --------
+    >>> join_list(["a"], "id"), join_list(["a", "b", "c"], "id"), join_list(["a", "b"], "en")
+    ('a', 'a, b dan c', 'a and b')
+    """
+    items = [str(x) for x in items]
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {t('measured.list_and', lang)} {items[-1]}"
+
+
+def instrument_list(instruments: list[str], lang: str) -> str:
+    """The instruments' names from the catalogue, joined (:func:`join_list`).
+
+    Examples
+    --------
+    >>> instrument_list(["roster", "tests"], "en")
+    'participant roster and pre- and post-tests'
+    """
+    return join_list([t(f"measured.instrument.{k}", lang) for k in instruments], lang)
+
+
+def level_list(levels: list[str], lang: str) -> str:
+    """The levels' names from the catalogue, joined (:func:`join_list`).
+
+    Examples
+    --------
+    >>> level_list(["behavior", "cost"], "en")
+    'Level 3 (behaviour at work) and costs and ROI'
+    """
+    return join_list([t(f"measured.level.{k}", lang) for k in levels], lang)
+
+
+def unmeasured_levels(m: dict) -> list[str]:
+    """Levels without numbers because their instrument was not collected (report order).
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.results.metrics import empty_metrics, unavailable
+    >>> m = empty_metrics(2026)
+    >>> m["behavior"] = unavailable("not_collected", ("observations",))
+    >>> unmeasured_levels(m)
+    ['behavior']
+    """
+    return [level for level in LEVEL_INSTRUMENT if (m.get(level) or {}).get("reason") == "not_collected"]
+
+
+def _everything_measured(m: dict) -> bool:
+    return len(measured_levels(m)) == len(LEVEL_INSTRUMENT) and not not_collected(m)
+
+
+def _alpha(m: dict) -> float:
+    return float(m["study"].get("alpha") or DEFAULT_ALPHA)
+
+
+def _ok(m: dict, name: str) -> dict:
+    entry = m.get(name) or {}
+    return entry if entry.get("available") else {}
+
+
+def _extremes(rows: list[dict], value: str) -> tuple[dict, dict] | None:
+    rows = [r for r in rows if r.get(value) is not None]
+    if not rows:
+        return None
+    low = min(rows, key=lambda r: (r[value], str(r.get("label"))))
+    high = max(rows, key=lambda r: (r[value], str(r.get("label"))))
+    return low, high
+
+
+def _label(row: dict, key: str) -> str:
+    return str(row.get("label") or row.get(key) or "")
+
+
+def summary(m: dict, lang: str) -> list[str]:
+    """Executive summary: one sentence per level that has data, then the findings count.
+
+    Parameters
+    ----------
+    m : dict
+        The metrics.
+    lang : {"id", "en"}
+        Report language.
+
+    Returns
+    -------
+    list of str
+        The paragraphs.
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.results.metrics import empty_metrics
+    >>> m = empty_metrics(2026)
+    >>> m["study"].update(n_programs=2, agency="BPSDM", n_participants=40, jp_total=60)
+    >>> for line in summary(m, "en"):
+    ...     print(line)
+    This evaluation covers 2 training programmes run by BPSDM in 2026, with 40 participants and 60 JP in total.
+    The evaluation rules found no challenge in the data measured, so no recommendation is made.
+    """
+    s = m["study"]
+    out = []
+    if s.get("n_programs") is not None and s.get("programs_source") == "exports":
+        out.append(t("measured.summary.scope_derived", lang, n_programs=fmt_int(s["n_programs"], lang),
+                     year=s["year"]))
+    elif s.get("n_programs") is not None:
+        if s.get("n_participants") is not None and s.get("jp_total") is not None:
+            out.append(t("report.summary.scope", lang, n_programs=fmt_int(s["n_programs"], lang),
+                         agency=s.get("agency") or "", year=s["year"],
+                         n_participants=fmt_int(s.get("n_participants"), lang), jp=fmt_int(s.get("jp_total"), lang)))
+        elif s.get("agency"):
+            out.append(t("measured.summary.scope", lang, n_programs=fmt_int(s["n_programs"], lang),
+                         agency=s["agency"], year=s["year"]))
+        else:
+            out.append(t("measured.summary.scope_plain", lang, n_programs=fmt_int(s["n_programs"], lang),
+                         year=s["year"]))
+    reaction = _ok(m, "reaction")
+    ext = _extremes(reaction.get("dimensions") or [], "mean")
+    ikm = reaction.get("ikm") or {}
+    if ext and ikm.get("converted") is not None:
+        low, high = ext
+        out.append(t("report.summary.reaction", lang, low=fmt_number(low["mean"], 2, lang),
+                     low_dim=_label(low, "dimension"), high=fmt_number(high["mean"], 2, lang),
+                     high_dim=_label(high, "dimension"), ikm=fmt_number(ikm["converted"], 2, lang),
+                     grade=ikm.get("grade") or "", category=ikm.get("category") or ""))
+    elif reaction.get("mean_overall") is not None:
+        category = reaction.get("category_overall")
+        out.append(t("measured.summary.reaction" if category else "measured.summary.reaction_plain", lang,
+                     mean=fmt_number(reaction["mean_overall"], 2, lang), category=category or ""))
+    overall = _ok(m, "learning").get("overall") or {}
+    if overall.get("pre_mean") is not None:
+        out.append(t("report.summary.learning", lang, pre=fmt_number(overall["pre_mean"], 2, lang),
+                     post=fmt_number(overall["post_mean"], 2, lang),
+                     verdict=verdict(overall, lang, alpha=_alpha(m)) + "."))
+    applying = (_ok(m, "behavior").get("applying") or {})
+    if applying.get("share") is not None:
+        out.append(t("report.summary.behavior", lang, share=fmt_pct(applying["share"], 1, lang)))
+    did = [r for r in _ok(m, "results").get("did") or [] if r.get("estimate") is not None]
+    if did:
+        sig = [f"{_label(r, 'outcome')} ({t('report.direction.' + r['direction'], lang)})"
+               for r in did if r.get("significant")]
+        text = (t("report.results.summary_sig", lang, outcomes=", ".join(sig)) if sig
+                else t("report.results.summary_none", lang))
+        out.append(t("report.summary.results", lang, verdict=text))
+    cost = _ok(m, "cost")
+    if cost.get("bcr") is not None:
+        out.append(t("report.summary.cost", lang, cost=fmt_rupiah(cost.get("total_cost"), lang),
+                     benefit=fmt_rupiah(cost.get("total_benefit"), lang),
+                     bcr=fmt_number(cost["bcr"], 2, lang), roi=fmt_pct(cost["roi_pct"] / 100, 1, lang)
+                     if cost.get("roi_pct") is not None else fmt_number(None)))
+    unmeasured = unmeasured_levels(m)
+    if unmeasured:
+        out.append(t("measured.summary.not_measured", lang, levels=level_list(unmeasured, lang)))
+    f = m.get("findings") or {}
+    if f.get("challenges"):
+        out.append(t("report.summary.findings", lang, n_challenges=fmt_int(len(f.get("challenges") or []), lang),
+                     n_recommendations=fmt_int(len(f.get("recommendations") or []), lang)))
+    else:
+        out.append(t("measured.summary.no_findings", lang))
+    heads = list(dict.fromkeys(t(f"report.challenge_short.{c['id']}", lang) for c in f.get("challenges") or []))
+    if heads:
+        out.append(t("report.summary.challenges", lang, items="; ".join(heads)))
+    recs = [t(f"report.recommendation_short.{r['id']}", lang) for r in f.get("recommendations") or []]
+    if recs:
+        out.append(t("report.summary.recommendations", lang, items="; ".join(recs)))
+    return out
+
+
+def fmt_date(iso: str | None, lang: str) -> str:
+    """An ISO date as the report shows it: ``15 Desember 2026`` / ``15 December 2026``.
+
+    Examples
+    --------
+    >>> fmt_date("2026-12-15", "id"), fmt_date("2026-03-01", "en"), fmt_date(None, "id")
+    ('15 Desember 2026', '1 March 2026', '')
+    """
+    if not iso:
+        return ""
+    year, month, day = (int(x) for x in str(iso)[:10].split("-"))
+    return f"{day} {t(f'report.month.{month}', lang)} {year}"
+
+
+def introduction(m: dict, lang: str) -> dict[str, Any]:
+    """Background, purpose, legal basis (list) and scope.
+
+    Parameters
+    ----------
+    m : dict
+        The metrics (``study`` is read).
+    lang : {"id", "en"}
+        Report language.
+
+    Returns
+    -------
+    dict
+        ``paragraphs`` (list of str), ``legal_intro``, ``legal`` (the
+        ``study.legal_basis`` items) and ``legal_note``.
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.results.metrics import empty_metrics
+    >>> m = empty_metrics(2026, program_id="PKA-01")
+    >>> m["study"].update(program_name="Pelatihan Kepemimpinan", legal_basis=["PermenPANRB 14/2017"])
+    >>> intro = introduction(m, "en")
+    >>> intro["legal"], "Pelatihan Kepemimpinan" in intro["paragraphs"][-1]
+    (['PermenPANRB 14/2017'], True)
+    """
+    s = m["study"]
+    complete = _everything_measured(m) and s.get("n_programs") is not None
+    measured = measured_levels(m)
+    if s.get("program_id"):
+        scope = t("report.intro.scope_program", lang, program=s.get("program_name") or s["program_id"], year=s["year"])
+    elif complete:
+        scope = t("report.intro.scope", lang, n_programs=fmt_int(s.get("n_programs"), lang), year=s["year"])
+    else:
+        what = (t("measured.intro.scope_programs", lang, n=fmt_int(s["n_programs"], lang))
+                if s.get("n_programs") is not None else t("measured.intro.scope_training", lang))
+        scope = t("measured.intro.scope", lang, what=what, year=s["year"], levels=level_list(measured, lang) or "–")
+    aims = join_list([t(f"measured.intro.aim.{k}", lang) for k in measured], lang)
+    if (complete or not measured) and s.get("agency") and s.get("region"):
+        background = t("report.intro.background", lang, agency=s["agency"], region=s["region"])
+        purpose = t("report.intro.purpose", lang)
+    elif complete or not measured:
+        background = t("measured.intro.background_plain", lang, aims=aims or "–")
+        purpose = t("report.intro.purpose", lang)
+    else:
+        background = (t("measured.intro.background", lang, agency=s["agency"], region=s["region"], aims=aims)
+                      if s.get("agency") and s.get("region") else t("measured.intro.background_plain", lang, aims=aims))
+        items = [t(f"measured.intro.purpose.{k}", lang) for k in measured] + [t("measured.intro.purpose.recommend", lang)]
+        purpose = t("measured.intro.purpose", lang, items=join_list(
+            [f"({n}) {x}" for n, x in enumerate(items, start=1)], lang).replace(", (", "; ("))
+    return {
+        "paragraphs": [background, purpose, scope],
+        "legal_intro": t("report.intro.legal", lang),
+        "legal": list(s.get("legal_basis") or []),
+        "legal_note": t("report.intro.legal_note", lang),
+    }
+
+
+def overview(m: dict, lang: str) -> list[str]:
+    """Programmes, JP, participants, facilitators, seats and budget; the 20-JP coverage.
+
+    Parameters
+    ----------
+    m : dict
+        The metrics (``study`` is read).
+    lang : {"id", "en"}
+        Report language.
+
+    Returns
+    -------
+    list of str
+        The paragraphs (the "not available" sentence without programmes).
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.results.metrics import empty_metrics
+    >>> m = empty_metrics(2026)
+    >>> m["study"].update(n_programs=2, jp_total=60, n_participants=40, n_completed=38,
+    ...                   completion_rate=0.95, capacity_total=40, applicants_total=52,
+    ...                   demand_ratio=1.3, budget_total=90_000_000)
+    >>> text = overview(m, "id")[0]
+    >>> "95,0%" in text, "Rp 90.000.000" in text
+    (True, True)
+    """
+    s = m["study"]
+    if s.get("n_programs") is None:
+        if s.get("n_participants") is not None:
+            return [t("measured.overview.roster_only", lang, n_participants=fmt_int(s["n_participants"], lang))]
+        return [t("measured.overview.none", lang)]
+    facts = ("jp_total", "n_participants", "n_completed", "n_facilitators", "capacity_total", "applicants_total",
+             "demand_ratio", "budget_total")
+    if any(s.get(k) is None for k in facts):
+        return _overview_partial(s, lang)
+    out = [t("report.overview.text", lang, year=s["year"], n_programs=fmt_int(s["n_programs"], lang),
+             jp=fmt_int(s.get("jp_total"), lang), n_participants=fmt_int(s.get("n_participants"), lang),
+             n_completed=fmt_int(s.get("n_completed"), lang), completion=fmt_pct(s.get("completion_rate"), 1, lang),
+             n_facilitators=fmt_int(s.get("n_facilitators"), lang), capacity=fmt_int(s.get("capacity_total"), lang),
+             applicants=fmt_int(s.get("applicants_total"), lang), ratio=fmt_number(s.get("demand_ratio"), 2, lang),
+             budget=fmt_rupiah(s.get("budget_total"), lang))]
+    jp = s.get("jp_coverage") or {}
+    if jp.get("share") is not None:
+        out.append(t("report.overview.jp", lang, n_asn=fmt_int(jp["n"], lang), share=fmt_pct(jp["share"], 1, lang),
+                     target=fmt_int(jp["target"], lang), mean=fmt_number(jp.get("mean_jp"), 1, lang)))
+    return out
+
+
+def _overview_partial(s: dict, lang: str) -> list[str]:
+    """The overview from the facts that were collected, one clause each; the others named as not collected."""
+    jp = t("measured.overview.jp", lang, jp=fmt_int(s["jp_total"], lang)) if s.get("jp_total") is not None else ""
+    people = (t("measured.overview.participants", lang, n_participants=fmt_int(s["n_participants"], lang))
+              if s.get("n_participants") is not None else "")
+    key = "measured.overview.programs_derived" if s.get("programs_source") == "exports" else "measured.overview.programs"
+    text = [t(key, lang, year=s["year"], n_programs=fmt_int(s["n_programs"], lang), jp=jp, participants=people)]
+    if s.get("n_completed") is not None and s.get("completion_rate") is not None:
+        text.append(t("measured.overview.completed", lang, n_completed=fmt_int(s["n_completed"], lang),
+                      completion=fmt_pct(s["completion_rate"], 1, lang)))
+    if s.get("n_facilitators") is not None:
+        text.append(t("measured.overview.facilitators", lang, n_facilitators=fmt_int(s["n_facilitators"], lang)))
+    if None not in (s.get("capacity_total"), s.get("applicants_total"), s.get("demand_ratio")):
+        text.append(t("measured.overview.demand", lang, capacity=fmt_int(s["capacity_total"], lang),
+                      applicants=fmt_int(s["applicants_total"], lang), ratio=fmt_number(s["demand_ratio"], 2, lang)))
+    if s.get("budget_total") is not None:
+        text.append(t("measured.overview.budget", lang, budget=fmt_rupiah(s["budget_total"], lang)))
+    missing = [t(f"measured.overview.{key}_item", lang) for key, absent in (
+        ("jp", s.get("jp_total") is None), ("participants", s.get("n_participants") is None),
+        ("demand", s.get("capacity_total") is None or s.get("applicants_total") is None),
+        ("budget", s.get("budget_total") is None)) if absent]
+    if missing:
+        text.append(t("measured.overview.not_collected", lang, items=join_list(missing, lang)))
+    out = [" ".join(text)]
+    jpc = s.get("jp_coverage") or {}
+    if jpc.get("share") is not None:
+        out.append(t("report.overview.jp", lang, n_asn=fmt_int(jpc["n"], lang), share=fmt_pct(jpc["share"], 1, lang),
+                     target=fmt_int(jpc["target"], lang), mean=fmt_number(jpc.get("mean_jp"), 1, lang)))
+    return out
+
+
+def method(m: dict, lang: str) -> dict[str, Any]:
+    """Model and instruments, sample (required vs achieved), response rates, methods, quality.
+
+    Parameters
+    ----------
+    m : dict
+        The metrics (``study`` is read).
+    lang : {"id", "en"}
+        Report language.
+
+    Returns
+    -------
+    dict
+        ``paragraphs``, ``rates_intro``, ``rates`` (one line per instrument),
+        ``stats_intro``, ``definitions`` (the named estimators) and ``after``
+        (privacy and data quality).
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.results.metrics import empty_metrics
+    >>> m = empty_metrics(2026)
+    >>> m["study"]["sample"] = {"population": 40, "required": 36, "achieved": 38, "rate": 0.95}
+    >>> out = method(m, "en")
+    >>> sorted(out)
+    ['after', 'definitions', 'paragraphs', 'rates', 'rates_intro', 'stats_intro']
+    >>> "the minimum sample is 36 respondents; 38 responded" in out["paragraphs"][1]
+    True
+    """
+    s = m["study"]
+    used = [row["instrument"] for row in s.get("instruments") or [] if row["collected"]]
+    if _everything_measured(m) or not s.get("instruments"):
+        paragraphs = [t("report.method.model", lang)]
+    else:
+        paragraphs = [t("measured.method.model", lang, instruments=instrument_list(used, lang) or "–")]
+        missing = not_collected(m)
+        if missing:
+            paragraphs[0] += " " + t("measured.method.not_collected", lang, instruments=instrument_list(missing, lang),
+                                     levels=level_list(unmeasured_levels(m), lang))
+    sample = s.get("sample") or {}
+    if sample.get("required") is not None:
+        ok = sample["achieved"] >= sample["required"]
+        paragraphs.append(t("report.method.sample", lang, population=fmt_int(sample["population"], lang),
+                            required=fmt_int(sample["required"], lang), achieved=fmt_int(sample["achieved"], lang),
+                            rate=fmt_pct(sample.get("rate"), 1, lang),
+                            verdict=t("report.method.sample_ok" if ok else "report.method.sample_short", lang)))
+    rates = [t("report.method.response_rate_item", lang, instrument=r["label"], n=fmt_int(r["n"], lang),
+               population=fmt_int(r["population"], lang), rate=fmt_pct(r["rate"], 1, lang))
+             for r in s.get("response_rates") or [] if r.get("rate") is not None]
+    from kemuning_eval.stats._common import DID_BOOTSTRAP_BELOW
+    from kemuning_eval.stats.did import DID_MIN_ARM_CLUSTERS
+
+    limits = {"below": fmt_int(DID_BOOTSTRAP_BELOW, lang), "min": fmt_int(DID_MIN_ARM_CLUSTERS, lang)}
+    definitions = [t(f"report.method.def.{k}", lang, **(limits if k == "did" else {})) for k in _methods_used(m)]
+    bands = s.get("likert_bands") or []
+    if bands and _ok(m, "reaction"):
+        definitions.insert(1, t("report.method.bands", lang, bands="; ".join(
+            f"{b['label']} ≥ {fmt_number(b['lower'], 2, lang)}" for b in bands)))
+    if any(k in ("paired", "did") for k in _methods_used(m)):
+        definitions.append(t("report.method.def.significance", lang, alpha=fmt_number(_alpha(m), 2, lang)))
+    quotes = bool(_ok(m, "qualitative")) or not s.get("instruments")
+    after = [t("report.method.privacy" if quotes else "measured.method.privacy", lang,
+               min_n=fmt_int(s.get("min_group_size"), lang))]
+    q = s.get("data_quality") or {}
+    if q.get("n_checks") is not None:
+        after.append(t("report.method.quality", lang, n_checks=fmt_int(q["n_checks"], lang),
+                       n_errors=fmt_int(q.get("n_errors"), lang), n_warnings=fmt_int(q.get("n_warnings"), lang)))
+    return {"paragraphs": paragraphs, "rates_intro": t("report.method.response_rates", lang), "rates": rates,
+            "stats_intro": t("report.method.stats", lang), "definitions": definitions, "after": after}
+
+
+def _methods_used(m: dict) -> list[str]:
+    """The estimators the report uses, named in the method section (none for a level not measured)."""
+    if not m["study"].get("instruments"):  # metrics without an inventory (a hand-made dict): name them all
+        return ["likert", "alpha", "ikm", "paired", "did", "roi"]
+    reaction = _ok(m, "reaction")
+    out = []
+    if reaction:
+        out.append("likert")
+        if reaction.get("reliability"):
+            out.append("alpha")
+        if reaction.get("ikm"):
+            out.append("ikm")
+    if _ok(m, "learning") or _ok(m, "behavior"):
+        out.append("paired")
+    if _ok(m, "results"):
+        out.append("did")
+    if _ok(m, "cost").get("bcr") is not None:
+        out.append("roi")
+    return out
+
+
+def reaction(m: dict, lang: str) -> list[str]:
+    """Level 1: respondents, dimensions, reliability, IKM, facilitators.
+
+    Parameters
+    ----------
+    m : dict
+        The metrics (``reaction`` is read).
+    lang : {"id", "en"}
+        Report language.
+
+    Returns
+    -------
+    list of str
+        The paragraphs, or the "not available" sentence.
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.results.metrics import empty_metrics
+    >>> m = empty_metrics(2026)
+    >>> m["reaction"] = {"available": True, "n_responses": 38, "response_rate": 0.95, "dimensions": [
+    ...     {"dimension": "materi", "label": "Material", "mean": 3.9, "favourable": 0.7},
+    ...     {"dimension": "fasilitas", "label": "Facilities", "mean": 4.3, "favourable": 0.85}]}
+    >>> print(reaction(m, "en")[1])
+    The highest-rated dimension was Facilities (mean 4.30, 85.0% favourable); the lowest was Material (mean 3.90, 70.0% favourable).
+    """
+    r = _ok(m, "reaction")
+    if not r:
+        return [not_available(m, "reaction", lang)]
+    if r.get("response_rate") is None:
+        out = [t("measured.reaction.intro", lang, n=fmt_int(r.get("n_responses"), lang))]
+    else:
+        out = [t("report.reaction.intro", lang, n=fmt_int(r.get("n_responses"), lang),
+                 rate=fmt_pct(r.get("response_rate"), 1, lang))]
+    ext = _extremes(r.get("dimensions") or [], "mean")
+    if ext and len([d for d in r["dimensions"] if d.get("mean") is not None]) == 1:
+        out.append(t("measured.reaction.one_dimension", lang, dim=_label(ext[0], "dimension"),
+                     mean=fmt_number(ext[0]["mean"], 2, lang), fav=fmt_pct(ext[0].get("favourable"), 1, lang)))
+    elif ext:
+        low, high = ext
+        out.append(t("report.reaction.dimensions", lang, high_dim=_label(high, "dimension"),
+                     high=fmt_number(high["mean"], 2, lang), high_fav=fmt_pct(high.get("favourable"), 1, lang),
+                     low_dim=_label(low, "dimension"), low=fmt_number(low["mean"], 2, lang),
+                     low_fav=fmt_pct(low.get("favourable"), 1, lang)))
+    rel = _extremes(r.get("reliability") or [], "alpha")
+    if rel and len([x for x in r["reliability"] if x.get("alpha") is not None]) == 1:
+        out.append(t("measured.reaction.reliability_one", lang, alpha=fmt_number(rel[0]["alpha"], 2, lang)))
+    elif rel:
+        out.append(t("report.reaction.reliability", lang, low=fmt_number(rel[0]["alpha"], 2, lang),
+                     high=fmt_number(rel[1]["alpha"], 2, lang)))
+    if rel and rel[0]["alpha"] < 0.7:
+        out.append(t("report.reaction.reliability_low", lang, dims=", ".join(
+            _label(x, "dimension") for x in r["reliability"] if x.get("alpha") is not None and x["alpha"] < 0.7)))
+    ikm = r.get("ikm") or {}
+    ext = _extremes(ikm.get("elements") or [], "nrr")
+    if ikm.get("converted") is not None and ext:
+        weak, strong = ext
+        out.append(t("report.reaction.ikm", lang, n=fmt_int(ikm.get("n"), lang), index=fmt_number(ikm["index"], 2, lang),
+                     converted=fmt_number(ikm["converted"], 2, lang), grade=ikm.get("grade") or "",
+                     category=ikm.get("category") or "", weak=_label(weak, "element"),
+                     weak_nrr=fmt_number(weak["nrr"], 2, lang), strong=_label(strong, "element"),
+                     strong_nrr=fmt_number(strong["nrr"], 2, lang)))
+    if r.get("ikm_missing"):
+        out.append(t("measured.reaction.ikm_incomplete", lang, n=fmt_int(9 - len(r["ikm_missing"]), lang),
+                     missing=join_list([t(f"stats.ikm.element.{e}", lang) for e in r["ikm_missing"]], lang)))
+    fac = r.get("facilitators") or {}
+    ext = _extremes(fac.get("dimensions") or [], "mean")
+    if ext:
+        low, high = ext
+        out.append(t("report.reaction.facilitators", lang, n=fmt_int(fac.get("n"), lang),
+                     high_dim=_label(high, "dimension"), high=fmt_number(high["mean"], 2, lang),
+                     low_dim=_label(low, "dimension"), low=fmt_number(low["mean"], 2, lang)))
+    return out
+
+
+def learning(m: dict, lang: str) -> list[str]:
+    """Level 2: paired change, Wilcoxon, effect size with Cohen's band, gain, pass rates.
+
+    Parameters
+    ----------
+    m : dict
+        The metrics (``learning.overall`` is read).
+    lang : {"id", "en"}
+        Report language.
+
+    Returns
+    -------
+    list of str
+        The paragraphs, or the "not available" sentence.
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.results.metrics import empty_metrics
+    >>> m = empty_metrics(2026)
+    >>> m["learning"] = {"available": True, "overall": {
+    ...     "n": 38, "pre_mean": 55.0, "post_mean": 70.5, "diff": 15.5, "ci_low": 12.1, "ci_high": 18.9,
+    ...     "p_val": 0.0001, "w_stat": 12.0, "w_p": 0.0002, "dz": 1.1, "gz": 1.08}}
+    >>> text = learning(m, "en")
+    >>> "a significant increase (difference 15.50" in text[0], "large by Cohen's bands" in text[1]
+    (True, True)
+    """
+    o = _ok(m, "learning").get("overall") or {}
+    if o.get("n") is None:
+        return [not_available(m, "learning", lang)]
+    out = [t("report.learning.text", lang, n=fmt_int(o["n"], lang), pre=fmt_number(o.get("pre_mean"), 2, lang),
+             post=fmt_number(o.get("post_mean"), 2, lang), verdict=verdict(o, lang, alpha=_alpha(m)),
+             w=fmt_number(o.get("w_stat"), 1, lang), wp=fmt_p_expr(o.get("w_p"), lang))]
+    band = effect_band(o.get("dz"))
+    if band:
+        out.append(t("report.effect.sentence", lang, d=fmt_number(o["dz"], 2, lang), g=fmt_number(o.get("gz"), 2, lang),
+                     word=t(f"report.effect.{band}", lang)))
+    if o.get("gain_class") is not None:
+        out.append(t("report.learning.gain", lang, g=fmt_number(o["gain_class"], 2, lang),
+                     band=t(f"report.learning.band.{o.get('gain_band') or 'low'}", lang),
+                     pass_pre=fmt_pct(o.get("pass_pre"), 1, lang), pass_post=fmt_pct(o.get("pass_post"), 1, lang)))
+    return out
+
+
+def behavior(m: dict, lang: str) -> list[str]:
+    """Level 3: supervisors' change, share applying, rater agreement.
+
+    Parameters
+    ----------
+    m : dict
+        The metrics (``behavior`` is read).
+    lang : {"id", "en"}
+        Report language.
+
+    Returns
+    -------
+    list of str
+        The paragraphs, or the "not available" sentence.
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.results.metrics import empty_metrics
+    >>> m = empty_metrics(2026)
+    >>> m["behavior"] = {"available": True, "applying": {"share": 0.75, "ci_low": 0.6, "ci_high": 0.86, "n": 20}}
+    >>> print(behavior(m, "en")[0])
+    According to supervisors, 75.0% of alumni (95% CI [60.0, 86.0], n = 20) were applying what they learned at work.
+    """
+    b = _ok(m, "behavior")
+    if not b:
+        return [not_available(m, "behavior", lang)]
+    out = []
+    c = b.get("change") or {}
+    if c.get("n") is not None:
+        out.append(t("report.behavior.change", lang, n=fmt_int(c["n"], lang), base=fmt_number(c.get("baseline_mean"), 2, lang),
+                     follow=fmt_number(c.get("followup_mean"), 2, lang), verdict=verdict(c, lang, alpha=_alpha(m))))
+        band = effect_band(c.get("dz"))
+        if band:
+            out.append(t("report.effect.sentence_dz", lang, d=fmt_number(c["dz"], 2, lang),
+                         word=t(f"report.effect.{band}", lang)))
+    a = b.get("applying") or {}
+    if a.get("share") is not None:
+        out.append(t("report.behavior.applying", lang, share=fmt_pct(a["share"], 1, lang),
+                     ci=fmt_ci(100 * a["ci_low"], 100 * a["ci_high"], 1, lang) if a.get("ci_low") is not None else "–",
+                     n=fmt_int(a.get("n"), lang)))
+    agr = [g for g in b.get("agreement") or [] if g.get("estimate") is not None]
+    if agr:
+        low, high = min(g["estimate"] for g in agr), max(g["estimate"] for g in agr)
+        out.append(t("report.behavior.agreement", lang, n=fmt_int(max(g["n"] for g in agr), lang),
+                     k=fmt_int(len(agr), lang), low=fmt_number(low, 2, lang), high=fmt_number(high, 2, lang)))
+    return out or [not_available(m, "behavior", lang)]
+
+
+def results(m: dict, lang: str) -> list[str]:
+    """Level 4: one sentence per DiD outcome, the parallel-trends caveat.
+
+    Parameters
+    ----------
+    m : dict
+        The metrics (``results.did`` is read).
+    lang : {"id", "en"}
+        Report language.
+
+    Returns
+    -------
+    list of str
+        Introduction, one sentence per estimated outcome, the assumption; or
+        the "not available" sentence.
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.results.metrics import empty_metrics
+    >>> m = empty_metrics(2026)
+    >>> m["results"] = {"available": True, "n_clusters": 12, "n_treated_clusters": 4, "n_control_clusters": 8,
+    ...                 "inference": "wild_bootstrap", "did": [
+    ...     {"outcome": "sakip", "label": "SAKIP score", "estimate": 0.123, "ci_low": 0.01, "ci_high": 0.24,
+    ...      "p_val": 0.03, "significant": True, "direction": "increase"}]}
+    >>> text = results(m, "en")
+    >>> len(text), text[1].startswith("SAKIP score: difference-in-differences effect 0.123")
+    (3, True)
+    >>> "Only 4 work units" in text[0], "wild cluster bootstrap" in text[0]
+    (True, True)
+    """
+    r = _ok(m, "results")
+    rows = [row for row in r.get("did") or [] if row.get("estimate") is not None]
+    if not rows:
+        return [not_available(m, "results", lang)]
+    out = [t("report.results.intro", lang, n_clusters=fmt_int(r.get("n_clusters"), lang))]
+    if r.get("inference") in ("cr1", "wild_bootstrap"):
+        out[0] += " " + t(f"report.results.inference.{r['inference']}", lang,
+                          treated=fmt_int(r.get("n_treated_clusters"), lang),
+                          control=fmt_int(r.get("n_control_clusters"), lang))
+    for row in rows:
+        if row.get("ci_low") is None and row.get("p_val") is None:  # no variation: no interval, no test
+            out.append(t("report.results.no_variation", lang, outcome=_label(row, "outcome"),
+                         estimate=fmt_number(row["estimate"], 3, lang)))
+            continue
+        out.append(t("report.results.row", lang, outcome=_label(row, "outcome"), estimate=fmt_number(row["estimate"], 3, lang),
+                     ci=fmt_ci(row.get("ci_low"), row.get("ci_high"), 3, lang), p=fmt_p_expr(row.get("p_val"), lang),
+                     verdict=t(f"report.results.{row.get('direction')}" if row.get("significant")
+                               else "report.results.nosig", lang)))
+    out.append(t("report.results.assumption", lang))
+    return out
+
+
+def cost(m: dict, lang: str) -> list[str]:
+    """Cost per participant, adjusted benefits, BCR, ROI and payback.
+
+    Parameters
+    ----------
+    m : dict
+        The metrics (``cost`` is read).
+    lang : {"id", "en"}
+        Report language.
+
+    Returns
+    -------
+    list of str
+        The figures and the estimate caveat, or the "not available" sentence.
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.results.metrics import empty_metrics
+    >>> m = empty_metrics(2026)
+    >>> m["cost"] = {"available": True, "total_cost": 90_000_000, "n_participants": 40,
+    ...              "cost_per_participant": 2_250_000, "total_benefit": 120_000_000,
+    ...              "bcr": 1.33, "roi_pct": 33.3, "payback_months": 9.0}
+    >>> text = cost(m, "en")[0]
+    >>> "Rp 2,250,000 per participant" in text, "ROI 33.3%" in text
+    (True, True)
+    """
+    c = _ok(m, "cost")
+    if c.get("total_cost") is None:
+        return [not_available(m, "cost", lang)]
+    if c.get("bcr") is None or c.get("cost_per_participant") is None:
+        text = [t("measured.cost.total", lang, cost=fmt_rupiah(c["total_cost"], lang))]
+        if c.get("cost_per_participant") is not None:
+            text.append(t("measured.cost.per_participant", lang, n=fmt_int(c.get("n_participants"), lang),
+                          per=fmt_rupiah(c["cost_per_participant"], lang)))
+        elif c.get("n_participants") is None:
+            text.append(t("measured.cost.no_roster", lang))
+        if c.get("bcr") is None:
+            text.append(t("measured.cost.no_benefits", lang))
+            return [" ".join(text)]
+        return [" ".join(text), t("report.cost.caveat", lang)]
+    return [t("report.cost.text", lang, cost=fmt_rupiah(c["total_cost"], lang), n=fmt_int(c.get("n_participants"), lang),
+              per=fmt_rupiah(c.get("cost_per_participant"), lang), benefit=fmt_rupiah(c.get("total_benefit"), lang),
+              bcr=fmt_number(c.get("bcr"), 2, lang),
+              roi=fmt_pct(c["roi_pct"] / 100, 1, lang) if c.get("roi_pct") is not None else fmt_number(None),
+              payback=fmt_number(c.get("payback_months"), 1, lang)),
+            t("report.cost.caveat", lang)]
+
+
+def qualitative(m: dict, lang: str) -> dict[str, Any]:
+    """Theme frequencies and scrubbed quotes (role and theme only, never a person).
+
+    Parameters
+    ----------
+    m : dict
+        The metrics (``qualitative`` is read).
+    lang : {"id", "en"}
+        Report language.
+
+    Returns
+    -------
+    dict
+        ``paragraphs``, ``themes`` (one line per theme), ``quotes`` (``text``
+        and ``by``: role and theme) and, with data, ``quotes_intro``.
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.results.metrics import empty_metrics
+    >>> m = empty_metrics(2026)
+    >>> m["qualitative"] = {"available": True, "n_excerpts": 10,
+    ...     "themes": [{"theme": "materi_usang", "label": "Outdated material", "n": 4, "share": 0.4}],
+    ...     "quotes": [{"text": "The cases were old.", "role": "manager", "theme": "materi_usang"}]}
+    >>> out = qualitative(m, "en")
+    >>> out["themes"], out["quotes"][0]["text"]
+    (['Outdated material: 4 excerpts (40.0%)'], 'The cases were old.')
+    """
+    q = _ok(m, "qualitative")
+    if not q:
+        return {"paragraphs": [not_available(m, "qualitative", lang)], "themes": [], "quotes": []}
+    themes = [t("report.qual.theme_item", lang, theme=_label(th, "theme"), n=fmt_int(th["n"], lang),
+                share=fmt_pct(th.get("share"), 1, lang)) for th in q.get("themes") or []]
+    quotes = [{"text": qt["text"], "by": t("report.qual.quote_role", lang, role=qt.get("role") or "",
+                                             theme=qt.get("theme_label") or qt.get("theme") or "")}
+              for qt in q.get("quotes") or []]
+    return {"paragraphs": [t("report.qual.intro", lang, n=fmt_int(q.get("n_excerpts"), lang))],
+            "themes": themes, "quotes_intro": t("report.qual.quotes", lang), "quotes": quotes}
+
+
+#: how a value reads inside a sentence where that differs from :data:`FORMATS` (the ``path = value``
+#: basis and the tables): a p-value becomes an expression, ``p = 0,330`` / ``p < 0,001``.
+SENTENCE_FORMATS: dict[str, Callable[[Any, str], str]] = {
+    "p": lambda v, lang: fmt_p_expr(v, lang),
+}
+
+
+def _evidence_values(items: list[dict], lang: str) -> dict[str, str]:
+    return {ev["name"]: SENTENCE_FORMATS.get(ev["fmt"], FORMATS[ev["fmt"]])(ev["value"], lang) for ev in items}
+
+
+def challenge_text(ch: dict, lang: str) -> str:
+    """The sentence of one challenge, its evidence values formatted.
+
+    Parameters
+    ----------
+    ch : dict
+        A challenge of :func:`kemuning_eval.report.results.rules.derive_challenges`.
+    lang : {"id", "en"}
+        Report language.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> ch = {"id": "unmet_demand", "text": {}, "evidence": [
+    ...     {"name": "applicants", "path": "study.applicants_total", "value": 52, "fmt": "int"},
+    ...     {"name": "capacity", "path": "study.capacity_total", "value": 40, "fmt": "int"},
+    ...     {"name": "ratio", "path": "study.demand_ratio", "value": 1.3, "fmt": "num2"}]}
+    >>> challenge_text(ch, "en")
+    'A limited budget caps attendance: 52 applicants for 40 seats (1.30 per seat).'
+    """
+    values = _evidence_values(ch["evidence"], lang)
+    if ch["id"] == "weak_transfer":
+        parts = [t(f"report.evidence.{ev['name']}", lang, value=values[ev["name"]]) for ev in ch["evidence"]]
+        return t("report.challenge.weak_transfer", lang, evidence="; ".join(parts))
+    return t(f"report.challenge.{ch['id']}", lang, **values, **ch.get("text", {}))
+
+
+def evidence_text(item: dict, lang: str) -> str:
+    """``Dasar: path = value; ...`` for a challenge or recommendation (values as formatted in the text).
+
+    Parameters
+    ----------
+    item : dict
+        A challenge or recommendation with ``evidence``.
+    lang : {"id", "en"}
+        Report language.
+
+    Returns
+    -------
+    str
+
+    Each value is named in words (catalogue ``report.basis.<path>``, the
+    metric's path in ``metrics.json`` without list positions); the path itself
+    stays in ``metrics.json`` for machine readers and is never shown.
+
+    Examples
+    --------
+    >>> evidence_text({"evidence": [{"path": "cost.roi_pct", "value": -12.5, "fmt": "num1"}]}, "id")
+    'Dasar: ROI keseluruhan (%) = -12,5.'
+    >>> evidence_text({"evidence": [{"path": "results.did.0.p_val", "value": 0.33, "fmt": "p"}]}, "en")
+    'Basis: effect on the outcome, p = 0.330.'
+    """
+    basis = "; ".join(_basis_part(ev, lang) for ev in item["evidence"])
+    return t("report.recommendation.because", lang, evidence=basis)
+
+
+def _basis_part(ev: dict, lang: str) -> str:
+    label = t("report.basis." + re.sub(r"\.\d+(?=\.)", "", ev["path"]), lang)
+    if ev["fmt"] in SENTENCE_FORMATS:  # already an expression such as "p = 0,330"
+        return f"{label}, {SENTENCE_FORMATS[ev['fmt']](ev['value'], lang)}"
+    return f"{label} = {fmt_value(ev['value'], ev['fmt'], lang)}"
+
+
+def recommendation_text(rec: dict, lang: str) -> tuple[str, str, str]:
+    """``(audience, recommendation, basis)`` of one recommendation.
+
+    Parameters
+    ----------
+    rec : dict
+        A recommendation of :func:`kemuning_eval.report.results.rules.derive_recommendations`.
+    lang : {"id", "en"}
+        Report language.
+
+    Returns
+    -------
+    tuple of str
+        The audience, the recommendation sentence and its evidence
+        (:func:`evidence_text`).
+
+    Examples
+    --------
+    >>> rec = {"id": "partnerships", "audience": "organiser", "text": {},
+    ...        "evidence": [{"path": "study.demand_ratio", "value": 1.3, "fmt": "num2"}]}
+    >>> audience, body, basis = recommendation_text(rec, "en")
+    >>> audience, basis
+    ('Organiser', 'Basis: applicants per seat = 1.30.')
+    """
+    body = t(f"report.recommendation.{rec['id']}", lang, **rec.get("text", {}))
+    return t(f"report.audience.{rec['audience']}", lang), body, evidence_text(rec, lang)
+
+
+def comparison(m: dict, lang: str) -> list[str]:
+    """This year against the previous report's metrics (when there is one).
+
+    Parameters
+    ----------
+    m : dict
+        The metrics (``findings.comparison`` is read).
+    lang : {"id", "en"}
+        Report language.
+
+    Returns
+    -------
+    list of str
+        An introduction and one line per compared indicator.
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.results.metrics import empty_metrics
+    >>> m = empty_metrics(2026)
+    >>> comparison(m, "en")
+    ['There is no previous report to compare with.']
+    >>> m["findings"]["comparison"] = {"previous_year": 2025, "rows": [
+    ...     {"metric": "n_participants", "previous": 35, "current": 40, "fmt": "int"}]}
+    >>> comparison(m, "en")[0]
+    'Compared with 2025:'
+    >>> m["findings"]["comparison"].update(previous_synthetic=True, configured=True)
+    >>> comparison(m, "en")[0]
+    'Compared with 2025 (synthetic data; the comparison year is set in studi.yaml, study.previous_year):'
+    >>> m["findings"].update(comparison=None, comparison_status={"previous_year": 2025, "reason": "previous_synthetic"})
+    >>> comparison(m, "en")[0].startswith("The 2025 report is not compared because its data are synthetic")
+    True
+    """
+    findings = m.get("findings") or {}
+    comp = findings.get("comparison")
+    status = findings.get("comparison_status")
+    if not comp:
+        if status and status.get("reason"):
+            return [t(f"measured.comparison.skip.{status['reason']}", lang, previous=status["previous_year"])]
+        return [t("report.comparison.none", lang)]
+    if "previous_synthetic" in comp:
+        kind = "synthetic" if comp["previous_synthetic"] else "real"
+        basis = "configured" if comp.get("configured") else "same_agency"
+        out = [t("measured.comparison.intro", lang, previous=comp["previous_year"],
+                 kind=t(f"measured.comparison.kind.{kind}", lang), basis=t(f"measured.comparison.basis.{basis}", lang))]
+    else:
+        out = [t("report.comparison.intro", lang, previous=comp["previous_year"])]
+    for row in comp.get("rows") or []:
+        out.append(t("report.comparison.row", lang, metric=t(f"report.metric.{row['metric']}", lang),
+                     previous=fmt_value(row["previous"], row["fmt"], lang),
+                     current=fmt_value(row["current"], row["fmt"], lang)))
+    return out
+
+
+def conclusion(m: dict, lang: str) -> list[str]:
+    """A closing paragraph that follows the evidence of each level.
+
+    Parameters
+    ----------
+    m : dict
+        The metrics.
+    lang : {"id", "en"}
+        Report language.
+
+    Returns
+    -------
+    list of str
+        One paragraph (the "not available" sentence without level data).
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.results.metrics import empty_metrics, unavailable
+    >>> m = empty_metrics(2026)
+    >>> m["behavior"] = {"available": True, "applying": {"share": 0.75}}
+    >>> text = conclusion(m, "en")[0]
+    >>> "most alumni apply it at work" in text, "Level 2 (learning)" in text
+    (True, True)
+
+    Without Level 3 data nothing is concluded about application at work:
+
+    >>> m["behavior"] = unavailable("not_collected", ("observations",))
+    >>> m["learning"] = {"available": True, "overall": {"diff": 5.0, "ci_low": 2.0, "ci_high": 8.0, "p_val": 0.01}}
+    >>> text = conclusion(m, "en")[0]
+    >>> "at work" in text.replace("Level 3 (behaviour at work)", ""), "knowledge increased significantly" in text
+    (False, True)
+    """
+    r = _ok(m, "reaction")
+    dims = [d["mean"] for d in r.get("dimensions") or [] if d.get("mean") is not None]
+    overall = _ok(m, "learning").get("overall") or {}
+    behavior = _ok(m, "behavior")
+    applying = (behavior.get("applying") or {}).get("share")
+    results = _ok(m, "results")
+    did = [row for row in results.get("did") or [] if row.get("estimate") is not None]
+    if not dims and not overall and not behavior and not results:
+        return [t("report.na", lang)]
+    category = r.get("category_overall")
+    learning_key = ("report.conclusion.learning_up" if significance(
+        overall.get("diff"), overall.get("ci_low"), overall.get("ci_high"), overall.get("p_val"), _alpha(m)) == "increase"
+        else "report.conclusion.learning_none")
+    weak = any(c["id"] == "weak_transfer" for c in (m.get("findings") or {}).get("challenges") or [])
+    transfer_key = ("report.conclusion.transfer_ok" if applying is not None and not weak
+                    else "report.conclusion.transfer_weak")
+    results_key = ("report.conclusion.results_sig" if any(row.get("significant") for row in did)
+                   else "report.conclusion.results_none")
+    if dims and category and overall and behavior and did:
+        return [t("report.conclusion.text", lang, year=m["study"]["year"], reaction_word=str(category).lower(),
+                  learning_phrase=t(learning_key, lang), transfer_phrase=t(transfer_key, lang),
+                  results_phrase=t(results_key, lang))]
+    # only the levels that were measured lead to a conclusion
+    parts = []
+    if dims and category:
+        parts.append(t("measured.conclusion.reaction", lang, word=str(category).lower()))
+    if overall:
+        parts.append(t(learning_key, lang))
+    if behavior:
+        parts.append(t(transfer_key, lang))
+    out = [t("measured.conclusion.text", lang, year=m["study"]["year"], parts="; ".join(parts))] if parts else []
+    if did:
+        out.append(t(results_key, lang))
+    missing = [level for level in ("reaction", "learning", "behavior", "results") if not _ok(m, level)]
+    if missing:
+        out.append(t("measured.conclusion.not_measured", lang, levels=level_list(missing, lang)))
+    return [" ".join(out)]

@@ -1,0 +1,375 @@
+"""Render the report's sections, tables and figures as safe HTML from the metrics.
+
+The notebooks create one :class:`Report` and display what its methods
+return (:class:`~kemuning_eval.report.content.htmlsafe.Html`).  The report numbers
+its tables and figures in the order the notebook shows them.  All text comes
+from the catalogue via :mod:`kemuning_eval.report.content.narrative`; everything is
+escaped on the way into HTML (names from the data included).
+
+Examples
+--------
+>>> from kemuning_eval.report.results.metrics import empty_metrics
+>>> m = empty_metrics(2026, report_date="2026-12-15")
+>>> m["study"]["synthetic"] = True
+>>> rep = Report(m, "id")
+>>> "SINTETIS" in rep.banner()
+True
+>>> rep.title().startswith("<h1")
+True
+>>> "tidak dapat dilaporkan" in rep.section("learning")
+True
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kemuning_eval.i18n import t
+from kemuning_eval.numfmt import fmt_ci, fmt_int, fmt_number, fmt_pct
+from kemuning_eval.report.content import figures as figs
+from kemuning_eval.report.content import narrative as nar
+from kemuning_eval.report.content.extension import ResearcherCells
+from kemuning_eval.report.content.htmlsafe import Html, heading, join, p, tag, ul
+from kemuning_eval.report.content.tables import formatted, html_table
+
+#: section name -> (heading level, catalogue key, anchor)
+SECTIONS = {
+    "summary": (2, "report.sec.summary", "ringkasan"),
+    "intro": (2, "report.sec.intro", "pendahuluan"),
+    "overview": (2, "report.sec.overview", "gambaran"),
+    "method": (2, "report.sec.method", "metode"),
+    "findings": (2, "report.sec.findings", "hasil"),
+    "reaction": (3, "report.sec.reaction", "reaksi"),
+    "learning": (3, "report.sec.learning", "pembelajaran"),
+    "behavior": (3, "report.sec.behavior", "perilaku"),
+    "results": (3, "report.sec.results", "hasil-unit"),
+    "cost": (3, "report.sec.cost", "biaya-roi"),
+    "qualitative": (3, "report.sec.qualitative", "wawancara"),
+    "comparison": (3, "report.sec.comparison", "perbandingan"),
+    "challenges": (2, "report.sec.challenges", "tantangan"),
+    "recommendations": (2, "report.sec.recommendations", "rekomendasi"),
+    "conclusion": (2, "report.sec.conclusion", "kesimpulan"),
+    "appendix": (2, "report.sec.appendix", "lampiran"),
+}
+
+
+def check_label(check: str, lang: str, *, year: int) -> str:
+    """Name of a data-quality check in the appendix: never a ``{placeholder}`` of a per-problem message.
+
+    Parameters
+    ----------
+    check : str
+        The ``check`` of ``data_quality.parquet``.
+    lang : {"id", "en"}
+        Report language.
+    year : int
+        Study year (names the duplicates report).
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> check_label("duplicate_submission", "en", year=2026)
+    'repeated submissions dropped by the duplicates rule (see duplikat-2026.csv)'
+    >>> check_label("response_rate", "id", year=2026)
+    'tingkat respons'
+    """
+    import re
+
+    from kemuning_eval.i18n import catalogue
+    from kemuning_eval.ingest.quality import check_text
+
+    key = f"measured.check.{check}"
+    text = t(key, lang, year=year) if key in catalogue() else check_text(check, lang)
+    if "{" in text:  # a check added later whose text needs values the report does not have
+        text = re.sub(r"\s*\([^()]*\{[a-z_]+\}[^()]*\)|\s*\{[a-z_]+\}", "", text.replace("{year}", str(year)))
+    return text
+
+
+def _paras(texts: list[str]) -> Html:
+    return join(p(x) for x in texts)
+
+
+class Report(ResearcherCells):
+    """Renders one report (whole study or one programme) from its metrics.
+
+    A researcher's own cells call :meth:`subheading` and :meth:`table`
+    (:mod:`kemuning_eval.report.content.extension`).
+
+    Parameters
+    ----------
+    m : dict
+        The metrics of :func:`kemuning_eval.report.results.metrics.compute_metrics`.
+    lang : {"id", "en"}
+        Report language.
+    tests : DataFrame, optional
+        The processed ``tests`` table in the report's scope (for the pre/post figure).
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.results.metrics import empty_metrics
+    >>> rep = Report(empty_metrics(2026, report_date="2026-12-15"), "en")
+    >>> print(rep.title())
+    <h1 id="judul">Evaluation Report of ASN Training 2026</h1>
+    <p class="subtitle">15 December 2026</p>
+    >>> section = rep.section("learning")
+    >>> 'id="pembelajaran"' in section, "cannot be reported" in section
+    (True, True)
+    """
+
+    def __init__(self, m: dict, lang: str, *, tests: Any = None) -> None:
+        self.m = m
+        self.lang = lang
+        self.tests = tests
+        self._table_no = 0
+        self._figure_no = 0
+
+    # -- building blocks -------------------------------------------------
+    def _fmt(self, kind: str):
+        fmt, lang = nar.FORMATS[kind], self.lang  # the formats of the report text
+        return lambda v: fmt(v, lang)
+
+    def _table(self, rows: list[dict], columns: list[tuple[str, str, str | None]], caption_key: str) -> Html:
+        if not rows:
+            return Html("")
+        # a column without any value was not collected (e.g. costs): left out, never a row of dashes
+        if not any(row.get("suppressed") for row in rows):  # hidden small groups keep their columns
+            columns = [c for c in columns if any(row.get(c[0]) is not None for row in rows)]
+        self._table_no += 1
+        cols = [(key, col, self._fmt(kind) if kind else None) for key, col, kind in columns]
+        frame = formatted(rows, cols, self.lang, min_n=int(self.m["study"].get("min_group_size") or 5))
+        return html_table(frame, caption=t(caption_key, self.lang, n=self._table_no))
+
+    def _heading(self, name: str) -> Html:
+        level, key, anchor = SECTIONS[name]
+        return heading(level, t(key, self.lang), anchor=anchor)
+
+    # -- title and banner ------------------------------------------------
+    def title(self) -> Html:
+        """The title block (title, agency, date)."""
+        s = self.m["study"]
+        if s.get("program_id"):
+            text = t("report.title_program", self.lang, program=s.get("program_name") or s["program_id"], year=s["year"])
+        else:
+            text = t("report.title", self.lang, year=s["year"])
+        parts = [heading(1, text, anchor="judul")]
+        region = s.get("region") if s.get("region") and s.get("region") not in (s.get("agency") or "") else None
+        sub = " · ".join(str(x) for x in (s.get("agency"), region, nar.fmt_date(s.get("report_date"), self.lang)) if x)
+        if sub:
+            parts.append(p(sub, class_="subtitle"))
+        return join(parts)
+
+    def banner(self) -> Html:
+        """A visible warning when the study's data are synthetic (empty otherwise)."""
+        if not self.m["study"].get("synthetic"):
+            return Html("")
+        return tag("div", t("report.banner.synthetic", self.lang), class_="banner-synthetic", role="note",
+                   style="border:3px solid #b35806;background:#fff3e0;padding:0.8em;margin:1em 0;font-weight:bold;")
+
+    # -- sections ----------------------------------------------------------
+    def section(self, name: str) -> Html:
+        """Heading plus the section's text (and its tables) for ``name`` in :data:`SECTIONS`."""
+        body = getattr(self, f"_s_{name}")()
+        return join([self._heading(name), body])
+
+    def _s_summary(self) -> Html:
+        return _paras(nar.summary(self.m, self.lang))
+
+    def _s_intro(self) -> Html:
+        intro = nar.introduction(self.m, self.lang)
+        return join([_paras(intro["paragraphs"][:2]), p(intro["legal_intro"]), ul(intro["legal"]),
+                     p(intro["legal_note"], class_="note"), p(intro["paragraphs"][2])])
+
+    def _s_overview(self) -> Html:
+        rows = self.m["study"].get("programs") or []
+        return join([_paras(nar.overview(self.m, self.lang)), self._table(rows, [
+            ("program_id", "program_id", None), ("name", "name", None), ("field", "field", None),
+            ("jp", "jp", "int"), ("capacity", "capacity", "int"), ("applicants", "applicants", "int"),
+            ("participants", "participants", "int"), ("cost", "cost", "rupiah")], "report.overview.table_caption")])
+
+    def _s_method(self) -> Html:
+        me = nar.method(self.m, self.lang)
+        parts = [_paras(me["paragraphs"])]
+        if me["rates"]:
+            parts += [p(me["rates_intro"]), ul(me["rates"])]
+        parts += [p(me["stats_intro"]), ul(me["definitions"]), _paras(me["after"])]
+        return join(parts)
+
+    def _s_findings(self) -> Html:
+        rows = self.m["study"].get("profile") or []
+        if not rows:
+            return Html("")
+        hidden = any(row.get("suppressed") for row in rows)
+        parts = [p(t("report.profile.intro", self.lang)), self._table(rows, [
+            ("label", "characteristic", None), ("value", "value", None), ("n", "n", "int"),
+            ("share", "share", "pct1")], "report.profile.caption")]
+        if hidden:
+            parts.append(p(t("report.suppressed_note", self.lang, min_n=self.m["study"].get("min_group_size") or 5)))
+        return join(parts)
+
+    def _s_reaction(self) -> Html:
+        r = self.m.get("reaction") or {}
+        parts = [_paras(nar.reaction(self.m, self.lang))]
+        if r.get("available"):
+            parts.append(self._table(r.get("dimensions") or [], [
+                ("label", "dimension", None), ("n", "n", "int"), ("mean", "mean", "num2"), ("sd", "sd", "num2"),
+                ("favourable", "favourable", "pct1"), ("category", "category", None)], "report.reaction.table_caption"))
+            ikm = r.get("ikm") or {}
+            parts.append(self._table(ikm.get("elements") or [], [
+                ("label", "element", None), ("n", "n", "int"), ("nrr", "nrr", "num2")], "report.reaction.ikm_caption"))
+        return join(parts)
+
+    def _s_learning(self) -> Html:
+        lv = self.m.get("learning") or {}
+        parts = [_paras(nar.learning(self.m, self.lang))]
+        rows = [dict(row, ci=fmt_ci(row.get("ci_low"), row.get("ci_high"), 2, self.lang)) for row in lv.get("by_program") or []]
+        parts.append(self._table(rows, [
+            ("name", "name", None), ("n", "n", "int"), ("diff", "diff", "num2"), ("ci", "ci", None),
+            ("p_val", "p", "p"), ("p_holm", "p_holm", "p"), ("dz", "dz", "num2")], "report.learning.table_caption"))
+        if any(row.get("suppressed") for row in rows):
+            parts.append(p(t("report.suppressed_note", self.lang, min_n=self.m["study"].get("min_group_size") or 5)))
+        return join(parts)
+
+    def _s_behavior(self) -> Html:
+        return _paras(nar.behavior(self.m, self.lang))
+
+    def _s_results(self) -> Html:
+        return _paras(nar.results(self.m, self.lang))
+
+    def _s_cost(self) -> Html:
+        c = self.m.get("cost") or {}
+        return join([_paras(nar.cost(self.m, self.lang)), self._table(c.get("by_program") or [], [
+            ("name", "name", None), ("participants", "participants", "int"), ("cost", "cost", "rupiah"),
+            ("cost_per_participant", "cost_per_participant", "rupiah")], "report.cost.table_caption")])
+
+    def _s_qualitative(self) -> Html:
+        q = nar.qualitative(self.m, self.lang)
+        parts = [_paras(q["paragraphs"])]
+        if q["themes"]:
+            parts.append(ul(q["themes"]))
+        if q["quotes"]:
+            parts.append(p(q["quotes_intro"]))
+            parts += [tag("blockquote", join([p(qt["text"]), p(qt["by"], class_="quote-source")]))
+                      for qt in q["quotes"]]
+        return join(parts)
+
+    def _s_comparison(self) -> Html:
+        return _paras(nar.comparison(self.m, self.lang))
+
+    def _s_challenges(self) -> Html:
+        items = (self.m.get("findings") or {}).get("challenges") or []
+        if not items:
+            return p(t("report.challenges.none", self.lang))
+        return join([p(t("report.challenges.intro", self.lang)),
+                     tag("ol", join(tag("li", join([nar.challenge_text(c, self.lang), Html("<br>"),
+                                                     tag("small", nar.evidence_text(c, self.lang))], sep=""))
+                                    for c in items))])
+
+    def _s_recommendations(self) -> Html:
+        items = (self.m.get("findings") or {}).get("recommendations") or []
+        if not items:
+            return p(t("report.recommendations.none", self.lang))
+        lis = []
+        for rec in items:
+            audience, body, basis = nar.recommendation_text(rec, self.lang)
+            lis.append(tag("li", join([tag("strong", audience), Html(": "), body, Html("<br>"),
+                                       tag("small", basis)], sep="")))
+        return join([p(t("report.recommendations.intro", self.lang)), tag("ol", join(lis))])
+
+    def _s_conclusion(self) -> Html:
+        return _paras(nar.conclusion(self.m, self.lang))
+
+    def _s_appendix(self) -> Html:
+        r = self.m.get("reaction") or {}
+        parts = []
+        if r.get("items") or r.get("reliability"):  # Appendix A only for a reaction survey that was measured
+            parts += self._appendix_items(r)
+        parts += self._appendix_quality_provenance()
+        return join(parts)
+
+    def _appendix_items(self, r: dict) -> list[Html]:
+        lang = self.lang
+        parts = [heading(3, t("report.sec.appendix_items", lang), anchor="lampiran-butir")]
+        parts.append(self._table(r.get("items") or [], [
+            ("label", "item", None), ("dimension_label", "dimension", None), ("n", "n", "int"), ("mean", "mean", "num2"),
+            ("sd", "sd", "num2"), ("favourable", "favourable", "pct1"), ("category", "category", None)],
+            "report.appendix.items_caption"))
+        rel = [dict(x, ci=fmt_ci(x.get("ci_low"), x.get("ci_high"), 2, lang)) for x in r.get("reliability") or []]
+        parts.append(self._table(rel, [
+            ("label", "dimension", None), ("n", "n", "int"), ("k", "k", "int"), ("alpha", "alpha", "num2"),
+            ("ci", "ci", None), ("band", "category", None)], "report.appendix.reliability_caption"))
+        return parts
+
+    def _appendix_quality_provenance(self) -> list[Html]:
+        lang, m = self.lang, self.m
+        parts = [heading(3, t("report.sec.appendix_quality", lang), anchor="lampiran-kualitas")]
+        dq = [dict(row, check=check_label(str(row.get("check")), lang, year=m["study"]["year"]),
+                   severity=t(f"report.severity.{row.get('severity')}", lang))
+              for row in (m["study"].get("data_quality") or {}).get("rows") or []]
+        parts.append(self._table(dq, [
+            ("file", "file", None), ("check", "check", None), ("column", "column", None), ("n", "n", "int"),
+            ("severity", "severity", None)], "report.appendix.quality_caption") if dq
+            else p(t("report.appendix.quality_none", lang)))
+        parts.append(heading(3, t("report.sec.appendix_provenance", lang), anchor="lampiran-asal"))
+        prov = m.get("provenance") or {}
+        params = ", ".join(f"{k} = {v!r}" for k, v in sorted((prov.get("parameters") or {}).items()))
+        parts.append(p(t("report.appendix.params", lang, params=params, version=prov.get("package_version") or "–",
+                         commit=prov.get("git_commit") or t("report.appendix.no_commit", lang))))
+        env = prov.get("environment") or {}
+        if env:
+            libraries = ", ".join(f"{k} {v or '–'}" for k, v in (env.get("libraries") or {}).items())
+            parts.append(p(t("install.appendix.environment", lang, python=env.get("python") or "–",
+                             libraries=libraries)))
+        parts.append(p(t("report.appendix.inputs", lang)))
+        parts.append(self._table(prov.get("inputs") or [], [
+            ("file", "file", None), ("kind", "kind", None), ("sha256", "sha256", None)],
+            "report.appendix.inputs_caption"))
+        return parts
+
+    # -- figures -------------------------------------------------------------
+    def figure(self, name: str) -> Html:
+        """One figure as ``<figure>`` with alt text and a numbered caption (empty when nothing to draw)."""
+        lang = self.lang
+        fig, alt = self._draw(name)
+        if fig is None:
+            return Html("")
+        self._figure_no += 1
+        key = {"did": "did_all", "comparison": "compare"}.get(name, name)
+        return figs.figure_html(fig, alt=alt, caption=t(f"report.fig.{key}.caption", lang, n=self._figure_no))
+
+    def _draw(self, name: str) -> tuple[Any, str]:
+        lang, m = self.lang, self.m
+        if name == "likert":
+            dims = (m.get("reaction") or {}).get("dimensions") or []
+            summary = "; ".join(f"{d['label']} {fmt_pct(d.get('favourable'), 1, lang)}" for d in dims)
+            return figs.likert_diverging(m, lang), t("report.fig.likert.alt", lang, summary=summary)
+        if name == "prepost":
+            o = (m.get("learning") or {}).get("overall") or {}
+            return figs.prepost_box(self.tests, m, lang), t(
+                "report.fig.prepost.alt", lang, n=fmt_int(o.get("n"), lang),
+                pre=fmt_number(o.get("pre_mean"), 2, lang), post=fmt_number(o.get("post_mean"), 2, lang))
+        if name == "forest":
+            rows = [r for r in (m.get("learning") or {}).get("by_program") or [] if not r.get("suppressed")]
+            summary = "; ".join(f"{r['name']} {fmt_number(r.get('diff'), 2, lang)}" for r in rows)
+            return figs.learning_forest(m, lang), t("report.fig.forest.alt", lang, summary=summary)
+        if name == "applying":
+            rows = [r for r in (m.get("behavior") or {}).get("applying_by_program") or [] if not r.get("suppressed")]
+            summary = "; ".join(f"{r['name']} {fmt_pct(r.get('share'), 1, lang)}" for r in rows)
+            return figs.applying_bars(m, lang), t("report.fig.applying.alt", lang, summary=summary)
+        if name == "did":
+            rows = (m.get("results") or {}).get("did") or []
+            summary = "; ".join(f"{r['label']} {fmt_number(r.get('estimate'), 3, lang)}" for r in rows)
+            return figs.did_lines(m, lang), t("report.fig.did_all.alt", lang, summary=summary)
+        if name == "themes":
+            rows = (m.get("qualitative") or {}).get("themes") or []
+            summary = "; ".join(f"{r['label']} {fmt_int(r.get('n'), lang)}" for r in rows)
+            return figs.themes_bar(m, lang), t("report.fig.themes.alt", lang, summary=summary)
+        if name == "comparison":
+            comp = (m.get("findings") or {}).get("comparison") or {}
+            summary = "; ".join(f"{t('report.metric.' + r['metric'], lang)} {nar.fmt_value(r['previous'], r['fmt'], lang)}"
+                                f" → {nar.fmt_value(r['current'], r['fmt'], lang)}" for r in comp.get("rows") or [])
+            return figs.comparison_bars(m, lang), t("report.fig.compare.alt", lang, previous=comp.get("previous_year", ""),
+                                                     current=m["study"]["year"], summary=summary)
+        raise KeyError(name)

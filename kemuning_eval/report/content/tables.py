@@ -1,0 +1,172 @@
+"""Tables of the report: escaped HTML for the page, formula-safe CSV for spreadsheets.
+
+Untrusted text stays text: every cell of an HTML table is escaped
+(:func:`html.escape` on every cell and caption; no Styler, so no random uuids), and
+every text cell of an exported CSV that a spreadsheet would read as a
+formula (starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return)
+is prefixed with an apostrophe (OWASP "CSV injection").
+
+Examples
+--------
+>>> neutralise("=HYPERLINK(\\"http://x\\")"), neutralise("-5 hari"), neutralise("Baik")
+('\\'=HYPERLINK("http://x")', "'-5 hari", 'Baik')
+>>> import pandas as pd
+>>> out = html_table(pd.DataFrame({"Nama": ["<script>x</script>"]}), caption="Tabel 1")
+>>> "&lt;script&gt;x&lt;/script&gt;" in out and "<script>" not in out
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kemuning_eval.csvsafe import FORMULA_STARTS, csv_safe, neutralise, write_csv
+from kemuning_eval.i18n import t
+from kemuning_eval.report.content.htmlsafe import Html, esc
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = ["FORMULA_STARTS", "csv_safe", "neutralise", "write_csv", "html_table", "export_csv_tables",
+           "formatted"]
+#: a displayed cell that reads as a number (counts, means, %, Rupiah, CIs, p-values, "–")
+_NUMERIC = re.compile(r"^(Rp )?[<>]?\s?-?[\d.,]+%?$|^\[-?[\d.,]+; -?[\d.,]+\]$|^\[-?[\d.,]+, -?[\d.,]+\]$|^–$")
+
+
+def _is_numeric(values: Sequence[Any]) -> bool:
+    texts = [str(v).strip() for v in values]
+    return bool(texts) and all(_NUMERIC.match(x) for x in texts) and any(x != "–" for x in texts)
+
+
+def html_table(frame: pd.DataFrame, *, caption: str | None = None) -> Html:
+    """Render ``frame`` as an escaped HTML table (no index), with an optional caption.
+
+    Columns whose every cell reads as a number are right-aligned (``class="num"``),
+    text columns are left-aligned.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> html = html_table(pd.DataFrame({"Program": ["A&B"], "n": ["1.234"]}))
+    >>> '<td>A&amp;B</td>' in html and '<td class="num">1.234</td>' in html
+    True
+    """
+    numeric = [_is_numeric(frame[c].tolist()) for c in frame.columns]
+    cls = [' class="num"' if flag else "" for flag in numeric]
+    lines = ['<table class="report-table">']
+    if caption:
+        lines.append(f"  <caption>{esc(caption)}</caption>")
+    head = "".join(f"<th{c}>{esc(str(name))}</th>" for name, c in zip(frame.columns, cls, strict=True))
+    lines.append(f"  <thead><tr>{head}</tr></thead>")
+    lines.append("  <tbody>")
+    for row in frame.itertuples(index=False):
+        cells = "".join(
+            f"<td{c}>{esc('–' if _missing(v) else str(v))}</td>" for v, c in zip(row, cls, strict=True)
+        )
+        lines.append(f"    <tr>{cells}</tr>")
+    lines.append("  </tbody>\n</table>")
+    return Html("\n".join(lines))
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and value != value)
+
+
+def formatted(rows: Sequence[dict], columns: Sequence[tuple[str, str, Callable[[Any], str] | None]],
+              lang: str, *, min_n: int = 5) -> pd.DataFrame:
+    """Build a display frame from metric rows: ``(key, catalogue column key, formatter)`` per column.
+
+    Suppressed rows show ``n < min_n`` in their value columns (the count stays).
+
+    Parameters
+    ----------
+    rows : sequence of dict
+        Metric rows; a row with a true ``"suppressed"`` is masked.
+    columns : sequence of (str, str, callable or None)
+        Per column: the row key, the ``report.col.*`` catalogue key of its
+        header, and the formatter (``None``: plain text, never masked).
+    lang : {"id", "en"}
+        Language of the headers and of the suppression text.
+    min_n : int, default 5
+        Smallest group shown (for the suppression text).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per metric row, all cells text.
+
+    Examples
+    --------
+    >>> cols = [("program_id", "program_id", None), ("n", "participants", str)]
+    >>> formatted([{"program_id": "P1", "n": 12}, {"program_id": "P2", "n": None, "suppressed": True}],
+    ...           cols, "id").values.tolist()
+    [['P1', '12'], ['P2', 'n < 5']]
+    >>> list(formatted([], cols, "en").columns)
+    ['Code', 'Participants']
+    """
+    import pandas as pd
+
+    data = []
+    for row in rows:
+        out = {}
+        for key, col_key, fmt in columns:
+            value = row.get(key)
+            if row.get("suppressed") and fmt is not None and (key != "n" or value is None):
+                text = t("report.suppressed_cell", lang, min_n=min_n)
+            elif fmt is None:
+                text = "" if value is None else str(value)
+            else:
+                text = fmt(value)
+            out[t(f"report.col.{col_key}", lang)] = text
+        data.append(out)
+    return pd.DataFrame(data, columns=[t(f"report.col.{c}", lang) for _, c, _ in columns])
+
+
+#: CSV file name (under ``tabel/``) -> metric path of a list of rows
+CSV_TABLES = {
+    "program.csv": "study.programs",
+    "reaksi-dimensi.csv": "reaction.dimensions",
+    "reaksi-butir.csv": "reaction.items",
+    "reliabilitas.csv": "reaction.reliability",
+    "ikm-unsur.csv": "reaction.ikm.elements",
+    "pembelajaran-program.csv": "learning.by_program",
+    "penerapan-program.csv": "behavior.applying_by_program",
+    "hasil-did.csv": "results.did",
+    "biaya-program.csv": "cost.by_program",
+    "tema-wawancara.csv": "qualitative.themes",
+    "kualitas-data.csv": "study.data_quality.rows",
+    "profil-peserta.csv": "study.profile",
+}
+
+
+def export_csv_tables(m: dict, folder: str | Path) -> list[Path]:
+    """Write the report's tables as formula-safe CSV files for spreadsheet users.
+
+    Values are those of ``metrics.json`` (rounded as shown); suppressed rows
+    keep their NaN values.  Returns the files written, in name order.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> m = {"study": {"programs": [{"program_id": "X", "name": "=HYPERLINK(1)"}]}}
+    >>> [p.name for p in export_csv_tables(m, pathlib.Path(tempfile.mkdtemp()))]
+    ['program.csv']
+    """
+    import pandas as pd
+
+    from kemuning_eval.report.results.rules import get_path
+
+    written = []
+    for name, path in sorted(CSV_TABLES.items()):
+        try:
+            rows = get_path(m, path)
+        except (KeyError, IndexError, TypeError):
+            continue
+        if not rows:
+            continue
+        flat = [{k: v for k, v in row.items() if not isinstance(v, (dict, list))} for row in rows]
+        written.append(write_csv(pd.DataFrame(flat), Path(folder) / name))
+    return written

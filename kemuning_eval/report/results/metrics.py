@@ -1,0 +1,620 @@
+"""Assemble every result of the evaluation into one ``metrics`` dict.
+
+``compute_metrics`` reads the processed tables of a study year, calls the
+statistics of :mod:`kemuning_eval.stats` and stores each number *rounded as
+the report shows it*, so that the narrative (which formats from this dict)
+and ``metrics.json`` always agree.  Top-level keys: ``study``, ``reaction``,
+``learning``, ``behavior``, ``results``, ``cost``, ``qualitative``,
+``findings``, ``provenance``.  A level whose data are missing carries
+``available: false`` and a ``reason`` instead of numbers.
+
+Examples
+--------
+>>> m = empty_metrics(2026, lang="id", report_date="2026-12-15")
+>>> sorted(m)[:3], m["reaction"]["available"]
+(['behavior', 'cost', 'findings'], False)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from kemuning_eval.report.engine.jsonio import dumps_metrics, write_json_atomic
+from kemuning_eval.report.results.availability import LEVEL_INSTRUMENT, NotMeasured
+
+SECTIONS = ("reaction", "learning", "behavior", "results", "cost", "qualitative")
+SCHEMA_VERSION = 1
+
+
+def unavailable(reason: str, instruments: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Return the entry of a level that could not be computed (:class:`~.availability.NotMeasured`).
+
+    Parameters
+    ----------
+    reason : str
+        A reason code of :data:`kemuning_eval.report.results.availability.REASONS`.
+    instruments : tuple of str, default ()
+        The instruments that would have measured the level.
+
+    Examples
+    --------
+    >>> unavailable("no_data", ("tests",))
+    {'available': False, 'reason': 'no_data', 'instruments': ['tests']}
+    """
+    return NotMeasured(reason, tuple(instruments)).as_dict()
+
+
+def empty_metrics(year: int, *, lang: str = "id", program_id: str = "", report_date: str = "") -> dict:
+    """Return a metrics skeleton with every level marked unavailable.
+
+    Parameters
+    ----------
+    year : int
+        Study year.
+    lang : {"id", "en"}, default "id"
+        Report language.
+    program_id : str, default ""
+        Programme of a per-programme report (``""``: whole study).
+    report_date : str, default ""
+        ISO date of the report.
+
+    Returns
+    -------
+    dict
+        ``schema_version``, ``study``, one :func:`unavailable` entry per level
+        of :data:`SECTIONS`, empty ``findings`` and a ``provenance`` stub.
+
+    Examples
+    --------
+    >>> m = empty_metrics(2026, program_id="PKA-01")
+    >>> m["study"]["program_id"], m["study"]["report_date"], m["cost"]
+    ('PKA-01', None, {'available': False, 'reason': 'no_data', 'instruments': ['costs']})
+    >>> m["findings"]
+    {'challenges': [], 'recommendations': [], 'comparison': None}
+    """
+    study = {
+        "year": int(year),
+        "lang": lang,
+        "program_id": program_id or None,
+        "report_date": report_date or None,
+        "synthetic": False,
+    }
+    m: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "study": study}
+    for name in SECTIONS:
+        m[name] = unavailable("no_data", (LEVEL_INSTRUMENT[name],))
+    m["findings"] = {"challenges": [], "recommendations": [], "comparison": None}
+    m["provenance"] = {"inputs": [], "package_version": None, "git_commit": None, "parameters": {
+        "year": int(year), "lang": lang, "program_id": program_id, "report_date": report_date, "seed": 0}}
+    return m
+
+
+def write_metrics(metrics: dict, path: str | Path) -> Path:
+    """Write ``metrics`` to ``path`` as deterministic JSON (sorted keys, no NaN).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> p = write_metrics(empty_metrics(2026), d / "metrics.json")
+    >>> p.read_text(encoding="utf-8").startswith("{")
+    True
+    """
+    import json
+
+    text = dumps_metrics(metrics)  # serialised once: checked against the schema and written
+    _check_schema(json.loads(text))
+    return write_json_atomic(text, path)
+
+
+#: indicators compared with the previous year: (metric id, path, format)
+COMPARISON = (
+    ("n_participants", "study.n_participants", "int"),
+    ("reaction_mean", "reaction.mean_overall", "num2"),
+    ("ikm_converted", "reaction.ikm.converted", "num2"),
+    ("learning_diff", "learning.overall.diff", "num2"),
+    ("applying_share", "behavior.applying.share", "pct1"),
+    ("roi_pct", "cost.roi_pct", "num1"),
+)
+
+DEFAULT_LEGAL_BASIS = ("report.legal.ikm", "report.legal.jp", "report.legal.pdp")
+
+
+def scope_tables(tables: dict, program_id: str) -> dict:
+    """Restrict the tables to one programme (``""``: unchanged).
+
+    Tables with a ``program_id`` column keep that programme's rows; the unit
+    outcomes keep its treated activities and every comparison activity; the
+    region-wide JP records are left out of a programme report.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = {"tests": pd.DataFrame({"program_id": ["A", "B"], "pre": [1, 2]})}
+    >>> scope_tables(t, "A")["tests"]["pre"].tolist()
+    [1]
+    """
+    if not program_id:
+        return dict(tables)
+    out = {}
+    for name, frame in tables.items():
+        if name == "jp_records":
+            continue
+        if name == "outcomes" and "treated" in frame:
+            keep = (frame["program_id"] == program_id) | ~frame["treated"].astype(bool)
+            out[name] = frame[keep.fillna(False)].reset_index(drop=True)
+        elif "program_id" in frame.columns:
+            out[name] = frame[frame["program_id"] == program_id].reset_index(drop=True)
+        else:
+            out[name] = frame
+    return out
+
+
+#: level -> path of the count that must reach the minimum group size to be published
+LEVEL_COUNTS = {
+    "reaction": "reaction.n_responses",
+    "learning": "learning.overall.n",
+    "behavior": "behavior.applying.n",
+    "qualitative": "qualitative.n_excerpts",
+}
+
+
+def suppress_small_levels(m: dict, min_n: int) -> None:
+    """Replace a level by ``unavailable("suppressed_small_group")`` when its count is below ``min_n``.
+
+    The statistics suppress small *breakdowns*; this protects a whole report
+    scope (e.g. a programme with four respondents).
+
+    Examples
+    --------
+    >>> m = {"reaction": {"available": True, "n_responses": 3}}
+    >>> suppress_small_levels(m, 5); m["reaction"]
+    {'available': False, 'reason': 'suppressed_small_group', 'instruments': ['reaction']}
+    """
+    from kemuning_eval.report.results.rules import get_path
+
+    for level, path in LEVEL_COUNTS.items():
+        if not (m.get(level) or {}).get("available"):
+            continue
+        try:
+            n = get_path(m, path)
+        except (KeyError, IndexError, TypeError):
+            continue
+        if n is not None and n < min_n:
+            m[level] = unavailable("suppressed_small_group", (LEVEL_INSTRUMENT[level],))
+
+
+def load_scoped_tables(year: int, *, root: str | Path | None = None, program_id: str = "") -> dict:
+    """All processed tables of ``year`` restricted to one programme (``""``: the whole study).
+
+    For exploratory notebooks: ``tables["reaction"]``, ``tables["items"]`` ...
+
+    Parameters
+    ----------
+    year : int
+        Study year.
+    root : path, optional
+        Project root (default: discovered).
+    program_id : str, default ""
+        Programme to keep (see :func:`scope_tables`).
+
+    Returns
+    -------
+    dict of str to pandas.DataFrame
+        Table name -> table.
+
+    Raises
+    ------
+    DataError
+        When ``data/processed/<year>`` does not exist (not ingested yet).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> import pandas as pd
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     folder = Path(d) / "data" / "processed" / "2026"
+    ...     folder.mkdir(parents=True)
+    ...     pd.DataFrame({"program_id": ["A", "B"], "score": [60, 80]}).to_parquet(folder / "tests.parquet")
+    ...     tables = load_scoped_tables(2026, root=d, program_id="B")
+    >>> sorted(tables), tables["tests"]["score"].tolist()
+    (['tests'], [80])
+    """
+    from kemuning_eval.ingest.store import load_tables
+    from kemuning_eval.paths import ProjectPaths
+
+    paths = ProjectPaths(Path(root)) if root else ProjectPaths.discover()
+    return scope_tables(load_tables(paths.processed(year)), program_id)
+
+
+def scoped_table(year: int, name: str, *, root: str | Path | None = None, program_id: str = "") -> Any:
+    """One processed table of ``year`` restricted to the report's scope (``None`` when absent).
+
+    Parameters
+    ----------
+    year : int
+        Study year.
+    name : str
+        Table name (``data/processed/<year>/<name>.parquet``).
+    root : path, optional
+        Project root (default: discovered).
+    program_id : str, default ""
+        Programme to keep (see :func:`scope_tables`).
+
+    Returns
+    -------
+    pandas.DataFrame or None
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> import pandas as pd
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     folder = Path(d) / "data" / "processed" / "2026"
+    ...     folder.mkdir(parents=True)
+    ...     pd.DataFrame({"program_id": ["A", "B"], "score": [60, 80]}).to_parquet(folder / "tests.parquet")
+    ...     print(scoped_table(2026, "tests", root=d, program_id="A")["score"].tolist(),
+    ...           scoped_table(2026, "costs", root=d))
+    [60] None
+    """
+    from kemuning_eval.paths import ProjectPaths
+
+    paths = ProjectPaths(Path(root)) if root else ProjectPaths.discover()
+    path = paths.processed(year) / f"{name}.parquet"
+    if not path.is_file():
+        return None
+    import pandas as pd
+
+    return scope_tables({name: pd.read_parquet(path)}, program_id).get(name)
+
+
+def comparison(m: dict, previous: dict | None) -> dict | None:
+    """Key indicators of this year next to the previous report's ``metrics.json``.
+
+    Parameters
+    ----------
+    m : dict
+        This year's metrics.
+    previous : dict or None
+        The previous year's metrics.
+
+    Returns
+    -------
+    dict or None
+        ``{"previous_year", "rows"}`` with one row (``metric``, ``path``,
+        ``previous``, ``current``, ``fmt``) per indicator of
+        :data:`COMPARISON` that is a number in both years; ``None`` when
+        there is no previous report or nothing to compare.
+
+    Examples
+    --------
+    >>> now, before = empty_metrics(2026), empty_metrics(2025)
+    >>> now["study"]["n_participants"], before["study"]["n_participants"] = 40, 35
+    >>> comparison(now, before)["rows"]
+    [{'metric': 'n_participants', 'path': 'study.n_participants', 'previous': 35, 'current': 40, 'fmt': 'int'}]
+    >>> print(comparison(now, None))
+    None
+    """
+    if not previous:
+        return None
+    from kemuning_eval.report.results.rules import get_path
+
+    rows = []
+    for metric, path, fmt in COMPARISON:
+        try:
+            before, now = get_path(previous, path), get_path(m, path)
+        except (KeyError, IndexError, TypeError):
+            continue
+        if isinstance(before, (int, float)) and isinstance(now, (int, float)):
+            rows.append({"metric": metric, "path": path, "previous": before, "current": now, "fmt": fmt})
+    return {"previous_year": previous["study"]["year"], "rows": rows} if rows else None
+
+
+def program_names(tables: dict) -> dict[str, str]:
+    """Programme code -> display name: the programme table, else the codes the exports carry.
+
+    Without a programme table (e.g. a study of only a survey and test
+    scores), every programme code found in a ``program_id`` column is its own
+    name, so a per-programme report can still be asked for.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> program_names({"programs": pd.DataFrame({"program_id": ["A"], "name": ["Alpha"]})})
+    {'A': 'Alpha'}
+    >>> program_names({"tests": pd.DataFrame({"program_id": ["B", None, "A"]})})
+    {'A': 'A', 'B': 'B'}
+    """
+    from kemuning_eval.report.results.levels import text_or_none
+
+    programs = tables.get("programs")
+    if programs is not None and "program_id" in programs:
+        names = programs["name"] if "name" in programs else programs["program_id"]
+        return {str(code): text_or_none(name) or str(code)
+                for code, name in zip(programs["program_id"], names, strict=True)}
+    codes: set[str] = set()
+    for name, frame in tables.items():
+        if name != "outcomes" and "program_id" in getattr(frame, "columns", ()):
+            codes.update(str(c) for c in frame["program_id"].dropna().unique())
+    return {code: code for code in sorted(codes)}
+
+
+#: why a previous year is not compared (``findings.comparison_status.reason``)
+COMPARISON_REASONS = ("no_previous_report", "previous_synthetic", "other_agency", "nothing_comparable")
+
+
+def comparable_previous(current: dict, previous: dict | None, *, configured: bool) -> str | None:
+    """``None`` when ``previous`` may be compared with ``current``, else the reason code.
+
+    The previous year is compared only when ``studi.yaml`` names it
+    (``study.previous_year``: ``configured``), or when it is a real study of
+    the same agency; a synthetic year is compared with a real one only when
+    named explicitly.
+
+    Parameters
+    ----------
+    current, previous : dict
+        The ``study`` entries of this year's and the previous year's metrics.
+    configured : bool
+        True when ``studi.yaml`` names the previous year.
+
+    Returns
+    -------
+    str or None
+        A code of :data:`COMPARISON_REASONS`, or ``None``.
+
+    Examples
+    --------
+    >>> real = {"agency": "BPSDM X", "synthetic": False}
+    >>> fake = {"agency": "BPSDM X", "synthetic": True}
+    >>> comparable_previous(real, fake, configured=False), comparable_previous(real, fake, configured=True)
+    ('previous_synthetic', None)
+    >>> comparable_previous(real, {"agency": "BKPSDM Y", "synthetic": False}, configured=False)
+    'other_agency'
+    >>> comparable_previous(fake, fake, configured=False) is None
+    True
+    """
+    if previous is None:
+        return "no_previous_report"
+    if configured:
+        return None
+    if previous.get("synthetic") and not current.get("synthetic"):
+        return "previous_synthetic"
+
+    def agency(study: dict) -> str:
+        return " ".join(str(study.get("agency") or "").lower().split())
+
+    if agency(previous) != agency(current):
+        return "other_agency"
+    return None
+
+
+def previous_comparison(m: dict, paths: Any, year: int, previous_year: int | None) -> tuple[dict | None, dict]:
+    """The comparison with the previous year's report, and a status saying which year and why (not).
+
+    Parameters
+    ----------
+    m : dict
+        This year's metrics (``study`` is read).
+    paths : ProjectPaths
+        Project folders (``reports/<year>/metrics.json``).
+    year : int
+        This study year.
+    previous_year : int or None
+        ``study.previous_year`` of ``studi.yaml`` (explicit choice), else ``year - 1``.
+
+    Returns
+    -------
+    tuple
+        :func:`comparison` (or ``None``) and ``{"previous_year", "configured",
+        "compared", "synthetic", "reason"}``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from kemuning_eval.paths import ProjectPaths
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     print(previous_comparison(empty_metrics(2026), ProjectPaths(Path(d)), 2026, None)[1])
+    {'previous_year': 2025, 'configured': False, 'compared': False, 'synthetic': None, 'reason': 'no_previous_report'}
+    """
+    import json
+
+    prev = int(previous_year or year - 1)
+    path = paths.metrics_json(prev)
+    previous = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+    if previous is not None and (previous.get("study") or {}).get("program_id"):
+        previous = None  # a programme's report is not a year's study
+    configured = previous_year is not None
+    reason = comparable_previous(m["study"], (previous or {}).get("study") if previous else None,
+                                 configured=configured)
+    compared = comparison(m, previous) if reason is None else None
+    if reason is None and compared is None:
+        reason = "nothing_comparable"
+    synthetic = bool(previous["study"].get("synthetic")) if previous else None
+    if compared is not None:
+        compared.update(previous_synthetic=synthetic, configured=configured)
+    status = {"previous_year": prev, "configured": configured, "compared": compared is not None,
+              "synthetic": synthetic, "reason": reason}
+    return compared, status
+
+
+def compute_metrics(
+    year: int,
+    *,
+    root: str | Path | None = None,
+    lang: str = "id",
+    program_id: str = "",
+    report_date: str = "",
+    seed: int = 0,
+    tables: dict | None = None,
+) -> dict:
+    """Compute every result of study ``year`` into a metrics dict.
+
+    Parameters
+    ----------
+    year : int
+        Study year (``data/processed/<year>``, config ``data/raw/<year>/studi.yaml``).
+    root : path, optional
+        Project root (default: discovered by :class:`~kemuning_eval.paths.ProjectPaths`).
+    lang : {"id", "en"}
+        Report language (labels of categories and themes).
+    program_id : str
+        ``""`` for the whole study, else one programme's code (a shorter report).
+    report_date : str
+        ISO date; empty -> ``report.date`` of ``studi.yaml``.
+    seed : int
+        Seed for anything random (quote selection ties).
+    tables : dict of str to pandas.DataFrame, optional
+        The year's processed tables, already read and not scoped
+        (:func:`load_scoped_tables` without a programme), so that a notebook
+        which also shows them reads each parquet file once; default: read
+        from ``data/processed/<year>``.
+
+    Returns
+    -------
+    dict
+        The metrics (see the module docstring), values rounded as shown.
+
+    Raises
+    ------
+    UsageError
+        When ``lang`` is unknown or ``program_id`` is not a programme of the year.
+    ConfigError
+        When ``studi.yaml`` is missing or invalid.
+    DataError
+        When the year has not been ingested.
+
+    Examples
+    --------
+    A whole study is too slow for a doctest; arguments are checked first:
+
+    >>> compute_metrics(2026, root=".", lang="fr")
+    Traceback (most recent call last):
+    ...
+    kemuning_eval.errors.UsageError: bahasa 'fr' tidak dikenal; pilih salah satu dari id, en
+    """
+    import warnings
+
+    from kemuning_eval import config as study_config
+    from kemuning_eval.errors import UsageError
+    from kemuning_eval.i18n import check_lang, t
+    from kemuning_eval.ingest.store import load_tables
+    from kemuning_eval.paths import ProjectPaths
+    from kemuning_eval.report.engine.provenance import build_provenance
+    from kemuning_eval.report.results import availability, levels, rules
+
+    check_lang(lang)
+    paths = ProjectPaths(Path(root)) if root else ProjectPaths.discover()
+    cfg = study_config.default_study(year, paths=paths)
+    report_cfg = dict(cfg.report or {})
+    date = report_date or str(report_cfg.get("date") or "") or None
+    all_tables = tables if tables is not None else load_tables(paths.processed(year))
+    names = program_names(all_tables)
+    if program_id and program_id not in names:
+        raise UsageError(f"program {program_id!r} tidak ada pada tahun {year}",
+                         hint="pilih salah satu: " + ", ".join(sorted(names)))
+    tables = scope_tables(all_tables, program_id)
+    min_n = int(cfg.privacy.min_group_size)
+    th = rules.thresholds(report_cfg.get("rules"))
+    ctx = levels.Context(lang=lang, min_n=min_n, alpha=float(th["alpha"]), seed=int(seed),
+                         themes=str(cfg.themes) if cfg.themes else None, programs=names,
+                         cutoffs=levels.likert_cutoffs((cfg.scoring or {}).get("likert_cutoffs"), lang))
+
+    m = empty_metrics(year, lang=lang, program_id=program_id, report_date=date or "")
+    info = cfg.study
+    legal = report_cfg.get("legal_basis") or [t(k, lang) for k in DEFAULT_LEGAL_BASIS]
+    m["study"].update(
+        region=info.region or None, agency=info.agency or None, synthetic=bool(info.synthetic),
+        population_asn=info.population_asn, previous_year=info.previous_year,
+        program_name=names.get(program_id) if program_id else None,
+        alpha=float(th["alpha"]), min_group_size=min_n, legal_basis=[str(x) for x in legal],
+        likert_bands=levels.likert_bands(ctx.cutoffs, lang),
+        **levels.study(tables, ctx, population_asn=info.population_asn,
+                       target_jp=float(cfg.setting("scoring", "jp_target"))),
+    )
+    pass_mark = float(cfg.setting("scoring", "pass_mark_default"))
+    # Warnings of the statistics (e.g. a low alpha) are kept in the provenance, not printed
+    # into the report as stray stderr output.
+    m["study"]["instruments"] = availability.inventory(tables)
+    compute = {
+        "reaction": lambda: levels.reaction(tables, ctx),
+        "learning": lambda: levels.learning(tables, ctx, pass_mark=pass_mark),
+        "behavior": lambda: levels.behavior(tables, ctx),
+        "results": lambda: levels.results(tables, ctx),
+        "cost": lambda: levels.cost(tables, ctx),
+        "qualitative": lambda: levels.qualitative(tables, ctx),
+    }
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for level, build in compute.items():
+            missing = availability.level_status(tables, level)  # decided once, here
+            m[level] = missing.as_dict() if missing else build()
+        levels.sample(m, tables, ctx)
+        m["study"]["profile"] = levels.profile(tables, ctx)
+    suppress_small_levels(m, min_n)
+    m["study"]["not_measured"] = availability.parts_not_measured(m, tables)
+    challenges = rules.derive_challenges(m, report_cfg.get("rules"))
+    if program_id:
+        compared, status = None, None
+    else:
+        compared, status = previous_comparison(m, paths, year, info.previous_year)
+    m["findings"] = {
+        "challenges": challenges,
+        "recommendations": rules.derive_recommendations(challenges),
+        "comparison": compared,
+        "comparison_status": status,
+    }
+    params = {"year": int(year), "lang": lang, "program_id": program_id, "report_date": date or "", "seed": int(seed)}
+    m["provenance"] = build_provenance(paths.processed(year), paths.root, params)
+    # only the statistics' own warnings (about the data); library deprecation notices depend on
+    # what the process imported before, so they would make metrics.json differ between runs
+    m["provenance"]["warnings"] = sorted({str(w.message) for w in caught
+                                          if w.category.__module__.startswith("kemuning_eval")})
+    return m
+
+
+def metrics_schema() -> dict:
+    """Return the JSON Schema (draft 2020-12) of ``metrics.json``.
+
+    Returns
+    -------
+    dict
+        The schema bundled as ``kemuning_eval/schema/metrics.schema.json``.
+
+    Examples
+    --------
+    >>> schema = metrics_schema()
+    >>> schema["$schema"], "reaction" in schema["required"]
+    ('https://json-schema.org/draft/2020-12/schema', True)
+    """
+    import json
+    from importlib import resources
+
+    text = (resources.files("kemuning_eval") / "schema" / "metrics.schema.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def validate_metrics(metrics: dict) -> None:
+    """Raise :class:`~kemuning_eval.errors.ReportError` when ``metrics`` breaks the schema.
+
+    Examples
+    --------
+    >>> validate_metrics(empty_metrics(2026, report_date="2026-12-15"))
+    """
+    import json
+
+    _check_schema(json.loads(dumps_metrics(metrics)))
+
+
+def _check_schema(document: dict) -> None:
+    import jsonschema
+
+    from kemuning_eval.errors import ReportError
+
+    validator = jsonschema.Draft202012Validator(metrics_schema())
+    errors = sorted(validator.iter_errors(document), key=lambda e: list(e.path))
+    if errors:
+        first = errors[0]
+        where = "/".join(str(x) for x in first.absolute_path) or "(root)"
+        raise ReportError(f"metrics.json tidak sesuai skema di {where}: {first.message}",
+                          hint="ini kesalahan program; laporkan bersama metrics.json")
