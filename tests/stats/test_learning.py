@@ -170,7 +170,7 @@ def test_normalized_gain_both_ways(tests_table):
     assert rows.loc["class_average", "estimate"] == pytest.approx(cls)
     assert rows.loc["average_individual", "estimate"] == pytest.approx(ind)
     assert rows.loc["average_individual", "n_excluded"] == 1  # the pre = 100 participant
-    assert rows.loc["class_average", "band"] == ("Rendah" if cls < 0.3 else "Sedang")
+    assert rows.loc["class_average", "band"] == ("low" if cls < 0.3 else "medium")
 
 
 def test_pass_rate_and_mcnemar_match_statsmodels():

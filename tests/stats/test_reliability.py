@@ -20,9 +20,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats
 
+from kemuning_eval.report.content.labels import label
+from kemuning_eval.stats.bands import alpha_band
 from kemuning_eval.stats.reliability import (
     ReliabilityWarning,
-    alpha_band,
     cronbach_alpha,
     item_analysis,
 )
@@ -122,9 +123,11 @@ def test_scales_from_items_table_and_warnings():
 
 
 def test_george_mallery_bands():
-    assert [alpha_band(a, lang="en") for a in (0.95, 0.85, 0.75, 0.65, 0.55, 0.3)] == [
+    codes = [alpha_band(a) for a in (0.95, 0.85, 0.75, 0.65, 0.55, 0.3)]
+    assert codes == ["excellent", "good", "acceptable", "questionable", "poor", "unacceptable"]
+    assert [label("alpha", c, "en") for c in codes] == [
         "Excellent", "Good", "Acceptable", "Questionable", "Poor", "Unacceptable"]
-    assert alpha_band(0.8, lang="en") == "Acceptable"  # "> .8" is strict
+    assert alpha_band(0.8) == "acceptable"  # "> .8" is strict
 
 
 @settings(max_examples=25, deadline=None)

@@ -7,11 +7,11 @@ them, so names from the data can never inject HTML.
 
 Wording rules (named so that a reader can check them):
 
-- **Significance** (:func:`significance`): "meningkat/menurun signifikan" only
+- **Significance** (:func:`kemuning_eval.stats.bands.significance`): "meningkat/menurun signifikan" only
   when ``p < alpha`` **and** the 95 % CI excludes zero; a CI that includes
   zero is reported as "no evidence of a change"; a p-value and CI that
   disagree (possible when p comes from another test) as "inconclusive".
-- **Effect size** (:func:`effect_band`): Cohen's (1988) bands on ``|d|``:
+- **Effect size** (:func:`kemuning_eval.stats.bands.effect_band`): Cohen's (1988) bands on ``|d|``:
   < 0.2 negligible, < 0.5 small, < 0.8 medium, otherwise large; the
   definition reported is d_z = mean(D) / sd(D) of the paired differences.
 
@@ -34,6 +34,8 @@ from collections.abc import Callable
 from typing import Any
 
 from kemuning_eval.i18n import t
+from kemuning_eval.report.content.labels import label
+from kemuning_eval.stats.bands import DEFAULT_ALPHA, effect_band, is_significant, significance  # noqa: F401 (re-exported)
 from kemuning_eval.numfmt import fmt_ci, fmt_int, fmt_number, fmt_p, fmt_p_expr, fmt_pct, fmt_rupiah
 from kemuning_eval.report.results.availability import (
     LEVEL_INSTRUMENT,
@@ -41,7 +43,6 @@ from kemuning_eval.report.results.availability import (
     not_collected,
 )
 
-DEFAULT_ALPHA = 0.05
 
 #: how each stored value is shown; the metrics store values rounded to the same precision.
 FORMATS: dict[str, Callable[[Any, str], str]] = {
@@ -84,87 +85,6 @@ def fmt_value(value: Any, fmt: str, lang: str) -> str:
     ('1.234,5', '1,234.5', '0,012')
     """
     return FORMATS[fmt](value, lang)
-
-
-def significance(estimate: float | None, ci_low: float | None, ci_high: float | None,
-                 p: float | None, alpha: float = DEFAULT_ALPHA) -> str:
-    """Classify a change: ``increase``, ``decrease``, ``none`` or ``inconclusive``.
-
-    ``increase``/``decrease`` need ``p < alpha`` and a CI that excludes zero
-    on the side of the estimate.  A CI including zero is ``none`` (no evidence
-    of a change).  Missing values give ``inconclusive``.
-
-    Examples
-    --------
-    >>> significance(-2.0, -3.0, -1.0, 0.001)
-    'decrease'
-    >>> significance(2.0, 0.5, 3.5, 0.09)
-    'inconclusive'
-    """
-    if None in (estimate, ci_low, ci_high, p):
-        return "inconclusive"
-    excludes_zero = ci_low > 0 or ci_high < 0
-    if not excludes_zero:
-        return "none"
-    if p < alpha:
-        if ci_low > 0 and estimate > 0:
-            return "increase"
-        if ci_high < 0 and estimate < 0:
-            return "decrease"
-    return "inconclusive"
-
-
-def is_significant(estimate, ci_low, ci_high, p, alpha: float = DEFAULT_ALPHA) -> bool:
-    """True for a significant increase or decrease (see :func:`significance`).
-
-    Parameters
-    ----------
-    estimate, ci_low, ci_high, p : float or None
-        The estimate, its 95 % CI and its p-value.
-    alpha : float, default 0.05
-        Significance level.
-
-    Returns
-    -------
-    bool
-
-    Examples
-    --------
-    >>> is_significant(1.0, 0.2, 1.8, 0.01), is_significant(1.0, -0.2, 1.8, 0.01)
-    (True, False)
-    """
-    return significance(estimate, ci_low, ci_high, p, alpha) in ("increase", "decrease")
-
-
-def effect_band(d: float | None) -> str | None:
-    """Cohen's band of an effect size: negligible / small / medium / large (``None`` if missing).
-
-    Parameters
-    ----------
-    d : float or None
-        A standardised effect size (sign ignored).
-
-    Returns
-    -------
-    str or None
-        ``"negligible"`` (< 0.2), ``"small"`` (< 0.5), ``"medium"`` (< 0.8)
-        or ``"large"`` (Cohen, 1988).
-
-    Examples
-    --------
-    >>> [effect_band(d) for d in (0.19, 0.2, -0.5, 0.8, None)]
-    ['negligible', 'small', 'medium', 'large', None]
-    """
-    if d is None:
-        return None
-    size = abs(d)
-    if size < 0.2:
-        return "negligible"
-    if size < 0.5:
-        return "small"
-    if size < 0.8:
-        return "medium"
-    return "large"
 
 
 def verdict(entry: dict, lang: str, *, alpha: float = DEFAULT_ALPHA, key: str = "diff",
@@ -723,7 +643,7 @@ def reaction(m: dict, lang: str) -> list[str]:
                      strong_nrr=fmt_number(strong["nrr"], 2, lang)))
     if r.get("ikm_missing"):
         out.append(t("measured.reaction.ikm_incomplete", lang, n=fmt_int(9 - len(r["ikm_missing"]), lang),
-                     missing=join_list([t(f"stats.ikm.element.{e}", lang) for e in r["ikm_missing"]], lang)))
+                     missing=join_list([label("ikm_element", e, lang) for e in r["ikm_missing"]], lang)))
     fac = r.get("facilitators") or {}
     ext = _extremes(fac.get("dimensions") or [], "mean")
     if ext:

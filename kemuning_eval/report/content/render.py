@@ -28,6 +28,7 @@ from kemuning_eval.i18n import t
 from kemuning_eval.numfmt import fmt_ci, fmt_int, fmt_number, fmt_pct
 from kemuning_eval.report.content import figures as figs
 from kemuning_eval.report.content import narrative as nar
+from kemuning_eval.report.content.labels import labelled
 from kemuning_eval.report.content.extension import ResearcherCells
 from kemuning_eval.report.content.htmlsafe import Html, heading, join, p, tag, ul
 from kemuning_eval.report.content.tables import formatted, html_table
@@ -120,7 +121,7 @@ class Report(ResearcherCells):
     """
 
     def __init__(self, m: dict, lang: str, *, tests: Any = None) -> None:
-        self.m = m
+        self.m = labelled(m, lang)  # stored codes (bands, categories) shown as catalogue text
         self.lang = lang
         self.tests = tests
         self._table_no = 0

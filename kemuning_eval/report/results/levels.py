@@ -22,7 +22,8 @@ from typing import Any
 
 from kemuning_eval.i18n import t
 from kemuning_eval.numfmt import round_half_away
-from kemuning_eval.report.content.narrative import is_significant, significance
+from kemuning_eval.stats._common import TOTAL
+from kemuning_eval.stats.bands import LIKERT_CUTOFFS, gain_band, is_significant, significance
 from kemuning_eval.report.results.metrics import unavailable
 
 
@@ -82,23 +83,23 @@ def likert_cutoffs(configured: Any, lang: str) -> dict | None:
     if not configured:
         return None
     bands = {str(k): float(v) for k, v in sorted(dict(configured).items(), key=lambda kv: float(kv[1]))}
-    if lang != "id":
-        from kemuning_eval.stats.likert import DEFAULT_CUTOFFS
-
-        if list(bands.values()) == [b for b, _ in DEFAULT_CUTOFFS]:
-            return None
+    if lang != "id" and list(bands.values()) == list(LIKERT_CUTOFFS.values()):
+        return None
     return bands
 
 
 def likert_bands(cutoffs: dict | None, lang: str) -> list[dict]:
     """The category bands in force, for the method section: ``[{label, lower}]`` in increasing order.
 
+    ``label`` is the configured label, or the code of a default band
+    (:data:`kemuning_eval.stats.bands.LIKERT_CUTOFFS`) that the wording layer labels.
+
     Parameters
     ----------
     cutoffs : dict or None
         Bands of :func:`likert_cutoffs`; ``None`` for the default bands.
     lang : {"id", "en"}
-        Language of the default labels.
+        Report language (unused: default bands are stored as codes).
 
     Returns
     -------
@@ -110,13 +111,11 @@ def likert_bands(cutoffs: dict | None, lang: str) -> list[dict]:
     >>> likert_bands({"Low": 1, "High": 3}, "en")
     [{'label': 'Low', 'lower': 1.0}, {'label': 'High', 'lower': 3.0}]
     >>> [b["label"] for b in likert_bands(None, "en")]
-    ['Very poor', 'Poor', 'Fair', 'Good', 'Very good']
+    ['sangat_kurang', 'kurang', 'cukup', 'baik', 'sangat_baik']
     """
     if cutoffs:
         return [{"label": label, "lower": float(lower)} for label, lower in cutoffs.items()]
-    from kemuning_eval.stats.likert import DEFAULT_CUTOFFS
-
-    return [{"label": t(key, lang), "lower": float(lower)} for lower, key in DEFAULT_CUTOFFS]
+    return [{"label": code, "lower": float(lower)} for code, lower in LIKERT_CUTOFFS.items()]
 
 
 def r(x: Any, decimals: int) -> float | None:
@@ -275,7 +274,7 @@ def reaction(tables: dict, ctx: Context) -> dict:
     n_part = len(tables.get("participants", [])) or None
     out["response_rate"] = r(len(data) / n_part, 3) if n_part else None
 
-    dims = summarize_dimensions(data, likert_items, cutoffs=ctx.cutoffs, lang=ctx.lang)
+    dims = summarize_dimensions(data, likert_items, cutoffs=ctx.cutoffs)
     share_cols = sorted(c for c in dims.columns if c.startswith("share_"))
     out["dimensions"] = [{
         "dimension": row["dimension"], "label": dimension_label(row["dimension"], ctx.lang),
@@ -286,12 +285,11 @@ def reaction(tables: dict, ctx: Context) -> dict:
     } for _, row in dims.sort_values("dimension").iterrows()]
     # overall satisfaction: each respondent's mean over all Likert items answered, summarised
     # like a dimension (stats.likert definition)
-    overall = summarize_dimensions(data, likert_items.assign(dimension="overall"), cutoffs=ctx.cutoffs,
-                                   lang=ctx.lang).iloc[0]
+    overall = summarize_dimensions(data, likert_items.assign(dimension="overall"), cutoffs=ctx.cutoffs).iloc[0]
     out["mean_overall"] = r(overall["estimate"], 2)
     out["category_overall"] = text_or_none(overall.get("category"))
 
-    its = summarize_items(data, likert_items, cutoffs=ctx.cutoffs, lang=ctx.lang)
+    its = summarize_items(data, likert_items, cutoffs=ctx.cutoffs)
     labels = dict(zip(likert_items["variable"], likert_items["label"], strict=True))
     out["items"] = [{
         "variable": row["item"] if "item" in row else row["variable"],
@@ -301,7 +299,7 @@ def reaction(tables: dict, ctx: Context) -> dict:
         "sd": r(row["sd"], 2), "favourable": r(row["favourable"], 3), "category": text_or_none(row.get("category")),
     } for _, row in its.iterrows()]
 
-    rel = cronbach_alpha(data, likert_items, lang=ctx.lang)
+    rel = cronbach_alpha(data, likert_items)
     out["reliability"] = [{
         "dimension": row["scale"], "label": dimension_label(row["scale"], ctx.lang), "n": i(row["n"]),
         "k": i(row["k"]), "alpha": r(row["estimate"], 2), "ci_low": r(row["ci_low"], 2),
@@ -347,12 +345,12 @@ def _ikm(data, items, ctx, ikm_index, ikm_elements) -> dict | None:
         return None
     if ikm_missing_elements(data, items):
         return None
-    idx = ikm_index(data, items, lang=ctx.lang).iloc[0]
-    elements = ikm_elements(data, items, lang=ctx.lang)
+    idx = ikm_index(data, items).iloc[0]
+    elements = ikm_elements(data, items)
     return {
         "n": i(idx.get("n")), "index": r(idx["estimate"], 2), "converted": r(idx["converted"], 2),
-        "grade": text_or_none(idx.get("grade")), "category": text_or_none(idx.get("grade_label")),
-        "elements": [{"element": row["element"], "label": row.get("element_label") or row["element"],
+        "grade": text_or_none(idx.get("grade")), "category": text_or_none(idx.get("quality")),
+        "elements": [{"element": row["element"], "label": row["element"],
                       "n": i(row["n"]), "nrr": r(row["nrr"], 2), "rank": i(row["rank"])}
                      for _, row in elements.sort_values("rank").iterrows()],
     }
@@ -370,7 +368,7 @@ def _facilitators(tables, ctx) -> dict | None:
     if fac_items.empty:
         return None
     res = facilitator_dimensions(fr, fac_items, by=[], columns=list(fac_items["variable"]),
-                                 cutoffs=ctx.cutoffs, min_n=ctx.min_n, lang=ctx.lang)
+                                 cutoffs=ctx.cutoffs, min_n=ctx.min_n)
     labels = dict(zip(fac_items["variable"], fac_items["label"], strict=True))
     return {"n": int(len(fr)), "dimensions": [{
         "dimension": row["item"], "label": labels.get(row["item"]) or row["item"], "n": i(row["n"]),
@@ -567,7 +565,7 @@ def cost(tables: dict, ctx: Context) -> dict:
     if not enrolled:  # without a roster nobody was counted: per-participant costs are not measured
         programs = programs.assign(participants=float("nan"))
     cs = cost_summary(programs[programs["cost"].notna()], tests=tables.get("tests"))
-    total = cs[cs["program_id"] == "all"].iloc[0] if (cs["program_id"] == "all").any() else cs.iloc[0]
+    total = cs[cs["program_id"] == TOTAL].iloc[0] if (cs["program_id"] == TOTAL).any() else cs.iloc[0]
     out: dict[str, Any] = {
         "available": True, "total_cost": i(total["cost"]),
         "n_participants": i(total["participants"]) if enrolled else None,
@@ -576,15 +574,27 @@ def cost(tables: dict, ctx: Context) -> dict:
                         "cost": i(row["cost"]), "participants": i(row["participants"]),
                         "cost_per_participant": i(row["cost_per_participant"]),
                         "cost_per_gain_point": i(row.get("cost_per_gain_point"))}
-                       for _, row in cs[cs["program_id"] != "all"].sort_values("program_id").iterrows()],
+                       for _, row in cs[cs["program_id"] != TOTAL].sort_values("program_id").iterrows()],
     }
     if _has(tables, "benefits"):
         roi = roi_by_program(tables["benefits"], programs)
-        tot = roi[roi["program_id"] == "all"].iloc[0] if (roi["program_id"] == "all").any() else roi.iloc[0]
+        tot = roi[roi["program_id"] == TOTAL].iloc[0] if (roi["program_id"] == TOTAL).any() else roi.iloc[0]
         out.update(total_benefit=i(tot["benefits"]), benefit_costs=i(tot["costs"]), bcr=r(tot["bcr"], 2),
                    roi_pct=r(tot["roi_pct"], 1), payback_months=r(tot["payback_months"], 1),
                    roi_method=str(tot.get("method")))
     return out
+
+
+def _theme_labels(codebook: Any, lang: str) -> dict[str, str]:
+    """The study's theme labels (user data from its codebook) in ``lang``; ``{}`` without a codebook."""
+    if codebook is None:
+        return {}
+    import pandas as pd
+
+    from kemuning_eval.stats.qualitative import load_themes
+
+    table = codebook if isinstance(codebook, pd.DataFrame) else load_themes(codebook)
+    return dict(zip(table["code"], table[f"label_{lang}"], strict=True))
 
 
 def qualitative(tables: dict, ctx: Context) -> dict:
@@ -617,13 +627,13 @@ def qualitative(tables: dict, ctx: Context) -> dict:
     from kemuning_eval.stats.qualitative import representative_quotes, theme_frequencies
 
     iv = tables["interviews"]
-    freq = theme_frequencies(iv, by=None, codebook=ctx.themes, lang=ctx.lang, min_n=ctx.min_n)
+    freq = theme_frequencies(iv, by=None, codebook=ctx.themes, min_n=ctx.min_n)
     freq = freq[freq["count"].fillna(0) > 0].sort_values(["rank", "theme"])
-    labels = dict(zip(freq["theme"], freq["label"], strict=True))
+    labels = _theme_labels(ctx.themes, ctx.lang)
     quotes = representative_quotes(iv, codebook=ctx.themes, per_theme=1, min_n=ctx.min_n, seed=ctx.seed)
     return {
         "available": True, "n_excerpts": int(len(iv)),
-        "themes": [{"theme": row["theme"], "label": row["label"], "n": i(row["count"]), "share": r(row["share"], 3)}
+        "themes": [{"theme": row["theme"], "label": labels.get(row["theme"], row["theme"]), "n": i(row["count"]), "share": r(row["share"], 3)}
                    for _, row in freq.iterrows()],
         "quotes": [{"theme": row["theme"], "theme_label": labels.get(row["theme"], row["theme"]),
                     "role": row["role"], "text": row["text"]}
@@ -665,8 +675,8 @@ def learning(tables: dict, ctx: Context, *, pass_mark: float = 70.0) -> dict:
     from kemuning_eval.stats.learning import learning_summary
 
     programs = tables.get("programs")
-    overall = learning_summary(tests, programs, by=None, min_n=ctx.min_n, pass_mark=pass_mark, lang=ctx.lang)
-    byp = learning_summary(tests, programs, by="program_id", min_n=ctx.min_n, pass_mark=pass_mark, lang=ctx.lang)
+    overall = learning_summary(tests, programs, by=None, min_n=ctx.min_n, pass_mark=pass_mark)
+    byp = learning_summary(tests, programs, by="program_id", min_n=ctx.min_n, pass_mark=pass_mark)
 
     def entry(row: Any) -> dict:
         change = _change({"estimate": row["mean_change"], "ci_low": row["change_ci_low"],
@@ -677,7 +687,7 @@ def learning(tables: dict, ctx: Context, *, pass_mark: float = 70.0) -> dict:
                 "dz": r(row["d_z"], 2), "dz_ci_low": r(row["d_z_ci_low"], 2), "dz_ci_high": r(row["d_z_ci_high"], 2),
                 "gz": r(row["g_z"], 2), "effect_band": text_or_none(row.get("effect_band")),
                 "gain_class": r(row["gain_class"], 2), "gain_individual": r(row["gain_individual"], 2),
-                "gain_band": _gain_band(row["gain_class"]),
+                "gain_band": gain_band(row["gain_class"]),
                 "pass_pre": r(row["pass_pre"], 3), "pass_post": r(row["pass_post"], 3),
                 "suppressed": bool(row.get("suppressed", False))}
 
@@ -690,14 +700,6 @@ def learning(tables: dict, ctx: Context, *, pass_mark: float = 70.0) -> dict:
                      "p_holm": r(row.get("t_p_holm"), 3), "dz": e["dz"], "gain_class": e["gain_class"],
                      "significant": e["significant"], "suppressed": e["suppressed"]})
     return {"available": True, "overall": entry(overall.iloc[0]), "by_program": rows}
-
-
-def _gain_band(g: Any) -> str | None:
-    """Hake (1998) band of the class-average gain: low < 0.3 <= medium < 0.7 <= high."""
-    g = r(g, 2)
-    if g is None:
-        return None
-    return "low" if g < 0.3 else ("medium" if g < 0.7 else "high")
 
 
 def study(tables: dict, ctx: Context, *, target_jp: float = 20.0, population_asn: int | None = None) -> dict:
@@ -750,7 +752,7 @@ def study(tables: dict, ctx: Context, *, target_jp: float = 20.0, population_asn
         total = None
         if have["capacity"] and have["applicants"]:
             demand = demand_coverage(programs)
-            total = demand[demand["program_id"] == "all"].iloc[0]
+            total = demand[demand["program_id"] == TOTAL].iloc[0]
         n_part = len(part) if part is not None else None
         completed = None
         if part is not None and "completed" in part and part["completed"].notna().any():
