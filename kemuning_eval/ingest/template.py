@@ -130,7 +130,7 @@ def _scale(h: str, uniq: list[str]) -> dict[str, Any] | None:
 def _number(h: str, header: str, uniq: list[str]) -> dict[str, Any] | None:
     import pandas as pd
 
-    from kemuning_eval.ingest.codebook import parse_numbers
+    from kemuning_eval.ingest.numparse import parse_numbers
 
     nums = parse_numbers(pd.Series(uniq, dtype="str"), decimal=",")
     if not nums.notna().all():
