@@ -1,40 +1,40 @@
-"""The report's sentences, written from the metrics dict with catalogue texts.
+"""The report's sentences, written from the metrics with catalogue texts.
 
-Every number is formatted from a value *stored in the metrics* with
-:mod:`kemuning_eval.numfmt`, so the text and ``metrics.json`` agree.  The
-functions return plain text (a list of paragraphs); :mod:`.render` escapes
-them, so names from the data can never inject HTML.
+This module decides nothing: every claim it makes is a decision stored in the
+metrics by :mod:`kemuning_eval.report.results` on unrounded values, and every
+number is formatted here, for display only, with :mod:`kemuning_eval.numfmt`.
+The functions return plain text (a list of paragraphs); :mod:`.render`
+escapes them, so names from the data can never inject HTML.
 
-Wording rules (named so that a reader can check them):
+What is read, not decided (named so that a reader can check them):
 
-- **Significance** (:func:`significance`): "meningkat/menurun signifikan" only
-  when ``p < alpha`` **and** the 95 % CI excludes zero; a CI that includes
-  zero is reported as "no evidence of a change"; a p-value and CI that
-  disagree (possible when p comes from another test) as "inconclusive".
-- **Effect size** (:func:`effect_band`): Cohen's (1988) bands on ``|d|``:
-  < 0.2 negligible, < 0.5 small, < 0.8 medium, otherwise large; the
-  definition reported is d_z = mean(D) / sd(D) of the paired differences.
+- **Significance** (:func:`verdict`): the stored ``direction`` of a change
+  (``increase``, ``decrease``, ``none`` or ``inconclusive``) picks the
+  ``report.sig.<direction>`` sentence; ``significant`` picks the DiD wording.
+- **Effect size**: the stored ``effect_band`` (Cohen's band of d_z) picks
+  ``report.effect.<band>``; the stored ``gain_band`` (Hake) picks
+  ``report.learning.band.<band>``.
+- **Reliability**: the stored ``low`` flag of a scale names it as below the
+  acceptable alpha; the stored ``adequate`` of the sample picks its verdict.
 
 Examples
 --------
->>> significance(3.2, 1.1, 5.3, 0.004)
-'increase'
->>> significance(3.2, -0.4, 6.8, 0.08)
-'none'
->>> effect_band(0.49), effect_band(-0.81)
-('small', 'large')
 >>> fmt_value(0.4567, "pct1", "id"), fmt_value(1250000, "rupiah", "en")
 ('45,7%', 'Rp 1,250,000')
+>>> verdict({"diff": 1.25, "ci_low": 0.5, "ci_high": 2.0, "p_val": 0.049, "direction": "increase"}, "id")
+'meningkat signifikan (selisih 1,25, IK 95% [0,50; 2,00], p = 0,049)'
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from typing import Any
 
 from kemuning_eval.i18n import t
 from kemuning_eval.numfmt import fmt_ci, fmt_int, fmt_number, fmt_p, fmt_p_expr, fmt_pct, fmt_rupiah
+from kemuning_eval.stats.ikm import ELEMENTS as IKM_ELEMENTS
 from kemuning_eval.report.results.availability import (
     LEVEL_INSTRUMENT,
     measured_levels,
@@ -84,6 +84,11 @@ def fmt_value(value: Any, fmt: str, lang: str) -> str:
     ('1.234,5', '1,234.5', '0,012')
     """
     return FORMATS[fmt](value, lang)
+
+
+# -- decisions still kept here for kemuning_eval.report.results.levels, which stores them ---------------
+# The wording below never calls them (it reads the stored ``direction``, ``significant`` and
+# ``effect_band``); they move to the statistics' band module with the language-neutral codes.
 
 
 def significance(estimate: float | None, ci_low: float | None, ci_high: float | None,
@@ -155,7 +160,7 @@ def effect_band(d: float | None) -> str | None:
     >>> [effect_band(d) for d in (0.19, 0.2, -0.5, 0.8, None)]
     ['negligible', 'small', 'medium', 'large', None]
     """
-    if d is None:
+    if d is None or not math.isfinite(d):
         return None
     size = abs(d)
     if size < 0.2:
@@ -167,18 +172,16 @@ def effect_band(d: float | None) -> str | None:
     return "large"
 
 
-def verdict(entry: dict, lang: str, *, alpha: float = DEFAULT_ALPHA, key: str = "diff",
-            fmt: str = "num2") -> str:
-    """Wording of a change stored as ``{key, ci_low, ci_high, p_val}`` in ``entry``.
+def verdict(entry: dict, lang: str, *, key: str = "diff", fmt: str = "num2") -> str:
+    """Wording of a stored change: its ``direction``, with the estimate, CI and p-value.
 
     Parameters
     ----------
     entry : dict
-        Holds the estimate under ``key``, ``ci_low``, ``ci_high`` and ``p_val``.
+        Holds the estimate under ``key``, ``ci_low``, ``ci_high``, ``p_val``
+        and the decision ``direction`` (made on the unrounded values).
     lang : {"id", "en"}
         Report language.
-    alpha : float, default 0.05
-        Significance level.
     key : str, default "diff"
         Key of the estimate.
     fmt : str, default "num2"
@@ -187,18 +190,17 @@ def verdict(entry: dict, lang: str, *, alpha: float = DEFAULT_ALPHA, key: str = 
     Returns
     -------
     str
-        The ``report.sig.<kind>`` sentence of :func:`significance`, with the
-        formatted estimate, CI and p-value.
+        The ``report.sig.<direction>`` sentence with the formatted estimate,
+        CI and p-value.
 
     Examples
     --------
-    >>> verdict({"diff": 1.25, "ci_low": 0.5, "ci_high": 2.0, "p_val": 0.001}, "en")
+    >>> verdict({"diff": 1.25, "ci_low": 0.5, "ci_high": 2.0, "p_val": 0.001, "direction": "increase"}, "en")
     'a significant increase (difference 1.25, 95% CI [0.50, 2.00], p = 0.001)'
     """
-    kind = significance(entry.get(key), entry.get("ci_low"), entry.get("ci_high"), entry.get("p_val"), alpha)
-    return t(f"report.sig.{kind}", lang, diff=fmt_value(entry.get(key), fmt, lang),
-             ci=fmt_ci(entry.get("ci_low"), entry.get("ci_high"), int(fmt[-1]) if fmt[-1].isdigit() else 2, lang),
-             p=fmt_p_expr(entry.get("p_val"), lang))
+    decimals = int(fmt[-1]) if fmt[-1].isdigit() else 2
+    return t(f"report.sig.{entry['direction']}", lang, diff=fmt_value(entry[key], fmt, lang),
+             ci=fmt_ci(entry["ci_low"], entry["ci_high"], decimals, lang), p=fmt_p_expr(entry["p_val"], lang))
 
 
 def not_available(m: dict, level: str, lang: str) -> str:
@@ -384,7 +386,7 @@ def summary(m: dict, lang: str) -> list[str]:
     if overall.get("pre_mean") is not None:
         out.append(t("report.summary.learning", lang, pre=fmt_number(overall["pre_mean"], 2, lang),
                      post=fmt_number(overall["post_mean"], 2, lang),
-                     verdict=verdict(overall, lang, alpha=_alpha(m)) + "."))
+                     verdict=verdict(overall, lang) + "."))
     applying = (_ok(m, "behavior").get("applying") or {})
     if applying.get("share") is not None:
         out.append(t("report.summary.behavior", lang, share=fmt_pct(applying["share"], 1, lang)))
@@ -590,7 +592,7 @@ def method(m: dict, lang: str) -> dict[str, Any]:
     --------
     >>> from kemuning_eval.report.results.metrics import empty_metrics
     >>> m = empty_metrics(2026)
-    >>> m["study"]["sample"] = {"population": 40, "required": 36, "achieved": 38, "rate": 0.95}
+    >>> m["study"]["sample"] = {"population": 40, "required": 36, "achieved": 38, "rate": 0.95, "adequate": True}
     >>> out = method(m, "en")
     >>> sorted(out)
     ['after', 'definitions', 'paragraphs', 'rates', 'rates_intro', 'stats_intro']
@@ -609,11 +611,10 @@ def method(m: dict, lang: str) -> dict[str, Any]:
                                      levels=level_list(unmeasured_levels(m), lang))
     sample = s.get("sample") or {}
     if sample.get("required") is not None:
-        ok = sample["achieved"] >= sample["required"]
         paragraphs.append(t("report.method.sample", lang, population=fmt_int(sample["population"], lang),
                             required=fmt_int(sample["required"], lang), achieved=fmt_int(sample["achieved"], lang),
                             rate=fmt_pct(sample.get("rate"), 1, lang),
-                            verdict=t("report.method.sample_ok" if ok else "report.method.sample_short", lang)))
+                            verdict=t("report.method.sample_ok" if sample["adequate"] else "report.method.sample_short", lang)))
     rates = [t("report.method.response_rate_item", lang, instrument=r["label"], n=fmt_int(r["n"], lang),
                population=fmt_int(r["population"], lang), rate=fmt_pct(r["rate"], 1, lang))
              for r in s.get("response_rates") or [] if r.get("rate") is not None]
@@ -709,9 +710,9 @@ def reaction(m: dict, lang: str) -> list[str]:
     elif rel:
         out.append(t("report.reaction.reliability", lang, low=fmt_number(rel[0]["alpha"], 2, lang),
                      high=fmt_number(rel[1]["alpha"], 2, lang)))
-    if rel and rel[0]["alpha"] < 0.7:
-        out.append(t("report.reaction.reliability_low", lang, dims=", ".join(
-            _label(x, "dimension") for x in r["reliability"] if x.get("alpha") is not None and x["alpha"] < 0.7)))
+    low = [_label(x, "dimension") for x in r.get("reliability") or [] if x["low"]]
+    if low:
+        out.append(t("report.reaction.reliability_low", lang, dims=", ".join(low)))
     ikm = r.get("ikm") or {}
     ext = _extremes(ikm.get("elements") or [], "nrr")
     if ikm.get("converted") is not None and ext:
@@ -722,7 +723,7 @@ def reaction(m: dict, lang: str) -> list[str]:
                      weak_nrr=fmt_number(weak["nrr"], 2, lang), strong=_label(strong, "element"),
                      strong_nrr=fmt_number(strong["nrr"], 2, lang)))
     if r.get("ikm_missing"):
-        out.append(t("measured.reaction.ikm_incomplete", lang, n=fmt_int(9 - len(r["ikm_missing"]), lang),
+        out.append(t("measured.reaction.ikm_incomplete", lang, n=fmt_int(len(IKM_ELEMENTS) - len(r["ikm_missing"]), lang),
                      missing=join_list([t(f"stats.ikm.element.{e}", lang) for e in r["ikm_missing"]], lang)))
     fac = r.get("facilitators") or {}
     ext = _extremes(fac.get("dimensions") or [], "mean")
@@ -755,7 +756,8 @@ def learning(m: dict, lang: str) -> list[str]:
     >>> m = empty_metrics(2026)
     >>> m["learning"] = {"available": True, "overall": {
     ...     "n": 38, "pre_mean": 55.0, "post_mean": 70.5, "diff": 15.5, "ci_low": 12.1, "ci_high": 18.9,
-    ...     "p_val": 0.0001, "w_stat": 12.0, "w_p": 0.0002, "dz": 1.1, "gz": 1.08}}
+    ...     "p_val": 0.0001, "direction": "increase", "w_stat": 12.0, "w_p": 0.0002, "dz": 1.1, "gz": 1.08,
+    ...     "effect_band": "large"}}
     >>> text = learning(m, "en")
     >>> "a significant increase (difference 15.50" in text[0], "large by Cohen's bands" in text[1]
     (True, True)
@@ -764,15 +766,14 @@ def learning(m: dict, lang: str) -> list[str]:
     if o.get("n") is None:
         return [not_available(m, "learning", lang)]
     out = [t("report.learning.text", lang, n=fmt_int(o["n"], lang), pre=fmt_number(o.get("pre_mean"), 2, lang),
-             post=fmt_number(o.get("post_mean"), 2, lang), verdict=verdict(o, lang, alpha=_alpha(m)),
+             post=fmt_number(o.get("post_mean"), 2, lang), verdict=verdict(o, lang),
              w=fmt_number(o.get("w_stat"), 1, lang), wp=fmt_p_expr(o.get("w_p"), lang))]
-    band = effect_band(o.get("dz"))
-    if band:
+    if o["effect_band"]:
         out.append(t("report.effect.sentence", lang, d=fmt_number(o["dz"], 2, lang), g=fmt_number(o.get("gz"), 2, lang),
-                     word=t(f"report.effect.{band}", lang)))
-    if o.get("gain_class") is not None:
+                     word=t(f"report.effect.{o['effect_band']}", lang)))
+    if o.get("gain_band"):
         out.append(t("report.learning.gain", lang, g=fmt_number(o["gain_class"], 2, lang),
-                     band=t(f"report.learning.band.{o.get('gain_band') or 'low'}", lang),
+                     band=t(f"report.learning.band.{o['gain_band']}", lang),
                      pass_pre=fmt_pct(o.get("pass_pre"), 1, lang), pass_post=fmt_pct(o.get("pass_post"), 1, lang)))
     return out
 
@@ -807,11 +808,10 @@ def behavior(m: dict, lang: str) -> list[str]:
     c = b.get("change") or {}
     if c.get("n") is not None:
         out.append(t("report.behavior.change", lang, n=fmt_int(c["n"], lang), base=fmt_number(c.get("baseline_mean"), 2, lang),
-                     follow=fmt_number(c.get("followup_mean"), 2, lang), verdict=verdict(c, lang, alpha=_alpha(m))))
-        band = effect_band(c.get("dz"))
-        if band:
+                     follow=fmt_number(c.get("followup_mean"), 2, lang), verdict=verdict(c, lang)))
+        if c["effect_band"]:
             out.append(t("report.effect.sentence_dz", lang, d=fmt_number(c["dz"], 2, lang),
-                         word=t(f"report.effect.{band}", lang)))
+                         word=t(f"report.effect.{c['effect_band']}", lang)))
     a = b.get("applying") or {}
     if a.get("share") is not None:
         out.append(t("report.behavior.applying", lang, share=fmt_pct(a["share"], 1, lang),
@@ -1149,7 +1149,8 @@ def conclusion(m: dict, lang: str) -> list[str]:
     Without Level 3 data nothing is concluded about application at work:
 
     >>> m["behavior"] = unavailable("not_collected", ("observations",))
-    >>> m["learning"] = {"available": True, "overall": {"diff": 5.0, "ci_low": 2.0, "ci_high": 8.0, "p_val": 0.01}}
+    >>> m["learning"] = {"available": True, "overall": {"diff": 5.0, "ci_low": 2.0, "ci_high": 8.0, "p_val": 0.01,
+    ...                                                     "direction": "increase"}}
     >>> text = conclusion(m, "en")[0]
     >>> "at work" in text.replace("Level 3 (behaviour at work)", ""), "knowledge increased significantly" in text
     (False, True)
@@ -1164,9 +1165,8 @@ def conclusion(m: dict, lang: str) -> list[str]:
     if not dims and not overall and not behavior and not results:
         return [t("report.na", lang)]
     category = r.get("category_overall")
-    learning_key = ("report.conclusion.learning_up" if significance(
-        overall.get("diff"), overall.get("ci_low"), overall.get("ci_high"), overall.get("p_val"), _alpha(m)) == "increase"
-        else "report.conclusion.learning_none")
+    learning_key = ("report.conclusion.learning_up" if overall.get("direction") == "increase"
+                    else "report.conclusion.learning_none")
     weak = any(c["id"] == "weak_transfer" for c in (m.get("findings") or {}).get("challenges") or [])
     transfer_key = ("report.conclusion.transfer_ok" if applying is not None and not weak
                     else "report.conclusion.transfer_weak")

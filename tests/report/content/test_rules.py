@@ -141,7 +141,8 @@ def test_texts_cite_formatted_evidence_in_both_languages():
 ])
 def test_significance_wording(est, low, high, p, word):
     assert narrative.significance(est, low, high, p) == word
-    text = narrative.verdict({"diff": est, "ci_low": low, "ci_high": high, "p_val": p}, "id")
+    stored = {"diff": est, "ci_low": low, "ci_high": high, "p_val": p, "direction": narrative.significance(est, low, high, p)}
+    text = narrative.verdict(stored, "id")  # the wording reads the stored decision
     assert ("signifikan (selisih" in text and "tidak" not in text) == (word in ("increase", "decrease"))
     if word != "increase":
         assert "meningkat signifikan" not in text
