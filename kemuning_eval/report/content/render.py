@@ -22,9 +22,10 @@ True
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from kemuning_eval.i18n import t
+from kemuning_eval.i18n import catalogue, t
 from kemuning_eval.numfmt import fmt_ci, fmt_int, fmt_number, fmt_pct
 from kemuning_eval.report.content import figures as figs
 from kemuning_eval.report.content import narrative as nar
@@ -68,6 +69,8 @@ def check_label(check: str, lang: str, *, year: int) -> str:
     Returns
     -------
     str
+        The catalogue's ``measured.check.<check>`` (the report's wording),
+        else ``ingest.check.<check>``, else the check's code.
 
     Examples
     --------
@@ -76,16 +79,13 @@ def check_label(check: str, lang: str, *, year: int) -> str:
     >>> check_label("response_rate", "id", year=2026)
     'tingkat respons'
     """
-    import re
-
-    from kemuning_eval.i18n import catalogue
-    from kemuning_eval.ingest.quality import check_text
-
-    key = f"measured.check.{check}"
-    text = t(key, lang, year=year) if key in catalogue() else check_text(check, lang)
-    if "{" in text:  # a check added later whose text needs values the report does not have
-        text = re.sub(r"\s*\([^()]*\{[a-z_]+\}[^()]*\)|\s*\{[a-z_]+\}", "", text.replace("{year}", str(year)))
-    return text
+    texts = catalogue()
+    for key in (f"measured.check.{check}", f"ingest.check.{check}"):  # the report's name, else ingestion's
+        if key in texts:
+            text = texts[key][lang].replace("{year}", str(year))
+            # a check whose text needs values the report does not have: the placeholders are left out
+            return re.sub(r"\s*\([^()]*\{[a-z_]+\}[^()]*\)|\s*\{[a-z_]+\}", "", text)
+    return check
 
 
 def _paras(texts: list[str]) -> Html:
