@@ -36,6 +36,7 @@ from typing import Any
 from kemuning_eval.errors import check_arg
 from kemuning_eval.i18n import t
 from kemuning_eval.report.content.htmlsafe import Html, heading
+from kemuning_eval.report.content.reading import min_group_size
 from kemuning_eval.report.content.tables import html_table
 
 #: Tag of a researcher's cell (the notebook tests accept such cells, see tests/report/engine/test_notebooks.py).
@@ -127,7 +128,7 @@ class ResearcherCells:
         rows = data.to_dict("records") if hasattr(data, "to_dict") else [dict(r) for r in data]
         if not rows:
             return Html("")
-        min_n = int(self.m["study"].get("min_group_size") or 5)
+        min_n = min_group_size(self.m)
         hidden = t("report.suppressed_cell", self.lang, min_n=min_n)
         out = []
         for row in rows:

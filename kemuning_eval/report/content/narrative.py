@@ -32,16 +32,21 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from kemuning_eval.config import REPORT_RULE_DEFAULTS
 from kemuning_eval.i18n import t
 from kemuning_eval.numfmt import fmt_ci, fmt_int, fmt_number, fmt_p, fmt_p_expr, fmt_pct, fmt_rupiah
-from kemuning_eval.stats.ikm import ELEMENTS as IKM_ELEMENTS
+from kemuning_eval.report.content.reading import alpha as study_alpha
+from kemuning_eval.report.content.reading import available as _ok
+from kemuning_eval.report.content.reading import label as _label
+from kemuning_eval.report.content.reading import min_group_size
 from kemuning_eval.report.results.availability import (
     LEVEL_INSTRUMENT,
     measured_levels,
     not_collected,
 )
+from kemuning_eval.stats.ikm import ELEMENTS as IKM_ELEMENTS
 
-DEFAULT_ALPHA = 0.05
+DEFAULT_ALPHA: float = REPORT_RULE_DEFAULTS["alpha"]
 
 #: how each stored value is shown; the metrics store values rounded to the same precision.
 FORMATS: dict[str, Callable[[Any, str], str]] = {
@@ -237,7 +242,7 @@ def not_available(m: dict, level: str, lang: str) -> str:
     entry = m.get(level) or {}
     reason = entry.get("reason")
     if reason == "suppressed_small_group":
-        return t("report.na_suppressed", lang, min_n=fmt_int(m["study"].get("min_group_size") or 5, lang))
+        return t("report.na_suppressed", lang, min_n=fmt_int(min_group_size(m), lang))
     if reason in ("not_collected", "no_data") and level in LEVEL_INSTRUMENT:
         instruments = entry.get("instruments") or [LEVEL_INSTRUMENT[level]]
         return _capital(t(f"measured.na.{reason}", lang, level=t(f"measured.level.{level}", lang),
@@ -306,15 +311,6 @@ def _everything_measured(m: dict) -> bool:
     return len(measured_levels(m)) == len(LEVEL_INSTRUMENT) and not not_collected(m)
 
 
-def _alpha(m: dict) -> float:
-    return float(m["study"].get("alpha") or DEFAULT_ALPHA)
-
-
-def _ok(m: dict, name: str) -> dict:
-    entry = m.get(name) or {}
-    return entry if entry.get("available") else {}
-
-
 def _extremes(rows: list[dict], value: str) -> tuple[dict, dict] | None:
     rows = [r for r in rows if r.get(value) is not None]
     if not rows:
@@ -322,10 +318,6 @@ def _extremes(rows: list[dict], value: str) -> tuple[dict, dict] | None:
     low = min(rows, key=lambda r: (r[value], str(r.get("label"))))
     high = max(rows, key=lambda r: (r[value], str(r.get("label"))))
     return low, high
-
-
-def _label(row: dict, key: str) -> str:
-    return str(row.get("label") or row.get(key) or "")
 
 
 def summary(m: dict, lang: str) -> list[str]:
@@ -353,7 +345,11 @@ def summary(m: dict, lang: str) -> list[str]:
     This evaluation covers 2 training programmes run by BPSDM in 2026, with 40 participants and 60 JP in total.
     The evaluation rules found no challenge in the data measured, so no recommendation is made.
     """
-    s = m["study"]
+    return [*_summary_scope(m["study"], lang), *_summary_levels(m, lang), *_summary_findings(m, lang)]
+
+
+def _summary_scope(s: dict, lang: str) -> list[str]:
+    """The summary's first sentence: programmes, agency, year (and participants and JP when known)."""
     out = []
     if s.get("n_programs") is not None and s.get("programs_source") == "exports":
         out.append(t("measured.summary.scope_derived", lang, n_programs=fmt_int(s["n_programs"], lang),
@@ -369,6 +365,12 @@ def summary(m: dict, lang: str) -> list[str]:
         else:
             out.append(t("measured.summary.scope_plain", lang, n_programs=fmt_int(s["n_programs"], lang),
                          year=s["year"]))
+    return out
+
+
+def _summary_levels(m: dict, lang: str) -> list[str]:
+    """One summary sentence per measured level (its headline numbers and stored verdict)."""
+    out = []
     reaction = _ok(m, "reaction")
     ext = _extremes(reaction.get("dimensions") or [], "mean")
     ikm = reaction.get("ikm") or {}
@@ -406,6 +408,12 @@ def summary(m: dict, lang: str) -> list[str]:
     unmeasured = unmeasured_levels(m)
     if unmeasured:
         out.append(t("measured.summary.not_measured", lang, levels=level_list(unmeasured, lang)))
+    return out
+
+
+def _summary_findings(m: dict, lang: str) -> list[str]:
+    """The findings count, then the challenges' and recommendations' short names."""
+    out = []
     f = m.get("findings") or {}
     if f.get("challenges"):
         out.append(t("report.summary.findings", lang, n_challenges=fmt_int(len(f.get("challenges") or []), lang),
@@ -419,6 +427,8 @@ def summary(m: dict, lang: str) -> list[str]:
     if recs:
         out.append(t("report.summary.recommendations", lang, items="; ".join(recs)))
     return out
+
+
 
 
 def fmt_date(iso: str | None, lang: str) -> str:
@@ -628,10 +638,10 @@ def method(m: dict, lang: str) -> dict[str, Any]:
         definitions.insert(1, t("report.method.bands", lang, bands="; ".join(
             f"{b['label']} ≥ {fmt_number(b['lower'], 2, lang)}" for b in bands)))
     if any(k in ("paired", "did") for k in _methods_used(m)):
-        definitions.append(t("report.method.def.significance", lang, alpha=fmt_number(_alpha(m), 2, lang)))
+        definitions.append(t("report.method.def.significance", lang, alpha=fmt_number(study_alpha(m), 2, lang)))
     quotes = bool(_ok(m, "qualitative")) or not s.get("instruments")
     after = [t("report.method.privacy" if quotes else "measured.method.privacy", lang,
-               min_n=fmt_int(s.get("min_group_size"), lang))]
+               min_n=fmt_int(min_group_size(m), lang))]
     q = s.get("data_quality") or {}
     if q.get("n_checks") is not None:
         after.append(t("report.method.quality", lang, n_checks=fmt_int(q["n_checks"], lang),
