@@ -89,7 +89,7 @@ class ResearcherCells:
             The rows.
         columns : sequence of (str, str, str or None)
             Per column: the column of ``data``, its header, and the format
-            (a key of :data:`kemuning_eval.report.content.narrative.FORMATS`: ``int``,
+            (a key of :data:`kemuning_eval.report.content.wording.FORMATS`: ``int``,
             ``num1``-``num3``, ``pct1`` (a share 0-1), ``rupiah``, ``p``; or
             ``None`` for text).
         caption : str
@@ -121,7 +121,7 @@ class ResearcherCells:
         """
         import pandas as pd
 
-        from kemuning_eval.report.content.narrative import FORMATS
+        from kemuning_eval.report.content.wording import FORMATS
 
         for _, _, kind in columns:
             check_arg(kind is None or kind in FORMATS, "columns", kind, ", ".join(FORMATS))

@@ -466,7 +466,7 @@ def comparison_bars(m: dict, lang: str) -> Figure | None:
     rows = [r for r in comp.get("rows") or [] if r.get("previous") is not None and r.get("current") is not None]
     if not rows:
         return None
-    from kemuning_eval.report.content.narrative import fmt_value
+    from kemuning_eval.report.content.wording import fmt_value
 
     _setup()
     from matplotlib.figure import Figure

@@ -17,294 +17,47 @@ What is read, not decided (named so that a reader can check them):
 - **Reliability**: the stored ``low`` flag of a scale names it as below the
   acceptable alpha; the stored ``adequate`` of the sample picks its verdict.
 
+Shared phrases (formats, the verdict of a change, lists) live in
+:mod:`.wording`; the challenges' and recommendations' sentences in
+:mod:`.findings`.
+
 Examples
 --------
->>> fmt_value(0.4567, "pct1", "id"), fmt_value(1250000, "rupiah", "en")
-('45,7%', 'Rp 1,250,000')
->>> verdict({"diff": 1.25, "ci_low": 0.5, "ci_high": 2.0, "p_val": 0.049, "direction": "increase"}, "id")
-'meningkat signifikan (selisih 1,25, IK 95% [0,50; 2,00], p = 0,049)'
+>>> from kemuning_eval.report.results.metrics import empty_metrics
+>>> m = empty_metrics(2026)
+>>> m["learning"] = {"available": True, "overall": {"n": 40, "pre_mean": 60.0, "post_mean": 61.2, "diff": 1.2,
+...     "ci_low": 0.05, "ci_high": 2.35, "p_val": 0.0496, "direction": "increase", "w_stat": 300.0,
+...     "w_p": 0.06, "dz": 0.1996, "gz": 0.195, "effect_band": "negligible"}}
+>>> text = learning(m, "en")
+>>> "a significant increase" in text[0], "d_z = 0.20" in text[1], "negligible by Cohen" in text[1]
+(True, True, True)
 """
 
 from __future__ import annotations
 
-import math
-import re
-from collections.abc import Callable
 from typing import Any
 
-from kemuning_eval.config import REPORT_RULE_DEFAULTS
 from kemuning_eval.i18n import t
-from kemuning_eval.numfmt import fmt_ci, fmt_int, fmt_number, fmt_p, fmt_p_expr, fmt_pct, fmt_rupiah
+from kemuning_eval.numfmt import fmt_ci, fmt_int, fmt_number, fmt_p_expr, fmt_pct, fmt_rupiah
 from kemuning_eval.report.content.reading import alpha as study_alpha
 from kemuning_eval.report.content.reading import available as _ok
 from kemuning_eval.report.content.reading import label as _label
 from kemuning_eval.report.content.reading import min_group_size
+from kemuning_eval.report.content.wording import (
+    fmt_value,
+    instrument_list,
+    join_list,
+    level_list,
+    not_available,
+    unmeasured_levels,
+    verdict,
+)
 from kemuning_eval.report.results.availability import (
     LEVEL_INSTRUMENT,
     measured_levels,
     not_collected,
 )
 from kemuning_eval.stats.ikm import ELEMENTS as IKM_ELEMENTS
-
-DEFAULT_ALPHA: float = REPORT_RULE_DEFAULTS["alpha"]
-
-#: how each stored value is shown; the metrics store values rounded to the same precision.
-FORMATS: dict[str, Callable[[Any, str], str]] = {
-    "int": lambda v, lang: fmt_int(v, lang),
-    "num1": lambda v, lang: fmt_number(v, 1, lang),
-    "num2": lambda v, lang: fmt_number(v, 2, lang),
-    "num3": lambda v, lang: fmt_number(v, 3, lang),
-    "pct1": lambda v, lang: fmt_pct(v, 1, lang),
-    "rupiah": lambda v, lang: fmt_rupiah(v, lang),
-    "p": lambda v, lang: fmt_p(v, lang),
-}
-
-
-def fmt_value(value: Any, fmt: str, lang: str) -> str:
-    """Format ``value`` with one of :data:`FORMATS`.
-
-    Parameters
-    ----------
-    value : number or None
-        A value stored in the metrics.
-    fmt : str
-        A key of :data:`FORMATS` (``int``, ``num1``-``num3``, ``pct1``,
-        ``rupiah``, ``p``).
-    lang : {"id", "en"}
-        Number conventions (Indonesian: decimal comma, ``.`` thousands).
-
-    Returns
-    -------
-    str
-        The value as the report shows it.
-
-    Raises
-    ------
-    KeyError
-        For an unknown ``fmt``.
-
-    Examples
-    --------
-    >>> fmt_value(1234.5, "num1", "id"), fmt_value(1234.5, "num1", "en"), fmt_value(0.0123, "p", "id")
-    ('1.234,5', '1,234.5', '0,012')
-    """
-    return FORMATS[fmt](value, lang)
-
-
-# -- decisions still kept here for kemuning_eval.report.results.levels, which stores them ---------------
-# The wording below never calls them (it reads the stored ``direction``, ``significant`` and
-# ``effect_band``); they move to the statistics' band module with the language-neutral codes.
-
-
-def significance(estimate: float | None, ci_low: float | None, ci_high: float | None,
-                 p: float | None, alpha: float = DEFAULT_ALPHA) -> str:
-    """Classify a change: ``increase``, ``decrease``, ``none`` or ``inconclusive``.
-
-    ``increase``/``decrease`` need ``p < alpha`` and a CI that excludes zero
-    on the side of the estimate.  A CI including zero is ``none`` (no evidence
-    of a change).  Missing values give ``inconclusive``.
-
-    Examples
-    --------
-    >>> significance(-2.0, -3.0, -1.0, 0.001)
-    'decrease'
-    >>> significance(2.0, 0.5, 3.5, 0.09)
-    'inconclusive'
-    """
-    if None in (estimate, ci_low, ci_high, p):
-        return "inconclusive"
-    excludes_zero = ci_low > 0 or ci_high < 0
-    if not excludes_zero:
-        return "none"
-    if p < alpha:
-        if ci_low > 0 and estimate > 0:
-            return "increase"
-        if ci_high < 0 and estimate < 0:
-            return "decrease"
-    return "inconclusive"
-
-
-def is_significant(estimate, ci_low, ci_high, p, alpha: float = DEFAULT_ALPHA) -> bool:
-    """True for a significant increase or decrease (see :func:`significance`).
-
-    Parameters
-    ----------
-    estimate, ci_low, ci_high, p : float or None
-        The estimate, its 95 % CI and its p-value.
-    alpha : float, default 0.05
-        Significance level.
-
-    Returns
-    -------
-    bool
-
-    Examples
-    --------
-    >>> is_significant(1.0, 0.2, 1.8, 0.01), is_significant(1.0, -0.2, 1.8, 0.01)
-    (True, False)
-    """
-    return significance(estimate, ci_low, ci_high, p, alpha) in ("increase", "decrease")
-
-
-def effect_band(d: float | None) -> str | None:
-    """Cohen's band of an effect size: negligible / small / medium / large (``None`` if missing).
-
-    Parameters
-    ----------
-    d : float or None
-        A standardised effect size (sign ignored).
-
-    Returns
-    -------
-    str or None
-        ``"negligible"`` (< 0.2), ``"small"`` (< 0.5), ``"medium"`` (< 0.8)
-        or ``"large"`` (Cohen, 1988).
-
-    Examples
-    --------
-    >>> [effect_band(d) for d in (0.19, 0.2, -0.5, 0.8, None)]
-    ['negligible', 'small', 'medium', 'large', None]
-    """
-    if d is None or not math.isfinite(d):
-        return None
-    size = abs(d)
-    if size < 0.2:
-        return "negligible"
-    if size < 0.5:
-        return "small"
-    if size < 0.8:
-        return "medium"
-    return "large"
-
-
-def verdict(entry: dict, lang: str, *, key: str = "diff", fmt: str = "num2") -> str:
-    """Wording of a stored change: its ``direction``, with the estimate, CI and p-value.
-
-    Parameters
-    ----------
-    entry : dict
-        Holds the estimate under ``key``, ``ci_low``, ``ci_high``, ``p_val``
-        and the decision ``direction`` (made on the unrounded values).
-    lang : {"id", "en"}
-        Report language.
-    key : str, default "diff"
-        Key of the estimate.
-    fmt : str, default "num2"
-        Format of the estimate and CI (see :data:`FORMATS`).
-
-    Returns
-    -------
-    str
-        The ``report.sig.<direction>`` sentence with the formatted estimate,
-        CI and p-value.
-
-    Examples
-    --------
-    >>> verdict({"diff": 1.25, "ci_low": 0.5, "ci_high": 2.0, "p_val": 0.001, "direction": "increase"}, "en")
-    'a significant increase (difference 1.25, 95% CI [0.50, 2.00], p = 0.001)'
-    """
-    decimals = int(fmt[-1]) if fmt[-1].isdigit() else 2
-    return t(f"report.sig.{entry['direction']}", lang, diff=fmt_value(entry[key], fmt, lang),
-             ci=fmt_ci(entry["ci_low"], entry["ci_high"], decimals, lang), p=fmt_p_expr(entry["p_val"], lang))
-
-
-def not_available(m: dict, level: str, lang: str) -> str:
-    """Why a level is not reported: too few respondents (suppressed) or no data.
-
-    Parameters
-    ----------
-    m : dict
-        The metrics.
-    level : str
-        A level of the metrics (``"reaction"``, ``"learning"``...).
-    lang : {"id", "en"}
-        Report language.
-
-    Returns
-    -------
-    str
-        The catalogue sentence for the level's ``reason``.
-
-    Examples
-    --------
-    >>> from kemuning_eval.report.results.metrics import empty_metrics, unavailable
-    >>> m = empty_metrics(2026)
-    >>> m["study"]["min_group_size"] = 5
-    >>> m["learning"] = unavailable("suppressed_small_group")
-    >>> "fewer than 5 people" in not_available(m, "learning", "en")
-    True
-    >>> print(not_available(m, "cost", "en"))
-    Costs and ROI cannot be reported: programme cost records were collected but hold no usable records within this report's scope.
-    >>> m["behavior"] = unavailable("not_collected", ("observations",))
-    >>> print(not_available(m, "behavior", "id"))
-    Level 3 (perilaku di tempat kerja) tidak diukur tahun ini (observasi kinerja oleh atasan, rekan, dan diri sendiri sebelum dan sesudah pelatihan tidak dikumpulkan).
-    """
-    entry = m.get(level) or {}
-    reason = entry.get("reason")
-    if reason == "suppressed_small_group":
-        return t("report.na_suppressed", lang, min_n=fmt_int(min_group_size(m), lang))
-    if reason in ("not_collected", "no_data") and level in LEVEL_INSTRUMENT:
-        instruments = entry.get("instruments") or [LEVEL_INSTRUMENT[level]]
-        return _capital(t(f"measured.na.{reason}", lang, level=t(f"measured.level.{level}", lang),
-                          instruments=instrument_list(instruments, lang)))
-    from kemuning_eval.i18n import catalogue
-
-    key = f"report.na_reason.{reason}"
-    return t(key, lang) if key in catalogue() else t("report.na", lang)
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def join_list(items: list[str], lang: str) -> str:
-    """``a, b dan c`` / ``a, b and c`` (catalogue word for "and").
-
-    Examples
-    --------
-    >>> join_list(["a"], "id"), join_list(["a", "b", "c"], "id"), join_list(["a", "b"], "en")
-    ('a', 'a, b dan c', 'a and b')
-    """
-    items = [str(x) for x in items]
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {t('measured.list_and', lang)} {items[-1]}"
-
-
-def instrument_list(instruments: list[str], lang: str) -> str:
-    """The instruments' names from the catalogue, joined (:func:`join_list`).
-
-    Examples
-    --------
-    >>> instrument_list(["roster", "tests"], "en")
-    'participant roster and pre- and post-tests'
-    """
-    return join_list([t(f"measured.instrument.{k}", lang) for k in instruments], lang)
-
-
-def level_list(levels: list[str], lang: str) -> str:
-    """The levels' names from the catalogue, joined (:func:`join_list`).
-
-    Examples
-    --------
-    >>> level_list(["behavior", "cost"], "en")
-    'Level 3 (behaviour at work) and costs and ROI'
-    """
-    return join_list([t(f"measured.level.{k}", lang) for k in levels], lang)
-
-
-def unmeasured_levels(m: dict) -> list[str]:
-    """Levels without numbers because their instrument was not collected (report order).
-
-    Examples
-    --------
-    >>> from kemuning_eval.report.results.metrics import empty_metrics, unavailable
-    >>> m = empty_metrics(2026)
-    >>> m["behavior"] = unavailable("not_collected", ("observations",))
-    >>> unmeasured_levels(m)
-    ['behavior']
-    """
-    return [level for level in LEVEL_INSTRUMENT if (m.get(level) or {}).get("reason") == "not_collected"]
 
 
 def _everything_measured(m: dict) -> bool:
@@ -429,20 +182,6 @@ def _summary_findings(m: dict, lang: str) -> list[str]:
     return out
 
 
-
-
-def fmt_date(iso: str | None, lang: str) -> str:
-    """An ISO date as the report shows it: ``15 Desember 2026`` / ``15 December 2026``.
-
-    Examples
-    --------
-    >>> fmt_date("2026-12-15", "id"), fmt_date("2026-03-01", "en"), fmt_date(None, "id")
-    ('15 Desember 2026', '1 March 2026', '')
-    """
-    if not iso:
-        return ""
-    year, month, day = (int(x) for x in str(iso)[:10].split("-"))
-    return f"{day} {t(f'report.month.{month}', lang)} {year}"
 
 
 def introduction(m: dict, lang: str) -> dict[str, Any]:
@@ -972,111 +711,6 @@ def qualitative(m: dict, lang: str) -> dict[str, Any]:
               for qt in q.get("quotes") or []]
     return {"paragraphs": [t("report.qual.intro", lang, n=fmt_int(q.get("n_excerpts"), lang))],
             "themes": themes, "quotes_intro": t("report.qual.quotes", lang), "quotes": quotes}
-
-
-#: how a value reads inside a sentence where that differs from :data:`FORMATS` (the ``path = value``
-#: basis and the tables): a p-value becomes an expression, ``p = 0,330`` / ``p < 0,001``.
-SENTENCE_FORMATS: dict[str, Callable[[Any, str], str]] = {
-    "p": lambda v, lang: fmt_p_expr(v, lang),
-}
-
-
-def _evidence_values(items: list[dict], lang: str) -> dict[str, str]:
-    return {ev["name"]: SENTENCE_FORMATS.get(ev["fmt"], FORMATS[ev["fmt"]])(ev["value"], lang) for ev in items}
-
-
-def challenge_text(ch: dict, lang: str) -> str:
-    """The sentence of one challenge, its evidence values formatted.
-
-    Parameters
-    ----------
-    ch : dict
-        A challenge of :func:`kemuning_eval.report.results.rules.derive_challenges`.
-    lang : {"id", "en"}
-        Report language.
-
-    Returns
-    -------
-    str
-
-    Examples
-    --------
-    >>> ch = {"id": "unmet_demand", "text": {}, "evidence": [
-    ...     {"name": "applicants", "path": "study.applicants_total", "value": 52, "fmt": "int"},
-    ...     {"name": "capacity", "path": "study.capacity_total", "value": 40, "fmt": "int"},
-    ...     {"name": "ratio", "path": "study.demand_ratio", "value": 1.3, "fmt": "num2"}]}
-    >>> challenge_text(ch, "en")
-    'A limited budget caps attendance: 52 applicants for 40 seats (1.30 per seat).'
-    """
-    values = _evidence_values(ch["evidence"], lang)
-    if ch["id"] == "weak_transfer":
-        parts = [t(f"report.evidence.{ev['name']}", lang, value=values[ev["name"]]) for ev in ch["evidence"]]
-        return t("report.challenge.weak_transfer", lang, evidence="; ".join(parts))
-    return t(f"report.challenge.{ch['id']}", lang, **values, **ch.get("text", {}))
-
-
-def evidence_text(item: dict, lang: str) -> str:
-    """``Dasar: path = value; ...`` for a challenge or recommendation (values as formatted in the text).
-
-    Parameters
-    ----------
-    item : dict
-        A challenge or recommendation with ``evidence``.
-    lang : {"id", "en"}
-        Report language.
-
-    Returns
-    -------
-    str
-
-    Each value is named in words (catalogue ``report.basis.<path>``, the
-    metric's path in ``metrics.json`` without list positions); the path itself
-    stays in ``metrics.json`` for machine readers and is never shown.
-
-    Examples
-    --------
-    >>> evidence_text({"evidence": [{"path": "cost.roi_pct", "value": -12.5, "fmt": "num1"}]}, "id")
-    'Dasar: ROI keseluruhan (%) = -12,5.'
-    >>> evidence_text({"evidence": [{"path": "results.did.0.p_val", "value": 0.33, "fmt": "p"}]}, "en")
-    'Basis: effect on the outcome, p = 0.330.'
-    """
-    basis = "; ".join(_basis_part(ev, lang) for ev in item["evidence"])
-    return t("report.recommendation.because", lang, evidence=basis)
-
-
-def _basis_part(ev: dict, lang: str) -> str:
-    label = t("report.basis." + re.sub(r"\.\d+(?=\.)", "", ev["path"]), lang)
-    if ev["fmt"] in SENTENCE_FORMATS:  # already an expression such as "p = 0,330"
-        return f"{label}, {SENTENCE_FORMATS[ev['fmt']](ev['value'], lang)}"
-    return f"{label} = {fmt_value(ev['value'], ev['fmt'], lang)}"
-
-
-def recommendation_text(rec: dict, lang: str) -> tuple[str, str, str]:
-    """``(audience, recommendation, basis)`` of one recommendation.
-
-    Parameters
-    ----------
-    rec : dict
-        A recommendation of :func:`kemuning_eval.report.results.rules.derive_recommendations`.
-    lang : {"id", "en"}
-        Report language.
-
-    Returns
-    -------
-    tuple of str
-        The audience, the recommendation sentence and its evidence
-        (:func:`evidence_text`).
-
-    Examples
-    --------
-    >>> rec = {"id": "partnerships", "audience": "organiser", "text": {},
-    ...        "evidence": [{"path": "study.demand_ratio", "value": 1.3, "fmt": "num2"}]}
-    >>> audience, body, basis = recommendation_text(rec, "en")
-    >>> audience, basis
-    ('Organiser', 'Basis: applicants per seat = 1.30.')
-    """
-    body = t(f"report.recommendation.{rec['id']}", lang, **rec.get("text", {}))
-    return t(f"report.audience.{rec['audience']}", lang), body, evidence_text(rec, lang)
 
 
 def comparison(m: dict, lang: str) -> list[str]:

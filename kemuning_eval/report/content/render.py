@@ -28,6 +28,7 @@ from typing import Any
 from kemuning_eval.i18n import catalogue, t
 from kemuning_eval.numfmt import fmt_ci, fmt_int, fmt_number, fmt_pct
 from kemuning_eval.report.content import figures as figs
+from kemuning_eval.report.content import findings, wording
 from kemuning_eval.report.content import narrative as nar
 from kemuning_eval.report.content.extension import ResearcherCells
 from kemuning_eval.report.content.htmlsafe import Html, heading, join, p, tag, ul
@@ -129,7 +130,7 @@ class Report(ResearcherCells):
 
     # -- building blocks -------------------------------------------------
     def _fmt(self, kind: str):
-        fmt, lang = nar.FORMATS[kind], self.lang  # the formats of the report text
+        fmt, lang = wording.FORMATS[kind], self.lang  # the formats of the report text
         return lambda v: fmt(v, lang)
 
     def _table(self, rows: list[dict], columns: list[tuple[str, str, str | None]], caption_key: str) -> Html:
@@ -157,7 +158,7 @@ class Report(ResearcherCells):
             text = t("report.title", self.lang, year=s["year"])
         parts = [heading(1, text, anchor="judul")]
         region = s.get("region") if s.get("region") and s.get("region") not in (s.get("agency") or "") else None
-        sub = " · ".join(str(x) for x in (s.get("agency"), region, nar.fmt_date(s.get("report_date"), self.lang)) if x)
+        sub = " · ".join(str(x) for x in (s.get("agency"), region, wording.fmt_date(s.get("report_date"), self.lang)) if x)
         if sub:
             parts.append(p(sub, class_="subtitle"))
         return join(parts)
@@ -264,8 +265,8 @@ class Report(ResearcherCells):
         if not items:
             return p(t("report.challenges.none", self.lang))
         return join([p(t("report.challenges.intro", self.lang)),
-                     tag("ol", join(tag("li", join([nar.challenge_text(c, self.lang), Html("<br>"),
-                                                     tag("small", nar.evidence_text(c, self.lang))], sep=""))
+                     tag("ol", join(tag("li", join([findings.challenge_text(c, self.lang), Html("<br>"),
+                                                     tag("small", findings.evidence_text(c, self.lang))], sep=""))
                                     for c in items))])
 
     def _s_recommendations(self) -> Html:
@@ -274,7 +275,7 @@ class Report(ResearcherCells):
             return p(t("report.recommendations.none", self.lang))
         lis = []
         for rec in items:
-            audience, body, basis = nar.recommendation_text(rec, self.lang)
+            audience, body, basis = findings.recommendation_text(rec, self.lang)
             lis.append(tag("li", join([tag("strong", audience), Html(": "), body, Html("<br>"),
                                        tag("small", basis)], sep="")))
         return join([p(t("report.recommendations.intro", self.lang)), tag("ol", join(lis))])
@@ -369,8 +370,8 @@ class Report(ResearcherCells):
             return figs.themes_bar(m, lang), t("report.fig.themes.alt", lang, summary=summary)
         if name == "comparison":
             comp = (m.get("findings") or {}).get("comparison") or {}
-            summary = "; ".join(f"{t('report.metric.' + r['metric'], lang)} {nar.fmt_value(r['previous'], r['fmt'], lang)}"
-                                f" → {nar.fmt_value(r['current'], r['fmt'], lang)}" for r in comp.get("rows") or [])
+            summary = "; ".join(f"{t('report.metric.' + r['metric'], lang)} {wording.fmt_value(r['previous'], r['fmt'], lang)}"
+                                f" → {wording.fmt_value(r['current'], r['fmt'], lang)}" for r in comp.get("rows") or [])
             return figs.comparison_bars(m, lang), t("report.fig.compare.alt", lang, previous=comp.get("previous_year", ""),
                                                      current=m["study"]["year"], summary=summary)
         raise KeyError(name)

@@ -22,7 +22,7 @@ from typing import Any
 
 from kemuning_eval.i18n import t
 from kemuning_eval.numfmt import round_half_away
-from kemuning_eval.report.content.narrative import effect_band, is_significant, significance
+from kemuning_eval.report.results.decisions import effect_band, is_significant, significance
 from kemuning_eval.report.results.metrics import unavailable
 from kemuning_eval.stats.reliability import ALPHA_MIN
 

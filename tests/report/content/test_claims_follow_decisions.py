@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 
 from kemuning_eval.i18n import catalogue, t
 from kemuning_eval.report.content import narrative
+from kemuning_eval.report.results import decisions
 from kemuning_eval.report.results.metrics import empty_metrics
 
 DIRECTIONS = ("increase", "decrease", "none", "inconclusive")
@@ -53,10 +54,10 @@ def _claimed_band(text: str, key: str, lang: str) -> str:
 def _change(est: float, half: float, p: float, d: float) -> dict:
     """A stored paired change: full-precision values, the decision made by the results' rule."""
     low, high = est - half, est + half
-    direction = narrative.significance(est, low, high, p)  # the rule the results layer stores
+    direction = decisions.significance(est, low, high, p)  # the rule the results layer stores
     return {"n": 40, "diff": est, "ci_low": low, "ci_high": high, "p_val": p, "direction": direction,
             "significant": direction in ("increase", "decrease"), "dz": d, "gz": d * 0.98,
-            "effect_band": narrative.effect_band(d)}
+            "effect_band": decisions.effect_band(d)}
 
 
 def _metrics(change: dict) -> dict:
