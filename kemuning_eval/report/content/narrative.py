@@ -463,7 +463,7 @@ def reaction(m: dict, lang: str) -> list[str]:
     if low:
         out.append(t("report.reaction.reliability_low", lang, dims=", ".join(low)))
     ikm = r.get("ikm") or {}
-    ext = _extremes(ikm.get("elements") or [], "nrr")
+    ext = _extremes(ikm.get("elements") or [], "rank")  # the stored ranking (1 = weakest, on unrounded NRR)
     if ikm.get("converted") is not None and ext:
         weak, strong = ext
         out.append(t("report.reaction.ikm", lang, n=fmt_int(ikm.get("n"), lang), index=fmt_number(ikm["index"], 2, lang),
