@@ -4,10 +4,10 @@ The wording layer decides nothing.  For random metrics (numbers drawn by
 hypothesis, decisions made once by the computation layer's rule on the
 unrounded values and stored), the text must claim exactly the stored
 decision: the ``report.sig.<direction>`` sentence, the DiD ``significant``
-wording, the conclusion's learning and impact phrases, the Cohen band word and the
-Hake band word.  A claim
-is read back from the text with the catalogue template it was written from
-(placeholders become wildcards), so the test does not repeat the wording code.
+wording, the conclusion's learning and impact phrases, the Cohen band word
+and the Hake band word.  A claim is read back from the text with the
+catalogue template it was written from (placeholders become wildcards), so
+the test does not repeat the wording code.
 
 Reference for the bands and the rule: Cohen (1988), d of 0.2 / 0.5 / 0.8;
 significance = p < alpha and a 95% CI excluding zero on the side of the
