@@ -342,36 +342,53 @@ class Report(ResearcherCells):
         return figs.figure_html(fig, alt=alt, caption=t(f"report.fig.{key}.caption", lang, n=self._figure_no))
 
     def _draw(self, name: str) -> tuple[Any, str]:
+        """The figure ``name`` and its alt text (a one-line summary of what it shows)."""
+        draw = getattr(self, f"_fig_{name}", None)
+        if draw is None:
+            raise KeyError(name)
+        return draw()
+
+    def _fig_likert(self) -> tuple[Any, str]:
         lang, m = self.lang, self.m
-        if name == "likert":
-            dims = (m.get("reaction") or {}).get("dimensions") or []
-            summary = "; ".join(f"{d['label']} {fmt_pct(d.get('favourable'), 1, lang)}" for d in dims)
-            return figs.likert_diverging(m, lang), t("report.fig.likert.alt", lang, summary=summary)
-        if name == "prepost":
-            o = (m.get("learning") or {}).get("overall") or {}
-            return figs.prepost_box(self.tests, m, lang), t(
-                "report.fig.prepost.alt", lang, n=fmt_int(o.get("n"), lang),
-                pre=fmt_number(o.get("pre_mean"), 2, lang), post=fmt_number(o.get("post_mean"), 2, lang))
-        if name == "forest":
-            rows = [r for r in (m.get("learning") or {}).get("by_program") or [] if not r.get("suppressed")]
-            summary = "; ".join(f"{r['name']} {fmt_number(r.get('diff'), 2, lang)}" for r in rows)
-            return figs.learning_forest(m, lang), t("report.fig.forest.alt", lang, summary=summary)
-        if name == "applying":
-            rows = [r for r in (m.get("behavior") or {}).get("applying_by_program") or [] if not r.get("suppressed")]
-            summary = "; ".join(f"{r['name']} {fmt_pct(r.get('share'), 1, lang)}" for r in rows)
-            return figs.applying_bars(m, lang), t("report.fig.applying.alt", lang, summary=summary)
-        if name == "did":
-            rows = (m.get("results") or {}).get("did") or []
-            summary = "; ".join(f"{r['label']} {fmt_number(r.get('estimate'), 3, lang)}" for r in rows)
-            return figs.did_lines(m, lang), t("report.fig.did_all.alt", lang, summary=summary)
-        if name == "themes":
-            rows = (m.get("qualitative") or {}).get("themes") or []
-            summary = "; ".join(f"{r['label']} {fmt_int(r.get('n'), lang)}" for r in rows)
-            return figs.themes_bar(m, lang), t("report.fig.themes.alt", lang, summary=summary)
-        if name == "comparison":
-            comp = (m.get("findings") or {}).get("comparison") or {}
-            summary = "; ".join(f"{t('report.metric.' + r['metric'], lang)} {wording.fmt_value(r['previous'], r['fmt'], lang)}"
-                                f" → {wording.fmt_value(r['current'], r['fmt'], lang)}" for r in comp.get("rows") or [])
-            return figs.comparison_bars(m, lang), t("report.fig.compare.alt", lang, previous=comp.get("previous_year", ""),
-                                                     current=m["study"]["year"], summary=summary)
-        raise KeyError(name)
+        dims = (m.get("reaction") or {}).get("dimensions") or []
+        summary = "; ".join(f"{d['label']} {fmt_pct(d.get('favourable'), 1, lang)}" for d in dims)
+        return figs.likert_diverging(m, lang), t("report.fig.likert.alt", lang, summary=summary)
+
+    def _fig_prepost(self) -> tuple[Any, str]:
+        lang, m = self.lang, self.m
+        o = (m.get("learning") or {}).get("overall") or {}
+        return figs.prepost_box(self.tests, m, lang), t(
+            "report.fig.prepost.alt", lang, n=fmt_int(o.get("n"), lang),
+            pre=fmt_number(o.get("pre_mean"), 2, lang), post=fmt_number(o.get("post_mean"), 2, lang))
+
+    def _fig_forest(self) -> tuple[Any, str]:
+        lang, m = self.lang, self.m
+        rows = [r for r in (m.get("learning") or {}).get("by_program") or [] if not r.get("suppressed")]
+        summary = "; ".join(f"{r['name']} {fmt_number(r.get('diff'), 2, lang)}" for r in rows)
+        return figs.learning_forest(m, lang), t("report.fig.forest.alt", lang, summary=summary)
+
+    def _fig_applying(self) -> tuple[Any, str]:
+        lang, m = self.lang, self.m
+        rows = [r for r in (m.get("behavior") or {}).get("applying_by_program") or [] if not r.get("suppressed")]
+        summary = "; ".join(f"{r['name']} {fmt_pct(r.get('share'), 1, lang)}" for r in rows)
+        return figs.applying_bars(m, lang), t("report.fig.applying.alt", lang, summary=summary)
+
+    def _fig_did(self) -> tuple[Any, str]:
+        lang, m = self.lang, self.m
+        rows = (m.get("results") or {}).get("did") or []
+        summary = "; ".join(f"{r['label']} {fmt_number(r.get('estimate'), 3, lang)}" for r in rows)
+        return figs.did_lines(m, lang), t("report.fig.did_all.alt", lang, summary=summary)
+
+    def _fig_themes(self) -> tuple[Any, str]:
+        lang, m = self.lang, self.m
+        rows = (m.get("qualitative") or {}).get("themes") or []
+        summary = "; ".join(f"{r['label']} {fmt_int(r.get('n'), lang)}" for r in rows)
+        return figs.themes_bar(m, lang), t("report.fig.themes.alt", lang, summary=summary)
+
+    def _fig_comparison(self) -> tuple[Any, str]:
+        lang, m = self.lang, self.m
+        comp = (m.get("findings") or {}).get("comparison") or {}
+        summary = "; ".join(f"{t('report.metric.' + r['metric'], lang)} {wording.fmt_value(r['previous'], r['fmt'], lang)}"
+                            f" → {wording.fmt_value(r['current'], r['fmt'], lang)}" for r in comp.get("rows") or [])
+        return figs.comparison_bars(m, lang), t("report.fig.compare.alt", lang, previous=comp.get("previous_year", ""),
+                                                 current=m["study"]["year"], summary=summary)
