@@ -10,6 +10,8 @@ with each change; the wording layer reads them and never decides again.
   missing values are "inconclusive".
 - **Effect size** (:func:`effect_band`): Cohen's (1988) bands on ``|d|``:
   < 0.2 negligible, < 0.5 small, < 0.8 medium, otherwise large.
+- **Reliability** (:func:`is_low_reliability`): alpha below
+  :data:`kemuning_eval.stats.reliability.ALPHA_MIN` (0.70).
 
 The significance level's default is the study rules' (``config.REPORT_RULE_DEFAULTS``).
 These move to the statistics' band module with the language-neutral codes.
@@ -27,6 +29,7 @@ from __future__ import annotations
 import math
 
 from kemuning_eval.config import REPORT_RULE_DEFAULTS
+from kemuning_eval.stats.reliability import ALPHA_MIN
 
 DEFAULT_ALPHA: float = REPORT_RULE_DEFAULTS["alpha"]
 
@@ -110,3 +113,14 @@ def effect_band(d: float | None) -> str | None:
     if size < 0.8:
         return "medium"
     return "large"
+
+
+def is_low_reliability(alpha: float | None) -> bool:
+    """True when a scale's alpha is below :data:`~kemuning_eval.stats.reliability.ALPHA_MIN`; False when missing.
+
+    Examples
+    --------
+    >>> is_low_reliability(0.6999), is_low_reliability(0.70), is_low_reliability(float("nan")), is_low_reliability(None)
+    (True, False, False, False)
+    """
+    return alpha is not None and math.isfinite(alpha) and alpha < ALPHA_MIN

@@ -22,9 +22,13 @@ from typing import Any
 
 from kemuning_eval.i18n import t
 from kemuning_eval.numfmt import round_half_away
-from kemuning_eval.report.results.decisions import effect_band, is_significant, significance
+from kemuning_eval.report.results.decisions import (
+    effect_band,
+    is_low_reliability,
+    is_significant,
+    significance,
+)
 from kemuning_eval.report.results.metrics import unavailable
-from kemuning_eval.stats.reliability import ALPHA_MIN
 
 
 @dataclass(frozen=True)
@@ -307,7 +311,7 @@ def reaction(tables: dict, ctx: Context) -> dict:
         "dimension": row["scale"], "label": dimension_label(row["scale"], ctx.lang), "n": i(row["n"]),
         "k": i(row["k"]), "alpha": r(row["estimate"], 2), "ci_low": r(row["ci_low"], 2),
         "ci_high": r(row["ci_high"], 2), "band": text_or_none(row.get("band")), "missing": text_or_none(row.get("missing")),
-        "low": bool(row["estimate"] < ALPHA_MIN),
+        "low": is_low_reliability(row["estimate"]),
     } for _, row in rel.sort_values("scale").iterrows()]
 
     out["ikm"] = _ikm(data, items_r, ctx, ikm_index, ikm_elements)
