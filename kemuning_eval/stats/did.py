@@ -193,7 +193,15 @@ def cluster_ols(y: np.ndarray, x: np.ndarray, groups: Any, *, level: float = DEF
                             use_t=use_t)
 
 
-def _codes(values: pd.Series) -> np.ndarray:
+def cluster_codes(values: pd.Series) -> np.ndarray:
+    """Integer codes 0..G-1 of the cluster labels (sorted), as the bootstrap expects.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> cluster_codes(pd.Series(["B", "A", "B"])).tolist()
+    [1, 0, 1]
+    """
     import pandas as pd
 
     return pd.factorize(values, sort=True)[0]
@@ -215,14 +223,23 @@ def _pretrend(sub: pd.DataFrame, y: str, inf: Inference, kind: str) -> dict[str,
     x = np.column_stack([np.ones(len(pre)), pre["_treated"].to_numpy(), dummies, trend])
     if len(pre) <= x.shape[1] or np.linalg.matrix_rank(x) < x.shape[1]:
         return empty
-    res = inf.coefficient(pre[y].to_numpy(dtype=np.float64), x, _codes(pre["_cluster"]), x.shape[1] - 1, kind,
+    res = inf.coefficient(pre[y].to_numpy(dtype=np.float64), x, cluster_codes(pre["_cluster"]), x.shape[1] - 1, kind,
                           interval=False)
     return {"pretrend_estimate": res["estimate"], "pretrend_statistic": res["statistic"],
             "pretrend_df": res["df"], "pretrend_p_val": res["p_val"], "n_pre_periods": float(len(periods))}
 
 
-def _arms(sub: pd.DataFrame) -> tuple[int, int]:
-    """Clusters with at least one treated row, and with at least one comparison row."""
+def arm_clusters(sub: pd.DataFrame) -> tuple[int, int]:
+    """Clusters with at least one treated row, and with at least one comparison row.
+
+    ``sub`` has the working columns ``_treated`` (0.0/1.0) and ``_cluster``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> arm_clusters(pd.DataFrame({"_treated": [1.0, 0.0, 0.0, 1.0], "_cluster": ["A", "A", "B", "C"]}))
+    (2, 2)
+    """
     return (int(sub.loc[sub["_treated"] == 1.0, "_cluster"].nunique()),
             int(sub.loc[sub["_treated"] == 0.0, "_cluster"].nunique()))
 
@@ -238,7 +255,7 @@ def _check_design(sub: pd.DataFrame, x: np.ndarray, y: str) -> tuple[int, int]:
     if len(sub) <= x.shape[1] or np.linalg.matrix_rank(x) < x.shape[1]:
         raise DataError(t("stats3.error.did_no_variation", outcome=y, n=len(sub), k=x.shape[1]), column=y,
                         hint=t("stats2.hint.did_design"))
-    n_treated, n_control = _arms(sub)
+    n_treated, n_control = arm_clusters(sub)
     if min(n_treated, n_control) < DID_MIN_ARM_CLUSTERS:
         raise TooFewClusters(
             t("stats3.error.did_few_clusters", outcome=y, treated=n_treated, control=n_control,
@@ -248,15 +265,29 @@ def _check_design(sub: pd.DataFrame, x: np.ndarray, y: str) -> tuple[int, int]:
     return n_treated, n_control
 
 
-def _outcome_columns(data: pd.DataFrame, outcomes: Any, numeric: list[str]) -> list[str]:
-    """The outcome columns (default: those of OUTCOMES present), checked numeric with ``numeric``."""
+def outcome_columns(data: pd.DataFrame, outcomes: Any, numeric: list[str]) -> list[str]:
+    """The outcome columns (default: those of OUTCOMES present), checked numeric with ``numeric``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> outcome_columns(pd.DataFrame({"on_time": [1.0], "post": [0.0]}), None, ["post"])
+    ['on_time']
+    """
     ys = [c for c in OUTCOMES if c in data.columns] if outcomes is None else as_columns(outcomes)
     check_arg(len(ys) > 0, "outcomes", outcomes, "at least one outcome column")
     numeric_matrix(data, [*ys, *numeric], table="outcomes")
     return ys
 
 
-def _inference_args(inference: str, level: float, use_t: bool, reps: int, weights: str, seed: int) -> Inference:
+def inference_from_args(inference: str, level: float, use_t: bool, reps: int, weights: str, seed: int) -> Inference:
+    """The :class:`Inference` of :func:`did_effect`'s keyword arguments, each checked (``UsageError``).
+
+    Examples
+    --------
+    >>> inference_from_args("auto", 0.95, True, 999, "auto", 1).resolve(4, 16)
+    'wild_bootstrap'
+    """
     from kemuning_eval.stats.wildboot import WEIGHTS
 
     check_arg(inference in INFERENCE, "inference", inference, "'auto', 'cr1' or 'wild_bootstrap'")
@@ -358,11 +389,11 @@ def did_effect(
 
     level = check_level(level)
     lang = check_lang(lang)
-    inf = _inference_args(inference, level, use_t, reps, weights, seed)
+    inf = inference_from_args(inference, level, use_t, reps, weights, seed)
     by_cols = as_columns(by)
     check_arg(program is None or not by_cols, "program", program, "None when 'by' is given")
     require_columns(data, [treated, post, cluster, *by_cols, *as_columns(program)], table="outcomes")
-    ys = _outcome_columns(data, outcomes, [treated, post])
+    ys = outcome_columns(data, outcomes, [treated, post])
     frame = pd.DataFrame({
         "_treated": data[treated].astype("float64"), "_post": data[post].astype("float64"),
         "_cluster": data[cluster],
@@ -396,7 +427,7 @@ def did_effect(
                 if not by_cols:
                     raise
                 # one group without a usable design: keep the row, say why, no numbers
-                arms = _arms(sub.dropna(subset=[y, "_treated", "_post", "_cluster"]))
+                arms = arm_clusters(sub.dropna(subset=[y, "_treated", "_post", "_cluster"]))
                 records.append({**labels, "outcome": y, "n": int(sub[y].notna().sum()),
                                 "n_treated_clusters": arms[0], "n_control_clusters": arms[1],
                                 "method": f"not estimable: {err.message}"})
@@ -425,7 +456,7 @@ def _did_one(sub: pd.DataFrame, y: str, units: pd.Series, cluster: str, inf: Inf
     n_treated, n_control = _check_design(sub, x, y)
     n_clusters = int(sub["_cluster"].nunique())
     kind = inf.resolve(n_treated, n_control)
-    coef = inf.coefficient(sub[y].to_numpy(dtype=np.float64), x, _codes(sub["_cluster"]), 3, kind)
+    coef = inf.coefficient(sub[y].to_numpy(dtype=np.float64), x, cluster_codes(sub["_cluster"]), 3, kind)
     cells = sub.groupby(["_treated", "_post"])[y].mean()
     sub = sub.assign(_post=sub["_post"].astype(bool))
     return {
@@ -510,9 +541,9 @@ def did_event_study(
     import pandas as pd
 
     level = check_level(level)
-    inf = _inference_args(inference, level, use_t, reps, weights, seed)
+    inf = inference_from_args(inference, level, use_t, reps, weights, seed)
     require_columns(data, [treated, post, cluster, period], table="outcomes")
-    ys = _outcome_columns(data, outcomes, [treated, post, period])
+    ys = outcome_columns(data, outcomes, [treated, post, period])
     records = []
     for y in ys:
         sub = pd.DataFrame({"_treated": data[treated].astype("float64"), "_post": data[post].astype("float64"),
@@ -535,7 +566,7 @@ def did_event_study(
             raise DataError(t("stats3.error.did_no_variation", outcome=y, n=len(sub), k=x.shape[1]), column=y,
                             hint=t("stats2.hint.did_design"))
         kind = inf.resolve(n_treated, n_control)
-        codes = _codes(sub["_cluster"])
+        codes = cluster_codes(sub["_cluster"])
         values = sub[y].to_numpy(dtype=np.float64)
         method = ("event study by OLS, y ~ treated + C(period) + treated:C(period), reference = last pre period; "
                   + inf.describe(kind, cluster, int(sub["_cluster"].nunique()), n_treated, n_control)
