@@ -604,6 +604,9 @@ def results(m: dict, lang: str) -> list[str]:
     (3, True)
     >>> "Only 4 work units" in text[0], "wild cluster bootstrap" in text[0]
     (True, True)
+    >>> m["results"]["did"][0]["parallel_trends_rejected"] = True
+    >>> results(m, "en")[2].startswith("The pre-trend check")
+    True
     """
     r = _ok(m, "results")
     rows = [row for row in r.get("did") or [] if row.get("estimate") is not None]
@@ -623,6 +626,11 @@ def results(m: dict, lang: str) -> list[str]:
                      ci=fmt_ci(row.get("ci_low"), row.get("ci_high"), 3, lang), p=fmt_p_expr(row.get("p_val"), lang),
                      verdict=t(f"report.results.{row.get('direction')}" if row.get("significant")
                                else "report.results.nosig", lang)))
+    for decision in ("rejected", "not_rejected"):  # the stored pre-trend decision, worded
+        names = [_label(row, "outcome") for row in rows
+                 if row.get("parallel_trends_rejected") is (decision == "rejected")]
+        if names:
+            out.append(t(f"report.results.pretrend.{decision}", lang, outcomes=", ".join(names)))
     out.append(t("report.results.assumption", lang))
     return out
 

@@ -467,7 +467,10 @@ def results(tables: dict, ctx: Context) -> dict:
         ``n_control_clusters``, ``inference`` (``cr1`` or ``wild_bootstrap``),
         ``did`` (one row per outcome), ``event_study`` (per outcome and
         period relative to the last pre period, when there are more than two
-        periods; else empty) and ``method``; or
+        periods; else empty; ``stats.event_study``), each ``did`` row with the
+        pre-trend decision from the event study's pre-period coefficients
+        (``parallel_trends_rejected``, ``pretrend_p``, ``pretrend_inference``;
+        None with two periods or nothing to test) and ``method``; or
         :func:`~kemuning_eval.report.results.metrics.unavailable` with reason
         ``no_data``, ``no_treated_units``, ``did_too_few_clusters`` (too few
         treated or comparison units for an honest interval) or
@@ -481,8 +484,11 @@ def results(tables: dict, ctx: Context) -> dict:
     """
     if not _has(tables, "outcomes"):
         return unavailable("no_data", ("outcomes",))
+    import pandas as pd
+
     from kemuning_eval.errors import DataError
-    from kemuning_eval.stats.did import TooFewClusters, did_effect, did_event_study
+    from kemuning_eval.stats.did import TooFewClusters, did_effect
+    from kemuning_eval.stats.event_study import event_study as fit_event_study
 
     outcomes = tables["outcomes"]
     if not outcomes["treated"].astype(bool).any():
@@ -493,28 +499,33 @@ def results(tables: dict, ctx: Context) -> dict:
         return unavailable("did_too_few_clusters", ("outcomes",))
     except DataError:  # the design is incomplete (e.g. no post period for this programme)
         return unavailable("did_design_incomplete", ("outcomes",))
+    # per period, relative to the last pre period; the pre-trend decision from its pre-period coefficients
+    many = outcomes["period_index"].nunique() > 2 if "period_index" in outcomes.columns else False
+    events = fit_event_study(outcomes, outcomes=list(res["outcome"])) if many and len(res) else None
+    pretrend = events.pretrend.set_index("outcome") if events is not None else None
     rows = []
     for _, row in res.iterrows():
         entry = _change(row, ctx, d=3)
+        test = pretrend.loc[row["outcome"]] if pretrend is not None else {}
         rows.append({
             "outcome": row["outcome"], "label": t(f"report.outcome.{row['outcome']}", ctx.lang)
             if row["outcome"] in ("budget_ratio", "on_time", "service_satisfaction") else row["outcome"],
             "n": i(row["n"]), "n_clusters": i(row["n_clusters"]), "estimate": entry.pop("diff"), **entry,
             "mean_control_pre": r(row["mean_control_pre"], 3), "mean_control_post": r(row["mean_control_post"], 3),
             "mean_treated_pre": r(row["mean_treated_pre"], 3), "mean_treated_post": r(row["mean_treated_post"], 3),
-            "pretrend_p": r(row.get("pretrend_p_val"), 3),
+            "pretrend_p": r(test.get("p_val"), 3), "pretrend_inference": test.get("inference"),
+            "parallel_trends_rejected": None if pd.isna(test.get("parallel_trends_rejected", pd.NA))
+            else bool(test["parallel_trends_rejected"]),
             "n_treated_clusters": i(row["n_treated_clusters"]), "n_control_clusters": i(row["n_control_clusters"]),
             "inference": row["inference"],
         })
     n_clusters = max((row["n_clusters"] or 0 for row in rows), default=None)
     first = res.iloc[0] if len(res) else {}
-    try:  # per period, relative to the last pre period (the pre periods are placebo checks)
-        events = did_event_study(outcomes, outcomes=list(res["outcome"]))
-        event_study = [{"outcome": e["outcome"], "relative": int(e["relative"]), "reference": bool(e["reference"]),
-                        "estimate": r(e["estimate"], 3), "ci_low": r(e["ci_low"], 3), "ci_high": r(e["ci_high"], 3)}
-                       for _, e in events.iterrows()]
-    except DataError:  # two periods only, or a period without both groups
-        event_study = []
+    coef = events.coefficients if events is not None else None
+    event_study = [] if coef is None else [  # an outcome whose design is degenerate has NaN rows: left out
+        {"outcome": e["outcome"], "relative": int(e["relative_period"]), "reference": bool(e["reference"]),
+         "estimate": r(e["estimate"], 3), "ci_low": r(e["ci_low"], 3), "ci_high": r(e["ci_high"], 3)}
+        for _, e in coef[coef.groupby("outcome")["estimate"].transform("count") > 0].iterrows()]
     return {"available": bool(rows), "n_clusters": n_clusters, "did": rows,
             "n_treated_clusters": i(first.get("n_treated_clusters")),
             "n_control_clusters": i(first.get("n_control_clusters")), "inference": first.get("inference"),
