@@ -112,6 +112,24 @@ def test_example_config_is_valid(tmp_path):
     assert cfg.year == data["study"]["year"]
 
 
+
+def test_example_config_states_the_defaults_config_holds():
+    """The values the shipped example writes or comments out as defaults are config's defaults."""
+    from importlib import resources
+
+    import yaml
+
+    from kemuning_eval.config import DEFAULTS, REPORT_RULE_DEFAULTS, NipConfig, PrivacyConfig
+
+    text = (resources.files("kemuning_eval") / "data" / "studi.example.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(re.sub(r"(?m)^(\s*)# (rules:|  \w+: |jp_target:|min_appointment_age:)", r"\1\2", text))
+    assert data["report"]["rules"] == dict(REPORT_RULE_DEFAULTS)
+    for key in ("pass_mark_default", "completion_min_attendance", "jp_target"):
+        assert data["scoring"][key] == DEFAULTS["scoring"][key], key
+    assert data["privacy"]["min_group_size"] == PrivacyConfig.min_group_size
+    assert data["privacy"]["key_env"] == PrivacyConfig.key_env
+    assert data["nip"]["min_appointment_age"] == NipConfig.min_appointment_age
+
 # ---------------------------------------------------------------- hardening (issue 16)
 
 
