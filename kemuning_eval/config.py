@@ -54,6 +54,8 @@ DUPLICATE_RULES = ("keep_latest_complete", "keep_first", "keep_latest")
 NIP_MODES = ("pns", "pppk", "auto")
 DEFAULT_KEY_ENV = "KEMUNING_EVAL_KEY"
 DEFAULT_KEY_FILE = "~/.config/kemuning-eval/pseudonym.key"
+#: the person's decisions on individual duplicates (``duplicates.resolution_file``), by study year
+DEFAULT_RESOLUTION_FILE = "resolusi-duplikat-{year}.csv"
 #: the smallest publishable group (``privacy.min_group_size``)
 DEFAULT_MIN_GROUP_SIZE = 5
 
@@ -570,7 +572,7 @@ def _duplicates(path: Path, raw_dir: Path, data: Mapping, year: int) -> Duplicat
                    t("ingest.config.choose_one", choices=", ".join(DUPLICATE_RULES)))
     res_name = _typed(path, "duplicates.resolution_file", dup.get("resolution_file"), str, "file_name")
     resolution = _raw_path(path, raw_dir, "duplicates.resolution_file",
-                           res_name or f"resolusi-duplikat-{year}.csv")
+                           res_name or DEFAULT_RESOLUTION_FILE.format(year=year))
     return DuplicatesConfig(rule=rule, resolution_file=resolution)
 
 
