@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from kemuning_eval.config import DEFAULT_MIN_GROUP_SIZE
 from kemuning_eval.errors import check_arg
 from kemuning_eval.i18n import t
 from kemuning_eval.report.content.htmlsafe import Html, heading
@@ -127,7 +128,7 @@ class ResearcherCells:
         rows = data.to_dict("records") if hasattr(data, "to_dict") else [dict(r) for r in data]
         if not rows:
             return Html("")
-        min_n = int(self.m["study"].get("min_group_size") or 5)
+        min_n = int(self.m["study"].get("min_group_size") or DEFAULT_MIN_GROUP_SIZE)
         hidden = t("report.suppressed_cell", self.lang, min_n=min_n)
         out = []
         for row in rows:

@@ -26,6 +26,7 @@ import base64
 import io
 from typing import TYPE_CHECKING, Any
 
+from kemuning_eval.config import DEFAULT_MIN_GROUP_SIZE
 from kemuning_eval.i18n import t
 from kemuning_eval.report.content.htmlsafe import Html, esc
 
@@ -207,7 +208,7 @@ def prepost_box(tests: Any, m: dict, lang: str) -> Figure | None:
     None
     """
     overall = _ok(m, "learning").get("overall") or {}
-    min_n = int(m["study"].get("min_group_size") or 5)
+    min_n = int(m["study"].get("min_group_size") or DEFAULT_MIN_GROUP_SIZE)
     if tests is None or overall.get("n") is None:
         return None
     both = tests.dropna(subset=["pre", "post"])

@@ -33,6 +33,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from kemuning_eval.config import DEFAULT_ALPHA, DEFAULT_MIN_GROUP_SIZE
 from kemuning_eval.i18n import t
 from kemuning_eval.numfmt import fmt_ci, fmt_int, fmt_number, fmt_p, fmt_p_expr, fmt_pct, fmt_rupiah
 from kemuning_eval.report.results.availability import (
@@ -40,8 +41,6 @@ from kemuning_eval.report.results.availability import (
     measured_levels,
     not_collected,
 )
-
-DEFAULT_ALPHA = 0.05
 
 #: how each stored value is shown; the metrics store values rounded to the same precision.
 FORMATS: dict[str, Callable[[Any, str], str]] = {
@@ -235,7 +234,8 @@ def not_available(m: dict, level: str, lang: str) -> str:
     entry = m.get(level) or {}
     reason = entry.get("reason")
     if reason == "suppressed_small_group":
-        return t("report.na_suppressed", lang, min_n=fmt_int(m["study"].get("min_group_size") or 5, lang))
+        return t("report.na_suppressed", lang,
+                 min_n=fmt_int(m["study"].get("min_group_size") or DEFAULT_MIN_GROUP_SIZE, lang))
     if reason in ("not_collected", "no_data") and level in LEVEL_INSTRUMENT:
         instruments = entry.get("instruments") or [LEVEL_INSTRUMENT[level]]
         return _capital(t(f"measured.na.{reason}", lang, level=t(f"measured.level.{level}", lang),

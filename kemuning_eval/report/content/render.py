@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from kemuning_eval.config import DEFAULT_MIN_GROUP_SIZE
 from kemuning_eval.i18n import t
 from kemuning_eval.numfmt import fmt_ci, fmt_int, fmt_number, fmt_pct
 from kemuning_eval.report.content import figures as figs
@@ -139,7 +140,8 @@ class Report(ResearcherCells):
             columns = [c for c in columns if any(row.get(c[0]) is not None for row in rows)]
         self._table_no += 1
         cols = [(key, col, self._fmt(kind) if kind else None) for key, col, kind in columns]
-        frame = formatted(rows, cols, self.lang, min_n=int(self.m["study"].get("min_group_size") or 5))
+        frame = formatted(rows, cols, self.lang,
+                          min_n=int(self.m["study"].get("min_group_size") or DEFAULT_MIN_GROUP_SIZE))
         return html_table(frame, caption=t(caption_key, self.lang, n=self._table_no))
 
     def _heading(self, name: str) -> Html:
@@ -206,7 +208,8 @@ class Report(ResearcherCells):
             ("label", "characteristic", None), ("value", "value", None), ("n", "n", "int"),
             ("share", "share", "pct1")], "report.profile.caption")]
         if hidden:
-            parts.append(p(t("report.suppressed_note", self.lang, min_n=self.m["study"].get("min_group_size") or 5)))
+            parts.append(p(t("report.suppressed_note", self.lang,
+                             min_n=self.m["study"].get("min_group_size") or DEFAULT_MIN_GROUP_SIZE)))
         return join(parts)
 
     def _s_reaction(self) -> Html:
@@ -229,7 +232,8 @@ class Report(ResearcherCells):
             ("name", "name", None), ("n", "n", "int"), ("diff", "diff", "num2"), ("ci", "ci", None),
             ("p_val", "p", "p"), ("p_holm", "p_holm", "p"), ("dz", "dz", "num2")], "report.learning.table_caption"))
         if any(row.get("suppressed") for row in rows):
-            parts.append(p(t("report.suppressed_note", self.lang, min_n=self.m["study"].get("min_group_size") or 5)))
+            parts.append(p(t("report.suppressed_note", self.lang,
+                             min_n=self.m["study"].get("min_group_size") or DEFAULT_MIN_GROUP_SIZE)))
         return join(parts)
 
     def _s_behavior(self) -> Html:
