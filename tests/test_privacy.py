@@ -13,8 +13,8 @@ from ingest_support import KEY, make_project, people
 from kemuning_eval.errors import PrivacyError
 from kemuning_eval.ingest.pipeline import ingest_study
 from kemuning_eval.ingest.pseudonym import load_key, pseudonymise
-from kemuning_eval.ingest.scrub import Scrubber
 from kemuning_eval.paths import ProjectPaths
+from kemuning_eval.scrub import Scrubber
 
 
 def _all_text(folder) -> str:

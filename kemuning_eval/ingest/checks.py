@@ -129,7 +129,7 @@ def missing_structure(problems: list[Problem], cb: Any, *, needed: list[Any], fi
     Parameters
     ----------
     problems : list of Problem
-        What :func:`~kemuning_eval.ingest.codebook.apply_codebook` found.
+        What :func:`~kemuning_eval.ingest.convert.apply_codebook` found.
     cb : Codebook
         The instrument's codebook.
     needed : list
@@ -465,7 +465,7 @@ def typed_input(key: str, raw: Any, cb: Any, *, needed: list[Any]) -> tuple[Any,
     Returns
     -------
     data : pandas.DataFrame
-        As :func:`~kemuning_eval.ingest.codebook.apply_codebook` returns it,
+        As :func:`~kemuning_eval.ingest.convert.apply_codebook` returns it,
         infinite numbers set missing.
     problems : list of Problem
         The codebook's findings with fatal ones raised to errors, plus this
@@ -485,7 +485,7 @@ def typed_input(key: str, raw: Any, cb: Any, *, needed: list[Any]) -> tuple[Any,
     >>> sorted(p.extra["check"] for p in found)
     ['excel_error', 'nip_as_number']
     """
-    from kemuning_eval.ingest.codebook import apply_codebook
+    from kemuning_eval.ingest.convert import apply_codebook
 
     data, found = apply_codebook(raw, cb)
     found = missing_structure(found, cb, needed=needed, file=raw.file)

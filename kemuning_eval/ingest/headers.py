@@ -1,4 +1,6 @@
-"""Title rows above a CSV header (an Excel sheet saved as CSV, a training system's report).
+"""The header line of a CSV: its separator, and title rows above it (a sheet saved as CSV, a report).
+
+:func:`detect_sep` picks the separator of a header line.
 
 Exports written from a spreadsheet often start with a title ("Rekap Nilai
 Pre-Test dan Post-Test"), a date line and a blank row before the header.
@@ -31,6 +33,27 @@ def _filled(line: str, sep: str) -> int:
     return sum(1 for c in cells if c.strip())
 
 
+def detect_sep(header_line: str) -> str:
+    """Return the most frequent of ``;``, ``,``, tab and ``|`` outside quotes.
+
+    Examples
+    --------
+    >>> detect_sep('"Stempel waktu","Nama, lengkap";x')
+    ','
+    >>> detect_sep("No;NIP;Nilai")
+    ';'
+    """
+    counts = {s: 0 for s in (",", ";", "\t", "|")}
+    quoted = False
+    for ch in header_line:
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted and ch in counts:
+            counts[ch] += 1
+    best = max(counts, key=lambda s: (counts[s], s == ","))
+    return best if counts[best] else ","
+
+
 def detect_csv_header_lines(lines: list[str], sep: str | None = None) -> int:
     """Return the 1-based header row of the first lines of a CSV (1 when no title rows).
 
@@ -55,8 +78,6 @@ def detect_csv_header_lines(lines: list[str], sep: str | None = None) -> int:
     >>> detect_csv_header_lines(["No;NIP;;", "1;196608011988031001;80;x"])  # a sparse header stays
     1
     """
-    from kemuning_eval.ingest.readers import detect_sep
-
     lines = lines[:MAX_SCAN]
     if sep is None:
         seps = [detect_sep(line) for line in lines if line.strip()]

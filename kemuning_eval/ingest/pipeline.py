@@ -957,7 +957,7 @@ class _Build:
 
     # ------------------------------------------------------------ all
     def run(self) -> None:
-        from kemuning_eval.ingest.scrub import Scrubber
+        from kemuning_eval.scrub import Scrubber
 
         self.read_all()
         self.scrubber = Scrubber(self.names)

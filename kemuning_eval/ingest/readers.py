@@ -26,6 +26,7 @@ from typing import Any
 from kemuning_eval.errors import DataError
 from kemuning_eval.i18n import t
 from kemuning_eval.ingest.checks import unique_headers
+from kemuning_eval.ingest.headers import detect_csv_header_row, detect_sep
 
 #: Suffixes the readers understand.
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
@@ -106,27 +107,6 @@ def detect_encoding(path: Path) -> str:
         return "utf-8"
     except UnicodeDecodeError:
         return "cp1252"
-
-
-def detect_sep(header_line: str) -> str:
-    """Return the most frequent of ``;``, ``,``, tab and ``|`` outside quotes.
-
-    Examples
-    --------
-    >>> detect_sep('"Stempel waktu","Nama, lengkap";x')
-    ','
-    >>> detect_sep("No;NIP;Nilai")
-    ';'
-    """
-    counts = {s: 0 for s in (",", ";", "\t", "|")}
-    quoted = False
-    for ch in header_line:
-        if ch == '"':
-            quoted = not quoted
-        elif not quoted and ch in counts:
-            counts[ch] += 1
-    best = max(counts, key=lambda s: (counts[s], s == ","))
-    return best if counts[best] else ","
 
 
 def _to_text(series: Any) -> Any:
@@ -225,7 +205,7 @@ def read_csv(path: Path, *, sep: str | None = None, decimal: str | None = None,
     path : Path
         The file.
     sep : str, optional
-        Separator (default: :func:`detect_sep` on the header line).
+        Separator (default: :func:`~kemuning_eval.ingest.headers.detect_sep` on the header line).
     decimal : str, optional
         Decimal mark (default: ``,`` when ``sep`` is ``;``, else ``.``).
     encoding : str, optional
@@ -258,7 +238,6 @@ def read_csv(path: Path, *, sep: str | None = None, decimal: str | None = None,
     """
     import pandas as pd
 
-    from kemuning_eval.ingest.headers import detect_csv_header_row
 
     csv.field_size_limit(max(csv.field_size_limit(), 1 << 30))  # a long free-text answer is data, not an error
     encoding = encoding or detect_encoding(path)

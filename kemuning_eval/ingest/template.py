@@ -74,7 +74,7 @@ _EXPORT_META = re.compile(r"^(id|uuid|index|validation status|notes|status|submi
 
 
 def _pii(h: str, vals: Any) -> str | None:
-    from kemuning_eval.ingest.scrub import EMAIL, NIP, PHONE
+    from kemuning_eval.scrub import EMAIL, NIP, PHONE
 
     for kind, pattern in _PII_HEADERS:
         if pattern.search(h) and not (kind == "name" and _NOT_NAME.search(h)):
@@ -130,7 +130,7 @@ def _scale(h: str, uniq: list[str]) -> dict[str, Any] | None:
 def _number(h: str, header: str, uniq: list[str]) -> dict[str, Any] | None:
     import pandas as pd
 
-    from kemuning_eval.ingest.codebook import parse_numbers
+    from kemuning_eval.ingest.numparse import parse_numbers
 
     nums = parse_numbers(pd.Series(uniq, dtype="str"), decimal=",")
     if not nums.notna().all():

@@ -23,7 +23,7 @@ as separate keywords.
 Privacy
 -------
 Quotes were scrubbed at ingest; they are scrubbed again here (e-mails, NIPs,
-phone numbers with :class:`kemuning_eval.ingest.scrub.Scrubber`, plus any run of
+phone numbers with :class:`kemuning_eval.scrub.Scrubber`, plus any run of
 eight or more digits).  Quotes carry only role and programme, never an ID, and
 come only from role x programme cells with at least ``min_n`` excerpts.
 Breakdowns by role and programme hide cells with fewer than ``min_n`` excerpts
@@ -338,7 +338,7 @@ def scrub_quote(text: Any) -> Any:
     >>> scrub_quote("hubungi 0812-3456-7890 atau a.b@mail.go.id, NIP 196608011988031001, kode 123456789")
     'hubungi [TELEPON] atau [EMAIL], NIP [NIP], kode [NIP]'
     """
-    from kemuning_eval.ingest.scrub import Scrubber
+    from kemuning_eval.scrub import Scrubber
 
     out = Scrubber().scrub(text)
     return _DIGITS.sub("[NIP]", out) if isinstance(out, str) else out

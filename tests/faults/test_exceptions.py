@@ -159,17 +159,17 @@ def test_unexpected_error_names_file_and_column(template: Path, tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch,
                                                 capsys: pytest.CaptureFixture) -> None:
     """An unexpected failure while converting a column names the file and that column."""
-    import kemuning_eval.ingest.codebook as codebook
+    import kemuning_eval.ingest.convert as convert
 
     project = _project(template, tmp_path / "p", ("programs", "roster", "tests"))
-    real = codebook.parse_numbers
+    real = convert.parse_numbers
 
     def broken(values, **kwargs):
         if values.name == "Nilai Post-Test":
             raise ZeroDivisionError("division by zero")
         return real(values, **kwargs)
 
-    monkeypatch.setattr(codebook, "parse_numbers", broken)
+    monkeypatch.setattr(convert, "parse_numbers", broken)
     code = main(["--root", str(project), "ingest", "--year", str(YEAR), "--force"])
     text = "".join(capsys.readouterr())
     assert code == 1 and "Traceback" not in text

@@ -8,13 +8,10 @@ import yaml
 from ingest_support import STUDY, write_sav
 
 from kemuning_eval.errors import ConfigError, UsageError
-from kemuning_eval.ingest.codebook import (
-    apply_codebook,
-    codebook_from_mapping,
-    load_codebook,
-    parse_numbers,
-)
+from kemuning_eval.ingest.codebook import codebook_from_mapping, load_codebook
+from kemuning_eval.ingest.convert import apply_codebook
 from kemuning_eval.ingest.labels import builtin_scale, normalise_label
+from kemuning_eval.ingest.numparse import parse_numbers
 from kemuning_eval.ingest.readers import RawTable, read_table
 from kemuning_eval.ingest.template import write_template
 

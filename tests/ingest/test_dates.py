@@ -8,7 +8,8 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from kemuning_eval.ingest.codebook import apply_codebook, codebook_from_mapping
+from kemuning_eval.ingest.codebook import codebook_from_mapping
+from kemuning_eval.ingest.convert import apply_codebook
 from kemuning_eval.ingest.dates import parse_column
 from kemuning_eval.ingest.readers import RawTable
 

@@ -6,7 +6,8 @@ import exports_corpus as ec
 import pytest
 import yaml
 
-from kemuning_eval.ingest.codebook import apply_codebook, codebook_from_mapping, load_codebook
+from kemuning_eval.ingest.codebook import codebook_from_mapping, load_codebook
+from kemuning_eval.ingest.convert import apply_codebook
 from kemuning_eval.ingest.readers import RawTable, read_table
 from kemuning_eval.ingest.template import guess_column, template, write_template
 

@@ -3,7 +3,7 @@
 References: frequencies and co-occurrence are recomputed independently with
 plain Python (collections.Counter / itertools over the raw ``;`` codes); the
 keyword rule is checked case by case against its documented definition;
-scrubbing against the patterns of kemuning_eval.ingest.scrub.
+scrubbing against the patterns of kemuning_eval.scrub.
 """
 
 from __future__ import annotations

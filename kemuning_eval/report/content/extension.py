@@ -33,10 +33,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from kemuning_eval.config import DEFAULT_MIN_GROUP_SIZE
 from kemuning_eval.errors import check_arg
 from kemuning_eval.i18n import t
 from kemuning_eval.report.content.htmlsafe import Html, heading
+from kemuning_eval.report.content.reading import min_group_size
 from kemuning_eval.report.content.tables import html_table
 
 #: Tag of a researcher's cell (the notebook tests accept such cells, see tests/report/engine/test_notebooks.py).
@@ -89,7 +89,7 @@ class ResearcherCells:
             The rows.
         columns : sequence of (str, str, str or None)
             Per column: the column of ``data``, its header, and the format
-            (a key of :data:`kemuning_eval.report.content.narrative.FORMATS`: ``int``,
+            (a key of :data:`kemuning_eval.report.content.wording.FORMATS`: ``int``,
             ``num1``-``num3``, ``pct1`` (a share 0-1), ``rupiah``, ``p``; or
             ``None`` for text).
         caption : str
@@ -121,14 +121,14 @@ class ResearcherCells:
         """
         import pandas as pd
 
-        from kemuning_eval.report.content.narrative import FORMATS
+        from kemuning_eval.report.content.wording import FORMATS
 
         for _, _, kind in columns:
             check_arg(kind is None or kind in FORMATS, "columns", kind, ", ".join(FORMATS))
         rows = data.to_dict("records") if hasattr(data, "to_dict") else [dict(r) for r in data]
         if not rows:
             return Html("")
-        min_n = int(self.m["study"].get("min_group_size") or DEFAULT_MIN_GROUP_SIZE)
+        min_n = min_group_size(self.m)
         hidden = t("report.suppressed_cell", self.lang, min_n=min_n)
         out = []
         for row in rows:

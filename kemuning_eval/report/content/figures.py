@@ -26,9 +26,10 @@ import base64
 import io
 from typing import TYPE_CHECKING, Any
 
-from kemuning_eval.config import DEFAULT_MIN_GROUP_SIZE
 from kemuning_eval.i18n import t
 from kemuning_eval.report.content.htmlsafe import Html, esc
+from kemuning_eval.report.content.reading import available as _ok
+from kemuning_eval.report.content.reading import min_group_size
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
@@ -90,11 +91,6 @@ def _palette(n: int) -> list:
     import seaborn as sns
 
     return sns.color_palette("colorblind", n)
-
-
-def _ok(m: dict, name: str) -> dict:
-    entry = m.get(name) or {}
-    return entry if entry.get("available") else {}
 
 
 def _decimal(lang: str, decimals: int | None = None, *, absolute: bool = False):
@@ -208,7 +204,7 @@ def prepost_box(tests: Any, m: dict, lang: str) -> Figure | None:
     None
     """
     overall = _ok(m, "learning").get("overall") or {}
-    min_n = int(m["study"].get("min_group_size") or DEFAULT_MIN_GROUP_SIZE)
+    min_n = min_group_size(m)
     if tests is None or overall.get("n") is None:
         return None
     both = tests.dropna(subset=["pre", "post"])
@@ -470,7 +466,7 @@ def comparison_bars(m: dict, lang: str) -> Figure | None:
     rows = [r for r in comp.get("rows") or [] if r.get("previous") is not None and r.get("current") is not None]
     if not rows:
         return None
-    from kemuning_eval.report.content.narrative import fmt_value
+    from kemuning_eval.report.content.wording import fmt_value
 
     _setup()
     from matplotlib.figure import Figure

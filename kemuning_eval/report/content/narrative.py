@@ -1,316 +1,67 @@
-"""The report's sentences, written from the metrics dict with catalogue texts.
+"""The report's sentences, written from the metrics with catalogue texts.
 
-Every number is formatted from a value *stored in the metrics* with
-:mod:`kemuning_eval.numfmt`, so the text and ``metrics.json`` agree.  The
-functions return plain text (a list of paragraphs); :mod:`.render` escapes
-them, so names from the data can never inject HTML.
+This module decides nothing: every claim it makes is a decision stored in the
+metrics by :mod:`kemuning_eval.report.results` on unrounded values, and every
+number is formatted here, for display only, with :mod:`kemuning_eval.numfmt`.
+The functions return plain text (a list of paragraphs); :mod:`.render`
+escapes them, so names from the data can never inject HTML.
 
-Wording rules (named so that a reader can check them):
+What is read, not decided (named so that a reader can check them):
 
-- **Significance** (:func:`significance`): "meningkat/menurun signifikan" only
-  when ``p < alpha`` **and** the 95 % CI excludes zero; a CI that includes
-  zero is reported as "no evidence of a change"; a p-value and CI that
-  disagree (possible when p comes from another test) as "inconclusive".
-- **Effect size** (:func:`effect_band`): Cohen's (1988) bands on ``|d|``:
-  < 0.2 negligible, < 0.5 small, < 0.8 medium, otherwise large; the
-  definition reported is d_z = mean(D) / sd(D) of the paired differences.
+- **Significance** (:func:`verdict`): the stored ``direction`` of a change
+  (``increase``, ``decrease``, ``none`` or ``inconclusive``) picks the
+  ``report.sig.<direction>`` sentence; ``significant`` picks the DiD wording.
+- **Effect size**: the stored ``effect_band`` (Cohen's band of d_z) picks
+  ``report.effect.<band>``; the stored ``gain_band`` (Hake) picks
+  ``report.learning.band.<band>``.
+- **Reliability**: the stored ``low`` flag of a scale names it as below the
+  acceptable alpha; the stored ``adequate`` of the sample picks its verdict.
+
+Shared phrases (formats, the verdict of a change, lists) live in
+:mod:`.wording`; the challenges' and recommendations' sentences in
+:mod:`.findings`.
 
 Examples
 --------
->>> significance(3.2, 1.1, 5.3, 0.004)
-'increase'
->>> significance(3.2, -0.4, 6.8, 0.08)
-'none'
->>> effect_band(0.49), effect_band(-0.81)
-('small', 'large')
->>> fmt_value(0.4567, "pct1", "id"), fmt_value(1250000, "rupiah", "en")
-('45,7%', 'Rp 1,250,000')
+>>> from kemuning_eval.report.results.metrics import empty_metrics
+>>> m = empty_metrics(2026)
+>>> m["learning"] = {"available": True, "overall": {"n": 40, "pre_mean": 60.0, "post_mean": 61.2, "diff": 1.2,
+...     "ci_low": 0.05, "ci_high": 2.35, "p_val": 0.0496, "direction": "increase", "w_stat": 300.0,
+...     "w_p": 0.06, "dz": 0.1996, "gz": 0.195, "effect_band": "negligible"}}
+>>> text = learning(m, "en")
+>>> "a significant increase" in text[0], "d_z = 0.20" in text[1], "negligible by Cohen" in text[1]
+(True, True, True)
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from typing import Any
 
-from kemuning_eval.config import DEFAULT_ALPHA, DEFAULT_MIN_GROUP_SIZE
 from kemuning_eval.i18n import t
-from kemuning_eval.numfmt import fmt_ci, fmt_int, fmt_number, fmt_p, fmt_p_expr, fmt_pct, fmt_rupiah
+from kemuning_eval.numfmt import fmt_ci, fmt_int, fmt_number, fmt_p_expr, fmt_pct, fmt_rupiah
+from kemuning_eval.report.content.reading import alpha as study_alpha
+from kemuning_eval.report.content.reading import available as _ok
+from kemuning_eval.report.content.reading import label as _label
+from kemuning_eval.report.content.reading import min_group_size
+from kemuning_eval.report.content.wording import (
+    fmt_value,
+    instrument_list,
+    join_list,
+    level_list,
+    not_available,
+    unmeasured_levels,
+    verdict,
+)
 from kemuning_eval.report.results.availability import (
     LEVEL_INSTRUMENT,
     measured_levels,
     not_collected,
 )
-
-#: how each stored value is shown; the metrics store values rounded to the same precision.
-FORMATS: dict[str, Callable[[Any, str], str]] = {
-    "int": lambda v, lang: fmt_int(v, lang),
-    "num1": lambda v, lang: fmt_number(v, 1, lang),
-    "num2": lambda v, lang: fmt_number(v, 2, lang),
-    "num3": lambda v, lang: fmt_number(v, 3, lang),
-    "pct1": lambda v, lang: fmt_pct(v, 1, lang),
-    "rupiah": lambda v, lang: fmt_rupiah(v, lang),
-    "p": lambda v, lang: fmt_p(v, lang),
-}
-
-
-def fmt_value(value: Any, fmt: str, lang: str) -> str:
-    """Format ``value`` with one of :data:`FORMATS`.
-
-    Parameters
-    ----------
-    value : number or None
-        A value stored in the metrics.
-    fmt : str
-        A key of :data:`FORMATS` (``int``, ``num1``-``num3``, ``pct1``,
-        ``rupiah``, ``p``).
-    lang : {"id", "en"}
-        Number conventions (Indonesian: decimal comma, ``.`` thousands).
-
-    Returns
-    -------
-    str
-        The value as the report shows it.
-
-    Raises
-    ------
-    KeyError
-        For an unknown ``fmt``.
-
-    Examples
-    --------
-    >>> fmt_value(1234.5, "num1", "id"), fmt_value(1234.5, "num1", "en"), fmt_value(0.0123, "p", "id")
-    ('1.234,5', '1,234.5', '0,012')
-    """
-    return FORMATS[fmt](value, lang)
-
-
-def significance(estimate: float | None, ci_low: float | None, ci_high: float | None,
-                 p: float | None, alpha: float = DEFAULT_ALPHA) -> str:
-    """Classify a change: ``increase``, ``decrease``, ``none`` or ``inconclusive``.
-
-    ``increase``/``decrease`` need ``p < alpha`` and a CI that excludes zero
-    on the side of the estimate.  A CI including zero is ``none`` (no evidence
-    of a change).  Missing values give ``inconclusive``.
-
-    Examples
-    --------
-    >>> significance(-2.0, -3.0, -1.0, 0.001)
-    'decrease'
-    >>> significance(2.0, 0.5, 3.5, 0.09)
-    'inconclusive'
-    """
-    if None in (estimate, ci_low, ci_high, p):
-        return "inconclusive"
-    excludes_zero = ci_low > 0 or ci_high < 0
-    if not excludes_zero:
-        return "none"
-    if p < alpha:
-        if ci_low > 0 and estimate > 0:
-            return "increase"
-        if ci_high < 0 and estimate < 0:
-            return "decrease"
-    return "inconclusive"
-
-
-def is_significant(estimate, ci_low, ci_high, p, alpha: float = DEFAULT_ALPHA) -> bool:
-    """True for a significant increase or decrease (see :func:`significance`).
-
-    Parameters
-    ----------
-    estimate, ci_low, ci_high, p : float or None
-        The estimate, its 95 % CI and its p-value.
-    alpha : float, default 0.05
-        Significance level.
-
-    Returns
-    -------
-    bool
-
-    Examples
-    --------
-    >>> is_significant(1.0, 0.2, 1.8, 0.01), is_significant(1.0, -0.2, 1.8, 0.01)
-    (True, False)
-    """
-    return significance(estimate, ci_low, ci_high, p, alpha) in ("increase", "decrease")
-
-
-def effect_band(d: float | None) -> str | None:
-    """Cohen's band of an effect size: negligible / small / medium / large (``None`` if missing).
-
-    Parameters
-    ----------
-    d : float or None
-        A standardised effect size (sign ignored).
-
-    Returns
-    -------
-    str or None
-        ``"negligible"`` (< 0.2), ``"small"`` (< 0.5), ``"medium"`` (< 0.8)
-        or ``"large"`` (Cohen, 1988).
-
-    Examples
-    --------
-    >>> [effect_band(d) for d in (0.19, 0.2, -0.5, 0.8, None)]
-    ['negligible', 'small', 'medium', 'large', None]
-    """
-    if d is None:
-        return None
-    size = abs(d)
-    if size < 0.2:
-        return "negligible"
-    if size < 0.5:
-        return "small"
-    if size < 0.8:
-        return "medium"
-    return "large"
-
-
-def verdict(entry: dict, lang: str, *, alpha: float = DEFAULT_ALPHA, key: str = "diff",
-            fmt: str = "num2") -> str:
-    """Wording of a change stored as ``{key, ci_low, ci_high, p_val}`` in ``entry``.
-
-    Parameters
-    ----------
-    entry : dict
-        Holds the estimate under ``key``, ``ci_low``, ``ci_high`` and ``p_val``.
-    lang : {"id", "en"}
-        Report language.
-    alpha : float, default 0.05
-        Significance level.
-    key : str, default "diff"
-        Key of the estimate.
-    fmt : str, default "num2"
-        Format of the estimate and CI (see :data:`FORMATS`).
-
-    Returns
-    -------
-    str
-        The ``report.sig.<kind>`` sentence of :func:`significance`, with the
-        formatted estimate, CI and p-value.
-
-    Examples
-    --------
-    >>> verdict({"diff": 1.25, "ci_low": 0.5, "ci_high": 2.0, "p_val": 0.001}, "en")
-    'a significant increase (difference 1.25, 95% CI [0.50, 2.00], p = 0.001)'
-    """
-    kind = significance(entry.get(key), entry.get("ci_low"), entry.get("ci_high"), entry.get("p_val"), alpha)
-    return t(f"report.sig.{kind}", lang, diff=fmt_value(entry.get(key), fmt, lang),
-             ci=fmt_ci(entry.get("ci_low"), entry.get("ci_high"), int(fmt[-1]) if fmt[-1].isdigit() else 2, lang),
-             p=fmt_p_expr(entry.get("p_val"), lang))
-
-
-def not_available(m: dict, level: str, lang: str) -> str:
-    """Why a level is not reported: too few respondents (suppressed) or no data.
-
-    Parameters
-    ----------
-    m : dict
-        The metrics.
-    level : str
-        A level of the metrics (``"reaction"``, ``"learning"``...).
-    lang : {"id", "en"}
-        Report language.
-
-    Returns
-    -------
-    str
-        The catalogue sentence for the level's ``reason``.
-
-    Examples
-    --------
-    >>> from kemuning_eval.report.results.metrics import empty_metrics, unavailable
-    >>> m = empty_metrics(2026)
-    >>> m["study"]["min_group_size"] = 5
-    >>> m["learning"] = unavailable("suppressed_small_group")
-    >>> "fewer than 5 people" in not_available(m, "learning", "en")
-    True
-    >>> print(not_available(m, "cost", "en"))
-    Costs and ROI cannot be reported: programme cost records were collected but hold no usable records within this report's scope.
-    >>> m["behavior"] = unavailable("not_collected", ("observations",))
-    >>> print(not_available(m, "behavior", "id"))
-    Level 3 (perilaku di tempat kerja) tidak diukur tahun ini (observasi kinerja oleh atasan, rekan, dan diri sendiri sebelum dan sesudah pelatihan tidak dikumpulkan).
-    """
-    entry = m.get(level) or {}
-    reason = entry.get("reason")
-    if reason == "suppressed_small_group":
-        return t("report.na_suppressed", lang,
-                 min_n=fmt_int(m["study"].get("min_group_size") or DEFAULT_MIN_GROUP_SIZE, lang))
-    if reason in ("not_collected", "no_data") and level in LEVEL_INSTRUMENT:
-        instruments = entry.get("instruments") or [LEVEL_INSTRUMENT[level]]
-        return _capital(t(f"measured.na.{reason}", lang, level=t(f"measured.level.{level}", lang),
-                          instruments=instrument_list(instruments, lang)))
-    from kemuning_eval.i18n import catalogue
-
-    key = f"report.na_reason.{reason}"
-    return t(key, lang) if key in catalogue() else t("report.na", lang)
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def join_list(items: list[str], lang: str) -> str:
-    """``a, b dan c`` / ``a, b and c`` (catalogue word for "and").
-
-    Examples
-    --------
-    >>> join_list(["a"], "id"), join_list(["a", "b", "c"], "id"), join_list(["a", "b"], "en")
-    ('a', 'a, b dan c', 'a and b')
-    """
-    items = [str(x) for x in items]
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {t('measured.list_and', lang)} {items[-1]}"
-
-
-def instrument_list(instruments: list[str], lang: str) -> str:
-    """The instruments' names from the catalogue, joined (:func:`join_list`).
-
-    Examples
-    --------
-    >>> instrument_list(["roster", "tests"], "en")
-    'participant roster and pre- and post-tests'
-    """
-    return join_list([t(f"measured.instrument.{k}", lang) for k in instruments], lang)
-
-
-def level_list(levels: list[str], lang: str) -> str:
-    """The levels' names from the catalogue, joined (:func:`join_list`).
-
-    Examples
-    --------
-    >>> level_list(["behavior", "cost"], "en")
-    'Level 3 (behaviour at work) and costs and ROI'
-    """
-    return join_list([t(f"measured.level.{k}", lang) for k in levels], lang)
-
-
-def unmeasured_levels(m: dict) -> list[str]:
-    """Levels without numbers because their instrument was not collected (report order).
-
-    Examples
-    --------
-    >>> from kemuning_eval.report.results.metrics import empty_metrics, unavailable
-    >>> m = empty_metrics(2026)
-    >>> m["behavior"] = unavailable("not_collected", ("observations",))
-    >>> unmeasured_levels(m)
-    ['behavior']
-    """
-    return [level for level in LEVEL_INSTRUMENT if (m.get(level) or {}).get("reason") == "not_collected"]
+from kemuning_eval.stats.ikm import ELEMENTS as IKM_ELEMENTS
 
 
 def _everything_measured(m: dict) -> bool:
     return len(measured_levels(m)) == len(LEVEL_INSTRUMENT) and not not_collected(m)
-
-
-def _alpha(m: dict) -> float:
-    return float(m["study"].get("alpha") or DEFAULT_ALPHA)
-
-
-def _ok(m: dict, name: str) -> dict:
-    entry = m.get(name) or {}
-    return entry if entry.get("available") else {}
 
 
 def _extremes(rows: list[dict], value: str) -> tuple[dict, dict] | None:
@@ -320,10 +71,6 @@ def _extremes(rows: list[dict], value: str) -> tuple[dict, dict] | None:
     low = min(rows, key=lambda r: (r[value], str(r.get("label"))))
     high = max(rows, key=lambda r: (r[value], str(r.get("label"))))
     return low, high
-
-
-def _label(row: dict, key: str) -> str:
-    return str(row.get("label") or row.get(key) or "")
 
 
 def summary(m: dict, lang: str) -> list[str]:
@@ -351,7 +98,11 @@ def summary(m: dict, lang: str) -> list[str]:
     This evaluation covers 2 training programmes run by BPSDM in 2026, with 40 participants and 60 JP in total.
     The evaluation rules found no challenge in the data measured, so no recommendation is made.
     """
-    s = m["study"]
+    return [*_summary_scope(m["study"], lang), *_summary_levels(m, lang), *_summary_findings(m, lang)]
+
+
+def _summary_scope(s: dict, lang: str) -> list[str]:
+    """The summary's first sentence: programmes, agency, year (and participants and JP when known)."""
     out = []
     if s.get("n_programs") is not None and s.get("programs_source") == "exports":
         out.append(t("measured.summary.scope_derived", lang, n_programs=fmt_int(s["n_programs"], lang),
@@ -367,6 +118,12 @@ def summary(m: dict, lang: str) -> list[str]:
         else:
             out.append(t("measured.summary.scope_plain", lang, n_programs=fmt_int(s["n_programs"], lang),
                          year=s["year"]))
+    return out
+
+
+def _summary_levels(m: dict, lang: str) -> list[str]:
+    """One summary sentence per measured level (its headline numbers and stored verdict)."""
+    out = []
     reaction = _ok(m, "reaction")
     ext = _extremes(reaction.get("dimensions") or [], "mean")
     ikm = reaction.get("ikm") or {}
@@ -384,7 +141,7 @@ def summary(m: dict, lang: str) -> list[str]:
     if overall.get("pre_mean") is not None:
         out.append(t("report.summary.learning", lang, pre=fmt_number(overall["pre_mean"], 2, lang),
                      post=fmt_number(overall["post_mean"], 2, lang),
-                     verdict=verdict(overall, lang, alpha=_alpha(m)) + "."))
+                     verdict=verdict(overall, lang) + "."))
     applying = (_ok(m, "behavior").get("applying") or {})
     if applying.get("share") is not None:
         out.append(t("report.summary.behavior", lang, share=fmt_pct(applying["share"], 1, lang)))
@@ -404,6 +161,12 @@ def summary(m: dict, lang: str) -> list[str]:
     unmeasured = unmeasured_levels(m)
     if unmeasured:
         out.append(t("measured.summary.not_measured", lang, levels=level_list(unmeasured, lang)))
+    return out
+
+
+def _summary_findings(m: dict, lang: str) -> list[str]:
+    """The findings count, then the challenges' and recommendations' short names."""
+    out = []
     f = m.get("findings") or {}
     if f.get("challenges"):
         out.append(t("report.summary.findings", lang, n_challenges=fmt_int(len(f.get("challenges") or []), lang),
@@ -419,18 +182,6 @@ def summary(m: dict, lang: str) -> list[str]:
     return out
 
 
-def fmt_date(iso: str | None, lang: str) -> str:
-    """An ISO date as the report shows it: ``15 Desember 2026`` / ``15 December 2026``.
-
-    Examples
-    --------
-    >>> fmt_date("2026-12-15", "id"), fmt_date("2026-03-01", "en"), fmt_date(None, "id")
-    ('15 Desember 2026', '1 March 2026', '')
-    """
-    if not iso:
-        return ""
-    year, month, day = (int(x) for x in str(iso)[:10].split("-"))
-    return f"{day} {t(f'report.month.{month}', lang)} {year}"
 
 
 def introduction(m: dict, lang: str) -> dict[str, Any]:
@@ -590,7 +341,7 @@ def method(m: dict, lang: str) -> dict[str, Any]:
     --------
     >>> from kemuning_eval.report.results.metrics import empty_metrics
     >>> m = empty_metrics(2026)
-    >>> m["study"]["sample"] = {"population": 40, "required": 36, "achieved": 38, "rate": 0.95}
+    >>> m["study"]["sample"] = {"population": 40, "required": 36, "achieved": 38, "rate": 0.95, "adequate": True}
     >>> out = method(m, "en")
     >>> sorted(out)
     ['after', 'definitions', 'paragraphs', 'rates', 'rates_intro', 'stats_intro']
@@ -609,11 +360,10 @@ def method(m: dict, lang: str) -> dict[str, Any]:
                                      levels=level_list(unmeasured_levels(m), lang))
     sample = s.get("sample") or {}
     if sample.get("required") is not None:
-        ok = sample["achieved"] >= sample["required"]
         paragraphs.append(t("report.method.sample", lang, population=fmt_int(sample["population"], lang),
                             required=fmt_int(sample["required"], lang), achieved=fmt_int(sample["achieved"], lang),
                             rate=fmt_pct(sample.get("rate"), 1, lang),
-                            verdict=t("report.method.sample_ok" if ok else "report.method.sample_short", lang)))
+                            verdict=t("report.method.sample_ok" if sample["adequate"] else "report.method.sample_short", lang)))
     rates = [t("report.method.response_rate_item", lang, instrument=r["label"], n=fmt_int(r["n"], lang),
                population=fmt_int(r["population"], lang), rate=fmt_pct(r["rate"], 1, lang))
              for r in s.get("response_rates") or [] if r.get("rate") is not None]
@@ -627,10 +377,10 @@ def method(m: dict, lang: str) -> dict[str, Any]:
         definitions.insert(1, t("report.method.bands", lang, bands="; ".join(
             f"{b['label']} ≥ {fmt_number(b['lower'], 2, lang)}" for b in bands)))
     if any(k in ("paired", "did") for k in _methods_used(m)):
-        definitions.append(t("report.method.def.significance", lang, alpha=fmt_number(_alpha(m), 2, lang)))
+        definitions.append(t("report.method.def.significance", lang, alpha=fmt_number(study_alpha(m), 2, lang)))
     quotes = bool(_ok(m, "qualitative")) or not s.get("instruments")
     after = [t("report.method.privacy" if quotes else "measured.method.privacy", lang,
-               min_n=fmt_int(s.get("min_group_size"), lang))]
+               min_n=fmt_int(min_group_size(m), lang))]
     q = s.get("data_quality") or {}
     if q.get("n_checks") is not None:
         after.append(t("report.method.quality", lang, n_checks=fmt_int(q["n_checks"], lang),
@@ -709,11 +459,11 @@ def reaction(m: dict, lang: str) -> list[str]:
     elif rel:
         out.append(t("report.reaction.reliability", lang, low=fmt_number(rel[0]["alpha"], 2, lang),
                      high=fmt_number(rel[1]["alpha"], 2, lang)))
-    if rel and rel[0]["alpha"] < 0.7:
-        out.append(t("report.reaction.reliability_low", lang, dims=", ".join(
-            _label(x, "dimension") for x in r["reliability"] if x.get("alpha") is not None and x["alpha"] < 0.7)))
+    low = [_label(x, "dimension") for x in r.get("reliability") or [] if x["low"]]
+    if low:
+        out.append(t("report.reaction.reliability_low", lang, dims=", ".join(low)))
     ikm = r.get("ikm") or {}
-    ext = _extremes(ikm.get("elements") or [], "nrr")
+    ext = _extremes(ikm.get("elements") or [], "rank")  # the stored ranking (1 = weakest, on unrounded NRR)
     if ikm.get("converted") is not None and ext:
         weak, strong = ext
         out.append(t("report.reaction.ikm", lang, n=fmt_int(ikm.get("n"), lang), index=fmt_number(ikm["index"], 2, lang),
@@ -722,7 +472,7 @@ def reaction(m: dict, lang: str) -> list[str]:
                      weak_nrr=fmt_number(weak["nrr"], 2, lang), strong=_label(strong, "element"),
                      strong_nrr=fmt_number(strong["nrr"], 2, lang)))
     if r.get("ikm_missing"):
-        out.append(t("measured.reaction.ikm_incomplete", lang, n=fmt_int(9 - len(r["ikm_missing"]), lang),
+        out.append(t("measured.reaction.ikm_incomplete", lang, n=fmt_int(len(IKM_ELEMENTS) - len(r["ikm_missing"]), lang),
                      missing=join_list([t(f"stats.ikm.element.{e}", lang) for e in r["ikm_missing"]], lang)))
     fac = r.get("facilitators") or {}
     ext = _extremes(fac.get("dimensions") or [], "mean")
@@ -755,7 +505,8 @@ def learning(m: dict, lang: str) -> list[str]:
     >>> m = empty_metrics(2026)
     >>> m["learning"] = {"available": True, "overall": {
     ...     "n": 38, "pre_mean": 55.0, "post_mean": 70.5, "diff": 15.5, "ci_low": 12.1, "ci_high": 18.9,
-    ...     "p_val": 0.0001, "w_stat": 12.0, "w_p": 0.0002, "dz": 1.1, "gz": 1.08}}
+    ...     "p_val": 0.0001, "direction": "increase", "w_stat": 12.0, "w_p": 0.0002, "dz": 1.1, "gz": 1.08,
+    ...     "effect_band": "large"}}
     >>> text = learning(m, "en")
     >>> "a significant increase (difference 15.50" in text[0], "large by Cohen's bands" in text[1]
     (True, True)
@@ -764,15 +515,14 @@ def learning(m: dict, lang: str) -> list[str]:
     if o.get("n") is None:
         return [not_available(m, "learning", lang)]
     out = [t("report.learning.text", lang, n=fmt_int(o["n"], lang), pre=fmt_number(o.get("pre_mean"), 2, lang),
-             post=fmt_number(o.get("post_mean"), 2, lang), verdict=verdict(o, lang, alpha=_alpha(m)),
+             post=fmt_number(o.get("post_mean"), 2, lang), verdict=verdict(o, lang),
              w=fmt_number(o.get("w_stat"), 1, lang), wp=fmt_p_expr(o.get("w_p"), lang))]
-    band = effect_band(o.get("dz"))
-    if band:
+    if o["effect_band"]:
         out.append(t("report.effect.sentence", lang, d=fmt_number(o["dz"], 2, lang), g=fmt_number(o.get("gz"), 2, lang),
-                     word=t(f"report.effect.{band}", lang)))
-    if o.get("gain_class") is not None:
+                     word=t(f"report.effect.{o['effect_band']}", lang)))
+    if o.get("gain_band"):
         out.append(t("report.learning.gain", lang, g=fmt_number(o["gain_class"], 2, lang),
-                     band=t(f"report.learning.band.{o.get('gain_band') or 'low'}", lang),
+                     band=t(f"report.learning.band.{o['gain_band']}", lang),
                      pass_pre=fmt_pct(o.get("pass_pre"), 1, lang), pass_post=fmt_pct(o.get("pass_post"), 1, lang)))
     return out
 
@@ -807,11 +557,10 @@ def behavior(m: dict, lang: str) -> list[str]:
     c = b.get("change") or {}
     if c.get("n") is not None:
         out.append(t("report.behavior.change", lang, n=fmt_int(c["n"], lang), base=fmt_number(c.get("baseline_mean"), 2, lang),
-                     follow=fmt_number(c.get("followup_mean"), 2, lang), verdict=verdict(c, lang, alpha=_alpha(m))))
-        band = effect_band(c.get("dz"))
-        if band:
+                     follow=fmt_number(c.get("followup_mean"), 2, lang), verdict=verdict(c, lang)))
+        if c["effect_band"]:
             out.append(t("report.effect.sentence_dz", lang, d=fmt_number(c["dz"], 2, lang),
-                         word=t(f"report.effect.{band}", lang)))
+                         word=t(f"report.effect.{c['effect_band']}", lang)))
     a = b.get("applying") or {}
     if a.get("share") is not None:
         out.append(t("report.behavior.applying", lang, share=fmt_pct(a["share"], 1, lang),
@@ -964,111 +713,6 @@ def qualitative(m: dict, lang: str) -> dict[str, Any]:
             "themes": themes, "quotes_intro": t("report.qual.quotes", lang), "quotes": quotes}
 
 
-#: how a value reads inside a sentence where that differs from :data:`FORMATS` (the ``path = value``
-#: basis and the tables): a p-value becomes an expression, ``p = 0,330`` / ``p < 0,001``.
-SENTENCE_FORMATS: dict[str, Callable[[Any, str], str]] = {
-    "p": lambda v, lang: fmt_p_expr(v, lang),
-}
-
-
-def _evidence_values(items: list[dict], lang: str) -> dict[str, str]:
-    return {ev["name"]: SENTENCE_FORMATS.get(ev["fmt"], FORMATS[ev["fmt"]])(ev["value"], lang) for ev in items}
-
-
-def challenge_text(ch: dict, lang: str) -> str:
-    """The sentence of one challenge, its evidence values formatted.
-
-    Parameters
-    ----------
-    ch : dict
-        A challenge of :func:`kemuning_eval.report.results.rules.derive_challenges`.
-    lang : {"id", "en"}
-        Report language.
-
-    Returns
-    -------
-    str
-
-    Examples
-    --------
-    >>> ch = {"id": "unmet_demand", "text": {}, "evidence": [
-    ...     {"name": "applicants", "path": "study.applicants_total", "value": 52, "fmt": "int"},
-    ...     {"name": "capacity", "path": "study.capacity_total", "value": 40, "fmt": "int"},
-    ...     {"name": "ratio", "path": "study.demand_ratio", "value": 1.3, "fmt": "num2"}]}
-    >>> challenge_text(ch, "en")
-    'A limited budget caps attendance: 52 applicants for 40 seats (1.30 per seat).'
-    """
-    values = _evidence_values(ch["evidence"], lang)
-    if ch["id"] == "weak_transfer":
-        parts = [t(f"report.evidence.{ev['name']}", lang, value=values[ev["name"]]) for ev in ch["evidence"]]
-        return t("report.challenge.weak_transfer", lang, evidence="; ".join(parts))
-    return t(f"report.challenge.{ch['id']}", lang, **values, **ch.get("text", {}))
-
-
-def evidence_text(item: dict, lang: str) -> str:
-    """``Dasar: path = value; ...`` for a challenge or recommendation (values as formatted in the text).
-
-    Parameters
-    ----------
-    item : dict
-        A challenge or recommendation with ``evidence``.
-    lang : {"id", "en"}
-        Report language.
-
-    Returns
-    -------
-    str
-
-    Each value is named in words (catalogue ``report.basis.<path>``, the
-    metric's path in ``metrics.json`` without list positions); the path itself
-    stays in ``metrics.json`` for machine readers and is never shown.
-
-    Examples
-    --------
-    >>> evidence_text({"evidence": [{"path": "cost.roi_pct", "value": -12.5, "fmt": "num1"}]}, "id")
-    'Dasar: ROI keseluruhan (%) = -12,5.'
-    >>> evidence_text({"evidence": [{"path": "results.did.0.p_val", "value": 0.33, "fmt": "p"}]}, "en")
-    'Basis: effect on the outcome, p = 0.330.'
-    """
-    basis = "; ".join(_basis_part(ev, lang) for ev in item["evidence"])
-    return t("report.recommendation.because", lang, evidence=basis)
-
-
-def _basis_part(ev: dict, lang: str) -> str:
-    label = t("report.basis." + re.sub(r"\.\d+(?=\.)", "", ev["path"]), lang)
-    if ev["fmt"] in SENTENCE_FORMATS:  # already an expression such as "p = 0,330"
-        return f"{label}, {SENTENCE_FORMATS[ev['fmt']](ev['value'], lang)}"
-    return f"{label} = {fmt_value(ev['value'], ev['fmt'], lang)}"
-
-
-def recommendation_text(rec: dict, lang: str) -> tuple[str, str, str]:
-    """``(audience, recommendation, basis)`` of one recommendation.
-
-    Parameters
-    ----------
-    rec : dict
-        A recommendation of :func:`kemuning_eval.report.results.rules.derive_recommendations`.
-    lang : {"id", "en"}
-        Report language.
-
-    Returns
-    -------
-    tuple of str
-        The audience, the recommendation sentence and its evidence
-        (:func:`evidence_text`).
-
-    Examples
-    --------
-    >>> rec = {"id": "partnerships", "audience": "organiser", "text": {},
-    ...        "evidence": [{"path": "study.demand_ratio", "value": 1.3, "fmt": "num2"}]}
-    >>> audience, body, basis = recommendation_text(rec, "en")
-    >>> audience, basis
-    ('Organiser', 'Basis: applicants per seat = 1.30.')
-    """
-    body = t(f"report.recommendation.{rec['id']}", lang, **rec.get("text", {}))
-    return t(f"report.audience.{rec['audience']}", lang), body, evidence_text(rec, lang)
-
-
 def comparison(m: dict, lang: str) -> list[str]:
     """This year against the previous report's metrics (when there is one).
 
@@ -1149,7 +793,8 @@ def conclusion(m: dict, lang: str) -> list[str]:
     Without Level 3 data nothing is concluded about application at work:
 
     >>> m["behavior"] = unavailable("not_collected", ("observations",))
-    >>> m["learning"] = {"available": True, "overall": {"diff": 5.0, "ci_low": 2.0, "ci_high": 8.0, "p_val": 0.01}}
+    >>> m["learning"] = {"available": True, "overall": {"diff": 5.0, "ci_low": 2.0, "ci_high": 8.0, "p_val": 0.01,
+    ...                                                     "direction": "increase"}}
     >>> text = conclusion(m, "en")[0]
     >>> "at work" in text.replace("Level 3 (behaviour at work)", ""), "knowledge increased significantly" in text
     (False, True)
@@ -1164,9 +809,8 @@ def conclusion(m: dict, lang: str) -> list[str]:
     if not dims and not overall and not behavior and not results:
         return [t("report.na", lang)]
     category = r.get("category_overall")
-    learning_key = ("report.conclusion.learning_up" if significance(
-        overall.get("diff"), overall.get("ci_low"), overall.get("ci_high"), overall.get("p_val"), _alpha(m)) == "increase"
-        else "report.conclusion.learning_none")
+    learning_key = ("report.conclusion.learning_up" if overall.get("direction") == "increase"
+                    else "report.conclusion.learning_none")
     weak = any(c["id"] == "weak_transfer" for c in (m.get("findings") or {}).get("challenges") or [])
     transfer_key = ("report.conclusion.transfer_ok" if applying is not None and not weak
                     else "report.conclusion.transfer_weak")

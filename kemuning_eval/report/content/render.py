@@ -22,15 +22,17 @@ True
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from kemuning_eval.config import DEFAULT_MIN_GROUP_SIZE
-from kemuning_eval.i18n import t
+from kemuning_eval.i18n import catalogue, t
 from kemuning_eval.numfmt import fmt_ci, fmt_int, fmt_number, fmt_pct
 from kemuning_eval.report.content import figures as figs
+from kemuning_eval.report.content import findings, wording
 from kemuning_eval.report.content import narrative as nar
 from kemuning_eval.report.content.extension import ResearcherCells
 from kemuning_eval.report.content.htmlsafe import Html, heading, join, p, tag, ul
+from kemuning_eval.report.content.reading import min_group_size
 from kemuning_eval.report.content.tables import formatted, html_table
 
 #: section name -> (heading level, catalogue key, anchor)
@@ -69,6 +71,8 @@ def check_label(check: str, lang: str, *, year: int) -> str:
     Returns
     -------
     str
+        The catalogue's ``measured.check.<check>`` (the report's wording),
+        else ``ingest.check.<check>``, else the check's code.
 
     Examples
     --------
@@ -77,16 +81,13 @@ def check_label(check: str, lang: str, *, year: int) -> str:
     >>> check_label("response_rate", "id", year=2026)
     'tingkat respons'
     """
-    import re
-
-    from kemuning_eval.i18n import catalogue
-    from kemuning_eval.ingest.quality import check_text
-
-    key = f"measured.check.{check}"
-    text = t(key, lang, year=year) if key in catalogue() else check_text(check, lang)
-    if "{" in text:  # a check added later whose text needs values the report does not have
-        text = re.sub(r"\s*\([^()]*\{[a-z_]+\}[^()]*\)|\s*\{[a-z_]+\}", "", text.replace("{year}", str(year)))
-    return text
+    texts = catalogue()
+    for key in (f"measured.check.{check}", f"ingest.check.{check}"):  # the report's name, else ingestion's
+        if key in texts:
+            text = texts[key][lang].replace("{year}", str(year))
+            # a check whose text needs values the report does not have: the placeholders are left out
+            return re.sub(r"\s*\([^()]*\{[a-z_]+\}[^()]*\)|\s*\{[a-z_]+\}", "", text)
+    return check
 
 
 def _paras(texts: list[str]) -> Html:
@@ -129,7 +130,7 @@ class Report(ResearcherCells):
 
     # -- building blocks -------------------------------------------------
     def _fmt(self, kind: str):
-        fmt, lang = nar.FORMATS[kind], self.lang  # the formats of the report text
+        fmt, lang = wording.FORMATS[kind], self.lang  # the formats of the report text
         return lambda v: fmt(v, lang)
 
     def _table(self, rows: list[dict], columns: list[tuple[str, str, str | None]], caption_key: str) -> Html:
@@ -140,8 +141,7 @@ class Report(ResearcherCells):
             columns = [c for c in columns if any(row.get(c[0]) is not None for row in rows)]
         self._table_no += 1
         cols = [(key, col, self._fmt(kind) if kind else None) for key, col, kind in columns]
-        frame = formatted(rows, cols, self.lang,
-                          min_n=int(self.m["study"].get("min_group_size") or DEFAULT_MIN_GROUP_SIZE))
+        frame = formatted(rows, cols, self.lang, min_n=min_group_size(self.m))
         return html_table(frame, caption=t(caption_key, self.lang, n=self._table_no))
 
     def _heading(self, name: str) -> Html:
@@ -158,7 +158,7 @@ class Report(ResearcherCells):
             text = t("report.title", self.lang, year=s["year"])
         parts = [heading(1, text, anchor="judul")]
         region = s.get("region") if s.get("region") and s.get("region") not in (s.get("agency") or "") else None
-        sub = " · ".join(str(x) for x in (s.get("agency"), region, nar.fmt_date(s.get("report_date"), self.lang)) if x)
+        sub = " · ".join(str(x) for x in (s.get("agency"), region, wording.fmt_date(s.get("report_date"), self.lang)) if x)
         if sub:
             parts.append(p(sub, class_="subtitle"))
         return join(parts)
@@ -208,8 +208,7 @@ class Report(ResearcherCells):
             ("label", "characteristic", None), ("value", "value", None), ("n", "n", "int"),
             ("share", "share", "pct1")], "report.profile.caption")]
         if hidden:
-            parts.append(p(t("report.suppressed_note", self.lang,
-                             min_n=self.m["study"].get("min_group_size") or DEFAULT_MIN_GROUP_SIZE)))
+            parts.append(p(t("report.suppressed_note", self.lang, min_n=min_group_size(self.m))))
         return join(parts)
 
     def _s_reaction(self) -> Html:
@@ -232,8 +231,7 @@ class Report(ResearcherCells):
             ("name", "name", None), ("n", "n", "int"), ("diff", "diff", "num2"), ("ci", "ci", None),
             ("p_val", "p", "p"), ("p_holm", "p_holm", "p"), ("dz", "dz", "num2")], "report.learning.table_caption"))
         if any(row.get("suppressed") for row in rows):
-            parts.append(p(t("report.suppressed_note", self.lang,
-                             min_n=self.m["study"].get("min_group_size") or DEFAULT_MIN_GROUP_SIZE)))
+            parts.append(p(t("report.suppressed_note", self.lang, min_n=min_group_size(self.m))))
         return join(parts)
 
     def _s_behavior(self) -> Html:
@@ -267,8 +265,8 @@ class Report(ResearcherCells):
         if not items:
             return p(t("report.challenges.none", self.lang))
         return join([p(t("report.challenges.intro", self.lang)),
-                     tag("ol", join(tag("li", join([nar.challenge_text(c, self.lang), Html("<br>"),
-                                                     tag("small", nar.evidence_text(c, self.lang))], sep=""))
+                     tag("ol", join(tag("li", join([findings.challenge_text(c, self.lang), Html("<br>"),
+                                                     tag("small", findings.evidence_text(c, self.lang))], sep=""))
                                     for c in items))])
 
     def _s_recommendations(self) -> Html:
@@ -277,7 +275,7 @@ class Report(ResearcherCells):
             return p(t("report.recommendations.none", self.lang))
         lis = []
         for rec in items:
-            audience, body, basis = nar.recommendation_text(rec, self.lang)
+            audience, body, basis = findings.recommendation_text(rec, self.lang)
             lis.append(tag("li", join([tag("strong", audience), Html(": "), body, Html("<br>"),
                                        tag("small", basis)], sep="")))
         return join([p(t("report.recommendations.intro", self.lang)), tag("ol", join(lis))])
@@ -344,36 +342,53 @@ class Report(ResearcherCells):
         return figs.figure_html(fig, alt=alt, caption=t(f"report.fig.{key}.caption", lang, n=self._figure_no))
 
     def _draw(self, name: str) -> tuple[Any, str]:
+        """The figure ``name`` and its alt text (a one-line summary of what it shows)."""
+        draw = getattr(self, f"_fig_{name}", None)
+        if draw is None:
+            raise KeyError(name)
+        return draw()
+
+    def _fig_likert(self) -> tuple[Any, str]:
         lang, m = self.lang, self.m
-        if name == "likert":
-            dims = (m.get("reaction") or {}).get("dimensions") or []
-            summary = "; ".join(f"{d['label']} {fmt_pct(d.get('favourable'), 1, lang)}" for d in dims)
-            return figs.likert_diverging(m, lang), t("report.fig.likert.alt", lang, summary=summary)
-        if name == "prepost":
-            o = (m.get("learning") or {}).get("overall") or {}
-            return figs.prepost_box(self.tests, m, lang), t(
-                "report.fig.prepost.alt", lang, n=fmt_int(o.get("n"), lang),
-                pre=fmt_number(o.get("pre_mean"), 2, lang), post=fmt_number(o.get("post_mean"), 2, lang))
-        if name == "forest":
-            rows = [r for r in (m.get("learning") or {}).get("by_program") or [] if not r.get("suppressed")]
-            summary = "; ".join(f"{r['name']} {fmt_number(r.get('diff'), 2, lang)}" for r in rows)
-            return figs.learning_forest(m, lang), t("report.fig.forest.alt", lang, summary=summary)
-        if name == "applying":
-            rows = [r for r in (m.get("behavior") or {}).get("applying_by_program") or [] if not r.get("suppressed")]
-            summary = "; ".join(f"{r['name']} {fmt_pct(r.get('share'), 1, lang)}" for r in rows)
-            return figs.applying_bars(m, lang), t("report.fig.applying.alt", lang, summary=summary)
-        if name == "did":
-            rows = (m.get("results") or {}).get("did") or []
-            summary = "; ".join(f"{r['label']} {fmt_number(r.get('estimate'), 3, lang)}" for r in rows)
-            return figs.did_lines(m, lang), t("report.fig.did_all.alt", lang, summary=summary)
-        if name == "themes":
-            rows = (m.get("qualitative") or {}).get("themes") or []
-            summary = "; ".join(f"{r['label']} {fmt_int(r.get('n'), lang)}" for r in rows)
-            return figs.themes_bar(m, lang), t("report.fig.themes.alt", lang, summary=summary)
-        if name == "comparison":
-            comp = (m.get("findings") or {}).get("comparison") or {}
-            summary = "; ".join(f"{t('report.metric.' + r['metric'], lang)} {nar.fmt_value(r['previous'], r['fmt'], lang)}"
-                                f" → {nar.fmt_value(r['current'], r['fmt'], lang)}" for r in comp.get("rows") or [])
-            return figs.comparison_bars(m, lang), t("report.fig.compare.alt", lang, previous=comp.get("previous_year", ""),
-                                                     current=m["study"]["year"], summary=summary)
-        raise KeyError(name)
+        dims = (m.get("reaction") or {}).get("dimensions") or []
+        summary = "; ".join(f"{d['label']} {fmt_pct(d.get('favourable'), 1, lang)}" for d in dims)
+        return figs.likert_diverging(m, lang), t("report.fig.likert.alt", lang, summary=summary)
+
+    def _fig_prepost(self) -> tuple[Any, str]:
+        lang, m = self.lang, self.m
+        o = (m.get("learning") or {}).get("overall") or {}
+        return figs.prepost_box(self.tests, m, lang), t(
+            "report.fig.prepost.alt", lang, n=fmt_int(o.get("n"), lang),
+            pre=fmt_number(o.get("pre_mean"), 2, lang), post=fmt_number(o.get("post_mean"), 2, lang))
+
+    def _fig_forest(self) -> tuple[Any, str]:
+        lang, m = self.lang, self.m
+        rows = [r for r in (m.get("learning") or {}).get("by_program") or [] if not r.get("suppressed")]
+        summary = "; ".join(f"{r['name']} {fmt_number(r.get('diff'), 2, lang)}" for r in rows)
+        return figs.learning_forest(m, lang), t("report.fig.forest.alt", lang, summary=summary)
+
+    def _fig_applying(self) -> tuple[Any, str]:
+        lang, m = self.lang, self.m
+        rows = [r for r in (m.get("behavior") or {}).get("applying_by_program") or [] if not r.get("suppressed")]
+        summary = "; ".join(f"{r['name']} {fmt_pct(r.get('share'), 1, lang)}" for r in rows)
+        return figs.applying_bars(m, lang), t("report.fig.applying.alt", lang, summary=summary)
+
+    def _fig_did(self) -> tuple[Any, str]:
+        lang, m = self.lang, self.m
+        rows = (m.get("results") or {}).get("did") or []
+        summary = "; ".join(f"{r['label']} {fmt_number(r.get('estimate'), 3, lang)}" for r in rows)
+        return figs.did_lines(m, lang), t("report.fig.did_all.alt", lang, summary=summary)
+
+    def _fig_themes(self) -> tuple[Any, str]:
+        lang, m = self.lang, self.m
+        rows = (m.get("qualitative") or {}).get("themes") or []
+        summary = "; ".join(f"{r['label']} {fmt_int(r.get('n'), lang)}" for r in rows)
+        return figs.themes_bar(m, lang), t("report.fig.themes.alt", lang, summary=summary)
+
+    def _fig_comparison(self) -> tuple[Any, str]:
+        lang, m = self.lang, self.m
+        comp = (m.get("findings") or {}).get("comparison") or {}
+        summary = "; ".join(f"{t('report.metric.' + r['metric'], lang)} {wording.fmt_value(r['previous'], r['fmt'], lang)}"
+                            f" → {wording.fmt_value(r['current'], r['fmt'], lang)}" for r in comp.get("rows") or [])
+        return figs.comparison_bars(m, lang), t("report.fig.compare.alt", lang, previous=comp.get("previous_year", ""),
+                                                 current=m["study"]["year"], summary=summary)

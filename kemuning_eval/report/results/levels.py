@@ -28,7 +28,12 @@ from kemuning_eval.config import (
 )
 from kemuning_eval.i18n import t
 from kemuning_eval.numfmt import round_half_away
-from kemuning_eval.report.content.narrative import is_significant, significance
+from kemuning_eval.report.results.decisions import (
+    effect_band,
+    is_low_reliability,
+    is_significant,
+    significance,
+)
 from kemuning_eval.report.results.metrics import unavailable
 
 
@@ -312,6 +317,7 @@ def reaction(tables: dict, ctx: Context) -> dict:
         "dimension": row["scale"], "label": dimension_label(row["scale"], ctx.lang), "n": i(row["n"]),
         "k": i(row["k"]), "alpha": r(row["estimate"], 2), "ci_low": r(row["ci_low"], 2),
         "ci_high": r(row["ci_high"], 2), "band": text_or_none(row.get("band")), "missing": text_or_none(row.get("missing")),
+        "low": is_low_reliability(row["estimate"]),
     } for _, row in rel.sort_values("scale").iterrows()]
 
     out["ikm"] = _ikm(data, items_r, ctx, ikm_index, ikm_elements)
@@ -429,7 +435,8 @@ def behavior(tables: dict, ctx: Context) -> dict:
         row = sup.iloc[0]
         out["change"] = {"n": i(row["n"]), "baseline_mean": r(row["baseline_mean"], 2),
                          "followup_mean": r(row["followup_mean"], 2), **_change(row, ctx),
-                         "dz": r(row.get("effect_size"), 2), "gz": None}
+                         "dz": r(row.get("effect_size"), 2), "gz": None,
+                         "effect_band": effect_band(row.get("effect_size"))}
     out["by_rater"] = [{"rater": row["rater"], "n": i(row["n"]), "diff": r(row["estimate"], 2),
                         "ci_low": r(row["ci_low"], 2), "ci_high": r(row["ci_high"], 2),
                         "suppressed": bool(row.get("suppressed", False))}
@@ -681,7 +688,7 @@ def learning(tables: dict, ctx: Context, *, pass_mark: float = DEFAULT_PASS_MARK
                 **change, "t": r(row["t"], 2), "w_stat": r(row["wilcoxon_v"], 1), "w_p": r(row["wilcoxon_p_val"], 3),
                 "w_method": text_or_none(row.get("wilcoxon_method")), "rank_biserial": r(row["rbc"], 2),
                 "dz": r(row["d_z"], 2), "dz_ci_low": r(row["d_z_ci_low"], 2), "dz_ci_high": r(row["d_z_ci_high"], 2),
-                "gz": r(row["g_z"], 2), "effect_band": text_or_none(row.get("effect_band")),
+                "gz": r(row["g_z"], 2), "effect_band": effect_band(row["d_z"]),
                 "gain_class": r(row["gain_class"], 2), "gain_individual": r(row["gain_individual"], 2),
                 "gain_band": _gain_band(row["gain_class"]),
                 "pass_pre": r(row["pass_pre"], 3), "pass_post": r(row["pass_post"], 3),

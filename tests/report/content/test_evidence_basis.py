@@ -8,7 +8,7 @@ import re
 import pytest
 
 from kemuning_eval.i18n import catalogue
-from kemuning_eval.report.content import narrative
+from kemuning_eval.report.content import findings
 from kemuning_eval.report.results import rules
 
 
@@ -33,6 +33,6 @@ def test_basis_text_shows_no_dotted_machine_key(lang):
         {"path": "qualitative.themes.0.n", "value": 13, "fmt": "int"},
         {"path": "results.did.1.p_val", "value": 0.0496, "fmt": "p"},
     ]}
-    text = narrative.evidence_text(item, lang)
+    text = findings.evidence_text(item, lang)
     assert not re.search(r"\b[a-z_]+\.[a-z_]+\.[0-9]+\.[a-z_]+", text)
     assert "13" in text and ("32,5" in text if lang == "id" else "32.5" in text)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from kemuning_eval.report.content.narrative import challenge_text, evidence_text
+from kemuning_eval.report.content.findings import challenge_text, evidence_text
 
 
 def _did_challenge(p: float) -> dict:

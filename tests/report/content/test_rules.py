@@ -11,7 +11,8 @@ import copy
 
 import pytest
 
-from kemuning_eval.report.content import narrative
+from kemuning_eval.report.content import findings, wording
+from kemuning_eval.report.results import decisions
 from kemuning_eval.report.results.rules import (
     derive_challenges,
     derive_recommendations,
@@ -120,10 +121,10 @@ def test_unavailable_levels_trigger_nothing():
 def test_texts_cite_formatted_evidence_in_both_languages():
     m = _metrics(qualitative__themes__0__share=0.325, qualitative__themes__0__n=13)
     ch = derive_challenges(copy.deepcopy(m))[0]
-    assert narrative.challenge_text(ch, "id") == (
+    assert findings.challenge_text(ch, "id") == (
         "Materi perlu diperbarui: 13 dari 40 kutipan wawancara (32,5%) menyebut materi yang sudah usang.")
-    assert "32.5%" in narrative.challenge_text(ch, "en")
-    audience, body, basis = narrative.recommendation_text(derive_recommendations([ch])[0], "id")
+    assert "32.5%" in findings.challenge_text(ch, "en")
+    audience, body, basis = findings.recommendation_text(derive_recommendations([ch])[0], "id")
     assert audience == "Penyelenggara" and "fleksibel" in body and "porsi kutipan wawancara bertema itu = 32,5%" in basis
 
 
@@ -135,8 +136,9 @@ def test_texts_cite_formatted_evidence_in_both_languages():
     (2.0, 0.5, 3.5, 0.20, "inconclusive"),
 ])
 def test_significance_wording(est, low, high, p, word):
-    assert narrative.significance(est, low, high, p) == word
-    text = narrative.verdict({"diff": est, "ci_low": low, "ci_high": high, "p_val": p}, "id")
+    assert decisions.significance(est, low, high, p) == word
+    stored = {"diff": est, "ci_low": low, "ci_high": high, "p_val": p, "direction": decisions.significance(est, low, high, p)}
+    text = wording.verdict(stored, "id")  # the wording reads the stored decision
     assert ("signifikan (selisih" in text and "tidak" not in text) == (word in ("increase", "decrease"))
     if word != "increase":
         assert "meningkat signifikan" not in text
@@ -146,7 +148,7 @@ def test_significance_wording(est, low, high, p, word):
                                          (0.5, "medium"), (0.79, "medium"), (0.8, "large"), (-1.2, "large")])
 def test_cohen_bands(d, band):
     # Cohen (1988): 0.2 small, 0.5 medium, 0.8 large
-    assert narrative.effect_band(d) == band
+    assert decisions.effect_band(d) == band
 
 
 def test_every_rule_and_recommendation_has_its_texts():

@@ -1,5 +1,8 @@
 """Scrub free text (suggestions, interview quotes) of NIPs, phones, e-mails and names.
 
+A base module: ingestion scrubs free text before it is written, and the
+qualitative statistics scrub quotes again before they are shown.
+
 Identifiers become placeholders: ``[EMAIL]``, ``[NIP]``, ``[TELEPON]`` and
 ``[NAMA]``.  Names are the roster's and the facilitators' names: every name
 word of three letters or more (academic titles excluded) is replaced wherever

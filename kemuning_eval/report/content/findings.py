@@ -1,0 +1,126 @@
+"""The sentences of the challenges and recommendations the rules fired, with their evidence.
+
+The rules (:mod:`kemuning_eval.report.results.rules`) decide which challenge
+or recommendation applies and store its evidence (a value and its format);
+this module only words them: the catalogue sentence with the evidence values
+formatted, and the basis named in words (``report.basis.<path>``).
+
+Examples
+--------
+>>> evidence_text({"evidence": [{"path": "cost.roi_pct", "value": -12.5, "fmt": "num1"}]}, "en")
+'Basis: overall ROI (%) = -12.5.'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from kemuning_eval.i18n import t
+from kemuning_eval.numfmt import fmt_p_expr
+from kemuning_eval.report.content.wording import FORMATS, fmt_value
+
+#: how a value reads inside a sentence where that differs from :data:`FORMATS` (the ``path = value``
+#: basis and the tables): a p-value becomes an expression, ``p = 0,330`` / ``p < 0,001``.
+SENTENCE_FORMATS: dict[str, Callable[[Any, str], str]] = {
+    "p": lambda v, lang: fmt_p_expr(v, lang),
+}
+
+
+def _evidence_values(items: list[dict], lang: str) -> dict[str, str]:
+    return {ev["name"]: SENTENCE_FORMATS.get(ev["fmt"], FORMATS[ev["fmt"]])(ev["value"], lang) for ev in items}
+
+
+def challenge_text(ch: dict, lang: str) -> str:
+    """The sentence of one challenge, its evidence values formatted.
+
+    Parameters
+    ----------
+    ch : dict
+        A challenge of :func:`kemuning_eval.report.results.rules.derive_challenges`.
+    lang : {"id", "en"}
+        Report language.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> ch = {"id": "unmet_demand", "text": {}, "evidence": [
+    ...     {"name": "applicants", "path": "study.applicants_total", "value": 52, "fmt": "int"},
+    ...     {"name": "capacity", "path": "study.capacity_total", "value": 40, "fmt": "int"},
+    ...     {"name": "ratio", "path": "study.demand_ratio", "value": 1.3, "fmt": "num2"}]}
+    >>> challenge_text(ch, "en")
+    'A limited budget caps attendance: 52 applicants for 40 seats (1.30 per seat).'
+    """
+    values = _evidence_values(ch["evidence"], lang)
+    if ch["id"] == "weak_transfer":
+        parts = [t(f"report.evidence.{ev['name']}", lang, value=values[ev["name"]]) for ev in ch["evidence"]]
+        return t("report.challenge.weak_transfer", lang, evidence="; ".join(parts))
+    return t(f"report.challenge.{ch['id']}", lang, **values, **ch.get("text", {}))
+
+
+def evidence_text(item: dict, lang: str) -> str:
+    """``Dasar: path = value; ...`` for a challenge or recommendation (values as formatted in the text).
+
+    Parameters
+    ----------
+    item : dict
+        A challenge or recommendation with ``evidence``.
+    lang : {"id", "en"}
+        Report language.
+
+    Returns
+    -------
+    str
+
+    Each value is named in words (catalogue ``report.basis.<path>``, the
+    metric's path in ``metrics.json`` without list positions); the path itself
+    stays in ``metrics.json`` for machine readers and is never shown.
+
+    Examples
+    --------
+    >>> evidence_text({"evidence": [{"path": "cost.roi_pct", "value": -12.5, "fmt": "num1"}]}, "id")
+    'Dasar: ROI keseluruhan (%) = -12,5.'
+    >>> evidence_text({"evidence": [{"path": "results.did.0.p_val", "value": 0.33, "fmt": "p"}]}, "en")
+    'Basis: effect on the outcome, p = 0.330.'
+    """
+    basis = "; ".join(_basis_part(ev, lang) for ev in item["evidence"])
+    return t("report.recommendation.because", lang, evidence=basis)
+
+
+def _basis_part(ev: dict, lang: str) -> str:
+    label = t("report.basis." + re.sub(r"\.\d+(?=\.)", "", ev["path"]), lang)
+    if ev["fmt"] in SENTENCE_FORMATS:  # already an expression such as "p = 0,330"
+        return f"{label}, {SENTENCE_FORMATS[ev['fmt']](ev['value'], lang)}"
+    return f"{label} = {fmt_value(ev['value'], ev['fmt'], lang)}"
+
+
+def recommendation_text(rec: dict, lang: str) -> tuple[str, str, str]:
+    """``(audience, recommendation, basis)`` of one recommendation.
+
+    Parameters
+    ----------
+    rec : dict
+        A recommendation of :func:`kemuning_eval.report.results.rules.derive_recommendations`.
+    lang : {"id", "en"}
+        Report language.
+
+    Returns
+    -------
+    tuple of str
+        The audience, the recommendation sentence and its evidence
+        (:func:`evidence_text`).
+
+    Examples
+    --------
+    >>> rec = {"id": "partnerships", "audience": "organiser", "text": {},
+    ...        "evidence": [{"path": "study.demand_ratio", "value": 1.3, "fmt": "num2"}]}
+    >>> audience, body, basis = recommendation_text(rec, "en")
+    >>> audience, basis
+    ('Organiser', 'Basis: applicants per seat = 1.30.')
+    """
+    body = t(f"report.recommendation.{rec['id']}", lang, **rec.get("text", {}))
+    return t(f"report.audience.{rec['audience']}", lang), body, evidence_text(rec, lang)
