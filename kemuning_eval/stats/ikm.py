@@ -106,7 +106,7 @@ def ikm_from_nrr(nrr: Mapping[str, float]) -> pd.DataFrame:
 
     Examples
     --------
-    Worked check of domain.md section 6:
+    Worked check of docs/domain.md section 6:
 
     >>> nrr = dict(zip(ELEMENTS, [3.2, 3.1, 3.4, 3.0, 3.3, 3.5, 3.6, 2.9, 3.2]))
     >>> row = ikm_from_nrr(nrr).iloc[0]

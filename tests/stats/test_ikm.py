@@ -1,6 +1,6 @@
 """Tests of kemuning_eval.stats.ikm.
 
-References: PermenPANRB 14/2017 formula as restated in /work/shared/domain.md
+References: PermenPANRB 14/2017 formula as restated in docs/domain.md
 section 3, and the worked check of section 6 (element means 3.2, 3.1, 3.4,
 3.0, 3.3, 3.5, 3.6, 2.9, 3.2 -> index 3.2444..., converted 81.11, B "Baik").
 """

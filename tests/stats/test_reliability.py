@@ -5,7 +5,7 @@ pingouin rounds to 3 decimals); the published examples in pingouin's
 documentation, which were checked against R psych::alpha (datasets
 "cronbach_alpha": 0.5917, [0.195, 0.84]; "cronbach_wide_missing": listwise
 0.8017, pairwise 0.7327); with missing data, a hand computation of
-psych::alpha(na.omit(x)) (complete rows for alpha and CI; see domain.md s7).
+psych::alpha(na.omit(x)) (complete rows for alpha and CI; see docs/domain.md s7).
 """
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ def test_listwise_with_missing_matches_psych_na_omit_by_hand():
     assert out["n"] == n < len(data)
     assert out["estimate"] == pytest.approx(alpha)
     assert (out["ci_low"], out["ci_high"]) == pytest.approx((low, high))
-    # pingouin's listwise CI uses the row count before deletion (domain.md s7): it differs
+    # pingouin's listwise CI uses the row count before deletion (docs/domain.md s7): it differs
     _, pg_ci = pg.cronbach_alpha(data=data, nan_policy="listwise")
     assert abs(pg_ci[0] - low) > 1e-3
 

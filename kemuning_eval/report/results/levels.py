@@ -20,6 +20,12 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from kemuning_eval.config import (
+    DEFAULT_ALPHA,
+    DEFAULT_JP_TARGET,
+    DEFAULT_MIN_GROUP_SIZE,
+    DEFAULT_PASS_MARK,
+)
 from kemuning_eval.i18n import t
 from kemuning_eval.numfmt import round_half_away
 from kemuning_eval.report.results.decisions import effect_band, is_significant, significance
@@ -57,8 +63,8 @@ class Context:
     """
 
     lang: str = "id"
-    min_n: int = 5
-    alpha: float = 0.05
+    min_n: int = DEFAULT_MIN_GROUP_SIZE
+    alpha: float = DEFAULT_ALPHA
     seed: int = 0
     themes: Any = None  # theme codebook path (tema.yaml) or None
     programs: dict = field(default_factory=dict)  # program_id -> name
@@ -655,7 +661,7 @@ def qualitative(tables: dict, ctx: Context) -> dict:
     }
 
 
-def learning(tables: dict, ctx: Context, *, pass_mark: float = 70.0) -> dict:
+def learning(tables: dict, ctx: Context, *, pass_mark: float = DEFAULT_PASS_MARK) -> dict:
     """Level 2: paired change, Wilcoxon, d_z/g_z, Hake gain, pass rates (stats.learning).
 
     Parameters
@@ -716,7 +722,7 @@ def learning(tables: dict, ctx: Context, *, pass_mark: float = 70.0) -> dict:
     return {"available": True, "overall": entry(overall.iloc[0]), "by_program": rows}
 
 
-def study(tables: dict, ctx: Context, *, target_jp: float = 20.0, population_asn: int | None = None) -> dict:
+def study(tables: dict, ctx: Context, *, target_jp: float = DEFAULT_JP_TARGET, population_asn: int | None = None) -> dict:
     """Programmes, participants, facilitators, seats and budget, 20-JP coverage, data quality.
 
     Parameters
