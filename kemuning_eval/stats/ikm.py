@@ -54,7 +54,6 @@ from typing import TYPE_CHECKING
 
 from kemuning_eval.errors import DataError, check_arg
 from kemuning_eval.i18n import t  # error messages only
-from kemuning_eval.stats.bands import ikm_converted, ikm_grade
 from kemuning_eval.stats._common import (
     ALL,
     DEFAULT_MIN_N,
@@ -66,6 +65,7 @@ from kemuning_eval.stats._common import (
     numeric_matrix,
     require_columns,
 )
+from kemuning_eval.stats.bands import ikm_converted, ikm_grade
 from kemuning_eval.stats.suppression import suppress
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -66,7 +66,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from kemuning_eval.errors import check_arg
-from kemuning_eval.stats.bands import effect_band, gain_band
 from kemuning_eval.stats._common import (
     DEFAULT_LEVEL,
     DEFAULT_MIN_N,
@@ -84,6 +83,7 @@ from kemuning_eval.stats._common import (
     t_interval,
     t_test_mean,
 )
+from kemuning_eval.stats.bands import effect_band, gain_band
 from kemuning_eval.stats.suppression import suppress
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -49,9 +49,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from kemuning_eval.errors import DataError, check_arg
+from kemuning_eval.errors import DataError
 from kemuning_eval.i18n import t  # error messages only
-from kemuning_eval.stats.bands import likert_category
 from kemuning_eval.stats._common import (
     DEFAULT_LEVEL,
     DEFAULT_MIN_N,
@@ -66,10 +65,10 @@ from kemuning_eval.stats._common import (
     require_columns,
     t_interval,
 )
+from kemuning_eval.stats.bands import likert_category
 from kemuning_eval.stats.suppression import suppress
 
 if TYPE_CHECKING:  # pragma: no cover
-    import numpy as np
     import pandas as pd
 
 ITEM_METHOD = "item mean, t CI, available answers; favourable = top-2-box"

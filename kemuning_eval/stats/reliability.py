@@ -58,13 +58,13 @@ from typing import TYPE_CHECKING
 
 from kemuning_eval.errors import check_arg
 from kemuning_eval.i18n import t  # warning messages only (in the default language, as errors)
-from kemuning_eval.stats.bands import alpha_band, is_low_reliability
 from kemuning_eval.stats._common import (
     DEFAULT_LEVEL,
     check_level,
     item_metadata,
     numeric_matrix,
 )
+from kemuning_eval.stats.bands import alpha_band, is_low_reliability
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np

@@ -18,6 +18,7 @@ import pytest
 from scipy import stats
 
 from kemuning_eval.errors import DataError
+from kemuning_eval.i18n import LANG_ENV
 from kemuning_eval.stats.cost import budget_scenario, cost_summary
 from kemuning_eval.stats.learning import (
     effect_sizes,
@@ -25,7 +26,6 @@ from kemuning_eval.stats.learning import (
     paired_change,
     wilcoxon_signed_rank,
 )
-from kemuning_eval.i18n import LANG_ENV
 from kemuning_eval.stats.reliability import ReliabilityWarning, cronbach_alpha, item_analysis
 from kemuning_eval.stats.roi import roi_by_program
 

@@ -14,6 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kemuning_eval.errors import DataError
+from kemuning_eval.report.content.labels import label
+from kemuning_eval.stats.bands import ikm_grade
 from kemuning_eval.stats.ikm import (
     ELEMENTS,
     element_columns,
@@ -21,8 +23,6 @@ from kemuning_eval.stats.ikm import (
     ikm_from_nrr,
     ikm_index,
 )
-from kemuning_eval.report.content.labels import label
-from kemuning_eval.stats.bands import ikm_grade
 
 WORKED = [3.2, 3.1, 3.4, 3.0, 3.3, 3.5, 3.6, 2.9, 3.2]
 

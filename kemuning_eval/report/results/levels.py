@@ -29,9 +29,9 @@ from kemuning_eval.config import (
 from kemuning_eval.i18n import t
 from kemuning_eval.numfmt import round_half_away
 from kemuning_eval.report.results.decisions import effect_band, is_significant, significance
+from kemuning_eval.report.results.metrics import unavailable
 from kemuning_eval.stats._common import TOTAL
 from kemuning_eval.stats.bands import LIKERT_CUTOFFS
-from kemuning_eval.report.results.metrics import unavailable
 
 
 @dataclass(frozen=True)
