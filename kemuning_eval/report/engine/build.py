@@ -367,11 +367,14 @@ def build_one(
         return BuildResult(spec, html_path, metrics_path, executed, True,
                            time.perf_counter() - started)
 
+    from kemuning_eval.report.engine.kernel import ensure_kernel
+
+    kernel_name = ensure_kernel(lang=lang)  # before anything is staged: a missing kernel writes nothing
     failed = executed_dir / f"failed-{spec.stem}.ipynb"
     stage = pub.new_build()
     try:
         params["output_dir"] = str(stage)
-        timings = _execute_and_export(spec, paths, notebook, stage, params, failed,
+        timings = _execute_and_export(spec, paths, notebook, stage, params, failed, kernel_name,
                                       report_date=report_date, progress_bar=progress_bar)
         clock = time.perf_counter()
         publish.make_readable(stage)
@@ -402,18 +405,17 @@ def _require_sources(spec: ReportSpec, paths: ProjectPaths) -> Path:
 
 
 def _execute_and_export(spec: ReportSpec, paths: ProjectPaths, notebook: Path, stage: Path,
-                        params: dict[str, Any], failed: Path, *, report_date: str,
-                        progress_bar: bool) -> dict[str, float]:
+                        params: dict[str, Any], failed: Path, kernel_name: str, *,
+                        report_date: str, progress_bar: bool) -> dict[str, float]:
     """Execute the notebook into ``stage`` and write its checked HTML there; seconds per phase.
 
     On failure the staged notebook is kept as ``failed`` and the error points to it.
     """
     from kemuning_eval.report.engine.execute import execute_notebook
     from kemuning_eval.report.engine.export import export_checked, local_folders
-    from kemuning_eval.report.engine.kernel import ensure_kernel, kernel_env
+    from kemuning_eval.report.engine.kernel import kernel_env
 
     lang = spec.lang
-    kernel_name = ensure_kernel(lang=lang)
     staged_nb = stage / f"{spec.stem}.ipynb"
     timings: dict[str, float] = {}
     info(t("engine.status.executing", lang, notebook=notebook.name, stem=spec.stem))
