@@ -114,8 +114,11 @@ class Row(BaseModel):
         extra="forbid",
         frozen=True,
     )
+    metric: str | None = None
+    path: str | None = None
     previous: float
     current: float
+    fmt: Literal["int", "num1", "num2", "num3", "pct1", "rupiah", "p"] | None = None
 
 
 class Comparison(BaseModel):

@@ -12,8 +12,14 @@ import pytest
 from pydantic import ValidationError
 from report_study import build_study
 
+from kemuning_eval.errors import ReportError
 from kemuning_eval.report.engine.jsonio import dumps_metrics
-from kemuning_eval.report.results.metrics import compute_metrics, empty_metrics, validate_metrics
+from kemuning_eval.report.results.metrics import (
+    compute_metrics,
+    empty_metrics,
+    validate_metrics,
+    write_metrics,
+)
 from kemuning_eval.report.results.model import Metrics
 
 
@@ -56,3 +62,12 @@ def test_model_is_frozen():
     model = Metrics.model_validate(empty_metrics(2026, report_date="2026-12-15"))
     with pytest.raises(ValidationError):
         model.schema_version = 2
+
+
+def test_writing_a_mistyped_field_is_a_report_error(tmp_path):
+    m = empty_metrics(2026, report_date="2026-12-15")
+    m["cost"] = {"available": True, "total_cost": 100, "n_participants": 4, "cost_per_participant": 25,
+                 "bcr": None, "roi_pct_": 1.0}
+    with pytest.raises(ReportError, match="model hasil di cost"):
+        write_metrics(m, tmp_path / "metrics.json")
+    assert not (tmp_path / "metrics.json").exists()
