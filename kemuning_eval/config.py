@@ -54,7 +54,9 @@ DUPLICATE_RULES = ("keep_latest_complete", "keep_first", "keep_latest")
 NIP_MODES = ("pns", "pppk", "auto")
 DEFAULT_KEY_ENV = "KEMUNING_EVAL_KEY"
 DEFAULT_KEY_FILE = "~/.config/kemuning-eval/pseudonym.key"
-
+#: the person's decisions on individual duplicates (``duplicates.resolution_file``), by study year
+DEFAULT_RESOLUTION_FILE = "resolusi-duplikat-{year}.csv"
+#: the smallest publishable group (``privacy.min_group_size``)
 DEFAULT_MIN_GROUP_SIZE = 5
 
 #: Defaults of the open sections, each held here once; ``StudyConfig.setting`` reads them.
@@ -79,6 +81,25 @@ REPORT_RULE_DEFAULTS: Mapping[str, Any] = MappingProxyType({
     "roi_min": 0.0,
     "alpha": 0.05,
 })
+#: Allowed (inclusive) range of each numeric rule threshold; ``None`` leaves a side open.
+#: ``alpha`` must lie strictly inside (0, 1).
+REPORT_RULE_RANGES: Mapping[str, tuple[float | None, float | None]] = MappingProxyType({
+    "low_dimension_mean": (1.0, 5.0),       # a mean on the 1-5 Likert scale
+    "outdated_material_share": (0.0, 1.0),
+    "demand_ratio": (0.0, None),
+    "applying_share_min": (0.0, 1.0),
+    "behavior_effect_min": (0.0, None),
+    "ikm_nrr_min": (1.0, 4.0),              # an NRR on the 1-4 IKM scale
+    "gain_min": (None, 1.0),                # Hake's g is at most 1
+    "roi_min": (None, None),
+    "alpha": (0.0, 1.0),
+})
+
+#: The defaults other modules read (each an alias of the one value above, never a copy).
+DEFAULT_ALPHA: float = REPORT_RULE_DEFAULTS["alpha"]
+DEFAULT_PASS_MARK: float = DEFAULTS["scoring"]["pass_mark_default"]
+DEFAULT_JP_TARGET: float = DEFAULTS["scoring"]["jp_target"]
+DEFAULT_COMPLETION_MIN_ATTENDANCE: float = DEFAULTS["scoring"]["completion_min_attendance"]
 
 _TOP_KEYS = ("study", "inputs", "privacy", "duplicates", "nip", "scoring", "themes", "report",
              "outcomes", "linking")
@@ -371,18 +392,43 @@ def _typed(path: Path, key: str, value: Any, kind: type | tuple, expected: str) 
     return value
 
 
-def _number(path: Path, key: str, value: Any, low: float | None = None, high: float | None = None) -> float | None:
-    """A finite number within ``[low, high]`` (None stays None); booleans and text are refused."""
+def _number(path: Path, key: str, value: Any, low: float | None = None, high: float | None = None, *,
+            example: Any = None) -> float | None:
+    """A finite number within ``[low, high]`` (None stays None); booleans and text are refused.
+
+    Every refusal names ``key`` and says what to enter (the range, or ``example``).
+    """
     import math
 
     if value is None:
         return None
+    hint = _range_hint(low, high, example)
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         raise _err(path, key, t("ingest.config.wrong_type", expected=t("ingest.config.expect.number"),
-                                 value=repr(value)))
-    if (low is not None and value < low) or (high is not None and value > high):
-        raise _err(path, key, t("config.out_of_range", value=repr(value), low=low, high=high))
+                                 value=repr(value)), hint)
+    if low is not None and high is not None and not low <= value <= high:
+        raise _err(path, key, t("config.out_of_range", value=repr(value), low=low, high=high), hint)
+    if low is not None and value < low:
+        raise _err(path, key, t("ingest.config.min_value", low=low, value=repr(value)), hint)
+    if high is not None and value > high:
+        raise _err(path, key, t("config.max_value", high=high, value=repr(value)), hint)
     return float(value)
+
+
+def _range_hint(low: float | None, high: float | None, example: Any = None) -> str | None:
+    if low is not None and high is not None:
+        return t("config.range_hint", low=low, high=high)
+    if low is not None:
+        return t("config.min_hint", low=low)
+    return t("config.number_hint", example=example) if example is not None else None
+
+
+def _integer(path: Path, key: str, value: Any, low: int, high: int | None = None) -> int | None:
+    """A whole number within ``[low, high]`` (None stays None), the refusal naming ``key`` and the range."""
+    number = _typed(path, key, value, int, "int")
+    if number is not None:
+        _number(path, key, number, low, high)
+    return number
 
 
 def _raw_path(path: Path, raw_dir: Path, key: str, value: Any) -> Path:
@@ -489,8 +535,12 @@ def _study_info(path: Path, raw_dir: Path, data: Mapping) -> StudyInfo:
     if len(folder) == 4 and folder.isdigit() and int(folder) != year:
         raise _err(path, "study.year", t("config.year_folder", year=year, folder=folder),
                    t("config.year_folder_hint", folder=folder))
-    for key in ("population_asn", "previous_year"):
-        _typed(path, f"study.{key}", study.get(key), int, "int")
+    _integer(path, "study.population_asn", study.get("population_asn"), 1)
+    previous = _typed(path, "study.previous_year", study.get("previous_year"), int, "int")
+    if previous is not None and previous >= year:
+        raise _err(path, "study.previous_year", t("ingest.config.wrong_type", expected=f"< {year}",
+                                                  value=repr(previous)),
+                   t("config.previous_year_hint", year=year))
     _typed(path, "study.synthetic", study.get("synthetic"), bool, "bool")
     for key in ("region", "agency", "title"):
         _typed(path, f"study.{key}", study.get(key), str, "text")
@@ -505,13 +555,10 @@ def _study_info(path: Path, raw_dir: Path, data: Mapping) -> StudyInfo:
 def _privacy(path: Path, data: Mapping) -> PrivacyConfig:
     priv = _mapping(path, "privacy", data.get("privacy"))
     _check_keys(path, "privacy", priv, _PRIVACY_KEYS)
-    mgs = _typed(path, "privacy.min_group_size", priv.get("min_group_size", DEFAULT_MIN_GROUP_SIZE),
-                 int, "int_min1")
-    if mgs < 1:
-        raise _err(path, "privacy.min_group_size", t("ingest.config.min_value", low=1, value=mgs))
+    mgs = _integer(path, "privacy.min_group_size", priv.get("min_group_size", PrivacyConfig.min_group_size), 1)
     return PrivacyConfig(
-        key_env=str(_typed(path, "privacy.key_env", priv.get("key_env"), str, "text") or DEFAULT_KEY_ENV),
-        key_file=str(_typed(path, "privacy.key_file", priv.get("key_file"), str, "text") or DEFAULT_KEY_FILE),
+        key_env=str(_typed(path, "privacy.key_env", priv.get("key_env"), str, "text") or PrivacyConfig.key_env),
+        key_file=str(_typed(path, "privacy.key_file", priv.get("key_file"), str, "text") or PrivacyConfig.key_file),
         min_group_size=mgs,
     )
 
@@ -525,7 +572,7 @@ def _duplicates(path: Path, raw_dir: Path, data: Mapping, year: int) -> Duplicat
                    t("ingest.config.choose_one", choices=", ".join(DUPLICATE_RULES)))
     res_name = _typed(path, "duplicates.resolution_file", dup.get("resolution_file"), str, "file_name")
     resolution = _raw_path(path, raw_dir, "duplicates.resolution_file",
-                           res_name or f"resolusi-duplikat-{year}.csv")
+                           res_name or DEFAULT_RESOLUTION_FILE.format(year=year))
     return DuplicatesConfig(rule=rule, resolution_file=resolution)
 
 
@@ -544,8 +591,8 @@ def _nip(path: Path, data: Mapping) -> NipConfig:
         bad = [c for c in codes if not (len(c) == 2 and c.isdigit())]
         if bad:
             raise _err(path, "nip.pppk_codes", t("ingest.config.pppk_codes_digits", codes=bad))
-    age = _typed(path, "nip.min_appointment_age", nip.get("min_appointment_age", NipConfig.min_appointment_age),
-                 int, "int")
+    age = _integer(path, "nip.min_appointment_age", nip.get("min_appointment_age", NipConfig.min_appointment_age),
+                   1, 100)
     return NipConfig(mode=mode, pppk_codes=codes, min_appointment_age=age)
 
 
@@ -555,16 +602,16 @@ def _scoring(path: Path, data: Mapping) -> dict:
     _check_keys(path, "scoring", scoring, DEFAULTS["scoring"])
     out = dict(DEFAULTS["scoring"])
     for key in ("pass_mark_default", "completion_min_attendance"):
-        if key in scoring:
+        if scoring.get(key) is not None:
             out[key] = _number(path, f"scoring.{key}", scoring[key], 0, 100)
-    if "jp_target" in scoring:
+    if scoring.get("jp_target") is not None:
         out["jp_target"] = _number(path, "scoring.jp_target", scoring["jp_target"], 0)
     cutoffs = scoring.get("likert_cutoffs")
     if cutoffs is not None:
         cutoffs = _mapping(path, "scoring.likert_cutoffs", cutoffs)
         if not cutoffs:
             raise _err(path, "scoring.likert_cutoffs", t("config.cutoffs_empty"))
-        out["likert_cutoffs"] = {str(label): _number(path, f"scoring.likert_cutoffs.{label}", low)
+        out["likert_cutoffs"] = {str(label): _number(path, f"scoring.likert_cutoffs.{label}", low, 1, 5)
                                  for label, low in cutoffs.items()}
     return out
 
@@ -588,16 +635,34 @@ def _report(path: Path, data: Mapping) -> dict:
     legal = report.get("legal_basis")
     if legal is not None and (not isinstance(legal, list) or not all(isinstance(x, str) for x in legal)):
         raise _err(path, "report.legal_basis", t("config.text_list", value=repr(legal)))
-    rules = _mapping(path, "report.rules", report.get("rules"))
-    _check_keys(path, "report.rules", rules, REPORT_RULE_DEFAULTS)
-    for key, value in rules.items():
-        if isinstance(REPORT_RULE_DEFAULTS[key], str):
-            _typed(path, f"report.rules.{key}", value, str, "text")
-        else:
-            rules[key] = _number(path, f"report.rules.{key}", value)
     if "rules" in report:
-        report["rules"] = rules
+        report["rules"] = _rules(path, report["rules"])
     return report
+
+
+def _rules(path: Path, value: Any) -> dict:
+    """``report.rules``: known threshold names, text for the theme, numbers in :data:`REPORT_RULE_RANGES`.
+
+    The thresholds are checked here only; the report reads them as loaded.
+    """
+    rules = _mapping(path, "report.rules", value)
+    _check_keys(path, "report.rules", rules, REPORT_RULE_DEFAULTS)
+    for key, given in list(rules.items()):
+        name = f"report.rules.{key}"
+        if given is None:
+            del rules[key]  # an empty key keeps the default
+        elif isinstance(REPORT_RULE_DEFAULTS[key], str):
+            if not isinstance(given, str) or not given.strip():
+                raise _err(path, name, t("ingest.config.wrong_type", expected=t("ingest.config.expect.text"),
+                                         value=repr(given)), t("config.rules.theme_hint"))
+        else:
+            low, high = REPORT_RULE_RANGES[key]
+            rules[key] = _number(path, name, given, low, high, example=REPORT_RULE_DEFAULTS[key])
+    alpha = rules.get("alpha")
+    if alpha is not None and not 0 < alpha < 1:
+        raise _err(path, "report.rules.alpha", t("config.open_interval", low=0, high=1, value=repr(alpha)),
+                   t("config.number_hint", example=REPORT_RULE_DEFAULTS["alpha"]))
+    return rules
 
 
 def _outcomes(path: Path, data: Mapping) -> dict:

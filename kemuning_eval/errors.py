@@ -1,6 +1,8 @@
 """One exception family for every problem a user can cause.
 
-Every message says *what* is wrong, *where* (file, row, column, value) and
+The message and hint come from the caller (already worded through the
+catalogue); only the location words come from :mod:`kemuning_eval.texts`, so
+this module imports nothing that imports it.  Every message says *what* is wrong, *where* (file, row, column, value) and
 *what to do*.  The command line turns these into a clear message and exit
 code 1 (a problem with the data) instead of a traceback.
 
@@ -19,6 +21,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
+
+from kemuning_eval.texts import default_lang, text
 
 
 class KemuningEvalError(ValueError):
@@ -71,17 +75,16 @@ class KemuningEvalError(ValueError):
 
     def where(self) -> str:
         """Return the location part of the message (may be empty)."""
-        from kemuning_eval.i18n import t
-
+        lang = default_lang()
         parts = []
         if self.file is not None:
-            parts.append(t("cli.where.file", file=self.file))
+            parts.append(text("cli.where.file", lang, file=self.file))
         if self.row is not None:
-            parts.append(t("cli.where.row", row=self.row))
+            parts.append(text("cli.where.row", lang, row=self.row))
         if self.column is not None:
-            parts.append(t("cli.where.column", column=repr(self.column)))
+            parts.append(text("cli.where.column", lang, column=repr(self.column)))
         if self.value is not None:
-            parts.append(t("cli.where.value", value=repr(str(self.value))))
+            parts.append(text("cli.where.value", lang, value=repr(str(self.value))))
         return ", ".join(parts)
 
     def __str__(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -111,6 +112,24 @@ def test_example_config_is_valid(tmp_path):
     assert cfg.year == data["study"]["year"]
 
 
+
+def test_example_config_states_the_defaults_config_holds():
+    """The values the shipped example writes or comments out as defaults are config's defaults."""
+    from importlib import resources
+
+    import yaml
+
+    from kemuning_eval.config import DEFAULTS, REPORT_RULE_DEFAULTS, NipConfig, PrivacyConfig
+
+    text = (resources.files("kemuning_eval") / "data" / "studi.example.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(re.sub(r"(?m)^(\s*)# (rules:|  \w+: |jp_target:|min_appointment_age:)", r"\1\2", text))
+    assert data["report"]["rules"] == dict(REPORT_RULE_DEFAULTS)
+    for key in ("pass_mark_default", "completion_min_attendance", "jp_target"):
+        assert data["scoring"][key] == DEFAULTS["scoring"][key], key
+    assert data["privacy"]["min_group_size"] == PrivacyConfig.min_group_size
+    assert data["privacy"]["key_env"] == PrivacyConfig.key_env
+    assert data["nip"]["min_appointment_age"] == NipConfig.min_appointment_age
+
 # ---------------------------------------------------------------- hardening (issue 16)
 
 
@@ -169,3 +188,63 @@ def test_repeated_section_and_alias_bomb_are_refused(tmp_path):
         for p, n in zip("abcdefgh", "bcdefghi", strict=True))
     with pytest.raises(ConfigError, match="alias"):  # refused before anything walks the expansion
         load_study(_write(tmp_path, text + "bom:\n" + "".join("  " + line + "\n" for line in bomb.splitlines())))
+
+
+@pytest.mark.parametrize(("rules", "key", "hint"), [
+    ("{tidak_ada: 1}", "report.rules.tidak_ada", None),      # moved from the report-time check
+    ("{demand_ratio: banyak}", "report.rules.demand_ratio", "0.0"),  # moved from the report-time check
+    ("{alpha: 0}", "report.rules.alpha", "0.05"),
+    ("{alpha: 1.5}", "report.rules.alpha", "1.0"),
+    ("{applying_share_min: 60}", "report.rules.applying_share_min", "0"),
+    ("{ikm_nrr_min: 76.61}", "report.rules.ikm_nrr_min", "4"),
+    ("{gain_min: true}", "report.rules.gain_min", None),
+    ("{outdated_material_theme: ''}", "report.rules.outdated_material_theme", "materi_usang"),
+])
+def test_rule_thresholds_are_checked_at_load(tmp_path, rules, key, hint):
+    path = _write(tmp_path, "study: {year: 2026}\ninputs: {tests: {file: tes.csv}}\n"
+                            f"report: {{rules: {rules}}}\n")
+    with pytest.raises(ConfigError, match=re.escape(key)) as caught:
+        load_study(path)
+    assert caught.value.file == "studi.yaml" and caught.value.hint
+    if hint:
+        assert hint in caught.value.hint
+
+
+def test_rule_thresholds_are_read_as_loaded(tmp_path):
+    from kemuning_eval.config import REPORT_RULE_DEFAULTS, REPORT_RULE_RANGES
+    from kemuning_eval.report.results.rules import thresholds
+
+    cfg = load_study(_write(tmp_path, "study: {year: 2026}\ninputs: {tests: {file: tes.csv}}\n"
+                                      "report: {rules: {alpha: 0.1, gain_min: 0.25, roi_min: ~}}\n"))
+    th = thresholds(cfg.report["rules"])
+    assert (th["alpha"], th["gain_min"], th["roi_min"]) == (0.1, 0.25, REPORT_RULE_DEFAULTS["roi_min"])
+    numeric = {k for k, v in REPORT_RULE_DEFAULTS.items() if not isinstance(v, str)}
+    assert set(REPORT_RULE_RANGES) == numeric
+
+
+@pytest.mark.parametrize(("section", "key"), [
+    ("privacy: {min_group_size: 0}", "privacy.min_group_size"),
+    ("nip: {min_appointment_age: 0}", "nip.min_appointment_age"),
+    ("study: {year: 2026, population_asn: 0}", "study.population_asn"),
+    ("study: {year: 2026, previous_year: 2026}", "study.previous_year"),
+    ("scoring: {likert_cutoffs: {Baik: 7}}", "scoring.likert_cutoffs.Baik"),
+    ("scoring: {jp_target: -1}", "scoring.jp_target"),
+])
+def test_every_section_names_the_key_and_what_to_do(tmp_path, section, key):
+    text = "inputs: {tests: {file: tes.csv}}\n" + section + "\n"
+    if not section.startswith("study"):
+        text = "study: {year: 2026}\n" + text
+    with pytest.raises(ConfigError, match=re.escape(key)) as caught:
+        load_study(_write(tmp_path, text))
+    assert caught.value.hint
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_config_messages_come_from_the_catalogue(tmp_path, monkeypatch, lang):
+    from kemuning_eval.i18n import LANG_ENV, t
+
+    monkeypatch.setenv(LANG_ENV, lang)
+    with pytest.raises(ConfigError) as caught:
+        load_study(_write(tmp_path, "study: {year: 2026}\ninputs: {tests: {file: tes.csv}}\n"
+                                    "report: {rules: {alpha: 0}}\n"))
+    assert t("config.open_interval", lang, low=0, high=1, value="0.0") in str(caught.value)

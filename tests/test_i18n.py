@@ -72,3 +72,28 @@ def test_error_messages_follow_kemuning_eval_lang(monkeypatch, lang, expected):
     monkeypatch.setenv(i18n.LANG_ENV, lang)
     with pytest.raises(DataError, match=expected):
         require_columns(pd.DataFrame({"a": [1]}), ["b"], table="tests")
+
+
+def test_errors_and_i18n_import_one_way():
+    # errors words its location from the texts module only; i18n raises errors' UsageError.
+    # Checked on the source, counting imports inside functions, as an import cycle would hide there.
+    import ast
+    import inspect
+
+    from kemuning_eval import errors, texts
+
+    def imported(module):
+        tree = ast.parse(inspect.getsource(module))
+        return {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+
+    assert "kemuning_eval.i18n" not in imported(errors)
+    assert imported(texts) <= {"__future__", "functools", "importlib", "typing"}
+    assert "kemuning_eval.errors" in imported(i18n)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_error_location_words_follow_the_language(monkeypatch, lang):
+    from kemuning_eval.errors import DataError
+
+    monkeypatch.setenv(i18n.LANG_ENV, lang)
+    assert DataError("x", row=4).where() == i18n.t("cli.where.row", lang, row=4)

@@ -32,6 +32,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from kemuning_eval.config import NipConfig
+
 _SEPARATORS = r"[\s.\-/']"
 
 #: Reason codes, in the order they are checked.
@@ -53,7 +55,7 @@ def normalise_nip(values: Any) -> Any:
 
 
 def classify_nip(values: Any, *, mode: str = "auto", pppk_codes: tuple[str, ...] | None = None,
-                 min_appointment_age: int = 18) -> Any:
+                 min_appointment_age: int = NipConfig.min_appointment_age) -> Any:
     """Classify NIPs as ``PNS``, ``PPPK`` or ``invalid`` with the reason and birth date.
 
     Parameters

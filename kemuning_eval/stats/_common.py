@@ -24,6 +24,10 @@ Public helpers
     Vectorised t confidence interval of a mean: ``estimate +- t(df=n-1) * sd / sqrt(n)``.
 ``t_test_mean(estimate, sd, n)``
     Vectorised two-sided one-sample t test of a mean against 0 (the paired t on D).
+``wilson_interval(count, n, level)``
+    Vectorised Wilson score interval of a proportion (behaviour, cost).
+``check_amounts(frame, column, *, table, positive)``
+    Refuse negative (or zero) money amounts, naming the programme (cost, ROI).
 ``item_metadata(data, items, *, columns, include_ikm)``
     The rows of the ``items`` table (docs/architecture.md) for the item
     columns present in ``data``: dimension, label, scale_min, scale_max,
@@ -56,6 +60,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from kemuning_eval.config import DEFAULT_MIN_GROUP_SIZE, DEFAULTS
 from kemuning_eval.errors import DataError, check_arg
 from kemuning_eval.i18n import t
 
@@ -63,7 +68,12 @@ if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
     import pandas as pd
 
-DEFAULT_MIN_N = 5
+#: Smallest group published (``privacy.min_group_size``; the default lives in :mod:`kemuning_eval.config`).
+DEFAULT_MIN_N: int = DEFAULT_MIN_GROUP_SIZE
+#: A programme's pass mark when the programme table has none (``scoring.pass_mark_default``).
+DEFAULT_PASS_MARK: float = DEFAULTS["scoring"]["pass_mark_default"]
+#: JP per ASN per year (``scoring.jp_target``).
+DEFAULT_JP_TARGET: float = DEFAULTS["scoring"]["jp_target"]
 DEFAULT_LEVEL = 0.95
 #: Wild cluster bootstrap (stats.wildboot, stats.did): replications and seed.
 DEFAULT_BOOT_REPS = 9999
@@ -82,6 +92,10 @@ DID_BOOTSTRAP_BELOW = 12
 GAIN_CEILING_DISTANCE = 10.0
 #: Name of the constant grouping column used when there are no grouping keys.
 ALL = "_all"
+#: ``program_id`` of the total row that cost and ROI tables append (``total=True``).  Never a
+#: programme code: those come from the data and ``--program all`` selects every programme, so
+#: the total row must not be called ``"all"``.
+TOTAL = "__total__"
 
 
 def as_columns(by: str | Sequence[str] | None) -> list[str]:
@@ -595,3 +609,91 @@ def item_metadata(
     meta.index.name = "item"
     meta["label"] = meta["label"].fillna(pd.Series(meta.index, index=meta.index))
     return meta
+
+
+def wilson_interval(count: Any, n: Any, level: float = DEFAULT_LEVEL) -> tuple[np.ndarray, np.ndarray]:
+    """Wilson score interval of a proportion ``count / n``, vectorised.
+
+    ``(p + z^2/2n +- z*sqrt(p(1-p)/n + z^2/4n^2)) / (1 + z^2/n)``, NaN where ``n == 0``
+    (Wilson 1927; the same as ``statsmodels.stats.proportion.proportion_confint``
+    with ``method="wilson"``).
+
+    Parameters
+    ----------
+    count, n : array_like
+        Numbers of successes and of trials; broadcast together.
+    level : float, default 0.95
+        Confidence level.
+
+    Returns
+    -------
+    (ndarray, ndarray)
+        Lower and upper bounds, float64.
+
+    Examples
+    --------
+    8 of 10 and 0 of 10 (the interval stays inside [0, 1]); no trials gives NaN:
+
+    >>> low, high = wilson_interval([8, 0, 0], [10, 10, 0])
+    >>> [round(float(v), 4) for v in low], [round(float(v), 4) for v in high]
+    ([0.4902, 0.0, nan], [0.9433, 0.2775, nan])
+    """
+    import numpy as np
+    from scipy import stats
+
+    c = np.asarray(count, dtype=np.float64)
+    n_ = np.asarray(n, dtype=np.float64)
+    z = stats.norm.ppf(0.5 + level / 2)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        p = c / n_
+        denom = 1 + z**2 / n_
+        centre = (p + z**2 / (2 * n_)) / denom
+        half = z * np.sqrt(p * (1 - p) / n_ + z**2 / (4 * n_**2)) / denom
+    return centre - half, centre + half
+
+
+def check_amounts(frame: pd.DataFrame, column: str, *, table: str, positive: bool, key: str = "program_id") -> None:
+    """Refuse negative amounts (and zero ones when ``positive``), naming the programme.
+
+    The one rule of :mod:`~kemuning_eval.stats.cost` and
+    :mod:`~kemuning_eval.stats.roi`: a cost must be > 0 (a zero cost makes every
+    ratio meaningless, a negative one is a data error), a benefit >= 0.
+    Missing values pass (they give NaN results).
+
+    Parameters
+    ----------
+    frame : DataFrame
+        The table (``programs`` or ``benefits``).
+    column : str
+        The money column (``cost``, ``annual_value``).
+    table : str
+        Name of the table, quoted in the message.
+    positive : bool
+        True: the amount must be > 0; False: >= 0.
+    key : str, default "program_id"
+        Column naming the programme of each row.
+
+    Raises
+    ------
+    DataError
+        At the first bad row: programme, column and value.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> programs = pd.DataFrame({"program_id": ["PM", "PKD"], "cost": [1_000.0, 0.0]})
+    >>> check_amounts(programs, "cost", table="programs", positive=True)
+    Traceback (most recent call last):
+    ...
+    kemuning_eval.errors.DataError: nilai uang 'cost' program 'PKD' harus lebih dari 0 di tabel 'programs' [kolom 'cost', nilai '0.0'] -> perbaiki nilai di file sumber (biaya penuh program dalam Rupiah; manfaat tidak boleh negatif) lalu jalankan ulang ingest
+    """
+    import numpy as np
+
+    x = numeric_matrix(frame, [column], table=table)[:, 0]
+    bad = (x <= 0) if positive else (x < 0)
+    if bad.any():
+        j = int(np.flatnonzero(bad)[0])
+        program = frame[key].iloc[j] if key in frame.columns else j + 1
+        raise DataError(t("stats3.error.bad_amount_positive" if positive else "stats3.error.bad_amount_negative",
+                          column=column, program=program, table=table),
+                        column=column, value=float(x[j]), hint=t("stats3.hint.bad_amount"))

@@ -58,8 +58,9 @@ from kemuning_eval.stats._common import (
     require_columns,
     t_interval,
     t_test_mean,
+    wilson_interval,
 )
-from kemuning_eval.stats._stats2 import suppress_small, wilson_interval
+from kemuning_eval.stats.suppression import suppress_small
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np

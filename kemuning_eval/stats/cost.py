@@ -43,22 +43,25 @@ from typing import TYPE_CHECKING
 from kemuning_eval.errors import DataError, check_arg
 from kemuning_eval.i18n import t
 from kemuning_eval.stats._common import (
+    DEFAULT_JP_TARGET,
     DEFAULT_LEVEL,
     DEFAULT_MIN_N,
+    TOTAL,
     as_columns,
+    check_amounts,
     check_level,
     check_min_n,
     drop_all,
     grouped,
     numeric_matrix,
     require_columns,
+    wilson_interval,
 )
-from kemuning_eval.stats._stats2 import check_amounts, suppress_small, wilson_interval
+from kemuning_eval.stats.suppression import suppress_small
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-TOTAL = "all"
 
 
 def _ratio(num, den):
@@ -87,13 +90,13 @@ def cost_summary(programs: pd.DataFrame, *, tests: pd.DataFrame | None = None, t
     tests : DataFrame, optional
         The ``tests`` table (``program_id``, ``pre``, ``post``) for the gain.
     total : bool
-        Append a row ``program_id = "all"`` (sums; the gain pooled over all tested).
+        Append a row ``program_id =`` :data:`~kemuning_eval.stats._common.TOTAL` (sums; the gain pooled over all tested).
 
     Raises
     ------
     DataError
         A cost that is not > 0, naming the programme (the rule of every cost
-        and ROI function, :func:`~kemuning_eval.stats._stats2.check_amounts`).
+        and ROI function, :func:`~kemuning_eval.stats._common.check_amounts`).
 
     Returns
     -------
@@ -110,8 +113,8 @@ def cost_summary(programs: pd.DataFrame, *, tests: pd.DataFrame | None = None, t
     >>> tests = pd.DataFrame({"program_id": ["A", "A", "B"], "pre": [40, 50, 60],
     ...                       "post": [60, 60, 62]})
     >>> res = cost_summary(programs, tests=tests)
-    >>> res[["program_id", "cost_per_participant", "cost_per_jp", "cost_per_gain_point"]].round(3).to_string(index=False)
-    'program_id  cost_per_participant  cost_per_jp  cost_per_gain_point\\n         A                10.000        1.000                0.667\\n         B                15.000        0.500                7.500\\n       all                13.333        0.571                1.250'
+    >>> res[["program_id", "cost_per_participant", "cost_per_jp", "cost_per_gain_point"]].round(3).values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    [['A', 10.0, 1.0, 0.667], ['B', 15.0, 0.5, 7.5], ['__total__', 13.333, 0.571, 1.25]]
     """
     import numpy as np
     import pandas as pd
@@ -154,7 +157,7 @@ def demand_coverage(programs: pd.DataFrame, *, total: bool = True) -> pd.DataFra
     programs : DataFrame
         The ``programs`` table (``program_id``, ``applicants``, ``capacity``).
     total : bool
-        Append a row ``program_id = "all"``.
+        Append a row ``program_id =`` :data:`~kemuning_eval.stats._common.TOTAL`.
 
     Returns
     -------
@@ -168,7 +171,7 @@ def demand_coverage(programs: pd.DataFrame, *, total: bool = True) -> pd.DataFra
     >>> import pandas as pd
     >>> programs = pd.DataFrame({"program_id": ["A", "B"], "applicants": [50, 10], "capacity": [20, 20]})
     >>> demand_coverage(programs)[["program_id", "unmet_demand", "share_not_admitted"]].to_dict("records")
-    [{'program_id': 'A', 'unmet_demand': 30.0, 'share_not_admitted': 0.6}, {'program_id': 'B', 'unmet_demand': 0.0, 'share_not_admitted': 0.0}, {'program_id': 'all', 'unmet_demand': 30.0, 'share_not_admitted': 0.5}]
+    [{'program_id': 'A', 'unmet_demand': 30.0, 'share_not_admitted': 0.6}, {'program_id': 'B', 'unmet_demand': 0.0, 'share_not_admitted': 0.0}, {'program_id': '__total__', 'unmet_demand': 30.0, 'share_not_admitted': 0.5}]
     """
     import numpy as np
     import pandas as pd
@@ -186,7 +189,7 @@ def demand_coverage(programs: pd.DataFrame, *, total: bool = True) -> pd.DataFra
 def jp_coverage(
     jp_records: pd.DataFrame,
     *,
-    target: float = 20.0,
+    target: float = DEFAULT_JP_TARGET,
     population: int | None = None,
     by: str | Sequence[str] | None = None,
     level: float = DEFAULT_LEVEL,
@@ -275,7 +278,7 @@ def budget_scenario(
         Rupiah added (positive) or cut (negative).
     program_id : str, optional
         Spend it on one programme.  Default: one row per programme (the whole
-        change spent on that programme) plus ``"all"`` at the average cost per
+        change spent on that programme) plus :data:`~kemuning_eval.stats._common.TOTAL` at the average cost per
         participant against the total unmet demand.
 
     Returns
@@ -315,6 +318,6 @@ def budget_scenario(
     out["unmet_covered"] = np.minimum(np.maximum(out["extra_seats"], 0.0), out["unmet_demand"])
     out["share_unmet_covered"] = _ratio(out["unmet_covered"], out["unmet_demand"])
     out["method"] = ("extra seats = floor(budget change / cost per participant) at the current unit cost; "
-                     "unmet demand = max(applicants - capacity, 0); 'all' uses the average cost per participant")
+                     "unmet demand = max(applicants - capacity, 0); the total row uses the average cost per participant")
     return out[["program_id", "budget_change", "cost_per_participant", "extra_seats", "unmet_demand",
                 "unmet_covered", "share_unmet_covered", "method"]]

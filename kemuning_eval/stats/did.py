@@ -43,7 +43,10 @@ comparison units would have moved in parallel.  When two or more pre periods
 exist, a pre-trend check fits ``y = treated + period dummies + d treated x
 period_index`` on the pre periods (same clustering and reference distribution)
 and reports the p-value of ``d`` (a linear differential trend; with exactly two
-pre periods it is the event-study placebo test).
+pre periods it is the event-study placebo test).  The report's pre-trend
+decision comes from the event study (:mod:`kemuning_eval.stats.event_study`:
+effects per period with activity and period fixed effects, and the joint test
+of its pre-period coefficients).
 
 Examples
 --------
@@ -193,7 +196,15 @@ def cluster_ols(y: np.ndarray, x: np.ndarray, groups: Any, *, level: float = DEF
                             use_t=use_t)
 
 
-def _codes(values: pd.Series) -> np.ndarray:
+def cluster_codes(values: pd.Series) -> np.ndarray:
+    """Integer codes 0..G-1 of the cluster labels (sorted), as the bootstrap expects.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> cluster_codes(pd.Series(["B", "A", "B"])).tolist()
+    [1, 0, 1]
+    """
     import pandas as pd
 
     return pd.factorize(values, sort=True)[0]
@@ -215,14 +226,23 @@ def _pretrend(sub: pd.DataFrame, y: str, inf: Inference, kind: str) -> dict[str,
     x = np.column_stack([np.ones(len(pre)), pre["_treated"].to_numpy(), dummies, trend])
     if len(pre) <= x.shape[1] or np.linalg.matrix_rank(x) < x.shape[1]:
         return empty
-    res = inf.coefficient(pre[y].to_numpy(dtype=np.float64), x, _codes(pre["_cluster"]), x.shape[1] - 1, kind,
+    res = inf.coefficient(pre[y].to_numpy(dtype=np.float64), x, cluster_codes(pre["_cluster"]), x.shape[1] - 1, kind,
                           interval=False)
     return {"pretrend_estimate": res["estimate"], "pretrend_statistic": res["statistic"],
             "pretrend_df": res["df"], "pretrend_p_val": res["p_val"], "n_pre_periods": float(len(periods))}
 
 
-def _arms(sub: pd.DataFrame) -> tuple[int, int]:
-    """Clusters with at least one treated row, and with at least one comparison row."""
+def arm_clusters(sub: pd.DataFrame) -> tuple[int, int]:
+    """Clusters with at least one treated row, and with at least one comparison row.
+
+    ``sub`` has the working columns ``_treated`` (0.0/1.0) and ``_cluster``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> arm_clusters(pd.DataFrame({"_treated": [1.0, 0.0, 0.0, 1.0], "_cluster": ["A", "A", "B", "C"]}))
+    (2, 2)
+    """
     return (int(sub.loc[sub["_treated"] == 1.0, "_cluster"].nunique()),
             int(sub.loc[sub["_treated"] == 0.0, "_cluster"].nunique()))
 
@@ -238,7 +258,7 @@ def _check_design(sub: pd.DataFrame, x: np.ndarray, y: str) -> tuple[int, int]:
     if len(sub) <= x.shape[1] or np.linalg.matrix_rank(x) < x.shape[1]:
         raise DataError(t("stats3.error.did_no_variation", outcome=y, n=len(sub), k=x.shape[1]), column=y,
                         hint=t("stats2.hint.did_design"))
-    n_treated, n_control = _arms(sub)
+    n_treated, n_control = arm_clusters(sub)
     if min(n_treated, n_control) < DID_MIN_ARM_CLUSTERS:
         raise TooFewClusters(
             t("stats3.error.did_few_clusters", outcome=y, treated=n_treated, control=n_control,
@@ -248,15 +268,29 @@ def _check_design(sub: pd.DataFrame, x: np.ndarray, y: str) -> tuple[int, int]:
     return n_treated, n_control
 
 
-def _outcome_columns(data: pd.DataFrame, outcomes: Any, numeric: list[str]) -> list[str]:
-    """The outcome columns (default: those of OUTCOMES present), checked numeric with ``numeric``."""
+def outcome_columns(data: pd.DataFrame, outcomes: Any, numeric: list[str]) -> list[str]:
+    """The outcome columns (default: those of OUTCOMES present), checked numeric with ``numeric``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> outcome_columns(pd.DataFrame({"on_time": [1.0], "post": [0.0]}), None, ["post"])
+    ['on_time']
+    """
     ys = [c for c in OUTCOMES if c in data.columns] if outcomes is None else as_columns(outcomes)
     check_arg(len(ys) > 0, "outcomes", outcomes, "at least one outcome column")
     numeric_matrix(data, [*ys, *numeric], table="outcomes")
     return ys
 
 
-def _inference_args(inference: str, level: float, use_t: bool, reps: int, weights: str, seed: int) -> Inference:
+def inference_from_args(inference: str, level: float, use_t: bool, reps: int, weights: str, seed: int) -> Inference:
+    """The :class:`Inference` of :func:`did_effect`'s keyword arguments, each checked (``UsageError``).
+
+    Examples
+    --------
+    >>> inference_from_args("auto", 0.95, True, 999, "auto", 1).resolve(4, 16)
+    'wild_bootstrap'
+    """
     from kemuning_eval.stats.wildboot import WEIGHTS
 
     check_arg(inference in INFERENCE, "inference", inference, "'auto', 'cr1' or 'wild_bootstrap'")
@@ -358,11 +392,11 @@ def did_effect(
 
     level = check_level(level)
     lang = check_lang(lang)
-    inf = _inference_args(inference, level, use_t, reps, weights, seed)
+    inf = inference_from_args(inference, level, use_t, reps, weights, seed)
     by_cols = as_columns(by)
     check_arg(program is None or not by_cols, "program", program, "None when 'by' is given")
     require_columns(data, [treated, post, cluster, *by_cols, *as_columns(program)], table="outcomes")
-    ys = _outcome_columns(data, outcomes, [treated, post])
+    ys = outcome_columns(data, outcomes, [treated, post])
     frame = pd.DataFrame({
         "_treated": data[treated].astype("float64"), "_post": data[post].astype("float64"),
         "_cluster": data[cluster],
@@ -396,7 +430,7 @@ def did_effect(
                 if not by_cols:
                     raise
                 # one group without a usable design: keep the row, say why, no numbers
-                arms = _arms(sub.dropna(subset=[y, "_treated", "_post", "_cluster"]))
+                arms = arm_clusters(sub.dropna(subset=[y, "_treated", "_post", "_cluster"]))
                 records.append({**labels, "outcome": y, "n": int(sub[y].notna().sum()),
                                 "n_treated_clusters": arms[0], "n_control_clusters": arms[1],
                                 "method": f"not estimable: {err.message}"})
@@ -425,7 +459,7 @@ def _did_one(sub: pd.DataFrame, y: str, units: pd.Series, cluster: str, inf: Inf
     n_treated, n_control = _check_design(sub, x, y)
     n_clusters = int(sub["_cluster"].nunique())
     kind = inf.resolve(n_treated, n_control)
-    coef = inf.coefficient(sub[y].to_numpy(dtype=np.float64), x, _codes(sub["_cluster"]), 3, kind)
+    coef = inf.coefficient(sub[y].to_numpy(dtype=np.float64), x, cluster_codes(sub["_cluster"]), 3, kind)
     cells = sub.groupby(["_treated", "_post"])[y].mean()
     sub = sub.assign(_post=sub["_post"].astype(bool))
     return {
@@ -445,112 +479,3 @@ def _did_one(sub: pd.DataFrame, y: str, units: pd.Series, cluster: str, inf: Inf
         ),
     }
 
-
-def did_event_study(
-    data: pd.DataFrame,
-    *,
-    outcomes: str | Sequence[str] | None = None,
-    treated: str = "treated",
-    post: str = "post",
-    cluster: str = "unit",
-    period: str = "period_index",
-    level: float = DEFAULT_LEVEL,
-    use_t: bool = True,
-    inference: str = "auto",
-    reps: int = DEFAULT_BOOT_REPS,
-    weights: str = DEFAULT_BOOT_WEIGHTS,
-    seed: int = DEFAULT_SEED,
-) -> pd.DataFrame:
-    """Event study: the treated-comparison gap per period, relative to the last pre period.
-
-    ``y = a + b treated + sum_p c_p [period = p] + sum_{p != ref} d_p treated x [period = p]``
-    by OLS; ``d_p`` is the change of the gap from the reference period (the
-    last pre period) to period ``p``.  Pre-period ``d_p`` are placebo effects
-    (they should be near 0 under parallel trends: the pre-trend check and its
-    figure); post-period ``d_p`` are the effects period by period.  Inference
-    per coefficient as :func:`did_effect` (CR1 or the wild cluster bootstrap,
-    chosen the same way; the same refusals).
-
-    Parameters
-    ----------
-    data : DataFrame
-        The ``outcomes`` table with more than two periods.
-    outcomes, treated, post, cluster, period, level, use_t, inference, reps, weights, seed
-        As :func:`did_effect`.
-
-    Returns
-    -------
-    DataFrame
-        One row per outcome and period: ``outcome``, ``period``, ``relative``
-        (periods since the first post period: -1 is the reference), ``post``,
-        ``reference`` (bool), ``n``, ``n_treated_clusters``,
-        ``n_control_clusters``, ``inference``, ``estimate``, ``se``,
-        ``ci_low``, ``ci_high``, ``statistic``, ``df``, ``p_val``, ``method``.
-        The reference row has estimate 0 and NaN inference.
-
-    Raises
-    ------
-    DataError
-        Fewer than three periods, no pre or post period, or a design
-        :func:`did_effect` refuses (:class:`TooFewClusters`).
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> rows = [(u, p, u < 12, p >= 2, 1.0 + 0.1 * (u < 12) * (p >= 2) + 0.01 * ((u * 5 + p * 3) % 7))
-    ...         for u in range(24) for p in range(4)]
-    >>> data = pd.DataFrame(rows, columns=["unit", "period_index", "treated", "post", "budget_ratio"])
-    >>> res = did_event_study(data, outcomes="budget_ratio")
-    >>> res["relative"].tolist(), res["inference"].tolist()[2:]
-    ([-2, -1, 0, 1], ['cr1', 'cr1'])
-    >>> [round(float(v), 3) for v in res["estimate"]]
-    [0.0, 0.0, 0.1, 0.094]
-    """
-    import numpy as np
-    import pandas as pd
-
-    level = check_level(level)
-    inf = _inference_args(inference, level, use_t, reps, weights, seed)
-    require_columns(data, [treated, post, cluster, period], table="outcomes")
-    ys = _outcome_columns(data, outcomes, [treated, post, period])
-    records = []
-    for y in ys:
-        sub = pd.DataFrame({"_treated": data[treated].astype("float64"), "_post": data[post].astype("float64"),
-                            "_cluster": data[cluster], "_period": data[period].astype("float64"),
-                            y: data[y].astype("float64")}).dropna()
-        periods = np.sort(sub["_period"].unique())
-        pre = np.sort(sub.loc[sub["_post"] == 0.0, "_period"].unique())
-        if len(periods) < 3 or len(pre) == 0 or len(pre) == len(periods):
-            raise DataError(t("stats3.error.event_periods", outcome=y, n=len(periods)), column=period,
-                            hint=t("stats2.hint.did_design"))
-        ref = pre[-1]
-        first_post = np.min(sub.loc[sub["_post"] == 1.0, "_period"])
-        others = [p for p in periods if p != ref]
-        tr = sub["_treated"].to_numpy()
-        dummies = np.column_stack([(sub["_period"].to_numpy() == p).astype(np.float64) for p in others])
-        x = np.column_stack([np.ones(len(sub)), tr, dummies, tr[:, None] * dummies])
-        did_x = np.column_stack([np.ones(len(sub)), tr, sub["_post"].to_numpy(), tr * sub["_post"].to_numpy()])
-        n_treated, n_control = _check_design(sub, did_x, y)
-        if np.linalg.matrix_rank(x) < x.shape[1]:
-            raise DataError(t("stats3.error.did_no_variation", outcome=y, n=len(sub), k=x.shape[1]), column=y,
-                            hint=t("stats2.hint.did_design"))
-        kind = inf.resolve(n_treated, n_control)
-        codes = _codes(sub["_cluster"])
-        values = sub[y].to_numpy(dtype=np.float64)
-        method = ("event study by OLS, y ~ treated + C(period) + treated:C(period), reference = last pre period; "
-                  + inf.describe(kind, cluster, int(sub["_cluster"].nunique()), n_treated, n_control)
-                  + f"; interval at {level:g}")
-        for p in periods:
-            base = {"outcome": y, "period": p, "relative": int(round(p - first_post)) if p >= first_post
-                    else -int(np.sum(pre >= p)), "post": bool(p >= first_post), "reference": bool(p == ref),
-                    "n": int((sub["_period"] == p).sum()), "n_treated_clusters": n_treated,
-                    "n_control_clusters": n_control, "inference": kind, "method": method}
-            if p == ref:
-                records.append({**base, "estimate": 0.0, "note": "reference period"})
-                continue
-            j = 2 + len(others) + others.index(p)
-            records.append({**base, **inf.coefficient(values, x, codes, j, kind)})
-    columns = ["outcome", "period", "relative", "post", "reference", "n", "n_treated_clusters",
-               "n_control_clusters", "inference", "estimate", "se", "ci_low", "ci_high", "statistic", "df",
-               "p_val", "method", "note"]
-    return pd.DataFrame.from_records(records).reindex(columns=columns)

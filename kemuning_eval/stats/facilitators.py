@@ -74,7 +74,6 @@ def facilitator_dimensions(
     cutoffs: Mapping[str, float] | None = None,
     min_n: int = DEFAULT_MIN_N,
     level: float = DEFAULT_LEVEL,
-    lang: str = "id",
 ) -> pd.DataFrame:
     """Summary of every rated dimension (``fac_*``) per facilitator.
 
@@ -88,15 +87,14 @@ def facilitator_dimensions(
     ...                         "fac_waktu": [4, 4, 5, 3, 4, 4, 4, 3, 3, 4, 4, 3.0]})
     >>> out = facilitator_dimensions(ratings)
     >>> out[["facilitator_id", "item", "n", "estimate", "category"]].round(2).to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
-    [{'facilitator_id': 'F1', 'item': 'fac_materi', 'n': 6, 'estimate': 4.67, 'category': 'Sangat Baik'},
-     {'facilitator_id': 'F1', 'item': 'fac_waktu', 'n': 6, 'estimate': 4.0, 'category': 'Baik'},
-     {'facilitator_id': 'F2', 'item': 'fac_materi', 'n': 6, 'estimate': 3.17, 'category': 'Cukup'},
-     {'facilitator_id': 'F2', 'item': 'fac_waktu', 'n': 6, 'estimate': 3.5, 'category': 'Baik'}]
+    [{'facilitator_id': 'F1', 'item': 'fac_materi', 'n': 6, 'estimate': 4.67, 'category': 'sangat_baik'},
+     {'facilitator_id': 'F1', 'item': 'fac_waktu', 'n': 6, 'estimate': 4.0, 'category': 'baik'},
+     {'facilitator_id': 'F2', 'item': 'fac_materi', 'n': 6, 'estimate': 3.17, 'category': 'cukup'},
+     {'facilitator_id': 'F2', 'item': 'fac_waktu', 'n': 6, 'estimate': 3.5, 'category': 'baik'}]
     """
     cols = _rating_columns(ratings, columns)
     return summarize_items(ratings, _items_for(items, cols), columns=cols,
-                           by=as_columns(by), cutoffs=cutoffs, min_n=min_n, level=level,
-                           lang=lang)
+                           by=as_columns(by), cutoffs=cutoffs, min_n=min_n, level=level)
 
 
 def facilitator_overall(
@@ -108,7 +106,6 @@ def facilitator_overall(
     cutoffs: Mapping[str, float] | None = None,
     min_n: int = DEFAULT_MIN_N,
     level: float = DEFAULT_LEVEL,
-    lang: str = "id",
 ) -> pd.DataFrame:
     """Overall rating per facilitator (mean of each respondent's dimension ratings).
 
@@ -127,7 +124,6 @@ def facilitator_overall(
     """
     cols = _rating_columns(ratings, columns)
     out = summarize_dimensions(ratings, _items_for(items, cols, OVERALL), columns=cols,
-                               by=as_columns(by), cutoffs=cutoffs, min_n=min_n, level=level,
-                               lang=lang)
+                               by=as_columns(by), cutoffs=cutoffs, min_n=min_n, level=level)
     return out.sort_values(["suppressed", "estimate"], ascending=[True, False],
                            kind="stable").reset_index(drop=True)

@@ -21,7 +21,7 @@ sarana       Sarana dan Prasarana
 
 - ``NRR_i`` = mean of element *i* over the respondents who answered it;
 - index = sum(NRR_i * 1/9) with the exact weight 1/9 (not 0.111);
-- converted index = index * 25 (25-100);
+- converted index = index * 25 (25-100, :func:`kemuning_eval.stats.bands.ikm_converted`);
 - grade on the converted index rounded half away from zero to 2 decimals
   (the only rounding): < 65.00 D "Tidak Baik"; < 76.61 C "Kurang Baik";
   < 88.31 B "Baik"; otherwise A "Sangat Baik".
@@ -31,11 +31,11 @@ with fewer than ``min_n`` respondents are suppressed (primary + secondary).
 
 Output of :func:`ikm_index`: grouping columns, ``n`` (respondents with at
 least one element answered), ``estimate`` (index 1-4), ``converted``
-(25-100, unrounded), ``grade``, ``grade_label``, ``weakest`` (element with
+(25-100, unrounded), ``grade``, ``quality`` (code, :func:`kemuning_eval.stats.bands.ikm_grade`), ``weakest`` (element with
 the lowest NRR), ``method``, ``suppressed``, ``suppression``.
 
 Output of :func:`ikm_elements`: grouping columns, ``element``, ``variable``,
-``element_label``, ``n``, ``nrr``, ``nrr_weighted`` (NRR/9), ``converted``
+``n``, ``nrr``, ``nrr_weighted`` (NRR/9), ``converted``
 (NRR*25), ``rank`` (1 = weakest within the group, ties share the lowest rank),
 ``suppressed``, ``suppression``.
 
@@ -53,8 +53,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from kemuning_eval.errors import DataError, check_arg
-from kemuning_eval.i18n import check_lang, t
-from kemuning_eval.numfmt import round_half_away
+from kemuning_eval.i18n import t  # error messages only
 from kemuning_eval.stats._common import (
     ALL,
     DEFAULT_MIN_N,
@@ -66,6 +65,7 @@ from kemuning_eval.stats._common import (
     numeric_matrix,
     require_columns,
 )
+from kemuning_eval.stats.bands import ikm_converted, ikm_grade
 from kemuning_eval.stats.suppression import suppress
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -76,13 +76,6 @@ ELEMENTS: tuple[str, ...] = (
     "kompetensi", "perilaku", "pengaduan", "sarana",
 )
 WEIGHT = 1 / len(ELEMENTS)
-#: (upper bound exclusive on the converted index rounded to 2 decimals, grade, catalogue key)
-GRADES: tuple[tuple[float, str, str], ...] = (
-    (65.00, "D", "stats.ikm.grade.d"),
-    (76.61, "C", "stats.ikm.grade.c"),
-    (88.31, "B", "stats.ikm.grade.b"),
-    (float("inf"), "A", "stats.ikm.grade.a"),
-)
 _ALIASES = {
     "sistemmekanismedanprosedur": "prosedur", "sistemmekanismeprosedur": "prosedur",
     "waktupenyelesaian": "waktu", "biayatarif": "biaya", "tarif": "biaya",
@@ -108,37 +101,17 @@ def element_key(name: str) -> str | None:
     return _ALIASES.get(flat)
 
 
-def ikm_grade(converted: float, *, lang: str = "id") -> tuple[str, str] | tuple[None, None]:
-    """Grade and label of a converted index (rounded to 2 decimals first).
-
-    Examples
-    --------
-    >>> ikm_grade(81.11), ikm_grade(76.605), ikm_grade(64.994), ikm_grade(88.31, lang="en")
-    (('B', 'Baik'), ('B', 'Baik'), ('D', 'Tidak Baik'), ('A', 'Very good'))
-    """
-    import math
-
-    check_lang(lang)
-    if converted is None or not math.isfinite(converted):
-        return None, None
-    value = round_half_away(converted, 2)
-    for bound, grade, key in GRADES:
-        if value < bound:
-            return grade, t(key, lang)
-    raise AssertionError("unreachable: the last bound is infinite")  # pragma: no cover
-
-
-def ikm_from_nrr(nrr: Mapping[str, float], *, lang: str = "id") -> pd.DataFrame:
+def ikm_from_nrr(nrr: Mapping[str, float]) -> pd.DataFrame:
     """IKM from the nine element means (NRR), keyed by element name.
 
     Examples
     --------
-    Worked check of domain.md section 6:
+    Worked check of docs/domain.md section 6:
 
     >>> nrr = dict(zip(ELEMENTS, [3.2, 3.1, 3.4, 3.0, 3.3, 3.5, 3.6, 2.9, 3.2]))
     >>> row = ikm_from_nrr(nrr).iloc[0]
-    >>> print(round(row["estimate"], 6), round(row["converted"], 2), row["grade"], row["grade_label"])
-    3.244444 81.11 B Baik
+    >>> print(round(row["estimate"], 6), round(row["converted"], 2), row["grade"], row["quality"])
+    3.244444 81.11 B baik
     """
     import pandas as pd
 
@@ -150,10 +123,10 @@ def ikm_from_nrr(nrr: Mapping[str, float], *, lang: str = "id") -> pd.DataFrame:
     missing = [e for e in ELEMENTS if e not in keyed]
     check_arg(not missing, "nrr", sorted(keyed), f"all nine elements (missing: {missing})")
     index = sum(keyed[e] * WEIGHT for e in ELEMENTS)
-    grade, label = ikm_grade(index * 25, lang=lang)
+    grade, quality = ikm_grade(ikm_converted(index))
     weakest = min(ELEMENTS, key=lambda e: keyed[e])
-    return pd.DataFrame([{"estimate": index, "converted": index * 25, "grade": grade,
-                          "grade_label": label, "weakest": weakest, "method": METHOD}])
+    return pd.DataFrame([{"estimate": index, "converted": ikm_converted(index), "grade": grade,
+                          "quality": quality, "weakest": weakest, "method": METHOD}])
 
 
 def element_columns(
@@ -202,12 +175,11 @@ def element_columns(
     return {e: mapping[e] for e in ELEMENTS}
 
 
-def _nrr_table(data, items, by, elements, min_n, lang):
+def _nrr_table(data, items, by, elements, min_n):
     """Check the arguments; per group: NRR per element (wide), answers, respondents."""
     import numpy as np
     import pandas as pd
 
-    check_lang(lang)
     check_min_n(min_n)
     keys = as_columns(by)
     require_columns(data, keys, table="data")
@@ -229,7 +201,6 @@ def ikm_index(
     by: str | Sequence[str] | None = None,
     elements: Mapping[str, str] | None = None,
     min_n: int = DEFAULT_MIN_N,
-    lang: str = "id",
 ) -> pd.DataFrame:
     """The IKM per group (or overall): index, converted index, grade, weakest element.
 
@@ -245,8 +216,6 @@ def ikm_index(
         {element name: column} instead of ``items``.
     min_n : int, default 5
         Smallest group published.
-    lang : {"id", "en"}
-        Language of ``grade_label``.
 
     Examples
     --------
@@ -255,27 +224,27 @@ def ikm_index(
     >>> data = pd.DataFrame({c: [3.0, 4, 3, 3, 4, 2] for c in cols.values()})
     >>> data["u8"] = [2.0, 3, 2, 3, 2, None]
     >>> out = ikm_index(data, elements=cols)
-    >>> out[["n", "converted", "grade", "grade_label", "weakest"]].round(2).to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
-    [{'n': 6, 'converted': 77.04, 'grade': 'B', 'grade_label': 'Baik', 'weakest': 'pengaduan'}]
+    >>> out[["n", "converted", "grade", "quality", "weakest"]].round(2).to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
+    [{'n': 6, 'converted': 77.04, 'grade': 'B', 'quality': 'baik', 'weakest': 'pengaduan'}]
     """
     import numpy as np
 
-    keys, _, means, _, respondents = _nrr_table(data, items, by, elements, min_n, lang)
+    keys, _, means, _, respondents = _nrr_table(data, items, by, elements, min_n)
     arr = means.to_numpy()
     index = arr.sum(axis=1) * WEIGHT  # NaN if an element has no answers
     out = drop_all(means.index.to_frame(index=False))
     out["n"] = respondents.to_numpy().astype("int64")
     out["estimate"] = index
-    out["converted"] = index * 25
-    graded = [ikm_grade(v, lang=lang) for v in out["converted"]]
+    out["converted"] = ikm_converted(index)
+    graded = [ikm_grade(v) for v in out["converted"]]
     out["grade"] = [g for g, _ in graded]
-    out["grade_label"] = [label for _, label in graded]
+    out["quality"] = [quality for _, quality in graded]
     filled = np.where(np.isnan(arr), np.inf, arr)
     out["weakest"] = [ELEMENTS[i] if np.isfinite(filled[r, i]) else None
                       for r, i in enumerate(filled.argmin(axis=1))]
     out["method"] = METHOD
     out = suppress(out, min_n=min_n, value_cols=["estimate", "converted"])
-    for col in ("grade", "grade_label", "weakest"):
+    for col in ("grade", "quality", "weakest"):
         out.loc[out["suppressed"], col] = None
     return out
 
@@ -287,7 +256,6 @@ def ikm_elements(
     by: str | Sequence[str] | None = None,
     elements: Mapping[str, str] | None = None,
     min_n: int = DEFAULT_MIN_N,
-    lang: str = "id",
 ) -> pd.DataFrame:
     """NRR per element and group, with the weakest elements ranked first.
 
@@ -306,20 +274,19 @@ def ikm_elements(
     """
     import pandas as pd
 
-    keys, columns, means, counts, _ = _nrr_table(data, items, by, elements, min_n, lang)
+    keys, columns, means, counts, _ = _nrr_table(data, items, by, elements, min_n)
     group_keys = keys or [ALL]
     means.columns.name = counts.columns.name = "element"
     long = pd.DataFrame({"n": counts.stack(), "nrr": means.stack()}).reset_index()
     long["n"] = long["n"].astype("int64")
     long["variable"] = long["element"].map(columns)
-    long["element_label"] = [t(f"stats.ikm.element.{e}", lang) for e in long["element"]]
     long["nrr_weighted"] = long["nrr"] * WEIGHT
-    long["converted"] = long["nrr"] * 25
+    long["converted"] = ikm_converted(long["nrr"])
     long["rank"] = long.groupby(group_keys)["nrr"].rank(method="min").astype("Int64")
     order = {e: i for i, e in enumerate(ELEMENTS)}
     long["_pos"] = long["element"].map(order)
     long = long.sort_values([*group_keys, "rank", "_pos"], kind="stable").reset_index(drop=True)
-    cols = [*keys, "element", "variable", "element_label", "n", "nrr", "nrr_weighted",
+    cols = [*keys, "element", "variable", "n", "nrr", "nrr_weighted",
             "converted", "rank"]
     out = suppress(long[cols], min_n=min_n, partitions=[["element"]],
                    value_cols=["nrr", "nrr_weighted", "converted"])

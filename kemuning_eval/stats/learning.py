@@ -66,10 +66,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from kemuning_eval.errors import check_arg
-from kemuning_eval.i18n import check_lang, t
 from kemuning_eval.stats._common import (
     DEFAULT_LEVEL,
     DEFAULT_MIN_N,
+    DEFAULT_PASS_MARK,
     GAIN_CEILING_DISTANCE,
     as_columns,
     check_level,
@@ -83,6 +83,7 @@ from kemuning_eval.stats._common import (
     t_interval,
     t_test_mean,
 )
+from kemuning_eval.stats.bands import effect_band, gain_band
 from kemuning_eval.stats.suppression import suppress
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -93,9 +94,6 @@ if TYPE_CHECKING:  # pragma: no cover
 WILCOXON_EXACT_BELOW = 50
 MCNEMAR_EXACT_BELOW = 25
 SCORE_MAX = 100.0
-COHEN_BANDS = ((0.2, "stats.effect.negligible"), (0.5, "stats.effect.small"),
-               (0.8, "stats.effect.medium"), (float("inf"), "stats.effect.large"))
-HAKE_BANDS = ((0.3, "stats.gain.low"), (0.7, "stats.gain.medium"), (float("inf"), "stats.gain.high"))
 
 
 def holm(p_values: Sequence[float] | np.ndarray) -> np.ndarray:
@@ -118,17 +116,6 @@ def holm(p_values: Sequence[float] | np.ndarray) -> np.ndarray:
     adjusted = np.maximum.accumulate(p[order] * (m - np.arange(m)))
     out[order] = np.minimum(adjusted, 1.0)
     return out
-
-
-def _band(value: float, bands, lang: str) -> str | None:
-    import math
-
-    if value is None or not math.isfinite(value):
-        return None
-    for bound, key in bands:
-        if value < bound:
-            return t(key, lang)
-    return None  # pragma: no cover - last bound is infinite
 
 
 #: columns the paired-test functions create while working; a ``by`` column may not use them
@@ -316,7 +303,6 @@ def effect_sizes(
     post: str = "post",
     level: float = DEFAULT_LEVEL,
     min_n: int = DEFAULT_MIN_N,
-    lang: str = "id",
 ) -> pd.DataFrame:
     """Standardised mean change d_z and Hedges-corrected g_z with 95% CIs.
 
@@ -329,15 +315,14 @@ def effect_sizes(
     >>> import pandas as pd
     >>> tests = pd.DataFrame({"pre": [50, 60, 55, 70, 40, 65.0],
     ...                       "post": [70, 72, 60, 85, 58, 66.0]})
-    >>> effect_sizes(tests, lang="en")[["measure", "n", "estimate", "ci_low", "ci_high", "band"]].round(3).to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
-    [{'measure': 'd_z', 'n': 6, 'estimate': 1.585, 'ci_low': 0.313, 'ci_high': 2.801, 'band': 'Large'},
-     {'measure': 'g_z', 'n': 6, 'estimate': 1.334, 'ci_low': 0.263, 'ci_high': 2.358, 'band': 'Large'}]
+    >>> effect_sizes(tests)[["measure", "n", "estimate", "ci_low", "ci_high", "band"]].round(3).to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
+    [{'measure': 'd_z', 'n': 6, 'estimate': 1.585, 'ci_low': 0.313, 'ci_high': 2.801, 'band': 'large'},
+     {'measure': 'g_z', 'n': 6, 'estimate': 1.334, 'ci_low': 0.263, 'ci_high': 2.358, 'band': 'large'}]
     """
     import numpy as np
     import pandas as pd
 
     level, min_n = check_level(level), check_min_n(min_n)
-    check_lang(lang)
     frame, keys, gkeys = _pairs(tests, by, pre, post)
     agg = frame.groupby(gkeys, sort=True)["d"].agg(["size", "mean", "std"])
     n = agg["size"].to_numpy(dtype=np.float64)
@@ -360,7 +345,7 @@ def effect_sizes(
             (n < 3) & (reason == ""), "fewer than 3 pairs: Hedges' J = 1 - 3/(4(n-1)-1) is not positive", reason)
         rows.append(part)
     out = pd.concat(rows).sort_index(kind="stable")
-    out["band"] = [_band(abs(v), COHEN_BANDS, lang) for v in out["estimate"]]
+    out["band"] = [effect_band(v) for v in out["estimate"]]
     out["method"] = np.where(out["measure"] == "d_z",
                              "d_z = mean(D)/sd(D); noncentral t CI",
                              "g_z = J*d_z, J = 1-3/(4(n-1)-1); CI = J*CI(d_z)")
@@ -376,7 +361,6 @@ def normalized_gain(
     pre: str = "pre",
     post: str = "post",
     min_n: int = DEFAULT_MIN_N,
-    lang: str = "id",
 ) -> pd.DataFrame:
     """Hake's normalised gain, both ways, with bands.
 
@@ -389,15 +373,14 @@ def normalized_gain(
     >>> import pandas as pd
     >>> tests = pd.DataFrame({"pre": [50, 60, 100, 70, 40, 80.0],
     ...                       "post": [75, 80, 100, 85, 70, 90.0]})
-    >>> normalized_gain(tests, min_n=1, lang="en")[["measure", "n", "n_excluded", "estimate", "band"]].round(3).to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
-    [{'measure': 'class_average', 'n': 6, 'n_excluded': 0, 'estimate': 0.5, 'band': 'Medium'},
-     {'measure': 'average_individual', 'n': 5, 'n_excluded': 1, 'estimate': 0.5, 'band': 'Medium'}]
+    >>> normalized_gain(tests, min_n=1)[["measure", "n", "n_excluded", "estimate", "band"]].round(3).to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
+    [{'measure': 'class_average', 'n': 6, 'n_excluded': 0, 'estimate': 0.5, 'band': 'medium'},
+     {'measure': 'average_individual', 'n': 5, 'n_excluded': 1, 'estimate': 0.5, 'band': 'medium'}]
     """
     import numpy as np
     import pandas as pd
 
     min_n = check_min_n(min_n)
-    check_lang(lang)
     frame, keys, gkeys = _pairs(tests, by, pre, post)
     with np.errstate(invalid="ignore", divide="ignore"):
         frame["g"] = np.where(frame["pre"] < SCORE_MAX,
@@ -420,7 +403,7 @@ def normalized_gain(
                         "method": "mean of (post - pre)/(100 - pre), pre = 100 excluded",
                         "note": np.where(agg["n_g"] == 0, "every pre score is 100: undefined", "")})
     out = pd.concat([cls, ind]).sort_index(kind="stable")
-    out["band"] = [_band(v, HAKE_BANDS, lang) for v in out["estimate"]]
+    out["band"] = [gain_band(v) for v in out["estimate"]]
     out = out[["measure", "n", "n_excluded", "estimate", "band", "unreliable", "method", "note"]]
     out = _finish(out, keys, min_n, ["estimate"], p_col=None, measure=True)
     out.loc[out["suppressed"], "band"] = None
@@ -434,7 +417,7 @@ def pass_rate(
     by: str | Sequence[str] | None = None,
     pre: str = "pre",
     post: str = "post",
-    pass_mark: float = 70.0,
+    pass_mark: float = DEFAULT_PASS_MARK,
     min_n: int = DEFAULT_MIN_N,
 ) -> pd.DataFrame:
     """Share passing before and after, with McNemar's test, per group.
@@ -505,8 +488,7 @@ def learning_summary(
     by: str | Sequence[str] | None = "program_id",
     level: float = DEFAULT_LEVEL,
     min_n: int = DEFAULT_MIN_N,
-    pass_mark: float = 70.0,
-    lang: str = "id",
+    pass_mark: float = DEFAULT_PASS_MARK,
 ) -> pd.DataFrame:
     """One row per group with the headline numbers of every learning measure.
 
@@ -531,8 +513,8 @@ def learning_summary(
     kw = {"by": keys or None, "min_n": min_n}
     change = paired_change(tests, level=level, **kw)
     wil = wilcoxon_signed_rank(tests, **kw)
-    eff = effect_sizes(tests, level=level, lang=lang, **kw)
-    gain = normalized_gain(tests, lang=lang, **kw)
+    eff = effect_sizes(tests, level=level, **kw)
+    gain = normalized_gain(tests, **kw)
     passed = pass_rate(tests, programs, pass_mark=pass_mark, **kw)
     out = change[[*keys, "n", "mean_pre", "mean_post", "estimate", "ci_low", "ci_high",
                   "statistic", "p_val", "p_holm", "suppressed"]].rename(columns={

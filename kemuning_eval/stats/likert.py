@@ -17,7 +17,9 @@ Definitions used
 - **Category** (``category``): the mean rounded to 2 decimals, placed in
   configurable bands (``cutoffs`` = ``scoring.likert_cutoffs`` of ``studi.yaml``).  Default (the common Indonesian equal-width class
   interval (5 - 1) / 5 = 0.8 on a 1-5 mean): 1.00-1.80 Sangat Kurang,
-  1.81-2.60 Kurang, 2.61-3.40 Cukup, 3.41-4.20 Baik, 4.21-5.00 Sangat Baik.
+  1.81-2.60 Kurang, 2.61-3.40 Cukup, 3.41-4.20 Baik, 4.21-5.00 Sangat Baik
+  (:data:`kemuning_eval.stats.bands.LIKERT_CUTOFFS`; the column holds the
+  code, e.g. ``sangat_baik``, or the configured label as given).
   The default applies to 1-5 scales only; pass ``cutoffs`` for other scales.
 - **Small groups**: with ``by``, groups with ``n < min_n`` are suppressed,
   plus the secondary cells of :func:`kemuning_eval.stats.suppression.suppress`
@@ -47,9 +49,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from kemuning_eval.errors import DataError, check_arg
-from kemuning_eval.i18n import check_lang, t
-from kemuning_eval.numfmt import round_half_away
+from kemuning_eval.errors import DataError
+from kemuning_eval.i18n import t  # error messages only
 from kemuning_eval.stats._common import (
     DEFAULT_LEVEL,
     DEFAULT_MIN_N,
@@ -64,71 +65,14 @@ from kemuning_eval.stats._common import (
     require_columns,
     t_interval,
 )
+from kemuning_eval.stats.bands import likert_category
 from kemuning_eval.stats.suppression import suppress
 
 if TYPE_CHECKING:  # pragma: no cover
-    import numpy as np
     import pandas as pd
 
-#: Lower bounds (on the mean rounded to 2 decimals) and catalogue keys of the
-#: default bands on a 1-5 mean; the same convention as ``scoring.likert_cutoffs``
-#: in ``studi.yaml`` ({label: lowest mean of the band}).
-DEFAULT_CUTOFFS: tuple[tuple[float, str], ...] = (
-    (1.00, "stats.category.very_poor"),
-    (1.81, "stats.category.poor"),
-    (2.61, "stats.category.fair"),
-    (3.41, "stats.category.good"),
-    (4.21, "stats.category.very_good"),
-)
 ITEM_METHOD = "item mean, t CI, available answers; favourable = top-2-box"
 DIMENSION_METHOD = "mean of respondent dimension scores (answered items), t CI; favourable = top-2-box of pooled answers"
-
-
-def categorize(
-    means: Sequence[float] | np.ndarray | pd.Series,
-    cutoffs: Mapping[str, float] | None = None,
-    *,
-    lang: str = "id",
-) -> list[str | None]:
-    """Place mean scores in bands; ``None`` where the mean is missing.
-
-    Parameters
-    ----------
-    means : array-like of float
-        Mean scores.  Each is rounded half away from zero to 2 decimals first
-        (as published, :func:`kemuning_eval.numfmt.round_half_away`).
-    cutoffs : mapping of label -> lower bound, optional
-        Bands in increasing order, each with the lowest (rounded) mean it
-        takes, as ``scoring.likert_cutoffs`` in ``studi.yaml``; a mean below
-        the first bound falls in the first band.  Default:
-        :data:`DEFAULT_CUTOFFS` in ``lang``.
-    lang : {"id", "en"}
-        Language of the default labels.
-
-    Examples
-    --------
-    >>> categorize([1.8, 1.805, 3.404, 4.205, float("nan")])
-    ['Sangat Kurang', 'Kurang', 'Cukup', 'Sangat Baik', None]
-    >>> categorize([2.4, 3.6], {"Rendah": 1, "Sedang": 2.5, "Tinggi": 3.5})
-    ['Rendah', 'Tinggi']
-    """
-    import numpy as np
-
-    check_lang(lang)
-    if cutoffs is None:
-        labels = [t(key, lang) for _, key in DEFAULT_CUTOFFS]
-        bounds = np.array([b for b, _ in DEFAULT_CUTOFFS], dtype=np.float64)
-    else:
-        check_arg(isinstance(cutoffs, Mapping) and len(cutoffs) > 0, "cutoffs", cutoffs,
-                  "a mapping of band label -> lowest mean, e.g. {'Kurang': 1, 'Baik': 3.41}")
-        labels = [str(k) for k in cutoffs]
-        bounds = np.array([float(v) for v in cutoffs.values()], dtype=np.float64)
-        check_arg(bool(np.all(np.diff(bounds) > 0)), "cutoffs", dict(cutoffs),
-                  "lower bounds in strictly increasing order")
-    x = np.array([round_half_away(v, 2) if np.isfinite(v) else np.nan
-                  for v in np.asarray(means, dtype=np.float64)])
-    pos = np.maximum(np.searchsorted(bounds, x, side="right") - 1, 0)
-    return [None if np.isnan(v) else labels[i] for v, i in zip(x, pos, strict=True)]
 
 
 def summarize_items(
@@ -140,7 +84,6 @@ def summarize_items(
     cutoffs: Mapping[str, float] | None = None,
     min_n: int = DEFAULT_MIN_N,
     level: float = DEFAULT_LEVEL,
-    lang: str = "id",
     scale: tuple[int, int] = (1, 5),
 ) -> pd.DataFrame:
     """Summarise every Likert item, optionally by group.
@@ -158,13 +101,11 @@ def summarize_items(
     by : str or list of str, optional
         Grouping columns (programme, cohort, unit, gender, grade ...).
     cutoffs : mapping, optional
-        Category bands, see :func:`categorize`.
+        Category bands, see :func:`kemuning_eval.stats.bands.likert_category`.
     min_n : int, default 5
         Smallest group published (see module docstring).
     level : float, default 0.95
         Confidence level of the t interval.
-    lang : {"id", "en"}
-        Language of the default category labels.
     scale : (min, max), default (1, 5)
         Scale range of the items when no ``items`` table is given.
 
@@ -179,8 +120,8 @@ def summarize_items(
     >>> data = pd.DataFrame({"mat_1": [5, 4, 4, 3, 5, 2.0], "mat_2": [4, 4, 5, 5, 4, 4.0]})
     >>> out = summarize_items(data, columns=["mat_1", "mat_2"])
     >>> out[["item", "n", "estimate", "favourable", "category", "count_5"]].round(3).to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
-    [{'item': 'mat_1', 'n': 6, 'estimate': 3.833, 'favourable': 0.667, 'category': 'Baik', 'count_5': 2},
-     {'item': 'mat_2', 'n': 6, 'estimate': 4.333, 'favourable': 1.0, 'category': 'Sangat Baik', 'count_5': 2}]
+    [{'item': 'mat_1', 'n': 6, 'estimate': 3.833, 'favourable': 0.667, 'category': 'baik', 'count_5': 2},
+     {'item': 'mat_2', 'n': 6, 'estimate': 4.333, 'favourable': 1.0, 'category': 'sangat_baik', 'count_5': 2}]
     """
     min_n, level = check_min_n(min_n), check_level(level)
     meta = item_metadata(data, items, columns=columns, include_ikm=columns is not None,
@@ -190,7 +131,7 @@ def summarize_items(
     values = _checked_values(data, meta)
     long = _grouped_stats(data[keys], values, keys, _scores(meta), unit="item")
     long = long.join(meta[["label", "dimension", "scale_max"]], on="item")
-    out = _finish(long, meta, keys, "item", cutoffs, level, lang, ITEM_METHOD)
+    out = _finish(long, meta, keys, "item", cutoffs, level, ITEM_METHOD)
     return _suppressed(out, keys, "item", min_n)
 
 
@@ -202,7 +143,6 @@ def summarize_dimensions(
     cutoffs: Mapping[str, float] | None = None,
     min_n: int = DEFAULT_MIN_N,
     level: float = DEFAULT_LEVEL,
-    lang: str = "id",
     columns: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Summarise each dimension (materi, penyelenggaraan, sarana, manfaat ...).
@@ -212,7 +152,7 @@ def summarize_dimensions(
 
     Parameters
     ----------
-    data, items, by, cutoffs, min_n, level, lang, columns
+    data, items, by, cutoffs, min_n, level, columns
         As in :func:`summarize_items`; ``items`` must give a ``dimension``
         for every item used.
 
@@ -226,8 +166,8 @@ def summarize_dimensions(
     ...                       "scale_min": 1, "scale_max": 5})
     >>> out = summarize_dimensions(data, items)
     >>> out[["dimension", "n", "n_answers", "estimate", "sd", "category"]].round(3).to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
-    [{'dimension': 'materi', 'n': 5, 'n_answers': 9, 'estimate': 4.2, 'sd': 0.274, 'category': 'Baik'},
-     {'dimension': 'sarana', 'n': 5, 'n_answers': 5, 'estimate': 3.0, 'sd': 0.707, 'category': 'Cukup'}]
+    [{'dimension': 'materi', 'n': 5, 'n_answers': 9, 'estimate': 4.2, 'sd': 0.274, 'category': 'baik'},
+     {'dimension': 'sarana', 'n': 5, 'n_answers': 5, 'estimate': 3.0, 'sd': 0.707, 'category': 'cukup'}]
     """
     import numpy as np
     import pandas as pd
@@ -259,7 +199,7 @@ def summarize_dimensions(
     long = dim_stats.join(pooled, on=[*keys, "dimension"])
     smax = meta.groupby("dimension")["scale_max"].max()
     long["scale_max"] = smax.reindex(long["dimension"]).to_numpy()
-    out = _finish(long, meta, keys, "dimension", cutoffs, level, lang, DIMENSION_METHOD,
+    out = _finish(long, meta, keys, "dimension", cutoffs, level, DIMENSION_METHOD,
                   share_of="n_answers")
     return _suppressed(out, keys, "dimension", min_n)
 
@@ -320,7 +260,6 @@ def _finish(
     unit: str,
     cutoffs: Mapping[str, float] | None,
     level: float,
-    lang: str,
     method: str,
     *,
     share_of: str = "n",
@@ -343,7 +282,7 @@ def _finish(
     if cutoffs is None and not default_scale:
         long["category"] = None
     else:
-        long["category"] = categorize(long["estimate"], cutoffs, lang=lang)
+        long["category"] = likert_category(long["estimate"], cutoffs)
     long["method"] = method
     head = [*keys, unit, *(["label", "dimension"] if unit == "item" else [])]
     middle = ["n", *(["n_answers"] if "n_answers" in long else [])]

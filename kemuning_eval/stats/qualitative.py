@@ -51,6 +51,7 @@ from typing import TYPE_CHECKING, Any
 from kemuning_eval.errors import ConfigError, check_arg
 from kemuning_eval.i18n import t
 from kemuning_eval.stats._common import (
+    ALL,
     DEFAULT_MIN_N,
     as_columns,
     check_min_n,
@@ -213,13 +214,14 @@ def theme_indicators(data: pd.DataFrame, *, codes: Sequence[str] | None = None) 
     return dummies.astype("int64")
 
 
-def _labels(codebook: Any, lang: str) -> dict[str, str]:
+def _codes(codebook: Any) -> list[str]:
+    """The theme codes of a codebook in its order (``[]`` without one); labels are the wording layer's."""
     import pandas as pd
 
     if codebook is None:
-        return {}
+        return []
     table = codebook if isinstance(codebook, pd.DataFrame) else load_themes(codebook)
-    return dict(zip(table["code"], table[f"label_{lang}"], strict=True))
+    return [str(c) for c in table["code"]]
 
 
 def theme_frequencies(
@@ -227,7 +229,6 @@ def theme_frequencies(
     *,
     by: str | Sequence[str] | None = ("role", "program_id"),
     codebook: Any = None,
-    lang: str = "id",
     min_n: int = DEFAULT_MIN_N,
 ) -> pd.DataFrame:
     """How many excerpts mention each theme, overall or by role and programme.
@@ -239,10 +240,9 @@ def theme_frequencies(
     by : str or list of str, optional
         Breakdown columns (default role x programme; ``None`` for overall).
     codebook : dict, path or DataFrame, optional
-        Theme codebook: fixes the theme order, adds themes never mentioned
-        (count 0) and the ``label``.
-    lang : {"id", "en"}
-        Language of ``label``.
+        Theme codebook: fixes the theme order and adds themes never mentioned
+        (count 0).  Themes are returned as codes; their labels come from the
+        codebook in the wording layer.
     min_n : int
         Cells with fewer excerpts are hidden (primary), plus the cells that
         would reveal them within each theme x role and theme x programme
@@ -251,7 +251,7 @@ def theme_frequencies(
     Returns
     -------
     DataFrame
-        grouping columns, ``theme``, ``label``, ``n`` (excerpts in the cell),
+        grouping columns, ``theme`` (code), ``n`` (excerpts in the cell),
         ``count`` (mentioning the theme), ``share`` (count / n), ``rank``
         (1 = most mentioned within the cell), ``suppressed``, ``suppression``.
 
@@ -265,16 +265,14 @@ def theme_frequencies(
     """
     import pandas as pd
 
-    from kemuning_eval.i18n import check_lang
     from kemuning_eval.stats.suppression import suppress
 
-    lang = check_lang(lang)
     min_n = check_min_n(min_n)
     by_cols = as_columns(by)
     require_columns(data, ["themes", *by_cols], table="interviews")
-    labels = _labels(codebook, lang)
-    ind = theme_indicators(data, codes=list(labels) or None)
-    keys = [data[c].reset_index(drop=True) for c in by_cols] or [pd.Series("all", index=range(len(data)), name="_all")]
+    codes = _codes(codebook)
+    ind = theme_indicators(data, codes=codes or None)
+    keys = [data[c].reset_index(drop=True) for c in by_cols] or [pd.Series(0, index=range(len(data)), name=ALL)]
     frame = pd.concat([*keys, ind.reset_index(drop=True)], axis=1)
     names = [k.name for k in keys]
     g = frame.groupby(names, sort=True, observed=True)
@@ -286,9 +284,7 @@ def theme_frequencies(
     out["count"] = out["count"].astype("float64")
     out["share"] = out["count"] / out["n"]
     out["rank"] = out.groupby(names)["count"].rank(method="min", ascending=False)
-    out["label"] = out["theme"].map(labels).fillna(out["theme"]) if labels else out["theme"]
-    out = out.drop(columns=["_all"], errors="ignore")
-    out = out[[*by_cols, "theme", "label", "n", "count", "share", "rank"]]
+    out = out[[*by_cols, "theme", "n", "count", "share", "rank"]]
     partitions = [["theme", c] for c in by_cols if len(by_cols) > 1] or [["theme"]]
     return suppress(out, min_n=min_n, partitions=partitions, value_cols=["count", "share", "rank"])
 
@@ -313,8 +309,8 @@ def theme_cooccurrence(data: pd.DataFrame, *, codebook: Any = None) -> pd.DataFr
     import numpy as np
     import pandas as pd
 
-    labels = _labels(codebook, "id")
-    ind = theme_indicators(data, codes=list(labels) or None)
+    codes = _codes(codebook)
+    ind = theme_indicators(data, codes=codes or None)
     x = ind.to_numpy(dtype=np.int64)
     both = x.T @ x
     own = np.diag(both)

@@ -22,9 +22,11 @@ Definitions used
 - **Reverse items**: the processed tables are already recoded; for raw data
   name the items in ``reverse`` and they are recoded ``x -> min + max - x``
   with the scale range of the ``items`` table (or ``scale``).
-- **Bands** (George & Mallery): > .9 excellent, > .8 good, > .7 acceptable,
-  > .6 questionable, > .5 poor, else unacceptable.
-- **Warnings**: alpha < 0.7 or fewer than 3 items issue a
+- **Bands** (George & Mallery, :func:`kemuning_eval.stats.bands.alpha_band`):
+  > .9 excellent, > .8 good, > .7 acceptable, > .6 questionable, > .5 poor,
+  else unacceptable; ``band`` holds the code.
+- **Warnings**: alpha < 0.70 (``low_reliability``,
+  :data:`kemuning_eval.stats.bands.LOW_RELIABILITY_BELOW`) or fewer than 3 items issue a
   :class:`ReliabilityWarning` and fill the ``warning`` column; so does an
   alpha that cannot be computed (fewer than 2 complete rows, identical
   answers), with the reason instead of a comparison with NaN.
@@ -35,7 +37,7 @@ Definitions used
   suggesting ``reverse: true`` in the codebook.
 
 Output of :func:`cronbach_alpha`: ``scale``, ``k``, ``n``, ``estimate``,
-``ci_low``, ``ci_high``, ``method``, ``missing``, ``band``, ``warning``,
+``ci_low``, ``ci_high``, ``method``, ``missing``, ``band``, ``low_reliability``, ``warning``,
 ``reverse_suspects``.
 Output of :func:`item_analysis`: ``scale``, ``item``, ``label``, ``n``,
 ``mean``, ``sd``, ``item_total_r``, ``alpha_if_deleted``, ``missing``,
@@ -55,13 +57,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from kemuning_eval.errors import check_arg
-from kemuning_eval.i18n import check_lang, t
+from kemuning_eval.i18n import t  # warning messages only (in the default language, as errors)
 from kemuning_eval.stats._common import (
     DEFAULT_LEVEL,
     check_level,
     item_metadata,
     numeric_matrix,
 )
+from kemuning_eval.stats.bands import alpha_band, is_low_reliability
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -70,26 +73,16 @@ if TYPE_CHECKING:  # pragma: no cover
 MISSING_RULES = ("listwise", "pairwise")
 METHOD = "cronbach alpha, Feldt CI"
 METHOD_PAIRWISE = "cronbach alpha, Feldt CI (approximate: pairwise covariances, n = rows with any answer)"
-#: (lower bound, exclusive; catalogue key) of the George & Mallery bands
-BANDS: tuple[tuple[float, str], ...] = (
-    (0.9, "stats.alpha.band.excellent"),
-    (0.8, "stats.alpha.band.good"),
-    (0.7, "stats.alpha.band.acceptable"),
-    (0.6, "stats.alpha.band.questionable"),
-    (0.5, "stats.alpha.band.poor"),
-    (float("-inf"), "stats.alpha.band.unacceptable"),
-)
-ALPHA_MIN = 0.7
 K_MIN = 3
 #: An item whose corrected item-total correlation is below this is flagged as a probable reverse item.
 REVERSE_SUSPECT_BELOW = -0.2
 
 
 class ReliabilityWarning(UserWarning):
-    """A scale's alpha is below 0.7 or it has fewer than 3 items.
+    """A scale's alpha is below 0.70 or it has fewer than 3 items.
 
     Issued by :func:`cronbach_alpha` (one warning per problem, text from the
-    catalogue in ``lang``); the same text fills the ``warning`` column.  It is
+    catalogue in the default language, as error messages); the same text fills the ``warning`` column.  It is
     a :class:`UserWarning`, so it shows in notebooks and can be filtered with
     :mod:`warnings`.
 
@@ -100,33 +93,14 @@ class ReliabilityWarning(UserWarning):
     >>> data = pd.DataFrame({"q1": [4, 5, 3, 4, 2.0], "q2": [4, 4, 3, 5, 2.0]})
     >>> with warnings.catch_warnings(record=True) as caught:
     ...     warnings.simplefilter("always")
-    ...     out = cronbach_alpha(data, columns=["q1", "q2"], lang="en")
+    ...     out = cronbach_alpha(data, columns=["q1", "q2"])
     >>> [w.category.__name__ for w in caught]
     ['ReliabilityWarning']
     >>> print(caught[0].message)
-    scale 'skala' has only 2 items (< 3): alpha is unstable
+    skala 'skala' hanya punya 2 butir (< 3): alpha kurang stabil
     >>> out["warning"].iloc[0] == str(caught[0].message)
     True
     """
-
-
-def alpha_band(alpha: float, *, lang: str = "id") -> str | None:
-    """George & Mallery band of an alpha value.
-
-    Examples
-    --------
-    >>> alpha_band(0.91), alpha_band(0.9), alpha_band(0.42, lang="en")
-    ('Sangat baik', 'Baik', 'Unacceptable')
-    """
-    import math
-
-    check_lang(lang)
-    if alpha is None or not math.isfinite(alpha):
-        return None
-    for bound, key in BANDS:
-        if alpha > bound:
-            return t(key, lang)
-    return t(BANDS[-1][1], lang)  # pragma: no cover - -inf catches everything
 
 
 def feldt_interval(alpha: float, n: int, k: int, level: float = DEFAULT_LEVEL) -> tuple[float, float]:
@@ -215,14 +189,14 @@ def _item_stats(c: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return r, aid
 
 
-def _undefined_reason(c: np.ndarray, n: int, missing: str, lang: str) -> str:
+def _undefined_reason(c: np.ndarray, n: int, missing: str) -> str:
     import numpy as np
 
     if c.shape[0] < 2:
-        return t("stats3.alpha.reason.one_item", lang)
+        return t("stats3.alpha.reason.one_item")
     if n < 2 or not np.isfinite(c).all():
-        return t("stats3.alpha.reason.few_rows", lang, missing=missing)
-    return t("stats3.alpha.reason.no_variance", lang)
+        return t("stats3.alpha.reason.few_rows", missing=missing)
+    return t("stats3.alpha.reason.no_variance")
 
 
 def cronbach_alpha(
@@ -235,7 +209,6 @@ def cronbach_alpha(
     scale: tuple[float, float] | None = None,
     scale_name: str = "skala",
     level: float = DEFAULT_LEVEL,
-    lang: str = "id",
 ) -> pd.DataFrame:
     """Cronbach's alpha per scale (each ``dimension`` of the items table).
 
@@ -257,8 +230,6 @@ def cronbach_alpha(
         Name of the scale when the items carry no dimension.
     level : float, default 0.95
         Level of the Feldt interval.
-    lang : {"id", "en"}
-        Language of ``band`` and ``warning``.
 
     Examples
     --------
@@ -267,7 +238,7 @@ def cronbach_alpha(
     ...                      "q3": [5, 5, 2, 4, 1, 4, 4, 3.0]})
     >>> out = cronbach_alpha(data, columns=["q1", "q2", "q3"])
     >>> out[["scale", "k", "n", "estimate", "ci_low", "ci_high", "band"]].round(3).to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
-    [{'scale': 'skala', 'k': 3, 'n': 8, 'estimate': 0.912, 'ci_low': 0.701, 'ci_high': 0.981, 'band': 'Sangat baik'}]
+    [{'scale': 'skala', 'k': 3, 'n': 8, 'estimate': 0.912, 'ci_low': 0.701, 'ci_high': 0.981, 'band': 'excellent'}]
     """
     import math
 
@@ -275,7 +246,6 @@ def cronbach_alpha(
     import pandas as pd
 
     level = check_level(level)
-    check_lang(lang)
     meta, x = _prepared(data, items, columns, reverse, scale, missing, scale_name)
     rows = []
     for name, idx in _scale_positions(meta).items():
@@ -285,22 +255,23 @@ def cronbach_alpha(
         low, high = feldt_interval(alpha, n, k, level)
         problems = []
         if k < K_MIN:
-            problems.append(t("stats.alpha.warning.few_items", lang, scale=name, k=k))
+            problems.append(t("stats.alpha.warning.few_items", scale=name, k=k))
         if math.isnan(alpha):
-            problems.append(t("stats3.alpha.warning.undefined", lang, scale=name,
-                              reason=_undefined_reason(c, n, missing, lang)))
-        elif alpha < ALPHA_MIN:
-            problems.append(t("stats.alpha.warning.low", lang, scale=name, alpha=f"{alpha:.3f}"))
+            problems.append(t("stats3.alpha.warning.undefined", scale=name,
+                              reason=_undefined_reason(c, n, missing)))
+        elif is_low_reliability(alpha):
+            problems.append(t("stats.alpha.warning.low", scale=name, alpha=f"{alpha:.3f}"))
         r, _ = _item_stats(c) if k >= 2 else (np.full(k, np.nan), None)
         suspects = [str(meta.index[idx[j]]) for j in np.flatnonzero(r < REVERSE_SUSPECT_BELOW)]
         for j in np.flatnonzero(r < REVERSE_SUSPECT_BELOW):
-            problems.append(t("stats3.alpha.warning.reverse_suspect", lang, scale=name, item=meta.index[idx[j]],
+            problems.append(t("stats3.alpha.warning.reverse_suspect", scale=name, item=meta.index[idx[j]],
                               r=f"{r[j]:.2f}"))
         for text in problems:
             warnings.warn(text, ReliabilityWarning, stacklevel=2)
         rows.append({"scale": name, "k": k, "n": n, "estimate": alpha, "ci_low": low,
                      "ci_high": high, "method": METHOD if missing == "listwise" else METHOD_PAIRWISE,
-                     "missing": missing, "band": alpha_band(alpha, lang=lang), "warning": "; ".join(problems),
+                     "missing": missing, "band": alpha_band(alpha),
+                     "low_reliability": is_low_reliability(alpha), "warning": "; ".join(problems),
                      "reverse_suspects": ";".join(suspects)})
     return pd.DataFrame(rows)
 

@@ -29,13 +29,11 @@ from typing import TYPE_CHECKING, Any
 
 from kemuning_eval.errors import DataError, check_arg
 from kemuning_eval.i18n import t
-from kemuning_eval.stats._common import numeric_matrix, require_columns
-from kemuning_eval.stats._stats2 import check_amounts
+from kemuning_eval.stats._common import TOTAL, check_amounts, numeric_matrix, require_columns
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-TOTAL = "all"
 
 
 def _check_number(value: Any, name: str, *, fraction: bool = False) -> float | None:
@@ -99,7 +97,7 @@ def roi_by_program(
     months : float
         Period ``annual_value`` covers (12: a year).
     total : bool
-        Append a row ``program_id = "all"`` over the programmes with benefits
+        Append a row ``program_id =`` :data:`~kemuning_eval.stats._common.TOTAL` over the programmes with benefits
         (programmes without monetised benefits are left out of the ROI, not
         counted as zero).
 

@@ -204,3 +204,49 @@ def is_protected(
             if 0 < k < len(idx) and (k < 2 or n[idx][h].sum() < min_n):
                 return False
     return True
+
+
+def suppress_small(
+    frame: pd.DataFrame, *, min_n: int, columns: Sequence[str], n_col: str = "n", within: Sequence[str] = ()
+) -> pd.DataFrame:
+    """Primary and secondary suppression via :func:`kemuning_eval.stats.suppression.suppress`.
+
+    ``within`` names the columns whose equal values form one breakdown (e.g.
+    ``["indicator", "rater"]``: the programmes of one indicator and rater add
+    up to a published total).  ``columns`` become NaN in hidden rows; ``n``
+    stays visible.  Adds ``suppressed`` (bool) and ``suppression``.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        One row per published cell, with a count column.
+    min_n : int
+        Smallest count that may be published.
+    columns : sequence of str
+        Value columns hidden in suppressed rows (absent names are ignored).
+    n_col : str, default "n"
+        The count column.
+    within : sequence of str, default ()
+        Columns defining the breakdowns for secondary suppression (absent
+        names are ignored; empty means the whole table is one breakdown).
+
+    Returns
+    -------
+    DataFrame
+        A copy of ``frame`` with ``suppressed`` and ``suppression``.
+
+    Examples
+    --------
+    Programme A has 3 participants (primary); B, the next smallest in the
+    breakdown, is hidden too so that A cannot be recovered from a total:
+
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"program_id": ["A", "B", "C"], "n": [3, 12, 20],
+    ...                       "estimate": [0.5, 0.6, 0.7]})
+    >>> out = suppress_small(frame, min_n=5, columns=["estimate"])
+    >>> out["suppression"].tolist(), out["estimate"].isna().tolist()
+    (['primary', 'secondary', ''], [True, True, False])
+    """
+    within = [c for c in within if c in frame.columns]
+    return suppress(frame, min_n=min_n, n_col=n_col, partitions=[within],
+                    value_cols=[c for c in columns if c in frame.columns])

@@ -13,6 +13,12 @@ Examples
 
 from __future__ import annotations
 
+from kemuning_eval.config import (
+    DEFAULT_PASS_MARK,
+    DEFAULT_RESOLUTION_FILE,
+    DuplicatesConfig,
+    PrivacyConfig,
+)
 from kemuning_eval.synth.questions import (
     FAC_ITEMS,
     IKM_ITEMS,
@@ -240,16 +246,16 @@ def study_config(*, year: int, population: int, files: dict[str, dict]) -> dict:
     return {
         "study": study,
         "inputs": inputs,
-        "privacy": {"key_env": "KEMUNING_EVAL_KEY",
-                    "key_file": "~/.config/kemuning-eval/pseudonym.key", "min_group_size": 5},
-        "duplicates": {"rule": "keep_latest_complete",
-                       "resolution_file": f"resolusi-duplikat-{year}.csv"},
+        "privacy": {"key_env": PrivacyConfig.key_env,
+                    "key_file": PrivacyConfig.key_file, "min_group_size": PrivacyConfig.min_group_size},
+        "duplicates": {"rule": DuplicatesConfig.rule,
+                       "resolution_file": DEFAULT_RESOLUTION_FILE.format(year=year)},
         "nip": {"mode": "auto"},
         "outcomes": {"first_post_period": f"{year}-S2", "comparison": "untrained"},
         "scoring": {
             "likert_cutoffs": {"Sangat Kurang": 1.0, "Kurang": 1.81, "Cukup": 2.61,
                                "Baik": 3.41, "Sangat Baik": 4.21},
-            "pass_mark_default": 70,
+            "pass_mark_default": int(DEFAULT_PASS_MARK),
         },
         "themes": "codebook/tema.yaml",
         "report": {"lang": "id", "date": f"{year}-12-15"},

@@ -1,4 +1,4 @@
-"""NIP validation (domain.md section 4 reference values) and age bands."""
+"""NIP validation (docs/domain.md section 4 reference values) and age bands."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from kemuning_eval.ingest.nip import age_band, check_nip, classify_nip, normalis
 
 
 def test_domain_reference_values():
-    # domain.md section 4: 19660801 198803 1 001 valid; 19661301 198803 1 001 invalid (month 13)
+    # docs/domain.md section 4: 19660801 198803 1 001 valid; 19661301 198803 1 001 invalid (month 13)
     assert check_nip("19660801 198803 1 001", mode="pns") == "PNS"
     assert check_nip("19661301 198803 1 001", mode="pns") == "invalid"
     assert check_nip("19661301 198803 1 001", mode="auto") == "invalid"

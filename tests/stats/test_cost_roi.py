@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kemuning_eval.errors import DataError, UsageError
+from kemuning_eval.stats._common import TOTAL
 from kemuning_eval.stats.cost import budget_scenario, cost_summary, demand_coverage, jp_coverage
 from kemuning_eval.stats.roi import phillips_roi, roi_by_program
 
@@ -51,7 +52,7 @@ def test_roi_by_program_adjusts_and_overrides():
     assert res.loc["PM", "roi_pct"] == pytest.approx(ref["roi_pct"])
     assert res.loc["PM", "payback_months"] == pytest.approx(ref["payback_months"])
     total = pm + 20e6 * 0.3 * 0.5
-    assert res.loc["all", "bcr"] == pytest.approx(total / 190e6)
+    assert res.loc[TOTAL, "bcr"] == pytest.approx(total / 190e6)
     over = roi_by_program(benefits, PROGRAMS, attribution=1.0, confidence=1.0, total=False)
     assert over.set_index("program_id").loc["PM", "benefits"] == pytest.approx(150e6)
     assert "overridden" in over["method"].iloc[0]
@@ -78,21 +79,21 @@ def test_cost_summary_unit_costs():
     assert res.loc["PM", "n_tested"] == 2 and res.loc["PM", "mean_gain"] == 25
     assert res.loc["PM", "cost_per_gain_point"] == pytest.approx(6_500_000 / 25)
     assert np.isnan(res.loc["LD", "cost_per_gain_point"])  # mean gain -1: no price per point
-    assert res.loc["all", "cost_per_participant"] == pytest.approx(190e6 / 40)
-    assert res.loc["all", "cost_per_jp"] == pytest.approx(190e6 / (800 + 480))
+    assert res.loc[TOTAL, "cost_per_participant"] == pytest.approx(190e6 / 40)
+    assert res.loc[TOTAL, "cost_per_jp"] == pytest.approx(190e6 / (800 + 480))
 
 
 def test_demand_and_budget_scenario():
     dem = demand_coverage(PROGRAMS).set_index("program_id")
     assert dem.loc["PM", "unmet_demand"] == 22 and dem.loc["LD", "unmet_demand"] == 0
     assert dem.loc["PM", "share_not_admitted"] == pytest.approx(22 / 42)
-    assert dem.loc["all", "share_not_admitted"] == pytest.approx(22 / 60)
+    assert dem.loc[TOTAL, "share_not_admitted"] == pytest.approx(22 / 60)
     res = budget_scenario(PROGRAMS, budget_change=50_000_000).set_index("program_id")
     assert res.loc["PM", "extra_seats"] == 7  # floor(50e6 / 6.5e6) = floor(7.69)
     assert res.loc["PM", "unmet_covered"] == 7
     assert res.loc["PM", "share_unmet_covered"] == pytest.approx(7 / 22)
     assert res.loc["LD", "extra_seats"] == 16 and res.loc["LD", "unmet_covered"] == 0
-    assert res.loc["all", "extra_seats"] == math.floor(50e6 / (190e6 / 40))
+    assert res.loc[TOTAL, "extra_seats"] == math.floor(50e6 / (190e6 / 40))
     cut = budget_scenario(PROGRAMS, budget_change=-10_000_000, program_id="PM")
     assert cut["extra_seats"].iloc[0] == -2 and cut["unmet_covered"].iloc[0] == 0
     with pytest.raises(DataError, match="PX"):

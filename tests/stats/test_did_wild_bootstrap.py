@@ -19,7 +19,7 @@ import pandas as pd
 import pytest
 
 from kemuning_eval.errors import DataError, UsageError
-from kemuning_eval.stats.did import TooFewClusters, did_effect, did_event_study
+from kemuning_eval.stats.did import TooFewClusters, did_effect
 from kemuning_eval.stats.wildboot import wild_cluster_bootstrap
 
 wildboottest = pytest.importorskip("wildboottest.wildboottest")
@@ -130,20 +130,6 @@ def test_no_identifying_variation_is_a_data_error_not_a_zero_division():
     only_post_treated = data[~(data["treated"] & ~data["post"])]  # treated x post collinear with treated
     with pytest.raises(DataError):
         did_effect(only_post_treated, outcomes="budget_ratio")
-
-
-def test_event_study_matches_cell_means_and_refuses_two_periods():
-    data = _outcomes(units=24, treated_units=12, periods=4)
-    res = did_event_study(data, outcomes="budget_ratio")
-    assert res["relative"].tolist() == [-2, -1, 0, 1] and res["reference"].tolist() == [False, True, False, False]
-    cells = data.groupby(["period_index", "treated"])["budget_ratio"].mean().unstack()
-    gap = cells[True] - cells[False]
-    assert res["estimate"].to_numpy() == pytest.approx((gap - gap.loc[1]).to_numpy())
-    assert (res["inference"] == "cr1").all()
-    few = did_event_study(_outcomes(treated_units=4), outcomes="budget_ratio")
-    assert (few["inference"] == "wild_bootstrap").all()
-    with pytest.raises(DataError):
-        did_event_study(_outcomes(periods=2), outcomes="budget_ratio")
 
 
 @pytest.mark.parametrize("treated_units", [4, 15])

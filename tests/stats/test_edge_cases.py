@@ -18,6 +18,7 @@ import pytest
 from scipy import stats
 
 from kemuning_eval.errors import DataError
+from kemuning_eval.i18n import LANG_ENV
 from kemuning_eval.stats.cost import budget_scenario, cost_summary
 from kemuning_eval.stats.learning import (
     effect_sizes,
@@ -54,12 +55,13 @@ def test_reverse_step_works_on_read_only_float_blocks(source, tmp_path):
     assert frame["q4"].tolist() == x[:, 3].tolist()  # the caller's data are not modified
 
 
-def test_forgotten_reverse_item_is_flagged_with_a_suggestion():
+def test_forgotten_reverse_item_is_flagged_with_a_suggestion(monkeypatch):
+    monkeypatch.setenv(LANG_ENV, "en")  # warnings are worded in the messages' language
     x = _answers()
     x[:, 3] = 6 - x[:, 3]
     frame = pd.DataFrame(x, columns=["q1", "q2", "q3", "q4"])
     with pytest.warns(ReliabilityWarning) as caught:
-        alpha = cronbach_alpha(frame, columns=list(frame), lang="en")
+        alpha = cronbach_alpha(frame, columns=list(frame))
     assert any("reverse: true" in str(w.message) for w in caught)
     items = item_analysis(frame, columns=list(frame)).set_index("item")
     rest = x[:, :3].sum(axis=1)
@@ -68,10 +70,11 @@ def test_forgotten_reverse_item_is_flagged_with_a_suggestion():
     assert alpha["reverse_suspects"].iloc[0] == "q4"
 
 
-def test_alpha_of_identical_answers_is_nan_with_a_reason_not_a_comparison():
+def test_alpha_of_identical_answers_is_nan_with_a_reason_not_a_comparison(monkeypatch):
+    monkeypatch.setenv(LANG_ENV, "en")
     same = pd.DataFrame({"a": [3.0] * 6, "b": [3.0] * 6, "c": [3.0] * 6})
     with pytest.warns(ReliabilityWarning) as caught:
-        out = cronbach_alpha(same, columns=["a", "b", "c"], lang="en").iloc[0]
+        out = cronbach_alpha(same, columns=["a", "b", "c"]).iloc[0]
     assert np.isnan(out["estimate"]) and out["band"] is None
     assert "cannot be computed" in out["warning"] and "nan" not in out["warning"].lower()
     assert all("nan" not in str(w.message).lower() for w in caught)

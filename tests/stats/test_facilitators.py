@@ -1,7 +1,7 @@
 """Tests of kemuning_eval.stats.facilitators.
 
 Reference: pandas groupby means/SDs and scipy.stats.t.interval computed here
-independently; suppression rule of domain.md section 5.
+independently; suppression rule of docs/domain.md section 5.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Tests of kemuning_eval.stats.ikm.
 
-References: PermenPANRB 14/2017 formula as restated in /work/shared/domain.md
+References: PermenPANRB 14/2017 formula as restated in docs/domain.md
 section 3, and the worked check of section 6 (element means 3.2, 3.1, 3.4,
 3.0, 3.3, 3.5, 3.6, 2.9, 3.2 -> index 3.2444..., converted 81.11, B "Baik").
 """
@@ -14,12 +14,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kemuning_eval.errors import DataError
+from kemuning_eval.report.content.labels import label
+from kemuning_eval.stats.bands import ikm_grade
 from kemuning_eval.stats.ikm import (
     ELEMENTS,
     element_columns,
     ikm_elements,
     ikm_from_nrr,
-    ikm_grade,
     ikm_index,
 )
 
@@ -46,7 +47,8 @@ def test_worked_check_of_domain_section_6_from_raw_answers():
     row = ikm_index(data, _items(list(ELEMENTS))).iloc[0]
     assert row["estimate"] == pytest.approx(3.2444444444)
     assert round(row["converted"], 2) == 81.11
-    assert (row["grade"], row["grade_label"]) == ("B", "Baik")
+    assert (row["grade"], row["quality"]) == ("B", "baik")
+    assert label("ikm", row["quality"], "id") == "Baik"
     assert ikm_from_nrr(dict(zip(ELEMENTS, WORKED, strict=True)))["grade"].iloc[0] == "B"
 
 
@@ -77,8 +79,8 @@ def test_exact_weight_not_rounded_weight():
 
 
 def test_grade_boundaries_on_two_decimal_rounding():
-    assert ikm_grade(64.994) == ("D", "Tidak Baik")
-    assert ikm_grade(64.995) == ("C", "Kurang Baik")
+    assert ikm_grade(64.994) == ("D", "tidak_baik") and label("ikm", "tidak_baik", "id") == "Tidak Baik"
+    assert ikm_grade(64.995) == ("C", "kurang_baik") and label("ikm", "kurang_baik", "id") == "Kurang Baik"
     assert ikm_grade(76.604)[0] == "C" and ikm_grade(76.605)[0] == "B"
     assert ikm_grade(88.304)[0] == "B" and ikm_grade(88.305)[0] == "A"
     assert ikm_grade(float("nan")) == (None, None)

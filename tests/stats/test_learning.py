@@ -104,7 +104,7 @@ def test_wilcoxon_exact_without_ties_and_normal_with_zeros():
     assert row["method"] == "exact"
     assert row["p_val"] == pytest.approx(ref.pvalue)
     assert row["w_min"] == ref.statistic
-    # with a zero difference scipy's exact p is unreliable (domain.md s7): normal method used
+    # with a zero difference scipy's exact p is unreliable (docs/domain.md s7): normal method used
     data.loc[0, "post"] = data.loc[0, "pre"]
     row = wilcoxon_signed_rank(data).iloc[0]
     ref = stats.wilcoxon(data["post"] - data["pre"], method="approx", correction=True)
@@ -170,7 +170,7 @@ def test_normalized_gain_both_ways(tests_table):
     assert rows.loc["class_average", "estimate"] == pytest.approx(cls)
     assert rows.loc["average_individual", "estimate"] == pytest.approx(ind)
     assert rows.loc["average_individual", "n_excluded"] == 1  # the pre = 100 participant
-    assert rows.loc["class_average", "band"] == ("Rendah" if cls < 0.3 else "Sedang")
+    assert rows.loc["class_average", "band"] == ("low" if cls < 0.3 else "medium")
 
 
 def test_pass_rate_and_mcnemar_match_statsmodels():

@@ -16,7 +16,9 @@ import pytest
 from scipy import stats
 
 from kemuning_eval.errors import DataError, UsageError
-from kemuning_eval.stats.likert import categorize, summarize_dimensions, summarize_items
+from kemuning_eval.report.content.labels import label
+from kemuning_eval.stats.bands import likert_category
+from kemuning_eval.stats.likert import summarize_dimensions, summarize_items
 from kemuning_eval.stats.suppression import is_protected
 
 
@@ -96,20 +98,23 @@ def test_dimension_scores_are_respondent_means(survey):
         answers = grp[["mat_1", "mat_2"]].stack().dropna().to_numpy()
         assert row["n_answers"] == len(answers)
         assert row["favourable"] == pytest.approx(np.mean(answers >= 4))
-        assert row["category"] == categorize([x.mean()])[0]
+        assert row["category"] == likert_category([x.mean()])[0]
 
 
 def test_categories_default_and_custom():
-    assert categorize([1.0, 1.8, 2.6, 2.61, 3.4, 3.41, 4.2, 4.21, 5.0]) == [
+    codes = likert_category([1.0, 1.8, 2.6, 2.61, 3.4, 3.41, 4.2, 4.21, 5.0])
+    assert codes == ["sangat_kurang", "sangat_kurang", "kurang", "cukup", "cukup", "baik", "baik",
+                     "sangat_baik", "sangat_baik"]
+    assert [label("likert", c, "id") for c in codes] == [
         "Sangat Kurang", "Sangat Kurang", "Kurang", "Cukup", "Cukup", "Baik", "Baik",
         "Sangat Baik", "Sangat Baik"]
-    assert categorize([4.3], lang="en") == ["Very good"]
+    assert [label("likert", c, "en") for c in likert_category([4.3])] == ["Very good"]
     with pytest.raises(UsageError, match="increasing"):
-        categorize([3.0], {"a": 3, "b": 2})
+        likert_category([3.0], {"a": 3, "b": 2})
     # the studi.yaml convention: {label: lowest mean of the band}
     study_cutoffs = {"Sangat Kurang": 1.0, "Kurang": 1.81, "Cukup": 2.61, "Baik": 3.41,
                      "Sangat Baik": 4.21}
-    assert categorize([1.8, 1.81, 3.405, 4.2], study_cutoffs) == [
+    assert likert_category([1.8, 1.81, 3.405, 4.2], study_cutoffs) == [
         "Sangat Kurang", "Kurang", "Baik", "Baik"]
 
 

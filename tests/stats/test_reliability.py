@@ -5,7 +5,7 @@ pingouin rounds to 3 decimals); the published examples in pingouin's
 documentation, which were checked against R psych::alpha (datasets
 "cronbach_alpha": 0.5917, [0.195, 0.84]; "cronbach_wide_missing": listwise
 0.8017, pairwise 0.7327); with missing data, a hand computation of
-psych::alpha(na.omit(x)) (complete rows for alpha and CI; see domain.md s7).
+psych::alpha(na.omit(x)) (complete rows for alpha and CI; see docs/domain.md s7).
 """
 
 from __future__ import annotations
@@ -20,9 +20,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats
 
+from kemuning_eval.report.content.labels import label
+from kemuning_eval.stats.bands import alpha_band
 from kemuning_eval.stats.reliability import (
     ReliabilityWarning,
-    alpha_band,
     cronbach_alpha,
     item_analysis,
 )
@@ -79,7 +80,7 @@ def test_listwise_with_missing_matches_psych_na_omit_by_hand():
     assert out["n"] == n < len(data)
     assert out["estimate"] == pytest.approx(alpha)
     assert (out["ci_low"], out["ci_high"]) == pytest.approx((low, high))
-    # pingouin's listwise CI uses the row count before deletion (domain.md s7): it differs
+    # pingouin's listwise CI uses the row count before deletion (docs/domain.md s7): it differs
     _, pg_ci = pg.cronbach_alpha(data=data, nan_policy="listwise")
     assert abs(pg_ci[0] - low) > 1e-3
 
@@ -122,9 +123,11 @@ def test_scales_from_items_table_and_warnings():
 
 
 def test_george_mallery_bands():
-    assert [alpha_band(a, lang="en") for a in (0.95, 0.85, 0.75, 0.65, 0.55, 0.3)] == [
+    codes = [alpha_band(a) for a in (0.95, 0.85, 0.75, 0.65, 0.55, 0.3)]
+    assert codes == ["excellent", "good", "acceptable", "questionable", "poor", "unacceptable"]
+    assert [label("alpha", c, "en") for c in codes] == [
         "Excellent", "Good", "Acceptable", "Questionable", "Poor", "Unacceptable"]
-    assert alpha_band(0.8, lang="en") == "Acceptable"  # "> .8" is strict
+    assert alpha_band(0.8) == "acceptable"  # "> .8" is strict
 
 
 @settings(max_examples=25, deadline=None)

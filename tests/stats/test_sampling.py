@@ -2,7 +2,7 @@
 
 References: the Krejcie & Morgan (1970) table (Educational and Psychological
 Measurement 30, p. 608): N=10 -> 10, 50 -> 44, 100 -> 80, 200 -> 132,
-500 -> 217, 1000 -> 278, 1500 -> 306, 10000 -> 370; the values of domain.md
+500 -> 217, 1000 -> 278, 1500 -> 306, 10000 -> 370; the values of docs/domain.md
 section 3/6; response rates computed by hand.  (The printed table's tail,
 100000 -> 384, does not follow its own formula, which gives 382.6 -> 383: we
 follow the formula, as the guideline does.)

@@ -1,6 +1,6 @@
 """Tests of primary + secondary suppression (kemuning_eval.stats.suppression).
 
-Reference: the disclosure rule in /work/shared/domain.md section 5 (hide n < 5
+Reference: the disclosure rule in docs/domain.md section 5 (hide n < 5
 and a second cell where totals would reveal the hidden one).  Recoverability
 is checked independently here by solving for hidden cells from the totals.
 """

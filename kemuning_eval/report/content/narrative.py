@@ -39,6 +39,7 @@ from typing import Any
 
 from kemuning_eval.i18n import t
 from kemuning_eval.numfmt import fmt_ci, fmt_int, fmt_number, fmt_p_expr, fmt_pct, fmt_rupiah
+from kemuning_eval.report.content.labels import label
 from kemuning_eval.report.content.reading import alpha as study_alpha
 from kemuning_eval.report.content.reading import available as _ok
 from kemuning_eval.report.content.reading import label as _label
@@ -473,7 +474,7 @@ def reaction(m: dict, lang: str) -> list[str]:
                      strong_nrr=fmt_number(strong["nrr"], 2, lang)))
     if r.get("ikm_missing"):
         out.append(t("measured.reaction.ikm_incomplete", lang, n=fmt_int(len(IKM_ELEMENTS) - len(r["ikm_missing"]), lang),
-                     missing=join_list([t(f"stats.ikm.element.{e}", lang) for e in r["ikm_missing"]], lang)))
+                     missing=join_list([label("ikm_element", e, lang) for e in r["ikm_missing"]], lang)))
     fac = r.get("facilitators") or {}
     ext = _extremes(fac.get("dimensions") or [], "mean")
     if ext:
@@ -603,6 +604,9 @@ def results(m: dict, lang: str) -> list[str]:
     (3, True)
     >>> "Only 4 work units" in text[0], "wild cluster bootstrap" in text[0]
     (True, True)
+    >>> m["results"]["did"][0]["parallel_trends_rejected"] = True
+    >>> results(m, "en")[2].startswith("The pre-trend check")
+    True
     """
     r = _ok(m, "results")
     rows = [row for row in r.get("did") or [] if row.get("estimate") is not None]
@@ -622,6 +626,11 @@ def results(m: dict, lang: str) -> list[str]:
                      ci=fmt_ci(row.get("ci_low"), row.get("ci_high"), 3, lang), p=fmt_p_expr(row.get("p_val"), lang),
                      verdict=t(f"report.results.{row.get('direction')}" if row.get("significant")
                                else "report.results.nosig", lang)))
+    for decision in ("rejected", "not_rejected"):  # the stored pre-trend decision, worded
+        names = [_label(row, "outcome") for row in rows
+                 if row.get("parallel_trends_rejected") is (decision == "rejected")]
+        if names:
+            out.append(t(f"report.results.pretrend.{decision}", lang, outcomes=", ".join(names)))
     out.append(t("report.results.assumption", lang))
     return out
 

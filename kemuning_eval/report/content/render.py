@@ -32,6 +32,7 @@ from kemuning_eval.report.content import findings, wording
 from kemuning_eval.report.content import narrative as nar
 from kemuning_eval.report.content.extension import ResearcherCells
 from kemuning_eval.report.content.htmlsafe import Html, heading, join, p, tag, ul
+from kemuning_eval.report.content.labels import labelled
 from kemuning_eval.report.content.reading import min_group_size
 from kemuning_eval.report.content.tables import formatted, html_table
 
@@ -122,7 +123,7 @@ class Report(ResearcherCells):
     """
 
     def __init__(self, m: dict, lang: str, *, tests: Any = None) -> None:
-        self.m = m
+        self.m = labelled(m, lang)  # stored codes (bands, categories) shown as catalogue text
         self.lang = lang
         self.tests = tests
         self._table_no = 0

@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kemuning_eval.config import DEFAULT_MIN_GROUP_SIZE
 from kemuning_eval.csvsafe import FORMULA_STARTS, csv_safe, neutralise, write_csv
 from kemuning_eval.i18n import t
 from kemuning_eval.report.content.htmlsafe import Html, esc
@@ -76,7 +77,7 @@ def _missing(value: Any) -> bool:
 
 
 def formatted(rows: Sequence[dict], columns: Sequence[tuple[str, str, Callable[[Any], str] | None]],
-              lang: str, *, min_n: int = 5) -> pd.DataFrame:
+              lang: str, *, min_n: int = DEFAULT_MIN_GROUP_SIZE) -> pd.DataFrame:
     """Build a display frame from metric rows: ``(key, catalogue column key, formatter)`` per column.
 
     Suppressed rows show ``n < min_n`` in their value columns (the count stays).

@@ -347,18 +347,10 @@ def build_one(
     kemuning_eval.errors.ReportError: data olahan tahun ini belum ada [file ...2026] -> ...
     """
     from kemuning_eval.report.engine import cache, publish
-    from kemuning_eval.report.engine.execute import execute_notebook
-    from kemuning_eval.report.engine.export import export_checked, local_folders
-    from kemuning_eval.report.engine.kernel import ensure_kernel, kernel_env
 
     started = time.perf_counter()
     lang = spec.lang
-    notebook = paths.notebook(spec.notebook_name)
-    if not notebook.is_file():
-        raise ReportError(t("engine.error.no_notebook", lang), file=str(notebook))
-    if not paths.processed(spec.year).is_dir():
-        raise ReportError(t("install.error.no_processed", lang), file=str(paths.processed(spec.year)),
-                          hint=t("engine.hint.ingest", lang, year=spec.year))
+    notebook = _require_sources(spec, paths)
     folder = spec.folder(paths)
     executed_dir = paths.reports(spec.year) / "executed"
     html_path, metrics_path = folder / spec.html_name, folder / "metrics.json"
@@ -375,35 +367,12 @@ def build_one(
         return BuildResult(spec, html_path, metrics_path, executed, True,
                            time.perf_counter() - started)
 
-    kernel_name = ensure_kernel(lang=lang)
-    timings: dict[str, float] = {}
+    failed = executed_dir / f"failed-{spec.stem}.ipynb"
     stage = pub.new_build()
     try:
         params["output_dir"] = str(stage)
-        failed = executed_dir / f"failed-{spec.stem}.ipynb"
-        staged_nb = stage / f"{spec.stem}.ipynb"
-        info(t("engine.status.executing", lang, notebook=notebook.name, stem=spec.stem))
-        clock = time.perf_counter()
-        try:
-            result = execute_notebook(
-                notebook, staged_nb, params, cwd=paths.root, kernel_name=kernel_name,
-                env=kernel_env(report_date=report_date or None), progress_bar=progress_bar,
-                lang=lang,
-            )
-            if not (stage / "metrics.json").is_file():
-                raise ReportError(t("engine.error.no_metrics", lang), file=str(notebook),
-                                  hint=t("engine.hint.failed_notebook", lang, path=str(failed)))
-            timings["execute"] = time.perf_counter() - clock
-            info(t("engine.status.exporting", lang, stem=spec.stem))
-            clock = time.perf_counter()
-            page = export_checked(result.notebook, lang=lang, name=spec.html_name,
-                                  source_dir=notebook.parent,
-                                  forbidden_texts=local_folders(stage, paths.root.resolve()))
-        except ReportError as exc:
-            raise _keep_failed(exc, staged_nb, failed, lang) from None
-        (stage / spec.html_name).write_text(page, encoding="utf-8")
-        (stage / "tabel").mkdir(exist_ok=True)  # every build has the whole set of outputs
-        timings["export"] = time.perf_counter() - clock
+        timings = _execute_and_export(spec, paths, notebook, stage, params, failed,
+                                      report_date=report_date, progress_bar=progress_bar)
         clock = time.perf_counter()
         publish.make_readable(stage)
         cache.write_stamp(stage / publish.STAMP, key, {
@@ -419,6 +388,57 @@ def build_one(
     seconds = time.perf_counter() - started
     info(t("engine.status.done", lang, path=str(html_path), seconds=f"{seconds:.1f}"))
     return BuildResult(spec, html_path, metrics_path, executed, False, seconds, timings)
+
+
+def _require_sources(spec: ReportSpec, paths: ProjectPaths) -> Path:
+    """The report's notebook, after checking that it and the year's processed data exist."""
+    notebook = paths.notebook(spec.notebook_name)
+    if not notebook.is_file():
+        raise ReportError(t("engine.error.no_notebook", spec.lang), file=str(notebook))
+    if not paths.processed(spec.year).is_dir():
+        raise ReportError(t("install.error.no_processed", spec.lang), file=str(paths.processed(spec.year)),
+                          hint=t("engine.hint.ingest", spec.lang, year=spec.year))
+    return notebook
+
+
+def _execute_and_export(spec: ReportSpec, paths: ProjectPaths, notebook: Path, stage: Path,
+                        params: dict[str, Any], failed: Path, *, report_date: str,
+                        progress_bar: bool) -> dict[str, float]:
+    """Execute the notebook into ``stage`` and write its checked HTML there; seconds per phase.
+
+    On failure the staged notebook is kept as ``failed`` and the error points to it.
+    """
+    from kemuning_eval.report.engine.execute import execute_notebook
+    from kemuning_eval.report.engine.export import export_checked, local_folders
+    from kemuning_eval.report.engine.kernel import ensure_kernel, kernel_env
+
+    lang = spec.lang
+    kernel_name = ensure_kernel(lang=lang)
+    staged_nb = stage / f"{spec.stem}.ipynb"
+    timings: dict[str, float] = {}
+    info(t("engine.status.executing", lang, notebook=notebook.name, stem=spec.stem))
+    clock = time.perf_counter()
+    try:
+        result = execute_notebook(
+            notebook, staged_nb, params, cwd=paths.root, kernel_name=kernel_name,
+            env=kernel_env(report_date=report_date or None), progress_bar=progress_bar,
+            lang=lang,
+        )
+        if not (stage / "metrics.json").is_file():
+            raise ReportError(t("engine.error.no_metrics", lang), file=str(notebook),
+                              hint=t("engine.hint.failed_notebook", lang, path=str(failed)))
+        timings["execute"] = time.perf_counter() - clock
+        info(t("engine.status.exporting", lang, stem=spec.stem))
+        clock = time.perf_counter()
+        page = export_checked(result.notebook, lang=lang, name=spec.html_name,
+                              source_dir=notebook.parent,
+                              forbidden_texts=local_folders(stage, paths.root.resolve()))
+    except ReportError as exc:
+        raise _keep_failed(exc, staged_nb, failed, lang) from None
+    (stage / spec.html_name).write_text(page, encoding="utf-8")
+    (stage / "tabel").mkdir(exist_ok=True)  # every build has the whole set of outputs
+    timings["export"] = time.perf_counter() - clock
+    return timings
 
 
 def _build_worker(kwargs: dict[str, Any]) -> BuildResult:

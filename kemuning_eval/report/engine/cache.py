@@ -26,12 +26,12 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from kemuning_eval.ingest.store import sha256_file
-from kemuning_eval.report.engine.jsonio import write_json_atomic
+from kemuning_eval.jsonio import write_json_atomic
+from kemuning_eval.provenance import library_versions
 
 #: Libraries whose version can change a report's bytes.
 LIBRARIES = ("kemuning-eval", "pandas", "numpy", "scipy", "statsmodels", "matplotlib",
@@ -80,35 +80,6 @@ def tree_hashes(folder: Path, *, suffixes: tuple[str, ...] | None = None) -> dic
         if suffixes is None or path.name.endswith(suffixes):
             out[rel] = sha256_file(path)
     return out
-
-
-def library_versions(names: Iterable[str] = LIBRARIES) -> dict[str, str | None]:
-    """Return the installed version of each library (None when absent).
-
-    Parameters
-    ----------
-    names : iterable of str, default LIBRARIES
-        Distribution names.
-
-    Returns
-    -------
-    dict of str to str or None
-        Name -> installed version, ``None`` for a library not installed.
-
-    Examples
-    --------
-    >>> from importlib import metadata
-    >>> v = library_versions(["pandas", "no-such-library-kemuning"])
-    >>> v["pandas"] == metadata.version("pandas"), v["no-such-library-kemuning"]
-    (True, None)
-    """
-    versions: dict[str, str | None] = {}
-    for name in names:
-        try:
-            versions[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            versions[name] = None
-    return versions
 
 
 def package_fingerprint() -> dict[str, str]:
@@ -178,7 +149,7 @@ def build_key(
         "inputs": {str(p): (tree_hashes(p) if p.is_dir() else sha256_file(p))
                    for p in sorted(set(inputs)) if p.exists()},
         "package": package_fingerprint(),
-        "versions": library_versions(),
+        "versions": library_versions(LIBRARIES),
         "python": sys.version.split()[0],
         "extra": extra or {},
     }

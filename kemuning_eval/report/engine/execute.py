@@ -349,14 +349,9 @@ def execute_notebook(
     ...
     kemuning_eval.errors.ReportError: notebook laporan tidak ditemukan [file ...such.ipynb]
     """
-    from kemuning_eval.report.engine.kernel import (
-        kernel_arguments,
-        kernel_manager_class,
-        skip_slow_optional_imports,
-    )
+    from kemuning_eval.report.engine.kernel import skip_slow_optional_imports
 
     skip_slow_optional_imports()
-    import papermill
     from jupyter_client.kernelspec import NoSuchKernel
     from papermill.exceptions import PapermillExecutionError
 
@@ -364,27 +359,11 @@ def execute_notebook(
     check_parameters(source, parameters, lang=lang)
     output.parent.mkdir(parents=True, exist_ok=True)
     logging.getLogger("papermill").setLevel(logging.WARNING)
-    attempt = 0
-    while True:
-        attempt += 1
+    options = {"cwd": str(cwd), "kernel_name": kernel_name, "env": env, "cell_timeout": cell_timeout,
+               "start_timeout": start_timeout, "progress_bar": progress_bar}
+    for attempt in (1, 2):
         try:
-            nb = papermill.execute_notebook(
-                str(source),
-                str(output),
-                parameters=dict(parameters),
-                kernel_name=kernel_name,
-                cwd=str(cwd),
-                start_timeout=start_timeout,
-                execution_timeout=cell_timeout,
-                progress_bar=progress_bar,
-                engine_name=register_engine(),
-                request_save_on_cell_execute=False,
-                failure_path=str(output),
-                log_output=False,
-                kernel_manager_class=kernel_manager_class(env, output.with_suffix(".kernel.log")),
-                extra_arguments=kernel_arguments(),
-            )
-            return ExecutionResult(nb, output)
+            return ExecutionResult(_papermill_run(source, output, parameters, **options), output)
         except PapermillExecutionError as exc:
             raise _execution_error(exc, source, output, lang) from None
         except NoSuchKernel as exc:
@@ -404,3 +383,29 @@ def execute_notebook(
                     hint=t("engine.hint.kernel_log", lang, path=str(output.with_suffix(".kernel.log"))),
                 ) from None
             raise _execution_error(exc, source, output, lang) from None
+    raise AssertionError("unreachable: the second attempt returns or raises")
+
+
+def _papermill_run(source: Path, output: Path, parameters: dict[str, Any], *, cwd: str, kernel_name: str,
+                   env: dict[str, str], cell_timeout: int, start_timeout: int, progress_bar: bool) -> Any:
+    """One papermill execution of ``source`` into ``output`` (kept on failure), returning the notebook."""
+    import papermill
+
+    from kemuning_eval.report.engine.kernel import kernel_arguments, kernel_manager_class
+
+    return papermill.execute_notebook(
+        str(source),
+        str(output),
+        parameters=dict(parameters),
+        kernel_name=kernel_name,
+        cwd=cwd,
+        start_timeout=start_timeout,
+        execution_timeout=cell_timeout,
+        progress_bar=progress_bar,
+        engine_name=register_engine(),
+        request_save_on_cell_execute=False,
+        failure_path=str(output),
+        log_output=False,
+        kernel_manager_class=kernel_manager_class(env, output.with_suffix(".kernel.log")),
+        extra_arguments=kernel_arguments(),
+    )

@@ -20,15 +20,18 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from kemuning_eval.config import (
+    DEFAULT_ALPHA,
+    DEFAULT_JP_TARGET,
+    DEFAULT_MIN_GROUP_SIZE,
+    DEFAULT_PASS_MARK,
+)
 from kemuning_eval.i18n import t
 from kemuning_eval.numfmt import round_half_away
-from kemuning_eval.report.results.decisions import (
-    effect_band,
-    is_low_reliability,
-    is_significant,
-    significance,
-)
+from kemuning_eval.report.results.decisions import effect_band, is_significant, significance
 from kemuning_eval.report.results.metrics import unavailable
+from kemuning_eval.stats._common import TOTAL
+from kemuning_eval.stats.bands import LIKERT_CUTOFFS
 
 
 @dataclass(frozen=True)
@@ -60,8 +63,8 @@ class Context:
     """
 
     lang: str = "id"
-    min_n: int = 5
-    alpha: float = 0.05
+    min_n: int = DEFAULT_MIN_GROUP_SIZE
+    alpha: float = DEFAULT_ALPHA
     seed: int = 0
     themes: Any = None  # theme codebook path (tema.yaml) or None
     programs: dict = field(default_factory=dict)  # program_id -> name
@@ -87,23 +90,23 @@ def likert_cutoffs(configured: Any, lang: str) -> dict | None:
     if not configured:
         return None
     bands = {str(k): float(v) for k, v in sorted(dict(configured).items(), key=lambda kv: float(kv[1]))}
-    if lang != "id":
-        from kemuning_eval.stats.likert import DEFAULT_CUTOFFS
-
-        if list(bands.values()) == [b for b, _ in DEFAULT_CUTOFFS]:
-            return None
+    if lang != "id" and list(bands.values()) == list(LIKERT_CUTOFFS.values()):
+        return None
     return bands
 
 
 def likert_bands(cutoffs: dict | None, lang: str) -> list[dict]:
     """The category bands in force, for the method section: ``[{label, lower}]`` in increasing order.
 
+    ``label`` is the configured label, or the code of a default band
+    (:data:`kemuning_eval.stats.bands.LIKERT_CUTOFFS`) that the wording layer labels.
+
     Parameters
     ----------
     cutoffs : dict or None
         Bands of :func:`likert_cutoffs`; ``None`` for the default bands.
     lang : {"id", "en"}
-        Language of the default labels.
+        Report language (unused: default bands are stored as codes).
 
     Returns
     -------
@@ -115,13 +118,11 @@ def likert_bands(cutoffs: dict | None, lang: str) -> list[dict]:
     >>> likert_bands({"Low": 1, "High": 3}, "en")
     [{'label': 'Low', 'lower': 1.0}, {'label': 'High', 'lower': 3.0}]
     >>> [b["label"] for b in likert_bands(None, "en")]
-    ['Very poor', 'Poor', 'Fair', 'Good', 'Very good']
+    ['sangat_kurang', 'kurang', 'cukup', 'baik', 'sangat_baik']
     """
     if cutoffs:
         return [{"label": label, "lower": float(lower)} for label, lower in cutoffs.items()]
-    from kemuning_eval.stats.likert import DEFAULT_CUTOFFS
-
-    return [{"label": t(key, lang), "lower": float(lower)} for lower, key in DEFAULT_CUTOFFS]
+    return [{"label": code, "lower": float(lower)} for code, lower in LIKERT_CUTOFFS.items()]
 
 
 def r(x: Any, decimals: int) -> float | None:
@@ -280,7 +281,7 @@ def reaction(tables: dict, ctx: Context) -> dict:
     n_part = len(tables.get("participants", [])) or None
     out["response_rate"] = r(len(data) / n_part, 3) if n_part else None
 
-    dims = summarize_dimensions(data, likert_items, cutoffs=ctx.cutoffs, lang=ctx.lang)
+    dims = summarize_dimensions(data, likert_items, cutoffs=ctx.cutoffs)
     share_cols = sorted(c for c in dims.columns if c.startswith("share_"))
     out["dimensions"] = [{
         "dimension": row["dimension"], "label": dimension_label(row["dimension"], ctx.lang),
@@ -291,12 +292,11 @@ def reaction(tables: dict, ctx: Context) -> dict:
     } for _, row in dims.sort_values("dimension").iterrows()]
     # overall satisfaction: each respondent's mean over all Likert items answered, summarised
     # like a dimension (stats.likert definition)
-    overall = summarize_dimensions(data, likert_items.assign(dimension="overall"), cutoffs=ctx.cutoffs,
-                                   lang=ctx.lang).iloc[0]
+    overall = summarize_dimensions(data, likert_items.assign(dimension="overall"), cutoffs=ctx.cutoffs).iloc[0]
     out["mean_overall"] = r(overall["estimate"], 2)
     out["category_overall"] = text_or_none(overall.get("category"))
 
-    its = summarize_items(data, likert_items, cutoffs=ctx.cutoffs, lang=ctx.lang)
+    its = summarize_items(data, likert_items, cutoffs=ctx.cutoffs)
     labels = dict(zip(likert_items["variable"], likert_items["label"], strict=True))
     out["items"] = [{
         "variable": row["item"] if "item" in row else row["variable"],
@@ -306,12 +306,12 @@ def reaction(tables: dict, ctx: Context) -> dict:
         "sd": r(row["sd"], 2), "favourable": r(row["favourable"], 3), "category": text_or_none(row.get("category")),
     } for _, row in its.iterrows()]
 
-    rel = cronbach_alpha(data, likert_items, lang=ctx.lang)
+    rel = cronbach_alpha(data, likert_items)
     out["reliability"] = [{
         "dimension": row["scale"], "label": dimension_label(row["scale"], ctx.lang), "n": i(row["n"]),
         "k": i(row["k"]), "alpha": r(row["estimate"], 2), "ci_low": r(row["ci_low"], 2),
         "ci_high": r(row["ci_high"], 2), "band": text_or_none(row.get("band")), "missing": text_or_none(row.get("missing")),
-        "low": is_low_reliability(row["estimate"]),
+        "low": bool(row["low_reliability"]),
     } for _, row in rel.sort_values("scale").iterrows()]
 
     out["ikm"] = _ikm(data, items_r, ctx, ikm_index, ikm_elements)
@@ -353,12 +353,12 @@ def _ikm(data, items, ctx, ikm_index, ikm_elements) -> dict | None:
         return None
     if ikm_missing_elements(data, items):
         return None
-    idx = ikm_index(data, items, lang=ctx.lang).iloc[0]
-    elements = ikm_elements(data, items, lang=ctx.lang)
+    idx = ikm_index(data, items).iloc[0]
+    elements = ikm_elements(data, items)
     return {
         "n": i(idx.get("n")), "index": r(idx["estimate"], 2), "converted": r(idx["converted"], 2),
-        "grade": text_or_none(idx.get("grade")), "category": text_or_none(idx.get("grade_label")),
-        "elements": [{"element": row["element"], "label": row.get("element_label") or row["element"],
+        "grade": text_or_none(idx.get("grade")), "category": text_or_none(idx.get("quality")),
+        "elements": [{"element": row["element"], "label": row["element"],
                       "n": i(row["n"]), "nrr": r(row["nrr"], 2), "rank": i(row["rank"])}
                      for _, row in elements.sort_values("rank").iterrows()],
     }
@@ -376,7 +376,7 @@ def _facilitators(tables, ctx) -> dict | None:
     if fac_items.empty:
         return None
     res = facilitator_dimensions(fr, fac_items, by=[], columns=list(fac_items["variable"]),
-                                 cutoffs=ctx.cutoffs, min_n=ctx.min_n, lang=ctx.lang)
+                                 cutoffs=ctx.cutoffs, min_n=ctx.min_n)
     labels = dict(zip(fac_items["variable"], fac_items["label"], strict=True))
     return {"n": int(len(fr)), "dimensions": [{
         "dimension": row["item"], "label": labels.get(row["item"]) or row["item"], "n": i(row["n"]),
@@ -473,7 +473,10 @@ def results(tables: dict, ctx: Context) -> dict:
         ``n_control_clusters``, ``inference`` (``cr1`` or ``wild_bootstrap``),
         ``did`` (one row per outcome), ``event_study`` (per outcome and
         period relative to the last pre period, when there are more than two
-        periods; else empty) and ``method``; or
+        periods; else empty; ``stats.event_study``), each ``did`` row with the
+        pre-trend decision from the event study's pre-period coefficients
+        (``parallel_trends_rejected``, ``pretrend_p``, ``pretrend_inference``;
+        None with two periods or nothing to test) and ``method``; or
         :func:`~kemuning_eval.report.results.metrics.unavailable` with reason
         ``no_data``, ``no_treated_units``, ``did_too_few_clusters`` (too few
         treated or comparison units for an honest interval) or
@@ -487,8 +490,11 @@ def results(tables: dict, ctx: Context) -> dict:
     """
     if not _has(tables, "outcomes"):
         return unavailable("no_data", ("outcomes",))
+    import pandas as pd
+
     from kemuning_eval.errors import DataError
-    from kemuning_eval.stats.did import TooFewClusters, did_effect, did_event_study
+    from kemuning_eval.stats.did import TooFewClusters, did_effect
+    from kemuning_eval.stats.event_study import event_study as fit_event_study
 
     outcomes = tables["outcomes"]
     if not outcomes["treated"].astype(bool).any():
@@ -499,28 +505,33 @@ def results(tables: dict, ctx: Context) -> dict:
         return unavailable("did_too_few_clusters", ("outcomes",))
     except DataError:  # the design is incomplete (e.g. no post period for this programme)
         return unavailable("did_design_incomplete", ("outcomes",))
+    # per period, relative to the last pre period; the pre-trend decision from its pre-period coefficients
+    many = outcomes["period_index"].nunique() > 2 if "period_index" in outcomes.columns else False
+    events = fit_event_study(outcomes, outcomes=list(res["outcome"])) if many and len(res) else None
+    pretrend = events.pretrend.set_index("outcome") if events is not None else None
     rows = []
     for _, row in res.iterrows():
         entry = _change(row, ctx, d=3)
+        test = pretrend.loc[row["outcome"]] if pretrend is not None else {}
         rows.append({
             "outcome": row["outcome"], "label": t(f"report.outcome.{row['outcome']}", ctx.lang)
             if row["outcome"] in ("budget_ratio", "on_time", "service_satisfaction") else row["outcome"],
             "n": i(row["n"]), "n_clusters": i(row["n_clusters"]), "estimate": entry.pop("diff"), **entry,
             "mean_control_pre": r(row["mean_control_pre"], 3), "mean_control_post": r(row["mean_control_post"], 3),
             "mean_treated_pre": r(row["mean_treated_pre"], 3), "mean_treated_post": r(row["mean_treated_post"], 3),
-            "pretrend_p": r(row.get("pretrend_p_val"), 3),
+            "pretrend_p": r(test.get("p_val"), 3), "pretrend_inference": test.get("inference"),
+            "parallel_trends_rejected": None if pd.isna(test.get("parallel_trends_rejected", pd.NA))
+            else bool(test["parallel_trends_rejected"]),
             "n_treated_clusters": i(row["n_treated_clusters"]), "n_control_clusters": i(row["n_control_clusters"]),
             "inference": row["inference"],
         })
     n_clusters = max((row["n_clusters"] or 0 for row in rows), default=None)
     first = res.iloc[0] if len(res) else {}
-    try:  # per period, relative to the last pre period (the pre periods are placebo checks)
-        events = did_event_study(outcomes, outcomes=list(res["outcome"]))
-        event_study = [{"outcome": e["outcome"], "relative": int(e["relative"]), "reference": bool(e["reference"]),
-                        "estimate": r(e["estimate"], 3), "ci_low": r(e["ci_low"], 3), "ci_high": r(e["ci_high"], 3)}
-                       for _, e in events.iterrows()]
-    except DataError:  # two periods only, or a period without both groups
-        event_study = []
+    coef = events.coefficients if events is not None else None
+    event_study = [] if coef is None else [  # an outcome whose design is degenerate has NaN rows: left out
+        {"outcome": e["outcome"], "relative": int(e["relative_period"]), "reference": bool(e["reference"]),
+         "estimate": r(e["estimate"], 3), "ci_low": r(e["ci_low"], 3), "ci_high": r(e["ci_high"], 3)}
+        for _, e in coef[coef.groupby("outcome")["estimate"].transform("count") > 0].iterrows()]
     return {"available": bool(rows), "n_clusters": n_clusters, "did": rows,
             "n_treated_clusters": i(first.get("n_treated_clusters")),
             "n_control_clusters": i(first.get("n_control_clusters")), "inference": first.get("inference"),
@@ -574,7 +585,7 @@ def cost(tables: dict, ctx: Context) -> dict:
     if not enrolled:  # without a roster nobody was counted: per-participant costs are not measured
         programs = programs.assign(participants=float("nan"))
     cs = cost_summary(programs[programs["cost"].notna()], tests=tables.get("tests"))
-    total = cs[cs["program_id"] == "all"].iloc[0] if (cs["program_id"] == "all").any() else cs.iloc[0]
+    total = cs[cs["program_id"] == TOTAL].iloc[0] if (cs["program_id"] == TOTAL).any() else cs.iloc[0]
     out: dict[str, Any] = {
         "available": True, "total_cost": i(total["cost"]),
         "n_participants": i(total["participants"]) if enrolled else None,
@@ -583,15 +594,27 @@ def cost(tables: dict, ctx: Context) -> dict:
                         "cost": i(row["cost"]), "participants": i(row["participants"]),
                         "cost_per_participant": i(row["cost_per_participant"]),
                         "cost_per_gain_point": i(row.get("cost_per_gain_point"))}
-                       for _, row in cs[cs["program_id"] != "all"].sort_values("program_id").iterrows()],
+                       for _, row in cs[cs["program_id"] != TOTAL].sort_values("program_id").iterrows()],
     }
     if _has(tables, "benefits"):
         roi = roi_by_program(tables["benefits"], programs)
-        tot = roi[roi["program_id"] == "all"].iloc[0] if (roi["program_id"] == "all").any() else roi.iloc[0]
+        tot = roi[roi["program_id"] == TOTAL].iloc[0] if (roi["program_id"] == TOTAL).any() else roi.iloc[0]
         out.update(total_benefit=i(tot["benefits"]), benefit_costs=i(tot["costs"]), bcr=r(tot["bcr"], 2),
                    roi_pct=r(tot["roi_pct"], 1), payback_months=r(tot["payback_months"], 1),
                    roi_method=str(tot.get("method")))
     return out
+
+
+def _theme_labels(codebook: Any, lang: str) -> dict[str, str]:
+    """The study's theme labels (user data from its codebook) in ``lang``; ``{}`` without a codebook."""
+    if codebook is None:
+        return {}
+    import pandas as pd
+
+    from kemuning_eval.stats.qualitative import load_themes
+
+    table = codebook if isinstance(codebook, pd.DataFrame) else load_themes(codebook)
+    return dict(zip(table["code"], table[f"label_{lang}"], strict=True))
 
 
 def qualitative(tables: dict, ctx: Context) -> dict:
@@ -624,13 +647,13 @@ def qualitative(tables: dict, ctx: Context) -> dict:
     from kemuning_eval.stats.qualitative import representative_quotes, theme_frequencies
 
     iv = tables["interviews"]
-    freq = theme_frequencies(iv, by=None, codebook=ctx.themes, lang=ctx.lang, min_n=ctx.min_n)
+    freq = theme_frequencies(iv, by=None, codebook=ctx.themes, min_n=ctx.min_n)
     freq = freq[freq["count"].fillna(0) > 0].sort_values(["rank", "theme"])
-    labels = dict(zip(freq["theme"], freq["label"], strict=True))
+    labels = _theme_labels(ctx.themes, ctx.lang)
     quotes = representative_quotes(iv, codebook=ctx.themes, per_theme=1, min_n=ctx.min_n, seed=ctx.seed)
     return {
         "available": True, "n_excerpts": int(len(iv)),
-        "themes": [{"theme": row["theme"], "label": row["label"], "n": i(row["count"]), "share": r(row["share"], 3)}
+        "themes": [{"theme": row["theme"], "label": labels.get(row["theme"], row["theme"]), "n": i(row["count"]), "share": r(row["share"], 3)}
                    for _, row in freq.iterrows()],
         "quotes": [{"theme": row["theme"], "theme_label": labels.get(row["theme"], row["theme"]),
                     "role": row["role"], "text": row["text"]}
@@ -638,7 +661,7 @@ def qualitative(tables: dict, ctx: Context) -> dict:
     }
 
 
-def learning(tables: dict, ctx: Context, *, pass_mark: float = 70.0) -> dict:
+def learning(tables: dict, ctx: Context, *, pass_mark: float = DEFAULT_PASS_MARK) -> dict:
     """Level 2: paired change, Wilcoxon, d_z/g_z, Hake gain, pass rates (stats.learning).
 
     Parameters
@@ -672,8 +695,8 @@ def learning(tables: dict, ctx: Context, *, pass_mark: float = 70.0) -> dict:
     from kemuning_eval.stats.learning import learning_summary
 
     programs = tables.get("programs")
-    overall = learning_summary(tests, programs, by=None, min_n=ctx.min_n, pass_mark=pass_mark, lang=ctx.lang)
-    byp = learning_summary(tests, programs, by="program_id", min_n=ctx.min_n, pass_mark=pass_mark, lang=ctx.lang)
+    overall = learning_summary(tests, programs, by=None, min_n=ctx.min_n, pass_mark=pass_mark)
+    byp = learning_summary(tests, programs, by="program_id", min_n=ctx.min_n, pass_mark=pass_mark)
 
     def entry(row: Any) -> dict:
         change = _change({"estimate": row["mean_change"], "ci_low": row["change_ci_low"],
@@ -682,9 +705,9 @@ def learning(tables: dict, ctx: Context, *, pass_mark: float = 70.0) -> dict:
                 **change, "t": r(row["t"], 2), "w_stat": r(row["wilcoxon_v"], 1), "w_p": r(row["wilcoxon_p_val"], 3),
                 "w_method": text_or_none(row.get("wilcoxon_method")), "rank_biserial": r(row["rbc"], 2),
                 "dz": r(row["d_z"], 2), "dz_ci_low": r(row["d_z_ci_low"], 2), "dz_ci_high": r(row["d_z_ci_high"], 2),
-                "gz": r(row["g_z"], 2), "effect_band": effect_band(row["d_z"]),
+                "gz": r(row["g_z"], 2), "effect_band": text_or_none(row.get("effect_band")),
                 "gain_class": r(row["gain_class"], 2), "gain_individual": r(row["gain_individual"], 2),
-                "gain_band": _gain_band(row["gain_class"]),
+                "gain_band": text_or_none(row.get("gain_band")),
                 "pass_pre": r(row["pass_pre"], 3), "pass_post": r(row["pass_post"], 3),
                 "suppressed": bool(row.get("suppressed", False))}
 
@@ -699,15 +722,7 @@ def learning(tables: dict, ctx: Context, *, pass_mark: float = 70.0) -> dict:
     return {"available": True, "overall": entry(overall.iloc[0]), "by_program": rows}
 
 
-def _gain_band(g: Any) -> str | None:
-    """Hake (1998) band of the class-average gain: low < 0.3 <= medium < 0.7 <= high."""
-    g = r(g, 2)
-    if g is None:
-        return None
-    return "low" if g < 0.3 else ("medium" if g < 0.7 else "high")
-
-
-def study(tables: dict, ctx: Context, *, target_jp: float = 20.0, population_asn: int | None = None) -> dict:
+def study(tables: dict, ctx: Context, *, target_jp: float = DEFAULT_JP_TARGET, population_asn: int | None = None) -> dict:
     """Programmes, participants, facilitators, seats and budget, 20-JP coverage, data quality.
 
     Parameters
@@ -757,7 +772,7 @@ def study(tables: dict, ctx: Context, *, target_jp: float = 20.0, population_asn
         total = None
         if have["capacity"] and have["applicants"]:
             demand = demand_coverage(programs)
-            total = demand[demand["program_id"] == "all"].iloc[0]
+            total = demand[demand["program_id"] == TOTAL].iloc[0]
         n_part = len(part) if part is not None else None
         completed = None
         if part is not None and "completed" in part and part["completed"].notna().any():

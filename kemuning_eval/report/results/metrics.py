@@ -20,7 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from kemuning_eval.report.engine.jsonio import dumps_metrics, write_json_atomic
+from kemuning_eval.jsonio import dumps_metrics, write_json_atomic
 from kemuning_eval.report.results.availability import LEVEL_INSTRUMENT, NotMeasured
 
 SECTIONS = ("reaction", "learning", "behavior", "results", "cost", "qualitative")
@@ -500,7 +500,7 @@ def compute_metrics(
     from kemuning_eval.i18n import check_lang, t
     from kemuning_eval.ingest.store import load_tables
     from kemuning_eval.paths import ProjectPaths
-    from kemuning_eval.report.engine.provenance import build_provenance
+    from kemuning_eval.provenance import build_provenance
     from kemuning_eval.report.results import availability, levels, rules
 
     check_lang(lang)

@@ -39,7 +39,6 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from kemuning_eval.config import REPORT_RULE_DEFAULTS
-from kemuning_eval.errors import ConfigError
 
 #: the rule thresholds' defaults live in the configuration module, once
 DEFAULT_THRESHOLDS: Mapping[str, Any] = REPORT_RULE_DEFAULTS
@@ -60,31 +59,15 @@ RECOMMENDATIONS: dict[str, tuple[str, tuple[str, ...]]] = {
 def thresholds(config: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """Return the rule thresholds: defaults overridden by ``report.rules`` of studi.yaml.
 
-    Raises
-    ------
-    ConfigError
-        For an unknown threshold name or a non-numeric value.
+    ``config`` is ``report.rules`` as :func:`kemuning_eval.config.load_study`
+    validated it (names, types and ranges are checked there, once).
 
     Examples
     --------
     >>> thresholds({"demand_ratio": 1.5})["demand_ratio"]
     1.5
     """
-    out = dict(DEFAULT_THRESHOLDS)
-    for key, value in dict(config or {}).items():
-        if key not in DEFAULT_THRESHOLDS:
-            raise ConfigError(f"aturan laporan tidak dikenal: {key!r}", file="studi.yaml",
-                              column=f"report.rules.{key}",
-                              hint="gunakan salah satu dari: " + ", ".join(sorted(DEFAULT_THRESHOLDS)))
-        expected = type(DEFAULT_THRESHOLDS[key])
-        ok = isinstance(value, str) if expected is str else (
-            isinstance(value, (int, float)) and not isinstance(value, bool))
-        if not ok:
-            raise ConfigError("nilai ambang aturan laporan tidak valid", file="studi.yaml",
-                              column=f"report.rules.{key}", value=value,
-                              hint="isi dengan angka, mis. 0.2" if expected is not str else "isi dengan kode tema")
-        out[key] = value
-    return out
+    return {**DEFAULT_THRESHOLDS, **dict(config or {})}
 
 
 def get_path(m: Mapping[str, Any], path: str) -> Any:
@@ -237,17 +220,12 @@ def derive_challenges(m: Mapping[str, Any], config: Mapping[str, Any] | None = N
         The metrics dict (sections without ``"available": True`` are skipped
         by the rules that need them).
     config : mapping, optional
-        ``report.rules`` of studi.yaml (see :func:`thresholds`).
+        ``report.rules`` of studi.yaml as loaded (validated by :mod:`kemuning_eval.config`).
 
     Returns
     -------
     list of dict
         The triggered challenges (empty when no rule fires).
-
-    Raises
-    ------
-    ConfigError
-        For an unknown threshold or an invalid value in ``config``.
 
     Examples
     --------

@@ -16,9 +16,9 @@ from report_study import build_study
 
 from kemuning_eval.errors import UsageError
 from kemuning_eval.i18n import catalogue
+from kemuning_eval.jsonio import dumps_metrics
 from kemuning_eval.numfmt import fmt_int, fmt_number, fmt_p, fmt_pct, fmt_rupiah
 from kemuning_eval.report.content import figures, render
-from kemuning_eval.report.engine.jsonio import dumps_metrics
 from kemuning_eval.report.results.metrics import (
     compute_metrics,
     scoped_table,

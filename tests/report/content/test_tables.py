@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kemuning_eval.report.engine.jsonio import dumps_metrics
+from kemuning_eval.jsonio import dumps_metrics
 from kemuning_eval.report.results.metrics import (
     compute_metrics,
     load_scoped_tables,

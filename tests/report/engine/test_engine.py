@@ -148,3 +148,20 @@ def test_cli_exit_codes(tmp_path, monkeypatch, capsys, argv, code, message):
     assert message in capsys.readouterr().err
 
 
+
+
+def test_results_and_content_never_import_the_engine():
+    # layers import only downward; imports inside functions count (a cycle hides there)
+    import ast
+    from pathlib import Path
+
+    import kemuning_eval
+
+    report = Path(kemuning_eval.__file__).parent / "report"
+    offenders = []
+    for layer in ("results", "content"):
+        for source in sorted((report / layer).glob("*.py")):
+            for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("kemuning_eval.report.engine"):
+                    offenders.append(f"{layer}/{source.name}: {node.module}")
+    assert offenders == []

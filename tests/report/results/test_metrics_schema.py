@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 from kemuning_eval.errors import ReportError
-from kemuning_eval.report.engine.jsonio import dumps_metrics
+from kemuning_eval.jsonio import dumps_metrics
 from kemuning_eval.report.results.metrics import (
     empty_metrics,
     metrics_schema,

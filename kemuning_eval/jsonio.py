@@ -3,7 +3,8 @@
 The report's numbers are stored *rounded as shown* by
 :mod:`kemuning_eval.report.results.metrics`; this module only makes the file
 byte-stable: numpy scalars become Python numbers, NaN and infinities become
-``null``, keys are sorted, and the text ends with one newline.
+``null``, keys are sorted, and the text ends with one newline.  A base module,
+written by the results layer (``metrics.json``) and the report engine (cache stamps).
 
 Examples
 --------

@@ -2,7 +2,9 @@
 
 The SHA-256 of every input comes from the processed ``manifest.json`` that
 ingestion writes (the report never re-reads the raw folder).  The git commit
-is recorded when the project is a git checkout, else ``None``.
+is recorded when the project is a git checkout, else ``None``.  A base module:
+the results layer records provenance in the metrics and the report engine's
+cache stamps the library versions, so neither imports the other for it.
 
 Examples
 --------
@@ -16,6 +18,8 @@ from __future__ import annotations
 
 import json
 import subprocess
+from collections.abc import Iterable
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -170,9 +174,35 @@ def environment() -> dict:
     """
     import platform
 
-    from kemuning_eval.report.engine.cache import library_versions
-
     return {"python": platform.python_version(), "libraries": library_versions(NUMERICAL_LIBRARIES)}
+
+
+def library_versions(names: Iterable[str]) -> dict[str, str | None]:
+    """Return the installed version of each library (None when absent).
+
+    Parameters
+    ----------
+    names : iterable of str
+        Distribution names.
+
+    Returns
+    -------
+    dict of str to str or None
+        Name -> installed version, ``None`` for a library not installed.
+
+    Examples
+    --------
+    >>> v = library_versions(["pandas", "no-such-library-kemuning"])
+    >>> v["pandas"] == metadata.version("pandas"), v["no-such-library-kemuning"]
+    (True, None)
+    """
+    versions: dict[str, str | None] = {}
+    for name in names:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = None
+    return versions
 
 
 def build_provenance(processed_dir: str | Path, root: str | Path, parameters: dict) -> dict:

@@ -1,0 +1,329 @@
+"""Every band, cut-off and decision rule of the statistics, each defined once.
+
+The functions return language-neutral *codes*; the wording layer
+(:mod:`kemuning_eval.report.content.labels`) turns a code into catalogue text.
+Each decision is made on the unrounded value unless its source prescribes a
+rounding (Likert categories and IKM grades are placed on the value rounded to
+2 decimals, as published).
+
+- **Cohen's d** (Cohen 1988, *Statistical Power Analysis for the Behavioral
+  Sciences*, 2nd ed.): on ``|d|``, < 0.2 ``negligible``, < 0.5 ``small``,
+  < 0.8 ``medium``, otherwise ``large`` (:func:`effect_band`).
+- **Normalised gain** (Hake 1998, *Am. J. Phys.* 66, 64-74): < 0.3 ``low``,
+  < 0.7 ``medium``, otherwise ``high`` (:func:`gain_band`).
+- **Cronbach's alpha** (George & Mallery 2003, *SPSS for Windows Step by
+  Step*, 4th ed.): > .9 ``excellent``, > .8 ``good``, > .7 ``acceptable``,
+  > .6 ``questionable``, > .5 ``poor``, else ``unacceptable``
+  (:func:`alpha_band`); reliability is flagged low below
+  :data:`LOW_RELIABILITY_BELOW` = 0.70 (:func:`is_low_reliability`).
+- **Likert categories** on a 1-5 mean, the common Indonesian equal-width class
+  interval (5 - 1) / 5 = 0.8: 1.00 ``sangat_kurang``, 1.81 ``kurang``,
+  2.61 ``cukup``, 3.41 ``baik``, 4.21 ``sangat_baik`` (lowest mean of each
+  band, :data:`LIKERT_CUTOFFS`).  Agencies differ: ``scoring.likert_cutoffs``
+  in ``studi.yaml`` replaces them, and its labels are kept as given
+  (:func:`likert_category`).
+- **IKM** (PermenPANRB 14/2017): converted index = index x 25
+  (:func:`ikm_converted`); grades on the converted index rounded to
+  2 decimals: < 65.00 D ``tidak_baik``, < 76.61 C ``kurang_baik``,
+  < 88.31 B ``baik``, otherwise A ``sangat_baik`` (:func:`ikm_grade`).
+- **Significance** (:func:`significance`): ``increase``/``decrease`` only when
+  ``p < alpha`` **and** the CI excludes zero on the side of the estimate; a
+  CI that includes zero is ``none`` (no evidence of a change); a p-value and
+  CI that disagree, or missing values, are ``inconclusive``.  The default
+  alpha is the study rules' (``config.REPORT_RULE_DEFAULTS["alpha"]``).
+
+Examples
+--------
+>>> effect_band(0.1996), effect_band(-0.81), gain_band(0.5), alpha_band(0.8)
+('negligible', 'large', 'medium', 'acceptable')
+>>> significance(1.2, 0.05, 2.35, 0.0496), is_significant(1.2, 0.05, 2.35, 0.0501)
+('increase', False)
+>>> ikm_grade(ikm_converted(3.2444444))
+('B', 'baik')
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from kemuning_eval.config import REPORT_RULE_DEFAULTS
+from kemuning_eval.numfmt import round_half_away
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
+    import pandas as pd
+
+#: Significance level of every test, unless the study's ``report.rules.alpha`` says otherwise.
+DEFAULT_ALPHA: float = REPORT_RULE_DEFAULTS["alpha"]
+
+#: Cohen (1988): (upper bound exclusive on |d|, code); the last band is open.
+COHEN_BANDS: tuple[tuple[float, str], ...] = (
+    (0.2, "negligible"), (0.5, "small"), (0.8, "medium"), (math.inf, "large"))
+#: Hake (1998): (upper bound exclusive on g, code).
+HAKE_BANDS: tuple[tuple[float, str], ...] = ((0.3, "low"), (0.7, "medium"), (math.inf, "high"))
+#: George & Mallery (2003): (lower bound exclusive on alpha, code), from the top.
+ALPHA_BANDS: tuple[tuple[float, str], ...] = (
+    (0.9, "excellent"), (0.8, "good"), (0.7, "acceptable"),
+    (0.6, "questionable"), (0.5, "poor"), (-math.inf, "unacceptable"))
+#: A scale with alpha below this is flagged "low reliability" (George & Mallery's "acceptable" floor).
+LOW_RELIABILITY_BELOW = 0.70
+#: Default Likert categories on a 1-5 mean: code -> lowest mean (rounded to 2 decimals) of the band.
+LIKERT_CUTOFFS: Mapping[str, float] = {
+    "sangat_kurang": 1.00, "kurang": 1.81, "cukup": 2.61, "baik": 3.41, "sangat_baik": 4.21}
+#: PermenPANRB 14/2017: the converted index is the index (1-4) times this.
+IKM_CONVERSION = 25
+#: PermenPANRB 14/2017: (upper bound exclusive on the converted index rounded to 2 decimals, grade, quality code).
+IKM_GRADES: tuple[tuple[float, str, str], ...] = (
+    (65.00, "D", "tidak_baik"), (76.61, "C", "kurang_baik"),
+    (88.31, "B", "baik"), (math.inf, "A", "sangat_baik"))
+
+KINDS: tuple[str, ...] = ("cohen", "hake", "alpha", "likert", "ikm", "direction")
+#: The codes of each kind (for the wording layer's catalogue and its tests).
+CODES: Mapping[str, tuple[str, ...]] = {
+    "cohen": tuple(c for _, c in COHEN_BANDS),
+    "hake": tuple(c for _, c in HAKE_BANDS),
+    "alpha": tuple(c for _, c in ALPHA_BANDS),
+    "likert": tuple(LIKERT_CUTOFFS),
+    "ikm": tuple(c for _, _, c in IKM_GRADES),
+    "direction": ("increase", "decrease", "none", "inconclusive"),
+}
+
+
+def _finite(value: float | None) -> bool:
+    return value is not None and isinstance(value, (int, float)) and math.isfinite(value)
+
+
+def _upper_band(value: float | None, bands: Sequence[tuple[float, str]]) -> str | None:
+    """Code of the first band whose (exclusive) upper bound exceeds ``value``."""
+    if not _finite(value):
+        return None
+    return next(code for bound, code in bands if value < bound)
+
+
+def effect_band(d: float | None) -> str | None:
+    """Cohen's (1988) band of a standardised effect size (sign ignored).
+
+    Parameters
+    ----------
+    d : float or None
+        The effect size, unrounded.
+
+    Returns
+    -------
+    str or None
+        ``"negligible"`` (< 0.2), ``"small"`` (< 0.5), ``"medium"`` (< 0.8),
+        ``"large"``; ``None`` if missing or not finite.
+
+    Examples
+    --------
+    >>> [effect_band(d) for d in (0.19, 0.2, -0.5, 0.8, None, float("nan"))]
+    ['negligible', 'small', 'medium', 'large', None, None]
+    """
+    return _upper_band(abs(d) if _finite(d) else None, COHEN_BANDS)
+
+
+def gain_band(g: float | None) -> str | None:
+    """Hake's (1998) band of a normalised gain.
+
+    Parameters
+    ----------
+    g : float or None
+        The gain, unrounded.
+
+    Returns
+    -------
+    str or None
+        ``"low"`` (< 0.3), ``"medium"`` (< 0.7), ``"high"``; ``None`` if missing.
+
+    Examples
+    --------
+    >>> [gain_band(g) for g in (0.299, 0.3, 0.7, -0.1, None)]
+    ['low', 'medium', 'high', 'low', None]
+    """
+    return _upper_band(g, HAKE_BANDS)
+
+
+def alpha_band(alpha: float | None) -> str | None:
+    """George & Mallery's (2003) band of Cronbach's alpha (bounds are strict: 0.8 is acceptable).
+
+    Parameters
+    ----------
+    alpha : float or None
+        The coefficient, unrounded.
+
+    Returns
+    -------
+    str or None
+        ``"excellent"``, ``"good"``, ``"acceptable"``, ``"questionable"``,
+        ``"poor"`` or ``"unacceptable"``; ``None`` if missing.
+
+    Examples
+    --------
+    >>> alpha_band(0.91), alpha_band(0.9), alpha_band(0.42), alpha_band(None)
+    ('excellent', 'good', 'unacceptable', None)
+    """
+    if not _finite(alpha):
+        return None
+    return next(code for bound, code in ALPHA_BANDS if alpha > bound)
+
+
+def is_low_reliability(alpha: float | None) -> bool:
+    """True when alpha is below :data:`LOW_RELIABILITY_BELOW` (0.70); False when missing.
+
+    Examples
+    --------
+    >>> is_low_reliability(0.6999), is_low_reliability(0.70), is_low_reliability(None)
+    (True, False, False)
+    """
+    return _finite(alpha) and alpha < LOW_RELIABILITY_BELOW
+
+
+def likert_category(
+    means: Sequence[float] | np.ndarray | pd.Series,
+    cutoffs: Mapping[str, float] | None = None,
+) -> list[str | None]:
+    """Place mean scores in Likert categories; ``None`` where the mean is missing.
+
+    Parameters
+    ----------
+    means : array-like of float
+        Mean scores, each rounded half away from zero to 2 decimals first (as published).
+    cutoffs : mapping of label -> lowest mean, optional
+        Bands in strictly increasing order (``scoring.likert_cutoffs``); their
+        labels are returned as given.  A mean below the first bound falls in the
+        first band.  Default :data:`LIKERT_CUTOFFS` (codes).
+
+    Returns
+    -------
+    list of str or None
+
+    Raises
+    ------
+    kemuning_eval.errors.UsageError
+        For empty or non-increasing ``cutoffs``.
+
+    Examples
+    --------
+    >>> likert_category([1.8, 1.805, 3.404, 4.205, float("nan")])
+    ['sangat_kurang', 'kurang', 'cukup', 'sangat_baik', None]
+    >>> likert_category([2.4, 3.6], {"Rendah": 1, "Sedang": 2.5, "Tinggi": 3.5})
+    ['Rendah', 'Tinggi']
+    """
+    import numpy as np
+
+    from kemuning_eval.errors import check_arg
+
+    if cutoffs is None:
+        cutoffs = LIKERT_CUTOFFS
+    check_arg(isinstance(cutoffs, Mapping) and len(cutoffs) > 0, "cutoffs", cutoffs,
+              "a mapping of band label -> lowest mean, e.g. {'Kurang': 1, 'Baik': 3.41}")
+    labels = [str(k) for k in cutoffs]
+    bounds = np.array([float(v) for v in cutoffs.values()], dtype=np.float64)
+    check_arg(bool(np.all(np.diff(bounds) > 0)), "cutoffs", dict(cutoffs),
+              "lower bounds in strictly increasing order")
+    x = np.array([round_half_away(v, 2) if np.isfinite(v) else np.nan
+                  for v in np.asarray(means, dtype=np.float64)])
+    pos = np.maximum(np.searchsorted(bounds, x, side="right") - 1, 0)
+    return [None if np.isnan(v) else labels[i] for v, i in zip(x, pos, strict=True)]
+
+
+def ikm_converted(index: Any) -> Any:
+    """PermenPANRB 14/2017 converted index: the index (1-4) times 25, unrounded.
+
+    Applies alike to the whole index and to one element's NRR.
+
+    Parameters
+    ----------
+    index : float, ndarray or Series
+        The index (weighted NRR sum) or an element's NRR.
+
+    Returns
+    -------
+    float, ndarray or Series
+        ``index * 25``, the same type as ``index``.
+
+    Examples
+    --------
+    >>> round(ikm_converted(3.0644), 2), ikm_converted(4.0)
+    (76.61, 100.0)
+    """
+    return index * IKM_CONVERSION
+
+
+def ikm_grade(converted: float | None) -> tuple[str, str] | tuple[None, None]:
+    """Grade letter and quality code of a converted IKM (placed on its value rounded to 2 decimals).
+
+    Parameters
+    ----------
+    converted : float or None
+        The converted index (25-100), unrounded.
+
+    Returns
+    -------
+    (str, str) or (None, None)
+        ``("A", "sangat_baik")``, ``("B", "baik")``, ``("C", "kurang_baik")``
+        or ``("D", "tidak_baik")``; ``(None, None)`` if missing.
+
+    Examples
+    --------
+    >>> ikm_grade(81.11), ikm_grade(76.605), ikm_grade(64.994), ikm_grade(88.31)
+    (('B', 'baik'), ('B', 'baik'), ('D', 'tidak_baik'), ('A', 'sangat_baik'))
+    """
+    if not _finite(converted):
+        return None, None
+    value = round_half_away(converted, 2)
+    return next((grade, code) for bound, grade, code in IKM_GRADES if value < bound)
+
+
+def significance(estimate: float | None, ci_low: float | None, ci_high: float | None,
+                 p: float | None, alpha: float = DEFAULT_ALPHA) -> str:
+    """Direction of a change: ``increase``, ``decrease``, ``none`` or ``inconclusive``.
+
+    Decided on unrounded values: ``increase``/``decrease`` need ``p < alpha``
+    and a CI that excludes zero on the side of the estimate; a CI including
+    zero is ``none``; missing values or a p-value and CI that disagree are
+    ``inconclusive``.
+
+    Parameters
+    ----------
+    estimate, ci_low, ci_high, p : float or None
+        The estimate, its CI and its p-value.
+    alpha : float, default :data:`DEFAULT_ALPHA`
+        Significance level.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> significance(-2.0, -3.0, -1.0, 0.001), significance(2.0, 0.5, 3.5, 0.09)
+    ('decrease', 'inconclusive')
+    >>> significance(3.2, -0.4, 6.8, 0.08), significance(None, 1.0, 2.0, 0.01)
+    ('none', 'inconclusive')
+    """
+    values = (estimate, ci_low, ci_high, p)
+    if not all(_finite(v) for v in values):
+        return "inconclusive"
+    if not (ci_low > 0 or ci_high < 0):
+        return "none"
+    if p < alpha:
+        if ci_low > 0 and estimate > 0:
+            return "increase"
+        if ci_high < 0 and estimate < 0:
+            return "decrease"
+    return "inconclusive"
+
+
+def is_significant(estimate: float | None, ci_low: float | None, ci_high: float | None,
+                   p: float | None, alpha: float = DEFAULT_ALPHA) -> bool:
+    """True for a significant increase or decrease (see :func:`significance`).
+
+    Examples
+    --------
+    >>> is_significant(1.0, 0.2, 1.8, 0.01), is_significant(1.0, -0.2, 1.8, 0.01)
+    (True, False)
+    """
+    return significance(estimate, ci_low, ci_high, p, alpha) in ("increase", "decrease")
