@@ -541,6 +541,8 @@ class DidItem(BaseModel):
     n_control_clusters: int | None = None
     n_treated_clusters: int | None = None
     pretrend_p: float | None = None
+    parallel_trends_rejected: bool | None = None
+    pretrend_inference: str | None = None
 
 
 class Results(BaseModel):

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from report_study import build_study
 
 from kemuning_eval.errors import ReportError
-from kemuning_eval.report.engine.jsonio import dumps_metrics
+from kemuning_eval.jsonio import dumps_metrics
 from kemuning_eval.report.results.metrics import (
     compute_metrics,
     empty_metrics,
