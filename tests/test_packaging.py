@@ -21,7 +21,7 @@ CONDA_FORGE = {
     "numpy": "numpy", "scipy": "scipy", "pandas": "pandas", "pyarrow": "pyarrow",
     "matplotlib": "matplotlib-base",  # "matplotlib" on conda-forge also installs Qt
     "seaborn": "seaborn", "statsmodels": "statsmodels", "openpyxl": "openpyxl",
-    "pyreadstat": "pyreadstat", "pyyaml": "pyyaml", "jsonschema": "jsonschema",
+    "pyreadstat": "pyreadstat", "pyyaml": "pyyaml", "jsonschema": "jsonschema", "pydantic": "pydantic",
     "papermill": "papermill",
     "nbconvert": "nbconvert-core",  # "nbconvert" on conda-forge also installs pandoc and PDF tools
     "nbformat": "nbformat", "ipykernel": "ipykernel", "jupyterlab": "jupyterlab", "tqdm": "tqdm",

@@ -618,3 +618,20 @@ def _check_schema(document: dict) -> None:
         where = "/".join(str(x) for x in first.absolute_path) or "(root)"
         raise ReportError(f"metrics.json tidak sesuai skema di {where}: {first.message}",
                           hint="ini kesalahan program; laporkan bersama metrics.json")
+    _check_model(document)
+
+
+def _check_model(document: dict) -> None:
+    """Raise ReportError when ``document`` does not fit the typed results model (an unknown or mistyped field)."""
+    from pydantic import ValidationError
+
+    from kemuning_eval.errors import ReportError
+    from kemuning_eval.report.results.model import Metrics
+
+    try:
+        Metrics.model_validate(document)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = "/".join(str(x) for x in first["loc"]) or "(root)"
+        raise ReportError(f"metrics.json tidak sesuai model hasil di {where}: {first['msg']}",
+                          hint="ini kesalahan program; laporkan bersama metrics.json") from None
