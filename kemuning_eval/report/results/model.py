@@ -23,7 +23,15 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class ProfileRow(BaseModel):
-    """One value of one participant-profile variable (suppressed below the privacy group size)."""
+    """One value of one participant-profile variable (suppressed below the privacy group size).
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(ProfileRow.model_fields)
+    ['variable', 'label', 'value', 'n', 'share', 'suppressed']
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     variable: str
@@ -35,7 +43,15 @@ class ProfileRow(BaseModel):
 
 
 class RaterChange(BaseModel):
-    """The behaviour change as seen by one kind of rater."""
+    """The behaviour change as seen by one kind of rater.
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(RaterChange.model_fields)
+    ['rater', 'n', 'diff', 'ci_low', 'ci_high', 'suppressed']
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     rater: str
@@ -47,7 +63,15 @@ class RaterChange(BaseModel):
 
 
 class EventStudyPoint(BaseModel):
-    """One period of the difference-in-differences event study, relative to the first treated period."""
+    """One period of the difference-in-differences event study, relative to the first treated period.
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(EventStudyPoint.model_fields)
+    ['outcome', 'relative', 'estimate', 'ci_low', 'ci_high', 'reference']
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     outcome: str
@@ -59,7 +83,15 @@ class EventStudyPoint(BaseModel):
 
 
 class ProgramCost(BaseModel):
-    """The cost of one programme."""
+    """The cost of one programme.
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(ProgramCost.model_fields)
+    ['program_id', 'name', 'participants', 'cost', 'cost_per_participant', 'cost_per_gain_point']
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     program_id: str
@@ -71,7 +103,15 @@ class ProgramCost(BaseModel):
 
 
 class FacilitatorDimension(BaseModel):
-    """The mean rating of facilitators on one dimension."""
+    """The mean rating of facilitators on one dimension.
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(FacilitatorDimension.model_fields)
+    ['dimension', 'label', 'mean', 'n', 'category']
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     dimension: str
@@ -82,7 +122,15 @@ class FacilitatorDimension(BaseModel):
 
 
 class Facilitators(BaseModel):
-    """The participants' rating of the facilitators."""
+    """The participants' rating of the facilitators.
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(Facilitators.model_fields)
+    ['n', 'dimensions']
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     n: int | None
@@ -90,6 +138,16 @@ class Facilitators(BaseModel):
 
 
 class LikertBand(BaseModel):
+    """One likert band record of ``metrics.json`` (frozen; unknown fields are refused).
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(LikertBand.model_fields)
+    ['label', 'lower']
+    """
+
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
@@ -99,6 +157,16 @@ class LikertBand(BaseModel):
 
 
 class Quote(BaseModel):
+    """One quote record of ``metrics.json`` (frozen; unknown fields are refused).
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(Quote.model_fields)
+    ['theme', 'theme_label', 'role', 'text']
+    """
+
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
@@ -110,6 +178,16 @@ class Quote(BaseModel):
 
 
 class Row(BaseModel):
+    """One row record of ``metrics.json`` (frozen; unknown fields are refused).
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(Row.model_fields)
+    ['metric', 'path', 'previous', 'current', 'fmt']
+    """
+
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
@@ -122,6 +200,16 @@ class Row(BaseModel):
 
 
 class Comparison(BaseModel):
+    """One comparison record of ``metrics.json`` (frozen; unknown fields are refused).
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(Comparison.model_fields)
+    ['previous_year', 'rows', 'previous_synthetic', 'configured']
+    """
+
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
@@ -135,6 +223,13 @@ class Comparison(BaseModel):
 class ComparisonStatus(BaseModel):
     """
     Which previous year was considered, whether it was compared and, if not, why (no_previous_report, previous_synthetic, other_agency, nothing_comparable).
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(ComparisonStatus.model_fields)
+    ['previous_year', 'configured', 'compared', 'synthetic', 'reason']
     """
 
     model_config = ConfigDict(
@@ -157,6 +252,16 @@ class ComparisonStatus(BaseModel):
 
 
 class Input(BaseModel):
+    """One input record of ``metrics.json`` (frozen; unknown fields are refused).
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(Input.model_fields)
+    ['file', 'kind', 'sha256']
+    """
+
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
@@ -167,6 +272,16 @@ class Input(BaseModel):
 
 
 class Environment(BaseModel):
+    """One environment record of ``metrics.json`` (frozen; unknown fields are refused).
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(Environment.model_fields)
+    ['python', 'libraries']
+    """
+
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
@@ -176,6 +291,16 @@ class Environment(BaseModel):
 
 
 class Provenance(BaseModel):
+    """One provenance record of ``metrics.json`` (frozen; unknown fields are refused).
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(Provenance.model_fields)
+    ['inputs', 'parameters', 'package_version', 'environment', 'git_commit', 'warnings', 'fingerprint', 'manifest_version']
+    """
+
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
@@ -195,6 +320,16 @@ Share = Annotated[float | None, Field(ge=0.0, le=1.0)]
 
 
 class Change(BaseModel):
+    """One change record of ``metrics.json`` (frozen; unknown fields are refused).
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(Change.model_fields)
+    ['n', 'diff', 'ci_low', 'ci_high', 'p_val', 'direction', 'significant', 'baseline_mean', 'dz', 'effect_band', 'followup_mean', 'gz']
+    """
+
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
@@ -214,6 +349,16 @@ class Change(BaseModel):
 
 
 class Evidence(BaseModel):
+    """One evidence record of ``metrics.json`` (frozen; unknown fields are refused).
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(Evidence.model_fields)
+    ['name', 'path', 'value', 'fmt']
+    """
+
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
@@ -225,6 +370,16 @@ class Evidence(BaseModel):
 
 
 class Program(BaseModel):
+    """One program record of ``metrics.json`` (frozen; unknown fields are refused).
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(Program.model_fields)
+    ['program_id', 'name', 'jp', 'capacity', 'applicants', 'participants', 'cost', 'end_date', 'field', 'start_date']
+    """
+
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
@@ -242,6 +397,16 @@ class Program(BaseModel):
 
 
 class JpCoverage(BaseModel):
+    """One jp coverage record of ``metrics.json`` (frozen; unknown fields are refused).
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(JpCoverage.model_fields)
+    ['n', 'share', 'target', 'count', 'mean_jp']
+    """
+
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
@@ -254,6 +419,16 @@ class JpCoverage(BaseModel):
 
 
 class Sample(BaseModel):
+    """One sample record of ``metrics.json`` (frozen; unknown fields are refused).
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(Sample.model_fields)
+    ['population', 'required', 'achieved', 'rate', 'adequate']
+    """
+
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
@@ -266,6 +441,16 @@ class Sample(BaseModel):
 
 
 class ResponseRate(BaseModel):
+    """One response rate record of ``metrics.json`` (frozen; unknown fields are refused).
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(ResponseRate.model_fields)
+    ['instrument', 'n', 'population', 'rate', 'label', 'required']
+    """
+
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
@@ -279,6 +464,16 @@ class ResponseRate(BaseModel):
 
 
 class DataQuality(BaseModel):
+    """One data quality record of ``metrics.json`` (frozen; unknown fields are refused).
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(DataQuality.model_fields)
+    ['n_checks', 'n_errors', 'n_warnings', 'rows', 'n_info']
+    """
+
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
@@ -291,6 +486,16 @@ class DataQuality(BaseModel):
 
 
 class InstrumentModel(BaseModel):
+    """One instrument model record of ``metrics.json`` (frozen; unknown fields are refused).
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(InstrumentModel.model_fields)
+    ['instrument', 'collected', 'n']
+    """
+
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
@@ -314,6 +519,16 @@ class InstrumentModel(BaseModel):
 
 
 class Dimension(BaseModel):
+    """One dimension record of ``metrics.json`` (frozen; unknown fields are refused).
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(Dimension.model_fields)
+    ['dimension', 'n', 'mean', 'sd', 'favourable', 'shares', 'category', 'ci_high', 'ci_low', 'label']
+    """
+
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
@@ -331,6 +546,16 @@ class Dimension(BaseModel):
 
 
 class Item(BaseModel):
+    """One item record of ``metrics.json`` (frozen; unknown fields are refused).
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(Item.model_fields)
+    ['n', 'mean', 'favourable', 'category', 'dimension', 'dimension_label', 'label', 'sd', 'variable']
+    """
+
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
@@ -347,6 +572,16 @@ class Item(BaseModel):
 
 
 class ReliabilityItem(BaseModel):
+    """One reliability item record of ``metrics.json`` (frozen; unknown fields are refused).
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(ReliabilityItem.model_fields)
+    ['n', 'k', 'alpha', 'band', 'ci_high', 'ci_low', 'dimension', 'label', 'low', 'missing']
+    """
+
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
@@ -364,6 +599,16 @@ class ReliabilityItem(BaseModel):
 
 
 class Element(BaseModel):
+    """One element record of ``metrics.json`` (frozen; unknown fields are refused).
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(Element.model_fields)
+    ['nrr', 'element', 'label', 'n', 'rank']
+    """
+
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
@@ -376,6 +621,16 @@ class Element(BaseModel):
 
 
 class Ikm(BaseModel):
+    """One ikm record of ``metrics.json`` (frozen; unknown fields are refused).
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(Ikm.model_fields)
+    ['converted', 'grade', 'elements', 'category', 'index', 'n']
+    """
+
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
@@ -389,6 +644,16 @@ class Ikm(BaseModel):
 
 
 class Reaction(BaseModel):
+    """One reaction record of ``metrics.json`` (frozen; unknown fields are refused).
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(Reaction.model_fields)
+    ['available', 'n_responses', 'response_rate', 'mean_overall', 'dimensions', 'items', 'reliability', 'ikm', 'ikm_missing', 'category_overall', 'facilitators']
+    """
+
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
@@ -410,6 +675,16 @@ class Reaction(BaseModel):
 
 
 class Overall(Change):
+    """One overall record of ``metrics.json`` (frozen; unknown fields are refused).
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(Overall.model_fields)
+    ['n', 'diff', 'ci_low', 'ci_high', 'p_val', 'direction', 'significant', 'baseline_mean', 'dz', 'effect_band', 'followup_mean', 'gz', 'pre_mean', 'post_mean', 'gain_class', 'gain_band', 'pass_pre', 'pass_post', 'w_p', 'dz_ci_high', 'dz_ci_low', 'gain_individual', 'rank_biserial', 'suppressed', 't', 'w_method', 'w_stat']
+    """
+
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
@@ -435,6 +710,16 @@ class Overall(Change):
 
 
 class ByProgramItem(BaseModel):
+    """One by program item record of ``metrics.json`` (frozen; unknown fields are refused).
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(ByProgramItem.model_fields)
+    ['program_id', 'n', 'diff', 'suppressed', 'ci_high', 'ci_low', 'dz', 'gain_class', 'name', 'p_holm', 'p_val', 'post_mean', 'pre_mean', 'significant']
+    """
+
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
@@ -456,6 +741,16 @@ class ByProgramItem(BaseModel):
 
 
 class Learning(BaseModel):
+    """One learning record of ``metrics.json`` (frozen; unknown fields are refused).
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(Learning.model_fields)
+    ['available', 'overall', 'by_program']
+    """
+
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
@@ -466,6 +761,16 @@ class Learning(BaseModel):
 
 
 class Applying(BaseModel):
+    """One applying record of ``metrics.json`` (frozen; unknown fields are refused).
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(Applying.model_fields)
+    ['n', 'share', 'ci_low', 'ci_high', 'count']
+    """
+
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
@@ -478,6 +783,16 @@ class Applying(BaseModel):
 
 
 class ApplyingByProgramItem(BaseModel):
+    """One applying by program item record of ``metrics.json`` (frozen; unknown fields are refused).
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(ApplyingByProgramItem.model_fields)
+    ['n', 'share', 'suppressed', 'ci_high', 'ci_low', 'name', 'program_id']
+    """
+
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
@@ -492,6 +807,16 @@ class ApplyingByProgramItem(BaseModel):
 
 
 class AgreementItem(BaseModel):
+    """One agreement item record of ``metrics.json`` (frozen; unknown fields are refused).
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(AgreementItem.model_fields)
+    ['n', 'estimate', 'ci_high', 'ci_low', 'indicator', 'measure']
+    """
+
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
@@ -505,6 +830,16 @@ class AgreementItem(BaseModel):
 
 
 class Behavior(BaseModel):
+    """One behavior record of ``metrics.json`` (frozen; unknown fields are refused).
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(Behavior.model_fields)
+    ['available', 'rater', 'change', 'applying', 'applying_by_program', 'agreement', 'by_rater']
+    """
+
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
@@ -519,6 +854,16 @@ class Behavior(BaseModel):
 
 
 class DidItem(BaseModel):
+    """One did item record of ``metrics.json`` (frozen; unknown fields are refused).
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(DidItem.model_fields)
+    ['outcome', 'estimate', 'ci_low', 'ci_high', 'p_val', 'significant', 'direction', 'inference', 'label', 'mean_control_post', 'mean_control_pre', 'mean_treated_post', 'mean_treated_pre', 'n', 'n_clusters', 'n_control_clusters', 'n_treated_clusters', 'pretrend_p', 'parallel_trends_rejected', 'pretrend_inference']
+    """
+
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
@@ -546,6 +891,16 @@ class DidItem(BaseModel):
 
 
 class Results(BaseModel):
+    """One results record of ``metrics.json`` (frozen; unknown fields are refused).
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(Results.model_fields)
+    ['available', 'n_clusters', 'did', 'event_study', 'inference', 'method', 'n_control_clusters', 'n_treated_clusters']
+    """
+
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
@@ -561,6 +916,16 @@ class Results(BaseModel):
 
 
 class Cost(BaseModel):
+    """One cost record of ``metrics.json`` (frozen; unknown fields are refused).
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(Cost.model_fields)
+    ['available', 'total_cost', 'n_participants', 'cost_per_participant', 'total_benefit', 'bcr', 'roi_pct', 'payback_months', 'benefit_costs', 'by_program', 'cost_per_jp', 'roi_method']
+    """
+
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
@@ -580,6 +945,16 @@ class Cost(BaseModel):
 
 
 class Theme(BaseModel):
+    """One theme record of ``metrics.json`` (frozen; unknown fields are refused).
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(Theme.model_fields)
+    ['n', 'share', 'label', 'theme']
+    """
+
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
@@ -591,6 +966,16 @@ class Theme(BaseModel):
 
 
 class Qualitative(BaseModel):
+    """One qualitative record of ``metrics.json`` (frozen; unknown fields are refused).
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(Qualitative.model_fields)
+    ['available', 'n_excerpts', 'themes', 'quotes']
+    """
+
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
@@ -605,6 +990,16 @@ class Qualitative(BaseModel):
 
 
 class Challenge(BaseModel):
+    """One challenge record of ``metrics.json`` (frozen; unknown fields are refused).
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(Challenge.model_fields)
+    ['id', 'evidence', 'text']
+    """
+
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
@@ -615,6 +1010,16 @@ class Challenge(BaseModel):
 
 
 class Recommendation(BaseModel):
+    """One recommendation record of ``metrics.json`` (frozen; unknown fields are refused).
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(Recommendation.model_fields)
+    ['id', 'audience', 'because', 'evidence', 'text']
+    """
+
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
@@ -627,6 +1032,16 @@ class Recommendation(BaseModel):
 
 
 class Findings(BaseModel):
+    """One findings record of ``metrics.json`` (frozen; unknown fields are refused).
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(Findings.model_fields)
+    ['challenges', 'recommendations', 'comparison', 'comparison_status']
+    """
+
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
@@ -643,6 +1058,13 @@ class Findings(BaseModel):
 class Unavailable(BaseModel):
     """
     A part of the report that was not measured or cannot be shown (kemuning_eval.report.availability.NotMeasured).
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(Unavailable.model_fields)
+    ['available', 'reason', 'instruments']
     """
 
     model_config = ConfigDict(
@@ -684,6 +1106,16 @@ class Unavailable(BaseModel):
 
 
 class Study(BaseModel):
+    """One study record of ``metrics.json`` (frozen; unknown fields are refused).
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(Study.model_fields)
+    ['year', 'lang', 'program_id', 'report_date', 'synthetic', 'alpha', 'min_group_size', 'n_programs', 'n_participants', 'n_completed', 'completion_rate', 'jp_total', 'budget_total', 'capacity_total', 'applicants_total', 'demand_ratio', 'share_not_admitted', 'legal_basis', 'programs', 'jp_coverage', 'sample', 'response_rates', 'data_quality', 'likert_bands', 'instruments', 'not_measured', 'programs_source', 'agency', 'n_facilitators', 'population_asn', 'previous_year', 'profile', 'program_name', 'region', 'unmet_demand']
+    """
+
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
@@ -737,6 +1169,13 @@ class Study(BaseModel):
 class Metrics(BaseModel):
     """
     Every number of one evaluation report, stored rounded as the report shows it (means 2 decimals, shares 0-1 with 3, p-values 3, money whole Rupiah). A level without data carries available=false and a reason. Written by kemuning_eval.report.metrics.write_metrics.
+
+    Examples
+    --------
+    The fields it holds, in the order of ``metrics.json``:
+
+    >>> list(Metrics.model_fields)
+    ['schema_version', 'study', 'reaction', 'learning', 'behavior', 'results', 'cost', 'qualitative', 'findings', 'provenance']
     """
 
     model_config = ConfigDict(
