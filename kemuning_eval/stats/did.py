@@ -68,7 +68,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from kemuning_eval.errors import DataError, check_arg
-from kemuning_eval.i18n import check_lang, t
+from kemuning_eval.i18n import t
 from kemuning_eval.stats._common import (
     DEFAULT_BOOT_REPS,
     DEFAULT_BOOT_WEIGHTS,
@@ -317,7 +317,6 @@ def did_effect(
     reps: int = DEFAULT_BOOT_REPS,
     weights: str = DEFAULT_BOOT_WEIGHTS,
     seed: int = DEFAULT_SEED,
-    lang: str = "id",
 ) -> pd.DataFrame:
     """Difference-in-differences effect with unit-clustered inference (CR1 or wild bootstrap).
 
@@ -350,8 +349,6 @@ def did_effect(
     reps, weights, seed : int, str, int
         Replications, weight distribution and seed of the bootstrap (defaults
         in :mod:`kemuning_eval.stats._common`); the same seed gives the same result.
-    lang : {"id", "en"}
-        Language of the assumption text in ``DataFrame.attrs``.
 
     Returns
     -------
@@ -366,23 +363,24 @@ def did_effect(
         an outcome without residual variation).  A group (with ``by``) whose design is
         incomplete keeps its row with NaN numbers and the reason in ``method``;
         without ``by`` it raises :class:`~kemuning_eval.errors.DataError`
-        (:class:`TooFewClusters` for too few clusters in an arm).  ``attrs["assumption"]`` holds the
-        parallel-trends statement and ``attrs["pretrend_note"]`` the check's wording.
+        (:class:`TooFewClusters` for too few clusters in an arm).  ``attrs["assumption"]`` and
+        ``attrs["pretrend_note"]`` hold the catalogue keys of the parallel-trends statement and of
+        the check's wording (the report words them; statistics return no text).
 
     Examples
     --------
     >>> import pandas as pd
     >>> data = pd.DataFrame({"unit": list("AABBCCDDEEFF"), "treated": [1, 1, 0, 0] * 3,
     ...                      "post": [0, 1] * 6, "on_time": [0, 1, 0, 0, 1, 1, 1, 1, 0, 1, 0, 1]})
-    >>> res = did_effect(data, outcomes="on_time", lang="en")
-    >>> round(float(res["estimate"].iloc[0]), 6), res.attrs["assumption"][:15]
-    (0.333333, 'Parallel-trends')
+    >>> res = did_effect(data, outcomes="on_time")
+    >>> round(float(res["estimate"].iloc[0]), 6), res.attrs["assumption"]
+    (0.333333, 'stats2.did.assumption')
     >>> res["inference"].iloc[0], int(res["n_treated_clusters"].iloc[0])
     ('wild_bootstrap', 3)
 
     Two treated units are too few for an honest interval:
 
-    >>> did_effect(data.iloc[2:], outcomes="on_time", lang="en")  # doctest: +ELLIPSIS
+    >>> did_effect(data.iloc[2:], outcomes="on_time")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     kemuning_eval.stats.did.TooFewClusters: selisih-dalam-selisih untuk 'on_time' ditolak: 2 unit perlakuan ...
@@ -391,7 +389,6 @@ def did_effect(
     import pandas as pd
 
     level = check_level(level)
-    lang = check_lang(lang)
     inf = inference_from_args(inference, level, use_t, reps, weights, seed)
     by_cols = as_columns(by)
     check_arg(program is None or not by_cols, "program", program, "None when 'by' is given")
@@ -436,8 +433,8 @@ def did_effect(
                                 "method": f"not estimable: {err.message}"})
     out = pd.DataFrame.from_records(records)
     out = out.reindex(columns=[*by_cols, *_did_columns()])
-    out.attrs["assumption"] = t("stats2.did.assumption", lang)
-    out.attrs["pretrend_note"] = t("stats2.did.pretrend_method", lang)
+    out.attrs["assumption"] = "stats2.did.assumption"
+    out.attrs["pretrend_note"] = "stats2.did.pretrend_method"
     return out
 
 

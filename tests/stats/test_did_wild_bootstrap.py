@@ -93,7 +93,7 @@ def _outcomes(units: int = 20, treated_units: int = 4, activities: int = 3, peri
 
 
 def test_did_switches_to_the_bootstrap_with_few_treated_clusters_and_says_so():
-    few = did_effect(_outcomes(treated_units=4), outcomes="budget_ratio", lang="en").iloc[0]
+    few = did_effect(_outcomes(treated_units=4), outcomes="budget_ratio").iloc[0]
     assert few["inference"] == "wild_bootstrap" and np.isnan(few["df"])
     assert (few["n_treated_clusters"], few["n_control_clusters"]) == (4, 16)
     assert "wild cluster bootstrap" in few["method"] and "4 treated" in few["method"]

@@ -500,7 +500,7 @@ def results(tables: dict, ctx: Context) -> dict:
     if not outcomes["treated"].astype(bool).any():
         return unavailable("no_treated_units", ("outcomes",))
     try:
-        res = did_effect(outcomes, lang=ctx.lang)
+        res = did_effect(outcomes)
     except TooFewClusters:  # 1 or 2 treated (or comparison) units: no interval would be honest
         return unavailable("did_too_few_clusters", ("outcomes",))
     except DataError:  # the design is incomplete (e.g. no post period for this programme)
