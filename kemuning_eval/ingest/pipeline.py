@@ -117,11 +117,11 @@ def build_tables(state: RunState) -> dict[str, Any]:
     Examples
     --------
     >>> import pandas as pd
-    >>> from kemuning_eval.ingest.builders.read import state_from_frames
+    >>> from kemuning_eval.ingest.builders.examples import NIP_COLUMN, state_from_frames
     >>> state = state_from_frames({"roster": (pd.DataFrame({"NIP": ["19660801 198803 1 001"],
     ...                                                      "Program": ["Analisis Data"]}), [
-    ...     {"raw": "NIP", "variable": "nip", "type": "nip", "pii": "nip"},
-    ...     {"raw": "Program", "variable": "program_id", "type": "id"}])}, key=b"kunci-rahasia-contoh")
+    ...     NIP_COLUMN,
+    ...     {"raw": "Program", "variable": "program_id", "type": "id"}])})
     >>> tables = build_tables(state)
     >>> list(tables), tables["programs"]["program_id"].tolist()
     (['participants', 'programs', 'items', 'data_quality'], ['ANALISIS-DATA'])

@@ -11,6 +11,7 @@ returns its own table: :mod:`.roster` (``participants``), :mod:`.programs`
 pseudonym caches), :mod:`.people` (person keys of a record), :mod:`.linking`
 (the roster and linking to it), :mod:`.repeats` (duplicates), :mod:`.measures`
 (answer-quality measures), :mod:`.columns` (column conversions) and
-:mod:`.privacy` (the final PII check).  The order of the builders is
+:mod:`.privacy` (the final PII check); :mod:`.examples` runs them on small
+tables in memory for examples and tests.  The order of the builders is
 :func:`kemuning_eval.ingest.pipeline.build_tables`.
 """

@@ -5,16 +5,14 @@ Attribution and confidence are shares (0-1); percentages are divided by 100.
 Examples
 --------
 >>> import pandas as pd
->>> from kemuning_eval.ingest.builders.linking import Roster
->>> from kemuning_eval.ingest.builders.programs import Programmes
->>> from kemuning_eval.ingest.builders.read import state_from_frames
->>> state = state_from_frames({"benefits": (pd.DataFrame({
+>>> from kemuning_eval.ingest.builders.examples import example_run
+>>> state, roster, programs = example_run({"benefits": (pd.DataFrame({
 ...     "Kode": ["PM-01"], "Manfaat": ["hemat waktu"], "Nilai": ["1000000"], "Atribusi": ["40"]}), [
 ...     {"raw": "Kode", "variable": "program_id", "type": "id"},
 ...     {"raw": "Manfaat", "variable": "benefit", "type": "text"},
 ...     {"raw": "Nilai", "variable": "annual_value", "type": "money"},
-...     {"raw": "Atribusi", "variable": "attribution", "type": "percent"}])}, key=b"kunci-rahasia-contoh")
->>> build_benefits(state, Roster.empty(), Programmes(None, {}, True))[["annual_value", "attribution"]].to_dict(
+...     {"raw": "Atribusi", "variable": "attribution", "type": "percent"}])})
+>>> build_benefits(state, roster, programs)[["annual_value", "attribution"]].to_dict(
 ...     "records")
 [{'annual_value': 1000000.0, 'attribution': 0.4}]
 """
@@ -39,8 +37,8 @@ def build_benefits(state: RunState, roster: Roster, programs: Programmes) -> Any
     """
     import pandas as pd
 
-    inp = state.inputs.get("benefits")
-    if inp is None or not {"program_id", "benefit"} <= set(inp.data):
+    inp = state.input_with("benefits", "program_id", "benefit")
+    if inp is None:
         return None
     df = inp.data[inp.data[["program_id", "benefit"]].notna().all(axis=1)].copy()
     df["program_id"] = programs.resolve(state, inp, df, roster)

@@ -5,13 +5,11 @@ A facilitator's id is the pseudonym of the NIP, else of the normalised name.
 Examples
 --------
 >>> import pandas as pd
->>> from kemuning_eval.ingest.builders.linking import Roster
->>> from kemuning_eval.ingest.builders.programs import Programmes
->>> from kemuning_eval.ingest.builders.read import state_from_frames
->>> state = state_from_frames({"facilitators": (pd.DataFrame({"Nama": ["Dr. Ani"], "Kode": ["PM-01"]}), [
+>>> from kemuning_eval.ingest.builders.examples import example_run
+>>> state, roster, programs = example_run({"facilitators": (pd.DataFrame({"Nama": ["Dr. Ani"], "Kode": ["PM-01"]}), [
 ...     {"raw": "Nama", "variable": "name", "type": "text", "pii": "name"},
-...     {"raw": "Kode", "variable": "program_id", "type": "id"}])}, key=b"kunci-rahasia-contoh")
->>> fac = build_facilitators(state, Roster.empty(), Programmes(None, {}, True))
+...     {"raw": "Kode", "variable": "program_id", "type": "id"}])})
+>>> fac = build_facilitators(state, roster, programs)
 >>> ids = fac.ids(pd.Series(["PM-01", "PM-02"]), pd.Series(["dr ani", "dr ani"]))
 >>> len(fac.table), ids.iloc[0] == ids.iloc[1] == fac.table["facilitator_id"].iloc[0]
 (1, True)
@@ -81,8 +79,8 @@ def build_facilitators(state: RunState, roster: Roster, programs: Programmes) ->
     """
     import pandas as pd
 
-    inp = state.inputs.get("facilitators")
-    if inp is None or "name" not in inp.data:
+    inp = state.input_with("facilitators", "name")
+    if inp is None:
         return Facilitators()
     df = inp.data.copy()
     fid, kind = _nip_ids(state, df)

@@ -3,15 +3,13 @@
 Examples
 --------
 >>> import pandas as pd
->>> from kemuning_eval.ingest.builders.linking import Roster
->>> from kemuning_eval.ingest.builders.programs import Programmes
->>> from kemuning_eval.ingest.builders.read import state_from_frames
+>>> from kemuning_eval.ingest.builders.examples import example_run
 >>> from kemuning_eval.scrub import Scrubber
->>> state = state_from_frames({"interviews": (pd.DataFrame({
+>>> state, roster, programs = example_run({"interviews": (pd.DataFrame({
 ...     "Kutipan": ["Pak Budi Santoso sangat membantu"], "Tema": ["dukungan; atasan"]}), [
 ...     {"raw": "Kutipan", "variable": "text", "type": "freetext"},
-...     {"raw": "Tema", "variable": "themes", "type": "themes"}])}, key=b"kunci-rahasia-contoh")
->>> out = build_interviews(state, Roster.empty(), Programmes(None, {}, True), Scrubber(["Budi Santoso"]))
+...     {"raw": "Tema", "variable": "themes", "type": "themes"}])})
+>>> out = build_interviews(state, roster, programs, Scrubber(["Budi Santoso"]))
 >>> out["excerpt_id"].tolist(), "Budi" in out["text"].iloc[0], out["themes"].tolist()
 (['W2026-000002'], False, ['dukungan;atasan'])
 """

@@ -3,11 +3,11 @@
 Examples
 --------
 >>> import pandas as pd
->>> from kemuning_eval.ingest.builders.read import state_from_frames
+>>> from kemuning_eval.ingest.builders.examples import NIP_COLUMN, state_from_frames
 >>> state = state_from_frames({"reaction": (pd.DataFrame({"NIP": [None], "Materi": ["Setuju"]}), [
-...     {"raw": "NIP", "variable": "nip", "type": "nip", "pii": "nip"},
+...     NIP_COLUMN,
 ...     {"raw": "Materi", "variable": "mat_1", "type": "likert", "scale": "setuju5",
-...      "dimension": "materi"}])}, key=b"kunci-rahasia-contoh")
+...      "dimension": "materi"}])})
 >>> build_items(state)[["instrument", "variable", "dimension", "reverse"]].to_dict("records")
 [{'instrument': 'reaction', 'variable': 'mat_1', 'dimension': 'materi', 'reverse': False}]
 """

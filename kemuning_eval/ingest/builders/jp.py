@@ -5,10 +5,10 @@ Its ids (``R...``) use their own pseudonym domain, so they cannot be joined to p
 Examples
 --------
 >>> import pandas as pd
->>> from kemuning_eval.ingest.builders.read import state_from_frames
+>>> from kemuning_eval.ingest.builders.examples import NIP_COLUMN, state_from_frames
 >>> state = state_from_frames({"jp_records": (pd.DataFrame({"NIP": ["19660801 198803 1 001"], "JP": ["24"]}), [
-...     {"raw": "NIP", "variable": "nip", "type": "nip", "pii": "nip"},
-...     {"raw": "JP", "variable": "jp_total", "type": "number"}])}, key=b"kunci-rahasia-contoh")
+...     NIP_COLUMN,
+...     {"raw": "JP", "variable": "jp_total", "type": "number"}])})
 >>> out = build_jp_records(state)
 >>> out["person_id"].str[:1].tolist(), out["jp_total"].tolist()
 (['R'], [24.0])
@@ -33,8 +33,8 @@ def build_jp_records(state: RunState) -> Any:
     """
     import pandas as pd
 
-    inp = state.inputs.get("jp_records")
-    if inp is None or "nip" not in inp.data:
+    inp = state.input_with("jp_records", "nip")
+    if inp is None:
         return None
     df = nip_ids(state, inp, prefix="R", domain="jp:")
     df = df[df["_id"].notna()].rename(columns={"_id": "person_id"})

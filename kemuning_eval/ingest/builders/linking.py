@@ -122,8 +122,8 @@ def link_to_roster(state: RunState, inp: Input, df: Any, roster: Roster) -> Any:
     Examples
     --------
     >>> import pandas as pd
-    >>> from kemuning_eval.ingest.builders.read import state_from_frames
-    >>> state = state_from_frames({}, key=b"kunci-rahasia-contoh")
+    >>> from kemuning_eval.ingest.builders.examples import state_from_frames
+    >>> state = state_from_frames({})
     >>> inp = Input("tests", "tes.csv", pd.DataFrame({"_row": [2, 3, 4]}), None)
     >>> df = inp.data.assign(participant_id=["P1", "P9", "P1"])
     >>> roster = Roster.from_table(pd.DataFrame({"participant_id": ["P1"], "program_id": ["A"]}),
@@ -156,8 +156,8 @@ def check_link_share(state: RunState, inp: Input, df: Any, n_dropped: int) -> No
     Examples
     --------
     >>> import pandas as pd
-    >>> from kemuning_eval.ingest.builders.read import state_from_frames
-    >>> state = state_from_frames({}, key=b"kunci-rahasia-contoh")
+    >>> from kemuning_eval.ingest.builders.examples import state_from_frames
+    >>> state = state_from_frames({})
     >>> inp = Input("tests", "tes.csv", pd.DataFrame({"_row": [2, 3]}), None)
     >>> check_link_share(state, inp, inp.data, 2)
     >>> [p.severity for p in state.problems]

@@ -7,12 +7,12 @@ correlation is negative is a warning.
 Examples
 --------
 >>> import pandas as pd
->>> from kemuning_eval.ingest.builders.read import state_from_frames
+>>> from kemuning_eval.ingest.builders.examples import NIP_COLUMN, state_from_frames
 >>> state = state_from_frames({"tests": (pd.DataFrame({"NIP": ["19660801 198803 1 001"], "Pre": ["60"],
 ...                                                     "Nilai": ["70"]}), [
-...     {"raw": "NIP", "variable": "nip", "type": "nip", "pii": "nip"},
+...     NIP_COLUMN,
 ...     {"raw": "Pre", "variable": "pre", "type": "number"},
-...     {"raw": "Nilai", "variable": "score", "type": "number"}])}, key=b"kunci-rahasia-contoh")
+...     {"raw": "Nilai", "variable": "score", "type": "number"}])})
 >>> item_variables(state.inputs["tests"])
 ['score']
 """
@@ -51,11 +51,12 @@ def answer_quality(state: RunState, inp: Input, df: Any, roster: Roster) -> None
     Examples
     --------
     >>> import pandas as pd
-    >>> from kemuning_eval.ingest.builders.read import state_from_frames
-    >>> columns = [{"raw": "NIP", "variable": "nip", "type": "nip", "pii": "nip"}] + [
+    >>> from kemuning_eval.ingest.builders.linking import Roster
+    >>> from kemuning_eval.ingest.builders.examples import NIP_COLUMN, state_from_frames
+    >>> columns = [NIP_COLUMN] + [
     ...     {"raw": f"Q{i}", "variable": f"q{i}", "type": "likert", "scale": "setuju5"} for i in range(5)]
     >>> frame = pd.DataFrame({"NIP": [None, None], **{f"Q{i}": ["Setuju", "Setuju"] for i in range(5)}})
-    >>> state = state_from_frames({"reaction": (frame, columns)}, key=b"kunci-rahasia-contoh")
+    >>> state = state_from_frames({"reaction": (frame, columns)})
     >>> inp = state.inputs["reaction"]
     >>> answer_quality(state, inp, inp.data, Roster.empty())
     >>> [(p.extra["check"], p.extra["n"]) for p in state.problems][-2:]
@@ -89,8 +90,8 @@ def check_reverse(state: RunState, inp: Input, df: Any) -> None:
     Examples
     --------
     >>> import pandas as pd
-    >>> from kemuning_eval.ingest.builders.read import state_from_frames
-    >>> state = state_from_frames({}, key=b"kunci-rahasia-contoh")
+    >>> from kemuning_eval.ingest.builders.examples import state_from_frames
+    >>> state = state_from_frames({})
     >>> from kemuning_eval.ingest.codebook import codebook_from_mapping
     >>> cb = codebook_from_mapping({"columns": [{"raw": "Q", "variable": "q", "type": "likert",
     ...                                          "scale": "setuju5"}]}, source="reaksi.yaml")

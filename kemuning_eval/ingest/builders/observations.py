@@ -3,17 +3,15 @@
 Examples
 --------
 >>> import pandas as pd
->>> from kemuning_eval.ingest.builders.linking import Roster
->>> from kemuning_eval.ingest.builders.programs import Programmes
->>> from kemuning_eval.ingest.builders.read import state_from_frames
->>> state = state_from_frames({"observations": (pd.DataFrame({
+>>> from kemuning_eval.ingest.builders.examples import NIP_COLUMN, example_run
+>>> state, roster, programs = example_run({"observations": (pd.DataFrame({
 ...     "NIP": ["19660801 198803 1 001"] * 2, "Penilai": ["Atasan", "Atasan"],
 ...     "Waktu": ["Sebelum", "Sesudah"], "Skor": ["3", "4"]}), [
-...     {"raw": "NIP", "variable": "nip", "type": "nip", "pii": "nip"},
+...     NIP_COLUMN,
 ...     {"raw": "Penilai", "variable": "rater", "type": "category"},
 ...     {"raw": "Waktu", "variable": "wave", "type": "category"},
-...     {"raw": "Skor", "variable": "b_1", "type": "number"}])}, key=b"kunci-rahasia-contoh")
->>> out = build_observations(state, Roster.empty(), Programmes(None, {}, True))
+...     {"raw": "Skor", "variable": "b_1", "type": "number"}])})
+>>> out = build_observations(state, roster, programs)
 >>> out[["rater", "wave", "b_1"]].to_dict("records")
 [{'rater': 'supervisor', 'wave': 'baseline', 'b_1': 3.0}, {'rater': 'supervisor', 'wave': 'followup', 'b_1': 4.0}]
 """

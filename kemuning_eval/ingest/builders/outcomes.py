@@ -7,18 +7,16 @@ after the end of the activity's programme (the earliest end without one).
 Examples
 --------
 >>> import pandas as pd
->>> from kemuning_eval.ingest.builders.linking import Roster
->>> from kemuning_eval.ingest.builders.programs import Programmes
->>> from kemuning_eval.ingest.builders.read import state_from_frames
->>> state = state_from_frames({"outcomes": (pd.DataFrame({
+>>> from kemuning_eval.ingest.builders.examples import example_run
+>>> state, roster, programs = example_run({"outcomes": (pd.DataFrame({
 ...     "Kegiatan": ["K1", "K1"], "Periode": ["2025-S2", "2026-S1"], "Pagu": ["100", "100"],
 ...     "Realisasi": ["80", "95"], "Pasca": ["tidak", "ya"]}), [
 ...     {"raw": "Kegiatan", "variable": "activity_id", "type": "id"},
 ...     {"raw": "Periode", "variable": "period", "type": "text"},
 ...     {"raw": "Pagu", "variable": "budget_planned", "type": "money"},
 ...     {"raw": "Realisasi", "variable": "budget_realised", "type": "money"},
-...     {"raw": "Pasca", "variable": "post", "type": "boolean"}])}, key=b"kunci-rahasia-contoh")
->>> out = build_outcomes(state, Roster.empty(), Programmes(None, {}, True))
+...     {"raw": "Pasca", "variable": "post", "type": "boolean"}])})
+>>> out = build_outcomes(state, roster, programs)
 >>> out[["period_index", "post", "budget_ratio"]].astype(object).to_dict("records")
 [{'period_index': 0, 'post': False, 'budget_ratio': 0.8}, {'period_index': 1, 'post': True, 'budget_ratio': 0.95}]
 """
@@ -49,8 +47,8 @@ def build_outcomes(state: RunState, roster: Roster, programs: Programmes) -> Any
     """
     import pandas as pd
 
-    inp = state.inputs.get("outcomes")
-    if inp is None or not {"activity_id", "period"} <= set(inp.data):
+    inp = state.input_with("outcomes", "activity_id", "period")
+    if inp is None:
         return None
     df = inp.data.copy()
     df["_start"] = pd.to_datetime(_period_starts(state, inp, df))

@@ -9,12 +9,10 @@ e-mail's, else the name + programme's, see
 Examples
 --------
 >>> import pandas as pd
->>> from kemuning_eval.ingest.builders.linking import Roster
->>> from kemuning_eval.ingest.builders.programs import Programmes
->>> from kemuning_eval.ingest.builders.read import state_from_frames
->>> state = state_from_frames({"tests": (pd.DataFrame({"NIP": ["19660801 198803 1 001", "1966"]}), [
-...     {"raw": "NIP", "variable": "nip", "type": "nip", "pii": "nip"}])}, key=b"kunci-rahasia-contoh")
->>> inp, df = participant_records(state, "tests", Roster.empty(), Programmes(None, {}, True))
+>>> from kemuning_eval.ingest.builders.examples import NIP_COLUMN, example_run
+>>> state, roster, programs = example_run({"tests": (pd.DataFrame({"NIP": ["19660801 198803 1 001", "1966"]}), [
+...     NIP_COLUMN])})
+>>> inp, df = participant_records(state, "tests", roster, programs)
 >>> len(df), df["_nip_kind"].tolist(), sorted({p.extra["check"] for p in state.problems})
 (2, ['PNS', 'invalid'], ['invalid_nip'])
 """
@@ -71,8 +69,8 @@ def participant_records(state: RunState, key: str, roster: Roster, programs: Pro
     """
     from kemuning_eval.ingest.dedupe import person_keys
 
-    inp = state.inputs.get(key)
-    if inp is None or "nip" not in inp.data:
+    inp = state.input_with(key, "nip")
+    if inp is None:
         return None
     df = nip_ids(state, inp).rename(columns={"_id": "participant_id"})
     df["program_id"] = programs.resolve(state, inp, df, roster)
@@ -94,6 +92,8 @@ def person_fill(df: Any, roster: Roster, programs: Programmes) -> None:
     Examples
     --------
     >>> import pandas as pd
+    >>> from kemuning_eval.ingest.builders.programs import Programmes
+    >>> from kemuning_eval.ingest.builders.linking import Roster
     >>> df = pd.DataFrame({"participant_id": ["P1", "P1"], "_nip_kind": ["PNS", None],
     ...                    "_key_source": ["nip", "email"], "program_id": ["A", "A"]})
     >>> person_fill(df, Roster.empty(), Programmes(None, {}, False))
@@ -119,8 +119,8 @@ def key_quality(state: RunState, inp: Input, df: Any, kept: bool) -> None:
     Examples
     --------
     >>> import pandas as pd
-    >>> from kemuning_eval.ingest.builders.read import state_from_frames
-    >>> state = state_from_frames({}, key=b"kunci-rahasia-contoh")
+    >>> from kemuning_eval.ingest.builders.examples import state_from_frames
+    >>> state = state_from_frames({})
     >>> df = pd.DataFrame({"_row": [2, 3], "participant_id": ["P1", None], "_key_source": ["email", None]})
     >>> key_quality(state, Input("reaction", "survei.csv", df, None), df, True)
     >>> [(p.extra["check"], p.row) for p in state.problems]

@@ -11,10 +11,10 @@ Examples
 --------
 >>> import pandas as pd
 >>> from kemuning_eval.ingest.builders.linking import Roster
->>> from kemuning_eval.ingest.builders.read import state_from_frames
+>>> from kemuning_eval.ingest.builders.examples import state_from_frames
 >>> state = state_from_frames({"programs": (pd.DataFrame({"Kode": ["PM-01"], "Nama": ["Manajemen"]}), [
 ...     {"raw": "Kode", "variable": "program_id", "type": "id"},
-...     {"raw": "Nama", "variable": "name", "type": "text"}])}, key=b"kunci-rahasia-contoh")
+...     {"raw": "Nama", "variable": "name", "type": "text"}])})
 >>> programs = build_programs(state, Roster.empty())
 >>> programs.table["program_id"].tolist(), programs.derive, programs.lookup["manajemen"]
 (['PM-01'], False, 'PM-01')
@@ -55,8 +55,9 @@ class Programmes:
     Examples
     --------
     >>> import pandas as pd
-    >>> from kemuning_eval.ingest.builders.read import state_from_frames
-    >>> state = state_from_frames({}, key=b"kunci-rahasia-contoh")
+    >>> from kemuning_eval.ingest.builders.linking import Roster
+    >>> from kemuning_eval.ingest.builders.examples import state_from_frames
+    >>> state = state_from_frames({})
     >>> programs = Programmes(None, {}, derive=True)
     >>> df = pd.DataFrame({"_row": [2], "program_name": ["Analisis Data"]})
     >>> programs.resolve(state, None, df, Roster.empty()).tolist(), programs.derived_names
@@ -194,8 +195,8 @@ def reconcile_programs(state: RunState, programs: Programmes, tables: dict[str, 
     Examples
     --------
     >>> import pandas as pd
-    >>> from kemuning_eval.ingest.builders.read import state_from_frames
-    >>> state = state_from_frames({}, key=b"kunci-rahasia-contoh")
+    >>> from kemuning_eval.ingest.builders.examples import state_from_frames
+    >>> state = state_from_frames({})
     >>> programs = Programmes(None, {}, True, {"PM-01": "PM-01"})
     >>> tables = {"tests": pd.DataFrame({"participant_id": ["P1"], "program_id": ["PM-01"]})}
     >>> reconcile_programs(state, programs, tables)
@@ -229,8 +230,9 @@ def build_derived_programs(state: RunState, roster: Roster, programs: Programmes
     Examples
     --------
     >>> import pandas as pd
-    >>> from kemuning_eval.ingest.builders.read import state_from_frames
-    >>> state = state_from_frames({}, key=b"kunci-rahasia-contoh")
+    >>> from kemuning_eval.ingest.builders.linking import Roster
+    >>> from kemuning_eval.ingest.builders.examples import state_from_frames
+    >>> state = state_from_frames({})
     >>> programs = Programmes(None, {}, True, {"ANALISIS-DATA": "Analisis Data"})
     >>> tables = {"reaction": pd.DataFrame({"program_id": ["ANALISIS-DATA"]})}
     >>> out = build_derived_programs(state, Roster.empty(), programs, tables)

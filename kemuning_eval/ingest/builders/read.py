@@ -2,18 +2,16 @@
 
 :func:`read_inputs` reads every instrument of ``studi.yaml``; a file that
 cannot be read becomes one error and the others are still read.
-:func:`state_from_frames` builds a run state from tables in memory (for
-examples and tests), through the same checks.
+:func:`~kemuning_eval.ingest.builders.examples.state_from_frames` builds a run
+state from tables in memory (for examples and tests) through the same checks.
 
 Examples
 --------
->>> import pandas as pd
->>> state = state_from_frames({"roster": (
-...     pd.DataFrame({"NIP": ["19660801 198803 1 001", None], "Kode": ["PM-01", "PM-01"]}),
-...     [{"raw": "NIP", "variable": "nip", "type": "nip", "pii": "nip"},
-...      {"raw": "Kode", "variable": "program_id", "type": "id"}])}, key=b"kunci-rahasia-contoh")
->>> list(state.inputs), state.inputs["roster"].file, len(state.inputs["roster"].data)
-(['roster'], 'roster.csv', 2)
+>>> from kemuning_eval.ingest.builders.examples import NIP_COLUMN, state_from_frames
+>>> state = state_from_frames({"roster": ({"NIP": ["1966", None], "Kode": ["PM-01", "PM-01"]},
+...                                       [NIP_COLUMN, {"raw": "Kode", "variable": "program_id", "type": "id"}])})
+>>> [v.tolist() for v in state.pii_values], state.cleaning[0]["rows_out"]
+([['1966']], 2)
 """
 
 from __future__ import annotations
@@ -150,7 +148,7 @@ def add_input(state: RunState, key: str, raw: Any, cb: Any, data: Any, found: li
 
     Examples
     --------
-    See the module's example (:func:`state_from_frames` calls it).
+    See the module's example (``state_from_frames`` calls it).
     """
     state.problems += found
     if not header_given and raw.header_row > 1:  # title rows skipped: say where the header was
@@ -165,49 +163,3 @@ def add_input(state: RunState, key: str, raw: Any, cb: Any, data: Any, found: li
             if spec_col.pii == "name":
                 state.names.extend(vals.tolist())
 
-
-def state_from_frames(frames: dict[str, tuple[Any, list[dict]]], *, key: bytes, year: int = 2026,
-                      cfg: Any = None) -> RunState:
-    """A run state whose inputs are tables in memory, each read as ``<key>.csv`` with its codebook.
-
-    Parameters
-    ----------
-    frames : dict
-        Instrument key -> (raw text table with its headers, codebook ``columns`` entries).
-    key : bytes
-        Pseudonym key.
-    year : int
-        Study year (when no ``cfg`` is given).
-    cfg : StudyConfig, optional
-        The study (default: one with no files and default settings).
-
-    Examples
-    --------
-    See the module's example.
-    """
-    from pathlib import Path
-
-    import numpy as np
-
-    from kemuning_eval.config import (
-        DEFAULT_RESOLUTION_FILE,
-        DuplicatesConfig,
-        StudyConfig,
-        StudyInfo,
-    )
-    from kemuning_eval.ingest.codebook import codebook_from_mapping
-    from kemuning_eval.ingest.readers import RawTable
-
-    if cfg is None:
-        where = Path("/memory") / str(year)
-        resolutions = where / DEFAULT_RESOLUTION_FILE.format(year=year)  # absent: nothing resolved
-        cfg = StudyConfig(path=where / "studi.yaml", raw_dir=where, study=StudyInfo(year=year), inputs={},
-                          duplicates=DuplicatesConfig(resolution_file=resolutions))
-    state = RunState(cfg, key)
-    for name, (frame, columns) in frames.items():
-        cb = codebook_from_mapping({"instrument": name, "columns": columns}, source=f"{name}.yaml")
-        check_variables(name, cb)
-        raw = RawTable(frame, rows=np.arange(2, len(frame) + 2), file=f"{name}.csv")
-        data, found = typed_records(name, raw, cb)
-        add_input(state, name, raw, cb, data, found, header_given=True)
-    return state

@@ -9,11 +9,11 @@ of the roster; :func:`duplicates_report` gathers what both did for
 Examples
 --------
 >>> import pandas as pd
->>> from kemuning_eval.ingest.builders.read import state_from_frames
+>>> from kemuning_eval.ingest.builders.examples import NIP_COLUMN, state_from_frames
 >>> state = state_from_frames({"jp_records": (pd.DataFrame({"NIP": ["19660801 198803 1 001"] * 2,
 ...                                                          "JP": ["20", "20"]}), [
-...     {"raw": "NIP", "variable": "nip", "type": "nip", "pii": "nip"},
-...     {"raw": "JP", "variable": "jp_total", "type": "number"}])}, key=b"kunci-rahasia-contoh")
+...     NIP_COLUMN,
+...     {"raw": "JP", "variable": "jp_total", "type": "number"}])})
 >>> inp = state.inputs["jp_records"]
 >>> kept = dedupe(state, inp, inp.data, ["nip"], ["jp_total"], time_col=None, key_col="nip")
 >>> len(kept), duplicates_report(state)[["row", "action", "duplicate"]].to_dict("records")
@@ -76,8 +76,8 @@ def settle_roster_repeats(state: RunState, inp: Input, df: Any) -> Any:
     Examples
     --------
     >>> import pandas as pd
-    >>> from kemuning_eval.ingest.builders.read import state_from_frames
-    >>> state = state_from_frames({}, key=b"kunci-rahasia-contoh")
+    >>> from kemuning_eval.ingest.builders.examples import state_from_frames
+    >>> state = state_from_frames({})
     >>> df = pd.DataFrame({"_row": [2, 3], "participant_id": ["P1", "P1"], "program_id": ["A", "B"]})
     >>> kept = settle_roster_repeats(state, Input("roster", "peserta.csv", df, None), df)
     >>> len(state.unresolved), [p.severity for p in state.problems if p.extra["check"] == "duplicate_conflict"]

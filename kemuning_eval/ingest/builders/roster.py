@@ -3,13 +3,13 @@
 Examples
 --------
 >>> import pandas as pd
->>> from kemuning_eval.ingest.builders.read import state_from_frames
+>>> from kemuning_eval.ingest.builders.examples import NIP_COLUMN, state_from_frames
 >>> state = state_from_frames({"roster": (pd.DataFrame({
 ...     "NIP": ["19660801 198803 1 001", "19900215 201503 2 015", None],
 ...     "Kode": ["PM-01", "PM-01", "PM-01"], "JK": ["L", "Perempuan", "P"]}), [
-...     {"raw": "NIP", "variable": "nip", "type": "nip", "pii": "nip"},
+...     NIP_COLUMN,
 ...     {"raw": "Kode", "variable": "program_id", "type": "id"},
-...     {"raw": "JK", "variable": "gender", "type": "category"}])}, key=b"kunci-rahasia-contoh")
+...     {"raw": "JK", "variable": "gender", "type": "category"}])})
 >>> roster = build_roster(state)
 >>> roster.size, roster.table["gender"].tolist(), bool(roster.table["participant_id"].str.startswith("P").all())
 (2, ['L', 'P'], True)
@@ -50,8 +50,8 @@ def build_roster(state: RunState) -> Roster:
 
     from kemuning_eval.ingest.nip import age_band
 
-    inp = state.inputs.get("roster")
-    if inp is None or "nip" not in inp.data or "program_id" not in inp.data:
+    inp = state.input_with("roster", "nip", "program_id")
+    if inp is None:
         return Roster.empty()
     df = nip_ids(state, inp)
     before = len(df)

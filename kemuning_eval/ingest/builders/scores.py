@@ -3,15 +3,13 @@
 Examples
 --------
 >>> import pandas as pd
->>> from kemuning_eval.ingest.builders.linking import Roster
->>> from kemuning_eval.ingest.builders.programs import Programmes
->>> from kemuning_eval.ingest.builders.read import state_from_frames
->>> state = state_from_frames({"tests": (pd.DataFrame({"NIP": ["19660801 198803 1 001"], "Pre": ["55"],
+>>> from kemuning_eval.ingest.builders.examples import NIP_COLUMN, example_run
+>>> state, roster, programs = example_run({"tests": (pd.DataFrame({"NIP": ["19660801 198803 1 001"], "Pre": ["55"],
 ...                                                     "Post": ["80"]}), [
-...     {"raw": "NIP", "variable": "nip", "type": "nip", "pii": "nip"},
+...     NIP_COLUMN,
 ...     {"raw": "Pre", "variable": "pre", "type": "number"},
-...     {"raw": "Post", "variable": "post", "type": "number"}])}, key=b"kunci-rahasia-contoh")
->>> build_tests(state, Roster.empty(), Programmes(None, {}, True))[["pre", "post"]].to_dict("records")
+...     {"raw": "Post", "variable": "post", "type": "number"}])})
+>>> build_tests(state, roster, programs)[["pre", "post"]].to_dict("records")
 [{'pre': 55.0, 'post': 80.0}]
 """
 

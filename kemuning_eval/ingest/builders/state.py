@@ -142,6 +142,23 @@ class RunState:
         """The warnings found."""
         return [p for p in self.problems if p.severity == "warning"]
 
+    def input_with(self, key: str, *variables: str) -> Input | None:
+        """The instrument read as ``key`` when its records have all ``variables``, else None.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> from kemuning_eval.ingest.builders.examples import state_from_frames
+        >>> state = state_from_frames({})
+        >>> state.inputs["tests"] = Input("tests", "tes.csv", pd.DataFrame({"nip": []}), None)
+        >>> state.input_with("tests", "nip").file, state.input_with("tests", "nip", "pre"), state.input_with("x")
+        ('tes.csv', None, None)
+        """
+        inp = self.inputs.get(key)
+        if inp is None or not set(variables) <= set(inp.data):
+            return None
+        return inp
+
     @cached_property
     def resolutions(self) -> dupmod.Resolutions:
         """The duplicate resolution file, read once per run."""

@@ -7,17 +7,15 @@ also find the rated facilitator's id.
 Examples
 --------
 >>> import pandas as pd
->>> from kemuning_eval.ingest.builders.linking import Roster
->>> from kemuning_eval.ingest.builders.programs import Programmes
->>> from kemuning_eval.ingest.builders.read import state_from_frames
+>>> from kemuning_eval.ingest.builders.examples import NIP_COLUMN, example_run
 >>> from kemuning_eval.scrub import Scrubber
->>> state = state_from_frames({"reaction": (pd.DataFrame({
+>>> state, roster, programs = example_run({"reaction": (pd.DataFrame({
 ...     "NIP": ["19660801 198803 1 001", "19900215 201503 2 015"], "Materi": ["Setuju", "Sangat setuju"],
 ...     "Saran": ["hubungi 0812-3456-7890", None]}), [
-...     {"raw": "NIP", "variable": "nip", "type": "nip", "pii": "nip"},
+...     NIP_COLUMN,
 ...     {"raw": "Materi", "variable": "mat_1", "type": "likert", "scale": "setuju5"},
-...     {"raw": "Saran", "variable": "suggestion", "type": "freetext"}])}, key=b"kunci-rahasia-contoh")
->>> out = build_reaction(state, Roster.empty(), Programmes(None, {}, True), Scrubber([]))
+...     {"raw": "Saran", "variable": "suggestion", "type": "freetext"}])})
+>>> out = build_reaction(state, roster, programs, Scrubber([]))
 >>> out["response_id"].tolist(), out["mat_1"].tolist(), "0812" in str(out["suggestion"].iloc[0])
 (['RX2026-000002', 'RX2026-000003'], [4.0, 5.0], False)
 """
@@ -62,16 +60,15 @@ def build_facilitator_ratings(state: RunState, roster: Roster, programs: Program
     Examples
     --------
     >>> import pandas as pd
-    >>> from kemuning_eval.ingest.builders.read import state_from_frames
+    >>> from kemuning_eval.ingest.builders.examples import NIP_COLUMN, example_run
     >>> from kemuning_eval.scrub import Scrubber
-    >>> state = state_from_frames({"facilitator_ratings": (pd.DataFrame({
+    >>> state, roster, programs = example_run({"facilitator_ratings": (pd.DataFrame({
     ...     "NIP": ["19660801 198803 1 001"], "Fasilitator": ["Dr. Ani"], "Kode": ["PM-01"]}), [
-    ...     {"raw": "NIP", "variable": "nip", "type": "nip", "pii": "nip"},
+    ...     NIP_COLUMN,
     ...     {"raw": "Kode", "variable": "program_id", "type": "id"},
-    ...     {"raw": "Fasilitator", "variable": "facilitator_name", "type": "text"}])},
-    ...     key=b"kunci-rahasia-contoh")
+    ...     {"raw": "Fasilitator", "variable": "facilitator_name", "type": "text"}])})
     >>> fac = Facilitators(None, {("PM-01", "dr ani"): "F1"})
-    >>> out = build_facilitator_ratings(state, Roster.empty(), Programmes(None, {}, True), fac, Scrubber([]))
+    >>> out = build_facilitator_ratings(state, roster, programs, fac, Scrubber([]))
     >>> out["facilitator_id"].tolist()
     ['F1']
     """
