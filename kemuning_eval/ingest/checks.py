@@ -133,7 +133,7 @@ def missing_structure(problems: list[Problem], cb: Any, *, needed: list[Any], fi
     cb : Codebook
         The instrument's codebook.
     needed : list
-        Variables the instrument needs (``pipeline.REQUIRED_VARIABLES``).
+        Variables the instrument needs (``builders.read.REQUIRED_VARIABLES``).
     file : str
         The raw file (for messages).
 
@@ -460,7 +460,7 @@ def typed_input(key: str, raw: Any, cb: Any, *, needed: list[Any]) -> tuple[Any,
     cb : Codebook
         Its codebook.
     needed : list
-        Variables the instrument needs (``pipeline.REQUIRED_VARIABLES[key]``).
+        Variables the instrument needs (``builders.read.REQUIRED_VARIABLES[key]``).
 
     Returns
     -------
