@@ -35,6 +35,7 @@ from typing import Any
 
 from kemuning_eval.errors import ConfigError
 from kemuning_eval.i18n import t
+from kemuning_eval.periods import period_start
 
 #: Instrument keys the ingestion understands (see docs/architecture.md).
 INSTRUMENTS = (
@@ -670,6 +671,11 @@ def _outcomes(path: Path, data: Mapping) -> dict:
     _check_keys(path, "outcomes", outcomes, _OUTCOME_KEYS)
     for key in _OUTCOME_KEYS:
         _typed(path, f"outcomes.{key}", outcomes.get(key), str, "text")
+    first_post = outcomes.get("first_post_period")
+    if first_post is not None and period_start(first_post) is None:
+        # refused here, at load: ingestion would otherwise fall back to the programmes' end dates
+        raise _err(path, "outcomes.first_post_period", t("config.period.unknown", value=repr(first_post)),
+                   t("config.period.hint"))
     return outcomes
 
 

@@ -229,6 +229,7 @@ def test_rule_thresholds_are_read_as_loaded(tmp_path):
     ("study: {year: 2026, previous_year: 2026}", "study.previous_year"),
     ("scoring: {likert_cutoffs: {Baik: 7}}", "scoring.likert_cutoffs.Baik"),
     ("scoring: {jp_target: -1}", "scoring.jp_target"),
+    ("outcomes: {first_post_period: 2026-Semester2}", "outcomes.first_post_period"),
 ])
 def test_every_section_names_the_key_and_what_to_do(tmp_path, section, key):
     text = "inputs: {tests: {file: tes.csv}}\n" + section + "\n"
@@ -248,3 +249,11 @@ def test_config_messages_come_from_the_catalogue(tmp_path, monkeypatch, lang):
         load_study(_write(tmp_path, "study: {year: 2026}\ninputs: {tests: {file: tes.csv}}\n"
                                     "report: {rules: {alpha: 0}}\n"))
     assert t("config.open_interval", lang, low=0, high=1, value="0.0") in str(caught.value)
+
+
+@pytest.mark.parametrize("label", ["2026-S2", "2026 TW3", "2026-04", "2026"])
+def test_first_post_period_is_checked_at_load(tmp_path, label):
+    # a known label loads as written; an unknown one is refused at load (above), not
+    # silently replaced by the programmes' end dates during ingestion
+    cfg = load_study(_write(tmp_path, _BASE + f"outcomes: {{first_post_period: '{label}'}}\n"))
+    assert cfg.outcomes["first_post_period"] == label

@@ -843,7 +843,7 @@ class _Build:
     def build_outcomes(self) -> None:
         import pandas as pd
 
-        from kemuning_eval.ingest.link import period_start
+        from kemuning_eval.periods import period_start
 
         inp = self.inputs.get("outcomes")
         if inp is None or not {"activity_id", "period"} <= set(inp.data):
