@@ -422,7 +422,8 @@ def behavior(tables: dict, ctx: Context) -> dict:
     from kemuning_eval.stats.behavior import behavior_change, rater_agreement, share_applying
 
     obs = tables["observations"]
-    out: dict[str, Any] = {"available": True, "rater": "supervisor"}
+    out: dict[str, Any] = {"available": True, "rater": "supervisor", "change": None, "applying": None,
+                           "applying_by_program": None, "agreement": None}
     ch = behavior_change(obs, by="rater", min_n=ctx.min_n)
     sup = ch[(ch["indicator"] == "obs_mean") & (ch["rater"] == "supervisor")]
     if len(sup) and not bool(sup.iloc[0].get("suppressed", False)):
@@ -532,7 +533,9 @@ def results(tables: dict, ctx: Context) -> dict:
         {"outcome": e["outcome"], "relative": int(e["relative_period"]), "reference": bool(e["reference"]),
          "estimate": r(e["estimate"], 3), "ci_low": r(e["ci_low"], 3), "ci_high": r(e["ci_high"], 3)}
         for _, e in coef[coef.groupby("outcome")["estimate"].transform("count") > 0].iterrows()]
-    return {"available": bool(rows), "n_clusters": n_clusters, "did": rows,
+    if not rows:
+        return unavailable("no_data", ("outcomes",))
+    return {"available": True, "n_clusters": n_clusters, "did": rows,
             "n_treated_clusters": i(first.get("n_treated_clusters")),
             "n_control_clusters": i(first.get("n_control_clusters")), "inference": first.get("inference"),
             "event_study": event_study, "method": str(res["method"].iloc[0]) if len(res) else None}
@@ -596,6 +599,7 @@ def cost(tables: dict, ctx: Context) -> dict:
                         "cost_per_gain_point": i(row.get("cost_per_gain_point"))}
                        for _, row in cs[cs["program_id"] != TOTAL].sort_values("program_id").iterrows()],
     }
+    out.update(total_benefit=None, benefit_costs=None, bcr=None, roi_pct=None, payback_months=None, roi_method=None)
     if _has(tables, "benefits"):
         roi = roi_by_program(tables["benefits"], programs)
         tot = roi[roi["program_id"] == TOTAL].iloc[0] if (roi["program_id"] == TOTAL).any() else roi.iloc[0]
@@ -808,7 +812,7 @@ def study(tables: dict, ctx: Context, *, target_jp: float = DEFAULT_JP_TARGET, p
         out["data_quality"] = {
             "n_checks": int(len(dq)), "n_errors": int((sev == "error").sum()),
             "n_warnings": int((sev == "warning").sum()), "n_info": int((sev == "info").sum()),
-            "rows": [{"file": row["file"], "check": row["check"], "column": row["column"], "n": i(row["n"]),
+            "rows": [{"file": row["file"], "check": row["check"], "column": text_or_none(row["column"]), "n": i(row["n"]),
                       "severity": row["severity"]}
                      for _, row in dq.sort_values(["severity", "file", "check", "column"]).iterrows()
                      if row["severity"] != "info" or (row.get("n") or 0) > 0],

@@ -20,6 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from kemuning_eval.config import DEFAULT_ALPHA, DEFAULT_MIN_GROUP_SIZE
 from kemuning_eval.jsonio import dumps_metrics, write_json_atomic
 from kemuning_eval.report.results.availability import LEVEL_INSTRUMENT, NotMeasured
 
@@ -71,19 +72,19 @@ def empty_metrics(year: int, *, lang: str = "id", program_id: str = "", report_d
     >>> m["study"]["program_id"], m["study"]["report_date"], m["cost"]
     ('PKA-01', None, {'available': False, 'reason': 'no_data', 'instruments': ['costs']})
     >>> m["findings"]
-    {'challenges': [], 'recommendations': [], 'comparison': None}
+    {'challenges': [], 'recommendations': [], 'comparison': None, 'comparison_status': None}
     """
     study = {
-        "year": int(year),
-        "lang": lang,
-        "program_id": program_id or None,
-        "report_date": report_date or None,
-        "synthetic": False,
+        "year": int(year), "lang": lang, "program_id": program_id or None, "report_date": report_date or None,
+        "synthetic": False, "region": None, "agency": None, "population_asn": None, "previous_year": None,
+        "program_name": None, "alpha": DEFAULT_ALPHA, "min_group_size": DEFAULT_MIN_GROUP_SIZE, "legal_basis": [],
+        "likert_bands": [], "instruments": [], "not_measured": {}, "sample": None, "response_rates": [],
+        "profile": [],
     }
     m: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "study": study}
     for name in SECTIONS:
         m[name] = unavailable("no_data", (LEVEL_INSTRUMENT[name],))
-    m["findings"] = {"challenges": [], "recommendations": [], "comparison": None}
+    m["findings"] = {"challenges": [], "recommendations": [], "comparison": None, "comparison_status": None}
     m["provenance"] = {"inputs": [], "package_version": None, "git_commit": None, "parameters": {
         "year": int(year), "lang": lang, "program_id": program_id, "report_date": report_date, "seed": 0}}
     return m
@@ -511,8 +512,8 @@ def compute_metrics(
     all_tables = tables if tables is not None else load_tables(paths.processed(year))
     names = program_names(all_tables)
     if program_id and program_id not in names:
-        raise UsageError(f"program {program_id!r} tidak ada pada tahun {year}",
-                         hint="pilih salah satu: " + ", ".join(sorted(names)))
+        raise UsageError(t("results.error.unknown_program", lang, program=program_id, year=year),
+                         hint=t("results.hint.programs", lang, choices=", ".join(sorted(names))))
     tables = scope_tables(all_tables, program_id)
     min_n = int(cfg.privacy.min_group_size)
     th = rules.thresholds(report_cfg.get("rules"))
@@ -594,8 +595,15 @@ def metrics_schema() -> dict:
     return json.loads(text)
 
 
-def validate_metrics(metrics: dict) -> None:
-    """Raise :class:`~kemuning_eval.errors.ReportError` when ``metrics`` breaks the schema.
+def validate_metrics(metrics: dict, *, lang: str | None = None) -> None:
+    """Raise :class:`~kemuning_eval.errors.ReportError` when ``metrics`` breaks the schema or the model.
+
+    Parameters
+    ----------
+    metrics : dict
+        A metrics document.
+    lang : {"id", "en"}, optional
+        Language of the error (default: :func:`kemuning_eval.i18n.default_lang`).
 
     Examples
     --------
@@ -603,29 +611,34 @@ def validate_metrics(metrics: dict) -> None:
     """
     import json
 
-    _check_schema(json.loads(dumps_metrics(metrics)))
+    _check_schema(json.loads(dumps_metrics(metrics)), lang)
 
 
-def _check_schema(document: dict) -> None:
+def _check_schema(document: dict, lang: str | None = None) -> None:
+    """Raise ReportError when ``document`` does not fit the results model, or the JSON Schema generated from it."""
     import jsonschema
 
     from kemuning_eval.errors import ReportError
+    from kemuning_eval.i18n import t
 
+    _check_model(document, lang)  # the source: names the field as the model does
     validator = jsonschema.Draft202012Validator(metrics_schema())
     errors = sorted(validator.iter_errors(document), key=lambda e: list(e.path))
     if errors:
         first = errors[0]
+        if first.context:  # a level fits neither the measured record nor Unavailable: say where inside
+            first = jsonschema.exceptions.best_match(first.context) or first
         where = "/".join(str(x) for x in first.absolute_path) or "(root)"
-        raise ReportError(f"metrics.json tidak sesuai skema di {where}: {first.message}",
-                          hint="ini kesalahan program; laporkan bersama metrics.json")
-    _check_model(document)
+        raise ReportError(t("results.error.schema", lang, where=where, message=first.message),
+                          hint=t("results.hint.program_bug", lang))
 
 
-def _check_model(document: dict) -> None:
+def _check_model(document: dict, lang: str | None = None) -> None:
     """Raise ReportError when ``document`` does not fit the typed results model (an unknown or mistyped field)."""
     from pydantic import ValidationError
 
     from kemuning_eval.errors import ReportError
+    from kemuning_eval.i18n import t
     from kemuning_eval.report.results.model import Metrics
 
     try:
@@ -633,5 +646,5 @@ def _check_model(document: dict) -> None:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = "/".join(str(x) for x in first["loc"]) or "(root)"
-        raise ReportError(f"metrics.json tidak sesuai model hasil di {where}: {first['msg']}",
-                          hint="ini kesalahan program; laporkan bersama metrics.json") from None
+        raise ReportError(t("results.error.model", lang, where=where, message=first["msg"]),
+                          hint=t("results.hint.program_bug", lang)) from None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from crafted_metrics import complete
 from pydantic import ValidationError
 from report_study import build_study
 
@@ -65,9 +66,8 @@ def test_model_is_frozen():
 
 
 def test_writing_a_mistyped_field_is_a_report_error(tmp_path):
-    m = empty_metrics(2026, report_date="2026-12-15")
-    m["cost"] = {"available": True, "total_cost": 100, "n_participants": 4, "cost_per_participant": 25,
-                 "bcr": None, "roi_pct_": 1.0}
+    m = complete({"cost": {"available": True, "total_cost": 100, "n_participants": 4, "cost_per_participant": 25,
+                           "bcr": None, "roi_pct_": 1.0}})
     with pytest.raises(ReportError, match="model hasil di cost"):
         write_metrics(m, tmp_path / "metrics.json")
     assert not (tmp_path / "metrics.json").exists()
