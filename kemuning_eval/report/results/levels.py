@@ -2,16 +2,16 @@
 
 One function per level; each takes the tables (already restricted to the
 report's scope) and a :class:`Context`, calls the statistics and returns the
-level's entry with every number *rounded as the report shows it*
-(:data:`kemuning_eval.report.rounding`): means 2 decimals, shares 3 (shown as
-percentages with 1), p-values 3, money whole Rupiah.  Whether a change is
-significant is decided on the unrounded values (``direction``).
+level's entry with every number at full precision (:func:`as_float`,
+:func:`as_count`, :func:`as_number` only turn NaN into ``None`` and whole
+numbers into ints); the wording layer rounds for display.  Every decision
+(``direction``, ``significant``, bands) is made on these unrounded values.
 Nothing here computes a statistic itself.
 
 Examples
 --------
->>> r(2.675, 2), r(float("nan"), 2), r(None, 1)
-(2.68, None, None)
+>>> as_float(2.675), as_float(float("nan")), as_count(3.0)
+(2.675, None, 3)
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ from kemuning_eval.config import (
     DEFAULT_PASS_MARK,
 )
 from kemuning_eval.i18n import t
-from kemuning_eval.numfmt import round_half_away
 from kemuning_eval.report.results.decisions import effect_band, is_significant, significance
 from kemuning_eval.report.results.metrics import unavailable
 from kemuning_eval.stats._common import TOTAL
@@ -125,15 +124,13 @@ def likert_bands(cutoffs: dict | None, lang: str) -> list[dict]:
     return [{"label": code, "lower": float(lower)} for code, lower in LIKERT_CUTOFFS.items()]
 
 
-def r(x: Any, decimals: int) -> float | None:
-    """Round half away from zero; ``None`` for missing values.
+def as_float(x: Any) -> float | None:
+    """A number at full precision; ``None`` for missing values (no rounding: the wording layer rounds for display).
 
     Parameters
     ----------
     x : object
         A number (or anything convertible by :class:`float`).
-    decimals : int
-        Decimals kept.
 
     Returns
     -------
@@ -142,8 +139,8 @@ def r(x: Any, decimals: int) -> float | None:
 
     Examples
     --------
-    >>> r(0.125, 2), r(-0.125, 2), r("3.14159", 3), r("n/a", 1), r(float("inf"), 1)
-    (0.13, -0.13, 3.142, None, None)
+    >>> as_float(2.675), as_float("1e-9"), as_float(float("nan")), as_float("n/a"), as_float(None)
+    (2.675, 1e-09, None, None, None)
     """
     if x is None:
         return None
@@ -151,30 +148,53 @@ def r(x: Any, decimals: int) -> float | None:
         x = float(x)
     except (TypeError, ValueError):
         return None
-    if not math.isfinite(x):
-        return None
-    return round_half_away(x, decimals)
+    return x if math.isfinite(x) else None
 
 
-def i(x: Any) -> int | None:
-    """An integer count, ``None`` when missing.
+def as_count(x: Any) -> int | None:
+    """A count as an integer, ``None`` when missing.
 
     Parameters
     ----------
     x : object
-        A number; rounded half away from zero.
+        A whole number (``12.0`` from a float column is 12).
 
     Returns
     -------
     int or None
 
+    Raises
+    ------
+    ValueError
+        When ``x`` is not a whole number (a count is never rounded).
+
     Examples
     --------
-    >>> i(12.0), i(2.5), i(float("nan")), i(None)
-    (12, 3, None, None)
+    >>> as_count(12.0), as_count(float("nan")), as_count(None)
+    (12, None, None)
+    >>> as_count(2.5)
+    Traceback (most recent call last):
+    ...
+    ValueError: a count must be a whole number, not 2.5
     """
-    v = r(x, 0)
-    return None if v is None else int(v)
+    v = as_float(x)
+    if v is None:
+        return None
+    if not v.is_integer():
+        raise ValueError(f"a count must be a whole number, not {v}")
+    return int(v)
+
+
+def as_number(x: Any) -> int | float | None:
+    """An amount (Rupiah, JP) at full precision: an int when whole, else a float; ``None`` when missing.
+
+    Examples
+    --------
+    >>> as_number(90_000_000.0), as_number(2_999_999.5), as_number(float("nan"))
+    (90000000, 2999999.5, None)
+    """
+    v = as_float(x)
+    return int(v) if v is not None and v.is_integer() else v
 
 
 def text_or_none(x: Any) -> str | None:
@@ -279,21 +299,21 @@ def reaction(tables: dict, ctx: Context) -> dict:
     likert_items = likert_items.assign(dimension=likert_items["dimension"].map(text_or_none).fillna(ALL_ITEMS))
     out: dict[str, Any] = {"available": True, "n_responses": int(len(data))}
     n_part = len(tables.get("participants", [])) or None
-    out["response_rate"] = r(len(data) / n_part, 3) if n_part else None
+    out["response_rate"] = as_float(len(data) / n_part) if n_part else None
 
     dims = summarize_dimensions(data, likert_items, cutoffs=ctx.cutoffs)
     share_cols = sorted(c for c in dims.columns if c.startswith("share_"))
     out["dimensions"] = [{
         "dimension": row["dimension"], "label": dimension_label(row["dimension"], ctx.lang),
-        "n": i(row["n"]), "mean": r(row["estimate"], 2), "sd": r(row["sd"], 2),
-        "ci_low": r(row["ci_low"], 2), "ci_high": r(row["ci_high"], 2),
-        "favourable": r(row["favourable"], 3), "category": text_or_none(row.get("category")),
-        "shares": {c.removeprefix("share_"): r(row[c], 3) for c in share_cols},
+        "n": as_count(row["n"]), "mean": as_float(row["estimate"]), "sd": as_float(row["sd"]),
+        "ci_low": as_float(row["ci_low"]), "ci_high": as_float(row["ci_high"]),
+        "favourable": as_float(row["favourable"]), "category": text_or_none(row.get("category")),
+        "shares": {c.removeprefix("share_"): as_float(row[c]) for c in share_cols},
     } for _, row in dims.sort_values("dimension").iterrows()]
     # overall satisfaction: each respondent's mean over all Likert items answered, summarised
     # like a dimension (stats.likert definition)
     overall = summarize_dimensions(data, likert_items.assign(dimension="overall"), cutoffs=ctx.cutoffs).iloc[0]
-    out["mean_overall"] = r(overall["estimate"], 2)
+    out["mean_overall"] = as_float(overall["estimate"])
     out["category_overall"] = text_or_none(overall.get("category"))
 
     its = summarize_items(data, likert_items, cutoffs=ctx.cutoffs)
@@ -302,15 +322,15 @@ def reaction(tables: dict, ctx: Context) -> dict:
         "variable": row["item"] if "item" in row else row["variable"],
         "label": labels.get(row["item"] if "item" in row else row["variable"]),
         "dimension": row.get("dimension"), "dimension_label": dimension_label(row.get("dimension"), ctx.lang),
-        "n": i(row["n"]), "mean": r(row["estimate"], 2),
-        "sd": r(row["sd"], 2), "favourable": r(row["favourable"], 3), "category": text_or_none(row.get("category")),
+        "n": as_count(row["n"]), "mean": as_float(row["estimate"]),
+        "sd": as_float(row["sd"]), "favourable": as_float(row["favourable"]), "category": text_or_none(row.get("category")),
     } for _, row in its.iterrows()]
 
     rel = cronbach_alpha(data, likert_items)
     out["reliability"] = [{
-        "dimension": row["scale"], "label": dimension_label(row["scale"], ctx.lang), "n": i(row["n"]),
-        "k": i(row["k"]), "alpha": r(row["estimate"], 2), "ci_low": r(row["ci_low"], 2),
-        "ci_high": r(row["ci_high"], 2), "band": text_or_none(row.get("band")), "missing": text_or_none(row.get("missing")),
+        "dimension": row["scale"], "label": dimension_label(row["scale"], ctx.lang), "n": as_count(row["n"]),
+        "k": as_count(row["k"]), "alpha": as_float(row["estimate"]), "ci_low": as_float(row["ci_low"]),
+        "ci_high": as_float(row["ci_high"]), "band": text_or_none(row.get("band")), "missing": text_or_none(row.get("missing")),
         "low": bool(row["low_reliability"]),
     } for _, row in rel.sort_values("scale").iterrows()]
 
@@ -356,10 +376,10 @@ def _ikm(data, items, ctx, ikm_index, ikm_elements) -> dict | None:
     idx = ikm_index(data, items).iloc[0]
     elements = ikm_elements(data, items)
     return {
-        "n": i(idx.get("n")), "index": r(idx["estimate"], 2), "converted": r(idx["converted"], 2),
+        "n": as_count(idx.get("n")), "index": as_float(idx["estimate"]), "converted": as_float(idx["converted"]),
         "grade": text_or_none(idx.get("grade")), "category": text_or_none(idx.get("quality")),
         "elements": [{"element": row["element"], "label": row["element"],
-                      "n": i(row["n"]), "nrr": r(row["nrr"], 2), "rank": i(row["rank"])}
+                      "n": as_count(row["n"]), "nrr": as_float(row["nrr"]), "rank": as_count(row["rank"])}
                      for _, row in elements.sort_values("rank").iterrows()],
     }
 
@@ -379,16 +399,23 @@ def _facilitators(tables, ctx) -> dict | None:
                                  cutoffs=ctx.cutoffs, min_n=ctx.min_n)
     labels = dict(zip(fac_items["variable"], fac_items["label"], strict=True))
     return {"n": int(len(fr)), "dimensions": [{
-        "dimension": row["item"], "label": labels.get(row["item"]) or row["item"], "n": i(row["n"]),
-        "mean": r(row["estimate"], 2), "category": text_or_none(row.get("category"))} for _, row in res.iterrows()]}
+        "dimension": row["item"], "label": labels.get(row["item"]) or row["item"], "n": as_count(row["n"]),
+        "mean": as_float(row["estimate"]), "category": text_or_none(row.get("category"))} for _, row in res.iterrows()]}
 
 
-def _change(row: Any, ctx: Context, *, est: str = "estimate", d: int = 2) -> dict:
-    """Common fields of a paired change row (estimate, CI, p, direction)."""
-    raw = (row.get(est), row.get("ci_low"), row.get("ci_high"), row.get("p_val"))
-    vals = [None if v is None or (isinstance(v, float) and not math.isfinite(v)) else float(v) for v in raw]
-    return {"diff": r(vals[0], d), "ci_low": r(vals[1], d), "ci_high": r(vals[2], d), "p_val": r(vals[3], 3),
-            "direction": significance(*vals, ctx.alpha), "significant": is_significant(*vals, ctx.alpha)}
+def change_fields(row: Any, ctx: Context, *, est: str = "estimate") -> dict:
+    """The fields of a paired change (estimate, CI, p) and the decision on them, made on the unrounded values.
+
+    Examples
+    --------
+    >>> f = change_fields({"estimate": 1.2, "ci_low": 0.05, "ci_high": 2.35, "p_val": 0.0496}, Context())
+    >>> f["p_val"], f["direction"], f["significant"]
+    (0.0496, 'increase', True)
+    """
+    diff, low, high, p = (as_float(row.get(key)) for key in (est, "ci_low", "ci_high", "p_val"))
+    return {"diff": diff, "ci_low": low, "ci_high": high, "p_val": p,
+            "direction": significance(diff, low, high, p, ctx.alpha),
+            "significant": is_significant(diff, low, high, p, ctx.alpha)}
 
 
 def behavior(tables: dict, ctx: Context) -> dict:
@@ -428,31 +455,31 @@ def behavior(tables: dict, ctx: Context) -> dict:
     sup = ch[(ch["indicator"] == "obs_mean") & (ch["rater"] == "supervisor")]
     if len(sup) and not bool(sup.iloc[0].get("suppressed", False)):
         row = sup.iloc[0]
-        out["change"] = {"n": i(row["n"]), "baseline_mean": r(row["baseline_mean"], 2),
-                         "followup_mean": r(row["followup_mean"], 2), **_change(row, ctx),
-                         "dz": r(row.get("effect_size"), 2), "gz": None,
+        out["change"] = {"n": as_count(row["n"]), "baseline_mean": as_float(row["baseline_mean"]),
+                         "followup_mean": as_float(row["followup_mean"]), **change_fields(row, ctx),
+                         "dz": as_float(row.get("effect_size")), "gz": None,
                          "effect_band": effect_band(row.get("effect_size"))}
-    out["by_rater"] = [{"rater": row["rater"], "n": i(row["n"]), "diff": r(row["estimate"], 2),
-                        "ci_low": r(row["ci_low"], 2), "ci_high": r(row["ci_high"], 2),
+    out["by_rater"] = [{"rater": row["rater"], "n": as_count(row["n"]), "diff": as_float(row["estimate"]),
+                        "ci_low": as_float(row["ci_low"]), "ci_high": as_float(row["ci_high"]),
                         "suppressed": bool(row.get("suppressed", False))}
                        for _, row in ch[ch["indicator"] == "obs_mean"].sort_values("rater").iterrows()]
     if "applies" in obs and obs["applies"].notna().any():
         a = share_applying(obs, by=None, rater="supervisor", min_n=ctx.min_n).iloc[0]
-        out["applying"] = {"n": i(a["n"]), "count": i(a["count"]), "share": r(a["estimate"], 3),
-                           "ci_low": r(a["ci_low"], 3), "ci_high": r(a["ci_high"], 3)}
+        out["applying"] = {"n": as_count(a["n"]), "count": as_count(a["count"]), "share": as_float(a["estimate"]),
+                           "ci_low": as_float(a["ci_low"]), "ci_high": as_float(a["ci_high"])}
         byp = share_applying(obs, by="program_id", rater="supervisor", min_n=ctx.min_n)
         out["applying_by_program"] = [{
             "program_id": row["program_id"], "name": ctx.programs.get(row["program_id"], row["program_id"]),
-            "n": i(row["n"]), "share": r(row["estimate"], 3), "ci_low": r(row["ci_low"], 3),
-            "ci_high": r(row["ci_high"], 3), "suppressed": bool(row.get("suppressed", False)),
+            "n": as_count(row["n"]), "share": as_float(row["estimate"]), "ci_low": as_float(row["ci_low"]),
+            "ci_high": as_float(row["ci_high"]), "suppressed": bool(row.get("suppressed", False)),
         } for _, row in byp.sort_values("program_id").iterrows()]
     raters = set(obs["rater"].dropna())
     if {"supervisor", "peer"} <= raters:
         agr = rater_agreement(obs, raters=("supervisor", "peer"), min_n=ctx.min_n)
         icc = agr[(agr["measure"] == "icc2_1") & ~agr["suppressed"].astype(bool)]
-        out["agreement"] = [{"measure": "icc2_1", "indicator": row["indicator"], "n": i(row["n"]),
-                             "estimate": r(row["estimate"], 2), "ci_low": r(row["ci_low"], 2),
-                             "ci_high": r(row["ci_high"], 2)}
+        out["agreement"] = [{"measure": "icc2_1", "indicator": row["indicator"], "n": as_count(row["n"]),
+                             "estimate": as_float(row["estimate"]), "ci_low": as_float(row["ci_low"]),
+                             "ci_high": as_float(row["ci_high"])}
                             for _, row in icc.sort_values("indicator").iterrows()]
     return out
 
@@ -512,18 +539,18 @@ def results(tables: dict, ctx: Context) -> dict:
     pretrend = events.pretrend.set_index("outcome") if events is not None else None
     rows = []
     for _, row in res.iterrows():
-        entry = _change(row, ctx, d=3)
+        entry = change_fields(row, ctx)
         test = pretrend.loc[row["outcome"]] if pretrend is not None else {}
         rows.append({
             "outcome": row["outcome"], "label": t(f"report.outcome.{row['outcome']}", ctx.lang)
             if row["outcome"] in ("budget_ratio", "on_time", "service_satisfaction") else row["outcome"],
-            "n": i(row["n"]), "n_clusters": i(row["n_clusters"]), "estimate": entry.pop("diff"), **entry,
-            "mean_control_pre": r(row["mean_control_pre"], 3), "mean_control_post": r(row["mean_control_post"], 3),
-            "mean_treated_pre": r(row["mean_treated_pre"], 3), "mean_treated_post": r(row["mean_treated_post"], 3),
-            "pretrend_p": r(test.get("p_val"), 3), "pretrend_inference": test.get("inference"),
+            "n": as_count(row["n"]), "n_clusters": as_count(row["n_clusters"]), "estimate": entry.pop("diff"), **entry,
+            "mean_control_pre": as_float(row["mean_control_pre"]), "mean_control_post": as_float(row["mean_control_post"]),
+            "mean_treated_pre": as_float(row["mean_treated_pre"]), "mean_treated_post": as_float(row["mean_treated_post"]),
+            "pretrend_p": as_float(test.get("p_val")), "pretrend_inference": test.get("inference"),
             "parallel_trends_rejected": None if pd.isna(test.get("parallel_trends_rejected", pd.NA))
             else bool(test["parallel_trends_rejected"]),
-            "n_treated_clusters": i(row["n_treated_clusters"]), "n_control_clusters": i(row["n_control_clusters"]),
+            "n_treated_clusters": as_count(row["n_treated_clusters"]), "n_control_clusters": as_count(row["n_control_clusters"]),
             "inference": row["inference"],
         })
     n_clusters = max((row["n_clusters"] or 0 for row in rows), default=None)
@@ -531,13 +558,13 @@ def results(tables: dict, ctx: Context) -> dict:
     coef = events.coefficients if events is not None else None
     event_study = [] if coef is None else [  # an outcome whose design is degenerate has NaN rows: left out
         {"outcome": e["outcome"], "relative": int(e["relative_period"]), "reference": bool(e["reference"]),
-         "estimate": r(e["estimate"], 3), "ci_low": r(e["ci_low"], 3), "ci_high": r(e["ci_high"], 3)}
+         "estimate": as_float(e["estimate"]), "ci_low": as_float(e["ci_low"]), "ci_high": as_float(e["ci_high"])}
         for _, e in coef[coef.groupby("outcome")["estimate"].transform("count") > 0].iterrows()]
     if not rows:
         return unavailable("no_data", ("outcomes",))
     return {"available": True, "n_clusters": n_clusters, "did": rows,
-            "n_treated_clusters": i(first.get("n_treated_clusters")),
-            "n_control_clusters": i(first.get("n_control_clusters")), "inference": first.get("inference"),
+            "n_treated_clusters": as_count(first.get("n_treated_clusters")),
+            "n_control_clusters": as_count(first.get("n_control_clusters")), "inference": first.get("inference"),
             "event_study": event_study, "method": str(res["method"].iloc[0]) if len(res) else None}
 
 
@@ -590,21 +617,21 @@ def cost(tables: dict, ctx: Context) -> dict:
     cs = cost_summary(programs[programs["cost"].notna()], tests=tables.get("tests"))
     total = cs[cs["program_id"] == TOTAL].iloc[0] if (cs["program_id"] == TOTAL).any() else cs.iloc[0]
     out: dict[str, Any] = {
-        "available": True, "total_cost": i(total["cost"]),
-        "n_participants": i(total["participants"]) if enrolled else None,
-        "cost_per_participant": i(total["cost_per_participant"]), "cost_per_jp": i(total["cost_per_jp"]),
+        "available": True, "total_cost": as_number(total["cost"]),
+        "n_participants": as_count(total["participants"]) if enrolled else None,
+        "cost_per_participant": as_number(total["cost_per_participant"]), "cost_per_jp": as_number(total["cost_per_jp"]),
         "by_program": [{"program_id": row["program_id"], "name": ctx.programs.get(row["program_id"], row["program_id"]),
-                        "cost": i(row["cost"]), "participants": i(row["participants"]),
-                        "cost_per_participant": i(row["cost_per_participant"]),
-                        "cost_per_gain_point": i(row.get("cost_per_gain_point"))}
+                        "cost": as_number(row["cost"]), "participants": as_count(row["participants"]),
+                        "cost_per_participant": as_number(row["cost_per_participant"]),
+                        "cost_per_gain_point": as_float(row.get("cost_per_gain_point"))}
                        for _, row in cs[cs["program_id"] != TOTAL].sort_values("program_id").iterrows()],
     }
     out.update(total_benefit=None, benefit_costs=None, bcr=None, roi_pct=None, payback_months=None, roi_method=None)
     if _has(tables, "benefits"):
         roi = roi_by_program(tables["benefits"], programs)
         tot = roi[roi["program_id"] == TOTAL].iloc[0] if (roi["program_id"] == TOTAL).any() else roi.iloc[0]
-        out.update(total_benefit=i(tot["benefits"]), benefit_costs=i(tot["costs"]), bcr=r(tot["bcr"], 2),
-                   roi_pct=r(tot["roi_pct"], 1), payback_months=r(tot["payback_months"], 1),
+        out.update(total_benefit=as_number(tot["benefits"]), benefit_costs=as_number(tot["costs"]), bcr=as_float(tot["bcr"]),
+                   roi_pct=as_float(tot["roi_pct"]), payback_months=as_float(tot["payback_months"]),
                    roi_method=str(tot.get("method")))
     return out
 
@@ -657,7 +684,7 @@ def qualitative(tables: dict, ctx: Context) -> dict:
     quotes = representative_quotes(iv, codebook=ctx.themes, per_theme=1, min_n=ctx.min_n, seed=ctx.seed)
     return {
         "available": True, "n_excerpts": int(len(iv)),
-        "themes": [{"theme": row["theme"], "label": labels.get(row["theme"], row["theme"]), "n": i(row["count"]), "share": r(row["share"], 3)}
+        "themes": [{"theme": row["theme"], "label": labels.get(row["theme"], row["theme"]), "n": as_count(row["count"]), "share": as_float(row["share"])}
                    for _, row in freq.iterrows()],
         "quotes": [{"theme": row["theme"], "theme_label": labels.get(row["theme"], row["theme"]),
                     "role": row["role"], "text": row["text"]}
@@ -690,7 +717,7 @@ def learning(tables: dict, ctx: Context, *, pass_mark: float = DEFAULT_PASS_MARK
     >>> tests = pd.DataFrame({"program_id": ["A"] * 6, "participant_id": list("abcdef"),
     ...                       "pre": [50, 55, 60, 45, 70, 65], "post": [60, 70, 66, 58, 75, 80]})
     >>> o = learning({"tests": tests}, Context())["overall"]
-    >>> o["n"], o["pre_mean"], o["post_mean"], o["diff"], o["direction"]
+    >>> o["n"], o["pre_mean"], round(o["post_mean"], 2), round(o["diff"], 2), o["direction"]
     (6, 57.5, 68.17, 10.67, 'increase')
     """
     tests = tables.get("tests")
@@ -703,16 +730,16 @@ def learning(tables: dict, ctx: Context, *, pass_mark: float = DEFAULT_PASS_MARK
     byp = learning_summary(tests, programs, by="program_id", min_n=ctx.min_n, pass_mark=pass_mark)
 
     def entry(row: Any) -> dict:
-        change = _change({"estimate": row["mean_change"], "ci_low": row["change_ci_low"],
+        change = change_fields({"estimate": row["mean_change"], "ci_low": row["change_ci_low"],
                           "ci_high": row["change_ci_high"], "p_val": row["t_p_val"]}, ctx)
-        return {"n": i(row["n"]), "pre_mean": r(row["mean_pre"], 2), "post_mean": r(row["mean_post"], 2),
-                **change, "t": r(row["t"], 2), "w_stat": r(row["wilcoxon_v"], 1), "w_p": r(row["wilcoxon_p_val"], 3),
-                "w_method": text_or_none(row.get("wilcoxon_method")), "rank_biserial": r(row["rbc"], 2),
-                "dz": r(row["d_z"], 2), "dz_ci_low": r(row["d_z_ci_low"], 2), "dz_ci_high": r(row["d_z_ci_high"], 2),
-                "gz": r(row["g_z"], 2), "effect_band": text_or_none(row.get("effect_band")),
-                "gain_class": r(row["gain_class"], 2), "gain_individual": r(row["gain_individual"], 2),
+        return {"n": as_count(row["n"]), "pre_mean": as_float(row["mean_pre"]), "post_mean": as_float(row["mean_post"]),
+                **change, "t": as_float(row["t"]), "w_stat": as_float(row["wilcoxon_v"]), "w_p": as_float(row["wilcoxon_p_val"]),
+                "w_method": text_or_none(row.get("wilcoxon_method")), "rank_biserial": as_float(row["rbc"]),
+                "dz": as_float(row["d_z"]), "dz_ci_low": as_float(row["d_z_ci_low"]), "dz_ci_high": as_float(row["d_z_ci_high"]),
+                "gz": as_float(row["g_z"]), "effect_band": text_or_none(row.get("effect_band")),
+                "gain_class": as_float(row["gain_class"]), "gain_individual": as_float(row["gain_individual"]),
                 "gain_band": text_or_none(row.get("gain_band")),
-                "pass_pre": r(row["pass_pre"], 3), "pass_post": r(row["pass_post"], 3),
+                "pass_pre": as_float(row["pass_pre"]), "pass_post": as_float(row["pass_post"]),
                 "suppressed": bool(row.get("suppressed", False))}
 
     rows = []
@@ -721,7 +748,7 @@ def learning(tables: dict, ctx: Context, *, pass_mark: float = DEFAULT_PASS_MARK
         rows.append({"program_id": row["program_id"], "name": ctx.programs.get(row["program_id"], row["program_id"]),
                      "n": e["n"], "pre_mean": e["pre_mean"], "post_mean": e["post_mean"], "diff": e["diff"],
                      "ci_low": e["ci_low"], "ci_high": e["ci_high"], "p_val": e["p_val"],
-                     "p_holm": r(row.get("t_p_holm"), 3), "dz": e["dz"], "gain_class": e["gain_class"],
+                     "p_holm": as_float(row.get("t_p_holm")), "dz": e["dz"], "gain_class": e["gain_class"],
                      "significant": e["significant"], "suppressed": e["suppressed"]})
     return {"available": True, "overall": entry(overall.iloc[0]), "by_program": rows}
 
@@ -767,9 +794,9 @@ def study(tables: dict, ctx: Context, *, target_jp: float = DEFAULT_JP_TARGET, p
         out["programs"] = [{
             "program_id": row["program_id"], "name": text_or_none(row.get("name")),
             "field": text_or_none(row.get("field")),
-            "jp": i(row.get("jp")), "start_date": _iso(row.get("start_date")), "end_date": _iso(row.get("end_date")),
-            "capacity": i(row.get("capacity")), "applicants": i(row.get("applicants")),
-            "participants": i(row.get("participants")) if part is not None else None, "cost": i(row.get("cost")),
+            "jp": as_count(row.get("jp")), "start_date": _iso(row.get("start_date")), "end_date": _iso(row.get("end_date")),
+            "capacity": as_count(row.get("capacity")), "applicants": as_count(row.get("applicants")),
+            "participants": as_count(row.get("participants")) if part is not None else None, "cost": as_number(row.get("cost")),
         } for _, row in programs.sort_values("program_id").iterrows()]
         # a column without any value was not collected: its total is missing, never a zero
         have = {c: c in programs and bool(programs[c].notna().any()) for c in ("jp", "cost", "capacity", "applicants")}
@@ -787,14 +814,14 @@ def study(tables: dict, ctx: Context, *, target_jp: float = DEFAULT_JP_TARGET, p
         out.update(
             programs_source="exports" if derived_programs(programs) else "table",
             n_programs=int(len(programs)), n_participants=n_part, n_completed=completed,
-            completion_rate=r(completed / n_part, 3) if completed is not None and n_part else None,
-            jp_total=i(programs["jp"].sum()) if have["jp"] else None,
-            budget_total=i(programs["cost"].sum()) if have["cost"] else None,
-            capacity_total=i(total["capacity"]) if total is not None else None,
-            applicants_total=i(total["applicants"]) if total is not None else None,
-            unmet_demand=i(total["unmet_demand"]) if total is not None else None,
-            share_not_admitted=r(total["share_not_admitted"], 3) if total is not None else None,
-            demand_ratio=r(total["applicants_per_seat"], 2) if total is not None else None,
+            completion_rate=as_float(completed / n_part) if completed is not None and n_part else None,
+            jp_total=as_count(programs["jp"].sum()) if have["jp"] else None,
+            budget_total=as_number(programs["cost"].sum()) if have["cost"] else None,
+            capacity_total=as_count(total["capacity"]) if total is not None else None,
+            applicants_total=as_count(total["applicants"]) if total is not None else None,
+            unmet_demand=as_count(total["unmet_demand"]) if total is not None else None,
+            share_not_admitted=as_float(total["share_not_admitted"]) if total is not None else None,
+            demand_ratio=as_float(total["applicants_per_seat"]) if total is not None else None,
             n_facilitators=int(fac["facilitator_id"].nunique()) if fac is not None else None,
         )
     elif _has(tables, "participants"):
@@ -804,15 +831,15 @@ def study(tables: dict, ctx: Context, *, target_jp: float = DEFAULT_JP_TARGET, p
         from kemuning_eval.stats.cost import jp_coverage
 
         cov = jp_coverage(jp, target=target_jp, population=population_asn, min_n=ctx.min_n).iloc[0]
-        out["jp_coverage"] = {"n": i(cov["n"]), "count": i(cov["count"]), "share": r(cov["estimate"], 3),
-                              "target": i(cov["target"]), "mean_jp": r(jp["jp_total"].mean(), 1)}
+        out["jp_coverage"] = {"n": as_count(cov["n"]), "count": as_count(cov["count"]), "share": as_float(cov["estimate"]),
+                              "target": as_number(cov["target"]), "mean_jp": as_float(jp["jp_total"].mean())}
     dq = tables.get("data_quality")
     if dq is not None:
         sev = dq["severity"].astype(str)
         out["data_quality"] = {
             "n_checks": int(len(dq)), "n_errors": int((sev == "error").sum()),
             "n_warnings": int((sev == "warning").sum()), "n_info": int((sev == "info").sum()),
-            "rows": [{"file": row["file"], "check": row["check"], "column": text_or_none(row["column"]), "n": i(row["n"]),
+            "rows": [{"file": row["file"], "check": row["check"], "column": text_or_none(row["column"]), "n": as_count(row["n"]),
                       "severity": row["severity"]}
                      for _, row in dq.sort_values(["severity", "file", "check", "column"]).iterrows()
                      if row["severity"] != "info" or (row.get("n") or 0) > 0],
@@ -878,8 +905,8 @@ def sample(m: dict, tables: dict, ctx: Context) -> None:
             frame = frame.dropna(subset=["pre", "post"])
         rate = response_rates(people, frame, by=None).iloc[0]
         entry = {"instrument": instrument, "label": t(f"report.instrument.{instrument}", ctx.lang),
-                 "n": i(rate["respondents"]), "population": i(rate["population"]), "rate": r(rate["estimate"], 3),
-                 "required": i(rate["n_required"])}
+                 "n": as_count(rate["respondents"]), "population": as_count(rate["population"]), "rate": as_float(rate["estimate"]),
+                 "required": as_count(rate["n_required"])}
         study["response_rates"].append(entry)
         if instrument == "reaction":
             study["sample"] = {"population": entry["population"], "required": entry["required"],
@@ -915,7 +942,7 @@ def profile(tables: dict, ctx: Context) -> list[dict]:
     --------
     >>> import pandas as pd
     >>> people = pd.DataFrame({"gender": ["L"] * 7 + ["P"] * 6})
-    >>> [(p["value"], p["n"], p["share"]) for p in profile({"participants": people}, Context(lang="en"))]
+    >>> [(p["value"], p["n"], round(p["share"], 3)) for p in profile({"participants": people}, Context(lang="en"))]
     [('L', 7, 0.538), ('P', 6, 0.462)]
 
     With two women among eight, their cell is hidden, and so is the men's
@@ -945,5 +972,5 @@ def profile(tables: dict, ctx: Context) -> list[dict]:
     return [{"variable": row["variable"], "label": t(f"report.profile.{row['variable']}", ctx.lang),
              "value": row["value"], "suppressed": bool(row["suppressed"]),
              "n": None if row["suppressed"] else int(row["n"]),
-             "share": None if row["suppressed"] else r(row["share"], 3)}
+             "share": None if row["suppressed"] else as_float(row["share"])}
             for _, row in table.iterrows()]

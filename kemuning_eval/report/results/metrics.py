@@ -1,9 +1,9 @@
 """Assemble every result of the evaluation into one ``metrics`` dict.
 
 ``compute_metrics`` reads the processed tables of a study year, calls the
-statistics of :mod:`kemuning_eval.stats` and stores each number *rounded as
-the report shows it*, so that the narrative (which formats from this dict)
-and ``metrics.json`` always agree.  Top-level keys: ``study``, ``reaction``,
+statistics of :mod:`kemuning_eval.stats` and stores each number at full
+precision (the narrative rounds for display as it formats from the same
+values, so the text and ``metrics.json`` always agree).  Top-level keys: ``study``, ``reaction``,
 ``learning``, ``behavior``, ``results``, ``cost``, ``qualitative``,
 ``findings``, ``provenance``.  A level whose data are missing carries
 ``available: false`` and a ``reason`` instead of numbers.
@@ -20,9 +20,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from kemuning_eval.config import DEFAULT_ALPHA, DEFAULT_MIN_GROUP_SIZE
 from kemuning_eval.jsonio import dumps_metrics, write_json_atomic
 from kemuning_eval.report.results.availability import LEVEL_INSTRUMENT, NotMeasured
+from kemuning_eval.report.results.model import Metrics
 
 SECTIONS = ("reaction", "learning", "behavior", "results", "cost", "qualitative")
 SCHEMA_VERSION = 1
@@ -90,8 +93,37 @@ def empty_metrics(year: int, *, lang: str = "id", program_id: str = "", report_d
     return m
 
 
-def write_metrics(metrics: dict, path: str | Path) -> Path:
-    """Write ``metrics`` to ``path`` as deterministic JSON (sorted keys, no NaN).
+def as_document(metrics: Metrics | dict) -> dict:
+    """``metrics`` as ``metrics.json`` holds it: plain JSON types, full precision, NaN as ``None``.
+
+    Parameters
+    ----------
+    metrics : Metrics or dict
+        The results model, or a metrics document (e.g. a crafted one, or a previous year's file).
+
+    Returns
+    -------
+    dict
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.results.model import Metrics
+    >>> model = Metrics.model_validate(empty_metrics(2026))
+    >>> as_document(model)["cost"], as_document(model)["study"]["jp_coverage"]
+    ({'available': False, 'instruments': ['costs'], 'reason': 'no_data'}, None)
+    """
+    import json
+
+    if isinstance(metrics, BaseModel):
+        metrics = metrics.model_dump(mode="json")
+    return json.loads(dumps_metrics(metrics))
+
+
+def write_metrics(metrics: Metrics | dict, path: str | Path) -> Path:
+    """Write ``metrics`` to ``path`` as deterministic JSON (sorted keys, full precision, no NaN).
+
+    The document is checked against the results model and its JSON Schema
+    first; nothing is written when it does not fit.
 
     Examples
     --------
@@ -101,11 +133,9 @@ def write_metrics(metrics: dict, path: str | Path) -> Path:
     >>> p.read_text(encoding="utf-8").startswith("{")
     True
     """
-    import json
-
-    text = dumps_metrics(metrics)  # serialised once: checked against the schema and written
-    _check_schema(json.loads(text))
-    return write_json_atomic(text, path)
+    document = as_document(metrics)
+    _check_schema(document)
+    return write_json_atomic(dumps_metrics(document), path)
 
 
 #: indicators compared with the previous year: (metric id, path, format)
@@ -474,7 +504,7 @@ def compute_metrics(
     Returns
     -------
     dict
-        The metrics (see the module docstring), values rounded as shown.
+        The metrics (see the module docstring), values at full precision.
 
     Raises
     ------
@@ -595,13 +625,13 @@ def metrics_schema() -> dict:
     return json.loads(text)
 
 
-def validate_metrics(metrics: dict, *, lang: str | None = None) -> None:
+def validate_metrics(metrics: Metrics | dict, *, lang: str | None = None) -> None:
     """Raise :class:`~kemuning_eval.errors.ReportError` when ``metrics`` breaks the schema or the model.
 
     Parameters
     ----------
-    metrics : dict
-        A metrics document.
+    metrics : Metrics or dict
+        The results model or a metrics document.
     lang : {"id", "en"}, optional
         Language of the error (default: :func:`kemuning_eval.i18n.default_lang`).
 
@@ -609,9 +639,7 @@ def validate_metrics(metrics: dict, *, lang: str | None = None) -> None:
     --------
     >>> validate_metrics(empty_metrics(2026, report_date="2026-12-15"))
     """
-    import json
-
-    _check_schema(json.loads(dumps_metrics(metrics)), lang)
+    _check_schema(as_document(metrics), lang)
 
 
 def _check_schema(document: dict, lang: str | None = None) -> None:

@@ -1061,7 +1061,7 @@ class Provenance(Record):
 
 
 class Metrics(Record):
-    """Every number of one evaluation report. A level without data is :class:`Unavailable` with a reason.
+    """Every number of one evaluation report, at full precision. A level without data is :class:`Unavailable`.
 
     Written by :func:`kemuning_eval.report.results.metrics.write_metrics` as ``metrics.json``.
 
