@@ -103,7 +103,7 @@ class Report(ResearcherCells):
 
     Parameters
     ----------
-    m : dict
+    m : Metrics or dict
         The metrics of :func:`kemuning_eval.report.results.metrics.compute_metrics`.
     lang : {"id", "en"}
         Report language.
@@ -122,7 +122,9 @@ class Report(ResearcherCells):
     (True, True)
     """
 
-    def __init__(self, m: dict, lang: str, *, tests: Any = None) -> None:
+    def __init__(self, m: Any, lang: str, *, tests: Any = None) -> None:
+        if not isinstance(m, dict):  # boundary: content still reads dicts
+            m = m.model_dump()
         self.m = labelled(m, lang)  # stored codes (bands, categories) shown as catalogue text
         self.lang = lang
         self.tests = tests

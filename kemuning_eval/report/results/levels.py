@@ -27,8 +27,17 @@ from kemuning_eval.config import (
     DEFAULT_PASS_MARK,
 )
 from kemuning_eval.i18n import t
+from kemuning_eval.report.results.availability import not_measured
 from kemuning_eval.report.results.decisions import effect_band, is_significant, significance
-from kemuning_eval.report.results.metrics import unavailable
+from kemuning_eval.report.results.model import (
+    Behavior,
+    Cost,
+    Learning,
+    Qualitative,
+    Reaction,
+    Results,
+    Unavailable,
+)
 from kemuning_eval.stats._common import TOTAL
 from kemuning_eval.stats.bands import LIKERT_CUTOFFS
 
@@ -254,7 +263,7 @@ def dimension_label(code: str, lang: str) -> str:
     return str(code).replace("_", " ").capitalize()
 
 
-def reaction(tables: dict, ctx: Context) -> dict:
+def reaction(tables: dict, ctx: Context) -> Reaction | Unavailable:
     """Level 1: dimensions and items (Likert), reliability, IKM, facilitator ratings.
 
     Parameters
@@ -267,10 +276,10 @@ def reaction(tables: dict, ctx: Context) -> dict:
 
     Returns
     -------
-    dict
+    Reaction or Unavailable
         ``available``, ``n_responses``, ``response_rate``, ``dimensions``,
         ``mean_overall``, ``category_overall``, ``items``, ``reliability``,
-        ``ikm`` and ``facilitators``; or :func:`~kemuning_eval.report.results.metrics.unavailable`.
+        ``ikm`` and ``facilitators``; or :func:`~kemuning_eval.report.results.availability.not_measured`.
 
     Examples
     --------
@@ -279,10 +288,10 @@ def reaction(tables: dict, ctx: Context) -> dict:
 
     >>> import pandas as pd
     >>> reaction({"reaction": pd.DataFrame({"q1": [4, 5]})}, Context())
-    {'available': False, 'reason': 'no_data', 'instruments': ['reaction']}
+    Unavailable(available=False, reason='no_data', instruments=['reaction'])
     """
     if not _has(tables, "reaction") or not _has(tables, "items"):
-        return unavailable("no_data", ("reaction",))
+        return not_measured("no_data", "reaction")
     from kemuning_eval.stats.ikm import ikm_elements, ikm_index
     from kemuning_eval.stats.likert import summarize_dimensions, summarize_items
     from kemuning_eval.stats.reliability import cronbach_alpha
@@ -339,7 +348,7 @@ def reaction(tables: dict, ctx: Context) -> dict:
     if missing:  # some IKM questions, not all nine: no index (named in the text and in study.not_measured)
         out["ikm_missing"] = missing
     out["facilitators"] = _facilitators(tables, ctx)
-    return out
+    return Reaction.model_validate(out)
 
 
 def ikm_missing_elements(data: Any, items: Any) -> list[str]:
@@ -418,7 +427,7 @@ def change_fields(row: Any, ctx: Context, *, est: str = "estimate") -> dict:
             "significant": is_significant(diff, low, high, p, ctx.alpha)}
 
 
-def behavior(tables: dict, ctx: Context) -> dict:
+def behavior(tables: dict, ctx: Context) -> Behavior | Unavailable:
     """Level 3: supervisors' change of the composite, share applying, supervisor-peer agreement.
 
     Parameters
@@ -430,11 +439,11 @@ def behavior(tables: dict, ctx: Context) -> dict:
 
     Returns
     -------
-    dict
+    Behavior or Unavailable
         ``available``, ``rater``, ``change`` (paired change and d_z),
         ``by_rater``, ``applying``, ``applying_by_program`` and ``agreement``
         (ICC(2,1)) as far as the data allow; or
-        :func:`~kemuning_eval.report.results.metrics.unavailable`.
+        :func:`~kemuning_eval.report.results.availability.not_measured`.
 
     Examples
     --------
@@ -442,10 +451,10 @@ def behavior(tables: dict, ctx: Context) -> dict:
     without them the level is unavailable:
 
     >>> behavior({}, Context())
-    {'available': False, 'reason': 'no_data', 'instruments': ['observations']}
+    Unavailable(available=False, reason='no_data', instruments=['observations'])
     """
     if not _has(tables, "observations"):
-        return unavailable("no_data", ("observations",))
+        return not_measured("no_data", "observations")
     from kemuning_eval.stats.behavior import behavior_change, rater_agreement, share_applying
 
     obs = tables["observations"]
@@ -481,10 +490,10 @@ def behavior(tables: dict, ctx: Context) -> dict:
                              "estimate": as_float(row["estimate"]), "ci_low": as_float(row["ci_low"]),
                              "ci_high": as_float(row["ci_high"])}
                             for _, row in icc.sort_values("indicator").iterrows()]
-    return out
+    return Behavior.model_validate(out)
 
 
-def results(tables: dict, ctx: Context) -> dict:
+def results(tables: dict, ctx: Context) -> Results | Unavailable:
     """Level 4: difference-in-differences per outcome, unit-clustered (t with G - 1 df).
 
     Parameters
@@ -496,7 +505,7 @@ def results(tables: dict, ctx: Context) -> dict:
 
     Returns
     -------
-    dict
+    Results or Unavailable
         ``available``, ``n_clusters``, ``n_treated_clusters``,
         ``n_control_clusters``, ``inference`` (``cr1`` or ``wild_bootstrap``),
         ``did`` (one row per outcome), ``event_study`` (per outcome and
@@ -505,7 +514,7 @@ def results(tables: dict, ctx: Context) -> dict:
         pre-trend decision from the event study's pre-period coefficients
         (``parallel_trends_rejected``, ``pretrend_p``, ``pretrend_inference``;
         None with two periods or nothing to test) and ``method``; or
-        :func:`~kemuning_eval.report.results.metrics.unavailable` with reason
+        :func:`~kemuning_eval.report.results.availability.not_measured` with reason
         ``no_data``, ``no_treated_units``, ``did_too_few_clusters`` (too few
         treated or comparison units for an honest interval) or
         ``did_design_incomplete``.
@@ -514,10 +523,10 @@ def results(tables: dict, ctx: Context) -> dict:
     --------
     >>> import pandas as pd
     >>> results({"outcomes": pd.DataFrame({"program_id": ["A", "A"], "treated": [False, False]})}, Context())
-    {'available': False, 'reason': 'no_treated_units', 'instruments': ['outcomes']}
+    Unavailable(available=False, reason='no_treated_units', instruments=['outcomes'])
     """
     if not _has(tables, "outcomes"):
-        return unavailable("no_data", ("outcomes",))
+        return not_measured("no_data", "outcomes")
     import pandas as pd
 
     from kemuning_eval.errors import DataError
@@ -526,13 +535,13 @@ def results(tables: dict, ctx: Context) -> dict:
 
     outcomes = tables["outcomes"]
     if not outcomes["treated"].astype(bool).any():
-        return unavailable("no_treated_units", ("outcomes",))
+        return not_measured("no_treated_units", "outcomes")
     try:
         res = did_effect(outcomes)
     except TooFewClusters:  # 1 or 2 treated (or comparison) units: no interval would be honest
-        return unavailable("did_too_few_clusters", ("outcomes",))
+        return not_measured("did_too_few_clusters", "outcomes")
     except DataError:  # the design is incomplete (e.g. no post period for this programme)
-        return unavailable("did_design_incomplete", ("outcomes",))
+        return not_measured("did_design_incomplete", "outcomes")
     # per period, relative to the last pre period; the pre-trend decision from its pre-period coefficients
     many = outcomes["period_index"].nunique() > 2 if "period_index" in outcomes.columns else False
     events = fit_event_study(outcomes, outcomes=list(res["outcome"])) if many and len(res) else None
@@ -561,14 +570,14 @@ def results(tables: dict, ctx: Context) -> dict:
          "estimate": as_float(e["estimate"]), "ci_low": as_float(e["ci_low"]), "ci_high": as_float(e["ci_high"])}
         for _, e in coef[coef.groupby("outcome")["estimate"].transform("count") > 0].iterrows()]
     if not rows:
-        return unavailable("no_data", ("outcomes",))
-    return {"available": True, "n_clusters": n_clusters, "did": rows,
+        return not_measured("no_data", "outcomes")
+    return Results.model_validate({"available": True, "n_clusters": n_clusters, "did": rows,
             "n_treated_clusters": as_count(first.get("n_treated_clusters")),
             "n_control_clusters": as_count(first.get("n_control_clusters")), "inference": first.get("inference"),
-            "event_study": event_study, "method": str(res["method"].iloc[0]) if len(res) else None}
+            "event_study": event_study, "method": str(res["method"].iloc[0]) if len(res) else None})
 
 
-def cost(tables: dict, ctx: Context) -> dict:
+def cost(tables: dict, ctx: Context) -> Cost | Unavailable:
     """Cost per participant (stats.cost) and the Phillips ROI of the monetised benefits (stats.roi).
 
     Parameters
@@ -581,8 +590,8 @@ def cost(tables: dict, ctx: Context) -> dict:
 
     Returns
     -------
-    dict
-        ``available``, totals in whole Rupiah, ``by_program`` and, with
+    Cost or Unavailable
+        ``available``, totals in Rupiah, ``by_program`` and, with
         benefits, ``total_benefit``, ``bcr``, ``roi_pct``, ``payback_months``.
 
     Examples
@@ -592,25 +601,25 @@ def cost(tables: dict, ctx: Context) -> dict:
     ...                          "cost": [60_000_000, 30_000_000]})
     >>> roster = pd.DataFrame({"participant_id": [f"P{k}" for k in range(30)]})
     >>> c = cost({"programs": programs, "participants": roster}, Context())
-    >>> c["total_cost"], c["n_participants"], c["cost_per_participant"]
+    >>> c.total_cost, c.n_participants, c.cost_per_participant
     (90000000, 30, 3000000)
-    >>> [(p["program_id"], p["cost_per_participant"]) for p in c["by_program"]]
+    >>> [(p.program_id, p.cost_per_participant) for p in c.by_program]
     [('A', 3000000), ('B', 3000000)]
 
     Without a roster nobody was counted, so there is no cost per participant:
 
     >>> c = cost({"programs": programs}, Context())
-    >>> c["total_cost"], c["n_participants"], c["cost_per_participant"]
+    >>> c.total_cost, c.n_participants, c.cost_per_participant
     (90000000, None, None)
     """
     if not _has(tables, "programs") or "cost" not in tables["programs"]:
-        return unavailable("no_data", ("costs",))
+        return not_measured("no_data", "costs")
     from kemuning_eval.stats.cost import cost_summary
     from kemuning_eval.stats.roi import roi_by_program
 
     programs = tables["programs"]
     if not programs["cost"].notna().any():
-        return unavailable("not_collected", ("costs",))
+        return not_measured("not_collected", "costs")
     enrolled = _has(tables, "participants")
     if not enrolled:  # without a roster nobody was counted: per-participant costs are not measured
         programs = programs.assign(participants=float("nan"))
@@ -633,7 +642,7 @@ def cost(tables: dict, ctx: Context) -> dict:
         out.update(total_benefit=as_number(tot["benefits"]), benefit_costs=as_number(tot["costs"]), bcr=as_float(tot["bcr"]),
                    roi_pct=as_float(tot["roi_pct"]), payback_months=as_float(tot["payback_months"]),
                    roi_method=str(tot.get("method")))
-    return out
+    return Cost.model_validate(out)
 
 
 def _theme_labels(codebook: Any, lang: str) -> dict[str, str]:
@@ -648,7 +657,7 @@ def _theme_labels(codebook: Any, lang: str) -> dict[str, str]:
     return dict(zip(table["code"], table[f"label_{lang}"], strict=True))
 
 
-def qualitative(tables: dict, ctx: Context) -> dict:
+def qualitative(tables: dict, ctx: Context) -> Qualitative | Unavailable:
     """Interview themes (frequencies over all excerpts) and representative scrubbed quotes.
 
     Parameters
@@ -660,10 +669,10 @@ def qualitative(tables: dict, ctx: Context) -> dict:
 
     Returns
     -------
-    dict
+    Qualitative or Unavailable
         ``available``, ``n_excerpts``, ``themes`` (``theme``, ``label``,
         ``n``, ``share``) and up to six ``quotes`` (theme, role, text; never
-        a person); or :func:`~kemuning_eval.report.results.metrics.unavailable`.
+        a person); or :func:`~kemuning_eval.report.results.availability.not_measured`.
 
     Examples
     --------
@@ -671,10 +680,10 @@ def qualitative(tables: dict, ctx: Context) -> dict:
     unavailable:
 
     >>> qualitative({}, Context())
-    {'available': False, 'reason': 'no_data', 'instruments': ['interviews']}
+    Unavailable(available=False, reason='no_data', instruments=['interviews'])
     """
     if not _has(tables, "interviews"):
-        return unavailable("no_data", ("interviews",))
+        return not_measured("no_data", "interviews")
     from kemuning_eval.stats.qualitative import representative_quotes, theme_frequencies
 
     iv = tables["interviews"]
@@ -682,17 +691,17 @@ def qualitative(tables: dict, ctx: Context) -> dict:
     freq = freq[freq["count"].fillna(0) > 0].sort_values(["rank", "theme"])
     labels = _theme_labels(ctx.themes, ctx.lang)
     quotes = representative_quotes(iv, codebook=ctx.themes, per_theme=1, min_n=ctx.min_n, seed=ctx.seed)
-    return {
+    return Qualitative.model_validate({
         "available": True, "n_excerpts": int(len(iv)),
         "themes": [{"theme": row["theme"], "label": labels.get(row["theme"], row["theme"]), "n": as_count(row["count"]), "share": as_float(row["share"])}
                    for _, row in freq.iterrows()],
         "quotes": [{"theme": row["theme"], "theme_label": labels.get(row["theme"], row["theme"]),
                     "role": row["role"], "text": row["text"]}
                    for _, row in quotes.sort_values(["theme", "rank"]).drop_duplicates("text").head(6).iterrows()],
-    }
+    })
 
 
-def learning(tables: dict, ctx: Context, *, pass_mark: float = DEFAULT_PASS_MARK) -> dict:
+def learning(tables: dict, ctx: Context, *, pass_mark: float = DEFAULT_PASS_MARK) -> Learning | Unavailable:
     """Level 2: paired change, Wilcoxon, d_z/g_z, Hake gain, pass rates (stats.learning).
 
     Parameters
@@ -707,22 +716,22 @@ def learning(tables: dict, ctx: Context, *, pass_mark: float = DEFAULT_PASS_MARK
 
     Returns
     -------
-    dict
+    Learning or Unavailable
         ``available``, ``overall`` (the paired change of all participants)
-        and ``by_program``; or :func:`~kemuning_eval.report.results.metrics.unavailable`.
+        and ``by_program``; or :func:`~kemuning_eval.report.results.availability.not_measured`.
 
     Examples
     --------
     >>> import pandas as pd
     >>> tests = pd.DataFrame({"program_id": ["A"] * 6, "participant_id": list("abcdef"),
     ...                       "pre": [50, 55, 60, 45, 70, 65], "post": [60, 70, 66, 58, 75, 80]})
-    >>> o = learning({"tests": tests}, Context())["overall"]
-    >>> o["n"], o["pre_mean"], round(o["post_mean"], 2), round(o["diff"], 2), o["direction"]
+    >>> o = learning({"tests": tests}, Context()).overall
+    >>> o.n, o.pre_mean, round(o.post_mean, 2), round(o.diff, 2), o.direction
     (6, 57.5, 68.17, 10.67, 'increase')
     """
     tests = tables.get("tests")
     if tests is None or tests.dropna(subset=["pre", "post"]).empty:
-        return unavailable("no_data", ("tests",))
+        return not_measured("no_data", "tests")
     from kemuning_eval.stats.learning import learning_summary
 
     programs = tables.get("programs")
@@ -750,7 +759,7 @@ def learning(tables: dict, ctx: Context, *, pass_mark: float = DEFAULT_PASS_MARK
                      "ci_low": e["ci_low"], "ci_high": e["ci_high"], "p_val": e["p_val"],
                      "p_holm": as_float(row.get("t_p_holm")), "dz": e["dz"], "gain_class": e["gain_class"],
                      "significant": e["significant"], "suppressed": e["suppressed"]})
-    return {"available": True, "overall": entry(overall.iloc[0]), "by_program": rows}
+    return Learning.model_validate({"available": True, "overall": entry(overall.iloc[0]), "by_program": rows})
 
 
 def study(tables: dict, ctx: Context, *, target_jp: float = DEFAULT_JP_TARGET, population_asn: int | None = None) -> dict:
@@ -839,7 +848,7 @@ def study(tables: dict, ctx: Context, *, target_jp: float = DEFAULT_JP_TARGET, p
         out["data_quality"] = {
             "n_checks": int(len(dq)), "n_errors": int((sev == "error").sum()),
             "n_warnings": int((sev == "warning").sum()), "n_info": int((sev == "info").sum()),
-            "rows": [{"file": row["file"], "check": row["check"], "column": text_or_none(row["column"]), "n": as_count(row["n"]),
+            "rows": [{"file": row["file"], "check": row["check"], "column": row["column"] if isinstance(row["column"], str) else None, "n": as_count(row["n"]),
                       "severity": row["severity"]}
                      for _, row in dq.sort_values(["severity", "file", "check", "column"]).iterrows()
                      if row["severity"] != "info" or (row.get("n") or 0) > 0],
@@ -860,8 +869,8 @@ def _iso(value: Any) -> str | None:
         return str(value)
 
 
-def sample(m: dict, tables: dict, ctx: Context) -> None:
-    """Add the required (Krejcie-Morgan) vs achieved sample and the response rates to ``m["study"]``.
+def sample(tables: dict, ctx: Context) -> dict[str, Any]:
+    """The required (Krejcie-Morgan) vs achieved sample and the response rates, as ``study`` fields.
 
     The population is the enrolled participants; the achieved sample is the
     reaction survey's respondents (:func:`kemuning_eval.stats.sampling.response_rates`).
@@ -869,8 +878,6 @@ def sample(m: dict, tables: dict, ctx: Context) -> None:
 
     Parameters
     ----------
-    m : dict
-        The metrics; ``m["study"]`` gets ``sample`` and ``response_rates``.
     tables : dict of str to pandas.DataFrame
         The processed tables in scope.
     ctx : Context
@@ -878,25 +885,22 @@ def sample(m: dict, tables: dict, ctx: Context) -> None:
 
     Returns
     -------
-    None
+    dict
+        ``sample`` (``None`` without a roster or a reaction survey) and ``response_rates``.
 
     Examples
     --------
     >>> import pandas as pd
-    >>> from kemuning_eval.report.results.metrics import empty_metrics
-    >>> m = empty_metrics(2026)
     >>> people = pd.DataFrame({"participant_id": [f"p{k}" for k in range(8)]})
-    >>> sample(m, {"participants": people, "reaction": people.head(3)}, Context(lang="en"))
-    >>> m["study"]["sample"]
+    >>> sample({"participants": people, "reaction": people.head(3)}, Context(lang="en"))["sample"]
     {'population': 8, 'required': 8, 'achieved': 3, 'rate': 0.375, 'adequate': False}
     """
     from kemuning_eval.stats.sampling import response_rates
 
-    study = m["study"]
-    study["sample"], study["response_rates"] = None, []
+    out: dict[str, Any] = {"sample": None, "response_rates": []}
     people = tables.get("participants")
     if people is None or people.empty:
-        return
+        return out
     for instrument in ("reaction", "facilitator_ratings", "tests", "observations"):
         frame = tables.get(instrument)
         if frame is None or frame.empty:
@@ -905,13 +909,14 @@ def sample(m: dict, tables: dict, ctx: Context) -> None:
             frame = frame.dropna(subset=["pre", "post"])
         rate = response_rates(people, frame, by=None).iloc[0]
         entry = {"instrument": instrument, "label": t(f"report.instrument.{instrument}", ctx.lang),
-                 "n": as_count(rate["respondents"]), "population": as_count(rate["population"]), "rate": as_float(rate["estimate"]),
-                 "required": as_count(rate["n_required"])}
-        study["response_rates"].append(entry)
+                 "n": as_count(rate["respondents"]), "population": as_count(rate["population"]),
+                 "rate": as_float(rate["estimate"]), "required": as_count(rate["n_required"])}
+        out["response_rates"].append(entry)
         if instrument == "reaction":
-            study["sample"] = {"population": entry["population"], "required": entry["required"],
-                               "achieved": entry["n"], "rate": entry["rate"],
-                               "adequate": bool(entry["n"] >= entry["required"])}
+            out["sample"] = {"population": entry["population"], "required": entry["required"],
+                             "achieved": entry["n"], "rate": entry["rate"],
+                             "adequate": bool(entry["n"] >= entry["required"])}
+    return out
 
 
 #: participant characteristics in the respondent profile, in report order

@@ -17,6 +17,8 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +26,8 @@ from pydantic import BaseModel
 
 from kemuning_eval.config import DEFAULT_ALPHA, DEFAULT_MIN_GROUP_SIZE
 from kemuning_eval.jsonio import dumps_metrics, write_json_atomic
-from kemuning_eval.report.results.availability import LEVEL_INSTRUMENT, NotMeasured
-from kemuning_eval.report.results.model import Metrics
+from kemuning_eval.report.results.availability import LEVEL_INSTRUMENT, NotMeasured, not_measured
+from kemuning_eval.report.results.model import Findings, Metrics, Provenance, Study
 
 SECTIONS = ("reaction", "learning", "behavior", "results", "cost", "qualitative")
 SCHEMA_VERSION = 1
@@ -190,29 +192,33 @@ LEVEL_COUNTS = {
 }
 
 
-def suppress_small_levels(m: dict, min_n: int) -> None:
-    """Replace a level by ``unavailable("suppressed_small_group")`` when its count is below ``min_n``.
+def suppress_small_levels(sections: Mapping[str, Any], min_n: int) -> dict[str, Any]:
+    """The levels, each replaced by ``Unavailable("suppressed_small_group")`` when its count is below ``min_n``.
 
     The statistics suppress small *breakdowns*; this protects a whole report
     scope (e.g. a programme with four respondents).
 
     Examples
     --------
-    >>> m = {"reaction": {"available": True, "n_responses": 3}}
-    >>> suppress_small_levels(m, 5); m["reaction"]
-    {'available': False, 'reason': 'suppressed_small_group', 'instruments': ['reaction']}
+    >>> from kemuning_eval.report.results.model import Qualitative
+    >>> small = Qualitative(available=True, n_excerpts=3, themes=[], quotes=[])
+    >>> suppress_small_levels({"qualitative": small}, 5)["qualitative"].reason
+    'suppressed_small_group'
     """
     from kemuning_eval.report.results.rules import get_path
 
+    out = dict(sections)
     for level, path in LEVEL_COUNTS.items():
-        if not (m.get(level) or {}).get("available"):
+        section = out.get(level)
+        if section is None or not section.available:
             continue
         try:
-            n = get_path(m, path)
+            n = get_path(out, path)
         except (KeyError, IndexError, TypeError):
             continue
         if n is not None and n < min_n:
-            m[level] = unavailable("suppressed_small_group", (LEVEL_INSTRUMENT[level],))
+            out[level] = not_measured("suppressed_small_group", LEVEL_INSTRUMENT[level])
+    return out
 
 
 def load_scoped_tables(year: int, *, root: str | Path | None = None, program_id: str = "") -> dict:
@@ -420,12 +426,12 @@ def comparable_previous(current: dict, previous: dict | None, *, configured: boo
     return None
 
 
-def previous_comparison(m: dict, paths: Any, year: int, previous_year: int | None) -> tuple[dict | None, dict]:
+def previous_comparison(m: Metrics, paths: Any, year: int, previous_year: int | None) -> tuple[dict | None, dict]:
     """The comparison with the previous year's report, and a status saying which year and why (not).
 
     Parameters
     ----------
-    m : dict
+    m : Metrics
         This year's metrics (``study`` is read).
     paths : ProjectPaths
         Project folders (``reports/<year>/metrics.json``).
@@ -445,7 +451,8 @@ def previous_comparison(m: dict, paths: Any, year: int, previous_year: int | Non
     >>> import tempfile
     >>> from kemuning_eval.paths import ProjectPaths
     >>> with tempfile.TemporaryDirectory() as d:
-    ...     print(previous_comparison(empty_metrics(2026), ProjectPaths(Path(d)), 2026, None)[1])
+    ...     now = Metrics.model_validate(empty_metrics(2026))
+    ...     print(previous_comparison(now, ProjectPaths(Path(d)), 2026, None)[1])
     {'previous_year': 2025, 'configured': False, 'compared': False, 'synthetic': None, 'reason': 'no_previous_report'}
     """
     import json
@@ -456,7 +463,7 @@ def previous_comparison(m: dict, paths: Any, year: int, previous_year: int | Non
     if previous is not None and (previous.get("study") or {}).get("program_id"):
         previous = None  # a programme's report is not a year's study
     configured = previous_year is not None
-    reason = comparable_previous(m["study"], (previous or {}).get("study") if previous else None,
+    reason = comparable_previous(m.study.model_dump(), (previous or {}).get("study") if previous else None,
                                  configured=configured)
     compared = comparison(m, previous) if reason is None else None
     if reason is None and compared is None:
@@ -469,6 +476,104 @@ def previous_comparison(m: dict, paths: Any, year: int, previous_year: int | Non
     return compared, status
 
 
+@dataclass(frozen=True)
+class _Setup:
+    """What every part of one computation reads: the study's folders, configuration, tables in scope."""
+
+    year: int
+    lang: str
+    program_id: str
+    seed: int
+    paths: Any
+    cfg: Any
+    report_cfg: dict
+    date: str | None
+    names: dict[str, str]
+    tables: dict
+    ctx: Any
+    alpha: float
+
+
+def _setup(year: int, root: str | Path | None, lang: str, program_id: str, report_date: str, seed: int,
+           tables: dict | None) -> _Setup:
+    from kemuning_eval import config as study_config
+    from kemuning_eval.errors import UsageError
+    from kemuning_eval.i18n import t
+    from kemuning_eval.ingest.store import load_tables
+    from kemuning_eval.paths import ProjectPaths
+    from kemuning_eval.report.results import levels, rules
+
+    paths = ProjectPaths(Path(root)) if root else ProjectPaths.discover()
+    cfg = study_config.default_study(year, paths=paths)
+    report_cfg = dict(cfg.report or {})
+    all_tables = tables if tables is not None else load_tables(paths.processed(year))
+    names = program_names(all_tables)
+    if program_id and program_id not in names:
+        raise UsageError(t("results.error.unknown_program", lang, program=program_id, year=year),
+                         hint=t("results.hint.programs", lang, choices=", ".join(sorted(names))))
+    alpha = float(rules.thresholds(report_cfg.get("rules"))["alpha"])
+    ctx = levels.Context(lang=lang, min_n=int(cfg.privacy.min_group_size), alpha=alpha, seed=int(seed),
+                         themes=str(cfg.themes) if cfg.themes else None, programs=names,
+                         cutoffs=levels.likert_cutoffs((cfg.scoring or {}).get("likert_cutoffs"), lang))
+    date = report_date or str(report_cfg.get("date") or "") or None
+    return _Setup(year=int(year), lang=lang, program_id=program_id, seed=int(seed), paths=paths, cfg=cfg,
+                  report_cfg=report_cfg, date=date, names=names, tables=scope_tables(all_tables, program_id),
+                  ctx=ctx, alpha=alpha)
+
+
+def _levels(setup: _Setup) -> dict[str, Any]:
+    """Every level of :data:`SECTIONS`: its record, or why it was not measured (decided once, here)."""
+    from kemuning_eval.report.results import availability, levels
+
+    tables, ctx = setup.tables, setup.ctx
+    pass_mark = float(setup.cfg.setting("scoring", "pass_mark_default"))
+    build = {
+        "reaction": lambda: levels.reaction(tables, ctx),
+        "learning": lambda: levels.learning(tables, ctx, pass_mark=pass_mark),
+        "behavior": lambda: levels.behavior(tables, ctx),
+        "results": lambda: levels.results(tables, ctx),
+        "cost": lambda: levels.cost(tables, ctx),
+        "qualitative": lambda: levels.qualitative(tables, ctx),
+    }
+    out = {}
+    for level in SECTIONS:
+        missing = availability.level_status(tables, level)
+        out[level] = missing.record() if missing else build[level]()
+    return out
+
+
+def _study(setup: _Setup) -> dict[str, Any]:
+    """The ``study`` fields: scope and settings from ``studi.yaml``, then what the tables allow."""
+    from kemuning_eval.i18n import t
+    from kemuning_eval.report.results import availability, levels
+
+    info, ctx, lang = setup.cfg.study, setup.ctx, setup.lang
+    legal = setup.report_cfg.get("legal_basis") or [t(k, lang) for k in DEFAULT_LEGAL_BASIS]
+    study = empty_metrics(setup.year, lang=lang, program_id=setup.program_id, report_date=setup.date or "")["study"]
+    study.update(
+        region=info.region or None, agency=info.agency or None, synthetic=bool(info.synthetic),
+        population_asn=info.population_asn, previous_year=info.previous_year,
+        program_name=setup.names.get(setup.program_id) if setup.program_id else None,
+        alpha=setup.alpha, min_group_size=ctx.min_n, legal_basis=[str(x) for x in legal],
+        likert_bands=levels.likert_bands(ctx.cutoffs, lang), instruments=availability.inventory(setup.tables),
+        **levels.study(setup.tables, ctx, population_asn=info.population_asn,
+                       target_jp=float(setup.cfg.setting("scoring", "jp_target"))),
+        **levels.sample(setup.tables, ctx), profile=levels.profile(setup.tables, ctx),
+    )
+    return study
+
+
+def _findings(m: Metrics, setup: _Setup) -> Findings:
+    """The challenges and recommendations of the rules, and the comparison with the previous year."""
+    from kemuning_eval.report.results import rules
+
+    challenges = rules.derive_challenges(m, setup.report_cfg.get("rules"))
+    compared, status = (None, None) if setup.program_id else previous_comparison(
+        m, setup.paths, setup.year, setup.cfg.study.previous_year)
+    return Findings.model_validate({"challenges": challenges, "recommendations": rules.derive_recommendations(challenges),
+                                    "comparison": compared, "comparison_status": status})
+
+
 def compute_metrics(
     year: int,
     *,
@@ -478,8 +583,8 @@ def compute_metrics(
     report_date: str = "",
     seed: int = 0,
     tables: dict | None = None,
-) -> dict:
-    """Compute every result of study ``year`` into a metrics dict.
+) -> Metrics:
+    """Compute every result of study ``year`` into the typed results model.
 
     Parameters
     ----------
@@ -503,8 +608,8 @@ def compute_metrics(
 
     Returns
     -------
-    dict
-        The metrics (see the module docstring), values at full precision.
+    Metrics
+        The results (see the module docstring), values at full precision.
 
     Raises
     ------
@@ -526,82 +631,29 @@ def compute_metrics(
     """
     import warnings
 
-    from kemuning_eval import config as study_config
-    from kemuning_eval.errors import UsageError
-    from kemuning_eval.i18n import check_lang, t
-    from kemuning_eval.ingest.store import load_tables
-    from kemuning_eval.paths import ProjectPaths
+    from kemuning_eval.i18n import check_lang
     from kemuning_eval.provenance import build_provenance
-    from kemuning_eval.report.results import availability, levels, rules
+    from kemuning_eval.report.results.availability import parts_not_measured
 
     check_lang(lang)
-    paths = ProjectPaths(Path(root)) if root else ProjectPaths.discover()
-    cfg = study_config.default_study(year, paths=paths)
-    report_cfg = dict(cfg.report or {})
-    date = report_date or str(report_cfg.get("date") or "") or None
-    all_tables = tables if tables is not None else load_tables(paths.processed(year))
-    names = program_names(all_tables)
-    if program_id and program_id not in names:
-        raise UsageError(t("results.error.unknown_program", lang, program=program_id, year=year),
-                         hint=t("results.hint.programs", lang, choices=", ".join(sorted(names))))
-    tables = scope_tables(all_tables, program_id)
-    min_n = int(cfg.privacy.min_group_size)
-    th = rules.thresholds(report_cfg.get("rules"))
-    ctx = levels.Context(lang=lang, min_n=min_n, alpha=float(th["alpha"]), seed=int(seed),
-                         themes=str(cfg.themes) if cfg.themes else None, programs=names,
-                         cutoffs=levels.likert_cutoffs((cfg.scoring or {}).get("likert_cutoffs"), lang))
-
-    m = empty_metrics(year, lang=lang, program_id=program_id, report_date=date or "")
-    info = cfg.study
-    legal = report_cfg.get("legal_basis") or [t(k, lang) for k in DEFAULT_LEGAL_BASIS]
-    m["study"].update(
-        region=info.region or None, agency=info.agency or None, synthetic=bool(info.synthetic),
-        population_asn=info.population_asn, previous_year=info.previous_year,
-        program_name=names.get(program_id) if program_id else None,
-        alpha=float(th["alpha"]), min_group_size=min_n, legal_basis=[str(x) for x in legal],
-        likert_bands=levels.likert_bands(ctx.cutoffs, lang),
-        **levels.study(tables, ctx, population_asn=info.population_asn,
-                       target_jp=float(cfg.setting("scoring", "jp_target"))),
-    )
-    pass_mark = float(cfg.setting("scoring", "pass_mark_default"))
+    setup = _setup(year, root, lang, program_id, report_date, seed, tables)
     # Warnings of the statistics (e.g. a low alpha) are kept in the provenance, not printed
     # into the report as stray stderr output.
-    m["study"]["instruments"] = availability.inventory(tables)
-    compute = {
-        "reaction": lambda: levels.reaction(tables, ctx),
-        "learning": lambda: levels.learning(tables, ctx, pass_mark=pass_mark),
-        "behavior": lambda: levels.behavior(tables, ctx),
-        "results": lambda: levels.results(tables, ctx),
-        "cost": lambda: levels.cost(tables, ctx),
-        "qualitative": lambda: levels.qualitative(tables, ctx),
-    }
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        for level, build in compute.items():
-            missing = availability.level_status(tables, level)  # decided once, here
-            m[level] = missing.as_dict() if missing else build()
-        levels.sample(m, tables, ctx)
-        m["study"]["profile"] = levels.profile(tables, ctx)
-    suppress_small_levels(m, min_n)
-    m["study"]["not_measured"] = availability.parts_not_measured(m, tables)
-    challenges = rules.derive_challenges(m, report_cfg.get("rules"))
-    if program_id:
-        compared, status = None, None
-    else:
-        compared, status = previous_comparison(m, paths, year, info.previous_year)
-    m["findings"] = {
-        "challenges": challenges,
-        "recommendations": rules.derive_recommendations(challenges),
-        "comparison": compared,
-        "comparison_status": status,
-    }
-    params = {"year": int(year), "lang": lang, "program_id": program_id, "report_date": date or "", "seed": int(seed)}
-    m["provenance"] = build_provenance(paths.processed(year), paths.root, params)
+        sections = suppress_small_levels(_levels(setup), setup.ctx.min_n)
+        study = _study(setup)
+    study["not_measured"] = parts_not_measured(study, sections, setup.tables)
+    params = {"year": int(year), "lang": lang, "program_id": program_id, "report_date": setup.date or "",
+              "seed": int(seed)}
+    provenance = build_provenance(setup.paths.processed(year), setup.paths.root, params)
     # only the statistics' own warnings (about the data); library deprecation notices depend on
     # what the process imported before, so they would make metrics.json differ between runs
-    m["provenance"]["warnings"] = sorted({str(w.message) for w in caught
-                                          if w.category.__module__.startswith("kemuning_eval")})
-    return m
+    provenance["warnings"] = sorted({str(w.message) for w in caught if w.category.__module__.startswith("kemuning_eval")})
+    m = Metrics(schema_version=SCHEMA_VERSION, study=Study.model_validate(study), **sections,
+                findings=Findings(challenges=[], recommendations=[], comparison=None, comparison_status=None),
+                provenance=Provenance.model_validate(provenance))
+    return m.model_copy(update={"findings": _findings(m, setup)})
 
 
 def metrics_schema() -> dict:

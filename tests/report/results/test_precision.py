@@ -30,10 +30,10 @@ def test_the_learning_level_stores_the_statistics_unrounded():
     pre = [50 + k % 7 for k in range(40)]
     tests = pd.DataFrame({"program_id": ["A"] * 40, "participant_id": [f"p{k}" for k in range(40)],
                           "pre": pre, "post": [p + 10 + (k % 3) / 3 for k, p in enumerate(pre)]})
-    overall = levels.learning({"tests": tests}, levels.Context())["overall"]
+    overall = levels.learning({"tests": tests}, levels.Context()).overall
     expected = learning_summary(tests, None, by=None, min_n=5).iloc[0]
-    assert overall["p_val"] == expected["t_p_val"] and 0 < overall["p_val"] < 1e-9
-    assert overall["diff"] == expected["mean_change"] and overall["post_mean"] == expected["mean_post"]
+    assert overall.p_val == expected["t_p_val"] and 0 < overall.p_val < 1e-9
+    assert overall.diff == expected["mean_change"] and overall.post_mean == expected["mean_post"]
 
 
 def test_p_just_below_alpha_is_significant_in_the_model_the_json_and_the_text(tmp_path):
