@@ -421,10 +421,10 @@ def change_fields(row: Any, ctx: Context, *, est: str = "estimate") -> dict:
     >>> f["p_val"], f["direction"], f["significant"]
     (0.0496, 'increase', True)
     """
-    diff, low, high, p = (as_float(row.get(key)) for key in (est, "ci_low", "ci_high", "p_val"))
-    return {"diff": diff, "ci_low": low, "ci_high": high, "p_val": p,
-            "direction": significance(diff, low, high, p, ctx.alpha),
-            "significant": is_significant(diff, low, high, p, ctx.alpha)}
+    estimate, low, high, p = (as_float(row.get(key)) for key in (est, "ci_low", "ci_high", "p_val"))
+    return {"estimate": estimate, "ci_low": low, "ci_high": high, "p_val": p,
+            "direction": significance(estimate, low, high, p, ctx.alpha),
+            "significant": is_significant(estimate, low, high, p, ctx.alpha)}
 
 
 def behavior(tables: dict, ctx: Context) -> Behavior | Unavailable:
@@ -468,7 +468,7 @@ def behavior(tables: dict, ctx: Context) -> Behavior | Unavailable:
                          "followup_mean": as_float(row["followup_mean"]), **change_fields(row, ctx),
                          "dz": as_float(row.get("effect_size")), "gz": None,
                          "effect_band": effect_band(row.get("effect_size"))}
-    out["by_rater"] = [{"rater": row["rater"], "n": as_count(row["n"]), "diff": as_float(row["estimate"]),
+    out["by_rater"] = [{"rater": row["rater"], "n": as_count(row["n"]), "estimate": as_float(row["estimate"]),
                         "ci_low": as_float(row["ci_low"]), "ci_high": as_float(row["ci_high"]),
                         "suppressed": bool(row.get("suppressed", False))}
                        for _, row in ch[ch["indicator"] == "obs_mean"].sort_values("rater").iterrows()]
@@ -553,7 +553,7 @@ def results(tables: dict, ctx: Context) -> Results | Unavailable:
         rows.append({
             "outcome": row["outcome"], "label": t(f"report.outcome.{row['outcome']}", ctx.lang)
             if row["outcome"] in ("budget_ratio", "on_time", "service_satisfaction") else row["outcome"],
-            "n": as_count(row["n"]), "n_clusters": as_count(row["n_clusters"]), "estimate": entry.pop("diff"), **entry,
+            "n": as_count(row["n"]), "n_clusters": as_count(row["n_clusters"]), **entry,
             "mean_control_pre": as_float(row["mean_control_pre"]), "mean_control_post": as_float(row["mean_control_post"]),
             "mean_treated_pre": as_float(row["mean_treated_pre"]), "mean_treated_post": as_float(row["mean_treated_post"]),
             "pretrend_p": as_float(test.get("p_val")), "pretrend_inference": test.get("inference"),
@@ -726,7 +726,7 @@ def learning(tables: dict, ctx: Context, *, pass_mark: float = DEFAULT_PASS_MARK
     >>> tests = pd.DataFrame({"program_id": ["A"] * 6, "participant_id": list("abcdef"),
     ...                       "pre": [50, 55, 60, 45, 70, 65], "post": [60, 70, 66, 58, 75, 80]})
     >>> o = learning({"tests": tests}, Context()).overall
-    >>> o.n, o.pre_mean, round(o.post_mean, 2), round(o.diff, 2), o.direction
+    >>> o.n, o.pre_mean, round(o.post_mean, 2), round(o.estimate, 2), o.direction
     (6, 57.5, 68.17, 10.67, 'increase')
     """
     tests = tables.get("tests")
@@ -755,7 +755,7 @@ def learning(tables: dict, ctx: Context, *, pass_mark: float = DEFAULT_PASS_MARK
     for _, row in byp.sort_values("program_id").iterrows():
         e = entry(row)
         rows.append({"program_id": row["program_id"], "name": ctx.programs.get(row["program_id"], row["program_id"]),
-                     "n": e["n"], "pre_mean": e["pre_mean"], "post_mean": e["post_mean"], "diff": e["diff"],
+                     "n": e["n"], "pre_mean": e["pre_mean"], "post_mean": e["post_mean"], "estimate": e["estimate"],
                      "ci_low": e["ci_low"], "ci_high": e["ci_high"], "p_val": e["p_val"],
                      "p_holm": as_float(row.get("t_p_holm")), "dz": e["dz"], "gain_class": e["gain_class"],
                      "significant": e["significant"], "suppressed": e["suppressed"]})

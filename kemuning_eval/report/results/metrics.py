@@ -145,7 +145,7 @@ COMPARISON = (
     ("n_participants", "study.n_participants", "int"),
     ("reaction_mean", "reaction.mean_overall", "num2"),
     ("ikm_converted", "reaction.ikm.converted", "num2"),
-    ("learning_diff", "learning.overall.diff", "num2"),
+    ("learning_diff", "learning.overall.estimate", "num2"),
     ("applying_share", "behavior.applying.share", "pct1"),
     ("roi_pct", "cost.roi_pct", "num1"),
 )

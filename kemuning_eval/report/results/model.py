@@ -498,11 +498,11 @@ class PairedChange(Record):
     The fields it holds:
 
     >>> list(PairedChange.model_fields)
-    ['n', 'diff', 'ci_low', 'ci_high', 'p_val', 'direction', 'significant']
+    ['n', 'estimate', 'ci_low', 'ci_high', 'p_val', 'direction', 'significant']
     """
 
     n: Count
-    diff: float | None
+    estimate: float | None
     ci_low: float | None
     ci_high: float | None
     p_val: P
@@ -518,7 +518,7 @@ class Overall(PairedChange):
     The fields it holds:
 
     >>> list(Overall.model_fields)  # doctest: +NORMALIZE_WHITESPACE
-    ['n', 'diff', 'ci_low', 'ci_high', 'p_val', 'direction', 'significant', 'pre_mean', 'post_mean', 't',
+    ['n', 'estimate', 'ci_low', 'ci_high', 'p_val', 'direction', 'significant', 'pre_mean', 'post_mean', 't',
     'w_stat', 'w_p', 'w_method', 'rank_biserial', 'dz', 'dz_ci_low', 'dz_ci_high', 'gz', 'effect_band',
     'gain_class', 'gain_individual', 'gain_band', 'pass_pre', 'pass_post', 'suppressed']
     """
@@ -551,7 +551,7 @@ class ByProgramItem(Record):
     The fields it holds:
 
     >>> list(ByProgramItem.model_fields)  # doctest: +NORMALIZE_WHITESPACE
-    ['program_id', 'name', 'n', 'pre_mean', 'post_mean', 'diff', 'ci_low', 'ci_high', 'p_val', 'p_holm',
+    ['program_id', 'name', 'n', 'pre_mean', 'post_mean', 'estimate', 'ci_low', 'ci_high', 'p_val', 'p_holm',
     'dz', 'gain_class', 'significant', 'suppressed']
     """
 
@@ -560,7 +560,7 @@ class ByProgramItem(Record):
     n: Count
     pre_mean: float | None
     post_mean: float | None
-    diff: float | None
+    estimate: float | None
     ci_low: float | None
     ci_high: float | None
     p_val: P
@@ -595,7 +595,7 @@ class Change(PairedChange):
     The fields it holds:
 
     >>> list(Change.model_fields)  # doctest: +NORMALIZE_WHITESPACE
-    ['n', 'diff', 'ci_low', 'ci_high', 'p_val', 'direction', 'significant', 'baseline_mean',
+    ['n', 'estimate', 'ci_low', 'ci_high', 'p_val', 'direction', 'significant', 'baseline_mean',
     'followup_mean', 'dz', 'gz', 'effect_band']
     """
 
@@ -614,12 +614,12 @@ class RaterChange(Record):
     The fields it holds:
 
     >>> list(RaterChange.model_fields)
-    ['rater', 'n', 'diff', 'ci_low', 'ci_high', 'suppressed']
+    ['rater', 'n', 'estimate', 'ci_low', 'ci_high', 'suppressed']
     """
 
     rater: str
     n: Count
-    diff: float | None
+    estimate: float | None
     ci_low: float | None
     ci_high: float | None
     suppressed: bool

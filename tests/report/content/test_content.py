@@ -132,7 +132,7 @@ def test_metrics_validate_against_schema_and_are_deterministic(study, metrics_id
 
 def test_numbers_are_stored_at_full_precision(metrics_id):
     o = metrics_id["learning"]["overall"]
-    assert o["diff"] != round(o["diff"], 3) or o["post_mean"] != round(o["post_mean"], 3)  # not display-rounded
+    assert o["estimate"] != round(o["estimate"], 3) or o["post_mean"] != round(o["post_mean"], 3)  # not display-rounded
     assert isinstance(metrics_id["cost"]["total_cost"], int)
 
 
@@ -197,7 +197,7 @@ def test_suppressed_groups_are_never_plotted(metrics_id):
 
     m = copy.deepcopy(metrics_id)
     rows = m["learning"]["by_program"]
-    rows[0].update(suppressed=True, diff=None, ci_low=None, ci_high=None, name="Kelompok Kecil")
+    rows[0].update(suppressed=True, estimate=None, ci_low=None, ci_high=None, name="Kelompok Kecil")
     fig = figures.learning_forest(m, "id")
     labels = [tick.get_text() for tick in fig.axes[0].get_yticklabels()]
     assert "Kelompok Kecil" not in labels and len(labels) == len(rows) - 1

@@ -138,7 +138,7 @@ def test_texts_cite_formatted_evidence_in_both_languages():
 ])
 def test_significance_wording(est, low, high, p, word):
     assert decisions.significance(est, low, high, p) == word
-    stored = {"diff": est, "ci_low": low, "ci_high": high, "p_val": p, "direction": decisions.significance(est, low, high, p)}
+    stored = {"estimate": est, "ci_low": low, "ci_high": high, "p_val": p, "direction": decisions.significance(est, low, high, p)}
     text = wording.verdict(stored, "id")  # the wording reads the stored decision
     assert ("signifikan (selisih" in text and "tidak" not in text) == (word in ("increase", "decrease"))
     if word != "increase":
