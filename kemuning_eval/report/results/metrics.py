@@ -140,16 +140,6 @@ def write_metrics(metrics: Metrics | dict, path: str | Path) -> Path:
     return write_json_atomic(dumps_metrics(document), path)
 
 
-#: indicators compared with the previous year: (metric id, path, format)
-COMPARISON = (
-    ("n_participants", "study.n_participants", "int"),
-    ("reaction_mean", "reaction.mean_overall", "num2"),
-    ("ikm_converted", "reaction.ikm.converted", "num2"),
-    ("learning_diff", "learning.overall.estimate", "num2"),
-    ("applying_share", "behavior.applying.share", "pct1"),
-    ("roi_pct", "cost.roi_pct", "num1"),
-)
-
 DEFAULT_LEGAL_BASIS = ("report.legal.ikm", "report.legal.jp", "report.legal.pdp")
 
 
@@ -305,48 +295,6 @@ def scoped_table(year: int, name: str, *, root: str | Path | None = None, progra
     return scope_tables({name: pd.read_parquet(path)}, program_id).get(name)
 
 
-def comparison(m: dict, previous: dict | None) -> dict | None:
-    """Key indicators of this year next to the previous report's ``metrics.json``.
-
-    Parameters
-    ----------
-    m : dict
-        This year's metrics.
-    previous : dict or None
-        The previous year's metrics.
-
-    Returns
-    -------
-    dict or None
-        ``{"previous_year", "rows"}`` with one row (``metric``, ``path``,
-        ``previous``, ``current``, ``fmt``) per indicator of
-        :data:`COMPARISON` that is a number in both years; ``None`` when
-        there is no previous report or nothing to compare.
-
-    Examples
-    --------
-    >>> now, before = empty_metrics(2026), empty_metrics(2025)
-    >>> now["study"]["n_participants"], before["study"]["n_participants"] = 40, 35
-    >>> comparison(now, before)["rows"]
-    [{'metric': 'n_participants', 'path': 'study.n_participants', 'previous': 35, 'current': 40, 'fmt': 'int'}]
-    >>> print(comparison(now, None))
-    None
-    """
-    if not previous:
-        return None
-    from kemuning_eval.report.results.rules import get_path
-
-    rows = []
-    for metric, path, fmt in COMPARISON:
-        try:
-            before, now = get_path(previous, path), get_path(m, path)
-        except (KeyError, IndexError, TypeError):
-            continue
-        if isinstance(before, (int, float)) and isinstance(now, (int, float)):
-            rows.append({"metric": metric, "path": path, "previous": before, "current": now, "fmt": fmt})
-    return {"previous_year": previous["study"]["year"], "rows": rows} if rows else None
-
-
 def program_names(tables: dict) -> dict[str, str]:
     """Programme code -> display name: the programme table, else the codes the exports carry.
 
@@ -362,7 +310,7 @@ def program_names(tables: dict) -> dict[str, str]:
     >>> program_names({"tests": pd.DataFrame({"program_id": ["B", None, "A"]})})
     {'A': 'A', 'B': 'B'}
     """
-    from kemuning_eval.report.results.levels import text_or_none
+    from kemuning_eval.report.results.common import text_or_none
 
     programs = tables.get("programs")
     if programs is not None and "program_id" in programs:
@@ -374,106 +322,6 @@ def program_names(tables: dict) -> dict[str, str]:
         if name != "outcomes" and "program_id" in getattr(frame, "columns", ()):
             codes.update(str(c) for c in frame["program_id"].dropna().unique())
     return {code: code for code in sorted(codes)}
-
-
-#: why a previous year is not compared (``findings.comparison_status.reason``)
-COMPARISON_REASONS = ("no_previous_report", "previous_synthetic", "other_agency", "nothing_comparable")
-
-
-def comparable_previous(current: dict, previous: dict | None, *, configured: bool) -> str | None:
-    """``None`` when ``previous`` may be compared with ``current``, else the reason code.
-
-    The previous year is compared only when ``studi.yaml`` names it
-    (``study.previous_year``: ``configured``), or when it is a real study of
-    the same agency; a synthetic year is compared with a real one only when
-    named explicitly.
-
-    Parameters
-    ----------
-    current, previous : dict
-        The ``study`` entries of this year's and the previous year's metrics.
-    configured : bool
-        True when ``studi.yaml`` names the previous year.
-
-    Returns
-    -------
-    str or None
-        A code of :data:`COMPARISON_REASONS`, or ``None``.
-
-    Examples
-    --------
-    >>> real = {"agency": "BPSDM X", "synthetic": False}
-    >>> fake = {"agency": "BPSDM X", "synthetic": True}
-    >>> comparable_previous(real, fake, configured=False), comparable_previous(real, fake, configured=True)
-    ('previous_synthetic', None)
-    >>> comparable_previous(real, {"agency": "BKPSDM Y", "synthetic": False}, configured=False)
-    'other_agency'
-    >>> comparable_previous(fake, fake, configured=False) is None
-    True
-    """
-    if previous is None:
-        return "no_previous_report"
-    if configured:
-        return None
-    if previous.get("synthetic") and not current.get("synthetic"):
-        return "previous_synthetic"
-
-    def agency(study: dict) -> str:
-        return " ".join(str(study.get("agency") or "").lower().split())
-
-    if agency(previous) != agency(current):
-        return "other_agency"
-    return None
-
-
-def previous_comparison(m: Metrics, paths: Any, year: int, previous_year: int | None) -> tuple[dict | None, dict]:
-    """The comparison with the previous year's report, and a status saying which year and why (not).
-
-    Parameters
-    ----------
-    m : Metrics
-        This year's metrics (``study`` is read).
-    paths : ProjectPaths
-        Project folders (``reports/<year>/metrics.json``).
-    year : int
-        This study year.
-    previous_year : int or None
-        ``study.previous_year`` of ``studi.yaml`` (explicit choice), else ``year - 1``.
-
-    Returns
-    -------
-    tuple
-        :func:`comparison` (or ``None``) and ``{"previous_year", "configured",
-        "compared", "synthetic", "reason"}``.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> from kemuning_eval.paths import ProjectPaths
-    >>> with tempfile.TemporaryDirectory() as d:
-    ...     now = Metrics.model_validate(empty_metrics(2026))
-    ...     print(previous_comparison(now, ProjectPaths(Path(d)), 2026, None)[1])
-    {'previous_year': 2025, 'configured': False, 'compared': False, 'synthetic': None, 'reason': 'no_previous_report'}
-    """
-    import json
-
-    prev = int(previous_year or year - 1)
-    path = paths.metrics_json(prev)
-    previous = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
-    if previous is not None and (previous.get("study") or {}).get("program_id"):
-        previous = None  # a programme's report is not a year's study
-    configured = previous_year is not None
-    reason = comparable_previous(m.study.model_dump(), (previous or {}).get("study") if previous else None,
-                                 configured=configured)
-    compared = comparison(m, previous) if reason is None else None
-    if reason is None and compared is None:
-        reason = "nothing_comparable"
-    synthetic = bool(previous["study"].get("synthetic")) if previous else None
-    if compared is not None:
-        compared.update(previous_synthetic=synthetic, configured=configured)
-    status = {"previous_year": prev, "configured": configured, "compared": compared is not None,
-              "synthetic": synthetic, "reason": reason}
-    return compared, status
 
 
 @dataclass(frozen=True)
@@ -501,7 +349,8 @@ def _setup(year: int, root: str | Path | None, lang: str, program_id: str, repor
     from kemuning_eval.i18n import t
     from kemuning_eval.ingest.store import load_tables
     from kemuning_eval.paths import ProjectPaths
-    from kemuning_eval.report.results import levels, rules
+    from kemuning_eval.report.results import rules
+    from kemuning_eval.report.results.common import Context, likert_cutoffs
 
     paths = ProjectPaths(Path(root)) if root else ProjectPaths.discover()
     cfg = study_config.default_study(year, paths=paths)
@@ -512,9 +361,9 @@ def _setup(year: int, root: str | Path | None, lang: str, program_id: str, repor
         raise UsageError(t("results.error.unknown_program", lang, program=program_id, year=year),
                          hint=t("results.hint.programs", lang, choices=", ".join(sorted(names))))
     alpha = float(rules.thresholds(report_cfg.get("rules"))["alpha"])
-    ctx = levels.Context(lang=lang, min_n=int(cfg.privacy.min_group_size), alpha=alpha, seed=int(seed),
+    ctx = Context(lang=lang, min_n=int(cfg.privacy.min_group_size), alpha=alpha, seed=int(seed),
                          themes=str(cfg.themes) if cfg.themes else None, programs=names,
-                         cutoffs=levels.likert_cutoffs((cfg.scoring or {}).get("likert_cutoffs"), lang))
+                         cutoffs=likert_cutoffs((cfg.scoring or {}).get("likert_cutoffs"), lang))
     date = report_date or str(report_cfg.get("date") or "") or None
     return _Setup(year=int(year), lang=lang, program_id=program_id, seed=int(seed), paths=paths, cfg=cfg,
                   report_cfg=report_cfg, date=date, names=names, tables=scope_tables(all_tables, program_id),
@@ -523,17 +372,25 @@ def _setup(year: int, root: str | Path | None, lang: str, program_id: str, repor
 
 def _levels(setup: _Setup) -> dict[str, Any]:
     """Every level of :data:`SECTIONS`: its record, or why it was not measured (decided once, here)."""
-    from kemuning_eval.report.results import availability, levels
+    from kemuning_eval.report.results import (
+        availability,
+        behavior,
+        cost,
+        learning,
+        outcomes,
+        qualitative,
+        reaction,
+    )
 
     tables, ctx = setup.tables, setup.ctx
     pass_mark = float(setup.cfg.setting("scoring", "pass_mark_default"))
     build = {
-        "reaction": lambda: levels.reaction(tables, ctx),
-        "learning": lambda: levels.learning(tables, ctx, pass_mark=pass_mark),
-        "behavior": lambda: levels.behavior(tables, ctx),
-        "results": lambda: levels.results(tables, ctx),
-        "cost": lambda: levels.cost(tables, ctx),
-        "qualitative": lambda: levels.qualitative(tables, ctx),
+        "reaction": lambda: reaction.reaction(tables, ctx),
+        "learning": lambda: learning.learning(tables, ctx, pass_mark=pass_mark),
+        "behavior": lambda: behavior.behavior(tables, ctx),
+        "results": lambda: outcomes.results(tables, ctx),
+        "cost": lambda: cost.cost(tables, ctx),
+        "qualitative": lambda: qualitative.qualitative(tables, ctx),
     }
     out = {}
     for level in SECTIONS:
@@ -545,7 +402,8 @@ def _levels(setup: _Setup) -> dict[str, Any]:
 def _study(setup: _Setup) -> dict[str, Any]:
     """The ``study`` fields: scope and settings from ``studi.yaml``, then what the tables allow."""
     from kemuning_eval.i18n import t
-    from kemuning_eval.report.results import availability, levels
+    from kemuning_eval.report.results import availability
+    from kemuning_eval.report.results import study as sections
 
     info, ctx, lang = setup.cfg.study, setup.ctx, setup.lang
     legal = setup.report_cfg.get("legal_basis") or [t(k, lang) for k in DEFAULT_LEGAL_BASIS]
@@ -555,10 +413,10 @@ def _study(setup: _Setup) -> dict[str, Any]:
         population_asn=info.population_asn, previous_year=info.previous_year,
         program_name=setup.names.get(setup.program_id) if setup.program_id else None,
         alpha=setup.alpha, min_group_size=ctx.min_n, legal_basis=[str(x) for x in legal],
-        likert_bands=levels.likert_bands(ctx.cutoffs, lang), instruments=availability.inventory(setup.tables),
-        **levels.study(setup.tables, ctx, population_asn=info.population_asn,
+        likert_bands=sections.likert_bands(ctx.cutoffs, lang), instruments=availability.inventory(setup.tables),
+        **sections.study(setup.tables, ctx, population_asn=info.population_asn,
                        target_jp=float(setup.cfg.setting("scoring", "jp_target"))),
-        **levels.sample(setup.tables, ctx), profile=levels.profile(setup.tables, ctx),
+        **sections.sample(setup.tables, ctx), profile=sections.profile(setup.tables, ctx),
     )
     return study
 
@@ -566,6 +424,7 @@ def _study(setup: _Setup) -> dict[str, Any]:
 def _findings(m: Metrics, setup: _Setup) -> Findings:
     """The challenges and recommendations of the rules, and the comparison with the previous year."""
     from kemuning_eval.report.results import rules
+    from kemuning_eval.report.results.comparison import previous_comparison
 
     challenges = rules.derive_challenges(m, setup.report_cfg.get("rules"))
     compared, status = (None, None) if setup.program_id else previous_comparison(

@@ -224,20 +224,3 @@ def test_scope_below_minimum_group_size_is_suppressed_not_published(study, tmp_p
     page = _rendered(m, "id")
     assert "kurang dari 10.000" in page
     assert figures.likert_diverging(m, "id") is None and figures.themes_bar(m, "id") is None
-
-
-def test_profile_hides_small_cells_and_the_cell_that_would_reveal_them():
-    import pandas as pd
-
-    from kemuning_eval.report.results import levels
-
-    people = pd.DataFrame({"gender": ["L"] * 2 + ["P"] * 40, "age_band": ["<30"] * 21 + ["30-39"] * 21})
-    rows = levels.profile({"participants": people}, levels.Context(min_n=5))
-    gender = {r["value"]: r for r in rows if r["variable"] == "gender"}
-    assert gender["L"]["suppressed"] and gender["L"]["n"] is None
-    assert gender["P"]["suppressed"] and gender["P"]["n"] is None  # 42 - 40 would reveal L
-    ages = [r for r in rows if r["variable"] == "age_band"]
-    assert [r["n"] for r in ages] == [21, 21] and not any(r["suppressed"] for r in ages)
-    m = {"study": {"profile": rows, "min_group_size": 5}}
-    html = render.Report(m, "id").section("findings")
-    assert html.count("<td>n &lt; 5</td>") == 4 and "Profil peserta" in html

@@ -12,7 +12,8 @@ import pandas as pd
 from crafted_metrics import complete
 
 from kemuning_eval.report.content import narrative
-from kemuning_eval.report.results import levels
+from kemuning_eval.report.results.common import Context, change_fields
+from kemuning_eval.report.results.learning import learning
 from kemuning_eval.report.results.metrics import write_metrics
 from kemuning_eval.report.results.model import Metrics
 from kemuning_eval.stats.learning import learning_summary
@@ -30,15 +31,14 @@ def test_the_learning_level_stores_the_statistics_unrounded():
     pre = [50 + k % 7 for k in range(40)]
     tests = pd.DataFrame({"program_id": ["A"] * 40, "participant_id": [f"p{k}" for k in range(40)],
                           "pre": pre, "post": [p + 10 + (k % 3) / 3 for k, p in enumerate(pre)]})
-    overall = levels.learning({"tests": tests}, levels.Context()).overall
+    overall = learning({"tests": tests}, Context()).overall
     expected = learning_summary(tests, None, by=None, min_n=5).iloc[0]
     assert overall.p_val == expected["t_p_val"] and 0 < overall.p_val < 1e-9
     assert overall.estimate == expected["mean_change"] and overall.post_mean == expected["mean_post"]
 
 
 def test_p_just_below_alpha_is_significant_in_the_model_the_json_and_the_text(tmp_path):
-    change = levels.change_fields({"estimate": 1.2, "ci_low": 0.05, "ci_high": 2.35, "p_val": 0.0496},
-                                  levels.Context())
+    change = change_fields({"estimate": 1.2, "ci_low": 0.05, "ci_high": 2.35, "p_val": 0.0496}, Context())
     assert (change["p_val"], change["direction"], change["significant"]) == (0.0496, "increase", True)
     m = complete({"learning": {"available": True, "overall": dict(change, n=40, pre_mean=55.0, post_mean=56.2)}})
     model = Metrics.model_validate(m)

@@ -12,8 +12,9 @@ import pandas as pd
 
 from kemuning_eval.report.content.narrative import not_available
 from kemuning_eval.report.content.narrative import results as results_text
-from kemuning_eval.report.results.levels import Context, results
+from kemuning_eval.report.results.common import Context
 from kemuning_eval.report.results.metrics import empty_metrics
+from kemuning_eval.report.results.outcomes import results
 
 
 def _outcomes(treated_units: int, units: int = 16, seed: int = 1) -> pd.DataFrame:
