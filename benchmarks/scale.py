@@ -51,7 +51,7 @@ STATS_CODE = (
     "import sys\n"
     "from kemuning_eval.report.results.metrics import compute_metrics\n"
     "m = compute_metrics(int(sys.argv[1]), root=sys.argv[2])\n"
-    "assert m['reaction'], 'no reaction level'\n"
+    "assert m.reaction.available, 'no reaction level'\n"
 )
 
 GENERATE_CODE = (

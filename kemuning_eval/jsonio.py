@@ -1,6 +1,6 @@
 """Deterministic JSON for ``metrics.json``: sorted keys, plain floats, no NaN.
 
-The report's numbers are stored *rounded as shown* by
+The report's numbers are stored at full precision by
 :mod:`kemuning_eval.report.results.metrics`; this module only makes the file
 byte-stable: numpy scalars become Python numbers, NaN and infinities become
 ``null``, keys are sorted, and the text ends with one newline.  A base module,

@@ -266,18 +266,18 @@ def learning_forest(m: dict, lang: str) -> Figure | None:
     Examples
     --------
     >>> m = {"learning": {"available": True, "by_program": [
-    ...     {"program_id": "A", "name": "Alpha", "diff": 10.7, "ci_low": 5.1, "ci_high": 16.2},
-    ...     {"program_id": "B", "name": "Beta", "diff": 3.2, "ci_low": -1.0, "ci_high": 7.4}]}}
+    ...     {"program_id": "A", "name": "Alpha", "estimate": 10.7, "ci_low": 5.1, "ci_high": 16.2},
+    ...     {"program_id": "B", "name": "Beta", "estimate": 3.2, "ci_low": -1.0, "ci_high": 7.4}]}}
     >>> [x.get_text() for x in learning_forest(m, "en").axes[0].get_yticklabels()]
     ['Alpha', 'Beta']
     >>> m["learning"]["by_program"][1]["suppressed"] = True
     >>> print(learning_forest(m, "en"))
     None
     """
-    rows = [r for r in _ok(m, "learning").get("by_program") or [] if not r.get("suppressed") and r.get("diff") is not None]
+    rows = [r for r in _ok(m, "learning").get("by_program") or [] if not r.get("suppressed") and r.get("estimate") is not None]
     if len(rows) < 2:
         return None
-    return _interval_plot(rows, "diff", "name", t("report.fig.forest.xlabel", lang), lang=lang)
+    return _interval_plot(rows, "estimate", "name", t("report.fig.forest.xlabel", lang), lang=lang)
 
 
 def applying_bars(m: dict, lang: str) -> Figure | None:

@@ -25,7 +25,7 @@ Examples
 --------
 >>> from kemuning_eval.report.results.metrics import empty_metrics
 >>> m = empty_metrics(2026)
->>> m["learning"] = {"available": True, "overall": {"n": 40, "pre_mean": 60.0, "post_mean": 61.2, "diff": 1.2,
+>>> m["learning"] = {"available": True, "overall": {"n": 40, "pre_mean": 60.0, "post_mean": 61.2, "estimate": 1.2,
 ...     "ci_low": 0.05, "ci_high": 2.35, "p_val": 0.0496, "direction": "increase", "w_stat": 300.0,
 ...     "w_p": 0.06, "dz": 0.1996, "gz": 0.195, "effect_band": "negligible"}}
 >>> text = learning(m, "en")
@@ -505,7 +505,7 @@ def learning(m: dict, lang: str) -> list[str]:
     >>> from kemuning_eval.report.results.metrics import empty_metrics
     >>> m = empty_metrics(2026)
     >>> m["learning"] = {"available": True, "overall": {
-    ...     "n": 38, "pre_mean": 55.0, "post_mean": 70.5, "diff": 15.5, "ci_low": 12.1, "ci_high": 18.9,
+    ...     "n": 38, "pre_mean": 55.0, "post_mean": 70.5, "estimate": 15.5, "ci_low": 12.1, "ci_high": 18.9,
     ...     "p_val": 0.0001, "direction": "increase", "w_stat": 12.0, "w_p": 0.0002, "dz": 1.1, "gz": 1.08,
     ...     "effect_band": "large"}}
     >>> text = learning(m, "en")
@@ -802,7 +802,7 @@ def conclusion(m: dict, lang: str) -> list[str]:
     Without Level 3 data nothing is concluded about application at work:
 
     >>> m["behavior"] = unavailable("not_collected", ("observations",))
-    >>> m["learning"] = {"available": True, "overall": {"diff": 5.0, "ci_low": 2.0, "ci_high": 8.0, "p_val": 0.01,
+    >>> m["learning"] = {"available": True, "overall": {"estimate": 5.0, "ci_low": 2.0, "ci_high": 8.0, "p_val": 0.01,
     ...                                                     "direction": "increase"}}
     >>> text = conclusion(m, "en")[0]
     >>> "at work" in text.replace("Level 3 (behaviour at work)", ""), "knowledge increased significantly" in text

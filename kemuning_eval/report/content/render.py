@@ -103,7 +103,7 @@ class Report(ResearcherCells):
 
     Parameters
     ----------
-    m : dict
+    m : Metrics or dict
         The metrics of :func:`kemuning_eval.report.results.metrics.compute_metrics`.
     lang : {"id", "en"}
         Report language.
@@ -122,7 +122,9 @@ class Report(ResearcherCells):
     (True, True)
     """
 
-    def __init__(self, m: dict, lang: str, *, tests: Any = None) -> None:
+    def __init__(self, m: Any, lang: str, *, tests: Any = None) -> None:
+        if not isinstance(m, dict):  # boundary: content still reads dicts
+            m = m.model_dump()
         self.m = labelled(m, lang)  # stored codes (bands, categories) shown as catalogue text
         self.lang = lang
         self.tests = tests
@@ -229,7 +231,7 @@ class Report(ResearcherCells):
         parts = [_paras(nar.learning(self.m, self.lang))]
         rows = [dict(row, ci=fmt_ci(row.get("ci_low"), row.get("ci_high"), 2, self.lang)) for row in lv.get("by_program") or []]
         parts.append(self._table(rows, [
-            ("name", "name", None), ("n", "n", "int"), ("diff", "diff", "num2"), ("ci", "ci", None),
+            ("name", "name", None), ("n", "n", "int"), ("estimate", "diff", "num2"), ("ci", "ci", None),
             ("p_val", "p", "p"), ("p_holm", "p_holm", "p"), ("dz", "dz", "num2")], "report.learning.table_caption"))
         if any(row.get("suppressed") for row in rows):
             parts.append(p(t("report.suppressed_note", self.lang, min_n=min_group_size(self.m))))
@@ -365,7 +367,7 @@ class Report(ResearcherCells):
     def _fig_forest(self) -> tuple[Any, str]:
         lang, m = self.lang, self.m
         rows = [r for r in (m.get("learning") or {}).get("by_program") or [] if not r.get("suppressed")]
-        summary = "; ".join(f"{r['name']} {fmt_number(r.get('diff'), 2, lang)}" for r in rows)
+        summary = "; ".join(f"{r['name']} {fmt_number(r.get('estimate'), 2, lang)}" for r in rows)
         return figs.learning_forest(m, lang), t("report.fig.forest.alt", lang, summary=summary)
 
     def _fig_applying(self) -> tuple[Any, str]:

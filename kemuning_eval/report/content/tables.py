@@ -146,7 +146,7 @@ CSV_TABLES = {
 def export_csv_tables(m: dict, folder: str | Path) -> list[Path]:
     """Write the report's tables as formula-safe CSV files for spreadsheet users.
 
-    Values are those of ``metrics.json`` (rounded as shown); suppressed rows
+    Values are those of ``metrics.json`` (full precision); suppressed rows
     keep their NaN values.  Returns the files written, in name order.
 
     Examples

@@ -8,7 +8,7 @@ Examples
 --------
 >>> fmt_value(0.4567, "pct1", "id"), fmt_value(1250000, "rupiah", "en")
 ('45,7%', 'Rp 1,250,000')
->>> verdict({"diff": 1.25, "ci_low": 0.5, "ci_high": 2.0, "p_val": 0.049, "direction": "increase"}, "id")
+>>> verdict({"estimate": 1.25, "ci_low": 0.5, "ci_high": 2.0, "p_val": 0.049, "direction": "increase"}, "id")
 'meningkat signifikan (selisih 1,25, IK 95% [0,50; 2,00], p = 0,049)'
 """
 
@@ -66,7 +66,7 @@ def fmt_value(value: Any, fmt: str, lang: str) -> str:
 
 
 
-def verdict(entry: dict, lang: str, *, key: str = "diff", fmt: str = "num2") -> str:
+def verdict(entry: dict, lang: str, *, key: str = "estimate", fmt: str = "num2") -> str:
     """Wording of a stored change: its ``direction``, with the estimate, CI and p-value.
 
     Parameters
@@ -76,7 +76,7 @@ def verdict(entry: dict, lang: str, *, key: str = "diff", fmt: str = "num2") -> 
         and the decision ``direction`` (made on the unrounded values).
     lang : {"id", "en"}
         Report language.
-    key : str, default "diff"
+    key : str, default "estimate"
         Key of the estimate.
     fmt : str, default "num2"
         Format of the estimate and CI (see :data:`FORMATS`).
@@ -89,7 +89,7 @@ def verdict(entry: dict, lang: str, *, key: str = "diff", fmt: str = "num2") -> 
 
     Examples
     --------
-    >>> verdict({"diff": 1.25, "ci_low": 0.5, "ci_high": 2.0, "p_val": 0.001, "direction": "increase"}, "en")
+    >>> verdict({"estimate": 1.25, "ci_low": 0.5, "ci_high": 2.0, "p_val": 0.001, "direction": "increase"}, "en")
     'a significant increase (difference 1.25, 95% CI [0.50, 2.00], p = 0.001)'
     """
     decimals = int(fmt[-1]) if fmt[-1].isdigit() else 2

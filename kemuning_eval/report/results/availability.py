@@ -38,8 +38,11 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+
+from kemuning_eval.report.results.model import Unavailable
 
 #: every instrument of a study, in the order the method section names them
 INSTRUMENTS = ("roster", "programs", "costs", "facilitators", "reaction", "facilitator_ratings", "tests",
@@ -93,6 +96,21 @@ class NotMeasured:
     def as_dict(self) -> dict[str, Any]:
         """The entry stored in the metrics: ``available`` (false), ``reason``, ``instruments``."""
         return {"available": False, "reason": self.reason, "instruments": list(self.instruments)}
+
+    def record(self) -> Unavailable:
+        """The same entry as a results-model record (:class:`~kemuning_eval.report.results.model.Unavailable`)."""
+        return Unavailable.model_validate(self.as_dict())
+
+
+def not_measured(reason: str, *instruments: str) -> Unavailable:
+    """The record of a part that has no numbers: ``reason`` and the instruments that would have measured it.
+
+    Examples
+    --------
+    >>> not_measured("no_data", "tests")
+    Unavailable(available=False, reason='no_data', instruments=['tests'])
+    """
+    return NotMeasured(reason, instruments).record()
 
 
 def _rows(frame: Any) -> int:
@@ -239,8 +257,8 @@ def not_collected(m: dict) -> list[str]:
             if not row["collected"] and row["instrument"] in level_instruments]
 
 
-def parts_not_measured(m: dict, tables: dict) -> dict[str, dict[str, Any]]:
-    """Parts of the report below a level that have no numbers, each as a :class:`NotMeasured` entry.
+def parts_not_measured(study: Mapping[str, Any], sections: Mapping[str, Any], tables: dict) -> dict[str, Unavailable]:
+    """Parts of the report below a level that have no numbers, each as an :class:`Unavailable` record.
 
     Keys are metric paths: ``programs`` (programme overview), ``sample`` (the
     Krejcie-Morgan check and response rates), ``profile``, ``jp_coverage``,
@@ -249,31 +267,31 @@ def parts_not_measured(m: dict, tables: dict) -> dict[str, dict[str, Any]]:
 
     Parameters
     ----------
-    m : dict
-        The metrics, levels already computed.
+    study : mapping
+        The ``study`` fields computed so far (``sample``, ``profile``, ``jp_coverage`` are read).
+    sections : mapping of str to record
+        The levels already computed (``reaction`` and ``cost`` are read).
     tables : dict of str to pandas.DataFrame
         The processed tables in the report's scope.
 
     Returns
     -------
-    dict of str to dict
+    dict of str to Unavailable
 
     Examples
     --------
     >>> import pandas as pd
-    >>> m = {"study": {"sample": None}, "reaction": {"available": True, "ikm": None, "facilitators": None},
-    ...      "cost": {"available": False}}
-    >>> parts = parts_not_measured(m, {"reaction": pd.DataFrame({"q": [4]})})
-    >>> sorted(parts), parts["sample"]["instruments"]
-    (['jp_coverage', 'profile', 'programs', 'reaction.facilitators', 'reaction.ikm', 'sample'], ['roster'])
+    >>> sections = {"reaction": not_measured("no_data", "reaction"), "cost": not_measured("no_data", "costs")}
+    >>> parts = parts_not_measured({"sample": None}, sections, {"reaction": pd.DataFrame({"q": [4]})})
+    >>> sorted(parts), parts["sample"].instruments
+    (['jp_coverage', 'profile', 'programs', 'sample'], ['roster'])
     """
-    out: dict[str, dict[str, Any]] = {}
+    out: dict[str, Unavailable] = {}
 
     def missing(part: str, *instruments: str) -> None:
         absent = tuple(k for k in instruments if not collected(tables, k))
-        out[part] = NotMeasured("not_collected" if absent else "no_data", absent or instruments).as_dict()
+        out[part] = not_measured("not_collected" if absent else "no_data", *(absent or instruments))
 
-    study = m.get("study") or {}
     if not collected(tables, "programs"):
         missing("programs", "programs")
     if study.get("sample") is None:
@@ -282,14 +300,13 @@ def parts_not_measured(m: dict, tables: dict) -> dict[str, dict[str, Any]]:
         missing("profile", "roster")
     if study.get("jp_coverage") is None:
         missing("jp_coverage", "jp_records")
-    reaction = m.get("reaction") or {}
-    if reaction.get("available"):
-        if reaction.get("ikm") is None:  # no item with an ikm_element, or not all nine elements
-            reason = "ikm_incomplete" if reaction.get("ikm_missing") else "not_collected"
-            out["reaction.ikm"] = NotMeasured(reason, ("reaction",)).as_dict()
-        if reaction.get("facilitators") is None:
+    reaction, cost = sections.get("reaction"), sections.get("cost")
+    if reaction is not None and reaction.available:
+        if reaction.ikm is None:  # no item with an ikm_element, or not all nine elements
+            out["reaction.ikm"] = not_measured("ikm_incomplete" if reaction.ikm_missing else "not_collected",
+                                               "reaction")
+        if reaction.facilitators is None:
             missing("reaction.facilitators", "facilitator_ratings")
-    cost = m.get("cost") or {}
-    if cost.get("available") and cost.get("bcr") is None:
+    if cost is not None and cost.available and cost.bcr is None:
         missing("cost.roi", "benefits")
     return out

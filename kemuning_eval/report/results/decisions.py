@@ -1,6 +1,6 @@
-"""The decisions :mod:`.levels` stores with each result, from the statistics' band module.
+"""The decisions the level modules store with each result, from the statistics' band module.
 
-:mod:`.levels` stores ``direction``, ``significant``, ``effect_band``,
+The level modules (:mod:`.common` for a paired change) store ``direction``, ``significant``, ``effect_band``,
 ``gain_band`` and a scale's ``low`` reliability, each decided once on
 unrounded values by :mod:`kemuning_eval.stats.bands` (where every band and
 rule is defined, with its source); the wording layer reads them and never

@@ -1,9 +1,9 @@
 """Assemble every result of the evaluation into one ``metrics`` dict.
 
 ``compute_metrics`` reads the processed tables of a study year, calls the
-statistics of :mod:`kemuning_eval.stats` and stores each number *rounded as
-the report shows it*, so that the narrative (which formats from this dict)
-and ``metrics.json`` always agree.  Top-level keys: ``study``, ``reaction``,
+statistics of :mod:`kemuning_eval.stats` and stores each number at full
+precision (the narrative rounds for display as it formats from the same
+values, so the text and ``metrics.json`` always agree).  Top-level keys: ``study``, ``reaction``,
 ``learning``, ``behavior``, ``results``, ``cost``, ``qualitative``,
 ``findings``, ``provenance``.  A level whose data are missing carries
 ``available: false`` and a ``reason`` instead of numbers.
@@ -17,11 +17,17 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
+from kemuning_eval.config import DEFAULT_ALPHA, DEFAULT_MIN_GROUP_SIZE
 from kemuning_eval.jsonio import dumps_metrics, write_json_atomic
-from kemuning_eval.report.results.availability import LEVEL_INSTRUMENT, NotMeasured
+from kemuning_eval.report.results.availability import LEVEL_INSTRUMENT, NotMeasured, not_measured
+from kemuning_eval.report.results.model import Findings, Metrics, Provenance, Study
 
 SECTIONS = ("reaction", "learning", "behavior", "results", "cost", "qualitative")
 SCHEMA_VERSION = 1
@@ -71,26 +77,55 @@ def empty_metrics(year: int, *, lang: str = "id", program_id: str = "", report_d
     >>> m["study"]["program_id"], m["study"]["report_date"], m["cost"]
     ('PKA-01', None, {'available': False, 'reason': 'no_data', 'instruments': ['costs']})
     >>> m["findings"]
-    {'challenges': [], 'recommendations': [], 'comparison': None}
+    {'challenges': [], 'recommendations': [], 'comparison': None, 'comparison_status': None}
     """
     study = {
-        "year": int(year),
-        "lang": lang,
-        "program_id": program_id or None,
-        "report_date": report_date or None,
-        "synthetic": False,
+        "year": int(year), "lang": lang, "program_id": program_id or None, "report_date": report_date or None,
+        "synthetic": False, "region": None, "agency": None, "population_asn": None, "previous_year": None,
+        "program_name": None, "alpha": DEFAULT_ALPHA, "min_group_size": DEFAULT_MIN_GROUP_SIZE, "legal_basis": [],
+        "likert_bands": [], "instruments": [], "not_measured": {}, "sample": None, "response_rates": [],
+        "profile": [],
     }
     m: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "study": study}
     for name in SECTIONS:
         m[name] = unavailable("no_data", (LEVEL_INSTRUMENT[name],))
-    m["findings"] = {"challenges": [], "recommendations": [], "comparison": None}
+    m["findings"] = {"challenges": [], "recommendations": [], "comparison": None, "comparison_status": None}
     m["provenance"] = {"inputs": [], "package_version": None, "git_commit": None, "parameters": {
         "year": int(year), "lang": lang, "program_id": program_id, "report_date": report_date, "seed": 0}}
     return m
 
 
-def write_metrics(metrics: dict, path: str | Path) -> Path:
-    """Write ``metrics`` to ``path`` as deterministic JSON (sorted keys, no NaN).
+def as_document(metrics: Metrics | dict) -> dict:
+    """``metrics`` as ``metrics.json`` holds it: plain JSON types, full precision, NaN as ``None``.
+
+    Parameters
+    ----------
+    metrics : Metrics or dict
+        The results model, or a metrics document (e.g. a crafted one, or a previous year's file).
+
+    Returns
+    -------
+    dict
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.results.model import Metrics
+    >>> model = Metrics.model_validate(empty_metrics(2026))
+    >>> as_document(model)["cost"], as_document(model)["study"]["jp_coverage"]
+    ({'available': False, 'instruments': ['costs'], 'reason': 'no_data'}, None)
+    """
+    import json
+
+    if isinstance(metrics, BaseModel):
+        metrics = metrics.model_dump(mode="json")
+    return json.loads(dumps_metrics(metrics))
+
+
+def write_metrics(metrics: Metrics | dict, path: str | Path) -> Path:
+    """Write ``metrics`` to ``path`` as deterministic JSON (sorted keys, full precision, no NaN).
+
+    The document is checked against the results model and its JSON Schema
+    first; nothing is written when it does not fit.
 
     Examples
     --------
@@ -100,22 +135,10 @@ def write_metrics(metrics: dict, path: str | Path) -> Path:
     >>> p.read_text(encoding="utf-8").startswith("{")
     True
     """
-    import json
+    document = as_document(metrics)
+    _check_schema(document)
+    return write_json_atomic(dumps_metrics(document), path)
 
-    text = dumps_metrics(metrics)  # serialised once: checked against the schema and written
-    _check_schema(json.loads(text))
-    return write_json_atomic(text, path)
-
-
-#: indicators compared with the previous year: (metric id, path, format)
-COMPARISON = (
-    ("n_participants", "study.n_participants", "int"),
-    ("reaction_mean", "reaction.mean_overall", "num2"),
-    ("ikm_converted", "reaction.ikm.converted", "num2"),
-    ("learning_diff", "learning.overall.diff", "num2"),
-    ("applying_share", "behavior.applying.share", "pct1"),
-    ("roi_pct", "cost.roi_pct", "num1"),
-)
 
 DEFAULT_LEGAL_BASIS = ("report.legal.ikm", "report.legal.jp", "report.legal.pdp")
 
@@ -159,29 +182,33 @@ LEVEL_COUNTS = {
 }
 
 
-def suppress_small_levels(m: dict, min_n: int) -> None:
-    """Replace a level by ``unavailable("suppressed_small_group")`` when its count is below ``min_n``.
+def suppress_small_levels(sections: Mapping[str, Any], min_n: int) -> dict[str, Any]:
+    """The levels, each replaced by ``Unavailable("suppressed_small_group")`` when its count is below ``min_n``.
 
     The statistics suppress small *breakdowns*; this protects a whole report
     scope (e.g. a programme with four respondents).
 
     Examples
     --------
-    >>> m = {"reaction": {"available": True, "n_responses": 3}}
-    >>> suppress_small_levels(m, 5); m["reaction"]
-    {'available': False, 'reason': 'suppressed_small_group', 'instruments': ['reaction']}
+    >>> from kemuning_eval.report.results.model import Qualitative
+    >>> small = Qualitative(available=True, n_excerpts=3, themes=[], quotes=[])
+    >>> suppress_small_levels({"qualitative": small}, 5)["qualitative"].reason
+    'suppressed_small_group'
     """
     from kemuning_eval.report.results.rules import get_path
 
+    out = dict(sections)
     for level, path in LEVEL_COUNTS.items():
-        if not (m.get(level) or {}).get("available"):
+        section = out.get(level)
+        if section is None or not section.available:
             continue
         try:
-            n = get_path(m, path)
+            n = get_path(out, path)
         except (KeyError, IndexError, TypeError):
             continue
         if n is not None and n < min_n:
-            m[level] = unavailable("suppressed_small_group", (LEVEL_INSTRUMENT[level],))
+            out[level] = not_measured("suppressed_small_group", LEVEL_INSTRUMENT[level])
+    return out
 
 
 def load_scoped_tables(year: int, *, root: str | Path | None = None, program_id: str = "") -> dict:
@@ -268,48 +295,6 @@ def scoped_table(year: int, name: str, *, root: str | Path | None = None, progra
     return scope_tables({name: pd.read_parquet(path)}, program_id).get(name)
 
 
-def comparison(m: dict, previous: dict | None) -> dict | None:
-    """Key indicators of this year next to the previous report's ``metrics.json``.
-
-    Parameters
-    ----------
-    m : dict
-        This year's metrics.
-    previous : dict or None
-        The previous year's metrics.
-
-    Returns
-    -------
-    dict or None
-        ``{"previous_year", "rows"}`` with one row (``metric``, ``path``,
-        ``previous``, ``current``, ``fmt``) per indicator of
-        :data:`COMPARISON` that is a number in both years; ``None`` when
-        there is no previous report or nothing to compare.
-
-    Examples
-    --------
-    >>> now, before = empty_metrics(2026), empty_metrics(2025)
-    >>> now["study"]["n_participants"], before["study"]["n_participants"] = 40, 35
-    >>> comparison(now, before)["rows"]
-    [{'metric': 'n_participants', 'path': 'study.n_participants', 'previous': 35, 'current': 40, 'fmt': 'int'}]
-    >>> print(comparison(now, None))
-    None
-    """
-    if not previous:
-        return None
-    from kemuning_eval.report.results.rules import get_path
-
-    rows = []
-    for metric, path, fmt in COMPARISON:
-        try:
-            before, now = get_path(previous, path), get_path(m, path)
-        except (KeyError, IndexError, TypeError):
-            continue
-        if isinstance(before, (int, float)) and isinstance(now, (int, float)):
-            rows.append({"metric": metric, "path": path, "previous": before, "current": now, "fmt": fmt})
-    return {"previous_year": previous["study"]["year"], "rows": rows} if rows else None
-
-
 def program_names(tables: dict) -> dict[str, str]:
     """Programme code -> display name: the programme table, else the codes the exports carry.
 
@@ -325,7 +310,7 @@ def program_names(tables: dict) -> dict[str, str]:
     >>> program_names({"tests": pd.DataFrame({"program_id": ["B", None, "A"]})})
     {'A': 'A', 'B': 'B'}
     """
-    from kemuning_eval.report.results.levels import text_or_none
+    from kemuning_eval.report.results.common import text_or_none
 
     programs = tables.get("programs")
     if programs is not None and "program_id" in programs:
@@ -339,103 +324,113 @@ def program_names(tables: dict) -> dict[str, str]:
     return {code: code for code in sorted(codes)}
 
 
-#: why a previous year is not compared (``findings.comparison_status.reason``)
-COMPARISON_REASONS = ("no_previous_report", "previous_synthetic", "other_agency", "nothing_comparable")
+@dataclass(frozen=True)
+class _Setup:
+    """What every part of one computation reads: the study's folders, configuration, tables in scope."""
+
+    year: int
+    lang: str
+    program_id: str
+    seed: int
+    paths: Any
+    cfg: Any
+    report_cfg: dict
+    date: str | None
+    names: dict[str, str]
+    tables: dict
+    ctx: Any
+    alpha: float
 
 
-def comparable_previous(current: dict, previous: dict | None, *, configured: bool) -> str | None:
-    """``None`` when ``previous`` may be compared with ``current``, else the reason code.
+def _setup(year: int, root: str | Path | None, lang: str, program_id: str, report_date: str, seed: int,
+           tables: dict | None) -> _Setup:
+    from kemuning_eval import config as study_config
+    from kemuning_eval.errors import UsageError
+    from kemuning_eval.i18n import t
+    from kemuning_eval.ingest.store import load_tables
+    from kemuning_eval.paths import ProjectPaths
+    from kemuning_eval.report.results import rules
+    from kemuning_eval.report.results.common import Context, likert_cutoffs
 
-    The previous year is compared only when ``studi.yaml`` names it
-    (``study.previous_year``: ``configured``), or when it is a real study of
-    the same agency; a synthetic year is compared with a real one only when
-    named explicitly.
-
-    Parameters
-    ----------
-    current, previous : dict
-        The ``study`` entries of this year's and the previous year's metrics.
-    configured : bool
-        True when ``studi.yaml`` names the previous year.
-
-    Returns
-    -------
-    str or None
-        A code of :data:`COMPARISON_REASONS`, or ``None``.
-
-    Examples
-    --------
-    >>> real = {"agency": "BPSDM X", "synthetic": False}
-    >>> fake = {"agency": "BPSDM X", "synthetic": True}
-    >>> comparable_previous(real, fake, configured=False), comparable_previous(real, fake, configured=True)
-    ('previous_synthetic', None)
-    >>> comparable_previous(real, {"agency": "BKPSDM Y", "synthetic": False}, configured=False)
-    'other_agency'
-    >>> comparable_previous(fake, fake, configured=False) is None
-    True
-    """
-    if previous is None:
-        return "no_previous_report"
-    if configured:
-        return None
-    if previous.get("synthetic") and not current.get("synthetic"):
-        return "previous_synthetic"
-
-    def agency(study: dict) -> str:
-        return " ".join(str(study.get("agency") or "").lower().split())
-
-    if agency(previous) != agency(current):
-        return "other_agency"
-    return None
+    paths = ProjectPaths(Path(root)) if root else ProjectPaths.discover()
+    cfg = study_config.default_study(year, paths=paths)
+    report_cfg = dict(cfg.report or {})
+    all_tables = tables if tables is not None else load_tables(paths.processed(year))
+    names = program_names(all_tables)
+    if program_id and program_id not in names:
+        raise UsageError(t("results.error.unknown_program", lang, program=program_id, year=year),
+                         hint=t("results.hint.programs", lang, choices=", ".join(sorted(names))))
+    alpha = float(rules.thresholds(report_cfg.get("rules"))["alpha"])
+    ctx = Context(lang=lang, min_n=int(cfg.privacy.min_group_size), alpha=alpha, seed=int(seed),
+                         themes=str(cfg.themes) if cfg.themes else None, programs=names,
+                         cutoffs=likert_cutoffs((cfg.scoring or {}).get("likert_cutoffs"), lang))
+    date = report_date or str(report_cfg.get("date") or "") or None
+    return _Setup(year=int(year), lang=lang, program_id=program_id, seed=int(seed), paths=paths, cfg=cfg,
+                  report_cfg=report_cfg, date=date, names=names, tables=scope_tables(all_tables, program_id),
+                  ctx=ctx, alpha=alpha)
 
 
-def previous_comparison(m: dict, paths: Any, year: int, previous_year: int | None) -> tuple[dict | None, dict]:
-    """The comparison with the previous year's report, and a status saying which year and why (not).
+def _levels(setup: _Setup) -> dict[str, Any]:
+    """Every level of :data:`SECTIONS`: its record, or why it was not measured (decided once, here)."""
+    from kemuning_eval.report.results import (
+        availability,
+        behavior,
+        cost,
+        learning,
+        outcomes,
+        qualitative,
+        reaction,
+    )
 
-    Parameters
-    ----------
-    m : dict
-        This year's metrics (``study`` is read).
-    paths : ProjectPaths
-        Project folders (``reports/<year>/metrics.json``).
-    year : int
-        This study year.
-    previous_year : int or None
-        ``study.previous_year`` of ``studi.yaml`` (explicit choice), else ``year - 1``.
+    tables, ctx = setup.tables, setup.ctx
+    pass_mark = float(setup.cfg.setting("scoring", "pass_mark_default"))
+    build = {
+        "reaction": lambda: reaction.reaction(tables, ctx),
+        "learning": lambda: learning.learning(tables, ctx, pass_mark=pass_mark),
+        "behavior": lambda: behavior.behavior(tables, ctx),
+        "results": lambda: outcomes.results(tables, ctx),
+        "cost": lambda: cost.cost(tables, ctx),
+        "qualitative": lambda: qualitative.qualitative(tables, ctx),
+    }
+    out = {}
+    for level in SECTIONS:
+        missing = availability.level_status(tables, level)
+        out[level] = missing.record() if missing else build[level]()
+    return out
 
-    Returns
-    -------
-    tuple
-        :func:`comparison` (or ``None``) and ``{"previous_year", "configured",
-        "compared", "synthetic", "reason"}``.
 
-    Examples
-    --------
-    >>> import tempfile
-    >>> from kemuning_eval.paths import ProjectPaths
-    >>> with tempfile.TemporaryDirectory() as d:
-    ...     print(previous_comparison(empty_metrics(2026), ProjectPaths(Path(d)), 2026, None)[1])
-    {'previous_year': 2025, 'configured': False, 'compared': False, 'synthetic': None, 'reason': 'no_previous_report'}
-    """
-    import json
+def _study(setup: _Setup) -> dict[str, Any]:
+    """The ``study`` fields: scope and settings from ``studi.yaml``, then what the tables allow."""
+    from kemuning_eval.i18n import t
+    from kemuning_eval.report.results import availability
+    from kemuning_eval.report.results import study as sections
 
-    prev = int(previous_year or year - 1)
-    path = paths.metrics_json(prev)
-    previous = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
-    if previous is not None and (previous.get("study") or {}).get("program_id"):
-        previous = None  # a programme's report is not a year's study
-    configured = previous_year is not None
-    reason = comparable_previous(m["study"], (previous or {}).get("study") if previous else None,
-                                 configured=configured)
-    compared = comparison(m, previous) if reason is None else None
-    if reason is None and compared is None:
-        reason = "nothing_comparable"
-    synthetic = bool(previous["study"].get("synthetic")) if previous else None
-    if compared is not None:
-        compared.update(previous_synthetic=synthetic, configured=configured)
-    status = {"previous_year": prev, "configured": configured, "compared": compared is not None,
-              "synthetic": synthetic, "reason": reason}
-    return compared, status
+    info, ctx, lang = setup.cfg.study, setup.ctx, setup.lang
+    legal = setup.report_cfg.get("legal_basis") or [t(k, lang) for k in DEFAULT_LEGAL_BASIS]
+    study = empty_metrics(setup.year, lang=lang, program_id=setup.program_id, report_date=setup.date or "")["study"]
+    study.update(
+        region=info.region or None, agency=info.agency or None, synthetic=bool(info.synthetic),
+        population_asn=info.population_asn, previous_year=info.previous_year,
+        program_name=setup.names.get(setup.program_id) if setup.program_id else None,
+        alpha=setup.alpha, min_group_size=ctx.min_n, legal_basis=[str(x) for x in legal],
+        likert_bands=sections.likert_bands(ctx.cutoffs, lang), instruments=availability.inventory(setup.tables),
+        **sections.study(setup.tables, ctx, population_asn=info.population_asn,
+                       target_jp=float(setup.cfg.setting("scoring", "jp_target"))),
+        **sections.sample(setup.tables, ctx), profile=sections.profile(setup.tables, ctx),
+    )
+    return study
+
+
+def _findings(m: Metrics, setup: _Setup) -> Findings:
+    """The challenges and recommendations of the rules, and the comparison with the previous year."""
+    from kemuning_eval.report.results import rules
+    from kemuning_eval.report.results.comparison import previous_comparison
+
+    challenges = rules.derive_challenges(m, setup.report_cfg.get("rules"))
+    compared, status = (None, None) if setup.program_id else previous_comparison(
+        m, setup.paths, setup.year, setup.cfg.study.previous_year)
+    return Findings.model_validate({"challenges": challenges, "recommendations": rules.derive_recommendations(challenges),
+                                    "comparison": compared, "comparison_status": status})
 
 
 def compute_metrics(
@@ -447,8 +442,8 @@ def compute_metrics(
     report_date: str = "",
     seed: int = 0,
     tables: dict | None = None,
-) -> dict:
-    """Compute every result of study ``year`` into a metrics dict.
+) -> Metrics:
+    """Compute every result of study ``year`` into the typed results model.
 
     Parameters
     ----------
@@ -472,8 +467,8 @@ def compute_metrics(
 
     Returns
     -------
-    dict
-        The metrics (see the module docstring), values rounded as shown.
+    Metrics
+        The results (see the module docstring), values at full precision.
 
     Raises
     ------
@@ -495,82 +490,29 @@ def compute_metrics(
     """
     import warnings
 
-    from kemuning_eval import config as study_config
-    from kemuning_eval.errors import UsageError
-    from kemuning_eval.i18n import check_lang, t
-    from kemuning_eval.ingest.store import load_tables
-    from kemuning_eval.paths import ProjectPaths
+    from kemuning_eval.i18n import check_lang
     from kemuning_eval.provenance import build_provenance
-    from kemuning_eval.report.results import availability, levels, rules
+    from kemuning_eval.report.results.availability import parts_not_measured
 
     check_lang(lang)
-    paths = ProjectPaths(Path(root)) if root else ProjectPaths.discover()
-    cfg = study_config.default_study(year, paths=paths)
-    report_cfg = dict(cfg.report or {})
-    date = report_date or str(report_cfg.get("date") or "") or None
-    all_tables = tables if tables is not None else load_tables(paths.processed(year))
-    names = program_names(all_tables)
-    if program_id and program_id not in names:
-        raise UsageError(f"program {program_id!r} tidak ada pada tahun {year}",
-                         hint="pilih salah satu: " + ", ".join(sorted(names)))
-    tables = scope_tables(all_tables, program_id)
-    min_n = int(cfg.privacy.min_group_size)
-    th = rules.thresholds(report_cfg.get("rules"))
-    ctx = levels.Context(lang=lang, min_n=min_n, alpha=float(th["alpha"]), seed=int(seed),
-                         themes=str(cfg.themes) if cfg.themes else None, programs=names,
-                         cutoffs=levels.likert_cutoffs((cfg.scoring or {}).get("likert_cutoffs"), lang))
-
-    m = empty_metrics(year, lang=lang, program_id=program_id, report_date=date or "")
-    info = cfg.study
-    legal = report_cfg.get("legal_basis") or [t(k, lang) for k in DEFAULT_LEGAL_BASIS]
-    m["study"].update(
-        region=info.region or None, agency=info.agency or None, synthetic=bool(info.synthetic),
-        population_asn=info.population_asn, previous_year=info.previous_year,
-        program_name=names.get(program_id) if program_id else None,
-        alpha=float(th["alpha"]), min_group_size=min_n, legal_basis=[str(x) for x in legal],
-        likert_bands=levels.likert_bands(ctx.cutoffs, lang),
-        **levels.study(tables, ctx, population_asn=info.population_asn,
-                       target_jp=float(cfg.setting("scoring", "jp_target"))),
-    )
-    pass_mark = float(cfg.setting("scoring", "pass_mark_default"))
+    setup = _setup(year, root, lang, program_id, report_date, seed, tables)
     # Warnings of the statistics (e.g. a low alpha) are kept in the provenance, not printed
     # into the report as stray stderr output.
-    m["study"]["instruments"] = availability.inventory(tables)
-    compute = {
-        "reaction": lambda: levels.reaction(tables, ctx),
-        "learning": lambda: levels.learning(tables, ctx, pass_mark=pass_mark),
-        "behavior": lambda: levels.behavior(tables, ctx),
-        "results": lambda: levels.results(tables, ctx),
-        "cost": lambda: levels.cost(tables, ctx),
-        "qualitative": lambda: levels.qualitative(tables, ctx),
-    }
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        for level, build in compute.items():
-            missing = availability.level_status(tables, level)  # decided once, here
-            m[level] = missing.as_dict() if missing else build()
-        levels.sample(m, tables, ctx)
-        m["study"]["profile"] = levels.profile(tables, ctx)
-    suppress_small_levels(m, min_n)
-    m["study"]["not_measured"] = availability.parts_not_measured(m, tables)
-    challenges = rules.derive_challenges(m, report_cfg.get("rules"))
-    if program_id:
-        compared, status = None, None
-    else:
-        compared, status = previous_comparison(m, paths, year, info.previous_year)
-    m["findings"] = {
-        "challenges": challenges,
-        "recommendations": rules.derive_recommendations(challenges),
-        "comparison": compared,
-        "comparison_status": status,
-    }
-    params = {"year": int(year), "lang": lang, "program_id": program_id, "report_date": date or "", "seed": int(seed)}
-    m["provenance"] = build_provenance(paths.processed(year), paths.root, params)
+        sections = suppress_small_levels(_levels(setup), setup.ctx.min_n)
+        study = _study(setup)
+    study["not_measured"] = parts_not_measured(study, sections, setup.tables)
+    params = {"year": int(year), "lang": lang, "program_id": program_id, "report_date": setup.date or "",
+              "seed": int(seed)}
+    provenance = build_provenance(setup.paths.processed(year), setup.paths.root, params)
     # only the statistics' own warnings (about the data); library deprecation notices depend on
     # what the process imported before, so they would make metrics.json differ between runs
-    m["provenance"]["warnings"] = sorted({str(w.message) for w in caught
-                                          if w.category.__module__.startswith("kemuning_eval")})
-    return m
+    provenance["warnings"] = sorted({str(w.message) for w in caught if w.category.__module__.startswith("kemuning_eval")})
+    m = Metrics(schema_version=SCHEMA_VERSION, study=Study.model_validate(study), **sections,
+                findings=Findings(challenges=[], recommendations=[], comparison=None, comparison_status=None),
+                provenance=Provenance.model_validate(provenance))
+    return m.model_copy(update={"findings": _findings(m, setup)})
 
 
 def metrics_schema() -> dict:
@@ -594,38 +536,48 @@ def metrics_schema() -> dict:
     return json.loads(text)
 
 
-def validate_metrics(metrics: dict) -> None:
-    """Raise :class:`~kemuning_eval.errors.ReportError` when ``metrics`` breaks the schema.
+def validate_metrics(metrics: Metrics | dict, *, lang: str | None = None) -> None:
+    """Raise :class:`~kemuning_eval.errors.ReportError` when ``metrics`` breaks the schema or the model.
+
+    Parameters
+    ----------
+    metrics : Metrics or dict
+        The results model or a metrics document.
+    lang : {"id", "en"}, optional
+        Language of the error (default: :func:`kemuning_eval.i18n.default_lang`).
 
     Examples
     --------
     >>> validate_metrics(empty_metrics(2026, report_date="2026-12-15"))
     """
-    import json
-
-    _check_schema(json.loads(dumps_metrics(metrics)))
+    _check_schema(as_document(metrics), lang)
 
 
-def _check_schema(document: dict) -> None:
+def _check_schema(document: dict, lang: str | None = None) -> None:
+    """Raise ReportError when ``document`` does not fit the results model, or the JSON Schema generated from it."""
     import jsonschema
 
     from kemuning_eval.errors import ReportError
+    from kemuning_eval.i18n import t
 
+    _check_model(document, lang)  # the source: names the field as the model does
     validator = jsonschema.Draft202012Validator(metrics_schema())
     errors = sorted(validator.iter_errors(document), key=lambda e: list(e.path))
     if errors:
         first = errors[0]
+        if first.context:  # a level fits neither the measured record nor Unavailable: say where inside
+            first = jsonschema.exceptions.best_match(first.context) or first
         where = "/".join(str(x) for x in first.absolute_path) or "(root)"
-        raise ReportError(f"metrics.json tidak sesuai skema di {where}: {first.message}",
-                          hint="ini kesalahan program; laporkan bersama metrics.json")
-    _check_model(document)
+        raise ReportError(t("results.error.schema", lang, where=where, message=first.message),
+                          hint=t("results.hint.program_bug", lang))
 
 
-def _check_model(document: dict) -> None:
+def _check_model(document: dict, lang: str | None = None) -> None:
     """Raise ReportError when ``document`` does not fit the typed results model (an unknown or mistyped field)."""
     from pydantic import ValidationError
 
     from kemuning_eval.errors import ReportError
+    from kemuning_eval.i18n import t
     from kemuning_eval.report.results.model import Metrics
 
     try:
@@ -633,5 +585,5 @@ def _check_model(document: dict) -> None:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = "/".join(str(x) for x in first["loc"]) or "(root)"
-        raise ReportError(f"metrics.json tidak sesuai model hasil di {where}: {first['msg']}",
-                          hint="ini kesalahan program; laporkan bersama metrics.json") from None
+        raise ReportError(t("results.error.model", lang, where=where, message=first["msg"]),
+                          hint=t("results.hint.program_bug", lang)) from None

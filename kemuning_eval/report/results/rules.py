@@ -1,6 +1,6 @@
 """Challenges and recommendations derived from the evidence by explicit rules.
 
-Each rule reads the metrics dict, and when its condition holds it returns a
+Each rule reads the results model, and when its condition holds it returns a
 *challenge* that cites the evidence (metric path + value) that triggered it.
 Recommendations follow from the challenges: a recommendation appears only
 when at least one of the challenges it answers was triggered, and it cites
@@ -25,11 +25,14 @@ threshold                         default  meaning
 
 Examples
 --------
->>> m = {"qualitative": {"available": True, "n_excerpts": 10,
-...      "themes": [{"theme": "materi_usang", "label": "Materi usang", "n": 4, "share": 0.4}]}}
->>> [c["id"] for c in derive_challenges(m)]
+>>> from kemuning_eval.report.results.metrics import empty_metrics
+>>> from kemuning_eval.report.results.model import Qualitative, Theme
+>>> themes = [Theme(theme="materi_usang", label="Materi usang", n=4, share=0.4)]
+>>> m = Metrics.model_validate(empty_metrics(2026)).model_copy(
+...     update={"qualitative": Qualitative(available=True, n_excerpts=10, themes=themes, quotes=[])})
+>>> [c.id for c in derive_challenges(m)]
 ['outdated_material']
->>> [r["id"] for r in derive_recommendations(derive_challenges(m))]
+>>> [r.id for r in derive_recommendations(derive_challenges(m))]
 ['flexible_curriculum']
 """
 
@@ -38,7 +41,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from pydantic import BaseModel
+
 from kemuning_eval.config import REPORT_RULE_DEFAULTS
+from kemuning_eval.report.results.model import Challenge, Evidence, Metrics, Recommendation
 
 #: the rule thresholds' defaults live in the configuration module, once
 DEFAULT_THRESHOLDS: Mapping[str, Any] = REPORT_RULE_DEFAULTS
@@ -70,179 +76,194 @@ def thresholds(config: Mapping[str, Any] | None = None) -> dict[str, Any]:
     return {**DEFAULT_THRESHOLDS, **dict(config or {})}
 
 
-def get_path(m: Mapping[str, Any], path: str) -> Any:
-    """Return the value at a dotted metric path (list positions as numbers).
+def get_path(m: Any, path: str) -> Any:
+    """Return the value at a dotted metric path (list positions as numbers), in the model or its JSON.
+
+    Raises
+    ------
+    KeyError, IndexError
+        When the path does not exist (a level that was not measured has no numbers).
 
     Examples
     --------
     >>> get_path({"a": {"b": [{"c": 3}]}}, "a.b.0.c")
     3
+    >>> from kemuning_eval.report.results.model import Theme
+    >>> get_path({"themes": [Theme(theme="t", label="T", n=4, share=0.4)]}, "themes.0.share")
+    0.4
     """
     node: Any = m
     for part in path.split("."):
-        node = node[int(part)] if isinstance(node, list) else node[part]
+        if isinstance(node, list):
+            node = node[int(part)]
+        elif isinstance(node, Mapping):
+            node = node[part]
+        elif isinstance(node, BaseModel) and part in type(node).model_fields:
+            node = getattr(node, part)
+        else:
+            raise KeyError(part)
     return node
 
 
-def _ok(m: Mapping[str, Any], section: str) -> dict:
-    entry = m.get(section) or {}
-    return entry if entry.get("available") else {}
+def _ok(m: Metrics, section: str) -> Any:
+    """The level ``section`` when it was measured, else ``None``."""
+    entry = getattr(m, section)
+    return entry if entry.available else None
 
 
-def _ev(name: str, path: str, value: Any, fmt: str) -> dict[str, Any]:
-    return {"name": name, "path": path, "value": value, "fmt": fmt}
+def _ev(name: str, path: str, value: Any, fmt: str) -> Evidence:
+    return Evidence(name=name, path=path, value=value, fmt=fmt)
 
 
-def _challenge(cid: str, evidence: list[dict], **text: str) -> dict[str, Any]:
-    return {"id": cid, "evidence": evidence, "text": dict(text)}
+def _challenge(cid: str, evidence: list[Evidence], also: str | None = None, **text: str) -> Challenge:
+    return Challenge(id=cid, evidence=evidence, text=dict(text), also=also)
 
 
-def _low_dimension(m, th):
-    dims = _ok(m, "reaction").get("dimensions") or []
-    valid = [(i, d) for i, d in enumerate(dims) if d.get("mean") is not None]
+def _low_dimension(m: Metrics, th: Mapping[str, Any]) -> list[Challenge]:
+    reaction = _ok(m, "reaction")
+    valid = [(i, d) for i, d in enumerate(reaction.dimensions if reaction else []) if d.mean is not None]
     if not valid:
         return []
-    i, low = min(valid, key=lambda x: (x[1]["mean"], x[1]["dimension"]))
-    if low["mean"] >= th["low_dimension_mean"]:
+    i, low = min(valid, key=lambda x: (x[1].mean, x[1].dimension))
+    if low.mean >= th["low_dimension_mean"]:
         return []
-    ev = [_ev("mean", f"reaction.dimensions.{i}.mean", low["mean"], "num2")]
-    cid = "low_dimension_materi" if low["dimension"] == "materi" else "low_dimension"
-    out = [_challenge("low_dimension", ev, dimension=low.get("label") or low["dimension"])]
-    if cid != "low_dimension":
-        out[0]["also"] = cid
-    return out
+    ev = [_ev("mean", f"reaction.dimensions.{i}.mean", low.mean, "num2")]
+    also = "low_dimension_materi" if low.dimension == "materi" else None
+    return [_challenge("low_dimension", ev, also, dimension=low.label or low.dimension)]
 
 
-def _outdated(m, th):
+def _outdated(m: Metrics, th: Mapping[str, Any]) -> list[Challenge]:
     qual = _ok(m, "qualitative")
-    for i, theme in enumerate(qual.get("themes") or []):
-        if theme["theme"] == th["outdated_material_theme"] and theme.get("share") is not None:
-            if theme["share"] >= th["outdated_material_share"]:
+    for i, theme in enumerate(qual.themes if qual else []):
+        if theme.theme == th["outdated_material_theme"] and theme.share is not None:
+            if theme.share >= th["outdated_material_share"]:
                 return [_challenge("outdated_material", [
-                    _ev("share", f"qualitative.themes.{i}.share", theme["share"], "pct1"),
-                    _ev("n", f"qualitative.themes.{i}.n", theme["n"], "int"),
-                    _ev("total", "qualitative.n_excerpts", qual.get("n_excerpts"), "int"),
+                    _ev("share", f"qualitative.themes.{i}.share", theme.share, "pct1"),
+                    _ev("n", f"qualitative.themes.{i}.n", theme.n, "int"),
+                    _ev("total", "qualitative.n_excerpts", qual.n_excerpts, "int"),
                 ])]
     return []
 
 
-def _unmet_demand(m, th):
-    study = m.get("study") or {}
-    ratio = study.get("demand_ratio")
-    if ratio is None or ratio < th["demand_ratio"]:
+def _unmet_demand(m: Metrics, th: Mapping[str, Any]) -> list[Challenge]:
+    study = m.study
+    if study.demand_ratio is None or study.demand_ratio < th["demand_ratio"]:
         return []
     return [_challenge("unmet_demand", [
-        _ev("applicants", "study.applicants_total", study.get("applicants_total"), "int"),
-        _ev("capacity", "study.capacity_total", study.get("capacity_total"), "int"),
-        _ev("ratio", "study.demand_ratio", ratio, "num2"),
+        _ev("applicants", "study.applicants_total", study.applicants_total, "int"),
+        _ev("capacity", "study.capacity_total", study.capacity_total, "int"),
+        _ev("ratio", "study.demand_ratio", study.demand_ratio, "num2"),
     ])]
 
 
-def _weak_transfer(m, th):
+def _weak_transfer(m: Metrics, th: Mapping[str, Any]) -> list[Challenge]:
     beh = _ok(m, "behavior")
+    if beh is None:
+        return []
     ev = []
-    applying = (beh.get("applying") or {}).get("share")
+    applying = beh.applying.share if beh.applying else None
     if applying is not None and applying < th["applying_share_min"]:
         ev.append(_ev("share", "behavior.applying.share", applying, "pct1"))
-    change = beh.get("change") or {}
-    dz = change.get("dz")
-    if dz is not None and (dz < th["behavior_effect_min"] or not change.get("significant")):
+    dz = beh.change.dz if beh.change else None
+    if dz is not None and (dz < th["behavior_effect_min"] or not beh.change.significant):
         ev.append(_ev("dz", "behavior.change.dz", dz, "num2"))
     return [_challenge("weak_transfer", ev)] if ev else []
 
 
-def _low_ikm(m, th):
-    ikm = _ok(m, "reaction").get("ikm") or {}
-    elements = [(i, e) for i, e in enumerate(ikm.get("elements") or []) if e.get("nrr") is not None]
+def _low_ikm(m: Metrics, th: Mapping[str, Any]) -> list[Challenge]:
+    reaction = _ok(m, "reaction")
+    ikm = reaction.ikm if reaction else None
+    elements = [(i, e) for i, e in enumerate(ikm.elements if ikm else []) if e.nrr is not None]
     if not elements:
         return []
-    i, low = min(elements, key=lambda x: (x[1]["nrr"], x[1]["element"]))
-    if low["nrr"] >= th["ikm_nrr_min"]:
+    i, low = min(elements, key=lambda x: (x[1].nrr, x[1].element))
+    if low.nrr >= th["ikm_nrr_min"]:
         return []
-    return [_challenge("low_ikm_element", [_ev("nrr", f"reaction.ikm.elements.{i}.nrr", low["nrr"], "num2")],
-                       element=low.get("label") or low["element"])]
+    return [_challenge("low_ikm_element", [_ev("nrr", f"reaction.ikm.elements.{i}.nrr", low.nrr, "num2")],
+                       element=low.label or low.element)]
 
 
-def _did(m, th):
+def _did(m: Metrics, th: Mapping[str, Any]) -> list[Challenge]:
+    results = _ok(m, "results")
     out = []
-    for i, row in enumerate(_ok(m, "results").get("did") or []):
-        if row.get("estimate") is None:
-            continue
-        if not row.get("significant"):
+    for i, row in enumerate(results.did if results else []):
+        if row.estimate is not None and not row.significant:
             out.append(_challenge("did_not_significant", [
-                _ev("estimate", f"results.did.{i}.estimate", row["estimate"], "num3"),
-                _ev("p", f"results.did.{i}.p_val", row.get("p_val"), "p"),
-            ], outcome=row.get("label") or row["outcome"]))
+                _ev("estimate", f"results.did.{i}.estimate", row.estimate, "num3"),
+                _ev("p", f"results.did.{i}.p_val", row.p_val, "p"),
+            ], outcome=row.label or row.outcome))
     return out
 
 
-def _low_response(m, th):
-    sample = (m.get("study") or {}).get("sample") or {}
-    required, achieved = sample.get("required"), sample.get("achieved")
-    if required is None or achieved is None or achieved >= required:
+def _low_response(m: Metrics, th: Mapping[str, Any]) -> list[Challenge]:
+    sample = m.study.sample
+    if sample is None or sample.required is None or sample.achieved is None or sample.achieved >= sample.required:
         return []
     return [_challenge("low_response", [
-        _ev("achieved", "study.sample.achieved", achieved, "int"),
-        _ev("required", "study.sample.required", required, "int"),
+        _ev("achieved", "study.sample.achieved", sample.achieved, "int"),
+        _ev("required", "study.sample.required", sample.required, "int"),
     ])]
 
 
-def _low_gain(m, th):
-    overall = _ok(m, "learning").get("overall") or {}
-    gain = overall.get("gain_class")
+def _low_gain(m: Metrics, th: Mapping[str, Any]) -> list[Challenge]:
+    learning = _ok(m, "learning")
+    gain = learning.overall.gain_class if learning else None
     if gain is None or gain >= th["gain_min"]:
         return []
     return [_challenge("low_gain", [_ev("gain", "learning.overall.gain_class", gain, "num2")])]
 
 
-def _low_roi(m, th):
-    roi = _ok(m, "cost").get("roi_pct")
+def _low_roi(m: Metrics, th: Mapping[str, Any]) -> list[Challenge]:
+    cost = _ok(m, "cost")
+    roi = cost.roi_pct if cost else None
     if roi is None or roi >= th["roi_min"]:
         return []
     return [_challenge("low_roi", [_ev("roi", "cost.roi_pct", roi, "num1")])]
 
 
-RULES: tuple[Callable[[Mapping[str, Any], dict], list[dict]], ...] = (
+RULES: tuple[Callable[[Metrics, Mapping[str, Any]], list[Challenge]], ...] = (
     _low_dimension, _outdated, _unmet_demand, _weak_transfer, _low_ikm, _low_gain,
     _did, _low_roi, _low_response,
 )
 
 
-def derive_challenges(m: Mapping[str, Any], config: Mapping[str, Any] | None = None) -> list[dict]:
+def derive_challenges(m: Metrics, config: Mapping[str, Any] | None = None) -> list[Challenge]:
     """Apply every rule to the metrics ``m``; return the triggered challenges in report order.
 
-    Each challenge: ``id``, ``evidence`` (list of ``name``, ``path``, ``value``,
-    ``fmt``), ``text`` (names from the data for the sentence, e.g. the dimension).
+    Each challenge: ``id``, ``evidence`` (``name``, ``path``, ``value``,
+    ``fmt`` each), ``text`` (names from the data for the sentence, e.g. the dimension).
 
     Parameters
     ----------
-    m : mapping
-        The metrics dict (sections without ``"available": True`` are skipped
-        by the rules that need them).
+    m : Metrics
+        The results (levels that were not measured are skipped by the rules that need them).
     config : mapping, optional
         ``report.rules`` of studi.yaml as loaded (validated by :mod:`kemuning_eval.config`).
 
     Returns
     -------
-    list of dict
+    list of Challenge
         The triggered challenges (empty when no rule fires).
 
     Examples
     --------
-    >>> m = {"study": {"demand_ratio": 1.5, "applicants_total": 150, "capacity_total": 100}}
-    >>> [(c["id"], [e["value"] for e in c["evidence"]]) for c in derive_challenges(m)]
+    >>> from kemuning_eval.report.results.metrics import empty_metrics
+    >>> doc = empty_metrics(2026)
+    >>> doc["study"].update(demand_ratio=1.5, applicants_total=150, capacity_total=100)
+    >>> m = Metrics.model_validate(doc)
+    >>> [(c.id, [e.value for e in c.evidence]) for c in derive_challenges(m)]
     [('unmet_demand', [150, 100, 1.5])]
     >>> derive_challenges(m, {"demand_ratio": 2.0})
     []
     """
     th = thresholds(config)
-    out: list[dict] = []
+    out: list[Challenge] = []
     for rule in RULES:
         out.extend(rule(m, th))
     return out
 
 
-def derive_recommendations(challenges: list[dict]) -> list[dict]:
+def derive_recommendations(challenges: list[Challenge]) -> list[Recommendation]:
     """Return the recommendations that answer the triggered ``challenges``.
 
     Each: ``id``, ``audience`` (organiser / facilitators / agencies),
@@ -251,26 +272,26 @@ def derive_recommendations(challenges: list[dict]) -> list[dict]:
 
     Parameters
     ----------
-    challenges : list of dict
+    challenges : list of Challenge
         The output of :func:`derive_challenges`.
 
     Returns
     -------
-    list of dict
+    list of Recommendation
         The recommendations, in the order of :data:`RECOMMENDATIONS`.
 
     Examples
     --------
-    >>> ch = [{"id": "low_response", "evidence": [{"name": "achieved"}], "text": {}},
-    ...       {"id": "weak_transfer", "evidence": [{"name": "share"}], "text": {}}]
-    >>> [(r["id"], r["audience"], r["because"]) for r in derive_recommendations(ch)]
+    >>> ev = [Evidence(name="achieved", path="study.sample.achieved", value=80, fmt="int")]
+    >>> ch = [Challenge(id="low_response", evidence=ev, text={}), Challenge(id="weak_transfer", evidence=ev, text={})]
+    >>> [(r.id, r.audience, r.because) for r in derive_recommendations(ch)]
     [('transfer_support', 'agencies', ['weak_transfer']), ('regular_evaluation', 'organiser', ['low_response', 'weak_transfer'])]
     >>> derive_recommendations([])
     []
     """
-    triggered: dict[str, list[dict]] = {}
+    triggered: dict[str, list[Challenge]] = {}
     for ch in challenges:
-        for cid in {ch["id"], ch.get("also", ch["id"])}:
+        for cid in {ch.id, ch.also or ch.id}:
             triggered.setdefault(cid, []).append(ch)
     out = []
     for rid, (audience, answers) in RECOMMENDATIONS.items():
@@ -278,11 +299,6 @@ def derive_recommendations(challenges: list[dict]) -> list[dict]:
         if not hits:
             continue
         unique = list({id(ch): ch for ch in hits}.values())
-        out.append({
-            "id": rid,
-            "audience": audience,
-            "because": sorted({ch["id"] for ch in unique}),
-            "evidence": [ev for ch in unique for ev in ch["evidence"]],
-            "text": dict(unique[0]["text"]),
-        })
+        out.append(Recommendation(id=rid, audience=audience, because=sorted({ch.id for ch in unique}),
+                                  evidence=[ev for ch in unique for ev in ch.evidence], text=dict(unique[0].text)))
     return out

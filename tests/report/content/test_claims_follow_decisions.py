@@ -56,7 +56,7 @@ def _change(est: float, half: float, p: float, d: float) -> dict:
     """A stored paired change: full-precision values, the decision made by the results' rule."""
     low, high = est - half, est + half
     direction = decisions.significance(est, low, high, p)  # the rule the results layer stores
-    return {"n": 40, "diff": est, "ci_low": low, "ci_high": high, "p_val": p, "direction": direction,
+    return {"n": 40, "estimate": est, "ci_low": low, "ci_high": high, "p_val": p, "direction": direction,
             "significant": direction in ("increase", "decrease"), "dz": d, "gz": d * 0.98,
             "effect_band": decisions.effect_band(d)}
 
@@ -65,14 +65,14 @@ def _metrics(change: dict, gain: tuple[float, str] | None = None) -> dict:
     m = empty_metrics(2026)
     m["study"].update(alpha=0.05, min_group_size=5)
     gain_class, gain_band = gain or (None, None)
-    overall = dict(change, pre_mean=55.0, post_mean=55.0 + change["diff"], w_stat=120.0, w_p=change["p_val"],
+    overall = dict(change, pre_mean=55.0, post_mean=55.0 + change["estimate"], w_stat=120.0, w_p=change["p_val"],
                    gain_class=gain_class, gain_band=gain_band, pass_pre=0.4, pass_post=0.6)
     m["learning"] = {"available": True, "overall": overall, "by_program": []}
-    m["behavior"] = {"available": True, "change": dict(change, baseline_mean=3.0, followup_mean=3.0 + change["diff"])}
+    m["behavior"] = {"available": True, "change": dict(change, baseline_mean=3.0, followup_mean=3.0 + change["estimate"])}
     row = {key: change[key] for key in ("n", "ci_low", "ci_high", "p_val", "direction", "significant")}
     m["results"] = {"available": True, "n_clusters": 12, "n_treated_clusters": 6, "n_control_clusters": 6,
                     "inference": "cr1", "did": [dict(row, outcome="on_time", label="Tepat waktu",
-                                                     estimate=change["diff"])]}
+                                                     estimate=change["estimate"])]}
     return m
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 
 import pandas as pd
+from crafted_metrics import crafted
 
 from kemuning_eval.report.content import render
 from kemuning_eval.report.content.tables import csv_safe, export_csv_tables, html_table, neutralise
@@ -27,8 +28,9 @@ def _metrics() -> dict:
     m["reaction"] = {"available": True, "n_responses": 6, "response_rate": 0.3,
                      "dimensions": [{"dimension": "x", "label": SCRIPT, "n": 6, "mean": 3.1,
                                      "favourable": 0.5, "category": "Cukup"}]}
-    challenges = derive_challenges(m)  # low_dimension, naming the (hostile) dimension label
-    m["findings"].update(challenges=challenges, recommendations=derive_recommendations(challenges))
+    challenges = derive_challenges(crafted(m))  # low_dimension, naming the (hostile) dimension label
+    m["findings"].update(challenges=[c.model_dump() for c in challenges],  # boundary: content still reads dicts
+                         recommendations=[r.model_dump() for r in derive_recommendations(challenges)])
     return m
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 
 import pytest
+from crafted_metrics import crafted
 
 from kemuning_eval.report.content import findings, wording
 from kemuning_eval.report.results import decisions
@@ -54,11 +55,11 @@ def _metrics(**over) -> dict:
 
 
 def _ids(items):
-    return {x["id"] for x in items}
+    return {x.id for x in items}
 
 
 def test_original_recommendations_absent_when_data_do_not_support_them():
-    challenges = derive_challenges(_metrics())
+    challenges = derive_challenges(crafted(_metrics()))
     assert challenges == []
     assert derive_recommendations(challenges) == []
 
@@ -69,14 +70,14 @@ def test_original_recommendations_present_when_data_support_them():
         study__applicants_total=1293, study__capacity_total=660, study__demand_ratio=1.96,  # unmet demand
     )
     m["results"]["did"][0].update(estimate=0.07, p_val=0.33, significant=False)  # no demonstrated impact
-    challenges = derive_challenges(m)
+    challenges = derive_challenges(crafted(m))
     assert _ids(challenges) == {"outdated_material", "unmet_demand", "did_not_significant"}
     recs = derive_recommendations(challenges)
     assert _ids(recs) == ORIGINAL
     for item in challenges + recs:  # each cites the evidence that triggered it
-        assert item["evidence"]
-        for ev in item["evidence"]:
-            assert get_path(m, ev["path"]) == ev["value"]
+        assert item.evidence
+        for ev in item.evidence:
+            assert get_path(m, ev.path) == ev.value
 
 
 @pytest.mark.parametrize(("change", "expected"), [
@@ -88,43 +89,43 @@ def test_original_recommendations_present_when_data_support_them():
     ({"study__sample__achieved": 100}, {"low_response"}),
 ])
 def test_each_rule_fires_on_its_own_evidence(change, expected):
-    assert _ids(derive_challenges(_metrics(**change))) == expected
+    assert _ids(derive_challenges(crafted(_metrics(**change)))) == expected
 
 
 def test_low_materi_dimension_also_supports_flexible_curriculum():
-    recs = derive_recommendations(derive_challenges(_metrics(reaction__dimensions__0__mean=3.1)))
+    recs = derive_recommendations(derive_challenges(crafted(_metrics(reaction__dimensions__0__mean=3.1))))
     assert {"flexible_curriculum", "improve_dimension"} <= _ids(recs)
 
 
 def test_weak_transfer_on_small_behaviour_change_even_if_most_apply():
     m = _metrics()
     m["behavior"]["change"] = {"dz": 0.1, "significant": False}
-    ch = derive_challenges(m)
-    assert _ids(ch) == {"weak_transfer"} and ch[0]["evidence"][0]["path"] == "behavior.change.dz"
+    ch = derive_challenges(crafted(m))
+    assert _ids(ch) == {"weak_transfer"} and ch[0].evidence[0].path == "behavior.change.dz"
     assert {"transfer_support", "regular_evaluation"} == _ids(derive_recommendations(ch))
 
 
 def test_thresholds_are_configurable():
     # their names, types and ranges are checked when studi.yaml is loaded (tests/test_config.py)
     m = _metrics(study__demand_ratio=1.3)
-    assert "unmet_demand" in _ids(derive_challenges(m))
-    assert "unmet_demand" not in _ids(derive_challenges(m, {"demand_ratio": 1.5}))
+    assert "unmet_demand" in _ids(derive_challenges(crafted(m)))
+    assert "unmet_demand" not in _ids(derive_challenges(crafted(m), {"demand_ratio": 1.5}))
 
 
 def test_unavailable_levels_trigger_nothing():
     m = _metrics()
     for level in ("reaction", "learning", "behavior", "results", "cost", "qualitative"):
         m[level] = {"available": False, "reason": "no_data"}
-    assert derive_challenges(m) == []
+    assert derive_challenges(crafted(m)) == []
 
 
 def test_texts_cite_formatted_evidence_in_both_languages():
     m = _metrics(qualitative__themes__0__share=0.325, qualitative__themes__0__n=13)
-    ch = derive_challenges(copy.deepcopy(m))[0]
-    assert findings.challenge_text(ch, "id") == (
+    ch = derive_challenges(crafted(copy.deepcopy(m)))[0]
+    assert findings.challenge_text(ch.model_dump(), "id") == (  # boundary: content still reads dicts
         "Materi perlu diperbarui: 13 dari 40 kutipan wawancara (32,5%) menyebut materi yang sudah usang.")
-    assert "32.5%" in findings.challenge_text(ch, "en")
-    audience, body, basis = findings.recommendation_text(derive_recommendations([ch])[0], "id")
+    assert "32.5%" in findings.challenge_text(ch.model_dump(), "en")
+    audience, body, basis = findings.recommendation_text(derive_recommendations([ch])[0].model_dump(), "id")
     assert audience == "Penyelenggara" and "fleksibel" in body and "porsi kutipan wawancara bertema itu = 32,5%" in basis
 
 
@@ -137,7 +138,7 @@ def test_texts_cite_formatted_evidence_in_both_languages():
 ])
 def test_significance_wording(est, low, high, p, word):
     assert decisions.significance(est, low, high, p) == word
-    stored = {"diff": est, "ci_low": low, "ci_high": high, "p_val": p, "direction": decisions.significance(est, low, high, p)}
+    stored = {"estimate": est, "ci_low": low, "ci_high": high, "p_val": p, "direction": decisions.significance(est, low, high, p)}
     text = wording.verdict(stored, "id")  # the wording reads the stored decision
     assert ("signifikan (selisih" in text and "tidak" not in text) == (word in ("increase", "decrease"))
     if word != "increase":

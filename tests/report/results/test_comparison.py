@@ -69,19 +69,19 @@ def test_previous_year_is_compared_only_when_named_or_a_real_study_of_the_same_a
     root = _project(study, tmp_path, synthetic=synthetic, agency=agency, previous_year=named, previous=previous)
     m = compute_metrics(2026, root=root, lang="id")
     validate_metrics(m)
-    status = m["findings"]["comparison_status"]
-    assert status["previous_year"] == 2025 and status["configured"] == (named is not None)
-    assert status["compared"] is compared and status["reason"] == reason
-    text = " ".join(narrative.comparison(m, "id"))
+    status = m.findings.comparison_status
+    assert status.previous_year == 2025 and status.configured == (named is not None)
+    assert status.compared is compared and status.reason == reason
+    text = " ".join(narrative.comparison(m.model_dump(), "id"))  # boundary: content still reads dicts
     if compared:
-        comp = m["findings"]["comparison"]
-        assert comp["previous_synthetic"] is prev_synth
-        assert comp["rows"][0] == {"metric": "n_participants", "path": "study.n_participants", "previous": 200,
-                                   "current": m["study"]["n_participants"], "fmt": "int"}
+        comp = m.findings.comparison
+        assert comp.previous_synthetic is prev_synth
+        assert comp.rows[0].model_dump() == {"metric": "n_participants", "path": "study.n_participants",
+                                             "previous": 200, "current": m.study.n_participants, "fmt": "int"}
         assert text.startswith("Dibandingkan dengan tahun 2025 (data " + ("sintetis" if prev_synth else "nyata"))
         assert ("studi.yaml" in text) == (named is not None)
     else:
-        assert m["findings"]["comparison"] is None
+        assert m.findings.comparison is None
         assert "2025" in text and "Dibandingkan" not in text
         if reason == "previous_synthetic":
             assert "sintetis" in text and "study.previous_year" in text
@@ -92,5 +92,5 @@ def test_a_programme_report_of_the_previous_year_is_not_a_year_to_compare_with(s
     previous["study"]["program_id"] = "PM"
     root = _project(study, tmp_path, synthetic=True, agency="BPSDM Kemuning", previous_year=2025, previous=previous)
     m = compute_metrics(2026, root=root, lang="en")
-    assert m["findings"]["comparison"] is None
-    assert m["findings"]["comparison_status"]["reason"] == "no_previous_report"
+    assert m.findings.comparison is None
+    assert m.findings.comparison_status.reason == "no_previous_report"

@@ -7,6 +7,7 @@ import math
 
 import jsonschema
 import pytest
+from crafted_metrics import complete
 
 from kemuning_eval.errors import ReportError
 from kemuning_eval.jsonio import dumps_metrics
@@ -16,6 +17,7 @@ from kemuning_eval.report.results.metrics import (
     validate_metrics,
     write_metrics,
 )
+from kemuning_eval.report.results.schema import generated_schema, schema_text
 
 
 def test_schema_is_valid_draft_2020_12():
@@ -24,10 +26,25 @@ def test_schema_is_valid_draft_2020_12():
     jsonschema.Draft202012Validator.check_schema(schema)
 
 
+def test_bundled_schema_is_the_one_generated_from_the_model():
+    assert metrics_schema() == generated_schema(), "run: python -m kemuning_eval.report.results.schema"
+    from importlib import resources
+
+    bundled = (resources.files("kemuning_eval") / "schema" / "metrics.schema.json").read_text(encoding="utf-8")
+    assert bundled == schema_text()
+
+
+def test_schema_and_model_messages_come_from_the_catalogue(tmp_path):
+    m = empty_metrics(2026)
+    m["study"]["lang"] = "fr"
+    with pytest.raises(ReportError, match="does not fit the results model at study/lang") as caught:
+        validate_metrics(m, lang="en")
+    assert "bug in the program" in caught.value.hint
+
+
 def test_skeleton_validates_and_serialises_deterministically(tmp_path):
-    m = empty_metrics(2026, report_date="2026-12-15")
-    m["cost"] = {"available": True, "total_cost": 100, "n_participants": 4, "cost_per_participant": 25,
-                 "bcr": math.nan}
+    m = complete({"cost": {"available": True, "total_cost": 100, "n_participants": 4, "cost_per_participant": 25,
+                           "bcr": math.nan}})
     validate_metrics(m)
     text = dumps_metrics(m)
     assert "NaN" not in text and '"bcr": null' in text

@@ -12,8 +12,9 @@ import pandas as pd
 
 from kemuning_eval.report.content.narrative import not_available
 from kemuning_eval.report.content.narrative import results as results_text
-from kemuning_eval.report.results.levels import Context, results
+from kemuning_eval.report.results.common import Context
 from kemuning_eval.report.results.metrics import empty_metrics
+from kemuning_eval.report.results.outcomes import results
 
 
 def _outcomes(treated_units: int, units: int = 16, seed: int = 1) -> pd.DataFrame:
@@ -31,31 +32,31 @@ def _outcomes(treated_units: int, units: int = 16, seed: int = 1) -> pd.DataFram
 
 def test_few_treated_units_use_the_bootstrap_and_the_text_says_how_many():
     entry = results({"outcomes": _outcomes(4)}, Context(lang="en"))
-    assert entry["available"] and entry["inference"] == "wild_bootstrap"
-    assert (entry["n_treated_clusters"], entry["n_control_clusters"]) == (4, 12)
-    assert entry["did"][0]["inference"] == "wild_bootstrap" and entry["did"][0]["n_treated_clusters"] == 4
-    events = [e for e in entry["event_study"] if e["outcome"] == "budget_ratio"]
-    assert [e["relative"] for e in events] == [-2, -1, 0, 1] and events[1]["estimate"] == 0.0
+    assert entry.available and entry.inference == "wild_bootstrap"
+    assert (entry.n_treated_clusters, entry.n_control_clusters) == (4, 12)
+    assert entry.did[0].inference == "wild_bootstrap" and entry.did[0].n_treated_clusters == 4
+    events = [e for e in entry.event_study if e.outcome == "budget_ratio"]
+    assert [e.relative for e in events] == [-2, -1, 0, 1] and events[1].estimate == 0.0
     m = empty_metrics(2026)
-    m["results"] = entry
+    m["results"] = entry.model_dump()  # boundary: content still reads dicts
     text = results_text(m, "en")[0]
     assert "Only 4 work units" in text and "wild cluster bootstrap" in text
 
 
 def test_two_treated_units_are_refused_and_worded_honestly():
     entry = results({"outcomes": _outcomes(2)}, Context(lang="en"))
-    assert entry["available"] is False and entry["reason"] == "did_too_few_clusters"
+    assert entry.available is False and entry.reason == "did_too_few_clusters"
     m = empty_metrics(2026)
-    m["results"] = entry
+    m["results"] = entry.model_dump()  # boundary: content still reads dicts
     assert "no honest confidence interval" in not_available(m, "results", "en")
     assert "tidak ada interval kepercayaan yang jujur" in not_available(m, "results", "id")
 
 
 def test_an_outcome_without_variation_is_worded_without_an_interval():
     entry = results({"outcomes": _outcomes(14, units=30).assign(on_time=True)}, Context(lang="en"))
-    row = {r["outcome"]: r for r in entry["did"]}["on_time"]
-    assert row["ci_low"] is None and not row["significant"]
+    row = {r.outcome: r for r in entry.did}["on_time"]
+    assert row.ci_low is None and not row.significant
     m = empty_metrics(2026)
-    m["results"] = entry
+    m["results"] = entry.model_dump()  # boundary: content still reads dicts
     text = " ".join(results_text(m, "en"))
     assert "no interval and no test" in text and "[–, –]" not in text
