@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pydantic import ValidationError
+
 from kemuning_eval.i18n import catalogue, t
 from kemuning_eval.numfmt import fmt_ci, fmt_int, fmt_number, fmt_pct
 from kemuning_eval.report.content import figures as figs
@@ -35,6 +37,7 @@ from kemuning_eval.report.content.htmlsafe import Html, heading, join, p, tag, u
 from kemuning_eval.report.content.labels import labelled
 from kemuning_eval.report.content.reading import min_group_size
 from kemuning_eval.report.content.tables import formatted, html_table
+from kemuning_eval.report.results.model import Metrics
 
 #: section name -> (heading level, catalogue key, anchor)
 SECTIONS = {
@@ -91,6 +94,13 @@ def check_label(check: str, lang: str, *, year: int) -> str:
     return check
 
 
+def _typed_or_none(m: dict) -> Metrics | None:
+    try:
+        return Metrics.model_validate(m)
+    except ValidationError:
+        return None
+
+
 def _paras(texts: list[str]) -> Html:
     return join(p(x) for x in texts)
 
@@ -123,9 +133,9 @@ class Report(ResearcherCells):
     """
 
     def __init__(self, m: Any, lang: str, *, tests: Any = None) -> None:
-        if not isinstance(m, dict):  # boundary: content still reads dicts
-            m = m.model_dump()
-        self.m = labelled(m, lang)  # stored codes (bands, categories) shown as catalogue text
+        # the typed results (new content reads attributes); a partial dict of an older test fixture has none
+        self.model: Metrics | None = m if isinstance(m, Metrics) else _typed_or_none(m)
+        self.m = labelled(m if isinstance(m, dict) else m.model_dump(), lang)  # boundary: older content reads dicts  # stored codes (bands, categories) shown as catalogue text
         self.lang = lang
         self.tests = tests
         self._table_no = 0
