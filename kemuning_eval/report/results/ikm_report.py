@@ -41,6 +41,11 @@ IKM_PROFILE = ("gender", "age_band", "education", "grade")
 QUARTER_END = {1: "03-31", 2: "06-30", 3: "09-30", 4: "12-31"}
 
 
+def _rule(ctx: Context, name: str) -> Any:
+    """A rule threshold of the study (``report.rules``), else its default."""
+    return ctx.rules.get(name, REPORT_RULE_DEFAULTS[name])
+
+
 def element_rows(data: Any, items: Any, ctx: Context) -> list[dict]:
     """Per element, in the regulation's order: n, NRR, weighted NRR, converted value, grade, below B.
 
@@ -69,7 +74,7 @@ def element_rows(data: Any, items: Any, ctx: Context) -> list[dict]:
     from kemuning_eval.stats.ikm import ELEMENTS, ikm_elements
 
     table = ikm_elements(data, items, min_n=1).set_index("element")
-    nrr_min = ctx.rules.get("ikm_nrr_min", REPORT_RULE_DEFAULTS["ikm_nrr_min"])
+    nrr_min = _rule(ctx, "ikm_nrr_min")
     rows = []
     for element in ELEMENTS:
         row = table.loc[element]
@@ -197,8 +202,7 @@ def follow_up_plan(elements: list[dict], ctx: Context, year: int) -> list[dict]:
     """
     from kemuning_eval.stats.ikm import ELEMENTS
 
-    high_below = ctx.rules.get("ikm_priority_high_converted",
-                               REPORT_RULE_DEFAULTS["ikm_priority_high_converted"])
+    high_below = _rule(ctx, "ikm_priority_high_converted")
     weak = sorted((e for e in elements if e["below_b"]), key=lambda e: (e["nrr"], ELEMENTS.index(e["element"])))
     plan = []
     for rank, e in enumerate(weak, 1):
@@ -249,4 +253,5 @@ def ikm_report(tables: dict, ctx: Context) -> dict | None:
             "category": text_or_none(overall["quality"]), "elements": elements,
             "below_b": [row["element"] for row in below_b], "profile": respondent_profile(tables, ctx),
             "period": period, "by_program": by_program(data, items, ctx),
-            "follow_up": follow_up_plan(elements, ctx, year) if year else []}
+            "follow_up": follow_up_plan(elements, ctx, year) if year else [],
+            "priority_high_below": float(_rule(ctx, "ikm_priority_high_converted"))}

@@ -563,7 +563,7 @@ class IkmReport(Record):
 
     >>> list(IkmReport.model_fields)  # doctest: +NORMALIZE_WHITESPACE
     ['n', 'weight', 'index', 'converted', 'grade', 'category', 'elements', 'below_b', 'profile', 'period',
-    'by_program', 'follow_up']
+    'by_program', 'follow_up', 'priority_high_below']
     """
 
     n: Count
@@ -582,6 +582,8 @@ class IkmReport(Record):
     period: SurveyPeriod | None
     by_program: list[IkmProgramRow]
     follow_up: list[FollowUpRow]
+    priority_high_below: Annotated[float, Field(ge=25.0, le=100.0)]
+    """The converted value below which a follow-up has high priority (``report.rules.ikm_priority_high_converted``)."""
 
 
 class FacilitatorAspect(Record):
