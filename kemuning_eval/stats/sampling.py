@@ -178,6 +178,8 @@ def flag_sample(
 _ROMAN = {"I": 1, "V": 5, "X": 10}  # grades run I/a-IV/e (PNS) and I-XVII (PPPK)
 _GRADE = re.compile(r"^(?P<roman>[IVX]+)(?:\s*/\s*(?P<letter>[a-eA-E]))?$")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+#: levels of education in their order (Indonesian school and degree levels)
+EDUCATION_ORDER = ("SD", "SMP", "SMA", "SMK", "D1", "D2", "D3", "D4", "S1", "S2", "S3")
 #: prefix of a PPPK grade in a profile (``"PPPK IX"``), sorted after the PNS grades
 PPPK_PREFIX = "PPPK "
 #: how a category without a value is written in a profile (sorted last)
@@ -196,7 +198,8 @@ def category_order_key(value: Any) -> tuple[int, float, str]:
     Age bands by their number (``"<30"`` before ``"30-39"``, ``"50+"`` after
     ``"40-49"``), civil-service grades by their Roman numeral and
     letter (``"II/d"`` before ``"III/a"``, ``"IX"`` before ``"X"``; PPPK grades
-    written ``"PPPK IX"`` after every PNS grade), other
+    written ``"PPPK IX"`` after every PNS grade), education levels in
+    :data:`EDUCATION_ORDER` (``"SMA"``, ``"D3"``, ``"S1"`` ...), other
     labels alphabetically after them, a missing value (``None``, ``"–"``) last.
 
     Parameters
@@ -216,12 +219,16 @@ def category_order_key(value: Any) -> tuple[int, float, str]:
     ['II/d', 'III/a', 'V', 'IX', 'X']
     >>> sorted(["PPPK X", "IV/a", "PPPK IX", "III/b"], key=category_order_key)
     ['III/b', 'IV/a', 'PPPK IX', 'PPPK X']
+    >>> sorted(["S2", "D3", "S1", "SMA"], key=category_order_key)
+    ['SMA', 'D3', 'S1', 'S2']
     >>> sorted(["P", None, "L"], key=category_order_key)
     ['L', 'P', None]
     """
     text = "" if value is None else str(value).strip()
     if not text or text == MISSING_CATEGORY or text.lower() in ("nan", "<na>", "none"):
         return (3, 0.0, "")
+    if text.upper() in EDUCATION_ORDER:
+        return (0, EDUCATION_ORDER.index(text.upper()) - 100.0, text)
     if text.startswith(PPPK_PREFIX):
         kind, number, rest = category_order_key(text[len(PPPK_PREFIX):])
         return (kind, number + 1000, rest) if kind == 1 else (2, 0.0, text.casefold())
