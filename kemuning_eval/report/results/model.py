@@ -60,6 +60,12 @@ Amount = Annotated[int | float | None, Field(ge=0)]
 Fmt = Literal["int", "num1", "num2", "num3", "pct1", "rupiah", "p"]
 """How the wording layer shows a number (:mod:`kemuning_eval.numfmt`)."""
 
+Converted = Annotated[float | None, Field(ge=25.0, le=100.0)]
+"""A converted IKM value (index or NRR x 25, PermenPANRB 14/2017), or None."""
+
+Grade = Literal["A", "B", "C", "D"] | None
+"""An IKM grade (PermenPANRB 14/2017), or None."""
+
 Direction = Literal["increase", "decrease", "none", "inconclusive"]
 """The decision on a change: significant increase or decrease, no change shown, or no test possible."""
 
@@ -425,8 +431,8 @@ class Ikm(Record):
 
     n: Count
     index: float | None
-    converted: Annotated[float | None, Field(ge=25.0, le=100.0)]
-    grade: Literal["A", "B", "C", "D"] | None
+    converted: Converted
+    grade: Grade
     category: str | None
     elements: list[Element]
 
@@ -482,9 +488,9 @@ class IkmElementRow(Record):
     """Mean score of the element (1-4) over the respondents who answered it."""
     nrr_weighted: float | None
     """NRR x the element's weight (1/9)."""
-    converted: Annotated[float | None, Field(ge=25.0, le=100.0)]
+    converted: Converted
     """NRR x 25."""
-    grade: Literal["A", "B", "C", "D"] | None
+    grade: Grade
     category: str | None
     """IKM quality code of the grade (``tidak_baik`` .. ``sangat_baik``)."""
     below_b: bool
@@ -506,8 +512,8 @@ class IkmProgramRow(Record):
     name: str | None
     n: Count
     index: float | None
-    converted: Annotated[float | None, Field(ge=25.0, le=100.0)]
-    grade: Literal["A", "B", "C", "D"] | None
+    converted: Converted
+    grade: Grade
     category: str | None
     suppressed: bool
 
@@ -570,8 +576,8 @@ class IkmReport(Record):
     weight: float
     """Weight of each element: 1 / number of elements."""
     index: float | None
-    converted: Annotated[float | None, Field(ge=25.0, le=100.0)]
-    grade: Literal["A", "B", "C", "D"] | None
+    converted: Converted
+    grade: Grade
     category: str | None
     elements: list[IkmElementRow]
     """In the regulation's order."""
