@@ -60,6 +60,20 @@ def element_rows(report: Any, lang: str) -> list[dict]:
     -------
     list of dict
         ``label``, ``n``, ``nrr``, ``nrr_weighted``, ``converted``, ``grade``, ``quality``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from kemuning_eval.report.results.common import Context
+    >>> from kemuning_eval.report.results.ikm_report import ikm_report
+    >>> from kemuning_eval.report.results.model import IkmReport
+    >>> from kemuning_eval.stats.ikm import ELEMENTS
+    >>> data = pd.DataFrame({e: [3.0, 3.0, 2.0, 3.0, 3.0] for e in ELEMENTS})
+    >>> items = pd.DataFrame({"variable": list(ELEMENTS), "ikm_element": list(ELEMENTS)})
+    >>> report = IkmReport.model_validate(ikm_report({"reaction": data, "items": items}, Context(year=2026)))
+    >>> rows = element_rows(report, "id")
+    >>> rows[0]["label"], rows[0]["grade"], rows[0]["quality"], rows[-1]["label"]
+    ('Persyaratan', 'C', 'Kurang Baik', 'IKM (jumlah NRR tertimbang)')
     """
     rows = [{"label": label("ikm_element", e.element, lang), "n": e.n, "nrr": e.nrr, "nrr_weighted": e.nrr_weighted,
              "converted": e.converted, "grade": e.grade, "quality": label("ikm", e.category, lang)}
@@ -75,6 +89,20 @@ def follow_up_rows(report: Any, lang: str) -> list[dict]:
 
     The action and the unit responsible are the configured texts
     (``report.follow_up``) when given, else the catalogue's defaults.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from kemuning_eval.report.results.common import Context
+    >>> from kemuning_eval.report.results.ikm_report import ikm_report
+    >>> from kemuning_eval.report.results.model import IkmReport
+    >>> from kemuning_eval.stats.ikm import ELEMENTS
+    >>> data = pd.DataFrame({e: [3.0, 3.0, 2.0, 3.0, 3.0] for e in ELEMENTS})
+    >>> items = pd.DataFrame({"variable": list(ELEMENTS), "ikm_element": list(ELEMENTS)})
+    >>> report = IkmReport.model_validate(ikm_report({"reaction": data, "items": items}, Context(year=2026)))
+    >>> row = follow_up_rows(report, "en")[0]
+    >>> row["label"], row["priority"], row["deadline"], row["owner"]
+    ('Requirements', 'High', '30 June 2027', 'Training Delivery Division')
     """
     return [{"rank": row.rank, "label": label("ikm_element", row.element, lang), "nrr": row.nrr,
              "grade": row.grade, "priority": t(f"report.follow_up.priority.{row.priority}", lang),
@@ -88,6 +116,20 @@ def facilitator_frame(report: Any, lang: str, min_n: int) -> Any:
     """The per-facilitator table as text cells: code, n, mean per aspect, overall, category, weakest aspect.
 
     A suppressed facilitator shows "n < min_n" in every value cell.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from kemuning_eval.report.results.common import Context
+    >>> from kemuning_eval.report.results.facilitator_report import facilitator_report
+    >>> from kemuning_eval.report.results.model import FacilitatorReport
+    >>> ratings = pd.DataFrame({"facilitator_id": ["f1"] * 7 + ["f2"] * 4, "fac_materi": [4.0] * 11})
+    >>> report = FacilitatorReport.model_validate(facilitator_report({"facilitator_ratings": ratings}, Context()))
+    >>> facilitator_frame(report, "id", 5).values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    [['FAS-01', '7', 'n < 5', 'n < 5', 'n < 5', 'n < 5'], ['FAS-02', '4', 'n < 5', 'n < 5', 'n < 5', 'n < 5']]
+
+    FAS-02, rated by four, is hidden, and FAS-01 with it: the mean over all facilitators is
+    published, so FAS-02's could otherwise be worked out (secondary suppression).
     """
     import pandas as pd
 
@@ -106,7 +148,14 @@ def facilitator_frame(report: Any, lang: str, min_n: int) -> Any:
 
 
 class ServiceTables:
-    """The IKM tables, the RTL matrix and the facilitator table, as methods of the report."""
+    """The IKM tables, the RTL matrix and the facilitator table, as methods of the report.
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.content.render import Report
+    >>> issubclass(Report, ServiceTables)
+    True
+    """
 
     model: Any
     m: dict

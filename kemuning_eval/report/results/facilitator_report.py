@@ -11,13 +11,8 @@ suppression).  The weakest aspect of each facilitator feeds the rule
 
 Examples
 --------
->>> import pandas as pd
->>> ratings = pd.DataFrame({"facilitator_id": ["f9"] * 6 + ["f2"] * 6,
-...                         "fac_materi": [5, 4, 5, 4, 5, 5, 3, 4, 3, 3, 4, 2.0],
-...                         "fac_waktu": [4, 4, 5, 3, 4, 4, 4, 3, 3, 4, 4, 3.0]})
->>> out = facilitator_report({"facilitator_ratings": ratings}, Context())
->>> [(r["code"], r["n"], round(r["mean"], 2), r["weakest"]) for r in out["rows"]]
-[('FAS-01', 6, 3.33, 'fac_materi'), ('FAS-02', 6, 4.33, 'fac_waktu')]
+>>> facilitator_codes(["F9c", "F1a"])
+{'F1a': 'FAS-01', 'F9c': 'FAS-02'}
 """
 
 from __future__ import annotations
@@ -88,6 +83,16 @@ def facilitator_report(tables: dict, ctx: Context) -> dict | None:
     -------
     dict or None
         ``n_facilitators``, ``aspects`` (over all facilitators) and ``rows`` in code order.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> ratings = pd.DataFrame({"facilitator_id": ["f9"] * 6 + ["f2"] * 6,
+    ...                         "fac_materi": [5, 4, 5, 4, 5, 5, 3, 4, 3, 3, 4, 2.0],
+    ...                         "fac_waktu": [4, 4, 5, 3, 4, 4, 4, 3, 3, 4, 4, 3.0]})
+    >>> out = facilitator_report({"facilitator_ratings": ratings}, Context())
+    >>> [(r["code"], r["n"], round(r["mean"], 2), r["weakest"]) for r in out["rows"]]
+    [('FAS-01', 6, 3.33, 'fac_materi'), ('FAS-02', 6, 4.33, 'fac_waktu')]
     """
     from kemuning_eval.stats.facilitators import facilitator_dimensions, facilitator_overall
 

@@ -15,14 +15,8 @@ shows it.
 
 Examples
 --------
->>> import pandas as pd
->>> from kemuning_eval.stats.ikm import ELEMENTS
->>> data = pd.DataFrame({f"u{i}": [3.0, 4, 3, 3, 4, 3] for i in range(9)})
->>> data["u7"] = [2.0, 3, 2, 3, 3, 3]
->>> items = pd.DataFrame({"variable": [f"u{i}" for i in range(9)], "ikm_element": list(ELEMENTS)})
->>> out = ikm_report({"reaction": data, "items": items}, Context(year=2026))
->>> out["below_b"], out["follow_up"][0]["priority"], out["follow_up"][0]["deadline"]
-(['pengaduan'], 'high', '2027-03-31')
+>>> IKM_PROFILE
+('gender', 'age_band', 'education', 'grade')
 """
 
 from __future__ import annotations
@@ -228,6 +222,17 @@ def ikm_report(tables: dict, ctx: Context) -> dict | None:
     Returns
     -------
     dict or None
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from kemuning_eval.stats.ikm import ELEMENTS
+    >>> data = pd.DataFrame({f"u{i}": [3.0, 4, 3, 3, 4, 3] for i in range(9)})
+    >>> data["u7"] = [2.0, 3, 2, 3, 3, 3]
+    >>> items = pd.DataFrame({"variable": [f"u{i}" for i in range(9)], "ikm_element": list(ELEMENTS)})
+    >>> out = ikm_report({"reaction": data, "items": items}, Context(year=2026))
+    >>> out["below_b"], out["follow_up"][0]["priority"], out["follow_up"][0]["deadline"]
+    (['pengaduan'], 'high', '2027-03-31')
     """
     from kemuning_eval.errors import DataError
     from kemuning_eval.stats.ikm import WEIGHT, element_columns, ikm_index
