@@ -234,7 +234,8 @@ class Report(ResearcherCells, ServiceTables):
             parts.append(self._table(r.get("dimensions") or [], [
                 ("label", "dimension", None), ("n", "n", "int"), ("mean", "mean", "num2"), ("sd", "sd", "num2"),
                 ("favourable", "favourable", "pct1"), ("category", "category", None)], "report.reaction.table_caption"))
-            ikm = r.get("ikm") or {}
+            # with the regulation's layout (ikm_tables) the NRR table would only repeat it
+            ikm = {} if self._reaction_part("ikm_report") else r.get("ikm") or {}
             parts.append(self._table(ikm.get("elements") or [], [
                 ("label", "element", None), ("n", "n", "int"), ("nrr", "nrr", "num2")], "report.reaction.ikm_caption"))
         return join(parts)

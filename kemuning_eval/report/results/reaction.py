@@ -142,9 +142,8 @@ def reaction(tables: dict, ctx: Context) -> Reaction | Unavailable:
     missing = ikm_missing_elements(data, items_r)
     if missing:  # some IKM questions, not all nine: no index (named in the text and in study.not_measured)
         out["ikm_missing"] = missing
-    out["facilitators"] = _facilitators(tables, ctx)
-    out["ikm_report"] = ikm_report(tables, ctx) if out["ikm"] else None
-    out["facilitator_report"] = facilitator_report(tables, ctx)
+    out.update(facilitators=_facilitators(tables, ctx), facilitator_report=facilitator_report(tables, ctx),
+               ikm_report=ikm_report(tables, ctx) if out["ikm"] else None)
     return Reaction.model_validate(out)
 
 
