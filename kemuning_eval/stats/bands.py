@@ -25,7 +25,11 @@ rounding (Likert categories and IKM grades are placed on the value rounded to
 - **IKM** (PermenPANRB 14/2017): converted index = index x 25
   (:func:`ikm_converted`); grades on the converted index rounded to
   2 decimals: < 65.00 D ``tidak_baik``, < 76.61 C ``kurang_baik``,
-  < 88.31 B ``baik``, otherwise A ``sangat_baik`` (:func:`ikm_grade`).
+  < 88.31 B ``baik``, otherwise A ``sangat_baik`` (:func:`ikm_grade`).  An
+  element below B (C or D) needs a follow-up plan (:func:`ikm_below_b`,
+  :func:`ikm_element_weak` with the configurable boundary, default NRR 3.0644);
+  its priority is ``high`` below the converted value 70.80, the midpoint of
+  grade C, else ``medium`` (:func:`follow_up_priority`).
 - **Significance** (:func:`significance`): ``increase``/``decrease`` only when
   ``p < alpha`` **and** the CI excludes zero on the side of the estimate; a
   CI that includes zero is ``none`` (no evidence of a change); a p-value and
