@@ -78,6 +78,7 @@ REPORT_RULE_DEFAULTS: Mapping[str, Any] = MappingProxyType({
     "applying_share_min": 0.60,
     "behavior_effect_min": 0.20,
     "ikm_nrr_min": 3.0644,
+    "ikm_priority_high_converted": 70.80,  # midpoint of IKM grade C, (65.00 + 76.60) / 2
     "gain_min": 0.30,
     "roi_min": 0.0,
     "alpha": 0.05,
@@ -91,10 +92,29 @@ REPORT_RULE_RANGES: Mapping[str, tuple[float | None, float | None]] = MappingPro
     "applying_share_min": (0.0, 1.0),
     "behavior_effect_min": (0.0, None),
     "ikm_nrr_min": (1.0, 4.0),              # an NRR on the 1-4 IKM scale
+    "ikm_priority_high_converted": (25.0, 100.0),  # a converted IKM value
     "gain_min": (None, 1.0),                # Hake's g is at most 1
     "roi_min": (None, None),
     "alpha": (0.0, 1.0),
 })
+
+#: The nine IKM elements of PermenPANRB 14/2017, in the regulation's order, with the defaults of
+#: their follow-up plan (``report.follow_up.<element>``): the unit responsible (``owner``, a code
+#: worded by ``catalogue/report_follow_up.yaml``) and the deadline as a quarter of the year after the
+#: study (``quarter``).  The action's default text is ``report.follow_up.action.<element>``.
+IKM_ELEMENTS: Mapping[str, Mapping[str, Any]] = MappingProxyType({
+    "persyaratan": MappingProxyType({"owner": "penyelenggaraan", "quarter": 2}),
+    "prosedur": MappingProxyType({"owner": "penyelenggaraan", "quarter": 2}),
+    "waktu": MappingProxyType({"owner": "penyelenggaraan", "quarter": 1}),
+    "biaya": MappingProxyType({"owner": "sekretariat", "quarter": 2}),
+    "produk": MappingProxyType({"owner": "kurikulum", "quarter": 2}),
+    "kompetensi": MappingProxyType({"owner": "widyaiswara", "quarter": 2}),
+    "perilaku": MappingProxyType({"owner": "widyaiswara", "quarter": 2}),
+    "pengaduan": MappingProxyType({"owner": "sekretariat", "quarter": 1}),
+    "sarana": MappingProxyType({"owner": "sekretariat", "quarter": 1}),
+})
+#: The keys of one element's follow-up in ``report.follow_up``.
+FOLLOW_UP_KEYS = ("action", "deadline", "owner")
 
 #: The defaults other modules read (each an alias of the one value above, never a copy).
 DEFAULT_ALPHA: float = REPORT_RULE_DEFAULTS["alpha"]
@@ -104,7 +124,7 @@ DEFAULT_COMPLETION_MIN_ATTENDANCE: float = DEFAULTS["scoring"]["completion_min_a
 
 _TOP_KEYS = ("study", "inputs", "privacy", "duplicates", "nip", "scoring", "themes", "report",
              "outcomes", "linking")
-_REPORT_KEYS = ("lang", "date", "legal_basis", "rules")
+_REPORT_KEYS = ("lang", "date", "legal_basis", "rules", "follow_up")
 _OUTCOME_KEYS = ("first_post_period", "comparison")
 _LINKING_KEYS = ("max_dropped_share",)
 _STUDY_KEYS = ("year", "region", "agency", "synthetic", "population_asn", "previous_year", "title")
@@ -638,7 +658,44 @@ def _report(path: Path, data: Mapping) -> dict:
         raise _err(path, "report.legal_basis", t("config.text_list", value=repr(legal)))
     if "rules" in report:
         report["rules"] = _rules(path, report["rules"])
+    if "follow_up" in report:
+        report["follow_up"] = _follow_up(path, report["follow_up"])
     return report
+
+
+def _follow_up(path: Path, value: Any) -> dict:
+    """``report.follow_up``: per IKM element (:data:`IKM_ELEMENTS`) its action, deadline (a date) and owner (text).
+
+    An empty value keeps the default; the deadline is an ISO date (YAML may read it as a date).
+    """
+    import datetime as dt
+
+    follow = _mapping(path, "report.follow_up", value)
+    _check_keys(path, "report.follow_up", follow, IKM_ELEMENTS)
+    out: dict[str, dict] = {}
+    for element, given in follow.items():
+        prefix = f"report.follow_up.{element}"
+        entry = _mapping(path, prefix, given)
+        _check_keys(path, prefix, entry, FOLLOW_UP_KEYS)
+        kept = {}
+        for key, text in entry.items():
+            if isinstance(text, dt.date):
+                text = text.isoformat()[:10]
+            if text is None or (isinstance(text, str) and not text.strip()):
+                continue
+            if not isinstance(text, str):
+                raise _err(path, f"{prefix}.{key}", t("ingest.config.wrong_type", value=repr(text),
+                                                      expected=t("ingest.config.expect.text")),
+                           t("config.follow_up.hint"))
+            kept[key] = text.strip()
+        if "deadline" in kept:
+            try:
+                dt.date.fromisoformat(kept["deadline"])
+            except ValueError:
+                raise _err(path, f"{prefix}.deadline", t("config.bad_date", value=repr(kept["deadline"])),
+                           t("config.follow_up.deadline_hint")) from None
+        out[element] = kept
+    return out
 
 
 def _rules(path: Path, value: Any) -> dict:

@@ -25,7 +25,11 @@ rounding (Likert categories and IKM grades are placed on the value rounded to
 - **IKM** (PermenPANRB 14/2017): converted index = index x 25
   (:func:`ikm_converted`); grades on the converted index rounded to
   2 decimals: < 65.00 D ``tidak_baik``, < 76.61 C ``kurang_baik``,
-  < 88.31 B ``baik``, otherwise A ``sangat_baik`` (:func:`ikm_grade`).
+  < 88.31 B ``baik``, otherwise A ``sangat_baik`` (:func:`ikm_grade`).  An
+  element below B (C or D) needs a follow-up plan (:func:`ikm_below_b`,
+  :func:`ikm_element_weak` with the configurable boundary, default NRR 3.0644);
+  its priority is ``high`` below the converted value 70.80, the midpoint of
+  grade C, else ``medium`` (:func:`follow_up_priority`).
 - **Significance** (:func:`significance`): ``increase``/``decrease`` only when
   ``p < alpha`` **and** the CI excludes zero on the side of the estimate; a
   CI that includes zero is ``none`` (no evidence of a change); a p-value and
@@ -327,3 +331,93 @@ def is_significant(estimate: float | None, ci_low: float | None, ci_high: float 
     (True, False)
     """
     return significance(estimate, ci_low, ci_high, p, alpha) in ("increase", "decrease")
+
+
+#: PermenPANRB 14/2017: the grades below "B" (an element or index in them needs a follow-up plan).
+IKM_BELOW_B: tuple[str, ...] = ("C", "D")
+
+
+def ikm_below_b(converted: float | None) -> bool | None:
+    """True when a converted IKM value (25-100) grades C or D, decided by :func:`ikm_grade`.
+
+    Parameters
+    ----------
+    converted : float or None
+        The converted value (NRR x 25, or the index x 25), unrounded.
+
+    Returns
+    -------
+    bool or None
+        ``None`` when the value is missing.
+
+    Examples
+    --------
+    >>> ikm_below_b(76.6025), ikm_below_b(76.6075), ikm_below_b(None)
+    (True, False, None)
+    """
+    grade, _ = ikm_grade(converted)
+    return None if grade is None else grade in IKM_BELOW_B
+
+
+def ikm_element_weak(nrr: float | None, nrr_min: float = REPORT_RULE_DEFAULTS["ikm_nrr_min"]) -> bool:
+    """True when an element's NRR (1-4) falls below the configured boundary (default: grade B).
+
+    Both values are converted (x25) and placed on 2 decimals as the regulation
+    grades them, so with the default boundary 3.0644 (76.61 / 25) an element
+    is weak exactly when :func:`ikm_below_b` says so.
+
+    Parameters
+    ----------
+    nrr : float or None
+        The element's mean score (NRR), unrounded.
+    nrr_min : float, default ``report.rules.ikm_nrr_min``
+        The lowest NRR that is not weak.
+
+    Returns
+    -------
+    bool
+        False when the NRR is missing.
+
+    Examples
+    --------
+    >>> ikm_element_weak(3.0641), ikm_element_weak(3.0643), ikm_element_weak(3.0645), ikm_element_weak(None)
+    (True, False, False, False)
+    >>> ikm_element_weak(3.2, nrr_min=3.25)
+    True
+    """
+    if not _finite(nrr):
+        return False
+    value = round_half_away(ikm_converted(nrr), 2)
+    return value < round_half_away(ikm_converted(nrr_min), 2)
+
+
+def follow_up_priority(
+    converted: float | None,
+    high_below: float = REPORT_RULE_DEFAULTS["ikm_priority_high_converted"],
+) -> str | None:
+    """Priority of a weak IKM element in the follow-up plan: ``"high"`` or ``"medium"``.
+
+    ``"high"`` when the converted value (rounded to 2 decimals, as graded) is
+    below ``high_below`` (default 70.80, the midpoint of grade C,
+    (65.00 + 76.60) / 2, so grade D and the lower half of C), else ``"medium"``.
+
+    Parameters
+    ----------
+    converted : float or None
+        The element's converted value (NRR x 25), unrounded.
+    high_below : float, default ``report.rules.ikm_priority_high_converted``
+        The converted value below which the priority is high.
+
+    Returns
+    -------
+    str or None
+        ``None`` when the value is missing.
+
+    Examples
+    --------
+    >>> follow_up_priority(70.25), follow_up_priority(73.75), follow_up_priority(None)
+    ('high', 'medium', None)
+    """
+    if not _finite(converted):
+        return None
+    return "high" if round_half_away(converted, 2) < high_below else "medium"

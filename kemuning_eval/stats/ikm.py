@@ -52,6 +52,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from kemuning_eval.config import IKM_ELEMENTS
 from kemuning_eval.errors import DataError, check_arg
 from kemuning_eval.i18n import t  # error messages only
 from kemuning_eval.stats._common import (
@@ -71,10 +72,8 @@ from kemuning_eval.stats.suppression import suppress
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-ELEMENTS: tuple[str, ...] = (
-    "persyaratan", "prosedur", "waktu", "biaya", "produk",
-    "kompetensi", "perilaku", "pengaduan", "sarana",
-)
+#: the nine elements in the regulation's order (the table of ``config.IKM_ELEMENTS``, held there once)
+ELEMENTS: tuple[str, ...] = tuple(IKM_ELEMENTS)
 WEIGHT = 1 / len(ELEMENTS)
 _ALIASES = {
     "sistemmekanismedanprosedur": "prosedur", "sistemmekanismeprosedur": "prosedur",

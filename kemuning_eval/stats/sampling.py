@@ -32,6 +32,7 @@ On the bundled data::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -172,3 +173,76 @@ def flag_sample(
         out["n_required"] = int(rates["n_required"].iloc[0])
     out["below_required"] = out[n_col] < out["n_required"]
     return out
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10}  # grades run I/a-IV/e (PNS) and I-XVII (PPPK)
+_GRADE = re.compile(r"^(?P<roman>[IVX]+)(?:\s*/\s*(?P<letter>[a-eA-E]))?$")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+#: levels of education in their order (Indonesian school and degree levels)
+EDUCATION_ORDER = ("SD", "SMP", "SMA", "SMK", "D1", "D2", "D3", "D4", "S1", "S2", "S3")
+#: prefix of a PPPK grade in a profile (``"PPPK IX"``), sorted after the PNS grades
+PPPK_PREFIX = "PPPK "
+#: how a category without a value is written in a profile (sorted last)
+MISSING_CATEGORY = "–"
+
+
+def _roman(text: str) -> int | None:
+    values = [_ROMAN[c] for c in text]
+    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    return total if total > 0 else None
+
+
+def category_order_key(value: Any) -> tuple[int, float, str]:
+    """Sort key that puts profile categories in their natural order, not as text.
+
+    Age bands by their number (``"<30"`` before ``"30-39"``, ``"50+"`` after
+    ``"40-49"``), civil-service grades by their Roman numeral and
+    letter (``"II/d"`` before ``"III/a"``, ``"IX"`` before ``"X"``; PPPK grades
+    written ``"PPPK IX"`` after every PNS grade), education levels in
+    :data:`EDUCATION_ORDER` (``"SMA"``, ``"D3"``, ``"S1"`` ...), other
+    labels alphabetically after them, a missing value (``None``, ``"–"``) last.
+
+    Parameters
+    ----------
+    value : object
+        A category label.
+
+    Returns
+    -------
+    tuple of (int, float, str)
+
+    Examples
+    --------
+    >>> sorted(["50+", "30-39", "<30", "40-49"], key=category_order_key)
+    ['<30', '30-39', '40-49', '50+']
+    >>> sorted(["IX", "III/a", "X", "II/d", "V"], key=category_order_key)
+    ['II/d', 'III/a', 'V', 'IX', 'X']
+    >>> sorted(["PPPK X", "IV/a", "PPPK IX", "III/b"], key=category_order_key)
+    ['III/b', 'IV/a', 'PPPK IX', 'PPPK X']
+    >>> sorted(["S2", "D3", "S1", "SMA"], key=category_order_key)
+    ['SMA', 'D3', 'S1', 'S2']
+    >>> sorted(["P", None, "L"], key=category_order_key)
+    ['L', 'P', None]
+    """
+    text = "" if value is None else str(value).strip()
+    if not text or text == MISSING_CATEGORY or text.lower() in ("nan", "<na>", "none"):
+        return (3, 0.0, "")
+    if text.upper() in EDUCATION_ORDER:
+        return (0, EDUCATION_ORDER.index(text.upper()) - 100.0, text)
+    if text.startswith(PPPK_PREFIX):
+        kind, number, rest = category_order_key(text[len(PPPK_PREFIX):])
+        return (kind, number + 1000, rest) if kind == 1 else (2, 0.0, text.casefold())
+    grade = _GRADE.match(text.upper())
+    if grade and _roman(grade["roman"]) is not None:
+        letter = grade["letter"] or ""
+        return (1, _roman(grade["roman"]) + (ord(letter.lower()) - 96) / 10 if letter else _roman(grade["roman"]),
+                text)
+    number = _NUMBER.search(text)
+    if number and number.start() <= 2:
+        x = float(number.group().replace(",", "."))
+        if text.startswith(("<", "≤", "kurang")):
+            x -= 0.5
+        elif text.startswith((">", "≥")) or text.endswith("+"):
+            x += 0.5
+        return (0, x, text)
+    return (2, 0.0, text.casefold())

@@ -19,7 +19,7 @@ from typing import Any
 
 from kemuning_eval.i18n import t
 from kemuning_eval.numfmt import fmt_p_expr
-from kemuning_eval.report.content.wording import FORMATS, fmt_value
+from kemuning_eval.report.content.wording import FORMATS, fmt_value, join_list
 
 #: how a value reads inside a sentence where that differs from :data:`FORMATS` (the ``path = value``
 #: basis and the tables): a p-value becomes an expression, ``p = 0,330`` / ``p < 0,001``.
@@ -30,6 +30,32 @@ SENTENCE_FORMATS: dict[str, Callable[[Any, str], str]] = {
 
 def _evidence_values(items: list[dict], lang: str) -> dict[str, str]:
     return {ev["name"]: SENTENCE_FORMATS.get(ev["fmt"], FORMATS[ev["fmt"]])(ev["value"], lang) for ev in items}
+
+
+def _worded(text: dict, lang: str) -> dict[str, str]:
+    """The names a rule stored for the sentence, as the reader sees them.
+
+    ``element`` (an IKM element code) becomes its label; ``elements`` (the
+    comma-joined codes of every element the rule named) their labels separated
+    by semicolons (the labels hold commas); ``facilitators`` a list in words.
+
+    Examples
+    --------
+    >>> _worded({"element": "sarana", "elements": "waktu,sarana", "facilitators": "FAS-01,FAS-03"}, "en")
+    {'element': 'Facilities and infrastructure', 'elements': 'Completion time; Facilities and infrastructure', 'facilitators': 'FAS-01 and FAS-03'}
+    """
+    from kemuning_eval.report.content.labels import label
+    from kemuning_eval.stats.ikm import ELEMENTS
+
+    out = dict(text)
+    if out.get("element") in ELEMENTS:
+        out["element"] = label("ikm_element", out["element"], lang)
+    if out.get("elements"):
+        out["elements"] = "; ".join(label("ikm_element", c, lang) if c in ELEMENTS else c
+                                    for c in out["elements"].split(","))
+    if out.get("facilitators"):
+        out["facilitators"] = join_list(out["facilitators"].split(","), lang)
+    return out
 
 
 def challenge_text(ch: dict, lang: str) -> str:
@@ -59,7 +85,7 @@ def challenge_text(ch: dict, lang: str) -> str:
     if ch["id"] == "weak_transfer":
         parts = [t(f"report.evidence.{ev['name']}", lang, value=values[ev["name"]]) for ev in ch["evidence"]]
         return t("report.challenge.weak_transfer", lang, evidence="; ".join(parts))
-    return t(f"report.challenge.{ch['id']}", lang, **values, **ch.get("text", {}))
+    return t(f"report.challenge.{ch['id']}", lang, **values, **_worded(ch.get("text", {}), lang))
 
 
 def evidence_text(item: dict, lang: str) -> str:
@@ -122,5 +148,5 @@ def recommendation_text(rec: dict, lang: str) -> tuple[str, str, str]:
     >>> audience, basis
     ('Organiser', 'Basis: applicants per seat = 1.30.')
     """
-    body = t(f"report.recommendation.{rec['id']}", lang, **rec.get("text", {}))
+    body = t(f"report.recommendation.{rec['id']}", lang, **_worded(rec.get("text", {}), lang))
     return t(f"report.audience.{rec['audience']}", lang), body, evidence_text(rec, lang)

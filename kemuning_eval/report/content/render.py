@@ -34,6 +34,7 @@ from kemuning_eval.report.content import findings, wording
 from kemuning_eval.report.content import narrative as nar
 from kemuning_eval.report.content.extension import ResearcherCells
 from kemuning_eval.report.content.htmlsafe import Html, heading, join, p, tag, ul
+from kemuning_eval.report.content.ikm_tables import ServiceTables
 from kemuning_eval.report.content.labels import labelled
 from kemuning_eval.report.content.reading import min_group_size
 from kemuning_eval.report.content.tables import formatted, html_table
@@ -105,11 +106,13 @@ def _paras(texts: list[str]) -> Html:
     return join(p(x) for x in texts)
 
 
-class Report(ResearcherCells):
+class Report(ResearcherCells, ServiceTables):
     """Renders one report (whole study or one programme) from its metrics.
 
     A researcher's own cells call :meth:`subheading` and :meth:`table`
-    (:mod:`kemuning_eval.report.content.extension`).
+    (:mod:`kemuning_eval.report.content.extension`); the IKM tables, the RTL
+    matrix and the facilitator table come from
+    :class:`~kemuning_eval.report.content.ikm_tables.ServiceTables`.
 
     Parameters
     ----------
@@ -231,7 +234,8 @@ class Report(ResearcherCells):
             parts.append(self._table(r.get("dimensions") or [], [
                 ("label", "dimension", None), ("n", "n", "int"), ("mean", "mean", "num2"), ("sd", "sd", "num2"),
                 ("favourable", "favourable", "pct1"), ("category", "category", None)], "report.reaction.table_caption"))
-            ikm = r.get("ikm") or {}
+            # with the regulation's layout (ikm_tables) the NRR table would only repeat it
+            ikm = {} if self._reaction_part("ikm_report") else r.get("ikm") or {}
             parts.append(self._table(ikm.get("elements") or [], [
                 ("label", "element", None), ("n", "n", "int"), ("nrr", "nrr", "num2")], "report.reaction.ikm_caption"))
         return join(parts)

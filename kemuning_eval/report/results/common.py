@@ -45,6 +45,12 @@ class Context:
         Programme ID -> name.
     cutoffs : dict, optional
         Likert category bands ``{label: lowest mean}`` (see :func:`likert_cutoffs`).
+    year : int, optional
+        Study year.
+    rules : dict, optional
+        ``report.rules`` thresholds (:func:`kemuning_eval.report.results.rules.thresholds`).
+    follow_up : dict, optional
+        ``report.follow_up`` of studi.yaml (actions, deadlines, owners of the IKM follow-up plan).
 
     Examples
     --------
@@ -60,6 +66,9 @@ class Context:
     themes: Any = None  # theme codebook path (tema.yaml) or None
     programs: dict = field(default_factory=dict)  # program_id -> name
     cutoffs: dict | None = None  # Likert category bands {label: lowest mean} (scoring.likert_cutoffs)
+    year: int | None = None  # study year (the follow-up plan's deadlines fall in the next)
+    rules: dict = field(default_factory=dict)  # report.rules thresholds as loaded (defaults filled in)
+    follow_up: dict = field(default_factory=dict)  # report.follow_up of studi.yaml as loaded
 
 
 def likert_cutoffs(configured: Any, lang: str) -> dict | None:

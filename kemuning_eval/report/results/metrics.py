@@ -363,7 +363,9 @@ def _setup(year: int, root: str | Path | None, lang: str, program_id: str, repor
     alpha = float(rules.thresholds(report_cfg.get("rules"))["alpha"])
     ctx = Context(lang=lang, min_n=int(cfg.privacy.min_group_size), alpha=alpha, seed=int(seed),
                          themes=str(cfg.themes) if cfg.themes else None, programs=names,
-                         cutoffs=likert_cutoffs((cfg.scoring or {}).get("likert_cutoffs"), lang))
+                         cutoffs=likert_cutoffs((cfg.scoring or {}).get("likert_cutoffs"), lang),
+                         year=int(year), rules=rules.thresholds(report_cfg.get("rules")),
+                         follow_up=dict(report_cfg.get("follow_up") or {}))
     date = report_date or str(report_cfg.get("date") or "") or None
     return _Setup(year=int(year), lang=lang, program_id=program_id, seed=int(seed), paths=paths, cfg=cfg,
                   report_cfg=report_cfg, date=date, names=names, tables=scope_tables(all_tables, program_id),

@@ -60,6 +60,12 @@ Amount = Annotated[int | float | None, Field(ge=0)]
 Fmt = Literal["int", "num1", "num2", "num3", "pct1", "rupiah", "p"]
 """How the wording layer shows a number (:mod:`kemuning_eval.numfmt`)."""
 
+Converted = Annotated[float | None, Field(ge=25.0, le=100.0)]
+"""A converted IKM value (index or NRR x 25, PermenPANRB 14/2017), or None."""
+
+Grade = Literal["A", "B", "C", "D"] | None
+"""An IKM grade (PermenPANRB 14/2017), or None."""
+
 Direction = Literal["increase", "decrease", "none", "inconclusive"]
 """The decision on a change: significant increase or decrease, no change shown, or no test possible."""
 
@@ -425,8 +431,8 @@ class Ikm(Record):
 
     n: Count
     index: float | None
-    converted: Annotated[float | None, Field(ge=25.0, le=100.0)]
-    grade: Literal["A", "B", "C", "D"] | None
+    converted: Converted
+    grade: Grade
     category: str | None
     elements: list[Element]
 
@@ -464,6 +470,180 @@ class Facilitators(Record):
     dimensions: list[FacilitatorDimension]
 
 
+class IkmElementRow(Record):
+    """One IKM element as PermenPANRB 14/2017 reports lay it out: NRR, weighted NRR, converted value, grade.
+
+    Examples
+    --------
+    The fields it holds:
+
+    >>> list(IkmElementRow.model_fields)  # doctest: +NORMALIZE_WHITESPACE
+    ['element', 'n', 'nrr', 'nrr_weighted', 'converted', 'grade', 'category', 'below_b']
+    """
+
+    element: str
+    """Element code (``kemuning_eval.stats.ikm.ELEMENTS``)."""
+    n: Count
+    nrr: Annotated[float | None, Field(ge=1.0, le=4.0)]
+    """Mean score of the element (1-4) over the respondents who answered it."""
+    nrr_weighted: float | None
+    """NRR x the element's weight (1/9)."""
+    converted: Converted
+    """NRR x 25."""
+    grade: Grade
+    category: str | None
+    """IKM quality code of the grade (``tidak_baik`` .. ``sangat_baik``)."""
+    below_b: bool
+    """The element grades C or D (decided by ``stats.bands.ikm_element_weak``)."""
+
+
+class IkmProgramRow(Record):
+    """The IKM of one programme (suppressed below the privacy group size).
+
+    Examples
+    --------
+    The fields it holds:
+
+    >>> list(IkmProgramRow.model_fields)
+    ['program_id', 'name', 'n', 'index', 'converted', 'grade', 'category', 'suppressed']
+    """
+
+    program_id: str
+    name: str | None
+    n: Count
+    index: float | None
+    converted: Converted
+    grade: Grade
+    category: str | None
+    suppressed: bool
+
+
+class SurveyPeriod(Record):
+    """The survey period: the dates of the first and the last response.
+
+    Examples
+    --------
+    >>> SurveyPeriod(first="2026-03-02", last="2026-11-20").last
+    '2026-11-20'
+    """
+
+    first: Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+    last: Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+
+
+class FollowUpRow(Record):
+    """One row of the follow-up plan (rencana tindak lanjut) for an IKM element below grade B.
+
+    Examples
+    --------
+    The fields it holds:
+
+    >>> list(FollowUpRow.model_fields)  # doctest: +NORMALIZE_WHITESPACE
+    ['element', 'rank', 'nrr', 'converted', 'grade', 'priority', 'action', 'deadline', 'owner_code', 'owner']
+    """
+
+    element: str
+    rank: Annotated[int, Field(ge=1)]
+    """1 = the lowest NRR (the plan's order)."""
+    nrr: float
+    converted: float
+    grade: Literal["C", "D"]
+    priority: Literal["high", "medium"]
+    """``stats.bands.follow_up_priority`` with ``report.rules.ikm_priority_high_converted``."""
+    action: str | None
+    """The action configured in ``report.follow_up.<element>.action``; None: the default text of the catalogue."""
+    deadline: Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+    """Configured, else the end of the default quarter of the year after the study (``config.IKM_ELEMENTS``)."""
+    owner_code: str
+    """Default unit responsible (``config.IKM_ELEMENTS``), worded by the catalogue."""
+    owner: str | None
+    """The unit configured in ``report.follow_up.<element>.owner``; None: the default unit."""
+
+
+class IkmReport(Record):
+    """The IKM laid out as PermenPANRB 14/2017 reports have it, with the follow-up plan of the weak elements.
+
+    Examples
+    --------
+    The fields it holds:
+
+    >>> list(IkmReport.model_fields)  # doctest: +NORMALIZE_WHITESPACE
+    ['n', 'weight', 'index', 'converted', 'grade', 'category', 'elements', 'below_b', 'profile', 'period',
+    'by_program', 'follow_up', 'priority_high_below']
+    """
+
+    n: Count
+    weight: float
+    """Weight of each element: 1 / number of elements."""
+    index: float | None
+    converted: Converted
+    grade: Grade
+    category: str | None
+    elements: list[IkmElementRow]
+    """In the regulation's order."""
+    below_b: list[str]
+    """Every element grading C or D, lowest NRR first."""
+    profile: list[ProfileRow]
+    """The respondents by sex, age band, education and grade, categories in their natural order."""
+    period: SurveyPeriod | None
+    by_program: list[IkmProgramRow]
+    follow_up: list[FollowUpRow]
+    priority_high_below: Annotated[float, Field(ge=25.0, le=100.0)]
+    """The converted value below which a follow-up has high priority (``report.rules.ikm_priority_high_converted``)."""
+
+
+class FacilitatorAspect(Record):
+    """One facilitator's mean on one rated aspect.
+
+    Examples
+    --------
+    >>> list(FacilitatorAspect.model_fields)
+    ['aspect', 'label', 'n', 'mean', 'category']
+    """
+
+    aspect: str
+    label: str
+    n: Count
+    mean: float | None
+    category: str | None
+
+
+class FacilitatorRow(Record):
+    """One facilitator under a pseudonymous code: n, mean per aspect and overall, weakest aspect.
+
+    Examples
+    --------
+    >>> list(FacilitatorRow.model_fields)  # doctest: +NORMALIZE_WHITESPACE
+    ['code', 'n', 'suppressed', 'mean', 'category', 'aspects', 'weakest', 'weakest_label', 'weakest_mean']
+    """
+
+    code: Annotated[str, Field(pattern=r"^FAS-\d{2,}$")]
+    """``FAS-01`` ...: position of the facilitator's pseudonymous id in sorted order, never a name."""
+    n: Count
+    suppressed: bool
+    mean: float | None
+    category: str | None
+    aspects: list[FacilitatorAspect]
+    weakest: str | None
+    weakest_label: str | None
+    weakest_mean: float | None
+
+
+class FacilitatorReport(Record):
+    """The per-facilitator (widyaiswara) table.
+
+    Examples
+    --------
+    >>> list(FacilitatorReport.model_fields)
+    ['n_facilitators', 'aspects', 'rows']
+    """
+
+    n_facilitators: Count
+    aspects: list[FacilitatorAspect]
+    """The aspects in table order (``label``; the other fields are over all facilitators)."""
+    rows: list[FacilitatorRow]
+
+
 class Reaction(Record):
     """Level 1: the reaction survey (dimensions, items, reliability, IKM, facilitators).
 
@@ -473,7 +653,7 @@ class Reaction(Record):
 
     >>> list(Reaction.model_fields)  # doctest: +NORMALIZE_WHITESPACE
     ['available', 'n_responses', 'response_rate', 'dimensions', 'mean_overall', 'category_overall', 'items',
-    'reliability', 'ikm', 'facilitators', 'ikm_missing']
+    'reliability', 'ikm', 'facilitators', 'ikm_missing', 'ikm_report', 'facilitator_report']
     """
 
     available: Literal[True]
@@ -488,6 +668,10 @@ class Reaction(Record):
     facilitators: Facilitators | None
     ikm_missing: list[str] | None = None
     """IKM elements missing from a survey that has some of them (no index then)."""
+    ikm_report: IkmReport | None = None
+    """The IKM as the regulation's reports lay it out (``results.ikm_report``)."""
+    facilitator_report: FacilitatorReport | None = None
+    """The per-facilitator table (``results.facilitator_report``)."""
 
 
 class PairedChange(Record):

@@ -19,6 +19,8 @@ from kemuning_eval.report.results.common import (
     has_rows,
     text_or_none,
 )
+from kemuning_eval.report.results.facilitator_report import facilitator_report
+from kemuning_eval.report.results.ikm_report import ikm_report
 from kemuning_eval.report.results.model import (
     Reaction,
     Unavailable,
@@ -71,7 +73,8 @@ def reaction(tables: dict, ctx: Context) -> Reaction | Unavailable:
     Reaction or Unavailable
         ``available``, ``n_responses``, ``response_rate``, ``dimensions``,
         ``mean_overall``, ``category_overall``, ``items``, ``reliability``,
-        ``ikm`` and ``facilitators``; or :func:`~kemuning_eval.report.results.availability.not_measured`.
+        ``ikm``, ``facilitators``, ``ikm_report`` (:mod:`.ikm_report`) and
+        ``facilitator_report`` (:mod:`.facilitator_report`); or :func:`~kemuning_eval.report.results.availability.not_measured`.
 
     Examples
     --------
@@ -139,7 +142,8 @@ def reaction(tables: dict, ctx: Context) -> Reaction | Unavailable:
     missing = ikm_missing_elements(data, items_r)
     if missing:  # some IKM questions, not all nine: no index (named in the text and in study.not_measured)
         out["ikm_missing"] = missing
-    out["facilitators"] = _facilitators(tables, ctx)
+    out.update(facilitators=_facilitators(tables, ctx), facilitator_report=facilitator_report(tables, ctx),
+               ikm_report=ikm_report(tables, ctx) if out["ikm"] else None)
     return Reaction.model_validate(out)
 
 

@@ -11,13 +11,17 @@ default to :data:`DEFAULT_THRESHOLDS`:
 threshold                         default  meaning
 ================================  =======  ==================================================
 ``low_dimension_mean``            3.41     a reaction dimension whose mean (1-5) is below the
-                                           "Baik" band (3.41-4.20 of the 0.8-wide class bands)
+                                           "Baik" band (3.41-4.20 of the 0.8-wide class bands);
+                                           also a facilitator's weakest aspect
 ``outdated_material_share``       0.20     share of interview excerpts coded ``materi_usang``
 ``outdated_material_theme``       materi_usang  theme code of "outdated material"
 ``demand_ratio``                  1.20     applicants per seat at or above which demand is unmet
 ``applying_share_min``            0.60     share of alumni applying the skill (supervisor)
 ``behavior_effect_min``           0.20     d_z of the behaviour change (Cohen's "small")
-``ikm_nrr_min``                   3.0644   IKM element NRR below the C/B boundary (76.61 / 25)
+``ikm_nrr_min``                   3.0644   IKM element NRR below the C/B boundary (76.61 / 25);
+                                           every element below it is named
+``ikm_priority_high_converted``   70.80    converted value below which a weak element's
+                                           follow-up has high priority (midpoint of grade C)
 ``gain_min``                      0.30     normalised gain of the class averages (Hake "low")
 ``roi_min``                       0.0      ROI % below which the programme does not pay back
 ``alpha``                         0.05     significance level for the DiD and learning tests
@@ -56,6 +60,7 @@ RECOMMENDATIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "improve_dimension": ("organiser", ("low_dimension",)),
     "ikm_followup": ("organiser", ("low_ikm_element",)),
     "teaching_methods": ("facilitators", ("low_gain",)),
+    "facilitator_development": ("facilitators", ("low_facilitator_aspect",)),
     "transfer_support": ("agencies", ("weak_transfer",)),
     "cost_review": ("organiser", ("low_roi",)),
     "regular_evaluation": ("organiser", ("did_not_significant", "low_response", "weak_transfer")),
@@ -171,16 +176,36 @@ def _weak_transfer(m: Metrics, th: Mapping[str, Any]) -> list[Challenge]:
 
 
 def _low_ikm(m: Metrics, th: Mapping[str, Any]) -> list[Challenge]:
+    """One challenge per IKM element below grade B (``stats.bands.ikm_element_weak``), lowest NRR first."""
+    from kemuning_eval.stats.bands import ikm_converted, ikm_element_weak, ikm_grade
+
     reaction = _ok(m, "reaction")
-    ikm = reaction.ikm if reaction else None
-    elements = [(i, e) for i, e in enumerate(ikm.elements if ikm else []) if e.nrr is not None]
-    if not elements:
-        return []
-    i, low = min(elements, key=lambda x: (x[1].nrr, x[1].element))
-    if low.nrr >= th["ikm_nrr_min"]:
-        return []
-    return [_challenge("low_ikm_element", [_ev("nrr", f"reaction.ikm.elements.{i}.nrr", low.nrr, "num2")],
-                       element=low.label or low.element)]
+    report = reaction.ikm_report if reaction else None
+    if report is not None:  # decided once in results.ikm_report
+        where = {e.element: i for i, e in enumerate(report.elements)}
+        weak = [(f"reaction.ikm_report.elements.{where[c]}.nrr", report.elements[where[c]]) for c in report.below_b]
+    else:
+        ikm = reaction.ikm if reaction else None
+        rows = [(f"reaction.ikm.elements.{i}.nrr", e) for i, e in enumerate(ikm.elements if ikm else [])]
+        weak = sorted(((p, e) for p, e in rows if ikm_element_weak(e.nrr, th["ikm_nrr_min"])),
+                      key=lambda x: (x[1].nrr, x[1].element))
+    codes = ",".join(e.element for _, e in weak)
+    return [_challenge("low_ikm_element", [_ev("nrr", path, e.nrr, "num2")], element=e.element, elements=codes,
+                       grade=str(getattr(e, "grade", None) or ikm_grade(ikm_converted(e.nrr))[0]))
+            for path, e in weak]
+
+
+def _low_facilitator(m: Metrics, th: Mapping[str, Any]) -> list[Challenge]:
+    """One challenge per facilitator whose weakest aspect's mean is below ``low_dimension_mean``."""
+    reaction = _ok(m, "reaction")
+    report = reaction.facilitator_report if reaction else None
+    weak = [(i, row) for i, row in enumerate(report.rows if report else [])
+            if row.weakest_mean is not None and row.weakest_mean < th["low_dimension_mean"]]
+    codes = ",".join(row.code for _, row in weak)
+    return [_challenge("low_facilitator_aspect",
+                       [_ev("mean", f"reaction.facilitator_report.rows.{i}.weakest_mean", row.weakest_mean, "num2")],
+                       facilitator=row.code, facilitators=codes, aspect=row.weakest_label or row.weakest or "")
+            for i, row in weak]
 
 
 def _did(m: Metrics, th: Mapping[str, Any]) -> list[Challenge]:
@@ -222,7 +247,7 @@ def _low_roi(m: Metrics, th: Mapping[str, Any]) -> list[Challenge]:
 
 
 RULES: tuple[Callable[[Metrics, Mapping[str, Any]], list[Challenge]], ...] = (
-    _low_dimension, _outdated, _unmet_demand, _weak_transfer, _low_ikm, _low_gain,
+    _low_dimension, _outdated, _unmet_demand, _weak_transfer, _low_ikm, _low_facilitator, _low_gain,
     _did, _low_roi, _low_response,
 )
 

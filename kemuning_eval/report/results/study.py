@@ -251,19 +251,50 @@ def profile(tables: dict, ctx: Context) -> list[dict]:
     >>> [(p["value"], p["suppressed"], p["n"]) for p in profile({"participants": people}, Context())]
     [('L', True, None), ('P', True, None)]
     """
-    people = tables.get("participants")
+    return profile_table(tables.get("participants"), PROFILE, ctx)
+
+
+def profile_table(people: Any, variables: tuple[str, ...], ctx: Context) -> list[dict]:
+    """Counts and shares of each of ``variables`` in ``people``, categories in natural order, small cells hidden.
+
+    Categories are ordered by :func:`kemuning_eval.stats.sampling.category_order_key`
+    (age bands by number, grades by their Roman numeral); a missing value is
+    its own category, last.  Suppression as in :func:`profile`.
+
+    Parameters
+    ----------
+    people : pandas.DataFrame or None
+        One row per person.
+    variables : tuple of str
+        The columns to count, in report order (absent ones are skipped).
+    ctx : Context
+        Language and ``min_n``.
+
+    Returns
+    -------
+    list of dict
+        The rows of :func:`profile`.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> people = pd.DataFrame({"age_band": ["<30"] * 5 + ["30-39"] * 6})
+    >>> [p["value"] for p in profile_table(people, ("age_band",), Context())]
+    ['<30', '30-39']
+    """
     if people is None or people.empty:
         return []
     import pandas as pd
 
+    from kemuning_eval.stats.sampling import MISSING_CATEGORY, category_order_key
     from kemuning_eval.stats.suppression import suppress
 
     rows = []
-    for var in PROFILE:
+    for var in variables:
         if var not in people:
             continue
-        counts = people[var].astype("string").fillna("–").value_counts(sort=False)
-        for value, n in sorted(counts.items(), key=lambda kv: str(kv[0])):
+        counts = people[var].astype("string").fillna(MISSING_CATEGORY).value_counts(sort=False)
+        for value, n in sorted(counts.items(), key=lambda kv: category_order_key(kv[0])):
             rows.append({"variable": var, "value": str(value), "n": int(n), "share": float(n) / len(people)})
     if not rows:
         return []
