@@ -30,6 +30,8 @@ CONDA_FORGE = {
     "ruff": "ruff", "nbstripout": "nbstripout", "uv": "uv",
     "build": "python-build",  # conda-forge "build" stopped at 0.7
     "wildboottest": None,  # not on conda-forge: environment.yml installs it with pip
+    "pypdf": "pypdf", "python-docx": "python-docx",
+    "pypandoc-binary": None,  # conda-forge has pypandoc and pandoc apart: environment.yml uses pip
 }
 #: conda-forge names that are another package than the PyPI name of the same spelling.
 WRONG_CONDA_NAMES = {"playwright": "the Node.js Playwright tool, not the Python library playwright-python",

@@ -1,4 +1,4 @@
-"""``kemuning-eval report --year Y``: execute the report notebooks and publish HTML.
+"""``kemuning-eval report --year Y``: execute the report notebooks and publish HTML, PDF and DOCX.
 
 Examples
 --------
@@ -34,6 +34,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--jobs", type=int, default=None, help=text("report.jobs"))
     p.add_argument("--force", action="store_true", help=text("report.force"))
     p.add_argument("--with-previous", action="store_true", help=text("report.with_previous"))
+    p.add_argument("--formats", default=None, metavar="html,pdf,docx", help=text("report.formats"))
+    p.add_argument("--no-pdf", action="store_true", help=text("report.no_pdf"))
+    p.add_argument("--no-docx", action="store_true", help=text("report.no_docx"))
     p.set_defaults(func=run)
 
 

@@ -35,6 +35,13 @@ from kemuning_eval.errors import ReportError, UsageError
 from kemuning_eval.i18n import LANGS, check_lang, t
 from kemuning_eval.paths import ProjectPaths
 from kemuning_eval.progress import info, is_quiet
+from kemuning_eval.report.engine.formats import (
+    DEFAULT_FORMATS,
+    output_name,
+    remove_skipped,
+    require_format_tools,
+    write_formats,
+)
 
 MAIN_NOTEBOOK = "laporan_evaluasi.ipynb"
 PROGRAM_NOTEBOOK = "laporan_program.ipynb"
@@ -110,8 +117,8 @@ class BuildResult:
     seconds : float
         Wall time of the build.
     timings : dict of str to float
-        Seconds per phase: ``execute``, ``export`` (export + checks), ``publish``
-        (empty for a reused report).
+        Seconds per phase: ``execute``, ``export`` (export + checks), ``formats``
+        (PDF and DOCX), ``publish`` (empty for a reused report).
 
     Examples
     --------
@@ -305,6 +312,7 @@ def build_one(
     report_date: str = "",
     seed: int = 0,
     progress_bar: bool = False,
+    formats: tuple[str, ...] = DEFAULT_FORMATS,
 ) -> BuildResult:
     """Build (or reuse) one report; does not touch the index page.
 
@@ -322,6 +330,9 @@ def build_one(
         Seed passed to the notebook.
     progress_bar : bool
         Show papermill's progress bar.
+    formats : tuple of str
+        Formats to publish besides the HTML page (see
+        :func:`kemuning_eval.report.engine.formats.choose_formats`).
 
     Returns
     -------
@@ -355,13 +366,14 @@ def build_one(
     executed_dir = paths.reports(spec.year) / "executed"
     html_path, metrics_path = folder / spec.html_name, folder / "metrics.json"
     executed = executed_dir / f"{spec.stem}.ipynb"
-    pub = publish.report_publication(folder, spec.stem, spec.html_name, executed)
+    pub = publish.report_publication(folder, spec.stem, spec.html_name, executed,
+                                     extra=[output_name(spec.html_name, f) for f in formats if f != "html"])
     pub.recover()  # what a killed build left (the caller holds the year's lock)
     current = pub.current()  # the stamp is published with the build it describes
     stamp = (current or pub.builds / "none-yet") / publish.STAMP
     params = _parameters(spec, paths, report_date, seed)
     key = cache.build_key(notebook=notebook, parameters=params,
-                          inputs=study_inputs(paths, spec.year))
+                          inputs=study_inputs(paths, spec.year), extra={"formats": list(formats)})
     if not force and cache.is_fresh(stamp, key):
         info(t("engine.status.reused", lang, path=str(html_path)))
         return BuildResult(spec, html_path, metrics_path, executed, True,
@@ -370,6 +382,7 @@ def build_one(
     from kemuning_eval.report.engine.kernel import ensure_kernel
 
     kernel_name = ensure_kernel(lang=lang)  # before anything is staged: a missing kernel writes nothing
+    require_format_tools(formats, lang)  # likewise a missing Chromium or pandoc
     failed = executed_dir / f"failed-{spec.stem}.ipynb"
     stage = pub.new_build()
     try:
@@ -377,11 +390,17 @@ def build_one(
         timings = _execute_and_export(spec, paths, notebook, stage, params, failed, kernel_name,
                                       report_date=report_date, progress_bar=progress_bar)
         clock = time.perf_counter()
+        made = write_formats(stage, spec.html_name, formats, lang=lang,
+                             file_date=report_date or f"{spec.year}-12-31")
+        timings["formats"] = time.perf_counter() - clock
+        clock = time.perf_counter()
         publish.make_readable(stage)
         cache.write_stamp(stage / publish.STAMP, key, {
             "html": (stage / spec.html_name, html_path),
-            "metrics": (stage / "metrics.json", metrics_path)})
+            "metrics": (stage / "metrics.json", metrics_path),
+            **{fmt: (staged, folder / staged.name) for fmt, staged in made.items()}})
         pub.commit(stage)
+        remove_skipped(folder, spec.html_name, formats)
         for stale in (failed, failed.with_suffix(".kernel.log"),  # an earlier failure, now fixed
                       folder / f".{spec.stem}.build.json"):  # the stamp of the old layout
             stale.unlink(missing_ok=True)
@@ -460,6 +479,7 @@ def build_programs(
     force: bool = False,
     jobs: int | None = None,
     report_date: str = "",
+    formats: tuple[str, ...] = DEFAULT_FORMATS,
 ) -> list[BuildResult]:
     """Build the per-programme reports of ``ids`` in parallel processes.
 
@@ -481,6 +501,8 @@ def build_programs(
         Worker processes (default: CPU count, at most one per programme).
     report_date : str
         ISO date of the reports.
+    formats : tuple of str
+        Formats to publish (see :func:`build_one`).
 
     Returns
     -------
@@ -513,7 +535,8 @@ def build_programs(
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         futures = {pool.submit(_build_worker, {"spec": s, "paths": paths, "force": force,
-                                               "report_date": report_date}): s for s in specs}
+                                               "report_date": report_date, "formats": formats}): s
+                   for s in specs}
         for future in progress(as_completed(futures), t("engine.status.programs", lang),
                                total=len(futures)):
             try:
@@ -536,6 +559,7 @@ def build_report(
     report_date: str | None = None,
     seed: int = 0,
     jobs: int | None = None,
+    formats: tuple[str, ...] | None = None,
 ) -> BuildResult | list[BuildResult]:
     """Build the report of ``year`` (or of one or all programmes) and the index page.
 
@@ -559,6 +583,9 @@ def build_report(
         Seed passed to the notebook.
     jobs : int, optional
         Parallel processes for ``program_id="all"``.
+    formats : tuple of str, optional
+        Formats to publish (default: HTML, PDF and DOCX; see
+        :func:`kemuning_eval.report.engine.formats.choose_formats`).
 
     Returns
     -------
@@ -586,6 +613,7 @@ def build_report(
     from kemuning_eval.runlock import hold, year_lock
 
     paths = paths or ProjectPaths.discover()
+    formats = tuple(formats or DEFAULT_FORMATS)
     settings = study_report_settings(paths, year)
     lang = check_lang(lang or str(settings.get("lang") or LANGS[0]))
     report_date = str(report_date or settings.get("date") or "")
@@ -602,10 +630,10 @@ def build_report(
             if program_id == "all":
                 ids = program_ids(paths, year)
                 return build_programs(year, ids, lang=lang, paths=paths, force=force, jobs=jobs,
-                                      report_date=report_date)
+                                      report_date=report_date, formats=formats)
             spec = ReportSpec(year, lang, check_program_id(program_id) if program_id else None)
             return build_one(spec, paths=paths, force=force, report_date=report_date, seed=seed,
-                             progress_bar=not is_quiet())
+                             progress_bar=not is_quiet(), formats=formats)
         finally:
             with hold(paths.reports_root / ".index.lock", command="index", lang=lang):
                 write_index(paths.reports_root, lang=lang)
@@ -617,7 +645,8 @@ def build_from_cli(args: argparse.Namespace) -> int:
     Parameters
     ----------
     args : argparse.Namespace
-        With ``year``, ``lang``, ``program``, ``force`` and ``jobs``.
+        With ``year``, ``lang``, ``program``, ``force`` and ``jobs`` (and optionally
+        ``formats``, ``no_pdf``, ``no_docx``).
 
     Returns
     -------
@@ -641,10 +670,14 @@ def build_from_cli(args: argparse.Namespace) -> int:
     """
     if args.jobs is not None and args.jobs < 1:
         raise UsageError(t("engine.error.jobs"), value=args.jobs)
+    from kemuning_eval.report.engine.formats import choose_formats
+
+    formats = choose_formats(getattr(args, "formats", None), no_pdf=getattr(args, "no_pdf", False),
+                             no_docx=getattr(args, "no_docx", False))
     if getattr(args, "with_previous", False):
-        build_previous(args.year, lang=args.lang, force=args.force)
+        build_previous(args.year, lang=args.lang, force=args.force, formats=formats)
     build_report(args.year, lang=args.lang, program_id=args.program, force=args.force,
-                 jobs=args.jobs)
+                 jobs=args.jobs, formats=formats)
     return 0
 
 
@@ -667,7 +700,8 @@ def previous_study_year(paths: ProjectPaths, year: int) -> int:
 
 
 def build_previous(year: int, *, lang: str | None = None, force: bool = False,
-                   paths: ProjectPaths | None = None) -> BuildResult | None:
+                   paths: ProjectPaths | None = None,
+                   formats: tuple[str, ...] | None = None) -> BuildResult | None:
     """Prepare ``year``'s report as ``make report`` does: last year's report first, both years ingested.
 
     ``kemuning-eval report --year Y --with-previous`` (the path for users
@@ -685,6 +719,8 @@ def build_previous(year: int, *, lang: str | None = None, force: bool = False,
         Rebuild the previous year's report even when nothing changed.
     paths : ProjectPaths, optional
         Project folders (default: discovered).
+    formats : tuple of str, optional
+        Formats of the previous year's report (default: all).
 
     Returns
     -------
@@ -717,7 +753,7 @@ def build_previous(year: int, *, lang: str | None = None, force: bool = False,
     result = None
     if paths.study_config(previous).is_file():
         ingest_study(previous, paths=paths)
-        built = build_report(previous, lang=lang, force=force, paths=paths)
+        built = build_report(previous, lang=lang, force=force, paths=paths, formats=formats)
         result = built if isinstance(built, BuildResult) else None
     ingest_study(year, paths=paths)
     return result

@@ -35,8 +35,9 @@ from kemuning_eval.provenance import library_versions
 
 #: Libraries whose version can change a report's bytes.
 LIBRARIES = ("kemuning-eval", "pandas", "numpy", "scipy", "statsmodels", "matplotlib",
-             "seaborn", "pyarrow", "nbconvert", "nbformat", "papermill", "mistune", "jinja2")
-_PACKAGE_SUFFIXES = (".py", ".yaml", ".json", ".j2", ".css", "matplotlibrc")
+             "seaborn", "pyarrow", "nbconvert", "nbformat", "papermill", "mistune", "jinja2",
+             "playwright", "pypdf", "pypandoc-binary")
+_PACKAGE_SUFFIXES = (".py", ".yaml", ".json", ".j2", ".css", ".ttf", "matplotlibrc")
 
 
 def tree_hashes(folder: Path, *, suffixes: tuple[str, ...] | None = None) -> dict[str, str]:
@@ -89,8 +90,8 @@ def package_fingerprint() -> dict[str, str]:
     -------
     dict of str to str
         Path relative to the ``kemuning_eval`` folder -> SHA-256, for the
-        ``.py``, ``.yaml``, ``.json``, ``.j2``, ``.css`` and ``matplotlibrc``
-        files.
+        ``.py``, ``.yaml``, ``.json``, ``.j2``, ``.css``, ``.ttf`` (the fonts the
+        PDF embeds) and ``matplotlibrc`` files.
 
     Examples
     --------

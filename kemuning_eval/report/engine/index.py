@@ -200,10 +200,34 @@ def render_index(entries: list[ReportEntry], reports_root: Path, *, lang: str = 
                 label = (t("engine.index.main", lang) if e.program_id is None
                          else t("engine.index.program", lang, program_id=e.program_id))
                 parts.append(f'<li><a href="{html.escape(href)}">{html.escape(e.title)}</a>'
-                             f" <small>({html.escape(label)})</small></li>")
+                             f" <small>({html.escape(label)})</small>"
+                             f"{format_links(e.path, reports_root, lang)}</li>")
             parts.append("</ul>")
     parts += ["</main>", "</body>", "</html>", ""]
     return "\n".join(parts)
+
+
+def format_links(page: Path, reports_root: Path, lang: str = "id") -> str:
+    """Return the links to the PDF and DOCX published beside ``page`` (``""`` when there are none).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     root = Path(d)
+    ...     _ = (root / "r.pdf").write_bytes(b"%PDF")
+    ...     print(repr(format_links(root / "r.html", root)))
+    ' · <a href="r.pdf">PDF</a>'
+    """
+    from kemuning_eval.report.engine.formats import FORMATS, output_name
+
+    links = []
+    for fmt in FORMATS[1:]:
+        other = page.with_name(output_name(page.name, fmt))
+        if other.is_file():
+            href = quote(other.relative_to(reports_root).as_posix())
+            links.append(f'<a href="{html.escape(href)}">{html.escape(t(f"index.format.{fmt}", lang))}</a>')
+    return "".join(f" · {link}" for link in links)
 
 
 def write_index(reports_root: Path, *, lang: str = "id") -> Path:

@@ -39,7 +39,8 @@ from kemuning_eval.publication import Publication, notice, retry_locked
 STAMP = ".build.json"
 
 
-def report_publication(folder: Path, stem: str, html_name: str, executed: Path) -> Publication:
+def report_publication(folder: Path, stem: str, html_name: str, executed: Path,
+                       extra: Iterable[str] = ()) -> Publication:
     """Return the publication of one report.
 
     Parameters
@@ -52,11 +53,13 @@ def report_publication(folder: Path, stem: str, html_name: str, executed: Path) 
         File name of the HTML page (published last).
     executed : Path
         Published path of the executed notebook (``reports/<year>/executed/<stem>.ipynb``).
+    extra : iterable of str
+        Names of further files published in ``folder`` (the PDF and DOCX), before the HTML page.
 
     Returns
     -------
     Publication
-        Outputs ``metrics.json``, ``tabel``, ``<stem>.ipynb``, the HTML page.
+        Outputs ``metrics.json``, ``tabel``, ``<stem>.ipynb``, the ``extra`` files, the HTML page.
 
     Examples
     --------
@@ -69,6 +72,7 @@ def report_publication(folder: Path, stem: str, html_name: str, executed: Path) 
         ("metrics.json", folder / "metrics.json"),
         ("tabel", folder / "tabel"),
         (f"{stem}.ipynb", executed),
+        *((name, folder / name) for name in extra),
         (html_name, folder / html_name),
     ))
 

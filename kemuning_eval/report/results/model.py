@@ -1230,7 +1230,7 @@ class Provenance(Record):
 
     >>> list(Provenance.model_fields)  # doctest: +NORMALIZE_WHITESPACE
     ['inputs', 'parameters', 'package_version', 'git_commit', 'environment', 'manifest_version',
-    'fingerprint', 'warnings']
+    'fingerprint', 'warnings', 'outputs']
     """
 
     inputs: list[Input]
@@ -1241,6 +1241,8 @@ class Provenance(Record):
     manifest_version: str | None = None
     fingerprint: str | None = None
     warnings: list[str] | None = None
+    #: SHA-256 of each published file (HTML, PDF, DOCX) by file name; set by the report engine.
+    outputs: dict[str, str] | None = None
 
 
 
