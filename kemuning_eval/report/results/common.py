@@ -45,6 +45,8 @@ class Context:
         Programme ID -> name.
     cutoffs : dict, optional
         Likert category bands ``{label: lowest mean}`` (see :func:`likert_cutoffs`).
+    rules : dict, optional
+        ``report.rules`` thresholds as loaded (defaults filled in where read).
 
     Examples
     --------
@@ -60,6 +62,7 @@ class Context:
     themes: Any = None  # theme codebook path (tema.yaml) or None
     programs: dict = field(default_factory=dict)  # program_id -> name
     cutoffs: dict | None = None  # Likert category bands {label: lowest mean} (scoring.likert_cutoffs)
+    rules: dict = field(default_factory=dict)  # report.rules as loaded (config.REPORT_RULE_DEFAULTS fill the rest)
 
 
 def likert_cutoffs(configured: Any, lang: str) -> dict | None:

@@ -363,7 +363,8 @@ def _setup(year: int, root: str | Path | None, lang: str, program_id: str, repor
     alpha = float(rules.thresholds(report_cfg.get("rules"))["alpha"])
     ctx = Context(lang=lang, min_n=int(cfg.privacy.min_group_size), alpha=alpha, seed=int(seed),
                          themes=str(cfg.themes) if cfg.themes else None, programs=names,
-                         cutoffs=likert_cutoffs((cfg.scoring or {}).get("likert_cutoffs"), lang))
+                         cutoffs=likert_cutoffs((cfg.scoring or {}).get("likert_cutoffs"), lang),
+                         rules=rules.thresholds(report_cfg.get("rules")))
     date = report_date or str(report_cfg.get("date") or "") or None
     return _Setup(year=int(year), lang=lang, program_id=program_id, seed=int(seed), paths=paths, cfg=cfg,
                   report_cfg=report_cfg, date=date, names=names, tables=scope_tables(all_tables, program_id),
@@ -404,6 +405,7 @@ def _study(setup: _Setup) -> dict[str, Any]:
     from kemuning_eval.i18n import t
     from kemuning_eval.report.results import availability
     from kemuning_eval.report.results import study as sections
+    from kemuning_eval.report.results.economics import demand_results
 
     info, ctx, lang = setup.cfg.study, setup.ctx, setup.lang
     legal = setup.report_cfg.get("legal_basis") or [t(k, lang) for k in DEFAULT_LEGAL_BASIS]
@@ -417,6 +419,7 @@ def _study(setup: _Setup) -> dict[str, Any]:
         **sections.study(setup.tables, ctx, population_asn=info.population_asn,
                        target_jp=float(setup.cfg.setting("scoring", "jp_target"))),
         **sections.sample(setup.tables, ctx), profile=sections.profile(setup.tables, ctx),
+        demand=demand_results(setup.tables, ctx),
     )
     return study
 
