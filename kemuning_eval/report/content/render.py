@@ -31,6 +31,7 @@ from kemuning_eval.i18n import catalogue, t
 from kemuning_eval.numfmt import fmt_ci, fmt_int, fmt_number, fmt_pct
 from kemuning_eval.report.content import figures as figs
 from kemuning_eval.report.content import findings, wording
+from kemuning_eval.report.content.economics import EconomicsTables
 from kemuning_eval.report.content import narrative as nar
 from kemuning_eval.report.content.extension import ResearcherCells
 from kemuning_eval.report.content.htmlsafe import Html, heading, join, p, tag, ul
@@ -105,7 +106,7 @@ def _paras(texts: list[str]) -> Html:
     return join(p(x) for x in texts)
 
 
-class Report(ResearcherCells):
+class Report(ResearcherCells, EconomicsTables):
     """Renders one report (whole study or one programme) from its metrics.
 
     A researcher's own cells call :meth:`subheading` and :meth:`table`

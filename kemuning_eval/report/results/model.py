@@ -1005,13 +1005,15 @@ class Evidence(Record):
     The fields it holds:
 
     >>> list(Evidence.model_fields)
-    ['name', 'path', 'value', 'fmt']
+    ['name', 'path', 'value', 'fmt', 'program']
     """
 
     name: str
     path: Annotated[str, Field(pattern=r"^[a-z_]+(\.[a-z0-9_]+)+$")]
     value: float | int | str | None
     fmt: Fmt
+    program: str | None = None
+    """The programme the value belongs to (its name), for evidence cited per programme."""
 
 
 class Challenge(Record):
