@@ -170,21 +170,28 @@ def _unmet_demand(m: Metrics, th: Mapping[str, Any]) -> list[Challenge]:
     demand = m.study.demand
     if demand is None:
         return []
-    rows = [(f"study.demand.by_program.{i}", row) for i, row in enumerate(demand.by_program)]
-    if demand.total is not None:
-        rows.append(("study.demand.total", demand.total))
-    ev = []
-    for path, row in rows:
-        if not row.budget_limited:
-            continue
-        program = row.name or row.program_id
-        ev.append(_ev("ratio", f"{path}.applicants_per_seat", row.applicants_per_seat, "num2", program))
-        if row.seats_full:
-            ev.append(_ev("fill", f"{path}.seat_fill", row.seat_fill, "pct1", program))
-        if row.funding_named:
-            ev.append(_ev("theme", f"{path}.funding_theme_share", row.funding_theme_share, "pct1", program))
-    names = [row.name or row.program_id or "" for _, row in rows if row.budget_limited and row.program_id]
+    ev: list[Evidence] = []
+    for i, row in enumerate(demand.by_program):
+        if row.budget_limited:
+            who = row.name or row.program_id
+            ev += _budget_evidence(row, [
+                _ev("ratio", f"study.demand.by_program.{i}.applicants_per_seat", row.applicants_per_seat, "num2", who),
+                _ev("fill", f"study.demand.by_program.{i}.seat_fill", row.seat_fill, "pct1", who),
+                _ev("theme", f"study.demand.by_program.{i}.funding_theme_share", row.funding_theme_share, "pct1", who)])
+    total = demand.total
+    if total is not None and total.budget_limited:
+        ev += _budget_evidence(total, [
+            _ev("ratio", "study.demand.total.applicants_per_seat", total.applicants_per_seat, "num2"),
+            _ev("fill", "study.demand.total.seat_fill", total.seat_fill, "pct1"),
+            _ev("theme", "study.demand.total.funding_theme_share", total.funding_theme_share, "pct1")])
+    names = [row.name or row.program_id for row in demand.by_program if row.budget_limited]
     return [_challenge("unmet_demand", ev, programs=", ".join(names))] if ev else []
+
+
+def _budget_evidence(row: Any, ev: list[Evidence]) -> list[Evidence]:
+    """Applicants per seat, plus the seat fill when the seats are full and the theme share when funding is named."""
+    ratio, fill, theme = ev
+    return [ratio] + ([fill] if row.seats_full else []) + ([theme] if row.funding_named else [])
 
 
 def _weak_transfer(m: Metrics, th: Mapping[str, Any]) -> list[Challenge]:
