@@ -62,8 +62,8 @@ def cost(tables: dict, ctx: Context) -> Cost | Unavailable:
     """
     if not has_rows(tables, "programs") or "cost" not in tables["programs"]:
         return not_measured("no_data", "costs")
-    from kemuning_eval.stats.cost import cost_summary
     from kemuning_eval.report.results.economics import roi_results
+    from kemuning_eval.stats.cost import cost_summary
     from kemuning_eval.stats.roi import roi_by_program
 
     programs = tables["programs"]
