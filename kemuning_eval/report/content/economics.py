@@ -41,6 +41,16 @@ def roi_row_cells(row: RoiRow, lang: str) -> dict[str, Any]:
     -------
     dict
         ``name``, ``costs``, ``benefits``, ``bcr``, ``roi`` (a share), ``range``, ``band``, ``payback``.
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.results.model import RoiRow
+    >>> row = RoiRow(program_id=None, name=None, n_benefits=3, benefits=103.0, costs=100.0, bcr=1.03,
+    ...              roi_pct=3.0, bcr_low=0.66, bcr_high=1.49, roi_pct_low=-34.0, roi_pct_high=49.0,
+    ...              bcr_band="breakeven", low_roi=False, payback_months=11.6, payback_reason=None, reason=None)
+    >>> cells = roi_row_cells(row, "id")
+    >>> cells["name"], cells["band"], cells["payback"], cells["roi"]
+    ('Semua program', 'impas', '11,6', 0.03)
     """
     no_range = row.bcr_low is None or row.bcr_high is None
     if row.reason is not None:
@@ -120,6 +130,13 @@ def demand_text(model: Metrics, lang: str) -> list[str]:
     -------
     list of str
         Empty without demand figures.
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.results.metrics import empty_metrics
+    >>> from kemuning_eval.report.results.model import Metrics
+    >>> demand_text(Metrics.model_validate(empty_metrics(2026)), "id")
+    []
     """
     demand = model.study.demand
     total = demand.total if demand else None
