@@ -142,9 +142,14 @@ def demand_text(model: Metrics, lang: str) -> list[str]:
     total = demand.total if demand else None
     if total is None or total.not_admitted is None:
         return []
-    out = [t("report.econ.demand", lang, applicants=fmt_number(total.applicants, 0, lang),
-             not_admitted=fmt_number(total.not_admitted, 0, lang), unused=fmt_number(total.unused_seats, 0, lang),
-             cost_all=fmt_rupiah(total.cost_all_applicants, lang))]
+    admitted = (t("report.econ.demand.not_admitted", lang, n=fmt_number(total.not_admitted, 0, lang))
+                if total.not_admitted else t("report.econ.demand.all_admitted", lang))
+    seats = (t("report.econ.demand.unused", lang, n=fmt_number(total.unused_seats, 0, lang))
+             if total.unused_seats else t("report.econ.demand.all_seats", lang))
+    out = [t("report.econ.demand", lang, applicants=fmt_number(total.applicants, 0, lang), admitted=admitted,
+             seats=seats)]
+    if total.not_admitted and total.cost_all_applicants is not None:
+        out.append(t("report.econ.demand.cost_all", lang, cost_all=fmt_rupiah(total.cost_all_applicants, lang)))
     limited = [r.name or r.program_id or "" for r in demand.by_program if r.budget_limited]
     if limited or total.budget_limited:
         out.append(t("report.econ.budget_binding", lang,
@@ -219,11 +224,10 @@ class EconomicsTables:
 
     def economics(self) -> Html:
         """The sentences on the pooled BCR and its range, the programmes below cost, and demand."""
-        if self.model is None:
+        if self.model is None or not self.model.cost.available:  # the section says costs were not collected
             return Html("")
-        texts = demand_text(self.model, self.lang)
-        if self.model.cost.available:
-            texts = [*_pooled_text(self.model, self.lang), *_programme_text(self.model, self.lang), *texts]
+        texts = [*_pooled_text(self.model, self.lang), *_programme_text(self.model, self.lang),
+                 *demand_text(self.model, self.lang)]
         return join(p(x) for x in texts)
 
     def roi_table(self) -> Html:
@@ -239,7 +243,7 @@ class EconomicsTables:
 
     def demand_table(self) -> Html:
         """Applicants, seats, participants, applicants not admitted, unused seats and the cost of serving all."""
-        demand = self.model.study.demand if self.model is not None else None
+        demand = self.model.study.demand if self.model is not None and self.model.cost.available else None
         if demand is None:
             return Html("")
         rows = [demand_row_cells(r, self.lang) for r in [*demand.by_program, demand.total] if r is not None]

@@ -84,7 +84,7 @@ def test_demand_text_says_the_budget_is_not_shown_to_bind_when_seats_are_left_em
     total = {"program_id": None, "applicants": 1293, "capacity": 660, "participants": 600, "not_admitted": 693,
              "unused_seats": 60, "cost_all_applicants": 7_228_500_000, "demand_exceeds_seats": True,
              "seats_full": False, "funding_named": False, "budget_limited": False}
-    m = crafted({"study": {"demand": {"by_program": [], "total": total}}})
+    m = crafted({"study": {"demand": {"by_program": [], "total": total}}, "cost": {"available": True}})
     text = str(Report(m, "id").economics())
     assert "693 tidak tertampung" in text and "60 kursi tidak terisi" in text
     assert "Rp 7.228.500.000" in text
@@ -92,3 +92,25 @@ def test_demand_text_says_the_budget_is_not_shown_to_bind_when_seats_are_left_em
     assert "unmet_demand" not in {c.id for c in derive_challenges(m)}
     table = str(Report(m, "id").demand_table())
     assert "Semua program" in table and "693" in table
+
+
+def test_demand_text_has_no_zero_counts_and_nothing_without_costs():
+    total = {"program_id": None, "applicants": 100, "capacity": 100, "participants": 100, "not_admitted": 0,
+             "unused_seats": 0, "cost_all_applicants": 500_000_000, "demand_exceeds_seats": False,
+             "seats_full": True, "funding_named": None, "budget_limited": False}
+    m = crafted({"study": {"demand": {"by_program": [], "total": total}}, "cost": {"available": True}})
+    text = str(Report(m, "id").economics())
+    assert "semua tertampung" in text and "semua kursi terisi" in text
+    assert not re.search(r"\b0 (kursi|pendaftar)", text) and "Melayani semua" not in text
+    unmeasured = crafted({"study": {"demand": {"by_program": [], "total": total}}})  # costs not collected
+    assert str(Report(unmeasured, "id").economics()) == "" and str(Report(unmeasured, "id").demand_table()) == ""
+
+
+def test_pooled_sentence_gives_no_payback_when_benefits_do_not_exceed_costs():
+    from kemuning_eval.report.content.narrative import cost
+
+    m = crafted({"cost": {"available": True, "total_cost": 90_000_000, "n_participants": 40,
+                          "cost_per_participant": 2_250_000, "total_benefit": 60_000_000, "bcr": 2 / 3,
+                          "roi_pct": -100 / 3, "payback_months": None}}).model_dump()
+    text = cost(m, "id")[0]
+    assert "tidak ada periode pengembalian" in text and "bulan" not in text
