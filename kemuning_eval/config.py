@@ -82,6 +82,12 @@ REPORT_RULE_DEFAULTS: Mapping[str, Any] = MappingProxyType({
     "gain_min": 0.30,
     "roi_min": 0.0,
     "alpha": 0.05,
+    "roi_sensitivity_share": 0.20,          # attribution and confidence moved by +/- this share of themselves
+    "breakeven_halfwidth": 0.05,            # a BCR within this of 1 is "impas" (break-even)
+    "seats_full_tolerance": 0.02,           # seats are full when participants >= capacity x (1 - this)
+    "budget_limit_theme": "anggaran_terbatas",  # interview theme naming funding as the limit
+    "budget_limit_theme_share": 0.20,       # ... in at least this share of the excerpts
+    "budget_limit_theme_min_count": 5,      # ... and at least this many excerpts
 })
 #: Allowed (inclusive) range of each numeric rule threshold; ``None`` leaves a side open.
 #: ``alpha`` must lie strictly inside (0, 1).
@@ -96,6 +102,11 @@ REPORT_RULE_RANGES: Mapping[str, tuple[float | None, float | None]] = MappingPro
     "gain_min": (None, 1.0),                # Hake's g is at most 1
     "roi_min": (None, None),
     "alpha": (0.0, 1.0),
+    "roi_sensitivity_share": (0.0, 1.0),
+    "breakeven_halfwidth": (0.0, 1.0),
+    "seats_full_tolerance": (0.0, 1.0),
+    "budget_limit_theme_share": (0.0, 1.0),
+    "budget_limit_theme_min_count": (0.0, None),
 })
 
 #: The nine IKM elements of PermenPANRB 14/2017, in the regulation's order, with the defaults of

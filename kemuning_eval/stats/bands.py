@@ -35,6 +35,9 @@ rounding (Likert categories and IKM grades are placed on the value rounded to
   CI that includes zero is ``none`` (no evidence of a change); a p-value and
   CI that disagree, or missing values, are ``inconclusive``.  The default
   alpha is the study rules' (``config.REPORT_RULE_DEFAULTS["alpha"]``).
+- **Benefit-cost ratio** (:func:`bcr_band`): ``breakeven`` ("impas") when
+  ``|BCR - 1| <= halfwidth`` (default 0.05, ``report.rules.breakeven_halfwidth``),
+  else ``below`` or ``above`` 1 (Phillips: BCR 1 is the break-even point).
 
 Examples
 --------
@@ -83,7 +86,11 @@ IKM_GRADES: tuple[tuple[float, str, str], ...] = (
     (65.00, "D", "tidak_baik"), (76.61, "C", "kurang_baik"),
     (88.31, "B", "baik"), (math.inf, "A", "sangat_baik"))
 
-KINDS: tuple[str, ...] = ("cohen", "hake", "alpha", "likert", "ikm", "direction")
+#: Half-width around BCR 1 read as break-even ("impas"), unless ``report.rules.breakeven_halfwidth`` says otherwise.
+DEFAULT_BREAKEVEN_HALFWIDTH: float = REPORT_RULE_DEFAULTS["breakeven_halfwidth"]
+BCR_BANDS: tuple[str, ...] = ("below", "breakeven", "above")
+
+KINDS: tuple[str, ...] = ("cohen", "hake", "alpha", "likert", "ikm", "direction", "bcr")
 #: The codes of each kind (for the wording layer's catalogue and its tests).
 CODES: Mapping[str, tuple[str, ...]] = {
     "cohen": tuple(c for _, c in COHEN_BANDS),
@@ -92,6 +99,7 @@ CODES: Mapping[str, tuple[str, ...]] = {
     "likert": tuple(LIKERT_CUTOFFS),
     "ikm": tuple(c for _, _, c in IKM_GRADES),
     "direction": ("increase", "decrease", "none", "inconclusive"),
+    "bcr": BCR_BANDS,
 }
 
 
@@ -331,6 +339,36 @@ def is_significant(estimate: float | None, ci_low: float | None, ci_high: float 
     (True, False)
     """
     return significance(estimate, ci_low, ci_high, p, alpha) in ("increase", "decrease")
+
+
+def bcr_band(bcr: float | None, halfwidth: float = DEFAULT_BREAKEVEN_HALFWIDTH) -> str | None:
+    """Where a benefit-cost ratio lies: ``below`` 1, ``breakeven`` (within ``halfwidth`` of 1) or ``above``.
+
+    Decided on the unrounded BCR (1.0496 is break-even at the default 0.05, 1.0501 is above).
+
+    Parameters
+    ----------
+    bcr : float or None
+        Benefits / costs.
+    halfwidth : float, default :data:`DEFAULT_BREAKEVEN_HALFWIDTH`
+        Distance from 1 still read as break-even (inclusive).
+
+    Returns
+    -------
+    str or None
+        A code of :data:`BCR_BANDS`, ``None`` without a finite BCR.
+
+    Examples
+    --------
+    >>> bcr_band(1.03), bcr_band(0.80), bcr_band(1.0501), bcr_band(0.95), bcr_band(None)
+    ('breakeven', 'below', 'above', 'breakeven', None)
+    """
+    if not _finite(bcr):
+        return None
+    gap = abs(bcr - 1.0)
+    if gap <= halfwidth or math.isclose(gap, halfwidth, rel_tol=1e-9, abs_tol=1e-12):  # 0.95 - 1 is not -0.05 in binary
+        return "breakeven"
+    return "below" if bcr < 1.0 else "above"
 
 
 #: PermenPANRB 14/2017: the grades below "B" (an element or index in them needs a follow-up plan).

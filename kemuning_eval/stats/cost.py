@@ -17,6 +17,10 @@ cost per gain point
     is not positive: no learning, no price per point).
 unmet demand
     ``max(applicants - capacity, 0)``; share not admitted = unmet / applicants.
+admission gap
+    applicants not admitted = ``max(applicants - participants, 0)``, unused
+    seats = ``max(capacity - participants, 0)`` and the cost of serving every
+    applicant at the programme's own cost per participant (:func:`admission_gap`).
 20-JP coverage
     share of ASN with ``jp_total >= target`` (default 20 JP a year).  A census
     (every ASN of the region listed) gives the exact share; a sample (``population``
@@ -184,6 +188,63 @@ def demand_coverage(programs: pd.DataFrame, *, total: bool = True) -> pd.DataFra
     out["share_not_admitted"] = _ratio(out["unmet_demand"], out["applicants"])
     out["applicants_per_seat"] = _ratio(out["applicants"], out["capacity"])
     return out
+
+
+def admission_gap(programs: pd.DataFrame, *, total: bool = True) -> pd.DataFrame:
+    """Applicants not admitted, unused seats and the cost of serving every applicant, per programme.
+
+    Parameters
+    ----------
+    programs : DataFrame
+        The ``programs`` table (``program_id``, ``applicants``, ``capacity``,
+        ``participants``, ``cost``).
+    total : bool
+        Append a row ``program_id =`` :data:`~kemuning_eval.stats._common.TOTAL`
+        (sums; the cost of all applicants is the sum of the programmes', each at
+        its own unit cost, not the average).
+
+    Returns
+    -------
+    DataFrame
+        ``program_id``, ``applicants``, ``capacity``, ``participants``, ``cost``,
+        ``not_admitted`` (``max(applicants - participants, 0)``: applicants who did not
+        take part), ``unused_seats`` (``max(capacity - participants, 0)``),
+        ``seat_fill`` (participants / capacity), ``applicants_per_seat``,
+        ``cost_per_participant``, ``cost_all_applicants`` (applicants x cost per
+        participant), ``extra_cost`` (not admitted x cost per participant), ``method``.
+        Missing inputs give NaN, never 0.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> programs = pd.DataFrame({"program_id": ["A", "B"], "applicants": [50, 10], "capacity": [40, 20],
+    ...                          "participants": [40, 8], "cost": [80_000_000.0, 8_000_000.0]})
+    >>> res = admission_gap(programs)
+    >>> res[["program_id", "not_admitted", "unused_seats", "cost_all_applicants"]].values.tolist()
+    [['A', 10.0, 0.0, 100000000.0], ['B', 2.0, 12.0, 10000000.0], ['__total__', 12.0, 12.0, 110000000.0]]
+    """
+    import numpy as np
+    import pandas as pd
+
+    cols = ["applicants", "capacity", "participants", "cost"]
+    out = _programs(programs, cols).astype({c: "float64" for c in cols})
+    out["not_admitted"] = np.maximum(out["applicants"] - out["participants"], 0.0)  # NaN stays NaN
+    out["unused_seats"] = np.maximum(out["capacity"] - out["participants"], 0.0)
+    out["cost_per_participant"] = _ratio(out["cost"], out["participants"])
+    out["cost_all_applicants"] = out["applicants"] * out["cost_per_participant"]
+    out["extra_cost"] = out["not_admitted"] * out["cost_per_participant"]
+    if total:
+        sums = ["applicants", "capacity", "participants", "cost", "not_admitted", "unused_seats",
+                "cost_all_applicants", "extra_cost"]
+        tot = {c: out[c].sum() if out[c].notna().all() else np.nan for c in sums}
+        out = pd.concat([out, pd.DataFrame([{"program_id": TOTAL, **tot}])], ignore_index=True)
+        out.loc[out.index[-1], "cost_per_participant"] = _ratio(tot["cost"], tot["participants"])
+    out["seat_fill"] = _ratio(out["participants"], out["capacity"])
+    out["applicants_per_seat"] = _ratio(out["applicants"], out["capacity"])
+    out["method"] = ("not admitted = max(applicants - participants, 0); unused seats = max(capacity - participants, 0); "
+                     "cost of all applicants = applicants x cost / participants of each programme (summed for the total)")
+    return out[["program_id", *cols, "not_admitted", "unused_seats", "seat_fill", "applicants_per_seat",
+                "cost_per_participant", "cost_all_applicants", "extra_cost", "method"]]
 
 
 def jp_coverage(

@@ -19,12 +19,20 @@ from typing import Any
 
 from kemuning_eval.i18n import t
 from kemuning_eval.numfmt import fmt_p_expr
+from kemuning_eval.report.content import economics
 from kemuning_eval.report.content.wording import FORMATS, fmt_value, join_list
 
 #: how a value reads inside a sentence where that differs from :data:`FORMATS` (the ``path = value``
 #: basis and the tables): a p-value becomes an expression, ``p = 0,330`` / ``p < 0,001``.
 SENTENCE_FORMATS: dict[str, Callable[[Any, str], str]] = {
     "p": lambda v, lang: fmt_p_expr(v, lang),
+}
+
+
+#: challenges whose evidence is cited per programme: worded by the cost section's module
+PER_PROGRAM: dict[str, Callable[[dict, str], str]] = {
+    "low_roi": economics.low_roi_text,
+    "unmet_demand": economics.demand_challenge_text,
 }
 
 
@@ -74,13 +82,13 @@ def challenge_text(ch: dict, lang: str) -> str:
 
     Examples
     --------
-    >>> ch = {"id": "unmet_demand", "text": {}, "evidence": [
-    ...     {"name": "applicants", "path": "study.applicants_total", "value": 52, "fmt": "int"},
-    ...     {"name": "capacity", "path": "study.capacity_total", "value": 40, "fmt": "int"},
-    ...     {"name": "ratio", "path": "study.demand_ratio", "value": 1.3, "fmt": "num2"}]}
+    >>> ch = {"id": "low_gain", "text": {}, "evidence": [
+    ...     {"name": "gain", "path": "learning.overall.gain_class", "value": 0.214, "fmt": "num2"}]}
     >>> challenge_text(ch, "en")
-    'A limited budget caps attendance: 52 applicants for 40 seats (1.30 per seat).'
+    'Knowledge gains are low (normalised gain 0.21).'
     """
+    if ch["id"] in PER_PROGRAM:  # evidence cited per programme, each named
+        return PER_PROGRAM[ch["id"]](ch, lang)
     values = _evidence_values(ch["evidence"], lang)
     if ch["id"] == "weak_transfer":
         parts = [t(f"report.evidence.{ev['name']}", lang, value=values[ev["name"]]) for ev in ch["evidence"]]
@@ -119,6 +127,8 @@ def evidence_text(item: dict, lang: str) -> str:
 
 def _basis_part(ev: dict, lang: str) -> str:
     label = t("report.basis." + re.sub(r"\.\d+(?=\.)", "", ev["path"]), lang)
+    if ev.get("program"):  # a value of one programme: named beside its label
+        label = f"{label} {ev['program']}"
     if ev["fmt"] in SENTENCE_FORMATS:  # already an expression such as "p = 0,330"
         return f"{label}, {SENTENCE_FORMATS[ev['fmt']](ev['value'], lang)}"
     return f"{label} = {fmt_value(ev['value'], ev['fmt'], lang)}"

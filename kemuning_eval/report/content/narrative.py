@@ -675,7 +675,8 @@ def cost(m: dict, lang: str) -> list[str]:
             text.append(t("measured.cost.no_benefits", lang))
             return [" ".join(text)]
         return [" ".join(text), t("report.cost.caveat", lang)]
-    return [t("report.cost.text", lang, cost=fmt_rupiah(c["total_cost"], lang), n=fmt_int(c.get("n_participants"), lang),
+    key = "report.cost.text" if c.get("payback_months") is not None else "report.cost.text_no_payback"
+    return [t(key, lang, cost=fmt_rupiah(c["total_cost"], lang), n=fmt_int(c.get("n_participants"), lang),
               per=fmt_rupiah(c.get("cost_per_participant"), lang), benefit=fmt_rupiah(c.get("total_benefit"), lang),
               bcr=fmt_number(c.get("bcr"), 2, lang),
               roi=fmt_pct(c["roi_pct"] / 100, 1, lang) if c.get("roi_pct") is not None else fmt_number(None),

@@ -32,6 +32,7 @@ from kemuning_eval.numfmt import fmt_ci, fmt_int, fmt_number, fmt_pct
 from kemuning_eval.report.content import figures as figs
 from kemuning_eval.report.content import findings, wording
 from kemuning_eval.report.content import narrative as nar
+from kemuning_eval.report.content.economics import EconomicsTables
 from kemuning_eval.report.content.extension import ResearcherCells
 from kemuning_eval.report.content.htmlsafe import Html, heading, join, p, tag, ul
 from kemuning_eval.report.content.ikm_tables import ServiceTables
@@ -106,7 +107,7 @@ def _paras(texts: list[str]) -> Html:
     return join(p(x) for x in texts)
 
 
-class Report(ResearcherCells, ServiceTables):
+class Report(ResearcherCells, ServiceTables, EconomicsTables):
     """Renders one report (whole study or one programme) from its metrics.
 
     A researcher's own cells call :meth:`subheading` and :meth:`table`

@@ -62,6 +62,7 @@ def cost(tables: dict, ctx: Context) -> Cost | Unavailable:
     """
     if not has_rows(tables, "programs") or "cost" not in tables["programs"]:
         return not_measured("no_data", "costs")
+    from kemuning_eval.report.results.economics import roi_results
     from kemuning_eval.stats.cost import cost_summary
     from kemuning_eval.stats.roi import roi_by_program
 
@@ -90,4 +91,5 @@ def cost(tables: dict, ctx: Context) -> Cost | Unavailable:
         out.update(total_benefit=as_number(tot["benefits"]), benefit_costs=as_number(tot["costs"]), bcr=as_float(tot["bcr"]),
                    roi_pct=as_float(tot["roi_pct"]), payback_months=as_float(tot["payback_months"]),
                    roi_method=str(tot.get("method")))
+        out["roi"] = roi_results(tables, ctx)  # per programme, with the sensitivity band and decisions
     return Cost.model_validate(out)

@@ -406,6 +406,7 @@ def _study(setup: _Setup) -> dict[str, Any]:
     from kemuning_eval.i18n import t
     from kemuning_eval.report.results import availability
     from kemuning_eval.report.results import study as sections
+    from kemuning_eval.report.results.economics import demand_results
 
     info, ctx, lang = setup.cfg.study, setup.ctx, setup.lang
     legal = setup.report_cfg.get("legal_basis") or [t(k, lang) for k in DEFAULT_LEGAL_BASIS]
@@ -419,6 +420,7 @@ def _study(setup: _Setup) -> dict[str, Any]:
         **sections.study(setup.tables, ctx, population_asn=info.population_asn,
                        target_jp=float(setup.cfg.setting("scoring", "jp_target"))),
         **sections.sample(setup.tables, ctx), profile=sections.profile(setup.tables, ctx),
+        demand=demand_results(setup.tables, ctx),
     )
     return study
 

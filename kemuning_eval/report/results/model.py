@@ -273,6 +273,63 @@ class InstrumentModel(Record):
     n: Count
 
 
+class DemandRow(Record):
+    """Demand and seats of one programme (or of all): who was not admitted, what serving them would cost.
+
+    Examples
+    --------
+    The fields it holds:
+
+    >>> list(DemandRow.model_fields)  # doctest: +NORMALIZE_WHITESPACE
+    ['program_id', 'name', 'applicants', 'capacity', 'participants', 'not_admitted', 'unused_seats', 'seat_fill',
+    'applicants_per_seat', 'cost_per_participant', 'cost_all_applicants', 'extra_cost', 'demand_exceeds_seats',
+    'seats_full', 'funding_theme_n', 'funding_theme_share', 'funding_named', 'budget_limited']
+    """
+
+    program_id: str | None
+    """The programme's code; None for the total row."""
+    name: str | None
+    applicants: Count
+    capacity: Count
+    participants: Count
+    not_admitted: Count
+    """Applicants who did not take part: max(applicants - participants, 0)."""
+    unused_seats: Count
+    """Seats left empty: max(capacity - participants, 0)."""
+    seat_fill: Annotated[float | None, Field(ge=0.0)]
+    applicants_per_seat: Annotated[float | None, Field(ge=0.0)]
+    cost_per_participant: Amount
+    cost_all_applicants: Amount
+    """Applicants x the programme's own cost per participant (the total sums the programmes')."""
+    extra_cost: Amount
+    """Not admitted x the programme's cost per participant."""
+    demand_exceeds_seats: bool | None
+    """Applicants per seat at or above report.rules.demand_ratio."""
+    seats_full: bool | None
+    """Participants at least capacity x (1 - report.rules.seats_full_tolerance)."""
+    funding_theme_n: Count
+    funding_theme_share: Share
+    funding_named: bool | None
+    """The interviews name funding as the limit (report.rules.budget_limit_theme, its share and count)."""
+    budget_limited: bool | None
+    """The budget rule's decision: demand exceeds seats and (seats are full or funding is named)."""
+
+
+class DemandResults(Record):
+    """Demand against seats per programme and in total, with the budget rule's decision.
+
+    Examples
+    --------
+    The fields it holds:
+
+    >>> list(DemandResults.model_fields)
+    ['by_program', 'total']
+    """
+
+    by_program: list[DemandRow]
+    total: DemandRow | None
+
+
 class Study(Record):
     """The study: scope, settings, programmes, participants, sample, profile and what was measured.
 
@@ -286,7 +343,7 @@ class Study(Record):
     'instruments', 'not_measured', 'sample', 'response_rates', 'profile', 'programs', 'programs_source',
     'n_programs', 'n_participants', 'n_completed', 'completion_rate', 'jp_total', 'budget_total',
     'capacity_total', 'applicants_total', 'unmet_demand', 'share_not_admitted', 'demand_ratio',
-    'n_facilitators', 'jp_coverage', 'data_quality']
+    'n_facilitators', 'jp_coverage', 'data_quality', 'demand']
     """
 
     year: Annotated[int, Field(ge=2000, le=2100)]
@@ -330,6 +387,8 @@ class Study(Record):
     n_facilitators: Count = None
     jp_coverage: JpCoverage | None = None
     data_quality: DataQuality | None = None
+    demand: DemandResults | None = None
+    """Applicants not admitted, unused seats and the cost of serving all applicants, per programme."""
 
 
 class Dimension(Record):
@@ -986,6 +1045,61 @@ class ProgramCost(Record):
     cost_per_gain_point: float | None
 
 
+class RoiRow(Record):
+    """The Phillips ROI of one programme (or of all, pooled) with its sensitivity band and decisions.
+
+    Examples
+    --------
+    The fields it holds:
+
+    >>> list(RoiRow.model_fields)  # doctest: +NORMALIZE_WHITESPACE
+    ['program_id', 'name', 'n_benefits', 'benefits', 'costs', 'bcr', 'roi_pct', 'bcr_low', 'bcr_high',
+    'roi_pct_low', 'roi_pct_high', 'bcr_band', 'low_roi', 'payback_months', 'payback_reason', 'reason']
+    """
+
+    program_id: str | None
+    """The programme's code; None for the pooled row."""
+    name: str | None
+    n_benefits: Count
+    benefits: Amount
+    """Adjusted first-year benefits (value x attribution x confidence); None when one is missing."""
+    costs: Amount
+    bcr: float | None
+    roi_pct: float | None
+    bcr_low: float | None
+    """BCR with attribution and confidence at their low values (report.rules.roi_sensitivity_share)."""
+    bcr_high: float | None
+    roi_pct_low: float | None
+    roi_pct_high: float | None
+    bcr_band: Literal["below", "breakeven", "above"] | None
+    """stats.bands.bcr_band on the unrounded BCR: breakeven within report.rules.breakeven_halfwidth of 1."""
+    low_roi: bool | None
+    """ROI % below report.rules.roi_min (the low-ROI rule's decision); None without an ROI."""
+    payback_months: float | None
+    payback_reason: Literal["no_roi", "benefits_not_above_costs"] | None
+    """Why there is no payback period: no ROI, or benefits that do not exceed the costs."""
+    reason: Literal["missing_value", "missing_share", "missing_cost"] | None
+    """Why there is no ROI: a benefit without its value or attribution/confidence share, or no cost."""
+
+
+class RoiResults(Record):
+    """ROI per programme and pooled, each with its sensitivity band.
+
+    Examples
+    --------
+    The fields it holds:
+
+    >>> list(RoiResults.model_fields)
+    ['sensitivity_share', 'breakeven_halfwidth', 'by_program', 'pooled']
+    """
+
+    sensitivity_share: Annotated[float, Field(ge=0.0, le=1.0)]
+    """Relative change of attribution and confidence at the ends of the band (0.20: +/- 20 %)."""
+    breakeven_halfwidth: Annotated[float, Field(ge=0.0)]
+    by_program: list[RoiRow]
+    pooled: RoiRow | None
+
+
 class Cost(Record):
     """Cost per participant and, with monetised benefits, the Phillips ROI.
 
@@ -995,7 +1109,7 @@ class Cost(Record):
 
     >>> list(Cost.model_fields)  # doctest: +NORMALIZE_WHITESPACE
     ['available', 'total_cost', 'n_participants', 'cost_per_participant', 'cost_per_jp', 'by_program',
-    'total_benefit', 'benefit_costs', 'bcr', 'roi_pct', 'payback_months', 'roi_method']
+    'total_benefit', 'benefit_costs', 'bcr', 'roi_pct', 'payback_months', 'roi_method', 'roi']
     """
 
     available: Literal[True]
@@ -1011,6 +1125,8 @@ class Cost(Record):
     payback_months: float | None
     roi_method: str | None
     """None (with the ROI fields) without monetised benefits."""
+    roi: RoiResults | None = None
+    """ROI per programme and pooled with the sensitivity band; None without monetised benefits."""
 
 
 class Theme(Record):
@@ -1073,13 +1189,15 @@ class Evidence(Record):
     The fields it holds:
 
     >>> list(Evidence.model_fields)
-    ['name', 'path', 'value', 'fmt']
+    ['name', 'path', 'value', 'fmt', 'program']
     """
 
     name: str
     path: Annotated[str, Field(pattern=r"^[a-z_]+(\.[a-z0-9_]+)+$")]
     value: float | int | str | None
     fmt: Fmt
+    program: str | None = None
+    """The programme the value belongs to (its name), for evidence cited per programme."""
 
 
 class Challenge(Record):

@@ -15,7 +15,9 @@ threshold                         default  meaning
                                            also a facilitator's weakest aspect
 ``outdated_material_share``       0.20     share of interview excerpts coded ``materi_usang``
 ``outdated_material_theme``       materi_usang  theme code of "outdated material"
-``demand_ratio``                  1.20     applicants per seat at or above which demand is unmet
+``demand_ratio``                  1.20     applicants per seat at or above which demand exceeds the
+                                           seats (the budget rule also needs full seats or funding
+                                           named in the interviews, see below)
 ``applying_share_min``            0.60     share of alumni applying the skill (supervisor)
 ``behavior_effect_min``           0.20     d_z of the behaviour change (Cohen's "small")
 ``ikm_nrr_min``                   3.0644   IKM element NRR below the C/B boundary (76.61 / 25);
@@ -23,9 +25,23 @@ threshold                         default  meaning
 ``ikm_priority_high_converted``   70.80    converted value below which a weak element's
                                            follow-up has high priority (midpoint of grade C)
 ``gain_min``                      0.30     normalised gain of the class averages (Hake "low")
-``roi_min``                       0.0      ROI % below which the programme does not pay back
+``roi_min``                       0.0      ROI % below which a programme (each named) or the
+                                           pooled ROI does not pay back
 ``alpha``                         0.05     significance level for the DiD and learning tests
+``roi_sensitivity_share``         0.20     attribution and confidence moved by +/- this share of
+                                           themselves for the ROI sensitivity band
+``breakeven_halfwidth``           0.05     a BCR within this of 1 is "impas" (break-even)
+``seats_full_tolerance``          0.02     seats are full when participants >= capacity x (1 - it)
+``budget_limit_theme``            anggaran_terbatas  interview theme naming funding as the limit
+``budget_limit_theme_share``      0.20     ... in at least this share of the excerpts
+``budget_limit_theme_min_count``  5        ... and in at least this many excerpts
 ================================  =======  ==================================================
+
+The budget challenge (``unmet_demand``, "Anggaran membatasi jumlah peserta")
+fires per programme and in total only when demand exceeds the seats **and**
+the seats are full or the interviews name funding as the limit; the low-ROI
+challenge names every programme below ``roi_min``.  Both read the decisions
+the results layer stored (:mod:`~kemuning_eval.report.results.economics`).
 
 Examples
 --------
@@ -116,8 +132,8 @@ def _ok(m: Metrics, section: str) -> Any:
     return entry if entry.available else None
 
 
-def _ev(name: str, path: str, value: Any, fmt: str) -> Evidence:
-    return Evidence(name=name, path=path, value=value, fmt=fmt)
+def _ev(name: str, path: str, value: Any, fmt: str, program: str | None = None) -> Evidence:
+    return Evidence(name=name, path=path, value=value, fmt=fmt, program=program)
 
 
 def _challenge(cid: str, evidence: list[Evidence], also: str | None = None, **text: str) -> Challenge:
@@ -151,14 +167,36 @@ def _outdated(m: Metrics, th: Mapping[str, Any]) -> list[Challenge]:
 
 
 def _unmet_demand(m: Metrics, th: Mapping[str, Any]) -> list[Challenge]:
-    study = m.study
-    if study.demand_ratio is None or study.demand_ratio < th["demand_ratio"]:
+    """The budget caps attendance, per programme and in total: the decision stored by the results layer.
+
+    ``study.demand`` rows carry ``budget_limited`` (:mod:`~kemuning_eval.report.results.economics`): demand
+    above the seats **and** seats full or funding named in the interviews; demand alone never fires it.
+    """
+    demand = m.study.demand
+    if demand is None:
         return []
-    return [_challenge("unmet_demand", [
-        _ev("applicants", "study.applicants_total", study.applicants_total, "int"),
-        _ev("capacity", "study.capacity_total", study.capacity_total, "int"),
-        _ev("ratio", "study.demand_ratio", study.demand_ratio, "num2"),
-    ])]
+    ev: list[Evidence] = []
+    for i, row in enumerate(demand.by_program):
+        if row.budget_limited:
+            who = row.name or row.program_id
+            ev += _budget_evidence(row, [
+                _ev("ratio", f"study.demand.by_program.{i}.applicants_per_seat", row.applicants_per_seat, "num2", who),
+                _ev("fill", f"study.demand.by_program.{i}.seat_fill", row.seat_fill, "pct1", who),
+                _ev("theme", f"study.demand.by_program.{i}.funding_theme_share", row.funding_theme_share, "pct1", who)])
+    total = demand.total
+    if total is not None and total.budget_limited:
+        ev += _budget_evidence(total, [
+            _ev("ratio", "study.demand.total.applicants_per_seat", total.applicants_per_seat, "num2"),
+            _ev("fill", "study.demand.total.seat_fill", total.seat_fill, "pct1"),
+            _ev("theme", "study.demand.total.funding_theme_share", total.funding_theme_share, "pct1")])
+    names = [row.name or row.program_id for row in demand.by_program if row.budget_limited]
+    return [_challenge("unmet_demand", ev, programs=", ".join(names))] if ev else []
+
+
+def _budget_evidence(row: Any, ev: list[Evidence]) -> list[Evidence]:
+    """Applicants per seat, plus the seat fill when the seats are full and the theme share when funding is named."""
+    ratio, fill, theme = ev
+    return [ratio] + ([fill] if row.seats_full else []) + ([theme] if row.funding_named else [])
 
 
 def _weak_transfer(m: Metrics, th: Mapping[str, Any]) -> list[Challenge]:
@@ -239,11 +277,21 @@ def _low_gain(m: Metrics, th: Mapping[str, Any]) -> list[Challenge]:
 
 
 def _low_roi(m: Metrics, th: Mapping[str, Any]) -> list[Challenge]:
+    """ROI below ``roi_min`` per programme (each named) and pooled, from the stored ``low_roi`` decisions."""
     cost = _ok(m, "cost")
-    roi = cost.roi_pct if cost else None
-    if roi is None or roi >= th["roi_min"]:
+    if cost is None:
         return []
-    return [_challenge("low_roi", [_ev("roi", "cost.roi_pct", roi, "num1")])]
+    if cost.roi is None:  # no per-programme results: the pooled ROI alone
+        if cost.roi_pct is None or cost.roi_pct >= th["roi_min"]:
+            return []
+        return [_challenge("low_roi", [_ev("roi", "cost.roi_pct", cost.roi_pct, "num1")])]
+    low = [(i, row) for i, row in enumerate(cost.roi.by_program) if row.low_roi]
+    ev = [_ev("roi", f"cost.roi.by_program.{i}.roi_pct", row.roi_pct, "num1", row.name or row.program_id)
+          for i, row in low]
+    if cost.roi.pooled is not None and cost.roi.pooled.low_roi:
+        ev.append(_ev("roi", "cost.roi.pooled.roi_pct", cost.roi.pooled.roi_pct, "num1"))
+    names = ", ".join(row.name or row.program_id or "" for _, row in low)
+    return [_challenge("low_roi", ev, programs=names)] if ev else []
 
 
 RULES: tuple[Callable[[Metrics, Mapping[str, Any]], list[Challenge]], ...] = (
@@ -273,12 +321,13 @@ def derive_challenges(m: Metrics, config: Mapping[str, Any] | None = None) -> li
     Examples
     --------
     >>> from kemuning_eval.report.results.metrics import empty_metrics
-    >>> doc = empty_metrics(2026)
-    >>> doc["study"].update(demand_ratio=1.5, applicants_total=150, capacity_total=100)
-    >>> m = Metrics.model_validate(doc)
+    >>> from kemuning_eval.report.results.model import Qualitative, Theme
+    >>> themes = [Theme(theme="materi_usang", label="Materi usang", n=4, share=0.4)]
+    >>> m = Metrics.model_validate(empty_metrics(2026)).model_copy(
+    ...     update={"qualitative": Qualitative(available=True, n_excerpts=10, themes=themes, quotes=[])})
     >>> [(c.id, [e.value for e in c.evidence]) for c in derive_challenges(m)]
-    [('unmet_demand', [150, 100, 1.5])]
-    >>> derive_challenges(m, {"demand_ratio": 2.0})
+    [('outdated_material', [0.4, 4, 10])]
+    >>> derive_challenges(m, {"outdated_material_share": 0.5})
     []
     """
     th = thresholds(config)

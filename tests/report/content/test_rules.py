@@ -54,6 +54,14 @@ def _metrics(**over) -> dict:
     return m
 
 
+def _budget_limited(ratio: float) -> dict:
+    """A ``study.demand`` whose only programme has full seats and ``ratio`` applicants per seat."""
+    row = {"program_id": "PM", "name": "Manajemen Proyek", "applicants": 1293, "capacity": 660, "participants": 660,
+           "applicants_per_seat": ratio, "seat_fill": 1.0, "demand_exceeds_seats": ratio >= 1.2, "seats_full": True,
+           "budget_limited": ratio >= 1.2}
+    return {"by_program": [row], "total": None}
+
+
 def _ids(items):
     return {x.id for x in items}
 
@@ -67,7 +75,8 @@ def test_original_recommendations_absent_when_data_do_not_support_them():
 def test_original_recommendations_present_when_data_support_them():
     m = _metrics(
         qualitative__themes__0__share=0.325, qualitative__themes__0__n=13,  # outdated material
-        study__applicants_total=1293, study__capacity_total=660, study__demand_ratio=1.96,  # unmet demand
+        study__applicants_total=1293, study__capacity_total=660, study__demand_ratio=1.96,
+        study__demand=_budget_limited(1.96),  # demand above the seats and the seats full: the budget binds
     )
     m["results"]["did"][0].update(estimate=0.07, p_val=0.33, significant=False)  # no demonstrated impact
     challenges = derive_challenges(crafted(m))
@@ -107,9 +116,13 @@ def test_weak_transfer_on_small_behaviour_change_even_if_most_apply():
 
 def test_thresholds_are_configurable():
     # their names, types and ranges are checked when studi.yaml is loaded (tests/test_config.py)
-    m = _metrics(study__demand_ratio=1.3)
-    assert "unmet_demand" in _ids(derive_challenges(crafted(m)))
-    assert "unmet_demand" not in _ids(derive_challenges(crafted(m), {"demand_ratio": 1.5}))
+    m = _metrics(qualitative__themes__0__share=0.25, qualitative__themes__0__n=10)
+    assert "outdated_material" in _ids(derive_challenges(crafted(m)))
+    assert "outdated_material" not in _ids(derive_challenges(crafted(m), {"outdated_material_share": 0.3}))
+    # the budget rule's thresholds (demand_ratio, seats_full_tolerance, the funding theme) are applied once,
+    # when the results are computed (tests/report/results/test_economics.py); the rule reads that decision
+    assert "unmet_demand" in _ids(derive_challenges(crafted(_metrics(study__demand=_budget_limited(1.3)))))
+    assert "unmet_demand" not in _ids(derive_challenges(crafted(_metrics(study__demand_ratio=1.96))))
 
 
 def test_unavailable_levels_trigger_nothing():
