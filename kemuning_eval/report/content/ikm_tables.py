@@ -92,14 +92,11 @@ def follow_up_rows(report: Any, lang: str) -> list[dict]:
 
     Examples
     --------
-    >>> import pandas as pd
-    >>> from kemuning_eval.report.results.common import Context
-    >>> from kemuning_eval.report.results.ikm_report import ikm_report
-    >>> from kemuning_eval.report.results.model import IkmReport
-    >>> from kemuning_eval.stats.ikm import ELEMENTS
-    >>> data = pd.DataFrame({e: [3.0, 3.0, 2.0, 3.0, 3.0] for e in ELEMENTS})
-    >>> items = pd.DataFrame({"variable": list(ELEMENTS), "ikm_element": list(ELEMENTS)})
-    >>> report = IkmReport.model_validate(ikm_report({"reaction": data, "items": items}, Context(year=2026)))
+    >>> from types import SimpleNamespace
+    >>> from kemuning_eval.report.results.model import FollowUpRow
+    >>> plan = [FollowUpRow(element="persyaratan", rank=1, nrr=2.8, converted=70.0, grade="C", priority="high",
+    ...                     action=None, deadline="2027-06-30", owner_code="penyelenggaraan", owner=None)]
+    >>> report = SimpleNamespace(follow_up=plan)
     >>> row = follow_up_rows(report, "en")[0]
     >>> row["label"], row["priority"], row["deadline"], row["owner"]
     ('Requirements', 'High', '30 June 2027', 'Training Delivery Division')
