@@ -134,8 +134,11 @@ def followup(m: Any, previous: Mapping[str, Any], recommendations: list[Recommen
     >>> [(f.id, f.status, f.reason) for f in followup(now, before, [])]
     [('teaching_methods', 'carried_out', 'target_reached'), ('partnerships', 'unknown', 'no_target')]
     """
-    year = int((previous.get("study") or {}).get("year") or 0)
-    recs = (previous.get("findings") or {}).get("recommendations") or []
+    study, found = (previous.get("study"), previous.get("findings")) if isinstance(previous, Mapping) else ({}, {})
+    year = study.get("year") if isinstance(study, Mapping) else None
+    year = int(year) if isinstance(year, int) and not isinstance(year, bool) else 0
+    recs = found.get("recommendations") if isinstance(found, Mapping) else None
+    recs = recs if isinstance(recs, list) else []
     repeated = {r.id for r in recommendations}
     return [_one(r, m, previous, year, repeated) for r in recs if isinstance(r, Mapping) and r.get("id")]
 
@@ -151,6 +154,7 @@ def mark_repeated(recommendations: list[Recommendation], previous: Mapping[str, 
     >>> [r.repeated for r in mark_repeated([rec], {"findings": {"recommendations": [{"id": "partnerships"}]}})]
     [True]
     """
-    before = {r.get("id") for r in ((previous or {}).get("findings") or {}).get("recommendations") or []
-              if isinstance(r, Mapping)}
+    found = previous.get("findings") if isinstance(previous, Mapping) else None
+    listed = found.get("recommendations") if isinstance(found, Mapping) else None
+    before = {r.get("id") for r in (listed if isinstance(listed, list) else []) if isinstance(r, Mapping)}
     return [r.model_copy(update={"repeated": r.id in before}) for r in recommendations]
