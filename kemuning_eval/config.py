@@ -124,38 +124,26 @@ RECOMMENDATION_INDICATORS: Mapping[str, tuple[str, bool]] = MappingProxyType({
     "study.completion_rate": ("pct1", True),
     "qualitative.themes.*.share": ("pct1", False),
 })
+_RECOMMENDATION_KEYS = ("owner", "indicator", "target", "deadline")
+_RULE = REPORT_RULE_DEFAULTS
 #: Default addressee, indicator, target and deadline of each recommendation (``rules.RECOMMENDATIONS``),
 #: overridable per id in ``report.recommendations``.  A default deadline is a term of the year after
 #: the study (``S1``/``S2`` semester, ``Q1``-``Q4`` quarter); a configured one is a period label
 #: (``2027-S2``, ``2027-Q3``, ``2027-06``) or an ISO date.  The targets are the rules' own thresholds,
 #: so reaching a target ends the challenge that fired the recommendation.
 RECOMMENDATION_DEFAULTS: Mapping[str, Mapping[str, Any]] = MappingProxyType({
-    "flexible_curriculum": MappingProxyType({
-        "owner": "penyelenggaraan", "indicator": "reaction.dimensions.materi.mean",
-        "target": REPORT_RULE_DEFAULTS["low_dimension_mean"], "deadline": "S1"}),
-    "partnerships": MappingProxyType({
-        "owner": "bkpsdm", "indicator": "study.demand_ratio",
-        "target": REPORT_RULE_DEFAULTS["demand_ratio"], "deadline": "S2"}),
-    "improve_dimension": MappingProxyType({
-        "owner": "penyelenggaraan", "indicator": "reaction.dimensions.*.mean",
-        "target": REPORT_RULE_DEFAULTS["low_dimension_mean"], "deadline": "S1"}),
-    "ikm_followup": MappingProxyType({
-        "owner": "penyelenggaraan", "indicator": "reaction.ikm.elements.*.nrr",
-        "target": REPORT_RULE_DEFAULTS["ikm_nrr_min"], "deadline": "S1"}),
-    "teaching_methods": MappingProxyType({
-        "owner": "widyaiswara", "indicator": "learning.overall.gain_class",
-        "target": REPORT_RULE_DEFAULTS["gain_min"], "deadline": "S2"}),
-    "transfer_support": MappingProxyType({
-        "owner": "perangkat_daerah", "indicator": "behavior.applying.share",
-        "target": REPORT_RULE_DEFAULTS["applying_share_min"], "deadline": "S2"}),
-    "cost_review": MappingProxyType({  # BCR 1 + roi_min / 100 is the ROI rule's boundary
-        "owner": "perencanaan_keuangan", "indicator": "cost.bcr",
-        "target": 1.0 + REPORT_RULE_DEFAULTS["roi_min"] / 100.0, "deadline": "S2"}),
-    "regular_evaluation": MappingProxyType({
-        "owner": "penyelenggaraan", "indicator": "reaction.response_rate",
-        "target": 0.80, "deadline": "S2"}),
+    rid: MappingProxyType(dict(zip(_RECOMMENDATION_KEYS, spec, strict=True))) for rid, spec in {
+        "flexible_curriculum": ("penyelenggaraan", "reaction.dimensions.materi.mean", _RULE["low_dimension_mean"], "S1"),
+        "partnerships": ("bkpsdm", "study.demand_ratio", _RULE["demand_ratio"], "S2"),
+        "improve_dimension": ("penyelenggaraan", "reaction.dimensions.*.mean", _RULE["low_dimension_mean"], "S1"),
+        "ikm_followup": ("penyelenggaraan", "reaction.ikm.elements.*.nrr", _RULE["ikm_nrr_min"], "S1"),
+        "teaching_methods": ("widyaiswara", "learning.overall.gain_class", _RULE["gain_min"], "S2"),
+        "transfer_support": ("perangkat_daerah", "behavior.applying.share", _RULE["applying_share_min"], "S2"),
+        # BCR 1 + roi_min / 100 is the ROI rule's boundary
+        "cost_review": ("perencanaan_keuangan", "cost.bcr", 1.0 + _RULE["roi_min"] / 100.0, "S2"),
+        "regular_evaluation": ("penyelenggaraan", "reaction.response_rate", 0.80, "S2"),
+    }.items()
 })
-_RECOMMENDATION_KEYS = ("owner", "indicator", "target", "deadline")
 #: A last year's recommendation whose indicator closed at least this share of the gap between last
 #: year's value and its target (without reaching it) was carried out in part (``findings.followup``).
 FOLLOWUP_PARTLY_SHARE: float = 0.5
@@ -720,7 +708,7 @@ def indicator_pattern(indicator: str) -> str | None:
     parts = str(indicator).split(".")
     for pattern in RECOMMENDATION_INDICATORS:
         known = pattern.split(".")
-        if len(known) == len(parts) and all(k in ("*", p) and p for k, p in zip(known, parts)):
+        if len(known) == len(parts) and all(k in ("*", p) and p for k, p in zip(known, parts, strict=True)):
             return pattern
     return None
 

@@ -54,7 +54,7 @@ def indicator_name(indicator: str | None, item: str | None, lang: str) -> str:
     pattern = indicator_pattern(indicator) if indicator else None
     if pattern is None:
         return "–"
-    code = next((p for k, p in zip(pattern.split("."), indicator.split(".")) if k == "*"), "")
+    code = next((p for k, p in zip(pattern.split("."), indicator.split("."), strict=True) if k == "*"), "")
     return t("recs.indicator." + pattern.replace("*", "item"), lang, item=item or code)
 
 

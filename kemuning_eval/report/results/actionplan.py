@@ -25,7 +25,11 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from kemuning_eval.config import RECOMMENDATION_DEFAULTS, RECOMMENDATION_INDICATORS, indicator_pattern
+from kemuning_eval.config import (
+    RECOMMENDATION_DEFAULTS,
+    RECOMMENDATION_INDICATORS,
+    indicator_pattern,
+)
 from kemuning_eval.report.results.indicators import resolve, stable_path
 from kemuning_eval.report.results.model import Recommendation
 
