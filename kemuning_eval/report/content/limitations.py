@@ -55,5 +55,14 @@ def limitation_text(item: Limitation, lang: str) -> str:
 
 
 def limitation_items(model: Metrics, lang: str) -> list[str]:
-    """Every limitation of ``model.findings.limitations`` as a sentence, in report order."""
+    """Every limitation of ``model.findings.limitations`` as a sentence, in report order.
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.results.metrics import empty_metrics
+    >>> doc = empty_metrics(2026)
+    >>> doc["findings"]["limitations"] = [{"id": "synthetic_data"}]
+    >>> limitation_items(Metrics.model_validate(doc), "en")[0][:27]
+    'All data of this report are'
+    """
     return [limitation_text(item, lang) for item in model.findings.limitations]

@@ -37,7 +37,13 @@ _PERIOD = re.compile(r"^(\d{4})(?:-(S|Q|TW)(\d))?$", re.IGNORECASE)
 
 
 def owner_name(owner: str | None, lang: str) -> str:
-    """The addressee: a unit code in words, a unit named in ``studi.yaml`` as written (escaped by the table)."""
+    """The addressee: a unit code in words, a unit named in ``studi.yaml`` as written (escaped by the table).
+
+    Examples
+    --------
+    >>> owner_name("perangkat_daerah", "en"), owner_name(None, "id")
+    ("The participants' regional agencies", '–')
+    """
     if owner in RECOMMENDATION_OWNERS:
         return t(f"recs.owner.{owner}", lang)
     return owner or "–"
@@ -59,7 +65,13 @@ def indicator_name(indicator: str | None, item: str | None, lang: str) -> str:
 
 
 def deadline_text(deadline: str | None, lang: str) -> str:
-    """A period label (``2027-S1``, ``2027-TW3``, ``2027``) or an ISO date in words."""
+    """A period label (``2027-S1``, ``2027-TW3``, ``2027``) or an ISO date in words.
+
+    Examples
+    --------
+    >>> deadline_text("2027-TW3", "id"), deadline_text("2027", "en"), deadline_text("2027-06-30", "id")
+    ('akhir triwulan 3 tahun 2027', 'end of 2027', '30 Juni 2027')
+    """
     if not deadline:
         return "–"
     match = _PERIOD.match(deadline)
@@ -72,7 +84,13 @@ def deadline_text(deadline: str | None, lang: str) -> str:
 
 
 def target_text(target: float | None, fmt: str | None, higher_is_better: bool | None, lang: str) -> str:
-    """``≥ 3,41`` / ``≤ 1,20`` in the indicator's format."""
+    """``≥ 3,41`` / ``≤ 1,20`` in the indicator's format.
+
+    Examples
+    --------
+    >>> target_text(3.41, "num2", True, "id"), target_text(0.8, "pct1", True, "en"), target_text(None, "num2", True, "id")
+    ('≥ 3,41', '≥ 80.0%', '–')
+    """
     if target is None or fmt is None or higher_is_better is None:
         return "–"
     return t("recs.target.higher" if higher_is_better else "recs.target.lower", lang,
@@ -87,15 +105,26 @@ def _indicator_cell(rec: Recommendation, lang: str) -> str:
 
 
 def status_text(item: FollowUp, lang: str) -> str:
-    """A follow-up status in words, with its reason when it could not be judged."""
+    """A follow-up status in words, with its reason when it could not be judged.
+
+    Examples
+    --------
+    >>> item = FollowUp(id="partnerships", previous_year=2025, owner=None, indicator=None, indicator_item=None,
+    ...                 indicator_fmt=None, higher_is_better=None, target=None, previous_value=None, value=None,
+    ...                 status="unknown", reason="no_target", repeated=False)
+    >>> status_text(item, "en")
+    "cannot be judged (last year's report records no indicator and target)"
+    """
     text = t(f"recs.status.{item.status}", lang)
     if item.status == "unknown":
         text = f"{text} ({t(f'recs.reason.{item.reason}', lang)})"
     return text
 
 
-def _last_year(rec: Recommendation, model: Metrics, lang: str) -> str:
+def _last_year(rec: Recommendation, model: Metrics, lang: str) -> str | None:
     f = model.findings
+    if model.study.program_id:  # a programme's report is not compared with a year's (the column is left out)
+        return None
     if f.followup is None or f.followup_year is None:
         return t("recs.no_previous", lang)
     match = next((x for x in f.followup if x.id == rec.id), None)
@@ -104,7 +133,7 @@ def _last_year(rec: Recommendation, model: Metrics, lang: str) -> str:
     return t("recs.repeated", lang, year=f.followup_year, status=status_text(match, lang))
 
 
-def recommendation_rows(model: Metrics, lang: str) -> list[dict[str, str]]:
+def recommendation_rows(model: Metrics, lang: str) -> list[dict[str, str | None]]:
     """One row of text per recommendation: the columns of :data:`COLUMNS`.
 
     Parameters
@@ -151,7 +180,20 @@ def recommendation_rows(model: Metrics, lang: str) -> list[dict[str, str]]:
 
 
 def followup_rows(model: Metrics, lang: str) -> list[dict[str, str]]:
-    """One row of text per recommendation of last year's report: the columns of :data:`FOLLOWUP_COLUMNS`."""
+    """One row of text per recommendation of last year's report: the columns of :data:`FOLLOWUP_COLUMNS`.
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.results.metrics import empty_metrics
+    >>> doc = empty_metrics(2026)
+    >>> doc["findings"].update(followup_year=2025, followup=[dict(
+    ...     id="teaching_methods", previous_year=2025, owner="widyaiswara", indicator="learning.overall.gain_class",
+    ...     indicator_item=None, indicator_fmt="num2", higher_is_better=True, target=0.3, previous_value=0.2,
+    ...     value=0.32, status="carried_out", reason="target_reached", repeated=False)])
+    >>> row = followup_rows(Metrics.model_validate(doc), "id")[0]
+    >>> row["previous_value"], row["value"], row["status"]
+    ('0,20', '0,32', 'dilaksanakan (target tercapai)')
+    """
     rows = []
     for item in model.findings.followup or []:
         fmt = item.indicator_fmt
@@ -168,7 +210,16 @@ def followup_rows(model: Metrics, lang: str) -> list[dict[str, str]]:
 
 
 def followup_intro(model: Metrics, lang: str) -> str:
-    """The sentence that states how last year's recommendations are judged (or that there were none)."""
+    """The sentence that states how last year's recommendations are judged (or that there were none).
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.results.metrics import empty_metrics
+    >>> doc = empty_metrics(2026)
+    >>> doc["findings"].update(followup_year=2025, followup=[])
+    >>> followup_intro(Metrics.model_validate(doc), "en")
+    'The 2025 report made no recommendations.'
+    """
     year = model.findings.followup_year
     if not model.findings.followup:
         return t("recs.followup.none", lang, year=year)
