@@ -130,10 +130,12 @@ _RULE = REPORT_RULE_DEFAULTS
 #: overridable per id in ``report.recommendations``.  A default deadline is a term of the year after
 #: the study (``S1``/``S2`` semester, ``Q1``-``Q4`` quarter); a configured one is a period label
 #: (``2027-S2``, ``2027-Q3``, ``2027-06``) or an ISO date.  The targets are the rules' own thresholds,
-#: so reaching a target ends the challenge that fired the recommendation.
+#: so reaching a target ends the challenge that fired the recommendation.  An indicator whose ``*``
+#: no evidence of the recommendation fills falls back to the first evidence that is an indicator
+#: (the curriculum recommendation fired by a weak "materi" dimension is measured by that dimension).
 RECOMMENDATION_DEFAULTS: Mapping[str, Mapping[str, Any]] = MappingProxyType({
     rid: MappingProxyType(dict(zip(_RECOMMENDATION_KEYS, spec, strict=True))) for rid, spec in {
-        "flexible_curriculum": ("penyelenggaraan", "reaction.dimensions.materi.mean", _RULE["low_dimension_mean"], "S1"),
+        "flexible_curriculum": ("penyelenggaraan", "qualitative.themes.*.share", _RULE["outdated_material_share"], "S1"),
         "partnerships": ("bkpsdm", "study.demand_ratio", _RULE["demand_ratio"], "S2"),
         "improve_dimension": ("penyelenggaraan", "reaction.dimensions.*.mean", _RULE["low_dimension_mean"], "S1"),
         "ikm_followup": ("penyelenggaraan", "reaction.ikm.elements.*.nrr", _RULE["ikm_nrr_min"], "S1"),

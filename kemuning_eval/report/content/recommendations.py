@@ -21,6 +21,7 @@ import re
 from kemuning_eval.config import RECOMMENDATION_OWNERS, indicator_pattern
 from kemuning_eval.i18n import t
 from kemuning_eval.report.content import findings
+from kemuning_eval.report.content.labels import label
 from kemuning_eval.report.content.wording import fmt_date, fmt_value
 from kemuning_eval.report.results.model import FollowUp, Metrics, Recommendation
 
@@ -33,6 +34,8 @@ FOLLOWUP_COLUMNS = [("recommendation", "recs_recommendation"), ("owner", "recs_o
                     ("indicator", "recs_indicator"), ("target", "recs_target"),
                     ("previous_value", "recs_previous_value"), ("value", "recs_value"), ("status", "recs_status")]
 
+#: the indicator of an IKM element (its item is worded from the catalogue's element names)
+IKM_ELEMENT = "reaction.ikm.elements.*.nrr"
 _PERIOD = re.compile(r"^(\d{4})(?:-(S|Q|TW)(\d))?$", re.IGNORECASE)
 
 
@@ -55,13 +58,31 @@ def indicator_name(indicator: str | None, item: str | None, lang: str) -> str:
     Examples
     --------
     >>> indicator_name("reaction.ikm.elements.kompetensi.nrr", "Kompetensi pelaksana", "id")
-    'NRR unsur IKM Kompetensi pelaksana (1–4)'
+    'NRR unsur IKM Kompetensi Pelaksana (1–4)'
     """
     pattern = indicator_pattern(indicator) if indicator else None
     if pattern is None:
         return "–"
     code = next((p for k, p in zip(pattern.split("."), indicator.split("."), strict=True) if k == "*"), "")
-    return t("recs.indicator." + pattern.replace("*", "item"), lang, item=item or code)
+    return t("recs.indicator." + pattern.replace("*", "item"), lang, item=item_label(pattern, code, item, lang))
+
+
+def item_label(pattern: str, code: str, item: str | None, lang: str) -> str:
+    """The name of the list item an indicator selects: an IKM element in the catalogue's words, else its label.
+
+    Examples
+    --------
+    >>> item_label("reaction.ikm.elements.*.nrr", "waktu", "waktu", "id")
+    'Waktu Penyelesaian'
+    >>> item_label("reaction.dimensions.*.mean", "materi", "Materi", "id")
+    'Materi'
+    """
+    if pattern == IKM_ELEMENT:
+        try:
+            return label("ikm_element", code, lang)
+        except KeyError:  # an element the catalogue does not know is shown as the data name it
+            pass
+    return item or code
 
 
 def deadline_text(deadline: str | None, lang: str) -> str:
@@ -101,7 +122,15 @@ def _indicator_cell(rec: Recommendation, lang: str) -> str:
     name = indicator_name(rec.indicator, rec.indicator_item, lang)
     if rec.value is None or rec.indicator_fmt is None:
         return t("recs.indicator_not_measured", lang, indicator=name)
-    return t("recs.indicator_value", lang, indicator=name, value=fmt_value(rec.value, rec.indicator_fmt, lang))
+    key = "recs.indicator_value_met" if rec.target_met else "recs.indicator_value"
+    return t(key, lang, indicator=name, value=fmt_value(rec.value, rec.indicator_fmt, lang))
+
+
+def _action(rec: Recommendation, lang: str) -> str:
+    text = dict(rec.text)
+    if "element" in text and rec.indicator and indicator_pattern(rec.indicator) == IKM_ELEMENT:
+        text["element"] = item_label(IKM_ELEMENT, rec.indicator.split(".")[3], text["element"], lang)
+    return t(f"recs.action.{rec.id}", lang, **text)
 
 
 def status_text(item: FollowUp, lang: str) -> str:
@@ -169,7 +198,7 @@ def recommendation_rows(model: Metrics, lang: str) -> list[dict[str, str | None]
         rows.append({
             "recommendation": t(f"report.recommendation_short.{rec.id}", lang),
             "owner": owner_name(rec.owner, lang),
-            "action": t(f"recs.action.{rec.id}", lang, **rec.text),
+            "action": _action(rec, lang),
             "indicator": _indicator_cell(rec, lang),
             "target": target_text(rec.target, rec.indicator_fmt, rec.higher_is_better, lang),
             "deadline": deadline_text(rec.deadline, lang),

@@ -51,14 +51,16 @@ def target_met(value: float | None, target: float | None, higher_is_better: bool
 
 
 def _indicator(pattern: str, rec: Recommendation, m: Any) -> str:
-    """The indicator path: ``*`` filled with the item of the first evidence that matches the pattern."""
+    """The indicator path: ``*`` filled with the item of the first evidence that matches the pattern.
+
+    Without such evidence, the first evidence that is itself an indicator; else the pattern stays
+    (its value is then not measured).
+    """
     if "*" not in pattern:
         return pattern
-    for ev in rec.evidence:
-        path = stable_path(m, ev.path)
-        if path is not None and indicator_pattern(path) == pattern:
-            return path
-    return pattern
+    paths = [p for p in (stable_path(m, ev.path) for ev in rec.evidence) if p is not None]
+    return next((p for p in paths if indicator_pattern(p) == pattern),
+                next((p for p in paths if indicator_pattern(p) is not None), pattern))
 
 
 def deadline(spec: str, year: int) -> str:

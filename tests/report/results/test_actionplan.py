@@ -102,3 +102,21 @@ def test_the_refusal_is_worded_from_the_catalogue_in_english(tmp_path, monkeypat
     monkeypatch.setenv("KEMUNING_EVAL_LANG", "en")
     with pytest.raises(ConfigError, match="unknown indicator"):
         load_study(_write(tmp_path, "  recommendations:\n    cost_review: {indicator: cost.nothing}\n"))
+
+
+def _flexible(m):
+    (rec,) = [r for r in rules.derive_recommendations(rules.derive_challenges(m)) if r.id == "flexible_curriculum"]
+    return actionplan.plan(rec, m, year=2026)
+
+
+def test_the_curriculum_is_measured_by_what_fired_it():
+    themes = {"available": True, "n_excerpts": 40,
+              "themes": [{"theme": "materi_usang", "label": "Materi usang", "n": 13, "share": 0.325}]}
+    planned = _flexible(crafted({"qualitative": themes}))
+    assert planned.indicator == "qualitative.themes.materi_usang.share"
+    assert planned.higher_is_better is False and planned.target == pytest.approx(0.20)
+    assert planned.target_met is False
+    # fired by a weak "materi" dimension only: the indicator falls back to that dimension's mean
+    weak = {"available": True, "dimensions": [{"dimension": "materi", "label": "Materi", "n": 50, "mean": 3.1}]}
+    planned = _flexible(crafted({"reaction": weak}))
+    assert planned.indicator == "reaction.dimensions.materi.mean" and planned.value == pytest.approx(3.1)
