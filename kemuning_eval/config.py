@@ -126,6 +126,59 @@ IKM_ELEMENTS: Mapping[str, Mapping[str, Any]] = MappingProxyType({
 })
 #: The keys of one element's follow-up in ``report.follow_up``.
 FOLLOW_UP_KEYS = ("action", "deadline", "owner")
+#: Units a recommendation can be addressed to (``report.recommendations.<id>.owner``); the report
+#: names them from the catalogue (``recs.owner.<code>``); any other non-empty text is shown as written.
+RECOMMENDATION_OWNERS = ("penyelenggaraan", "widyaiswara", "bkpsdm", "perangkat_daerah", "perencanaan_keuangan")
+#: Indicators a recommendation can be measured by: metric path -> (display format, higher is better).
+#: ``*`` stands for one list item, named by its code (a dimension, an IKM element, a programme, a theme):
+#: a configured indicator names it (``reaction.ikm.elements.kompetensi.nrr``); a default takes the item of the
+#: evidence the recommendation answers.
+RECOMMENDATION_INDICATORS: Mapping[str, tuple[str, bool]] = MappingProxyType({
+    "reaction.mean_overall": ("num2", True),
+    "reaction.dimensions.*.mean": ("num2", True),
+    "reaction.response_rate": ("pct1", True),
+    "reaction.ikm.converted": ("num2", True),
+    "reaction.ikm.elements.*.nrr": ("num2", True),
+    "learning.overall.gain_class": ("num2", True),
+    "learning.overall.estimate": ("num2", True),
+    "learning.overall.pass_post": ("pct1", True),
+    "learning.by_program.*.gain_class": ("num2", True),
+    "behavior.applying.share": ("pct1", True),
+    "behavior.applying_by_program.*.share": ("pct1", True),
+    "behavior.change.dz": ("num2", True),
+    "cost.bcr": ("num2", True),
+    "cost.roi_pct": ("num1", True),
+    "cost.cost_per_participant": ("rupiah", False),
+    "study.demand_ratio": ("num2", False),
+    "study.share_not_admitted": ("pct1", False),
+    "study.completion_rate": ("pct1", True),
+    "qualitative.themes.*.share": ("pct1", False),
+})
+_RECOMMENDATION_KEYS = ("owner", "indicator", "target", "deadline")
+_RULE = REPORT_RULE_DEFAULTS
+#: Default addressee, indicator, target and deadline of each recommendation (``rules.RECOMMENDATIONS``),
+#: overridable per id in ``report.recommendations``.  A default deadline is a term of the year after
+#: the study (``S1``/``S2`` semester, ``Q1``-``Q4`` quarter); a configured one is a period label
+#: (``2027-S2``, ``2027-Q3``, ``2027-06``) or an ISO date.  The targets are the rules' own thresholds,
+#: so reaching a target ends the challenge that fired the recommendation.  An indicator whose ``*``
+#: no evidence of the recommendation fills falls back to the first evidence that is an indicator
+#: (the curriculum recommendation fired by a weak "materi" dimension is measured by that dimension).
+RECOMMENDATION_DEFAULTS: Mapping[str, Mapping[str, Any]] = MappingProxyType({
+    rid: MappingProxyType(dict(zip(_RECOMMENDATION_KEYS, spec, strict=True))) for rid, spec in {
+        "flexible_curriculum": ("penyelenggaraan", "qualitative.themes.*.share", _RULE["outdated_material_share"], "S1"),
+        "partnerships": ("bkpsdm", "study.demand_ratio", _RULE["demand_ratio"], "S2"),
+        "improve_dimension": ("penyelenggaraan", "reaction.dimensions.*.mean", _RULE["low_dimension_mean"], "S1"),
+        "ikm_followup": ("penyelenggaraan", "reaction.ikm.elements.*.nrr", _RULE["ikm_nrr_min"], "S1"),
+        "teaching_methods": ("widyaiswara", "learning.overall.gain_class", _RULE["gain_min"], "S2"),
+        "transfer_support": ("perangkat_daerah", "behavior.applying.share", _RULE["applying_share_min"], "S2"),
+        # BCR 1 + roi_min / 100 is the ROI rule's boundary
+        "cost_review": ("perencanaan_keuangan", "cost.bcr", 1.0 + _RULE["roi_min"] / 100.0, "S2"),
+        "regular_evaluation": ("penyelenggaraan", "reaction.response_rate", 0.80, "S2"),
+    }.items()
+})
+#: A last year's recommendation whose indicator closed at least this share of the gap between last
+#: year's value and its target (without reaching it) was carried out in part (``findings.followup``).
+FOLLOWUP_PARTLY_SHARE: float = 0.5
 
 #: The defaults other modules read (each an alias of the one value above, never a copy).
 DEFAULT_ALPHA: float = REPORT_RULE_DEFAULTS["alpha"]
@@ -135,7 +188,7 @@ DEFAULT_COMPLETION_MIN_ATTENDANCE: float = DEFAULTS["scoring"]["completion_min_a
 
 _TOP_KEYS = ("study", "inputs", "privacy", "duplicates", "nip", "scoring", "themes", "report",
              "outcomes", "linking")
-_REPORT_KEYS = ("lang", "date", "legal_basis", "rules", "follow_up")
+_REPORT_KEYS = ("lang", "date", "legal_basis", "rules", "follow_up", "recommendations")
 _OUTCOME_KEYS = ("first_post_period", "comparison")
 _LINKING_KEYS = ("max_dropped_share",)
 _STUDY_KEYS = ("year", "region", "agency", "synthetic", "population_asn", "previous_year", "title")
@@ -671,6 +724,8 @@ def _report(path: Path, data: Mapping) -> dict:
         report["rules"] = _rules(path, report["rules"])
     if "follow_up" in report:
         report["follow_up"] = _follow_up(path, report["follow_up"])
+    if "recommendations" in report:
+        report["recommendations"] = _recommendations(path, report["recommendations"])
     return report
 
 
@@ -706,6 +761,68 @@ def _follow_up(path: Path, value: Any) -> dict:
                 raise _err(path, f"{prefix}.deadline", t("config.bad_date", value=repr(kept["deadline"])),
                            t("config.follow_up.deadline_hint")) from None
         out[element] = kept
+    return out
+
+
+def indicator_pattern(indicator: str) -> str | None:
+    """The pattern of :data:`RECOMMENDATION_INDICATORS` a metric path matches (``*``: one item code), or None.
+
+    Examples
+    --------
+    >>> indicator_pattern("reaction.ikm.elements.kompetensi.nrr"), indicator_pattern("cost.bcr")
+    ('reaction.ikm.elements.*.nrr', 'cost.bcr')
+    >>> print(indicator_pattern("cost.bcr.x"))
+    None
+    """
+    parts = str(indicator).split(".")
+    for pattern in RECOMMENDATION_INDICATORS:
+        known = pattern.split(".")
+        if len(known) == len(parts) and all(k in ("*", p) and p for k, p in zip(known, parts, strict=True)):
+            return pattern
+    return None
+
+
+def _deadline_ok(value: Any) -> bool:
+    import datetime as dt
+
+    if isinstance(value, dt.date):
+        return True
+    if not isinstance(value, str):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+        return True
+    except ValueError:
+        return period_start(value) is not None
+
+
+def _recommendations(path: Path, value: Any) -> dict:
+    """``report.recommendations.<id>.{owner, indicator, target, deadline}``, each checked against its defaults."""
+    recs = _mapping(path, "report.recommendations", value)
+    _check_keys(path, "report.recommendations", recs, RECOMMENDATION_DEFAULTS)
+    out = {}
+    for rid, given in recs.items():
+        prefix = f"report.recommendations.{rid}"
+        entry = _mapping(path, prefix, given)
+        _check_keys(path, prefix, entry, _RECOMMENDATION_KEYS)
+        owner = entry.get("owner")
+        if owner is not None and (not isinstance(owner, str) or not owner.strip()):
+            raise _err(path, f"{prefix}.owner", t("recs.config.owner", value=repr(owner)),
+                       t("recs.config.owner_hint", codes=", ".join(RECOMMENDATION_OWNERS)))
+        indicator = entry.get("indicator")
+        if indicator is not None and (not isinstance(indicator, str) or indicator_pattern(indicator) is None):
+            raise _err(path, f"{prefix}.indicator", t("recs.config.indicator", value=repr(indicator)),
+                       t("recs.config.indicator_hint", paths=", ".join(RECOMMENDATION_INDICATORS)))
+        if entry.get("target") is not None:
+            entry["target"] = _number(path, f"{prefix}.target", entry["target"],
+                                      example=RECOMMENDATION_DEFAULTS[rid]["target"])
+        deadline = entry.get("deadline")
+        if deadline is not None and not _deadline_ok(deadline):
+            raise _err(path, f"{prefix}.deadline", t("recs.config.deadline", value=repr(deadline)),
+                       t("recs.config.deadline_hint"))
+        if deadline is not None:
+            entry["deadline"] = str(deadline)[:10]
+        out[rid] = {k: v for k, v in entry.items() if v is not None}
     return out
 
 

@@ -31,7 +31,9 @@ from kemuning_eval.i18n import catalogue, t
 from kemuning_eval.numfmt import fmt_ci, fmt_int, fmt_number, fmt_pct
 from kemuning_eval.report.content import figures as figs
 from kemuning_eval.report.content import findings, wording
+from kemuning_eval.report.content import limitations as limits
 from kemuning_eval.report.content import narrative as nar
+from kemuning_eval.report.content import recommendations as recs
 from kemuning_eval.report.content.economics import EconomicsTables
 from kemuning_eval.report.content.extension import ResearcherCells
 from kemuning_eval.report.content.htmlsafe import Html, heading, join, p, tag, ul
@@ -57,6 +59,7 @@ SECTIONS = {
     "comparison": (3, "report.sec.comparison", "perbandingan"),
     "challenges": (2, "report.sec.challenges", "tantangan"),
     "recommendations": (2, "report.sec.recommendations", "rekomendasi"),
+    "limitations": (2, "report.sec.limitations", "keterbatasan"),
     "conclusion": (2, "report.sec.conclusion", "kesimpulan"),
     "appendix": (2, "report.sec.appendix", "lampiran"),
 }
@@ -290,13 +293,33 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
     def _s_recommendations(self) -> Html:
         items = (self.m.get("findings") or {}).get("recommendations") or []
         if not items:
-            return p(t("report.recommendations.none", self.lang))
+            return join([p(t("report.recommendations.none", self.lang)), self._followup()])
+        if self.model is not None:  # the action plan: owner, indicator, target, deadline, last year's status
+            rows = recs.recommendation_rows(self.model, self.lang)
+            return join([p(t("recs.intro", self.lang)), self._table(rows, [(k, c, None) for k, c in recs.COLUMNS],
+                                                                    "recs.caption"), self._followup()])
         lis = []
         for rec in items:
             audience, body, basis = findings.recommendation_text(rec, self.lang)
             lis.append(tag("li", join([tag("strong", audience), Html(": "), body, Html("<br>"),
                                        tag("small", basis)], sep="")))
         return join([p(t("report.recommendations.intro", self.lang)), tag("ol", join(lis))])
+
+    def _followup(self) -> Html:
+        """Last year's recommendations and their status (nothing without a comparable previous report)."""
+        if self.model is None or self.model.findings.followup is None:
+            return Html("")
+        year = self.model.findings.followup_year
+        rows = recs.followup_rows(self.model, self.lang)
+        table = self._table(rows, [(k, c, None) for k, c in recs.FOLLOWUP_COLUMNS], "recs.followup.caption")
+        return join([heading(3, t("recs.followup.heading", self.lang, year=year), anchor="tindak-lanjut"),
+                     p(recs.followup_intro(self.model, self.lang)), table])
+
+    def _s_limitations(self) -> Html:
+        items = limits.limitation_items(self.model, self.lang) if self.model is not None else []
+        if not items:
+            return p(t("lim.none", self.lang))
+        return join([p(t("lim.intro", self.lang)), ul(items)])
 
     def _s_conclusion(self) -> Html:
         return _paras(nar.conclusion(self.m, self.lang))

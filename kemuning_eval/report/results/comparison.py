@@ -119,6 +119,27 @@ def comparable_previous(current: dict, previous: dict | None, *, configured: boo
     return None
 
 
+def read_previous(paths: Any, year: int) -> dict | None:
+    """The ``metrics.json`` of the study ``year``'s report, or None (none, or a programme's report).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from kemuning_eval.paths import ProjectPaths
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     print(read_previous(ProjectPaths(Path(d)), 2025))
+    None
+    """
+    import json
+
+    path = paths.metrics_json(int(year))
+    previous = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+    if previous is not None and (previous.get("study") or {}).get("program_id"):
+        return None  # a programme's report is not a year's study
+    return previous
+
+
 def previous_comparison(m: Metrics, paths: Any, year: int, previous_year: int | None) -> tuple[dict | None, dict]:
     """The comparison with the previous year's report, and a status saying which year and why (not).
 
@@ -150,13 +171,8 @@ def previous_comparison(m: Metrics, paths: Any, year: int, previous_year: int | 
     ...     print(previous_comparison(now, ProjectPaths(Path(d)), 2026, None)[1])
     {'previous_year': 2025, 'configured': False, 'compared': False, 'synthetic': None, 'reason': 'no_previous_report'}
     """
-    import json
-
     prev = int(previous_year or year - 1)
-    path = paths.metrics_json(prev)
-    previous = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
-    if previous is not None and (previous.get("study") or {}).get("program_id"):
-        previous = None  # a programme's report is not a year's study
+    previous = read_previous(paths, prev)
     configured = previous_year is not None
     reason = comparable_previous(m.study.model_dump(), (previous or {}).get("study") if previous else None,
                                  configured=configured)

@@ -433,8 +433,25 @@ def _findings(m: Metrics, setup: _Setup) -> Findings:
     challenges = rules.derive_challenges(m, setup.report_cfg.get("rules"))
     compared, status = (None, None) if setup.program_id else previous_comparison(
         m, setup.paths, setup.year, setup.cfg.study.previous_year)
-    return Findings.model_validate({"challenges": challenges, "recommendations": rules.derive_recommendations(challenges),
-                                    "comparison": compared, "comparison_status": status})
+    recs = rules.derive_recommendations(challenges)
+    return Findings.model_validate({"challenges": challenges, "comparison": compared, "comparison_status": status,
+                                    **_actions(m, setup, recs, status)})
+
+
+def _actions(m: Metrics, setup: _Setup, recs: list, status: dict | None) -> dict[str, Any]:
+    """The recommendations' action plan, last year's follow-up and the design's limitations."""
+    from kemuning_eval.report.results import actionplan, followup, limitations
+    from kemuning_eval.report.results.comparison import read_previous
+
+    config = setup.report_cfg.get("recommendations")
+    recs = [actionplan.plan(r, m, year=setup.year, config=config) for r in recs]
+    # last year's recommendations only where the previous year may be compared (not a programme's report)
+    comparable = status is not None and status["reason"] in (None, "nothing_comparable")
+    previous = read_previous(setup.paths, status["previous_year"]) if comparable else None
+    return {"recommendations": followup.mark_repeated(recs, previous),
+            "followup": followup.followup(m, previous, recs) if previous else None,
+            "followup_year": status["previous_year"] if previous else None,
+            "limitations": limitations.limitations(m)}
 
 
 def compute_metrics(

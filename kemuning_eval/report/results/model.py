@@ -1226,8 +1226,9 @@ class Recommendation(Record):
     --------
     The fields it holds:
 
-    >>> list(Recommendation.model_fields)
-    ['id', 'audience', 'because', 'evidence', 'text']
+    >>> list(Recommendation.model_fields)  # doctest: +NORMALIZE_WHITESPACE
+    ['id', 'audience', 'because', 'evidence', 'text', 'owner', 'indicator', 'indicator_item', 'indicator_fmt',
+    'higher_is_better', 'value', 'target', 'target_met', 'deadline', 'repeated']
     """
 
     id: str
@@ -1235,6 +1236,68 @@ class Recommendation(Record):
     because: Annotated[list[str], Field(min_length=1)]
     evidence: Annotated[list[Evidence], Field(min_length=1)]
     text: dict[str, str]
+    owner: str | None = None
+    """The unit that acts: a code of ``config.RECOMMENDATION_OWNERS``, or the unit as ``studi.yaml`` names it."""
+    indicator: str | None = None
+    """The metric path that measures it, list items named by their code (``reaction.ikm.elements.kompetensi.nrr``)."""
+    indicator_item: str | None = None
+    """The label of the item the indicator names (a dimension, element or programme), from the data."""
+    indicator_fmt: Fmt | None = None
+    higher_is_better: bool | None = None
+    value: float | None = None
+    """The indicator's value this year (None when it was not measured)."""
+    target: float | None = None
+    target_met: bool | None = None
+    """This year's value already meets the target (None when it was not measured)."""
+    deadline: str | None = None
+    """A period label (``2027-S1``) or an ISO date."""
+    repeated: bool = False
+    """Last year's report made the same recommendation (the report says so)."""
+
+
+class FollowUp(Record):
+    """Last year's recommendation judged by its indicator this year.
+
+    Examples
+    --------
+    The fields it holds:
+
+    >>> list(FollowUp.model_fields)  # doctest: +NORMALIZE_WHITESPACE
+    ['id', 'previous_year', 'owner', 'indicator', 'indicator_item', 'indicator_fmt', 'higher_is_better',
+    'target', 'previous_value', 'value', 'status', 'reason', 'repeated']
+    """
+
+    id: str
+    previous_year: int
+    owner: str | None
+    indicator: str | None
+    indicator_item: str | None
+    indicator_fmt: Fmt | None
+    higher_is_better: bool | None
+    target: float | None
+    previous_value: float | None
+    value: float | None
+    status: Literal["carried_out", "partly", "not_carried_out", "unknown"]
+    reason: Literal["target_reached", "half_way", "not_reached", "no_target", "not_measured", "no_baseline"]
+    repeated: bool
+    """This year's report makes the same recommendation again."""
+
+
+class Limitation(Record):
+    """A limitation of the design that the stored data show, with the values it rests on.
+
+    Examples
+    --------
+    The fields it holds:
+
+    >>> list(Limitation.model_fields)
+    ['id', 'detail', 'values']
+    """
+
+    id: str
+    detail: str | None = None
+    """The variant the data decided (``large``: a before/after change Cohen's bands call large)."""
+    values: dict[str, float | int | None] = {}
 
 
 class Row(Record):
@@ -1297,8 +1360,9 @@ class Findings(Record):
     --------
     The fields it holds:
 
-    >>> list(Findings.model_fields)
-    ['challenges', 'recommendations', 'comparison', 'comparison_status']
+    >>> list(Findings.model_fields)  # doctest: +NORMALIZE_WHITESPACE
+    ['challenges', 'recommendations', 'comparison', 'comparison_status', 'followup', 'followup_year',
+    'limitations']
     """
 
     challenges: list[Challenge]
@@ -1306,6 +1370,11 @@ class Findings(Record):
     comparison: Comparison | None
     comparison_status: ComparisonStatus | None
     """None for a programme's report (only a year's study is compared)."""
+    followup: list[FollowUp] | None = None
+    """Last year's recommendations judged this year; None without a comparable previous report."""
+    followup_year: int | None = None
+    limitations: list[Limitation] = []
+    """The design's limitations the stored data show (report/results/limitations.py)."""
 
 
 class Input(Record):
