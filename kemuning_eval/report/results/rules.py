@@ -14,6 +14,8 @@ threshold                         default  meaning
                                            "Baik" band (3.41-4.20 of the 0.8-wide class bands)
 ``outdated_material_share``       0.20     share of interview excerpts coded ``materi_usang``
 ``outdated_material_theme``       materi_usang  theme code of "outdated material"
+``theme_share_min``               0.20     share of excerpts/suggestions raising a theme that backs a
+                                           challenge in its triangulation (``triangulation.py``)
 ``demand_ratio``                  1.20     applicants per seat at or above which demand is unmet
 ``applying_share_min``            0.60     share of alumni applying the skill (supervisor)
 ``behavior_effect_min``           0.20     d_z of the behaviour change (Cohen's "small")
@@ -45,6 +47,7 @@ from pydantic import BaseModel
 
 from kemuning_eval.config import REPORT_RULE_DEFAULTS
 from kemuning_eval.report.results.model import Challenge, Evidence, Metrics, Recommendation
+from kemuning_eval.report.results.program_rules import per_program
 
 #: the rule thresholds' defaults live in the configuration module, once
 DEFAULT_THRESHOLDS: Mapping[str, Any] = REPORT_RULE_DEFAULTS
@@ -231,7 +234,9 @@ def derive_challenges(m: Metrics, config: Mapping[str, Any] | None = None) -> li
     """Apply every rule to the metrics ``m``; return the triggered challenges in report order.
 
     Each challenge: ``id``, ``evidence`` (``name``, ``path``, ``value``,
-    ``fmt`` each), ``text`` (names from the data for the sentence, e.g. the dimension).
+    ``fmt`` each), ``text`` (names from the data for the sentence, e.g. the dimension),
+    ``programs`` (the programmes the rule fired for, from the programme decision table,
+    :mod:`~kemuning_eval.report.results.program_rules`) and ``overall`` (False: programmes only).
 
     Parameters
     ----------
@@ -260,7 +265,7 @@ def derive_challenges(m: Metrics, config: Mapping[str, Any] | None = None) -> li
     out: list[Challenge] = []
     for rule in RULES:
         out.extend(rule(m, th))
-    return out
+    return per_program(m, out)  # each rule per programme too, naming the programmes (program_rules)
 
 
 def derive_recommendations(challenges: list[Challenge]) -> list[Recommendation]:
