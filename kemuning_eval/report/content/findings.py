@@ -55,6 +55,9 @@ def challenge_text(ch: dict, lang: str) -> str:
     >>> challenge_text(ch, "en")
     'A limited budget caps attendance: 52 applicants for 40 seats (1.30 per seat).'
     """
+    if ch.get("overall") is False:  # the rule fired for programmes only: their names follow (content/program_table)
+        return t(f"programs.challenge.{ch['id']}", lang, **ch.get("text", {}))
+    ch = {**ch, "evidence": [ev for ev in ch["evidence"] if not ev.get("program_id")]}  # the total's evidence
     values = _evidence_values(ch["evidence"], lang)
     if ch["id"] == "weak_transfer":
         parts = [t(f"report.evidence.{ev['name']}", lang, value=values[ev["name"]]) for ev in ch["evidence"]]
@@ -93,6 +96,8 @@ def evidence_text(item: dict, lang: str) -> str:
 
 def _basis_part(ev: dict, lang: str) -> str:
     label = t("report.basis." + re.sub(r"\.\d+(?=\.)", "", ev["path"]), lang)
+    if ev.get("program_id"):  # a programme's value (program_rules): its code, as the decision table shows it
+        label = f"{label} {ev['program_id']}"
     if ev["fmt"] in SENTENCE_FORMATS:  # already an expression such as "p = 0,330"
         return f"{label}, {SENTENCE_FORMATS[ev['fmt']](ev['value'], lang)}"
     return f"{label} = {fmt_value(ev['value'], ev['fmt'], lang)}"

@@ -1063,7 +1063,8 @@ class ProgramDecisionRow(Record):
     concerns: list[str]
     """The cells flagged concern, in table order."""
     verdict: Literal["works", "concern", "insufficient", "suppressed"]
-    """works: every flagged cell ok; concern: at least one concern; insufficient: nothing to judge; suppressed."""
+    """works: every judged performance cell ok; concern: at least one performance cell is a concern; insufficient:
+    nothing to judge; suppressed.  Demand per seat is flagged but not part of the verdict (program_table)."""
 
 
 class ProgramTable(Record):

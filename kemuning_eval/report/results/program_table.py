@@ -46,6 +46,10 @@ PERSON_CELLS: tuple[str, ...] = ("reaction", "material", "learning", "gain", "ap
 #: every flagged cell of a row, in table order (the row's ``concerns`` follow it)
 FLAGGED_CELLS: tuple[str, ...] = ("demand", "reaction", "material", "gain", "applying", "outcome", "bcr", "ikm")
 
+#: the cells the verdict rests on: how the programme performs.  Demand at or above ``demand_ratio`` is
+#: flagged (unmet demand, a challenge of its own) but says nothing about whether the programme works.
+VERDICT_CELLS: tuple[str, ...] = tuple(c for c in FLAGGED_CELLS if c != "demand")
+
 def program_table(tables: dict, ctx: Context, m: Metrics, th: Mapping[str, Any]) -> ProgramTable | None:
     """The decision table of every programme of the study, flags decided against ``th``.
 
@@ -73,8 +77,8 @@ def program_table(tables: dict, ctx: Context, m: Metrics, th: Mapping[str, Any])
     >>> m = Metrics.model_validate(empty_metrics(2026))
     >>> programs = pd.DataFrame({"program_id": ["A"], "applicants": [30], "capacity": [20], "participants": [20]})
     >>> row = program_table({"programs": programs}, Context(programs={"A": "Alpha"}), m, thresholds()).rows[0]
-    >>> row.demand.value, row.demand.flag, row.verdict, row.gain.reason
-    (1.5, 'concern', 'concern', 'not_measured')
+    >>> row.demand.value, row.demand.flag, row.concerns, row.verdict, row.gain.reason
+    (1.5, 'concern', ['demand'], 'insufficient', 'not_measured')
     """
     ids = sorted(ctx.programs) or sorted(p.program_id for p in (m.study.programs or []))
     if not ids:
@@ -127,8 +131,9 @@ def _row(pid: str, ctx: Context, parts: dict, grades: dict[str, str], n: int | N
     row = {name: cells.SUPPRESSED if suppressed and name in PERSON_CELLS else _cell(by, pid)
            for name, by in parts.items()}
     concerns = [name for name in FLAGGED_CELLS if row[name].flag == "concern"]
-    judged = [name for name in FLAGGED_CELLS if row[name].flag is not None]
-    verdict = "suppressed" if suppressed else "concern" if concerns else "works" if judged else "insufficient"
+    judged = [name for name in VERDICT_CELLS if row[name].flag is not None]
+    failing = [name for name in VERDICT_CELLS if name in concerns]
+    verdict = "suppressed" if suppressed else "concern" if failing else "works" if judged else "insufficient"
     return ProgramDecisionRow(program_id=pid, name=text_or_none(ctx.programs.get(pid)) or pid, n_participants=n,
                               suppressed=suppressed, **row, ikm_grade=None if suppressed else grades.get(pid),
                               concerns=concerns, verdict=verdict)

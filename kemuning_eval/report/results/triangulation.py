@@ -21,7 +21,7 @@ interview theme     a problem theme raised by >= ``theme_share_min``     never (
 suggestion theme    the same, of the suggestions                         never
 learning            Hake gain < ``gain_min``                             otherwise
 behaviour           share applying < ``applying_share_min``              otherwise
-outcome             DiD not significant                                  significant
+outcome             DiD not significant                                  never (direction unknown)
 cost                ROI % < ``roi_min``                                  otherwise
 demand              applicants per seat >= ``demand_ratio``              otherwise
 ==================  ===================================================  =========================

@@ -95,7 +95,11 @@ def themes(m: Metrics, codes: tuple[str, ...], th: Mapping[str, Any], *, signal:
 
 
 def measures(m: Metrics, names: tuple[str, ...], th: Mapping[str, Any]) -> list[Source]:
-    """The level results ``names`` (learning, behavior, outcome, cost, demand) with their signals."""
+    """The level results ``names`` (learning, behavior, outcome, cost, demand) with their signals.
+
+    An outcome is a concern when its effect is not significant; a significant effect has no signal here
+    (whether the change is an improvement depends on the outcome's direction, which is not decided here).
+    """
     out: list[Source] = []
     for name in names:
         out.extend(_MEASURES[name](m, th))
@@ -122,7 +126,7 @@ def _outcome(m: Metrics, th: Mapping[str, Any]) -> list[Source]:
     if not m.results.available:
         return []
     return [Source(kind="outcome", ref=row.outcome, label=row.label, path=f"results.did.{i}.estimate",
-                   value=row.estimate, fmt="num3", signal="ok" if row.significant else "concern",
+                   value=row.estimate, fmt="num3", signal=None if row.significant else "concern",
                    programs=low_programs(m, "outcome"))
             for i, row in enumerate(m.results.did) if row.estimate is not None]
 
