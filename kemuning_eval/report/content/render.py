@@ -31,9 +31,9 @@ from kemuning_eval.i18n import catalogue, t
 from kemuning_eval.numfmt import fmt_ci, fmt_int, fmt_number, fmt_pct
 from kemuning_eval.report.content import figures as figs
 from kemuning_eval.report.content import findings, wording
+from kemuning_eval.report.content import narrative as nar
 from kemuning_eval.report.content import program_table as programs
 from kemuning_eval.report.content import triangulation as triangulated
-from kemuning_eval.report.content import narrative as nar
 from kemuning_eval.report.content.extension import ResearcherCells
 from kemuning_eval.report.content.htmlsafe import Html, heading, join, p, tag, ul
 from kemuning_eval.report.content.labels import labelled

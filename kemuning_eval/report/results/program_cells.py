@@ -19,7 +19,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from kemuning_eval.report.results.common import Context, as_count, as_float, as_number, has_rows, text_or_none
+from kemuning_eval.report.results.common import (
+    Context,
+    as_count,
+    as_float,
+    as_number,
+    has_rows,
+    text_or_none,
+)
 from kemuning_eval.report.results.model import Metrics, ProgramCell
 
 SUPPRESSED = ProgramCell(value=None, reason="suppressed_small_group")

@@ -34,7 +34,12 @@ from typing import Any
 
 from kemuning_eval.report.results import program_cells as cells
 from kemuning_eval.report.results.common import Context, has_rows, text_or_none
-from kemuning_eval.report.results.model import Metrics, ProgramCell, ProgramDecisionRow, ProgramTable
+from kemuning_eval.report.results.model import (
+    Metrics,
+    ProgramCell,
+    ProgramDecisionRow,
+    ProgramTable,
+)
 
 #: the thresholds of ``report.rules`` the table's flags are decided on
 TABLE_THRESHOLDS: tuple[str, ...] = ("demand_ratio", "low_dimension_mean", "gain_min", "applying_share_min",

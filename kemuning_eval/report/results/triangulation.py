@@ -49,7 +49,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from kemuning_eval.report.results import triangulation_sources as src
-from kemuning_eval.report.results.model import Challenge, Contradiction, Metrics, Source, Triangulated
+from kemuning_eval.report.results.model import (
+    Challenge,
+    Contradiction,
+    Metrics,
+    Source,
+    Triangulated,
+)
 
 
 @dataclass(frozen=True)
