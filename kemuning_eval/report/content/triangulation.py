@@ -46,7 +46,15 @@ def _label(src: Source, lang: str) -> str | None:
 
 
 def source_text(src: Source, lang: str, names: dict[str, str]) -> str:
-    """One source: its kind, label, value, signal and the programmes where it is low."""
+    """One source: its kind, label, value, signal and the programmes where it is low.
+
+    Examples
+    --------
+    >>> s = Source(kind="demand", ref="demand_ratio", label=None, path="study.demand_ratio", value=1.96,
+    ...            fmt="num2", signal="concern")
+    >>> source_text(s, "en", {})
+    'applicants per seat: 1.96 (signals a problem)'
+    """
     kind = t(f"triangulation.kind.{src.kind}", lang)
     label = _label(src, lang)
     signal = t(f"triangulation.signal.{src.signal or 'none'}", lang)

@@ -147,7 +147,14 @@ def _material(data: Any, items: Any, ctx: Context, th: Mapping[str, Any]) -> Cel
 
 
 def learning(m: Metrics) -> Cells | None:
-    """The mean change of test scores (points) with its paired-t 95 % CI, from ``learning.by_program``."""
+    """The mean change of test scores (points) with its paired-t 95 % CI, from ``learning.by_program``.
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.results.metrics import empty_metrics
+    >>> learning(Metrics.model_validate(empty_metrics(2026))) is None
+    True
+    """
     if not m.learning.available:
         return None
     return {r.program_id: SUPPRESSED if r.suppressed else
@@ -156,7 +163,14 @@ def learning(m: Metrics) -> Cells | None:
 
 
 def gain(m: Metrics, th: Mapping[str, Any]) -> Cells | None:
-    """Hake's class-average gain from ``learning.by_program``, concern below ``gain_min``."""
+    """Hake's class-average gain from ``learning.by_program``, concern below ``gain_min``.
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.results.metrics import empty_metrics
+    >>> gain(Metrics.model_validate(empty_metrics(2026)), {}) is None
+    True
+    """
     if not m.learning.available:
         return None
     return {r.program_id: SUPPRESSED if r.suppressed else
@@ -165,7 +179,14 @@ def gain(m: Metrics, th: Mapping[str, Any]) -> Cells | None:
 
 
 def applying(m: Metrics, th: Mapping[str, Any]) -> Cells | None:
-    """The share applying at work (Wilson CI) from ``behavior.applying_by_program``, concern below the minimum."""
+    """The share applying at work (Wilson CI) from ``behavior.applying_by_program``, concern below the minimum.
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.results.metrics import empty_metrics
+    >>> applying(Metrics.model_validate(empty_metrics(2026)), {}) is None
+    True
+    """
     if not m.behavior.available or m.behavior.applying_by_program is None:
         return None
     return {r.program_id: SUPPRESSED if r.suppressed else
@@ -207,7 +228,14 @@ def outcome(m: Metrics, th: Mapping[str, Any]) -> Cells | ProgramCell | None:
 
 
 def cost_per_participant(m: Metrics) -> Cells | None:
-    """Rupiah per participant from ``cost.by_program`` (no flag: no threshold)."""
+    """Rupiah per participant from ``cost.by_program`` (no flag: no threshold).
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.results.metrics import empty_metrics
+    >>> cost_per_participant(Metrics.model_validate(empty_metrics(2026))) is None
+    True
+    """
     if not m.cost.available:
         return None
     return {r.program_id: ProgramCell(value=as_number(r.cost_per_participant), n=r.participants)

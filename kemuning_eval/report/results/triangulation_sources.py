@@ -37,7 +37,15 @@ def low_programs(m: Metrics, cell: str, detail: str | None = None) -> list[str]:
 
 
 def dimensions(m: Metrics, codes: tuple[str, ...], th: Mapping[str, Any]) -> list[Source]:
-    """The survey dimensions ``codes``: mean, concern below ``low_dimension_mean``."""
+    """The survey dimensions ``codes``: mean, concern below ``low_dimension_mean``.
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.results.metrics import empty_metrics
+    >>> from kemuning_eval.report.results.rules import thresholds
+    >>> dimensions(Metrics.model_validate(empty_metrics(2026)), ("materi",), thresholds())
+    []
+    """
     if not m.reaction.available or not codes:
         return []
     return [Source(kind="survey_dimension", ref=d.dimension, label=d.label, path=f"reaction.dimensions.{i}.mean",
@@ -47,7 +55,15 @@ def dimensions(m: Metrics, codes: tuple[str, ...], th: Mapping[str, Any]) -> lis
 
 
 def items(m: Metrics, themes: tuple[str, ...], th: Mapping[str, Any], book: Any) -> list[Source]:
-    """The survey items whose wording carries one of ``themes``: mean (after reverse coding), concern when low."""
+    """The survey items whose wording carries one of ``themes``: mean (after reverse coding), concern when low.
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.results.metrics import empty_metrics
+    >>> from kemuning_eval.report.results.rules import thresholds
+    >>> items(Metrics.model_validate(empty_metrics(2026)), ("materi_usang",), thresholds(), None)
+    []
+    """
     if not m.reaction.available or book is None or not themes or not m.reaction.items:
         return []
     import pandas as pd
@@ -68,7 +84,15 @@ def items(m: Metrics, themes: tuple[str, ...], th: Mapping[str, Any], book: Any)
 
 
 def ikm_elements(m: Metrics, codes: tuple[str, ...], th: Mapping[str, Any]) -> list[Source]:
-    """The IKM elements ``codes``: NRR, concern below ``ikm_nrr_min`` (the C/B boundary)."""
+    """The IKM elements ``codes``: NRR, concern below ``ikm_nrr_min`` (the C/B boundary).
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.results.metrics import empty_metrics
+    >>> from kemuning_eval.report.results.rules import thresholds
+    >>> ikm_elements(Metrics.model_validate(empty_metrics(2026)), ("sarana",), thresholds())
+    []
+    """
     if not m.reaction.available or m.reaction.ikm is None or not codes:
         return []
     return [Source(kind="ikm_element", ref=e.element, label=e.label, path=f"reaction.ikm.elements.{i}.nrr",
@@ -78,7 +102,15 @@ def ikm_elements(m: Metrics, codes: tuple[str, ...], th: Mapping[str, Any]) -> l
 
 
 def themes(m: Metrics, codes: tuple[str, ...], th: Mapping[str, Any], *, signal: bool = True) -> list[Source]:
-    """The themes ``codes`` in the interviews and suggestions; with ``signal``, a concern when raised by ``theme_share_min``."""
+    """The themes ``codes`` in the interviews and suggestions; with ``signal``, a concern when raised by ``theme_share_min``.
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.results.metrics import empty_metrics
+    >>> from kemuning_eval.report.results.rules import thresholds
+    >>> themes(Metrics.model_validate(empty_metrics(2026)), ("materi_usang",), thresholds())
+    []
+    """
     def judged(share: float | None) -> str | None:
         return "concern" if signal and share is not None and share >= th["theme_share_min"] else None
 
@@ -99,6 +131,13 @@ def measures(m: Metrics, names: tuple[str, ...], th: Mapping[str, Any]) -> list[
 
     An outcome is a concern when its effect is not significant; a significant effect has no signal here
     (whether the change is an improvement depends on the outcome's direction, which is not decided here).
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.results.metrics import empty_metrics
+    >>> from kemuning_eval.report.results.rules import thresholds
+    >>> measures(Metrics.model_validate(empty_metrics(2026)), ("learning", "cost", "demand"), thresholds())
+    []
     """
     out: list[Source] = []
     for name in names:
