@@ -65,7 +65,7 @@ def test_summary_says_which_programmes_work_and_which_do_not():
     text = _text(Report(_metrics(), "en").program_summary())
     assert "Manajemen Proyek meet every threshold" in text
     assert "<b>Literasi</b> Digital (low knowledge gain)" in text
-    assert "1 programmes are hidden" in text or "1 programme" in text
+    assert "Programmes hidden because they have fewer than 5 participants: 1." in text
 
 
 def test_challenge_names_the_programme_and_triangulation_names_the_contradiction():
