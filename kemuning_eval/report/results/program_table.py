@@ -72,7 +72,7 @@ def program_table(tables: dict, ctx: Context, m: Metrics, th: Mapping[str, Any])
     Returns
     -------
     ProgramTable or None
-        ``None`` when the study names no programme.
+        ``None`` when the study names no programme; a programme's own report has its row only.
 
     Examples
     --------
@@ -86,6 +86,8 @@ def program_table(tables: dict, ctx: Context, m: Metrics, th: Mapping[str, Any])
     (1.5, 'concern', ['demand'], 'insufficient', 'not_measured')
     """
     ids = sorted(ctx.programs) or sorted(p.program_id for p in (m.study.programs or []))
+    if m.study.program_id:  # a programme's own report: its row only
+        ids = [pid for pid in ids if pid == m.study.program_id]
     if not ids:
         return None
     parts, grades = _measures(tables, ctx, m, th)

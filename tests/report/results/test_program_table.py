@@ -165,3 +165,9 @@ def test_bundled_reaction_per_programme_matches_plain_group_means(study_metrics)
     nrr = [data[v].mean() for v in ikm_items["variable"]]
     assert row.ikm.value == pytest.approx(sum(nrr) / 9)  # PermenPANRB 14/2017: sum of NRR x 1/9
     assert row.ikm.basis == pytest.approx(min(nrr))
+
+
+def test_a_programmes_own_report_has_its_row_only(study_metrics):
+    root, _ = study_metrics
+    m = compute_metrics(2026, root=root, lang="id", program_id="PM")
+    assert [r.program_id for r in m.program_table.rows] == ["PM"]
