@@ -74,6 +74,7 @@ REPORT_RULE_DEFAULTS: Mapping[str, Any] = MappingProxyType({
     "low_dimension_mean": 3.41,
     "outdated_material_share": 0.20,
     "outdated_material_theme": "materi_usang",
+    "theme_share_min": 0.20,                # a theme raised by this share of excerpts/suggestions backs a challenge
     "demand_ratio": 1.20,
     "applying_share_min": 0.60,
     "behavior_effect_min": 0.20,
@@ -94,6 +95,7 @@ REPORT_RULE_DEFAULTS: Mapping[str, Any] = MappingProxyType({
 REPORT_RULE_RANGES: Mapping[str, tuple[float | None, float | None]] = MappingProxyType({
     "low_dimension_mean": (1.0, 5.0),       # a mean on the 1-5 Likert scale
     "outdated_material_share": (0.0, 1.0),
+    "theme_share_min": (0.0, 1.0),
     "demand_ratio": (0.0, None),
     "applying_share_min": (0.0, 1.0),
     "behavior_effect_min": (0.0, None),

@@ -87,8 +87,11 @@ def challenge_text(ch: dict, lang: str) -> str:
     >>> challenge_text(ch, "en")
     'Knowledge gains are low (normalised gain 0.21).'
     """
-    if ch["id"] in PER_PROGRAM:  # evidence cited per programme, each named
+    if ch["id"] in PER_PROGRAM:  # evidence cited per programme, each named (economics)
         return PER_PROGRAM[ch["id"]](ch, lang)
+    if ch.get("overall") is False:  # the rule fired for programmes only: their names follow (content/program_table)
+        return t(f"programs.challenge.{ch['id']}", lang, **ch.get("text", {}))
+    ch = {**ch, "evidence": [ev for ev in ch["evidence"] if not ev.get("program_id")]}  # the total's evidence
     values = _evidence_values(ch["evidence"], lang)
     if ch["id"] == "weak_transfer":
         parts = [t(f"report.evidence.{ev['name']}", lang, value=values[ev["name"]]) for ev in ch["evidence"]]
@@ -129,6 +132,8 @@ def _basis_part(ev: dict, lang: str) -> str:
     label = t("report.basis." + re.sub(r"\.\d+(?=\.)", "", ev["path"]), lang)
     if ev.get("program"):  # a value of one programme: named beside its label
         label = f"{label} {ev['program']}"
+    elif ev.get("program_id"):  # a programme's value (program_rules): its code, as the decision table shows it
+        label = f"{label} {ev['program_id']}"
     if ev["fmt"] in SENTENCE_FORMATS:  # already an expression such as "p = 0,330"
         return f"{label}, {SENTENCE_FORMATS[ev['fmt']](ev['value'], lang)}"
     return f"{label} = {fmt_value(ev['value'], ev['fmt'], lang)}"

@@ -33,7 +33,9 @@ from kemuning_eval.report.content import figures as figs
 from kemuning_eval.report.content import findings, wording
 from kemuning_eval.report.content import limitations as limits
 from kemuning_eval.report.content import narrative as nar
+from kemuning_eval.report.content import program_table as programs
 from kemuning_eval.report.content import recommendations as recs
+from kemuning_eval.report.content import triangulation as triangulated
 from kemuning_eval.report.content.economics import EconomicsTables
 from kemuning_eval.report.content.extension import ResearcherCells
 from kemuning_eval.report.content.htmlsafe import Html, heading, join, p, tag, ul
@@ -285,10 +287,37 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
         items = (self.m.get("findings") or {}).get("challenges") or []
         if not items:
             return p(t("report.challenges.none", self.lang))
+        typed = self.model.findings.challenges if self.model else []
+        named = [programs.challenge_programs(ch, self.model, self.lang) for ch in typed] or [""] * len(items)
         return join([p(t("report.challenges.intro", self.lang)),
-                     tag("ol", join(tag("li", join([findings.challenge_text(c, self.lang), Html("<br>"),
+                     tag("ol", join(tag("li", join([findings.challenge_text(c, self.lang),
+                                                     Html(" ") if extra else Html(""), extra, Html("<br>"),
                                                      tag("small", findings.evidence_text(c, self.lang))], sep=""))
-                                    for c in items))])
+                                    for c, extra in zip(items, named, strict=True)))])
+
+    # -- programmes, triangulation, suggestions (content/program_table.py, content/triangulation.py) --
+    def program_summary(self) -> Html:
+        """The executive summary's paragraph on which programmes meet the thresholds (empty without programmes)."""
+        return programs.summary_paragraph(self.model, self.lang) if self.model else Html("")
+
+    def program_table(self) -> Html:
+        """The programme decision table at the top of the findings (empty without programmes)."""
+        if self.model is None or self.model.program_table is None or not self.model.program_table.rows:
+            return Html("")
+        self._table_no += 1
+        return join([heading(3, t("programs.heading", self.lang), anchor="keputusan-program"),
+                     programs.decision_table(self.model, self.lang, self._table_no)])
+
+    def triangulation(self) -> Html:
+        """The sources, agreement and contradictions of each challenge's topic (empty without any)."""
+        return triangulated.triangulation_section(self.model, self.lang) if self.model else Html("")
+
+    def suggestions(self) -> Html:
+        """The participants' suggestions coded with the theme codebook beside the interviews."""
+        if self.model is None or self.model.suggestions is None or not self.model.suggestions.themes:
+            return Html("")
+        self._table_no += 1
+        return triangulated.suggestions_section(self.model, self.lang, self._table_no)
 
     def _s_recommendations(self) -> Html:
         items = (self.m.get("findings") or {}).get("recommendations") or []

@@ -425,17 +425,33 @@ def _study(setup: _Setup) -> dict[str, Any]:
     return study
 
 
+def _programs_and_suggestions(m: Metrics, setup: _Setup) -> dict[str, Any]:
+    """The programme decision table and the coded free-text suggestions (read after the levels they reuse)."""
+    from kemuning_eval.report.results import rules
+    from kemuning_eval.report.results.program_table import program_table
+    from kemuning_eval.report.results.suggestions import suggestions, theme_book
+
+    th = rules.thresholds(setup.report_cfg.get("rules"))
+    return {"program_table": program_table(setup.tables, setup.ctx, m, th),
+            "suggestions": suggestions(setup.tables, setup.ctx, theme_book(setup.ctx), m.qualitative)}
+
+
 def _findings(m: Metrics, setup: _Setup) -> Findings:
-    """The challenges and recommendations of the rules, and the comparison with the previous year."""
+    """The challenges and recommendations of the rules, their triangulation, and the previous year's comparison."""
     from kemuning_eval.report.results import rules
     from kemuning_eval.report.results.comparison import previous_comparison
+    from kemuning_eval.report.results.suggestions import theme_book
+    from kemuning_eval.report.results.triangulation import triangulate
 
     challenges = rules.derive_challenges(m, setup.report_cfg.get("rules"))
     compared, status = (None, None) if setup.program_id else previous_comparison(
         m, setup.paths, setup.year, setup.cfg.study.previous_year)
     recs = rules.derive_recommendations(challenges)
-    return Findings.model_validate({"challenges": challenges, "comparison": compared, "comparison_status": status,
-                                    **_actions(m, setup, recs, status)})
+    found = Findings.model_validate({"challenges": challenges, "comparison": compared, "comparison_status": status,
+                                     **_actions(m, setup, recs, status)})
+    th = rules.thresholds(setup.report_cfg.get("rules"))
+    return found.model_copy(update={"triangulation": triangulate(m.model_copy(update={"findings": found}), th,
+                                                                   theme_book(setup.ctx))})
 
 
 def _actions(m: Metrics, setup: _Setup, recs: list, status: dict | None) -> dict[str, Any]:
@@ -533,6 +549,7 @@ def compute_metrics(
     m = Metrics(schema_version=SCHEMA_VERSION, study=Study.model_validate(study), **sections,
                 findings=Findings(challenges=[], recommendations=[], comparison=None, comparison_status=None),
                 provenance=Provenance.model_validate(provenance))
+    m = m.model_copy(update=_programs_and_suggestions(m, setup))
     return m.model_copy(update={"findings": _findings(m, setup)})
 
 

@@ -1189,7 +1189,7 @@ class Evidence(Record):
     The fields it holds:
 
     >>> list(Evidence.model_fields)
-    ['name', 'path', 'value', 'fmt', 'program']
+    ['name', 'path', 'value', 'fmt', 'program', 'program_id']
     """
 
     name: str
@@ -1197,7 +1197,9 @@ class Evidence(Record):
     value: float | int | str | None
     fmt: Fmt
     program: str | None = None
-    """The programme the value belongs to (its name), for evidence cited per programme."""
+    """The name of the programme the value belongs to, for evidence the economics rules cite per programme."""
+    program_id: str | None = None
+    """The programme the value belongs to (None: the total)."""
 
 
 class Challenge(Record):
@@ -1208,7 +1210,7 @@ class Challenge(Record):
     The fields it holds:
 
     >>> list(Challenge.model_fields)
-    ['id', 'evidence', 'text', 'also']
+    ['id', 'evidence', 'text', 'also', 'programs', 'overall']
     """
 
     id: str
@@ -1217,6 +1219,10 @@ class Challenge(Record):
     """Names from the data for the sentence (e.g. the weakest dimension)."""
     also: str | None = None
     """A more specific challenge id this one also counts as (the material's dimension: low_dimension_materi)."""
+    programs: list[str] = []
+    """The programmes the rule fired for (:mod:`~kemuning_eval.report.results.program_rules`)."""
+    overall: bool = True
+    """False when the rule fired for some programmes only, not for the total."""
 
 
 class Recommendation(Record):
@@ -1353,6 +1359,195 @@ class ComparisonStatus(Record):
     reason: Literal["no_previous_report", "previous_synthetic", "other_agency", "nothing_comparable"] | None
 
 
+class ProgramCell(Record):
+    """One cell of the programme decision table: a value, its interval and group size, and its flag.
+
+    Examples
+    --------
+    >>> ProgramCell(value=0.21, n=12, flag="concern").flag
+    'concern'
+    """
+
+    value: float | None
+    """The value shown (a mean, a share, a ratio, Rupiah); None when not measured or suppressed."""
+    ci_low: float | None = None
+    ci_high: float | None = None
+    n: Count = None
+    """The records the value rests on."""
+    basis: float | None = None
+    """The value the flag was decided on when it is not ``value`` (the weakest dimension's mean, the weakest
+    IKM element's NRR, the ROI %)."""
+    detail: str | None = None
+    """A code naming what ``basis`` is about (the weakest dimension or IKM element, the IKM grade)."""
+    flag: Literal["ok", "concern"] | None = None
+    """Decided once against ``report.rules``: ok or concern; None without a threshold or a value."""
+    reason: Literal["not_measured", "suppressed_small_group", "no_data", "not_per_program"] | None = None
+    """Why there is no value: not measured this year, a group below privacy.min_group_size, no records of the
+    programme, or (Level 4) no per-programme estimate in the metrics."""
+
+
+class ProgramDecisionRow(Record):
+    """One programme of the decision table: each level's headline value, flagged against the thresholds.
+
+    Examples
+    --------
+    The fields it holds:
+
+    >>> list(ProgramDecisionRow.model_fields)  # doctest: +NORMALIZE_WHITESPACE
+    ['program_id', 'name', 'n_participants', 'suppressed', 'demand', 'reaction', 'material', 'learning', 'gain',
+    'applying', 'outcome', 'cost_per_participant', 'bcr', 'ikm', 'ikm_grade', 'concerns', 'verdict']
+    """
+
+    program_id: str
+    name: str | None
+    n_participants: Count
+    suppressed: bool
+    """True when the programme has fewer participants (or respondents) than privacy.min_group_size."""
+    demand: ProgramCell
+    """Applicants per seat (flag: at or above demand_ratio)."""
+    reaction: ProgramCell
+    """Mean of the reaction dimensions' means (flag: the weakest dimension below low_dimension_mean)."""
+    material: ProgramCell
+    """Mean of the survey items on outdated material (flag: below low_dimension_mean)."""
+    learning: ProgramCell
+    """Mean change of test scores in points with its 95 % CI (no flag)."""
+    gain: ProgramCell
+    """Hake's class-average gain (flag: below gain_min)."""
+    applying: ProgramCell
+    """Share of alumni applying the skill with its Wilson 95 % CI (flag: below applying_share_min)."""
+    outcome: ProgramCell
+    """Level 4 effect with its 95 % CI when the metrics hold one per programme (flag: not significant)."""
+    cost_per_participant: ProgramCell
+    """Rupiah per participant (no flag)."""
+    bcr: ProgramCell
+    """Benefit-cost ratio; basis is the ROI % (flag: ROI below roi_min)."""
+    ikm: ProgramCell
+    """IKM index (weighted NRR, 1-4); flag: the weakest element (detail, its NRR as basis) below ikm_nrr_min."""
+    ikm_grade: Literal["A", "B", "C", "D"] | None
+    """The programme's IKM grade (PermenPANRB 14/2017)."""
+    concerns: list[str]
+    """The cells flagged concern, in table order."""
+    verdict: Literal["works", "concern", "insufficient", "suppressed"]
+    """works: every judged performance cell ok; concern: at least one performance cell is a concern; insufficient:
+    nothing to judge; suppressed.  Demand per seat is flagged but not part of the verdict (program_table)."""
+
+
+class ProgramTable(Record):
+    """The programme decision table at the top of the findings (issue 12, item 1).
+
+    Examples
+    --------
+    The fields it holds:
+
+    >>> list(ProgramTable.model_fields)
+    ['rows', 'thresholds']
+    """
+
+    rows: list[ProgramDecisionRow]
+    thresholds: dict[str, float]
+    """The thresholds of report.rules the flags were decided on."""
+
+
+class SuggestionTheme(Record):
+    """One theme of the theme codebook counted in the survey's free-text suggestions and in the interviews.
+
+    Examples
+    --------
+    The fields it holds:
+
+    >>> list(SuggestionTheme.model_fields)
+    ['theme', 'label', 'n', 'share', 'interview_n', 'interview_share']
+    """
+
+    theme: str
+    label: str
+    n: Count
+    share: Share
+    """Share of the non-empty suggestions mentioning the theme."""
+    interview_n: Count
+    interview_share: Share
+    """The same for the interview excerpts (None without interviews)."""
+
+
+class Suggestions(Record):
+    """The reaction survey's free-text suggestions coded with the interview theme codebook.
+
+    Examples
+    --------
+    The fields it holds:
+
+    >>> list(Suggestions.model_fields)
+    ['n_responses', 'n_suggestions', 'themes', 'quotes']
+    """
+
+    n_responses: Count
+    n_suggestions: Count
+    """Non-empty suggestions."""
+    themes: list[SuggestionTheme]
+    quotes: list[Quote]
+    """Scrubbed suggestions, one per theme (role only)."""
+
+
+class Source(Record):
+    """One source bearing on a challenge: a survey dimension or item, an IKM element, a theme, a level's result.
+
+    Examples
+    --------
+    The fields it holds:
+
+    >>> list(Source.model_fields)
+    ['kind', 'ref', 'label', 'path', 'value', 'fmt', 'signal', 'programs']
+    """
+
+    kind: Literal["survey_dimension", "survey_item", "ikm_element", "interview_theme", "suggestion_theme",
+                  "learning", "behavior", "outcome", "cost", "demand"]
+    ref: str
+    """The code of the source (dimension, item variable, element, theme, outcome or measure)."""
+    label: str | None
+    path: Annotated[str, Field(pattern=r"^[a-z_]+(\.[a-z0-9_]+)+$")]
+    value: float | int | None
+    fmt: Fmt
+    signal: Literal["concern", "ok"] | None
+    """concern / ok against report.rules; None when the source cannot tell (a theme seldom mentioned)."""
+    programs: list[str] = []
+    """Programmes where this source is low although (or as well as) the total (per-programme lows)."""
+
+
+class Contradiction(Record):
+    """Two sources on one challenge that disagree: one signals a concern, the other that all is well.
+
+    Examples
+    --------
+    >>> Contradiction(concern=0, ok=2).ok
+    2
+    """
+
+    concern: Annotated[int, Field(ge=0)]
+    """Position in ``sources`` of the source signalling a concern."""
+    ok: Annotated[int, Field(ge=0)]
+    """Position in ``sources`` of the source signalling no concern."""
+
+
+class Triangulated(Record):
+    """One topic of the challenges with every source that bears on it, whether they agree, and contradictions.
+
+    Examples
+    --------
+    The fields it holds:
+
+    >>> list(Triangulated.model_fields)
+    ['topic', 'challenges', 'sources', 'agreement', 'contradictions']
+    """
+
+    topic: str
+    challenges: list[str]
+    """The challenges fired on this topic (empty: no rule fired, shown only for a contradiction)."""
+    sources: list[Source]
+    agreement: Literal["agree_concern", "agree_ok", "contradiction", "mixed", "single_source", "no_evidence"]
+    """contradiction: sources of different kinds disagree; mixed: they disagree within one kind only."""
+    contradictions: list[Contradiction]
+
+
 class Findings(Record):
     """Challenges and recommendations from the rules, and the comparison with the previous year.
 
@@ -1362,7 +1557,7 @@ class Findings(Record):
 
     >>> list(Findings.model_fields)  # doctest: +NORMALIZE_WHITESPACE
     ['challenges', 'recommendations', 'comparison', 'comparison_status', 'followup', 'followup_year',
-    'limitations']
+    'limitations', 'triangulation']
     """
 
     challenges: list[Challenge]
@@ -1375,6 +1570,8 @@ class Findings(Record):
     followup_year: int | None = None
     limitations: list[Limitation] = []
     """The design's limitations the stored data show (report/results/limitations.py)."""
+    triangulation: list[Triangulated] = []
+    """Every challenge topic with its sources (:mod:`~kemuning_eval.report.results.triangulation`)."""
 
 
 class Input(Record):
@@ -1444,7 +1641,7 @@ class Metrics(Record):
 
     >>> list(Metrics.model_fields)  # doctest: +NORMALIZE_WHITESPACE
     ['schema_version', 'study', 'reaction', 'learning', 'behavior', 'results', 'cost', 'qualitative',
-    'findings', 'provenance']
+    'findings', 'provenance', 'program_table', 'suggestions']
     """
 
     schema_version: Literal[1]
@@ -1457,3 +1654,7 @@ class Metrics(Record):
     qualitative: Annotated[Qualitative | Unavailable, Field(discriminator="available")]
     findings: Findings
     provenance: Provenance
+    program_table: ProgramTable | None = None
+    """The programme decision table (:mod:`~kemuning_eval.report.results.program_table`); None without programmes."""
+    suggestions: Suggestions | None = None
+    """The free-text suggestions coded with the theme codebook; None without suggestions or codebook."""

@@ -93,14 +93,7 @@ def reaction(tables: dict, ctx: Context) -> Reaction | Unavailable:
 
     data, items = tables["reaction"], tables["items"]
     items_r = items[items["instrument"] == "reaction"] if "instrument" in items else items
-    likert_items = items_r[items_r["ikm_element"].isna() | (items_r["ikm_element"] == "")] \
-        if "ikm_element" in items_r else items_r
-    likert_items = likert_items[likert_items["variable"].isin(data.columns)]
-    if "dimension" not in likert_items:
-        likert_items = likert_items.assign(dimension=None)
-    # items the codebook gives no dimension form one scale of their own (a survey without dimensions
-    # is still summarised, never refused)
-    likert_items = likert_items.assign(dimension=likert_items["dimension"].map(text_or_none).fillna(ALL_ITEMS))
+    likert_items = survey_likert_items(data, items)
     out: dict[str, Any] = {"available": True, "n_responses": int(len(data))}
     n_part = len(tables.get("participants", [])) or None
     out["response_rate"] = as_float(len(data) / n_part) if n_part else None
@@ -145,6 +138,29 @@ def reaction(tables: dict, ctx: Context) -> Reaction | Unavailable:
     out.update(facilitators=_facilitators(tables, ctx), facilitator_report=facilitator_report(tables, ctx),
                ikm_report=ikm_report(tables, ctx) if out["ikm"] else None)
     return Reaction.model_validate(out)
+
+
+def survey_likert_items(data: Any, items: Any) -> Any:
+    """The reaction survey's Likert items (not the IKM questions) present in ``data``, each with a dimension.
+
+    Items the codebook gives no dimension form one scale of their own, :data:`ALL_ITEMS` (a survey
+    without dimensions is still summarised, never refused).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> items = pd.DataFrame({"instrument": "reaction", "variable": ["q1", "u1"], "dimension": [None, "ikm"],
+    ...                       "ikm_element": [None, "waktu"]})
+    >>> survey_likert_items(pd.DataFrame(columns=["q1", "u1"]), items)[["variable", "dimension"]].to_dict("records")
+    [{'variable': 'q1', 'dimension': 'all_items'}]
+    """
+    items_r = items[items["instrument"] == "reaction"] if "instrument" in items else items
+    likert_items = items_r[items_r["ikm_element"].isna() | (items_r["ikm_element"] == "")] \
+        if "ikm_element" in items_r else items_r
+    likert_items = likert_items[likert_items["variable"].isin(data.columns)]
+    if "dimension" not in likert_items:
+        likert_items = likert_items.assign(dimension=None)
+    return likert_items.assign(dimension=likert_items["dimension"].map(text_or_none).fillna(ALL_ITEMS))
 
 
 def ikm_missing_elements(data: Any, items: Any) -> list[str]:

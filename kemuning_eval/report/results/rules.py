@@ -18,6 +18,8 @@ threshold                         default  meaning
 ``demand_ratio``                  1.20     applicants per seat at or above which demand exceeds the
                                            seats (the budget rule also needs full seats or funding
                                            named in the interviews, see below)
+``theme_share_min``               0.20     share of excerpts/suggestions raising a theme that backs a
+                                           challenge in its triangulation (``triangulation.py``)
 ``applying_share_min``            0.60     share of alumni applying the skill (supervisor)
 ``behavior_effect_min``           0.20     d_z of the behaviour change (Cohen's "small")
 ``ikm_nrr_min``                   3.0644   IKM element NRR below the C/B boundary (76.61 / 25);
@@ -65,6 +67,7 @@ from pydantic import BaseModel
 
 from kemuning_eval.config import REPORT_RULE_DEFAULTS
 from kemuning_eval.report.results.model import Challenge, Evidence, Metrics, Recommendation
+from kemuning_eval.report.results.program_rules import per_program
 
 #: the rule thresholds' defaults live in the configuration module, once
 DEFAULT_THRESHOLDS: Mapping[str, Any] = REPORT_RULE_DEFAULTS
@@ -304,7 +307,9 @@ def derive_challenges(m: Metrics, config: Mapping[str, Any] | None = None) -> li
     """Apply every rule to the metrics ``m``; return the triggered challenges in report order.
 
     Each challenge: ``id``, ``evidence`` (``name``, ``path``, ``value``,
-    ``fmt`` each), ``text`` (names from the data for the sentence, e.g. the dimension).
+    ``fmt`` each), ``text`` (names from the data for the sentence, e.g. the dimension),
+    ``programs`` (the programmes the rule fired for, from the programme decision table,
+    :mod:`~kemuning_eval.report.results.program_rules`) and ``overall`` (False: programmes only).
 
     Parameters
     ----------
@@ -334,7 +339,7 @@ def derive_challenges(m: Metrics, config: Mapping[str, Any] | None = None) -> li
     out: list[Challenge] = []
     for rule in RULES:
         out.extend(rule(m, th))
-    return out
+    return per_program(m, out)  # each rule per programme too, naming the programmes (program_rules)
 
 
 def derive_recommendations(challenges: list[Challenge]) -> list[Recommendation]:
