@@ -141,6 +141,12 @@ RECOMMENDATION_INDICATORS: Mapping[str, tuple[str, bool]] = MappingProxyType({
     "reaction.response_rate": ("pct1", True),
     "reaction.ikm.converted": ("num2", True),
     "reaction.ikm.elements.*.nrr": ("num2", True),
+    "reaction.facilitator_report.rows.*.weakest_mean": ("num2", True),
+    # a rule that fired for programmes only is measured on the programme's cell of the decision table
+    "program_table.rows.*.reaction.basis": ("num2", True),
+    "program_table.rows.*.gain.value": ("num2", True),
+    "program_table.rows.*.applying.value": ("pct1", True),
+    "program_table.rows.*.ikm.basis": ("num2", True),
     "learning.overall.gain_class": ("num2", True),
     "learning.overall.estimate": ("num2", True),
     "learning.overall.pass_post": ("pct1", True),
@@ -172,6 +178,8 @@ RECOMMENDATION_DEFAULTS: Mapping[str, Mapping[str, Any]] = MappingProxyType({
         "improve_dimension": ("penyelenggaraan", "reaction.dimensions.*.mean", _RULE["low_dimension_mean"], "S1"),
         "ikm_followup": ("penyelenggaraan", "reaction.ikm.elements.*.nrr", _RULE["ikm_nrr_min"], "S1"),
         "teaching_methods": ("widyaiswara", "learning.overall.gain_class", _RULE["gain_min"], "S2"),
+        "facilitator_development": ("widyaiswara", "reaction.facilitator_report.rows.*.weakest_mean",
+                                    _RULE["low_dimension_mean"], "S2"),
         "transfer_support": ("perangkat_daerah", "behavior.applying.share", _RULE["applying_share_min"], "S2"),
         # BCR 1 + roi_min / 100 is the ROI rule's boundary
         "cost_review": ("perencanaan_keuangan", "cost.bcr", 1.0 + _RULE["roi_min"] / 100.0, "S2"),

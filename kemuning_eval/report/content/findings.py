@@ -40,7 +40,7 @@ def _evidence_values(items: list[dict], lang: str) -> dict[str, str]:
     return {ev["name"]: SENTENCE_FORMATS.get(ev["fmt"], FORMATS[ev["fmt"]])(ev["value"], lang) for ev in items}
 
 
-def _worded(text: dict, lang: str) -> dict[str, str]:
+def worded_fields(text: dict, lang: str) -> dict[str, str]:
     """The names a rule stored for the sentence, as the reader sees them.
 
     ``element`` (an IKM element code) becomes its label; ``elements`` (the
@@ -49,7 +49,7 @@ def _worded(text: dict, lang: str) -> dict[str, str]:
 
     Examples
     --------
-    >>> _worded({"element": "sarana", "elements": "waktu,sarana", "facilitators": "FAS-01,FAS-03"}, "en")
+    >>> worded_fields({"element": "sarana", "elements": "waktu,sarana", "facilitators": "FAS-01,FAS-03"}, "en")
     {'element': 'Facilities and infrastructure', 'elements': 'Completion time; Facilities and infrastructure', 'facilitators': 'FAS-01 and FAS-03'}
     """
     from kemuning_eval.report.content.labels import label
@@ -96,7 +96,7 @@ def challenge_text(ch: dict, lang: str) -> str:
     if ch["id"] == "weak_transfer":
         parts = [t(f"report.evidence.{ev['name']}", lang, value=values[ev["name"]]) for ev in ch["evidence"]]
         return t("report.challenge.weak_transfer", lang, evidence="; ".join(parts))
-    return t(f"report.challenge.{ch['id']}", lang, **values, **_worded(ch.get("text", {}), lang))
+    return t(f"report.challenge.{ch['id']}", lang, **values, **worded_fields(ch.get("text", {}), lang))
 
 
 def evidence_text(item: dict, lang: str) -> str:
@@ -163,5 +163,5 @@ def recommendation_text(rec: dict, lang: str) -> tuple[str, str, str]:
     >>> audience, basis
     ('Organiser', 'Basis: applicants per seat = 1.30.')
     """
-    body = t(f"report.recommendation.{rec['id']}", lang, **_worded(rec.get("text", {}), lang))
+    body = t(f"report.recommendation.{rec['id']}", lang, **worded_fields(rec.get("text", {}), lang))
     return t(f"report.audience.{rec['audience']}", lang), body, evidence_text(rec, lang)

@@ -127,9 +127,7 @@ def _indicator_cell(rec: Recommendation, lang: str) -> str:
 
 
 def _action(rec: Recommendation, lang: str) -> str:
-    text = dict(rec.text)
-    if "element" in text and rec.indicator and indicator_pattern(rec.indicator) == IKM_ELEMENT:
-        text["element"] = item_label(IKM_ELEMENT, rec.indicator.split(".")[3], text["element"], lang)
+    text = findings.worded_fields(dict(rec.text), lang)  # codes (elements, facilitators) as the findings word them
     return t(f"recs.action.{rec.id}", lang, **text)
 
 

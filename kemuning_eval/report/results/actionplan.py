@@ -30,7 +30,7 @@ from kemuning_eval.config import (
     RECOMMENDATION_INDICATORS,
     indicator_pattern,
 )
-from kemuning_eval.report.results.indicators import resolve, stable_path
+from kemuning_eval.report.results.indicators import KEY_FIELDS, resolve, stable_path
 from kemuning_eval.report.results.model import Recommendation
 
 #: a default deadline: a term of the year after the study (semester or quarter)
@@ -59,8 +59,12 @@ def _indicator(pattern: str, rec: Recommendation, m: Any) -> str:
     if "*" not in pattern:
         return pattern
     paths = [p for p in (stable_path(m, ev.path) for ev in rec.evidence) if p is not None]
+    # a rule that fired for programmes only cites the decision table: the item is then the one its text names
+    named = [pattern.replace("*", str(rec.text[key])) for key in KEY_FIELDS
+             if rec.text.get(key) and "," not in str(rec.text[key])]
     return next((p for p in paths if indicator_pattern(p) == pattern),
-                next((p for p in paths if indicator_pattern(p) is not None), pattern))
+                next((p for p in paths if indicator_pattern(p) is not None),
+                     next((p for p in named if resolve(m, p)[0] is not None), pattern)))
 
 
 def deadline(spec: str, year: int) -> str:

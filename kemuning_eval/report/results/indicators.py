@@ -28,7 +28,7 @@ from typing import Any
 from pydantic import BaseModel
 
 #: the field that names a list item, in the order looked for
-KEY_FIELDS = ("dimension", "element", "program_id", "outcome", "theme", "variable", "rater")
+KEY_FIELDS = ("dimension", "element", "program_id", "outcome", "theme", "variable", "rater", "code")
 
 
 def _field(node: Any, name: str) -> Any:

@@ -56,12 +56,13 @@ def test_low_gain_overall_also_names_the_programmes():
     assert [e.program_id for e in ch.evidence] == [None, "LD"]
 
 
-def test_a_programme_with_bcr_below_one_triggers_the_roi_rule_by_name():
+def test_the_tables_bcr_flag_leaves_the_roi_rule_to_the_economics_rules():
+    # the low-ROI rule is decided per programme once, from cost.roi (tests/report/results/test_economics.py
+    # names the programme); the decision table's flag of the same BCR must not add a second challenge
     m = crafted({"cost": {"available": True, "bcr": 1.03, "roi_pct": 3.0},
                  **_table(_row("KP", "Kepemimpinan", bcr=_cell(0.8, "concern", basis=-20.0)),
                           _row("PM", "Manajemen Proyek", bcr=_cell(1.5, "ok", basis=50.0)))})
-    [ch] = [c for c in derive_challenges(m) if c.id == "low_roi"]
-    assert ch.programs == ["KP"] and not ch.overall and ch.evidence[0].value == 0.8
+    assert [c for c in derive_challenges(m) if c.id == "low_roi"] == []
 
 
 def test_no_programme_flag_no_programme_challenge():
