@@ -81,6 +81,7 @@ REPORT_RULE_DEFAULTS: Mapping[str, Any] = MappingProxyType({
     "gain_min": 0.30,
     "roi_min": 0.0,
     "alpha": 0.05,
+    "mix_share": 0.50,   # a year-on-year change whose programme-mix component is at least this share is "mix"
 })
 #: Allowed (inclusive) range of each numeric rule threshold; ``None`` leaves a side open.
 #: ``alpha`` must lie strictly inside (0, 1).
@@ -94,6 +95,7 @@ REPORT_RULE_RANGES: Mapping[str, tuple[float | None, float | None]] = MappingPro
     "gain_min": (None, 1.0),                # Hake's g is at most 1
     "roi_min": (None, None),
     "alpha": (0.0, 1.0),
+    "mix_share": (0.0, 1.0),
 })
 
 #: The defaults other modules read (each an alias of the one value above, never a copy).

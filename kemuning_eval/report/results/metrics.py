@@ -425,12 +425,16 @@ def _findings(m: Metrics, setup: _Setup) -> Findings:
     """The challenges and recommendations of the rules, and the comparison with the previous year."""
     from kemuning_eval.report.results import rules
     from kemuning_eval.report.results.comparison import previous_comparison
+    from kemuning_eval.report.results.year_on_year import previous_year_on_year, year_basis
 
     challenges = rules.derive_challenges(m, setup.report_cfg.get("rules"))
     compared, status = (None, None) if setup.program_id else previous_comparison(
         m, setup.paths, setup.year, setup.cfg.study.previous_year)
+    basis = None if setup.program_id else year_basis(m, setup.tables, setup.ctx)
+    yoy = previous_year_on_year(basis, setup.paths, status, rules.thresholds(setup.report_cfg.get("rules")))
     return Findings.model_validate({"challenges": challenges, "recommendations": rules.derive_recommendations(challenges),
-                                    "comparison": compared, "comparison_status": status})
+                                    "comparison": compared, "comparison_status": status,
+                                    "year_basis": basis, "year_on_year": yoy})
 
 
 def compute_metrics(

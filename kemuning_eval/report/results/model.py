@@ -988,6 +988,113 @@ class ComparisonStatus(Record):
     reason: Literal["no_previous_report", "previous_synthetic", "other_agency", "nothing_comparable"] | None
 
 
+class BasisPart(Record):
+    """One programme's rate and weight in a pooled indicator (for the shift-share of next year's comparison).
+
+    Examples
+    --------
+    The fields it holds:
+
+    >>> list(BasisPart.model_fields)
+    ['program_id', 'weight', 'rate']
+    """
+
+    program_id: str
+    weight: Annotated[float, Field(ge=0.0)]
+    rate: float
+
+
+class BasisIndicator(Record):
+    """What next year's report needs to compare one key indicator with this year's, with an interval.
+
+    Examples
+    --------
+    The fields it holds:
+
+    >>> list(BasisIndicator.model_fields)
+    ['metric', 'kind', 'value', 'n', 'sd', 'count', 'se', 'parts']
+    """
+
+    metric: str
+    kind: Literal["count", "mean", "share", "index", "ratio"]
+    """``count`` (a census count: no interval), ``mean`` (Welch), ``share`` (Newcombe), ``index`` (linearised SE),
+    ``ratio`` (a pooled ratio of estimated amounts: no sampling interval)."""
+    value: float | int | None
+    n: Count
+    sd: float | None
+    count: Count
+    se: float | None
+    parts: list[BasisPart] | None
+    """Per programme rate and weight of the pooled value; None when a programme is suppressed or missing."""
+
+
+class YearBasis(Record):
+    """The summaries of this year's key indicators that the next year's report compares with.
+
+    Examples
+    --------
+    The fields it holds:
+
+    >>> list(YearBasis.model_fields)
+    ['indicators']
+    """
+
+    indicators: list[BasisIndicator]
+
+
+class YearOnYearRow(Record):
+    """One key indicator, this year against the previous year: the change, its interval and the decision.
+
+    Examples
+    --------
+    The fields it holds:
+
+    >>> list(YearOnYearRow.model_fields)  # doctest: +NORMALIZE_WHITESPACE
+    ['metric', 'kind', 'fmt', 'previous', 'current', 'estimate', 'ci_low', 'ci_high', 'p_val', 'method', 'reason',
+    'direction', 'significant', 'rate_component', 'mix_component', 'mix_share', 'mix_dominated', 'verdict']
+    """
+
+    metric: str
+    kind: Literal["count", "mean", "share", "index", "ratio"]
+    fmt: Fmt
+    previous: float | int
+    current: float | int
+    estimate: float | None
+    ci_low: float | None
+    ci_high: float | None
+    p_val: P
+    method: Literal["welch", "newcombe", "linearised", "none"]
+    reason: str | None
+    """Why there is no interval (``census``, ``not_sampled``, ``no_basis``, or a reason of ``stats.compare``)."""
+    direction: Direction | None
+    significant: bool | None
+    rate_component: float | None
+    mix_component: float | None
+    mix_share: Share
+    mix_dominated: bool
+    verdict: Literal["unchanged", "mix", "increase", "decrease", "none", "inconclusive", "not_tested"]
+    """The one decision the text words: ``mix`` (the programme mix carries the change: no significance claim),
+    ``unchanged`` (no panel, no figure), ``not_tested`` (no interval), else the direction."""
+
+
+class YearOnYear(Record):
+    """This year's key indicators against the previous year's report, each with its change and interval.
+
+    Examples
+    --------
+    The fields it holds:
+
+    >>> list(YearOnYear.model_fields)
+    ['previous_year', 'previous_synthetic', 'level', 'mix_share_min', 'rows']
+    """
+
+    previous_year: int
+    previous_synthetic: bool
+    level: Annotated[float, Field(gt=0.0, lt=1.0)]
+    mix_share_min: Share
+    rows: list[YearOnYearRow]
+
+
 class Findings(Record):
     """Challenges and recommendations from the rules, and the comparison with the previous year.
 
@@ -995,8 +1102,8 @@ class Findings(Record):
     --------
     The fields it holds:
 
-    >>> list(Findings.model_fields)
-    ['challenges', 'recommendations', 'comparison', 'comparison_status']
+    >>> list(Findings.model_fields)  # doctest: +NORMALIZE_WHITESPACE
+    ['challenges', 'recommendations', 'comparison', 'comparison_status', 'year_basis', 'year_on_year']
     """
 
     challenges: list[Challenge]
@@ -1004,6 +1111,10 @@ class Findings(Record):
     comparison: Comparison | None
     comparison_status: ComparisonStatus | None
     """None for a programme's report (only a year's study is compared)."""
+    year_basis: YearBasis | None = None
+    """This year's summaries for next year's comparison; None for a programme's report."""
+    year_on_year: YearOnYear | None = None
+    """The comparison with the previous year with intervals and the programme-mix decision."""
 
 
 class Input(Record):
