@@ -29,8 +29,8 @@ from pydantic import ValidationError
 
 from kemuning_eval.i18n import catalogue, t
 from kemuning_eval.numfmt import fmt_ci, fmt_int, fmt_number, fmt_pct
+from kemuning_eval.report.content import comparison_tables, findings, wording
 from kemuning_eval.report.content import figures as figs
-from kemuning_eval.report.content import findings, wording
 from kemuning_eval.report.content import narrative as nar
 from kemuning_eval.report.content.extension import ResearcherCells
 from kemuning_eval.report.content.htmlsafe import Html, heading, join, p, tag, ul
@@ -271,7 +271,12 @@ class Report(ResearcherCells):
         return join(parts)
 
     def _s_comparison(self) -> Html:
-        return _paras(nar.comparison(self.m, self.lang))
+        yoy = self.model.findings.year_on_year if self.model is not None else None
+        if yoy is None:  # no previous basis worded by the intervals: the status or the bare values
+            return _paras(nar.comparison(self.m, self.lang))
+        rows, columns = comparison_tables.table_rows(yoy, self.lang)
+        return join([_paras(comparison_tables.sentences(yoy, self.lang)),
+                     self._table(rows, columns, "report.compare.table_caption")])
 
     def _s_challenges(self) -> Html:
         items = (self.m.get("findings") or {}).get("challenges") or []
@@ -401,6 +406,10 @@ class Report(ResearcherCells):
     def _fig_comparison(self) -> tuple[Any, str]:
         lang, m = self.lang, self.m
         comp = (m.get("findings") or {}).get("comparison") or {}
+        shown = comparison_tables.figure_metrics(self.model.findings.year_on_year if self.model is not None else None)
+        if shown is not None:  # an unchanged value gets no panel
+            comp = dict(comp, rows=[r for r in comp.get("rows") or [] if r["metric"] in shown])
+            m = dict(m, findings=dict(m["findings"], comparison=comp))
         summary = "; ".join(f"{t('report.metric.' + r['metric'], lang)} {wording.fmt_value(r['previous'], r['fmt'], lang)}"
                             f" → {wording.fmt_value(r['current'], r['fmt'], lang)}" for r in comp.get("rows") or [])
         return figs.comparison_bars(m, lang), t("report.fig.compare.alt", lang, previous=comp.get("previous_year", ""),
