@@ -396,6 +396,11 @@ def _levels(setup: _Setup) -> dict[str, Any]:
     for level in SECTIONS:
         missing = availability.level_status(tables, level)
         out[level] = missing.record() if missing else build[level]()
+    if out["results"].available:  # pooled and per trained programme, Holm within each scope
+        from kemuning_eval.report.results.outcome_effects import outcome_effects
+
+        effects = outcome_effects(tables, ctx, (setup.cfg.outcomes or {}).get("higher_is_better"))
+        out["results"] = out["results"].model_copy(update={"effects": effects})
     return out
 
 

@@ -761,6 +761,42 @@ class EventStudyPoint(Record):
     ci_high: float | None
 
 
+class OutcomeEffect(Record):
+    """One unit outcome's DiD effect in one scope (pooled or one trained programme), Holm-corrected, read in its direction.
+
+    Examples
+    --------
+    The fields it holds:
+
+    >>> list(OutcomeEffect.model_fields)  # doctest: +NORMALIZE_WHITESPACE
+    ['program_id', 'name', 'outcome', 'label', 'higher_is_better', 'estimate', 'ci_low', 'ci_high', 'p_val',
+    'p_holm', 'direction', 'significant_after_holm', 'verdict', 'n_treated_clusters', 'n_control_clusters',
+    'inference', 'pretrend_p', 'parallel_trends_rejected', 'reason']
+    """
+
+    program_id: str | None
+    """None for the pooled effect of every trained programme."""
+    name: str | None
+    outcome: str
+    label: str
+    higher_is_better: bool
+    estimate: float | None
+    ci_low: float | None
+    ci_high: float | None
+    p_val: P
+    p_holm: P
+    """Holm across the outcomes of the same scope."""
+    direction: Direction
+    significant_after_holm: bool
+    verdict: Literal["improved", "worsened", "not_shown"]
+    n_treated_clusters: Count
+    n_control_clusters: Count
+    inference: str | None
+    pretrend_p: P
+    parallel_trends_rejected: bool | None
+    reason: Literal["did_too_few_clusters", "did_design_incomplete"] | None
+
+
 class Results(Record):
     """Level 4: unit outcomes, difference-in-differences clustered by work unit.
 
@@ -770,7 +806,7 @@ class Results(Record):
 
     >>> list(Results.model_fields)  # doctest: +NORMALIZE_WHITESPACE
     ['available', 'n_clusters', 'n_treated_clusters', 'n_control_clusters', 'inference', 'method', 'did',
-    'event_study']
+    'event_study', 'effects']
     """
 
     available: Literal[True]
@@ -781,6 +817,8 @@ class Results(Record):
     method: str | None
     did: list[DidItem]
     event_study: list[EventStudyPoint]
+    effects: list[OutcomeEffect] | None = None
+    """Pooled and per trained programme, Holm across outcomes within each scope (``outcome_effects``)."""
 
 
 class ProgramCost(Record):
