@@ -29,7 +29,7 @@ from pydantic import ValidationError
 
 from kemuning_eval.i18n import catalogue, t
 from kemuning_eval.numfmt import fmt_ci, fmt_int, fmt_number, fmt_pct
-from kemuning_eval.report.content import comparison_tables, findings, wording
+from kemuning_eval.report.content import comparison_tables, findings, outcome_tables, wording
 from kemuning_eval.report.content import figures as figs
 from kemuning_eval.report.content import narrative as nar
 from kemuning_eval.report.content.extension import ResearcherCells
@@ -251,7 +251,16 @@ class Report(ResearcherCells):
         return _paras(nar.behavior(self.m, self.lang))
 
     def _s_results(self) -> Html:
-        return _paras(nar.results(self.m, self.lang))
+        text = nar.results(self.m, self.lang)
+        effects = self.model.results.effects if self.model is not None and self.model.results.available else None
+        if not effects:
+            return _paras(text)
+        # pooled and per programme, Holm within each scope, read in each outcome's direction: these sentences
+        # replace the per-outcome lines of the pooled effect (the introduction and the caveats stay)
+        n_rows = sum(1 for row in self.model.results.did if row.estimate is not None)
+        rows, columns = outcome_tables.table_rows(effects, self.lang)
+        return join([_paras(text[:1] + outcome_tables.sentences(effects, self.lang) + text[1 + n_rows:]),
+                     self._table(rows, columns, "report.effects.table_caption")])
 
     def _s_cost(self) -> Html:
         c = self.m.get("cost") or {}
