@@ -119,3 +119,22 @@ def table_rows(effects: list[OutcomeEffect], lang: str) -> tuple[list[dict], lis
                ("estimate", "eff_estimate", None), ("ci", "eff_ci", None), ("p_holm", "eff_p_holm", None),
                ("pretrend", "eff_pretrend", None), ("verdict", "eff_verdict", None)]
     return rows, columns
+
+
+def summary_line(effects: list[OutcomeEffect], lang: str) -> str:
+    """The executive summary's sentence of Level 4: what improved or worsened, and where; else not shown.
+
+    Examples
+    --------
+    >>> summary_line([], "en")
+    'Results: no effect on the unit indicators is shown yet (after correction across indicators).'
+    """
+    shown = {}
+    for e in effects:
+        if e.verdict != "not_shown":
+            shown.setdefault((e.label, e.verdict), []).append(_scope(e, lang))
+    if not shown:
+        return t("report.effects.summary.none", lang)
+    parts = [t(f"report.effects.summary.{verdict}", lang, outcome=label, scopes=", ".join(scopes))
+             for (label, verdict), scopes in shown.items()]
+    return t("report.effects.summary.text", lang, parts="; ".join(parts))

@@ -190,7 +190,12 @@ class Report(ResearcherCells):
         return join([self._heading(name), body])
 
     def _s_summary(self) -> Html:
-        return _paras(nar.summary(self.m, self.lang))
+        text = nar.summary(self.m, self.lang)
+        effects = self.model.results.effects if self.model is not None and self.model.results.available else None
+        if effects:  # Level 4 summarised from the verdicts read in each outcome's direction, per scope
+            pooled_line = nar.summary_results(self.m, self.lang)
+            text = [outcome_tables.summary_line(effects, self.lang) if x == pooled_line else x for x in text]
+        return _paras(text)
 
     def _s_intro(self) -> Html:
         intro = nar.introduction(self.m, self.lang)
