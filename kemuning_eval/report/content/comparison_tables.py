@@ -101,6 +101,13 @@ def sentences(yoy: YearOnYear, lang: str) -> list[str]:
     Returns
     -------
     list of str
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.results.model import YearOnYear
+    >>> sentences(YearOnYear(previous_year=2025, previous_synthetic=True, level=0.95, mix_share_min=0.5,
+    ...                      rows=[]), "en")[0][:40]
+    'Compared with 2025 (synthetic data), eve'
     """
     note = t("report.compare.note.synthetic", lang) if yoy.previous_synthetic else ""
     intro = t("report.compare.intro", lang, previous=yoy.previous_year, note=note, level=fmt_pct(yoy.level, 0, lang))

@@ -66,6 +66,15 @@ def effect_sentence(effect: OutcomeEffect, lang: str) -> str:
     Returns
     -------
     str
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.results.model import OutcomeEffect
+    >>> e = OutcomeEffect.model_construct(program_id=None, name=None, outcome="on_time", label="On-time completion",
+    ...                                   estimate=0.073, ci_low=-0.078, ci_high=0.223, p_holm=0.33,
+    ...                                   verdict="not_shown")
+    >>> effect_sentence(e, "en")
+    'All programmes: an effect on On-time completion is not shown (effect 0.073, 95% CI [-0.078, 0.223]; Holm p 0.330).'
     """
     return t(f"report.effects.verdict.{effect.verdict}", lang, scope=_scope(effect, lang), outcome=effect.label,
              size=size_phrase(effect, lang), estimate=fmt_number(effect.estimate, 3, lang),
@@ -88,6 +97,11 @@ def sentences(effects: list[OutcomeEffect], lang: str) -> list[str]:
     Returns
     -------
     list of str
+
+    Examples
+    --------
+    >>> sentences([], "id")
+    []
     """
     if not effects:
         return []

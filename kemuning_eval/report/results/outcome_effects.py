@@ -107,6 +107,15 @@ def outcome_effects(tables: dict, ctx: Context,
     list of OutcomeEffect or None
         The pooled rows first (``program_id`` None), then each programme's;
         None when the pooled effect cannot be estimated (the level says why).
+
+    Examples
+    --------
+    A whole DiD design is too large for a doctest (``tests/report/results/test_outcome_effects.py``);
+    without treated activities there is nothing to estimate:
+
+    >>> import pandas as pd
+    >>> print(outcome_effects({"outcomes": pd.DataFrame({"treated": [False, False]})}, Context()))
+    None
     """
     from kemuning_eval.errors import DataError
     from kemuning_eval.stats.did import TooFewClusters, did_effect

@@ -21,7 +21,8 @@ Examples
 --------
 >>> now = YearBasis(indicators=[BasisIndicator(metric="n_participants", kind="count", value=600, n=None, sd=None,
 ...                                            count=None, se=None, parts=None)])
->>> before = {"study": {"year": 2025, "synthetic": True}, "findings": {"year_basis": now.model_dump()}}
+>>> before = {"study": {"year": 2025, "synthetic": True, "n_participants": 600},
+...           "findings": {"year_basis": now.model_dump()}}
 >>> row = year_on_year(now, before, alpha=0.05, mix_share_min=0.5).rows[0]
 >>> row.estimate, row.verdict
 (0.0, 'unchanged')
@@ -256,8 +257,11 @@ def compare_indicator(now: BasisIndicator, before: BasisIndicator, *, fmt: str, 
 def _previous_basis(previous: dict) -> dict[str, BasisIndicator]:
     """The previous report's basis; an older report without one gives bare values (``no_basis``: no interval)."""
     stored = ((previous.get("findings") or {}).get("year_basis") or {}).get("indicators")
-    if stored:
-        return {b.metric: b for b in (BasisIndicator.model_validate(x) for x in stored)}
+    paths = {metric: path for metric, path, _kind, _fmt in INDICATORS}
+    if stored:  # the value as the report published it; the basis adds its spread
+        basis = (BasisIndicator.model_validate(x) for x in stored)
+        return {b.metric: b.model_copy(update={"value": _value(previous, paths[b.metric])})
+                for b in basis if b.metric in paths and _value(previous, paths[b.metric]) is not None}
     out = {}
     for metric, path, kind, _fmt in INDICATORS:
         value = _value(previous, path)

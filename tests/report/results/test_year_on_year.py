@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from kemuning_eval.report.results.model import BasisIndicator, BasisPart, YearBasis
-from kemuning_eval.report.results.year_on_year import compare_indicator, year_on_year
+from kemuning_eval.report.results.year_on_year import INDICATORS, compare_indicator, year_on_year
 
 
 def _ind(metric, kind, value, **fields):
@@ -22,8 +22,17 @@ def _parts(**rates_weights):
 
 
 def _previous(*indicators, year=2025):
-    return {"study": {"year": year, "synthetic": True},
-            "findings": {"year_basis": YearBasis(indicators=list(indicators)).model_dump()}}
+    """A previous metrics.json: each indicator's published value at its path, and the stored basis."""
+    doc = {"study": {"year": year, "synthetic": True},
+           "findings": {"year_basis": YearBasis(indicators=list(indicators)).model_dump()}}
+    paths = {metric: path for metric, path, _kind, _fmt in INDICATORS}
+    for ind in indicators:
+        *parents, leaf = paths[ind.metric].split(".")
+        node = doc
+        for key in parents:
+            node = node.setdefault(key, {})
+        node[leaf] = ind.value
+    return doc
 
 
 def test_a_mix_only_change_is_mix_and_not_a_significant_change():
@@ -80,3 +89,12 @@ def test_mix_share_threshold_comes_from_the_configuration():
     before = _ind("roi_pct", "ratio", 2.0, parts=_parts(A=(1.0, 75.0), B=(5.0, 25.0)))
     strict = compare_indicator(now, before, fmt="num1", alpha=0.05, mix_share_min=1.0)
     assert strict.verdict == "mix"  # pure mix reaches even a threshold of 1
+
+
+def test_the_published_value_is_compared_and_the_basis_gives_its_spread():
+    basis = _ind("reaction_mean", "mean", 3.8, n=200, sd=0.5)
+    previous = _previous(basis)
+    previous["reaction"]["mean_overall"] = 3.5  # the report as published
+    now = _ind("reaction_mean", "mean", 3.9, n=200, sd=0.5)
+    row = year_on_year(YearBasis(indicators=[now]), previous, alpha=0.05, mix_share_min=0.5).rows[0]
+    assert row.previous == 3.5 and row.estimate == pytest.approx(0.4) and row.method == "welch"
