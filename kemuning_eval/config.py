@@ -81,6 +81,7 @@ REPORT_RULE_DEFAULTS: Mapping[str, Any] = MappingProxyType({
     "ikm_nrr_min": 3.0644,
     "ikm_priority_high_converted": 70.80,  # midpoint of IKM grade C, (65.00 + 76.60) / 2
     "gain_min": 0.30,
+    "mix_share": 0.50,   # a year-on-year change whose programme-mix component is at least this share is "mix"
     "roi_min": 0.0,
     "alpha": 0.05,
     "roi_sensitivity_share": 0.20,          # attribution and confidence moved by +/- this share of themselves
@@ -109,7 +110,22 @@ REPORT_RULE_RANGES: Mapping[str, tuple[float | None, float | None]] = MappingPro
     "seats_full_tolerance": (0.0, 1.0),
     "budget_limit_theme_share": (0.0, 1.0),
     "budget_limit_theme_min_count": (0.0, None),
+    "mix_share": (0.0, 1.0),
 })
+
+#: Whether a higher value of a unit outcome is better (``outcomes.higher_is_better``), per known outcome.
+#: budget_ratio (realisasi / pagu): true. In local government the ratio is read as budget absorption
+#: (penyerapan), where a low ratio usually means poor execution of the planned activities (docs/domain.md,
+#: section 8); an agency that reads a lower ratio as savings for the same output sets it to false.
+#: on_time (share of activities completed on time) and service_satisfaction (the unit's service index): true.
+#: An outcome not listed here is taken as higher is better unless studi.yaml says otherwise.
+OUTCOME_HIGHER_IS_BETTER: Mapping[str, bool] = MappingProxyType({
+    "budget_ratio": True,
+    "on_time": True,
+    "service_satisfaction": True,
+})
+DEFAULT_HIGHER_IS_BETTER: bool = True
+
 
 #: The nine IKM elements of PermenPANRB 14/2017, in the regulation's order, with the defaults of
 #: their follow-up plan (``report.follow_up.<element>``): the unit responsible (``owner``, a code
@@ -196,10 +212,26 @@ DEFAULT_PASS_MARK: float = DEFAULTS["scoring"]["pass_mark_default"]
 DEFAULT_JP_TARGET: float = DEFAULTS["scoring"]["jp_target"]
 DEFAULT_COMPLETION_MIN_ATTENDANCE: float = DEFAULTS["scoring"]["completion_min_attendance"]
 
+def higher_is_better(outcome: str, configured: Mapping[str, bool] | None = None) -> bool:
+    """Whether a higher value of ``outcome`` is better: ``outcomes.higher_is_better``, else the known default.
+
+    Examples
+    --------
+    >>> higher_is_better("budget_ratio"), higher_is_better("budget_ratio", {"budget_ratio": False})
+    (True, False)
+    >>> higher_is_better("complaints_per_month")
+    True
+    """
+    given = dict(configured or {})
+    if outcome in given:
+        return bool(given[outcome])
+    return bool(OUTCOME_HIGHER_IS_BETTER.get(outcome, DEFAULT_HIGHER_IS_BETTER))
+
+
 _TOP_KEYS = ("study", "inputs", "privacy", "duplicates", "nip", "scoring", "themes", "report",
              "outcomes", "linking")
 _REPORT_KEYS = ("lang", "date", "legal_basis", "rules", "follow_up", "recommendations")
-_OUTCOME_KEYS = ("first_post_period", "comparison")
+_OUTCOME_KEYS = ("first_post_period", "comparison", "higher_is_better")
 _LINKING_KEYS = ("max_dropped_share",)
 _STUDY_KEYS = ("year", "region", "agency", "synthetic", "population_asn", "previous_year", "title")
 _INPUT_KEYS = ("file", "codebook", "sep", "decimal", "encoding", "sheet", "header_row", "thousands")
@@ -864,8 +896,16 @@ def _rules(path: Path, value: Any) -> dict:
 def _outcomes(path: Path, data: Mapping) -> dict:
     outcomes = _mapping(path, "outcomes", data.get("outcomes"))
     _check_keys(path, "outcomes", outcomes, _OUTCOME_KEYS)
-    for key in _OUTCOME_KEYS:
+    for key in ("first_post_period", "comparison"):
         _typed(path, f"outcomes.{key}", outcomes.get(key), str, "text")
+    if outcomes.get("higher_is_better") is not None:
+        given = _mapping(path, "outcomes.higher_is_better", outcomes["higher_is_better"])
+        for name, value in given.items():
+            if not isinstance(value, bool):
+                raise _err(path, f"outcomes.higher_is_better.{name}", t("ingest.config.wrong_type",
+                           expected=t("ingest.config.expect.bool"), value=repr(value)),
+                           t("config.outcomes.direction_hint"))
+        outcomes["higher_is_better"] = {str(k): v for k, v in given.items()}
     first_post = outcomes.get("first_post_period")
     if first_post is not None and period_start(first_post) is None:
         # refused here, at load: ingestion would otherwise fall back to the programmes' end dates

@@ -230,6 +230,7 @@ def test_rule_thresholds_are_read_as_loaded(tmp_path):
     ("scoring: {likert_cutoffs: {Baik: 7}}", "scoring.likert_cutoffs.Baik"),
     ("scoring: {jp_target: -1}", "scoring.jp_target"),
     ("outcomes: {first_post_period: 2026-Semester2}", "outcomes.first_post_period"),
+    ("outcomes: {higher_is_better: {budget_ratio: ya}}", "outcomes.higher_is_better.budget_ratio"),
 ])
 def test_every_section_names_the_key_and_what_to_do(tmp_path, section, key):
     text = "inputs: {tests: {file: tes.csv}}\n" + section + "\n"
@@ -257,3 +258,12 @@ def test_first_post_period_is_checked_at_load(tmp_path, label):
     # silently replaced by the programmes' end dates during ingestion
     cfg = load_study(_write(tmp_path, _BASE + f"outcomes: {{first_post_period: '{label}'}}\n"))
     assert cfg.outcomes["first_post_period"] == label
+
+
+def test_outcome_directions_load_as_declared(tmp_path):
+    from kemuning_eval.config import higher_is_better
+
+    text = "study: {year: 2026}\ninputs: {tests: {file: tes.csv}}\noutcomes: {higher_is_better: {budget_ratio: false}}\n"
+    cfg = load_study(_write(tmp_path, text))
+    assert higher_is_better("budget_ratio", cfg.outcomes["higher_is_better"]) is False
+    assert higher_is_better("on_time", cfg.outcomes["higher_is_better"]) is True

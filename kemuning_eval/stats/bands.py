@@ -329,6 +329,42 @@ def significance(estimate: float | None, ci_low: float | None, ci_high: float | 
     return "inconclusive"
 
 
+def significant_after_holm(direction: str | None, p_holm: float | None, alpha: float = DEFAULT_ALPHA) -> bool:
+    """Whether a change stays significant after Holm's correction across a family of outcomes.
+
+    The change must be a significant ``increase`` or ``decrease`` on its own
+    (:func:`significance`) and its Holm-adjusted p-value (Holm 1979) below ``alpha``.
+
+    Examples
+    --------
+    >>> significant_after_holm("increase", 0.0144), significant_after_holm("increase", 0.06)
+    (True, False)
+    >>> significant_after_holm("none", 0.01), significant_after_holm("decrease", None)
+    (False, False)
+    """
+    return direction in ("increase", "decrease") and _finite(p_holm) and p_holm < alpha
+
+
+def outcome_verdict(direction: str | None, p_holm: float | None, higher_is_better: bool,
+                    alpha: float = DEFAULT_ALPHA) -> str:
+    """``improved``, ``worsened`` or ``not_shown``: a unit outcome's effect read in the outcome's direction.
+
+    An effect is shown only when it is significant after Holm's correction
+    (:func:`significant_after_holm`); it is an improvement when it moves the
+    outcome the way the study declares better (``outcomes.higher_is_better``).
+
+    Examples
+    --------
+    >>> outcome_verdict("decrease", 0.001, higher_is_better=False), outcome_verdict("decrease", 0.001, True)
+    ('improved', 'worsened')
+    >>> outcome_verdict("increase", 0.2, True)
+    'not_shown'
+    """
+    if not significant_after_holm(direction, p_holm, alpha):
+        return "not_shown"
+    return "improved" if (direction == "increase") == bool(higher_is_better) else "worsened"
+
+
 def is_significant(estimate: float | None, ci_low: float | None, ci_high: float | None,
                    p: float | None, alpha: float = DEFAULT_ALPHA) -> bool:
     """True for a significant increase or decrease (see :func:`significance`).

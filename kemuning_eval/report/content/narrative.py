@@ -122,6 +122,25 @@ def _summary_scope(s: dict, lang: str) -> list[str]:
     return out
 
 
+def summary_results(m: dict, lang: str) -> str | None:
+    """The summary sentence of Level 4 from the pooled effects (None when none was estimated).
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.results.metrics import empty_metrics
+    >>> print(summary_results(empty_metrics(2026), "en"))
+    None
+    """
+    did = [r for r in _ok(m, "results").get("did") or [] if r.get("estimate") is not None]
+    if not did:
+        return None
+    sig = [f"{_label(r, 'outcome')} ({t('report.direction.' + r['direction'], lang)})"
+           for r in did if r.get("significant")]
+    text = (t("report.results.summary_sig", lang, outcomes=", ".join(sig)) if sig
+            else t("report.results.summary_none", lang))
+    return t("report.summary.results", lang, verdict=text)
+
+
 def _summary_levels(m: dict, lang: str) -> list[str]:
     """One summary sentence per measured level (its headline numbers and stored verdict)."""
     out = []
@@ -146,13 +165,9 @@ def _summary_levels(m: dict, lang: str) -> list[str]:
     applying = (_ok(m, "behavior").get("applying") or {})
     if applying.get("share") is not None:
         out.append(t("report.summary.behavior", lang, share=fmt_pct(applying["share"], 1, lang)))
-    did = [r for r in _ok(m, "results").get("did") or [] if r.get("estimate") is not None]
-    if did:
-        sig = [f"{_label(r, 'outcome')} ({t('report.direction.' + r['direction'], lang)})"
-               for r in did if r.get("significant")]
-        text = (t("report.results.summary_sig", lang, outcomes=", ".join(sig)) if sig
-                else t("report.results.summary_none", lang))
-        out.append(t("report.summary.results", lang, verdict=text))
+    results_line = summary_results(m, lang)
+    if results_line:
+        out.append(results_line)
     cost = _ok(m, "cost")
     if cost.get("bcr") is not None:
         out.append(t("report.summary.cost", lang, cost=fmt_rupiah(cost.get("total_cost"), lang),

@@ -29,8 +29,8 @@ from pydantic import ValidationError
 
 from kemuning_eval.i18n import catalogue, t
 from kemuning_eval.numfmt import fmt_ci, fmt_int, fmt_number, fmt_pct
+from kemuning_eval.report.content import comparison_tables, findings, outcome_tables, wording
 from kemuning_eval.report.content import figures as figs
-from kemuning_eval.report.content import findings, wording
 from kemuning_eval.report.content import limitations as limits
 from kemuning_eval.report.content import narrative as nar
 from kemuning_eval.report.content import program_table as programs
@@ -199,7 +199,12 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
         return join([self._heading(name), body])
 
     def _s_summary(self) -> Html:
-        return _paras(nar.summary(self.m, self.lang))
+        text = nar.summary(self.m, self.lang)
+        effects = self.model.results.effects if self.model is not None and self.model.results.available else None
+        if effects:  # Level 4 summarised from the verdicts read in each outcome's direction, per scope
+            pooled_line = nar.summary_results(self.m, self.lang)
+            text = [outcome_tables.summary_line(effects, self.lang) if x == pooled_line else x for x in text]
+        return _paras(text)
 
     def _s_intro(self) -> Html:
         intro = nar.introduction(self.m, self.lang)
@@ -261,7 +266,16 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
         return _paras(nar.behavior(self.m, self.lang))
 
     def _s_results(self) -> Html:
-        return _paras(nar.results(self.m, self.lang))
+        text = nar.results(self.m, self.lang)
+        effects = self.model.results.effects if self.model is not None and self.model.results.available else None
+        if not effects:
+            return _paras(text)
+        # pooled and per programme, Holm within each scope, read in each outcome's direction: these sentences
+        # replace the per-outcome lines of the pooled effect (the introduction and the caveats stay)
+        n_rows = sum(1 for row in self.model.results.did if row.estimate is not None)
+        rows, columns = outcome_tables.table_rows(effects, self.lang)
+        return join([_paras(text[:1] + outcome_tables.sentences(effects, self.lang) + text[1 + n_rows:]),
+                     self._table(rows, columns, "report.effects.table_caption")])
 
     def _s_cost(self) -> Html:
         c = self.m.get("cost") or {}
@@ -281,7 +295,12 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
         return join(parts)
 
     def _s_comparison(self) -> Html:
-        return _paras(nar.comparison(self.m, self.lang))
+        yoy = self.model.findings.year_on_year if self.model is not None else None
+        if yoy is None:  # no previous basis worded by the intervals: the status or the bare values
+            return _paras(nar.comparison(self.m, self.lang))
+        rows, columns = comparison_tables.table_rows(yoy, self.lang)
+        return join([_paras(comparison_tables.sentences(yoy, self.lang)),
+                     self._table(rows, columns, "report.compare.table_caption")])
 
     def _s_challenges(self) -> Html:
         items = (self.m.get("findings") or {}).get("challenges") or []
@@ -458,6 +477,10 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
     def _fig_comparison(self) -> tuple[Any, str]:
         lang, m = self.lang, self.m
         comp = (m.get("findings") or {}).get("comparison") or {}
+        shown = comparison_tables.figure_metrics(self.model.findings.year_on_year if self.model is not None else None)
+        if shown is not None:  # an unchanged value gets no panel
+            comp = dict(comp, rows=[r for r in comp.get("rows") or [] if r["metric"] in shown])
+            m = dict(m, findings=dict(m["findings"], comparison=comp))
         summary = "; ".join(f"{t('report.metric.' + r['metric'], lang)} {wording.fmt_value(r['previous'], r['fmt'], lang)}"
                             f" → {wording.fmt_value(r['current'], r['fmt'], lang)}" for r in comp.get("rows") or [])
         return figs.comparison_bars(m, lang), t("report.fig.compare.alt", lang, previous=comp.get("previous_year", ""),

@@ -398,6 +398,11 @@ def _levels(setup: _Setup) -> dict[str, Any]:
     for level in SECTIONS:
         missing = availability.level_status(tables, level)
         out[level] = missing.record() if missing else build[level]()
+    if out["results"].available:  # pooled and per trained programme, Holm within each scope
+        from kemuning_eval.report.results.outcome_effects import outcome_effects
+
+        effects = outcome_effects(tables, ctx, (setup.cfg.outcomes or {}).get("higher_is_better"))
+        out["results"] = out["results"].model_copy(update={"effects": effects})
     return out
 
 
@@ -442,13 +447,16 @@ def _findings(m: Metrics, setup: _Setup) -> Findings:
     from kemuning_eval.report.results.comparison import previous_comparison
     from kemuning_eval.report.results.suggestions import theme_book
     from kemuning_eval.report.results.triangulation import triangulate
+    from kemuning_eval.report.results.year_on_year import previous_year_on_year, year_basis
 
     challenges = rules.derive_challenges(m, setup.report_cfg.get("rules"))
     compared, status = (None, None) if setup.program_id else previous_comparison(
         m, setup.paths, setup.year, setup.cfg.study.previous_year)
     recs = rules.derive_recommendations(challenges)
+    basis = None if setup.program_id else year_basis(m, setup.tables, setup.ctx)
+    yoy = previous_year_on_year(basis, setup.paths, status, rules.thresholds(setup.report_cfg.get("rules")))
     found = Findings.model_validate({"challenges": challenges, "comparison": compared, "comparison_status": status,
-                                     **_actions(m, setup, recs, status)})
+                                     "year_basis": basis, "year_on_year": yoy, **_actions(m, setup, recs, status)})
     th = rules.thresholds(setup.report_cfg.get("rules"))
     return found.model_copy(update={"triangulation": triangulate(m.model_copy(update={"findings": found}), th,
                                                                    theme_book(setup.ctx))})

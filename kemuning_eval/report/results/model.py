@@ -1004,6 +1004,42 @@ class EventStudyPoint(Record):
     ci_high: float | None
 
 
+class OutcomeEffect(Record):
+    """One unit outcome's DiD effect in one scope (pooled or one trained programme), Holm-corrected, read in its direction.
+
+    Examples
+    --------
+    The fields it holds:
+
+    >>> list(OutcomeEffect.model_fields)  # doctest: +NORMALIZE_WHITESPACE
+    ['program_id', 'name', 'outcome', 'label', 'higher_is_better', 'estimate', 'ci_low', 'ci_high', 'p_val',
+    'p_holm', 'direction', 'significant_after_holm', 'verdict', 'n_treated_clusters', 'n_control_clusters',
+    'inference', 'pretrend_p', 'parallel_trends_rejected', 'reason']
+    """
+
+    program_id: str | None
+    """None for the pooled effect of every trained programme."""
+    name: str | None
+    outcome: str
+    label: str
+    higher_is_better: bool
+    estimate: float | None
+    ci_low: float | None
+    ci_high: float | None
+    p_val: P
+    p_holm: P
+    """Holm across the outcomes of the same scope."""
+    direction: Direction
+    significant_after_holm: bool
+    verdict: Literal["improved", "worsened", "not_shown"]
+    n_treated_clusters: Count
+    n_control_clusters: Count
+    inference: str | None
+    pretrend_p: P
+    parallel_trends_rejected: bool | None
+    reason: Literal["did_too_few_clusters", "did_design_incomplete"] | None
+
+
 class Results(Record):
     """Level 4: unit outcomes, difference-in-differences clustered by work unit.
 
@@ -1013,7 +1049,7 @@ class Results(Record):
 
     >>> list(Results.model_fields)  # doctest: +NORMALIZE_WHITESPACE
     ['available', 'n_clusters', 'n_treated_clusters', 'n_control_clusters', 'inference', 'method', 'did',
-    'event_study']
+    'event_study', 'effects']
     """
 
     available: Literal[True]
@@ -1024,6 +1060,8 @@ class Results(Record):
     method: str | None
     did: list[DidItem]
     event_study: list[EventStudyPoint]
+    effects: list[OutcomeEffect] | None = None
+    """Pooled and per trained programme, Holm across outcomes within each scope (``outcome_effects``)."""
 
 
 class ProgramCost(Record):
@@ -1548,6 +1586,113 @@ class Triangulated(Record):
     contradictions: list[Contradiction]
 
 
+class BasisPart(Record):
+    """One programme's rate and weight in a pooled indicator (for the shift-share of next year's comparison).
+
+    Examples
+    --------
+    The fields it holds:
+
+    >>> list(BasisPart.model_fields)
+    ['program_id', 'weight', 'rate']
+    """
+
+    program_id: str
+    weight: Annotated[float, Field(ge=0.0)]
+    rate: float
+
+
+class BasisIndicator(Record):
+    """What next year's report needs to compare one key indicator with this year's, with an interval.
+
+    Examples
+    --------
+    The fields it holds:
+
+    >>> list(BasisIndicator.model_fields)
+    ['metric', 'kind', 'value', 'n', 'sd', 'count', 'se', 'parts']
+    """
+
+    metric: str
+    kind: Literal["count", "mean", "share", "index", "ratio"]
+    """``count`` (a census count: no interval), ``mean`` (Welch), ``share`` (Newcombe), ``index`` (linearised SE),
+    ``ratio`` (a pooled ratio of estimated amounts: no sampling interval)."""
+    value: float | int | None
+    n: Count
+    sd: float | None
+    count: Count
+    se: float | None
+    parts: list[BasisPart] | None
+    """Per programme rate and weight of the pooled value; None when a programme is suppressed or missing."""
+
+
+class YearBasis(Record):
+    """The summaries of this year's key indicators that the next year's report compares with.
+
+    Examples
+    --------
+    The fields it holds:
+
+    >>> list(YearBasis.model_fields)
+    ['indicators']
+    """
+
+    indicators: list[BasisIndicator]
+
+
+class YearOnYearRow(Record):
+    """One key indicator, this year against the previous year: the change, its interval and the decision.
+
+    Examples
+    --------
+    The fields it holds:
+
+    >>> list(YearOnYearRow.model_fields)  # doctest: +NORMALIZE_WHITESPACE
+    ['metric', 'kind', 'fmt', 'previous', 'current', 'estimate', 'ci_low', 'ci_high', 'p_val', 'method', 'reason',
+    'direction', 'significant', 'rate_component', 'mix_component', 'mix_share', 'mix_dominated', 'verdict']
+    """
+
+    metric: str
+    kind: Literal["count", "mean", "share", "index", "ratio"]
+    fmt: Fmt
+    previous: float | int
+    current: float | int
+    estimate: float | None
+    ci_low: float | None
+    ci_high: float | None
+    p_val: P
+    method: Literal["welch", "newcombe", "linearised", "none"]
+    reason: str | None
+    """Why there is no interval (``census``, ``not_sampled``, ``no_basis``, or a reason of ``stats.compare``)."""
+    direction: Direction | None
+    significant: bool | None
+    rate_component: float | None
+    mix_component: float | None
+    mix_share: Share
+    mix_dominated: bool
+    verdict: Literal["unchanged", "mix", "increase", "decrease", "none", "inconclusive", "not_tested"]
+    """The one decision the text words: ``mix`` (the programme mix carries the change: no significance claim),
+    ``unchanged`` (no panel, no figure), ``not_tested`` (no interval), else the direction."""
+
+
+class YearOnYear(Record):
+    """This year's key indicators against the previous year's report, each with its change and interval.
+
+    Examples
+    --------
+    The fields it holds:
+
+    >>> list(YearOnYear.model_fields)
+    ['previous_year', 'previous_synthetic', 'level', 'mix_share_min', 'rows']
+    """
+
+    previous_year: int
+    previous_synthetic: bool
+    level: Annotated[float, Field(gt=0.0, lt=1.0)]
+    mix_share_min: Share
+    rows: list[YearOnYearRow]
+
+
 class Findings(Record):
     """Challenges and recommendations from the rules, and the comparison with the previous year.
 
@@ -1557,13 +1702,17 @@ class Findings(Record):
 
     >>> list(Findings.model_fields)  # doctest: +NORMALIZE_WHITESPACE
     ['challenges', 'recommendations', 'comparison', 'comparison_status', 'followup', 'followup_year',
-    'limitations', 'triangulation']
+    'limitations', 'triangulation', 'year_basis', 'year_on_year']
     """
 
     challenges: list[Challenge]
     recommendations: list[Recommendation]
     comparison: Comparison | None
     comparison_status: ComparisonStatus | None
+    year_basis: YearBasis | None = None
+    """This year's summaries for next year's comparison; None for a programme's report."""
+    year_on_year: YearOnYear | None = None
+    """The comparison with the previous year with intervals and the programme-mix decision."""
     """None for a programme's report (only a year's study is compared)."""
     followup: list[FollowUp] | None = None
     """Last year's recommendations judged this year; None without a comparable previous report."""

@@ -93,12 +93,12 @@ def reaction(tables: dict, ctx: Context) -> Reaction | Unavailable:
 
     data, items = tables["reaction"], tables["items"]
     items_r = items[items["instrument"] == "reaction"] if "instrument" in items else items
-    likert_items = survey_likert_items(data, items)
+    likert = survey_likert_items(data, items)
     out: dict[str, Any] = {"available": True, "n_responses": int(len(data))}
     n_part = len(tables.get("participants", [])) or None
     out["response_rate"] = as_float(len(data) / n_part) if n_part else None
 
-    dims = summarize_dimensions(data, likert_items, cutoffs=ctx.cutoffs)
+    dims = summarize_dimensions(data, likert, cutoffs=ctx.cutoffs)
     share_cols = sorted(c for c in dims.columns if c.startswith("share_"))
     out["dimensions"] = [{
         "dimension": row["dimension"], "label": dimension_label(row["dimension"], ctx.lang),
@@ -109,12 +109,12 @@ def reaction(tables: dict, ctx: Context) -> Reaction | Unavailable:
     } for _, row in dims.sort_values("dimension").iterrows()]
     # overall satisfaction: each respondent's mean over all Likert items answered, summarised
     # like a dimension (stats.likert definition)
-    overall = summarize_dimensions(data, likert_items.assign(dimension="overall"), cutoffs=ctx.cutoffs).iloc[0]
+    overall = summarize_dimensions(data, likert.assign(dimension="overall"), cutoffs=ctx.cutoffs).iloc[0]
     out["mean_overall"] = as_float(overall["estimate"])
     out["category_overall"] = text_or_none(overall.get("category"))
 
-    its = summarize_items(data, likert_items, cutoffs=ctx.cutoffs)
-    labels = dict(zip(likert_items["variable"], likert_items["label"], strict=True))
+    its = summarize_items(data, likert, cutoffs=ctx.cutoffs)
+    labels = dict(zip(likert["variable"], likert["label"], strict=True))
     out["items"] = [{
         "variable": row["item"] if "item" in row else row["variable"],
         "label": labels.get(row["item"] if "item" in row else row["variable"]),
@@ -123,7 +123,7 @@ def reaction(tables: dict, ctx: Context) -> Reaction | Unavailable:
         "sd": as_float(row["sd"]), "favourable": as_float(row["favourable"]), "category": text_or_none(row.get("category")),
     } for _, row in its.iterrows()]
 
-    rel = cronbach_alpha(data, likert_items)
+    rel = cronbach_alpha(data, likert)
     out["reliability"] = [{
         "dimension": row["scale"], "label": dimension_label(row["scale"], ctx.lang), "n": as_count(row["n"]),
         "k": as_count(row["k"]), "alpha": as_float(row["estimate"]), "ci_low": as_float(row["ci_low"]),

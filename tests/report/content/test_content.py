@@ -54,8 +54,10 @@ def _numbers_in(value, out: set[str], lang: str) -> None:
         return
     elif isinstance(value, (int, float)):
         for d in range(4):
-            out.add(fmt_number(value, d, lang))
-            out.add(fmt_pct(value, d, lang).rstrip("%"))
+            # a sentence may word the sign ("lebih sedikit", "less") and show the size: abs() of the stored value
+            for v in (value, abs(value)):
+                out.add(fmt_number(v, d, lang))
+                out.add(fmt_pct(v, d, lang).rstrip("%"))
         out.add(fmt_int(value, lang))
         out.add(fmt_rupiah(value, lang).removeprefix("Rp").removeprefix("IDR "))
         out.add(str(value))
