@@ -192,8 +192,12 @@ def _unmet_demand(m: Metrics, th: Mapping[str, Any]) -> list[Challenge]:
             _ev("ratio", "study.demand.total.applicants_per_seat", total.applicants_per_seat, "num2"),
             _ev("fill", "study.demand.total.seat_fill", total.seat_fill, "pct1"),
             _ev("theme", "study.demand.total.funding_theme_share", total.funding_theme_share, "pct1")])
-    names = [row.name or row.program_id for row in demand.by_program if row.budget_limited]
-    return [_challenge("unmet_demand", ev, programs=", ".join(names))] if ev else []
+    limited = [row for row in demand.by_program if row.budget_limited]
+    names = [row.name or row.program_id for row in limited]
+    if not ev:
+        return []
+    return [_challenge("unmet_demand", ev, programs=", ".join(names)).model_copy(update={
+        "programs": [row.program_id for row in limited], "overall": bool(total is not None and total.budget_limited)})]
 
 
 def _budget_evidence(row: Any, ev: list[Evidence]) -> list[Evidence]:
@@ -294,7 +298,11 @@ def _low_roi(m: Metrics, th: Mapping[str, Any]) -> list[Challenge]:
     if cost.roi.pooled is not None and cost.roi.pooled.low_roi:
         ev.append(_ev("roi", "cost.roi.pooled.roi_pct", cost.roi.pooled.roi_pct, "num1"))
     names = ", ".join(row.name or row.program_id or "" for _, row in low)
-    return [_challenge("low_roi", ev, programs=names)] if ev else []
+    if not ev:
+        return []
+    pooled = bool(cost.roi.pooled is not None and cost.roi.pooled.low_roi)
+    return [_challenge("low_roi", ev, programs=names).model_copy(update={
+        "programs": [row.program_id for _, row in low if row.program_id], "overall": pooled})]
 
 
 RULES: tuple[Callable[[Metrics, Mapping[str, Any]], list[Challenge]], ...] = (
