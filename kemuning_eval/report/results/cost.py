@@ -88,6 +88,21 @@ def cost(tables: dict, ctx: Context) -> Cost | Unavailable:
         roi = roi_by_program(tables["benefits"], programs)
         tot = roi[roi["program_id"] == TOTAL].iloc[0] if (roi["program_id"] == TOTAL).any() else roi.iloc[0]
         out.update(total_benefit=as_number(tot["benefits"]), benefit_costs=as_number(tot["costs"]), bcr=as_float(tot["bcr"]),
-                   roi_pct=as_float(tot["roi_pct"]), payback_months=as_float(tot["payback_months"]),
+                   roi_pct=as_float(tot["roi_pct"]), payback_months=payback_if_gain(tot),
                    roi_method=str(tot.get("method")))
     return Cost.model_validate(out)
+
+
+def payback_if_gain(row: Any) -> float | None:
+    """The payback period (months) only when benefits exceed costs (BCR > 1), else None.
+
+    A programme that returns less than it costs within the benefit year has no
+    payback to report (a "payback" of 15 months beside a negative ROI reads as a gain).
+
+    Examples
+    --------
+    >>> payback_if_gain({"bcr": 1.25, "payback_months": 9.6}), payback_if_gain({"bcr": 0.8, "payback_months": 15.0})
+    (9.6, None)
+    """
+    bcr = as_float(row["bcr"])
+    return as_float(row["payback_months"]) if bcr is not None and bcr > 1 else None

@@ -208,7 +208,7 @@ class DataQualityRow(Record):
     The fields it holds:
 
     >>> list(DataQualityRow.model_fields)
-    ['file', 'check', 'column', 'n', 'severity']
+    ['file', 'check', 'column', 'n', 'severity', 'detail']
     """
 
     file: str
@@ -216,6 +216,8 @@ class DataQualityRow(Record):
     column: str | None
     n: Count
     severity: Literal["error", "warning", "info"]
+    detail: str | None = None
+    """The codes of the values the check's text names (the duplicates rule, the NIP reasons), ``;``-joined."""
 
 
 class DataQuality(Record):
@@ -357,7 +359,7 @@ class Item(Record):
     The fields it holds:
 
     >>> list(Item.model_fields)
-    ['variable', 'label', 'dimension', 'dimension_label', 'n', 'mean', 'sd', 'favourable', 'category']
+    ['variable', 'label', 'dimension', 'dimension_label', 'n', 'mean', 'sd', 'favourable', 'category', 'reverse']
     """
 
     variable: str
@@ -369,6 +371,8 @@ class Item(Record):
     sd: float | None
     favourable: Share
     category: str | None
+    reverse: bool = False
+    """A reverse-worded item (``reverse: true`` in the codebook): its scores are recoded, its wording is not."""
 
 
 class ReliabilityItem(Record):

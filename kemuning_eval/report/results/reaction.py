@@ -119,12 +119,15 @@ def reaction(tables: dict, ctx: Context) -> Reaction | Unavailable:
 
     its = summarize_items(data, likert_items, cutoffs=ctx.cutoffs)
     labels = dict(zip(likert_items["variable"], likert_items["label"], strict=True))
+    reverse = set(likert_items.loc[likert_items["reverse"].fillna(False).astype(bool), "variable"]) \
+        if "reverse" in likert_items else set()
     out["items"] = [{
         "variable": row["item"] if "item" in row else row["variable"],
         "label": labels.get(row["item"] if "item" in row else row["variable"]),
         "dimension": row.get("dimension"), "dimension_label": dimension_label(row.get("dimension"), ctx.lang),
         "n": as_count(row["n"]), "mean": as_float(row["estimate"]),
         "sd": as_float(row["sd"]), "favourable": as_float(row["favourable"]), "category": text_or_none(row.get("category")),
+        "reverse": (row["item"] if "item" in row else row["variable"]) in reverse,
     } for _, row in its.iterrows()]
 
     rel = cronbach_alpha(data, likert_items)

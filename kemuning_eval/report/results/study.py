@@ -22,6 +22,7 @@ from kemuning_eval.report.results.common import (
     has_rows,
     text_or_none,
 )
+from kemuning_eval.report.results.ordering import natural_key
 from kemuning_eval.stats._common import TOTAL
 from kemuning_eval.stats.bands import LIKERT_CUTOFFS
 
@@ -143,11 +144,29 @@ def study(tables: dict, ctx: Context, *, target_jp: float = DEFAULT_JP_TARGET, p
             "n_checks": int(len(dq)), "n_errors": int((sev == "error").sum()),
             "n_warnings": int((sev == "warning").sum()), "n_info": int((sev == "info").sum()),
             "rows": [{"file": row["file"], "check": row["check"], "column": row["column"] if isinstance(row["column"], str) else None, "n": as_count(row["n"]),
-                      "severity": row["severity"]}
+                      "severity": row["severity"], "detail": quality_detail(row)}
                      for _, row in dq.sort_values(["severity", "file", "check", "column"]).iterrows()
                      if row["severity"] != "info" or (row.get("n") or 0) > 0],
         }
     return out
+
+
+#: checks whose ``example`` holds codes of the run (the duplicates rule, the NIP reasons), never data
+DETAIL_CHECKS = frozenset({"duplicate_submission", "invalid_nip"})
+
+
+def quality_detail(row: Any) -> str | None:
+    """The codes a data-quality finding's text names (``example`` of :data:`DETAIL_CHECKS`), else None.
+
+    Examples
+    --------
+    >>> quality_detail({"check": "invalid_nip", "example": "format; gender"})
+    'format; gender'
+    >>> quality_detail({"check": "unknown_label", "example": "Setuju sekali"}) is None
+    True
+    """
+    value = row.get("example") if row.get("check") in DETAIL_CHECKS else None
+    return value if isinstance(value, str) and value else None
 
 
 def _iso(value: Any) -> str | None:
@@ -263,7 +282,7 @@ def profile(tables: dict, ctx: Context) -> list[dict]:
         if var not in people:
             continue
         counts = people[var].astype("string").fillna("–").value_counts(sort=False)
-        for value, n in sorted(counts.items(), key=lambda kv: str(kv[0])):
+        for value, n in sorted(counts.items(), key=lambda kv: natural_key(kv[0])):  # "<30" first, grades by rank
             rows.append({"variable": var, "value": str(value), "n": int(n), "share": float(n) / len(people)})
     if not rows:
         return []
