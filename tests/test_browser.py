@@ -189,3 +189,34 @@ def test_nbconvert_exporter_page_is_offline_with_contents(browser, nbconvert_pag
     assert page.evaluate("document.documentElement.lang") == "id"
     assert page.title().startswith("Laporan Evaluasi")
     page.close()
+
+
+@pytest.fixture(scope="module")
+def real_pages(real_report):
+    """The bundled study's report in Indonesian (``real_report``) and in English."""
+    english = build_report(YEAR, paths=ProjectPaths(real_report.html.parents[2]), lang="en")
+    return {"id": real_report, "en": english}
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_real_report_language_and_source_links(browser, real_pages, lang):
+    """``<html lang>`` is the report's language; every "Sumber: Tabel n" link jumps to table n."""
+    page, _, errors = _open(browser, real_pages[lang].html)
+    assert errors == []
+    assert page.evaluate("document.documentElement.lang") == lang
+    text = page.inner_text("main")
+    assert ("Sumber:" if lang == "id" else "Source:") in text
+    links = page.locator("main small a[href^='#tabel-'], main small a[href^='#gambar-']")
+    assert links.count() >= 3
+    for i in range(links.count()):
+        link = links.nth(i)
+        anchor = link.get_attribute("href")
+        page.evaluate("window.scrollTo(0, 0)")
+        link.click()
+        assert page.evaluate("location.hash") == anchor
+        caption = page.evaluate(
+            f"document.getElementById('{anchor[1:]}').querySelector('caption, figcaption').textContent")
+        assert caption.startswith(link.inner_text() + "."), (anchor, caption)  # "Tabel 4" -> "Tabel 4. ..."
+        top = page.evaluate(f"document.getElementById('{anchor[1:]}').getBoundingClientRect().top")
+        assert -1 <= top < 700, (anchor, top)  # scrolled to it (sub-pixel rounding aside)
+    page.close()
