@@ -8,10 +8,11 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
+
+from report_study import pseudonym_key
 
 REPO = Path(__file__).resolve().parents[1]
 YEAR = 2026
@@ -24,15 +25,8 @@ def bundled_project(root: Path) -> Path:
     from kemuning_eval.paths import ProjectPaths
 
     shutil.copytree(REPO / "data" / "raw" / str(YEAR), root / "data" / "raw" / str(YEAR))
-    old = os.environ.get("KEMUNING_EVAL_KEY")
-    os.environ["KEMUNING_EVAL_KEY"] = KEY
-    try:
+    with pseudonym_key(KEY):
         ingest_study(YEAR, paths=ProjectPaths(root))
-    finally:
-        if old is None:
-            os.environ.pop("KEMUNING_EVAL_KEY", None)
-        else:
-            os.environ["KEMUNING_EVAL_KEY"] = old
     return root
 
 

@@ -78,10 +78,8 @@ def check_text(row: DataQualityRow, lang: str, *, year: int) -> str:
     ----------
     row : DataQualityRow
         One finding; ``detail`` holds the codes of its values (``;``-joined).
-    lang : {"id", "en"}
-        Report language.
-    year : int
-        Study year (names the duplicates report).
+    lang, year
+        As for :func:`check_label`.
 
     Returns
     -------
