@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 KEY = "test-key-report-content-0123456789abcdef"
@@ -16,15 +18,22 @@ def build_study(root: Path, years: tuple[int, ...] = (2026,), participants: int 
 
     paths = ProjectPaths(root)
     (root / "notebooks").mkdir(parents=True, exist_ok=True)
-    old = os.environ.get("KEMUNING_EVAL_KEY")
-    os.environ["KEMUNING_EVAL_KEY"] = KEY
-    try:
+    with pseudonym_key(KEY):
         for year in years:
             write_study(paths.raw(year), year=year, participants=participants, seed=year)
             ingest_study(year, paths=paths)
+    return root
+
+
+@contextmanager
+def pseudonym_key(key: str) -> Iterator[None]:
+    """Set ``KEMUNING_EVAL_KEY`` to ``key`` for the block, then restore it."""
+    old = os.environ.get("KEMUNING_EVAL_KEY")
+    os.environ["KEMUNING_EVAL_KEY"] = key
+    try:
+        yield
     finally:
         if old is None:
             os.environ.pop("KEMUNING_EVAL_KEY", None)
         else:
             os.environ["KEMUNING_EVAL_KEY"] = old
-    return root

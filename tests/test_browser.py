@@ -100,6 +100,18 @@ def real_report(tmp_path_factory):
     return build_report(YEAR, paths=ProjectPaths(root))
 
 
+def _jump(page, link) -> str:
+    """Click an in-page link from the top: the URL names its target, which is scrolled into view."""
+    anchor = link.get_attribute("href")
+    page.evaluate("window.scrollTo(0, 0)")
+    link.click()
+    assert page.evaluate("location.hash") == anchor
+    assert page.evaluate(f"document.getElementById('{anchor[1:]}').matches(':target')")
+    target_top = page.evaluate(f"document.getElementById('{anchor[1:]}').getBoundingClientRect().top")
+    assert -1 <= target_top < 700, (anchor, target_top)  # in view (sub-pixel rounding aside)
+    return anchor
+
+
 def _check_page(page, requests, errors):
     """No console errors, no network, contents links jump to their sections, figures render."""
     assert errors == []
@@ -107,14 +119,7 @@ def _check_page(page, requests, errors):
     links = page.locator("nav.report-toc a")
     assert links.count() >= 3
     for i in range(links.count()):
-        link = links.nth(i)
-        anchor = link.get_attribute("href")
-        page.evaluate("window.scrollTo(0, 0)")
-        link.click()
-        assert page.evaluate("location.hash") == anchor
-        assert page.evaluate(f"document.getElementById('{anchor[1:]}').matches(':target')")
-        target_top = page.evaluate(f"document.getElementById('{anchor[1:]}').getBoundingClientRect().top")
-        assert 0 <= target_top < 700, (anchor, target_top)
+        _jump(page, links.nth(i))
     assert page.evaluate("window.scrollY") > 0  # the last section is far below the top
     figures = page.locator("img")
     assert figures.count() >= 1
@@ -188,4 +193,29 @@ def test_nbconvert_exporter_page_is_offline_with_contents(browser, nbconvert_pag
     _check_page(page, requests, errors)
     assert page.evaluate("document.documentElement.lang") == "id"
     assert page.title().startswith("Laporan Evaluasi")
+    page.close()
+
+
+@pytest.fixture(scope="module")
+def real_pages(real_report):
+    """The bundled study's report in Indonesian (``real_report``) and in English."""
+    english = build_report(YEAR, paths=ProjectPaths(real_report.html.parents[2]), lang="en")
+    return {"id": real_report, "en": english}
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_real_report_language_and_source_links(browser, real_pages, lang):
+    """``<html lang>`` is the report's language; every "Sumber: Tabel n" link jumps to table n."""
+    page, _, errors = _open(browser, real_pages[lang].html)
+    assert errors == []
+    assert page.evaluate("document.documentElement.lang") == lang
+    text = page.inner_text("main")
+    assert ("Sumber:" if lang == "id" else "Source:") in text
+    links = page.locator("main small a[href^='#tabel-'], main small a[href^='#gambar-']")
+    assert links.count() >= 3
+    for i in range(links.count()):
+        anchor = _jump(page, links.nth(i))
+        caption = page.evaluate(
+            f"document.getElementById('{anchor[1:]}').querySelector('caption, figcaption').textContent")
+        assert caption.startswith(links.nth(i).inner_text() + "."), (anchor, caption)  # "Tabel 4" -> "Tabel 4. ..."
     page.close()

@@ -192,6 +192,18 @@ def _roman(text: str) -> int | None:
     return total if total > 0 else None
 
 
+def is_pppk_grade(value: str) -> bool:
+    """A PPPK grade written as a Roman numeral alone (``IX``), not a PNS grade (``III/a``) nor the sex code ``L``.
+
+    Examples
+    --------
+    >>> is_pppk_grade("IX"), is_pppk_grade("III/a"), is_pppk_grade("L")
+    (True, False, False)
+    """
+    text = str(value).strip()
+    return bool(re.fullmatch(r"[IVXL]+", text)) and text != "L"
+
+
 def category_order_key(value: Any) -> tuple[int, float, str]:
     """Sort key that puts profile categories in their natural order, not as text.
 

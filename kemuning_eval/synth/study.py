@@ -35,6 +35,16 @@ XLSX_LIMIT = 50_000
 MIN_PARTICIPANTS = 20
 
 
+#: comments closing the generated ``studi.yaml``: what the report prints by default, and what to check first
+STUDY_NOTES = (
+    "# report.legal_basis (opsional): daftar dasar hukum yang dicetak di Pendahuluan, persis seperti\n"
+    "# ditulis di sini. Tanpa daftar ini laporan mencetak PermenPANRB 14/2017, PP 11/2017 jo.\n"
+    "# PP 17/2020 (paling sedikit 20 JP per ASN per tahun) dan UU 27/2022.\n"
+    "# Catatan: rujukan pasal 20 JP pada PP 11/2017 jo. PP 17/2020 belum dicocokkan dengan naskah\n"
+    "# resmi; periksa sebelum laporan diterbitkan. Catatan seperti ini tetap di komentar, tidak dicetak.\n"
+)
+
+
 def _dump_yaml(path: Path, data: dict, header: str) -> None:
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100,
                           default_flow_style=None)
@@ -212,6 +222,8 @@ def _generate(out: Path, *, year: int, participants: int, seed: int, interviews:
     cfg = study_config(year=year, population=len(pop["nip"]),
                        files={k: files[k] for k in order})
     _dump_yaml(out / "studi.yaml", cfg, header)
+    with (out / "studi.yaml").open("a", encoding="utf-8") as f:  # notes on the defaults: comments, never printed
+        f.write(STUDY_NOTES)
     truth = true_effects(year)
     truth["generator"] = {"seed": seed, "participants": participants,
                           "population_asn": len(pop["nip"])}

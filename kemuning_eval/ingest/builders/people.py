@@ -45,7 +45,8 @@ def nip_ids(state: RunState, inp: Input, *, prefix: str = "P", domain: str = "")
     bad = info["kind"] == "invalid"
     for reason, grp in df[bad].groupby(info.loc[bad, "reason"], sort=True):
         state.problem(inp.file, "invalid_nip", check_text("invalid_nip", reason=reason), rows=grp["_row"],
-                      column=raw_name(df, "nip"), hint=t("ingest.pipe.invalid_nip_hint", mode=state.cfg.nip.mode))
+                      column=raw_name(df, "nip"), value=reason,  # the reason code (never the NIP) for the report
+                      hint=t("ingest.pipe.invalid_nip_hint", mode=state.cfg.nip.mode))
     state.problems += nip_usable(inp.file, info["kind"], df["_row"], raw_name(df, "nip"))
     out = df.copy(deep=False)  # copy-on-write: the new columns never touch df
     out["_nip_kind"] = info["kind"].replace({"missing": None})

@@ -22,6 +22,7 @@ Examples
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from kemuning_eval.i18n import t
@@ -58,9 +59,9 @@ def dedupe(state: RunState, inp: Input, df: Any, keys: list[str], items: list[st
         state.dup_reports.append(report)
         n = int((report["action"] == "drop").sum())
         counts = {kind: int((report["duplicate"] == kind).sum()) for kind in ("exact", "corrected")}
-        state.problems.append(measure(inp.file, "duplicate_submission", "+".join(keys), n,
-                                      n / max(len(df), 1), "warning",
-                                      t("ingest.dedupe.summary", rule=rule, year=state.year, **counts)))
+        found = measure(inp.file, "duplicate_submission", "+".join(keys), n, n / max(len(df), 1), "warning",
+                        t("ingest.dedupe.summary", rule=rule, year=state.year, **counts))
+        state.problems.append(replace(found, value=rule))  # the rule's code, named in the report
         for kind, m in counts.items():
             state.problems.append(measure(inp.file, f"duplicate_{kind}", "+".join(keys), m,
                                           m / max(len(df), 1), "info"))

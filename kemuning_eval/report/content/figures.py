@@ -517,7 +517,7 @@ def png_bytes(fig: Figure) -> bytes:
     return buf.getvalue()
 
 
-def figure_html(fig: Figure | None, *, alt: str = "", caption: str = "") -> Html:
+def figure_html(fig: Figure | None, *, alt: str = "", caption: str = "", anchor: str | None = None) -> Html:
     """An HTML ``<figure>`` with the PNG embedded as base64, escaped alt text and caption.
 
     ``None`` (nothing to plot) gives an empty string, so notebooks can display the result directly.
@@ -530,6 +530,8 @@ def figure_html(fig: Figure | None, *, alt: str = "", caption: str = "") -> Html
         Alternative text of the image (escaped).
     caption : str
         Caption (escaped).
+    anchor : str, optional
+        The figure's ``id`` (e.g. ``gambar-2``, the target of "Sumber: Gambar 2").
 
     Returns
     -------
@@ -547,5 +549,6 @@ def figure_html(fig: Figure | None, *, alt: str = "", caption: str = "") -> Html
     if fig is None:
         return Html("")
     data = base64.b64encode(png_bytes(fig)).decode("ascii")
-    return Html(f'<figure class="report-figure"><img alt="{esc(alt)}" src="data:image/png;base64,{data}" '
+    ident = f' id="{esc(anchor)}"' if anchor else ""
+    return Html(f'<figure class="report-figure"{ident}><img alt="{esc(alt)}" src="data:image/png;base64,{data}" '
                 f'style="max-width:100%;height:auto"><figcaption>{esc(caption)}</figcaption></figure>')

@@ -40,6 +40,7 @@ from typing import Any
 from kemuning_eval.i18n import t
 from kemuning_eval.numfmt import fmt_ci, fmt_int, fmt_number, fmt_p_expr, fmt_pct, fmt_rupiah
 from kemuning_eval.report.content.labels import label
+from kemuning_eval.report.content.quality_rows import quality_sentence
 from kemuning_eval.report.content.reading import alpha as study_alpha
 from kemuning_eval.report.content.reading import available as _ok
 from kemuning_eval.report.content.reading import label as _label
@@ -58,6 +59,7 @@ from kemuning_eval.report.results.availability import (
     measured_levels,
     not_collected,
 )
+from kemuning_eval.report.results.model import DataQuality
 from kemuning_eval.stats.ikm import ELEMENTS as IKM_ELEMENTS
 
 
@@ -213,8 +215,9 @@ def introduction(m: dict, lang: str) -> dict[str, Any]:
     Returns
     -------
     dict
-        ``paragraphs`` (list of str), ``legal_intro``, ``legal`` (the
-        ``study.legal_basis`` items) and ``legal_note``.
+        ``paragraphs`` (list of str), ``legal_intro`` and ``legal`` (the
+        ``study.legal_basis`` items, printed as configured; notes on them
+        belong in the comments of ``studi.yaml``, not in the report).
 
     Examples
     --------
@@ -253,7 +256,6 @@ def introduction(m: dict, lang: str) -> dict[str, Any]:
         "paragraphs": [background, purpose, scope],
         "legal_intro": t("report.intro.legal", lang),
         "legal": list(s.get("legal_basis") or []),
-        "legal_note": t("report.intro.legal_note", lang),
     }
 
 
@@ -398,9 +400,8 @@ def method(m: dict, lang: str) -> dict[str, Any]:
     after = [t("report.method.privacy" if quotes else "measured.method.privacy", lang,
                min_n=fmt_int(min_group_size(m), lang))]
     q = s.get("data_quality") or {}
-    if q.get("n_checks") is not None:
-        after.append(t("report.method.quality", lang, n_checks=fmt_int(q["n_checks"], lang),
-                       n_errors=fmt_int(q.get("n_errors"), lang), n_warnings=fmt_int(q.get("n_warnings"), lang)))
+    if q.get("n_checks") is not None:  # counted from the rows Appendix B lists, so the two agree
+        after.append(quality_sentence(DataQuality.model_validate(q), lang))
     return {"paragraphs": paragraphs, "rates_intro": t("report.method.response_rates", lang), "rates": rates,
             "stats_intro": t("report.method.stats", lang), "definitions": definitions, "after": after}
 

@@ -22,28 +22,37 @@ True
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from pydantic import ValidationError
 
-from kemuning_eval.i18n import catalogue, t
+from kemuning_eval.i18n import t
 from kemuning_eval.numfmt import fmt_ci, fmt_int, fmt_number, fmt_pct
-from kemuning_eval.report.content import comparison_tables, findings, outcome_tables, wording
+from kemuning_eval.report.content import (
+    category_labels,
+    comparison_tables,
+    findings,
+    outcome_tables,
+    wording,
+)
 from kemuning_eval.report.content import figures as figs
 from kemuning_eval.report.content import limitations as limits
 from kemuning_eval.report.content import narrative as nar
 from kemuning_eval.report.content import program_table as programs
 from kemuning_eval.report.content import recommendations as recs
 from kemuning_eval.report.content import triangulation as triangulated
+from kemuning_eval.report.content.citations import FIGURE_SOURCES, Sources, anchor, sources_html
 from kemuning_eval.report.content.economics import EconomicsTables
 from kemuning_eval.report.content.extension import ResearcherCells
-from kemuning_eval.report.content.htmlsafe import Html, heading, join, p, tag, ul
+from kemuning_eval.report.content.htmlsafe import Html, esc, heading, join, p, tag, ul
 from kemuning_eval.report.content.ikm_tables import ServiceTables
 from kemuning_eval.report.content.labels import labelled
+from kemuning_eval.report.content.quality_rows import check_label, check_text
 from kemuning_eval.report.content.reading import min_group_size
 from kemuning_eval.report.content.tables import formatted, html_table
 from kemuning_eval.report.results.model import Metrics
+
+__all__ = ["SECTIONS", "Report", "check_label"]
 
 #: section name -> (heading level, catalogue key, anchor)
 SECTIONS = {
@@ -65,40 +74,6 @@ SECTIONS = {
     "conclusion": (2, "report.sec.conclusion", "kesimpulan"),
     "appendix": (2, "report.sec.appendix", "lampiran"),
 }
-
-
-def check_label(check: str, lang: str, *, year: int) -> str:
-    """Name of a data-quality check in the appendix: never a ``{placeholder}`` of a per-problem message.
-
-    Parameters
-    ----------
-    check : str
-        The ``check`` of ``data_quality.parquet``.
-    lang : {"id", "en"}
-        Report language.
-    year : int
-        Study year (names the duplicates report).
-
-    Returns
-    -------
-    str
-        The catalogue's ``measured.check.<check>`` (the report's wording),
-        else ``ingest.check.<check>``, else the check's code.
-
-    Examples
-    --------
-    >>> check_label("duplicate_submission", "en", year=2026)
-    'repeated submissions dropped by the duplicates rule (see duplikat-2026.csv)'
-    >>> check_label("response_rate", "id", year=2026)
-    'tingkat respons'
-    """
-    texts = catalogue()
-    for key in (f"measured.check.{check}", f"ingest.check.{check}"):  # the report's name, else ingestion's
-        if key in texts:
-            text = texts[key][lang].replace("{year}", str(year))
-            # a check whose text needs values the report does not have: the placeholders are left out
-            return re.sub(r"\s*\([^()]*\{[a-z_]+\}[^()]*\)|\s*\{[a-z_]+\}", "", text)
-    return check
 
 
 def _typed_or_none(m: dict) -> Metrics | None:
@@ -149,22 +124,27 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
         self.tests = tests
         self._table_no = 0
         self._figure_no = 0
+        self.sources = Sources()  # which numbered table or figure shows which metric list ("Sumber: Tabel 6")
 
     # -- building blocks -------------------------------------------------
     def _fmt(self, kind: str):
         fmt, lang = wording.FORMATS[kind], self.lang  # the formats of the report text
         return lambda v: fmt(v, lang)
 
-    def _table(self, rows: list[dict], columns: list[tuple[str, str, str | None]], caption_key: str) -> Html:
+    def _table(self, rows: list[dict], columns: list[tuple[str, str, str | None]], caption_key: str,
+               source: str | None = None) -> Html:
         if not rows:
             return Html("")
         # a column without any value was not collected (e.g. costs): left out, never a row of dashes
         if not any(row.get("suppressed") for row in rows):  # hidden small groups keep their columns
             columns = [c for c in columns if any(row.get(c[0]) is not None for row in rows)]
         self._table_no += 1
+        if source:  # the metric list the table shows, for the evidence's "Sumber: Tabel n"
+            self.sources.add("table", source, self._table_no)
         cols = [(key, col, self._fmt(kind) if kind else None) for key, col, kind in columns]
         frame = formatted(rows, cols, self.lang, min_n=min_group_size(self.m))
-        return html_table(frame, caption=t(caption_key, self.lang, n=self._table_no))
+        return html_table(frame, caption=t(caption_key, self.lang, n=self._table_no),
+                          anchor=anchor("table", self._table_no))
 
     def _heading(self, name: str) -> Html:
         level, key, anchor = SECTIONS[name]
@@ -209,14 +189,15 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
     def _s_intro(self) -> Html:
         intro = nar.introduction(self.m, self.lang)
         return join([_paras(intro["paragraphs"][:2]), p(intro["legal_intro"]), ul(intro["legal"]),
-                     p(intro["legal_note"], class_="note"), p(intro["paragraphs"][2])])
+                     p(intro["paragraphs"][2])])
 
     def _s_overview(self) -> Html:
         rows = self.m["study"].get("programs") or []
         return join([_paras(nar.overview(self.m, self.lang)), self._table(rows, [
             ("program_id", "program_id", None), ("name", "name", None), ("field", "field", None),
             ("jp", "jp", "int"), ("capacity", "capacity", "int"), ("applicants", "applicants", "int"),
-            ("participants", "participants", "int"), ("cost", "cost", "rupiah")], "report.overview.table_caption")])
+            ("participants", "participants", "int"), ("cost", "cost", "rupiah")], "report.overview.table_caption",
+            "study.programs")])
 
     def _s_method(self) -> Html:
         me = nar.method(self.m, self.lang)
@@ -231,9 +212,12 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
         if not rows:
             return Html("")
         hidden = any(row.get("suppressed") for row in rows)
+        if self.model is not None:  # a PPPK grade named as such
+            rows = [dict(row, value=category_labels.profile_value(typed, self.lang))
+                    for row, typed in zip(rows, self.model.study.profile, strict=True)]
         parts = [p(t("report.profile.intro", self.lang)), self._table(rows, [
             ("label", "characteristic", None), ("value", "value", None), ("n", "n", "int"),
-            ("share", "share", "pct1")], "report.profile.caption")]
+            ("share", "share", "pct1")], "report.profile.caption", "study.profile")]
         if hidden:
             parts.append(p(t("report.suppressed_note", self.lang, min_n=min_group_size(self.m))))
         return join(parts)
@@ -244,11 +228,13 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
         if r.get("available"):
             parts.append(self._table(r.get("dimensions") or [], [
                 ("label", "dimension", None), ("n", "n", "int"), ("mean", "mean", "num2"), ("sd", "sd", "num2"),
-                ("favourable", "favourable", "pct1"), ("category", "category", None)], "report.reaction.table_caption"))
+                ("favourable", "favourable", "pct1"), ("category", "category", None)], "report.reaction.table_caption",
+                "reaction.dimensions"))
             # with the regulation's layout (ikm_tables) the NRR table would only repeat it
             ikm = {} if self._reaction_part("ikm_report") else r.get("ikm") or {}
             parts.append(self._table(ikm.get("elements") or [], [
-                ("label", "element", None), ("n", "n", "int"), ("nrr", "nrr", "num2")], "report.reaction.ikm_caption"))
+                ("label", "element", None), ("n", "n", "int"), ("nrr", "nrr", "num2")], "report.reaction.ikm_caption",
+                "reaction.ikm.elements"))
         return join(parts)
 
     def _s_learning(self) -> Html:
@@ -257,7 +243,8 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
         rows = [dict(row, ci=fmt_ci(row.get("ci_low"), row.get("ci_high"), 2, self.lang)) for row in lv.get("by_program") or []]
         parts.append(self._table(rows, [
             ("name", "name", None), ("n", "n", "int"), ("estimate", "diff", "num2"), ("ci", "ci", None),
-            ("p_val", "p", "p"), ("p_holm", "p_holm", "p"), ("dz", "dz", "num2")], "report.learning.table_caption"))
+            ("p_val", "p", "p"), ("p_holm", "p_holm", "p"), ("dz", "dz", "num2")], "report.learning.table_caption",
+            "learning.by_program"))
         if any(row.get("suppressed") for row in rows):
             parts.append(p(t("report.suppressed_note", self.lang, min_n=min_group_size(self.m))))
         return join(parts)
@@ -281,7 +268,8 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
         c = self.m.get("cost") or {}
         return join([_paras(nar.cost(self.m, self.lang)), self._table(c.get("by_program") or [], [
             ("name", "name", None), ("participants", "participants", "int"), ("cost", "cost", "rupiah"),
-            ("cost_per_participant", "cost_per_participant", "rupiah")], "report.cost.table_caption")])
+            ("cost_per_participant", "cost_per_participant", "rupiah")], "report.cost.table_caption",
+            "cost.by_program")])
 
     def _s_qualitative(self) -> Html:
         q = nar.qualitative(self.m, self.lang)
@@ -311,7 +299,7 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
         return join([p(t("report.challenges.intro", self.lang)),
                      tag("ol", join(tag("li", join([findings.challenge_text(c, self.lang),
                                                      Html(" ") if extra else Html(""), extra, Html("<br>"),
-                                                     tag("small", findings.evidence_text(c, self.lang))], sep=""))
+                                                     self._basis(c)], sep=""))
                                     for c, extra in zip(items, named, strict=True)))])
 
     # -- programmes, triangulation, suggestions (content/program_table.py, content/triangulation.py) --
@@ -350,7 +338,7 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
         for rec in items:
             audience, body, basis = findings.recommendation_text(rec, self.lang)
             lis.append(tag("li", join([tag("strong", audience), Html(": "), body, Html("<br>"),
-                                       tag("small", basis)], sep="")))
+                                       self._basis(rec, basis)], sep="")))
         return join([p(t("report.recommendations.intro", self.lang)), tag("ol", join(lis))])
 
     def _followup(self) -> Html:
@@ -369,6 +357,12 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
             return p(t("lim.none", self.lang))
         return join([p(t("lim.intro", self.lang)), ul(items)])
 
+    def _basis(self, item: dict, basis: str | None = None) -> Html:
+        """The evidence in words and, linked, the tables and figures showing it (``Sumber: Tabel 6``)."""
+        basis = findings.evidence_text(item, self.lang) if basis is None else basis
+        cite = sources_html([ev["path"] for ev in item["evidence"]], self.sources, self.lang)
+        return tag("small", join([Html(esc(basis)), cite], sep=" ") if cite else basis)
+
     def _s_conclusion(self) -> Html:
         return _paras(nar.conclusion(self.m, self.lang))
 
@@ -383,25 +377,33 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
     def _appendix_items(self, r: dict) -> list[Html]:
         lang = self.lang
         parts = [heading(3, t("report.sec.appendix_items", lang), anchor="lampiran-butir")]
-        parts.append(self._table(r.get("items") or [], [
+        items = r.get("items") or []
+        if self.model is not None and self.model.reaction.available:  # reverse-worded items marked
+            items = [dict(row, label=category_labels.item_label(typed, lang))
+                     for row, typed in zip(items, self.model.reaction.items, strict=True)]
+        parts.append(self._table(items, [
             ("label", "item", None), ("dimension_label", "dimension", None), ("n", "n", "int"), ("mean", "mean", "num2"),
             ("sd", "sd", "num2"), ("favourable", "favourable", "pct1"), ("category", "category", None)],
-            "report.appendix.items_caption"))
+            "report.appendix.items_caption", "reaction.items"))
         rel = [dict(x, ci=fmt_ci(x.get("ci_low"), x.get("ci_high"), 2, lang)) for x in r.get("reliability") or []]
         parts.append(self._table(rel, [
             ("label", "dimension", None), ("n", "n", "int"), ("k", "k", "int"), ("alpha", "alpha", "num2"),
-            ("ci", "ci", None), ("band", "category", None)], "report.appendix.reliability_caption"))
+            ("ci", "ci", None), ("band", "category", None)], "report.appendix.reliability_caption",
+            "reaction.reliability"))
         return parts
 
     def _appendix_quality_provenance(self) -> list[Html]:
         lang, m = self.lang, self.m
         parts = [heading(3, t("report.sec.appendix_quality", lang), anchor="lampiran-kualitas")]
-        dq = [dict(row, check=check_label(str(row.get("check")), lang, year=m["study"]["year"]),
-                   severity=t(f"report.severity.{row.get('severity')}", lang))
-              for row in (m["study"].get("data_quality") or {}).get("rows") or []]
+        year, rows = m["study"]["year"], (m["study"].get("data_quality") or {}).get("rows") or []
+        quality = self.model.study.data_quality if self.model is not None else None
+        checks = ([check_text(record, lang, year=year) for record in quality.rows] if quality is not None
+                  else [check_label(str(row.get("check")), lang, year=year) for row in rows])  # a partial dict
+        dq = [dict(row, check=check, severity=t(f"report.severity.{row.get('severity')}", lang))
+              for row, check in zip(rows, checks, strict=True)]
         parts.append(self._table(dq, [
             ("file", "file", None), ("check", "check", None), ("column", "column", None), ("n", "n", "int"),
-            ("severity", "severity", None)], "report.appendix.quality_caption") if dq
+            ("severity", "severity", None)], "report.appendix.quality_caption", "study.data_quality.rows") if dq
             else p(t("report.appendix.quality_none", lang)))
         parts.append(heading(3, t("report.sec.appendix_provenance", lang), anchor="lampiran-asal"))
         prov = m.get("provenance") or {}
@@ -416,7 +418,7 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
         parts.append(p(t("report.appendix.inputs", lang)))
         parts.append(self._table(prov.get("inputs") or [], [
             ("file", "file", None), ("kind", "kind", None), ("sha256", "sha256", None)],
-            "report.appendix.inputs_caption"))
+            "report.appendix.inputs_caption", "provenance.inputs"))
         return parts
 
     # -- figures -------------------------------------------------------------
@@ -427,8 +429,11 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
         if fig is None:
             return Html("")
         self._figure_no += 1
+        for source in FIGURE_SOURCES.get(name, ()):
+            self.sources.add("figure", source, self._figure_no)
         key = {"did": "did_all", "comparison": "compare"}.get(name, name)
-        return figs.figure_html(fig, alt=alt, caption=t(f"report.fig.{key}.caption", lang, n=self._figure_no))
+        return figs.figure_html(fig, alt=alt, caption=t(f"report.fig.{key}.caption", lang, n=self._figure_no),
+                                anchor=anchor("figure", self._figure_no))
 
     def _draw(self, name: str) -> tuple[Any, str]:
         """The figure ``name`` and its alt text (a one-line summary of what it shows)."""

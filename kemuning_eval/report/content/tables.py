@@ -42,11 +42,12 @@ def _is_numeric(values: Sequence[Any]) -> bool:
     return bool(texts) and all(_NUMERIC.match(x) for x in texts) and any(x != "–" for x in texts)
 
 
-def html_table(frame: pd.DataFrame, *, caption: str | None = None) -> Html:
-    """Render ``frame`` as an escaped HTML table (no index), with an optional caption.
+def html_table(frame: pd.DataFrame, *, caption: str | None = None, anchor: str | None = None) -> Html:
+    """Render ``frame`` as an escaped HTML table (no index), with an optional caption and ``id``.
 
     Columns whose every cell reads as a number are right-aligned (``class="num"``),
-    text columns are left-aligned.
+    text columns are left-aligned.  ``anchor`` (e.g. ``tabel-3``) is the
+    table's ``id``, the target of the report's "Sumber: Tabel 3" links.
 
     Examples
     --------
@@ -57,7 +58,7 @@ def html_table(frame: pd.DataFrame, *, caption: str | None = None) -> Html:
     """
     numeric = [_is_numeric(frame[c].tolist()) for c in frame.columns]
     cls = [' class="num"' if flag else "" for flag in numeric]
-    lines = ['<table class="report-table">']
+    lines = ['<table class="report-table"' + (f' id="{esc(anchor)}"' if anchor else "") + ">"]
     if caption:
         lines.append(f"  <caption>{esc(caption)}</caption>")
     head = "".join(f"<th{c}>{esc(str(name))}</th>" for name, c in zip(frame.columns, cls, strict=True))

@@ -214,7 +214,7 @@ class DataQualityRow(Record):
     The fields it holds:
 
     >>> list(DataQualityRow.model_fields)
-    ['file', 'check', 'column', 'n', 'severity']
+    ['file', 'check', 'column', 'n', 'severity', 'detail']
     """
 
     file: str
@@ -222,6 +222,8 @@ class DataQualityRow(Record):
     column: str | None
     n: Count
     severity: Literal["error", "warning", "info"]
+    detail: str | None = None
+    """The codes of the values the check's text names (the duplicates rule, the NIP reasons), ``;``-joined."""
 
 
 class DataQuality(Record):
@@ -422,7 +424,7 @@ class Item(Record):
     The fields it holds:
 
     >>> list(Item.model_fields)
-    ['variable', 'label', 'dimension', 'dimension_label', 'n', 'mean', 'sd', 'favourable', 'category']
+    ['variable', 'label', 'dimension', 'dimension_label', 'n', 'mean', 'sd', 'favourable', 'category', 'reverse']
     """
 
     variable: str
@@ -434,6 +436,8 @@ class Item(Record):
     sd: float | None
     favourable: Share
     category: str | None
+    reverse: bool = False
+    """A reverse-worded item (``reverse: true`` in the codebook): its scores are recoded, its wording is not."""
 
 
 class ReliabilityItem(Record):

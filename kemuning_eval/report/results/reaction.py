@@ -115,12 +115,15 @@ def reaction(tables: dict, ctx: Context) -> Reaction | Unavailable:
 
     its = summarize_items(data, likert, cutoffs=ctx.cutoffs)
     labels = dict(zip(likert["variable"], likert["label"], strict=True))
+    reverse = set(likert.loc[likert["reverse"].fillna(False).astype(bool), "variable"]) \
+        if "reverse" in likert else set()
     out["items"] = [{
         "variable": row["item"] if "item" in row else row["variable"],
         "label": labels.get(row["item"] if "item" in row else row["variable"]),
         "dimension": row.get("dimension"), "dimension_label": dimension_label(row.get("dimension"), ctx.lang),
         "n": as_count(row["n"]), "mean": as_float(row["estimate"]),
         "sd": as_float(row["sd"]), "favourable": as_float(row["favourable"]), "category": text_or_none(row.get("category")),
+        "reverse": (row["item"] if "item" in row else row["variable"]) in reverse,
     } for _, row in its.iterrows()]
 
     rel = cronbach_alpha(data, likert)

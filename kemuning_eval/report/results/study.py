@@ -143,11 +143,29 @@ def study(tables: dict, ctx: Context, *, target_jp: float = DEFAULT_JP_TARGET, p
             "n_checks": int(len(dq)), "n_errors": int((sev == "error").sum()),
             "n_warnings": int((sev == "warning").sum()), "n_info": int((sev == "info").sum()),
             "rows": [{"file": row["file"], "check": row["check"], "column": row["column"] if isinstance(row["column"], str) else None, "n": as_count(row["n"]),
-                      "severity": row["severity"]}
+                      "severity": row["severity"], "detail": quality_detail(row)}
                      for _, row in dq.sort_values(["severity", "file", "check", "column"]).iterrows()
                      if row["severity"] != "info" or (row.get("n") or 0) > 0],
         }
     return out
+
+
+#: checks whose ``example`` holds codes of the run (the duplicates rule, the NIP reasons), never data
+DETAIL_CHECKS = frozenset({"duplicate_submission", "invalid_nip"})
+
+
+def quality_detail(row: Any) -> str | None:
+    """The codes a data-quality finding's text names (``example`` of :data:`DETAIL_CHECKS`), else None.
+
+    Examples
+    --------
+    >>> quality_detail({"check": "invalid_nip", "example": "format; gender"})
+    'format; gender'
+    >>> quality_detail({"check": "unknown_label", "example": "Setuju sekali"}) is None
+    True
+    """
+    value = row.get("example") if row.get("check") in DETAIL_CHECKS else None
+    return value if isinstance(value, str) and value else None
 
 
 def _iso(value: Any) -> str | None:
