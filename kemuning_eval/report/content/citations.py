@@ -40,7 +40,13 @@ EVIDENCE_SOURCES: dict[str, tuple[tuple[str, ...], str]] = {
     "behavior.change": ((), "behavior"),
     "results.did": (("results.did",), "results"),
     "learning.overall": (("learning.overall",), "learning"),
+    "cost.roi": (("cost.roi",), "cost"),
     "cost": ((), "cost"),
+    "study.demand": (("study.demand",), "cost"),
+    "program_table": (("program_table",), "findings"),
+    "reaction.ikm_report": (("reaction.ikm_report",), "reaction"),
+    "reaction.facilitator_report": (("reaction.facilitator_report",), "reaction"),
+    "results.effects": (("results.effects",), "results"),
 }
 
 #: figure name (``Report.figure``) -> the metric lists it shows

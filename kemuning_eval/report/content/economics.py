@@ -239,7 +239,7 @@ class EconomicsTables:
         return self._table(rows, [
             ("name", "name", None), ("costs", "cost", "rupiah"), ("benefits", "benefits", "rupiah"),
             ("bcr", "bcr", "num2"), ("roi", "roi", "pct1"), ("range", "bcr_range", None),
-            ("band", "bcr_band", None), ("payback", "payback", None)], "report.econ.roi_caption")
+            ("band", "bcr_band", None), ("payback", "payback", None)], "report.econ.roi_caption", "cost.roi")
 
     def demand_table(self) -> Html:
         """Applicants, seats, participants, applicants not admitted, unused seats and the cost of serving all."""
@@ -251,4 +251,4 @@ class EconomicsTables:
             ("name", "name", None), ("applicants", "applicants", "int"), ("capacity", "capacity", "int"),
             ("participants", "participants", "int"), ("not_admitted", "not_admitted", "int"),
             ("unused_seats", "unused_seats", "int"), ("cost_per_participant", "cost_per_participant", "rupiah"),
-            ("cost_all_applicants", "cost_all_applicants", "rupiah")], "report.econ.demand_caption")
+            ("cost_all_applicants", "cost_all_applicants", "rupiah")], "report.econ.demand_caption", "study.demand")

@@ -85,7 +85,7 @@ def decision_table(model: Metrics, lang: str, number: int) -> Html:
                         **{t(f"programs.col.{name}", lang): cells[name] for name in kept},
                         t("programs.col.verdict", lang): t(f"programs.verdict.{row.verdict}", lang)})
     parts = [p(t("programs.intro", lang)),
-             html_table(pd.DataFrame(records), caption=t("programs.caption", lang, n=number)),
+             html_table(pd.DataFrame(records), caption=t("programs.caption", lang, n=number), anchor=f"tabel-{number}"),
              p(_thresholds_note(model, lang), class_="note")]
     if "reaction" in kept:
         parts.append(p(t("programs.note.reaction", lang), class_="note"))

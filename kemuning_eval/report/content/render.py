@@ -312,6 +312,7 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
         if self.model is None or self.model.program_table is None or not self.model.program_table.rows:
             return Html("")
         self._table_no += 1
+        self.sources.add("table", "program_table", self._table_no)
         return join([heading(3, t("programs.heading", self.lang), anchor="keputusan-program"),
                      programs.decision_table(self.model, self.lang, self._table_no)])
 

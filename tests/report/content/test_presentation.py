@@ -130,7 +130,7 @@ def test_no_payback_for_a_programme_that_does_not_pay_back(pages, lang):
     text = visible_text(pages[("program", lang)])
     assert ("(BCR) 0,80" in text) if lang == "id" else ("(BCR) 0.80" in text)
     assert "biaya kembali dalam" not in text and "paid back in" not in text
-    assert ("tidak ada masa pengembalian" in text) if lang == "id" else ("no payback period" in text)
+    assert ("tidak ada periode pengembalian" in text) if lang == "id" else ("no payback period" in text)
 
 
 @pytest.mark.parametrize("key", [("study", "id"), ("study", "en")])
