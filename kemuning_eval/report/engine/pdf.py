@@ -285,6 +285,22 @@ def normalise_pdf(path: Path, *, report_date: str, title: str) -> None:
         ISO date the file carries.
     title : str
         Document title (``/Title``).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pypdf import PdfReader, PdfWriter
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     path = Path(d) / "a.pdf"
+    ...     writer = PdfWriter()
+    ...     _ = writer.add_blank_page(595, 842)
+    ...     _ = writer.write(path)
+    ...     normalise_pdf(path, report_date="2026-12-15", title="Laporan")
+    ...     first = path.read_bytes()
+    ...     normalise_pdf(path, report_date="2026-12-15", title="Laporan")
+    ...     meta = PdfReader(path).metadata
+    ...     print(meta["/CreationDate"], meta.title, first == path.read_bytes())
+    D:20261215000000Z Laporan True
     """
     import hashlib
     import logging
@@ -383,6 +399,22 @@ def write_pdf(html_path: Path, out: Path, *, lang: str, synthetic: bool, report_
     ------
     ReportError
         No Chromium, or printing failed.
+
+    Examples
+    --------
+    Printing takes seconds (see tests/report/engine/test_formats.py); without
+    Chromium the error says how to install it:
+
+    >>> import tempfile
+    >>> os.environ[CHROMIUM_ENV] = "/no/such/chromium"
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     _ = (Path(d) / "r.html").write_text("<p>x</p>", encoding="utf-8")
+    ...     write_pdf(Path(d) / "r.html", Path(d) / "r.pdf", lang="id", synthetic=False,
+    ...               report_date="2026-12-15")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kemuning_eval.errors.ReportError: Chromium tidak ditemukan; ...
+    >>> del os.environ[CHROMIUM_ENV]
     """
     executable = executable or require_chromium(lang)
     page_html = html_path.read_text(encoding="utf-8")
