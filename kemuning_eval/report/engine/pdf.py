@@ -439,6 +439,18 @@ def write_pdf(html_path: Path, out: Path, *, lang: str, synthetic: bool, report_
 
 
 def _print(executable: str, source: Path, out: Path, *, header: str, footer: str) -> None:
+    """Print ``source`` to ``out`` in a thread of its own.
+
+    Playwright's synchronous API refuses to run in a thread with a running
+    asyncio loop (a Jupyter kernel, another Playwright session); a new thread has none.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(_print_here, executable, source, out, header=header, footer=footer).result()
+
+
+def _print_here(executable: str, source: Path, out: Path, *, header: str, footer: str) -> None:
     """Open ``source`` in headless Chromium (only file: and data: requests) and print it to ``out``."""
     from playwright.sync_api import sync_playwright
 
