@@ -55,7 +55,7 @@ git-filter:
 		echo "git: notebook outputs are stripped when staged (nbstripout)"; \
 	else echo "git filter not configured here (not a git checkout, or a linked worktree)"; fi
 
-report: $(STAMP) ## build reports/$(YEAR)/laporan-evaluasi-$(YEAR).html and metrics.json (after $(PREVIOUS), for the trend)
+report: $(STAMP) ## build reports/$(YEAR)/laporan-evaluasi-$(YEAR).html, .pdf, .docx and metrics.json (after $(PREVIOUS), for the trend)
 	$(BIN)/kemuning-eval report --year $(YEAR) --lang $(LANG_REPORT) --with-previous
 
 report-en: ## the same report in English

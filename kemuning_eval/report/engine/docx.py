@@ -123,6 +123,17 @@ def write_docx(html_path: Path, out: Path, *, lang: str, report_date: str) -> Pa
     ------
     ReportError
         No pandoc, or the conversion failed.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> import docx
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     _ = (Path(d) / "r.html").write_text("<h1>Laporan</h1><h2 id='a'>Pendahuluan</h2><p>Isi.</p>",
+    ...                                         encoding="utf-8")
+    ...     out = write_docx(Path(d) / "r.html", Path(d) / "r.docx", lang="id", report_date="2026-12-15")
+    ...     print([(p.style.name, p.text) for p in docx.Document(str(out)).paragraphs if p.text])
+    [('Title', 'Laporan'), ('Heading 1', 'Pendahuluan'), ('First Paragraph', 'Isi.')]
     """
     import subprocess
 

@@ -51,6 +51,7 @@ PRINT_TIMEOUT_SECONDS = 180
 _TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
 _NAV = re.compile(r'<nav class="report-toc".*?</nav>', re.DOTALL)
 _CHAPTER = re.compile(r"<h2 id=")
+_NODE_ID = re.compile(r"node\d{8}")
 _FONTS = {"FONT_REGULAR": "DejaVuSans.ttf", "FONT_BOLD": "DejaVuSans-Bold.ttf"}
 _TEMPLATE_STYLE = ("font-family: 'Kemuning Sans', sans-serif; font-size: 8pt; color: #333; width: 100%;"
                    " margin: 0 20mm 0 25mm; display: flex; justify-content: space-between;")
@@ -270,8 +271,11 @@ def normalise_pdf(path: Path, *, report_date: str, title: str) -> None:
     """Rewrite the PDF at ``path`` so that equal inputs give equal bytes (pypdf).
 
     Sets ``/CreationDate`` and ``/ModDate`` to ``report_date``, the title,
-    drops Chromium's XMP packet (it repeats the print time), and derives the
-    ``/ID`` from the content instead of the clock.
+    drops Chromium's XMP packet (it repeats the print time), numbers the
+    structure elements of the tagged PDF in document order (Chromium names
+    them after its DOM node counter, which differs between runs; see
+    :func:`renumber_structure_ids`), and derives the ``/ID`` from the content
+    instead of the clock.
 
     Parameters
     ----------
@@ -281,6 +285,22 @@ def normalise_pdf(path: Path, *, report_date: str, title: str) -> None:
         ISO date the file carries.
     title : str
         Document title (``/Title``).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pypdf import PdfReader, PdfWriter
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     path = Path(d) / "a.pdf"
+    ...     writer = PdfWriter()
+    ...     _ = writer.add_blank_page(595, 842)
+    ...     _ = writer.write(path)
+    ...     normalise_pdf(path, report_date="2026-12-15", title="Laporan")
+    ...     first = path.read_bytes()
+    ...     normalise_pdf(path, report_date="2026-12-15", title="Laporan")
+    ...     meta = PdfReader(path).metadata
+    ...     print(meta["/CreationDate"], meta.title, first == path.read_bytes())
+    D:20261215000000Z Laporan True
     """
     import hashlib
     import logging
@@ -291,6 +311,7 @@ def normalise_pdf(path: Path, *, report_date: str, title: str) -> None:
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # Chromium's trailer /Size is one short: harmless
     writer = PdfWriter(clone_from=PdfReader(path))
     writer._root_object.pop(NameObject("/Metadata"), None)
+    renumber_structure_ids(writer)
     stamp = pdf_date(report_date)
     writer.metadata = {"/Title": title, "/Creator": "kemuning-eval", "/Producer": "Chromium, pypdf",
                        "/CreationDate": stamp, "/ModDate": stamp}
@@ -299,6 +320,55 @@ def normalise_pdf(path: Path, *, report_date: str, title: str) -> None:
     writer._ID = ArrayObject([ByteStringObject(digest), ByteStringObject(digest)])
     with open(path, "wb") as out:
         writer.write(out)
+
+
+def renumber_structure_ids(writer) -> int:
+    """Rename Chromium's structure element ids (``node00000128``) in order of appearance.
+
+    Every occurrence (the elements' ``/ID``, table cells' ``/Headers``, the
+    ``/IDTree``) is renamed consistently; the leaves of the id tree are sorted
+    again.  Returns how many ids were renamed.
+
+    Parameters
+    ----------
+    writer : pypdf.PdfWriter
+        The document, changed in place.
+
+    Examples
+    --------
+    >>> from pypdf import PdfWriter
+    >>> from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+    >>> w = PdfWriter()
+    >>> elem = w._add_object(DictionaryObject({NameObject("/ID"): TextStringObject("node00000042")}))
+    >>> renumber_structure_ids(w), elem.get_object()["/ID"]
+    (1, 'node00000001')
+    """
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
+
+    mapping: dict[str, str] = {}
+
+    def rename(value):
+        if isinstance(value, str) and _NODE_ID.fullmatch(str(value)):
+            new = mapping.setdefault(str(value), f"node{len(mapping) + 1:08d}")
+            return TextStringObject(new)
+        if isinstance(value, DictionaryObject):  # raw items: references are not followed
+            for key, item in list(dict.items(value)):
+                dict.__setitem__(value, key, rename(item))
+            names = dict.get(value, "/Names")
+            if isinstance(names, ArrayObject) and len(names) % 2 == 0 and len(names) > 0:
+                pairs = sorted(zip(names[0::2], names[1::2], strict=True), key=lambda kv: str(kv[0]))
+                value[NameObject("/Names")] = ArrayObject([item for pair in pairs for item in pair])
+                if "/Limits" in value:
+                    value[NameObject("/Limits")] = ArrayObject([pairs[0][0], pairs[-1][0]])
+        elif isinstance(value, ArrayObject):
+            for i, item in enumerate(list.__iter__(value)):
+                list.__setitem__(value, i, rename(item))
+        return value
+
+    for obj in writer._objects:
+        if obj is not None:
+            rename(obj)
+    return len(mapping)
 
 
 def write_pdf(html_path: Path, out: Path, *, lang: str, synthetic: bool, report_date: str,
@@ -329,6 +399,22 @@ def write_pdf(html_path: Path, out: Path, *, lang: str, synthetic: bool, report_
     ------
     ReportError
         No Chromium, or printing failed.
+
+    Examples
+    --------
+    Printing takes seconds (see tests/report/engine/test_formats.py); without
+    Chromium the error says how to install it:
+
+    >>> import tempfile
+    >>> os.environ[CHROMIUM_ENV] = "/no/such/chromium"
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     _ = (Path(d) / "r.html").write_text("<p>x</p>", encoding="utf-8")
+    ...     write_pdf(Path(d) / "r.html", Path(d) / "r.pdf", lang="id", synthetic=False,
+    ...               report_date="2026-12-15")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kemuning_eval.errors.ReportError: Chromium tidak ditemukan; ...
+    >>> del os.environ[CHROMIUM_ENV]
     """
     executable = executable or require_chromium(lang)
     page_html = html_path.read_text(encoding="utf-8")
@@ -353,6 +439,18 @@ def write_pdf(html_path: Path, out: Path, *, lang: str, synthetic: bool, report_
 
 
 def _print(executable: str, source: Path, out: Path, *, header: str, footer: str) -> None:
+    """Print ``source`` to ``out`` in a thread of its own.
+
+    Playwright's synchronous API refuses to run in a thread with a running
+    asyncio loop (a Jupyter kernel, another Playwright session); a new thread has none.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(_print_here, executable, source, out, header=header, footer=footer).result()
+
+
+def _print_here(executable: str, source: Path, out: Path, *, header: str, footer: str) -> None:
     """Open ``source`` in headless Chromium (only file: and data: requests) and print it to ``out``."""
     from playwright.sync_api import sync_playwright
 
