@@ -96,7 +96,10 @@ def challenge_text(ch: dict, lang: str) -> str:
     if ch["id"] == "weak_transfer":
         parts = [t(f"report.evidence.{ev['name']}", lang, value=values[ev["name"]]) for ev in ch["evidence"]]
         return t("report.challenge.weak_transfer", lang, evidence="; ".join(parts))
-    return t(f"report.challenge.{ch['id']}", lang, **values, **worded_fields(ch.get("text", {}), lang))
+    # a variant of the sentence the rule chose (e.g. a pooled effect not shown although programmes improved)
+    variant = ch.get("text", {}).get("variant")
+    key = f"report.challenge.{ch['id']}" + (f"_{variant}" if variant else "")
+    return t(key, lang, **values, **worded_fields(ch.get("text", {}), lang))
 
 
 def evidence_text(item: dict, lang: str) -> str:

@@ -196,12 +196,11 @@ def applying(m: Metrics, th: Mapping[str, Any]) -> Cells | None:
 
 
 def outcome(m: Metrics, th: Mapping[str, Any]) -> Cells | ProgramCell | None:
-    """Level 4 per programme: the hook for per-programme difference-in-differences.
+    """Level 4 per programme from ``results.effects`` (Holm across outcomes within the programme).
 
-    Reads ``results.did_by_program`` when the results model has it (records with
-    ``program_id``, ``outcome``, ``estimate``, ``ci_low``, ``ci_high``, ``significant``,
-    ``n``): the programme's first outcome in the stored order is shown, flagged
-    ``concern`` when no outcome of the programme is significant.  Until then
+    The cell shows the programme's first outcome that improved, else its first
+    outcome with an estimate (its detail names the outcome), flagged ``concern``
+    when no outcome of the programme improved.  Without per-programme effects
     the pooled DiD has no per-programme value (``not_per_program``).
 
     Examples
@@ -212,18 +211,16 @@ def outcome(m: Metrics, th: Mapping[str, Any]) -> Cells | ProgramCell | None:
     """
     if not m.results.available:
         return None
-    rows = getattr(m.results, "did_by_program", None)
+    rows = [r for r in (m.results.effects or []) if r.program_id is not None and r.estimate is not None]
     if not rows:
         return NOT_PER_PROGRAM
     out: Cells = {}
-    for r in rows:
-        pid = getattr(r, "program_id", None)
-        if pid is None or r.estimate is None:
-            continue
-        significant = any(getattr(x, "significant", False) for x in rows if getattr(x, "program_id", None) == pid)
-        out.setdefault(str(pid), ProgramCell(value=r.estimate, ci_low=r.ci_low, ci_high=r.ci_high,
-                                             n=getattr(r, "n", None), detail=getattr(r, "outcome", None),
-                                             flag="ok" if significant else "concern"))
+    for pid in sorted({r.program_id for r in rows}):
+        mine = [r for r in rows if r.program_id == pid]
+        improved = [r for r in mine if r.verdict == "improved"]
+        r = (improved or mine)[0]
+        out[str(pid)] = ProgramCell(value=r.estimate, ci_low=r.ci_low, ci_high=r.ci_high, detail=r.outcome,
+                                    flag="ok" if improved else "concern")
     return out
 
 

@@ -42,7 +42,11 @@ threshold                         default  meaning
 The budget challenge (``unmet_demand``, "Anggaran membatasi jumlah peserta")
 fires per programme and in total only when demand exceeds the seats **and**
 the seats are full or the interviews name funding as the limit; the low-ROI
-challenge names every programme below ``roi_min``.  Both read the decisions
+challenge names every programme below ``roi_min``.  At Level 4 the rules read
+``results.effects`` (Holm across outcomes, each read in its direction): a pooled
+effect not shown is ``did_not_significant`` and names the programmes where the
+outcome did improve; an effect that worsened, pooled or of one programme, is
+``outcome_worsened``.  Both read the decisions
 the results layer stored (:mod:`~kemuning_eval.report.results.economics`).
 
 Examples
@@ -82,7 +86,7 @@ RECOMMENDATIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "facilitator_development": ("facilitators", ("low_facilitator_aspect",)),
     "transfer_support": ("agencies", ("weak_transfer",)),
     "cost_review": ("organiser", ("low_roi",)),
-    "regular_evaluation": ("organiser", ("did_not_significant", "low_response", "weak_transfer")),
+    "regular_evaluation": ("organiser", ("did_not_significant", "outcome_worsened", "low_response", "weak_transfer")),
 }
 
 
@@ -254,14 +258,43 @@ def _low_facilitator(m: Metrics, th: Mapping[str, Any]) -> list[Challenge]:
 
 
 def _did(m: Metrics, th: Mapping[str, Any]) -> list[Challenge]:
+    """A unit outcome whose pooled effect is not shown, naming the programmes where it did improve.
+
+    With ``results.effects`` (Holm across outcomes, read in each outcome's direction) the pooled
+    verdict decides; without them, the pooled DiD's own significance.
+    """
     results = _ok(m, "results")
+    if results is None:
+        return []
+    if results.effects:
+        return _did_effects(results.effects)
     out = []
-    for i, row in enumerate(results.did if results else []):
+    for i, row in enumerate(results.did):
         if row.estimate is not None and not row.significant:
             out.append(_challenge("did_not_significant", [
                 _ev("estimate", f"results.did.{i}.estimate", row.estimate, "num3"),
                 _ev("p", f"results.did.{i}.p_val", row.p_val, "p"),
             ], outcome=row.label or row.outcome))
+    return out
+
+
+def _did_effects(effects: list[Any]) -> list[Challenge]:
+    """Per pooled outcome not shown: ``did_not_significant`` (naming programmes where it improved); per
+    effect that worsened (pooled or one programme's, after Holm): ``outcome_worsened``."""
+    out = []
+    for i, e in enumerate(effects):
+        if e.estimate is None:
+            continue
+        evidence = [_ev("estimate", f"results.effects.{i}.estimate", e.estimate, "num3"),
+                    _ev("p", f"results.effects.{i}.p_holm", e.p_holm, "p")]
+        if e.verdict == "worsened":
+            scope = {"variant": "program", "program": e.name or e.program_id} if e.program_id else {}
+            out.append(_challenge("outcome_worsened", evidence, outcome=e.label or e.outcome, **scope))
+        elif e.program_id is None and e.verdict == "not_shown":
+            improved = [x.name or x.program_id for x in effects
+                        if x.program_id is not None and x.outcome == e.outcome and x.verdict == "improved"]
+            more = {"variant": "improved_in", "improved_in": ", ".join(improved)} if improved else {}
+            out.append(_challenge("did_not_significant", evidence, outcome=e.label or e.outcome, **more))
     return out
 
 

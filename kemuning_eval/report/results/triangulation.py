@@ -102,7 +102,7 @@ TOPICS: dict[str, Topic] = {
     "demand": Topic(challenges=("unmet_demand",), concern_themes=("anggaran_terbatas",), themes=("kemitraan",),
                     measures=("demand",)),
     "value": Topic(challenges=("low_roi",), measures=("cost",)),
-    "impact": Topic(challenges=("did_not_significant",), measures=("outcome",)),
+    "impact": Topic(challenges=("did_not_significant", "outcome_worsened"), measures=("outcome",)),
 }
 
 
