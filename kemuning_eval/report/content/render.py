@@ -8,10 +8,8 @@ escaped on the way into HTML (names from the data included).
 
 Examples
 --------
->>> from kemuning_eval.report.results.metrics import empty_metrics
->>> m = empty_metrics(2026, report_date="2026-12-15")
->>> m["study"]["synthetic"] = True
->>> rep = Report(m, "id")
+>>> from kemuning_eval.report.content.examples import crafted
+>>> rep = Report(crafted({"study": {"synthetic": True}}), "id")
 >>> "SINTETIS" in rep.banner()
 True
 >>> rep.title().startswith("<h1")
@@ -23,9 +21,8 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from typing import Any
-
-from pydantic import ValidationError
 
 from kemuning_eval.i18n import catalogue, t
 from kemuning_eval.numfmt import fmt_ci, fmt_int, fmt_number, fmt_pct
@@ -34,9 +31,9 @@ from kemuning_eval.report.content import findings, wording
 from kemuning_eval.report.content import narrative as nar
 from kemuning_eval.report.content.extension import ResearcherCells
 from kemuning_eval.report.content.htmlsafe import Html, heading, join, p, tag, ul
-from kemuning_eval.report.content.labels import labelled
-from kemuning_eval.report.content.reading import min_group_size
-from kemuning_eval.report.content.tables import formatted, html_table
+from kemuning_eval.report.content.labels import label
+from kemuning_eval.report.content.reading import available, min_group_size
+from kemuning_eval.report.content.tables import cell_value, formatted, html_table
 from kemuning_eval.report.results.model import Metrics
 
 #: section name -> (heading level, catalogue key, anchor)
@@ -94,13 +91,6 @@ def check_label(check: str, lang: str, *, year: int) -> str:
     return check
 
 
-def _typed_or_none(m: dict) -> Metrics | None:
-    try:
-        return Metrics.model_validate(m)
-    except ValidationError:
-        return None
-
-
 def _paras(texts: list[str]) -> Html:
     return join(p(x) for x in texts)
 
@@ -114,7 +104,10 @@ class Report(ResearcherCells):
     Parameters
     ----------
     m : Metrics or dict
-        The metrics of :func:`kemuning_eval.report.results.metrics.compute_metrics`.
+        The results of :func:`kemuning_eval.report.results.metrics.compute_metrics`
+        (a dict, e.g. a ``metrics.json`` read back, is validated with
+        ``Metrics.model_validate``); kept as :attr:`model` and read as
+        attributes.
     lang : {"id", "en"}
         Report language.
     tests : DataFrame, optional
@@ -130,32 +123,45 @@ class Report(ResearcherCells):
     >>> section = rep.section("learning")
     >>> 'id="pembelajaran"' in section, "cannot be reported" in section
     (True, True)
+    >>> rep.model.study.year, rep.model.learning.reason
+    (2026, 'no_data')
     """
 
-    def __init__(self, m: Any, lang: str, *, tests: Any = None) -> None:
-        # the typed results (new content reads attributes); a partial dict of an older test fixture has none
-        self.model: Metrics | None = m if isinstance(m, Metrics) else _typed_or_none(m)
-        self.m = labelled(m if isinstance(m, dict) else m.model_dump(), lang)  # boundary: older content reads dicts  # stored codes (bands, categories) shown as catalogue text
+    def __init__(self, m: Metrics | dict, lang: str, *, tests: Any = None) -> None:
+        # the typed results, read as attributes everywhere (a dict is validated: a mistyped field fails here)
+        self.model: Metrics = m if isinstance(m, Metrics) else Metrics.model_validate(m)
         self.lang = lang
         self.tests = tests
         self._table_no = 0
         self._figure_no = 0
+
+    @property
+    def m(self) -> Metrics:
+        """The same typed results as :attr:`model` (the name older cells use)."""
+        return self.model
 
     # -- building blocks -------------------------------------------------
     def _fmt(self, kind: str):
         fmt, lang = wording.FORMATS[kind], self.lang  # the formats of the report text
         return lambda v: fmt(v, lang)
 
-    def _table(self, rows: list[dict], columns: list[tuple[str, str, str | None]], caption_key: str) -> Html:
+    def _table(self, rows: Sequence[Any], columns: list[tuple[Any, str, str | None]], caption_key: str, *,
+               hidden: Callable[[Any], bool] | None = None) -> Html:
         if not rows:
             return Html("")
         # a column without any value was not collected (e.g. costs): left out, never a row of dashes
-        if not any(row.get("suppressed") for row in rows):  # hidden small groups keep their columns
-            columns = [c for c in columns if any(row.get(c[0]) is not None for row in rows)]
+        if hidden is None or not any(hidden(row) for row in rows):  # hidden small groups keep their columns
+            columns = [c for c in columns if any(cell_value(row, c[0]) is not None for row in rows)]
         self._table_no += 1
         cols = [(key, col, self._fmt(kind) if kind else None) for key, col, kind in columns]
-        frame = formatted(rows, cols, self.lang, min_n=min_group_size(self.m))
+        frame = formatted(rows, cols, self.lang, min_n=min_group_size(self.model), hidden=hidden)
         return html_table(frame, caption=t(caption_key, self.lang, n=self._table_no))
+
+    def _suppressed_note(self, rows: Sequence[Any]) -> list[Html]:
+        """The note under a table with a suppressed group (its stored ``suppressed``)."""
+        if any(row.suppressed for row in rows):
+            return [p(t("report.suppressed_note", self.lang, min_n=min_group_size(self.model)))]
+        return []
 
     def _heading(self, name: str) -> Html:
         level, key, anchor = SECTIONS[name]
@@ -164,21 +170,21 @@ class Report(ResearcherCells):
     # -- title and banner ------------------------------------------------
     def title(self) -> Html:
         """The title block (title, agency, date)."""
-        s = self.m["study"]
-        if s.get("program_id"):
-            text = t("report.title_program", self.lang, program=s.get("program_name") or s["program_id"], year=s["year"])
+        s = self.model.study
+        if s.program_id:
+            text = t("report.title_program", self.lang, program=s.program_name or s.program_id, year=s.year)
         else:
-            text = t("report.title", self.lang, year=s["year"])
+            text = t("report.title", self.lang, year=s.year)
         parts = [heading(1, text, anchor="judul")]
-        region = s.get("region") if s.get("region") and s.get("region") not in (s.get("agency") or "") else None
-        sub = " · ".join(str(x) for x in (s.get("agency"), region, wording.fmt_date(s.get("report_date"), self.lang)) if x)
+        region = s.region if s.region and s.region not in (s.agency or "") else None
+        sub = " · ".join(str(x) for x in (s.agency, region, wording.fmt_date(s.report_date, self.lang)) if x)
         if sub:
             parts.append(p(sub, class_="subtitle"))
         return join(parts)
 
     def banner(self) -> Html:
         """A visible warning when the study's data are synthetic (empty otherwise)."""
-        if not self.m["study"].get("synthetic"):
+        if not self.model.study.synthetic:
             return Html("")
         return tag("div", t("report.banner.synthetic", self.lang), class_="banner-synthetic", role="note",
                    style="border:3px solid #b35806;background:#fff3e0;padding:0.8em;margin:1em 0;font-weight:bold;")
@@ -190,22 +196,22 @@ class Report(ResearcherCells):
         return join([self._heading(name), body])
 
     def _s_summary(self) -> Html:
-        return _paras(nar.summary(self.m, self.lang))
+        return _paras(nar.summary(self.model, self.lang))
 
     def _s_intro(self) -> Html:
-        intro = nar.introduction(self.m, self.lang)
+        intro = nar.introduction(self.model, self.lang)
         return join([_paras(intro["paragraphs"][:2]), p(intro["legal_intro"]), ul(intro["legal"]),
                      p(intro["legal_note"], class_="note"), p(intro["paragraphs"][2])])
 
     def _s_overview(self) -> Html:
-        rows = self.m["study"].get("programs") or []
-        return join([_paras(nar.overview(self.m, self.lang)), self._table(rows, [
+        rows = self.model.study.programs or []
+        return join([_paras(nar.overview(self.model, self.lang)), self._table(rows, [
             ("program_id", "program_id", None), ("name", "name", None), ("field", "field", None),
             ("jp", "jp", "int"), ("capacity", "capacity", "int"), ("applicants", "applicants", "int"),
             ("participants", "participants", "int"), ("cost", "cost", "rupiah")], "report.overview.table_caption")])
 
     def _s_method(self) -> Html:
-        me = nar.method(self.m, self.lang)
+        me = nar.method(self.model, self.lang)
         parts = [_paras(me["paragraphs"])]
         if me["rates"]:
             parts += [p(me["rates_intro"]), ul(me["rates"])]
@@ -213,54 +219,54 @@ class Report(ResearcherCells):
         return join(parts)
 
     def _s_findings(self) -> Html:
-        rows = self.m["study"].get("profile") or []
+        rows = self.model.study.profile
         if not rows:
             return Html("")
-        hidden = any(row.get("suppressed") for row in rows)
-        parts = [p(t("report.profile.intro", self.lang)), self._table(rows, [
+        return join([p(t("report.profile.intro", self.lang)), self._table(rows, [
             ("label", "characteristic", None), ("value", "value", None), ("n", "n", "int"),
-            ("share", "share", "pct1")], "report.profile.caption")]
-        if hidden:
-            parts.append(p(t("report.suppressed_note", self.lang, min_n=min_group_size(self.m))))
-        return join(parts)
+            ("share", "share", "pct1")], "report.profile.caption", hidden=lambda r: r.suppressed),
+            *self._suppressed_note(rows)])
 
     def _s_reaction(self) -> Html:
-        r = self.m.get("reaction") or {}
-        parts = [_paras(nar.reaction(self.m, self.lang))]
-        if r.get("available"):
-            parts.append(self._table(r.get("dimensions") or [], [
+        lang = self.lang
+        parts = [_paras(nar.reaction(self.model, lang))]
+        r = available(self.model, "reaction")
+        if r is not None:
+            parts.append(self._table(r.dimensions, [
                 ("label", "dimension", None), ("n", "n", "int"), ("mean", "mean", "num2"), ("sd", "sd", "num2"),
-                ("favourable", "favourable", "pct1"), ("category", "category", None)], "report.reaction.table_caption"))
-            ikm = r.get("ikm") or {}
-            parts.append(self._table(ikm.get("elements") or [], [
-                ("label", "element", None), ("n", "n", "int"), ("nrr", "nrr", "num2")], "report.reaction.ikm_caption"))
+                ("favourable", "favourable", "pct1"), (lambda d: label("likert", d.category, lang), "category", None)],
+                "report.reaction.table_caption"))
+            parts.append(self._table(r.ikm.elements if r.ikm is not None else [], [
+                (lambda e: label("ikm_element", e.element, lang), "element", None), ("n", "n", "int"),
+                ("nrr", "nrr", "num2")], "report.reaction.ikm_caption"))
         return join(parts)
 
     def _s_learning(self) -> Html:
-        lv = self.m.get("learning") or {}
-        parts = [_paras(nar.learning(self.m, self.lang))]
-        rows = [dict(row, ci=fmt_ci(row.get("ci_low"), row.get("ci_high"), 2, self.lang)) for row in lv.get("by_program") or []]
+        lang = self.lang
+        parts = [_paras(nar.learning(self.model, lang))]
+        lv = available(self.model, "learning")
+        rows = lv.by_program if lv is not None else []
         parts.append(self._table(rows, [
-            ("name", "name", None), ("n", "n", "int"), ("estimate", "diff", "num2"), ("ci", "ci", None),
-            ("p_val", "p", "p"), ("p_holm", "p_holm", "p"), ("dz", "dz", "num2")], "report.learning.table_caption"))
-        if any(row.get("suppressed") for row in rows):
-            parts.append(p(t("report.suppressed_note", self.lang, min_n=min_group_size(self.m))))
-        return join(parts)
+            ("name", "name", None), ("n", "n", "int"), ("estimate", "diff", "num2"),
+            (lambda r: fmt_ci(r.ci_low, r.ci_high, 2, lang), "ci", None),
+            ("p_val", "p", "p"), ("p_holm", "p_holm", "p"), ("dz", "dz", "num2")], "report.learning.table_caption",
+            hidden=lambda r: r.suppressed))
+        return join(parts + self._suppressed_note(rows))
 
     def _s_behavior(self) -> Html:
-        return _paras(nar.behavior(self.m, self.lang))
+        return _paras(nar.behavior(self.model, self.lang))
 
     def _s_results(self) -> Html:
-        return _paras(nar.results(self.m, self.lang))
+        return _paras(nar.results(self.model, self.lang))
 
     def _s_cost(self) -> Html:
-        c = self.m.get("cost") or {}
-        return join([_paras(nar.cost(self.m, self.lang)), self._table(c.get("by_program") or [], [
+        c = available(self.model, "cost")
+        return join([_paras(nar.cost(self.model, self.lang)), self._table(c.by_program if c is not None else [], [
             ("name", "name", None), ("participants", "participants", "int"), ("cost", "cost", "rupiah"),
             ("cost_per_participant", "cost_per_participant", "rupiah")], "report.cost.table_caption")])
 
     def _s_qualitative(self) -> Html:
-        q = nar.qualitative(self.m, self.lang)
+        q = nar.qualitative(self.model, self.lang)
         parts = [_paras(q["paragraphs"])]
         if q["themes"]:
             parts.append(ul(q["themes"]))
@@ -271,10 +277,10 @@ class Report(ResearcherCells):
         return join(parts)
 
     def _s_comparison(self) -> Html:
-        return _paras(nar.comparison(self.m, self.lang))
+        return _paras(nar.comparison(self.model, self.lang))
 
     def _s_challenges(self) -> Html:
-        items = (self.m.get("findings") or {}).get("challenges") or []
+        items = self.model.findings.challenges
         if not items:
             return p(t("report.challenges.none", self.lang))
         return join([p(t("report.challenges.intro", self.lang)),
@@ -283,7 +289,7 @@ class Report(ResearcherCells):
                                     for c in items))])
 
     def _s_recommendations(self) -> Html:
-        items = (self.m.get("findings") or {}).get("recommendations") or []
+        items = self.model.findings.recommendations
         if not items:
             return p(t("report.recommendations.none", self.lang))
         lis = []
@@ -294,51 +300,50 @@ class Report(ResearcherCells):
         return join([p(t("report.recommendations.intro", self.lang)), tag("ol", join(lis))])
 
     def _s_conclusion(self) -> Html:
-        return _paras(nar.conclusion(self.m, self.lang))
+        return _paras(nar.conclusion(self.model, self.lang))
 
     def _s_appendix(self) -> Html:
-        r = self.m.get("reaction") or {}
+        r = available(self.model, "reaction")
         parts = []
-        if r.get("items") or r.get("reliability"):  # Appendix A only for a reaction survey that was measured
+        if r is not None and (r.items or r.reliability):  # Appendix A only for a reaction survey that was measured
             parts += self._appendix_items(r)
         parts += self._appendix_quality_provenance()
         return join(parts)
 
-    def _appendix_items(self, r: dict) -> list[Html]:
+    def _appendix_items(self, r: Any) -> list[Html]:
         lang = self.lang
         parts = [heading(3, t("report.sec.appendix_items", lang), anchor="lampiran-butir")]
-        parts.append(self._table(r.get("items") or [], [
+        parts.append(self._table(r.items, [
             ("label", "item", None), ("dimension_label", "dimension", None), ("n", "n", "int"), ("mean", "mean", "num2"),
-            ("sd", "sd", "num2"), ("favourable", "favourable", "pct1"), ("category", "category", None)],
-            "report.appendix.items_caption"))
-        rel = [dict(x, ci=fmt_ci(x.get("ci_low"), x.get("ci_high"), 2, lang)) for x in r.get("reliability") or []]
-        parts.append(self._table(rel, [
+            ("sd", "sd", "num2"), ("favourable", "favourable", "pct1"),
+            (lambda x: label("likert", x.category, lang), "category", None)], "report.appendix.items_caption"))
+        parts.append(self._table(r.reliability, [
             ("label", "dimension", None), ("n", "n", "int"), ("k", "k", "int"), ("alpha", "alpha", "num2"),
-            ("ci", "ci", None), ("band", "category", None)], "report.appendix.reliability_caption"))
+            (lambda x: fmt_ci(x.ci_low, x.ci_high, 2, lang), "ci", None),
+            (lambda x: label("alpha", x.band, lang), "category", None)], "report.appendix.reliability_caption"))
         return parts
 
     def _appendix_quality_provenance(self) -> list[Html]:
-        lang, m = self.lang, self.m
+        lang, m = self.lang, self.model
+        year = m.study.year
         parts = [heading(3, t("report.sec.appendix_quality", lang), anchor="lampiran-kualitas")]
-        dq = [dict(row, check=check_label(str(row.get("check")), lang, year=m["study"]["year"]),
-                   severity=t(f"report.severity.{row.get('severity')}", lang))
-              for row in (m["study"].get("data_quality") or {}).get("rows") or []]
+        dq = m.study.data_quality.rows if m.study.data_quality is not None else []
         parts.append(self._table(dq, [
-            ("file", "file", None), ("check", "check", None), ("column", "column", None), ("n", "n", "int"),
-            ("severity", "severity", None)], "report.appendix.quality_caption") if dq
-            else p(t("report.appendix.quality_none", lang)))
+            ("file", "file", None), (lambda r: check_label(str(r.check), lang, year=year), "check", None),
+            ("column", "column", None), ("n", "n", "int"),
+            (lambda r: t(f"report.severity.{r.severity}", lang), "severity", None)], "report.appendix.quality_caption")
+            if dq else p(t("report.appendix.quality_none", lang)))
         parts.append(heading(3, t("report.sec.appendix_provenance", lang), anchor="lampiran-asal"))
-        prov = m.get("provenance") or {}
-        params = ", ".join(f"{k} = {v!r}" for k, v in sorted((prov.get("parameters") or {}).items()))
-        parts.append(p(t("report.appendix.params", lang, params=params, version=prov.get("package_version") or "–",
-                         commit=prov.get("git_commit") or t("report.appendix.no_commit", lang))))
-        env = prov.get("environment") or {}
-        if env:
-            libraries = ", ".join(f"{k} {v or '–'}" for k, v in (env.get("libraries") or {}).items())
-            parts.append(p(t("install.appendix.environment", lang, python=env.get("python") or "–",
-                             libraries=libraries)))
+        prov = m.provenance
+        params = ", ".join(f"{k} = {v!r}" for k, v in sorted(prov.parameters.items()))
+        parts.append(p(t("report.appendix.params", lang, params=params, version=prov.package_version or "–",
+                         commit=prov.git_commit or t("report.appendix.no_commit", lang))))
+        env = prov.environment
+        if env is not None:
+            libraries = ", ".join(f"{k} {v or '–'}" for k, v in env.libraries.items())
+            parts.append(p(t("install.appendix.environment", lang, python=env.python or "–", libraries=libraries)))
         parts.append(p(t("report.appendix.inputs", lang)))
-        parts.append(self._table(prov.get("inputs") or [], [
+        parts.append(self._table(prov.inputs, [
             ("file", "file", None), ("kind", "kind", None), ("sha256", "sha256", None)],
             "report.appendix.inputs_caption"))
         return parts
@@ -362,46 +367,50 @@ class Report(ResearcherCells):
         return draw()
 
     def _fig_likert(self) -> tuple[Any, str]:
-        lang, m = self.lang, self.m
-        dims = (m.get("reaction") or {}).get("dimensions") or []
-        summary = "; ".join(f"{d['label']} {fmt_pct(d.get('favourable'), 1, lang)}" for d in dims)
+        lang, m = self.lang, self.model
+        r = available(m, "reaction")
+        summary = "; ".join(f"{d.label} {fmt_pct(d.favourable, 1, lang)}" for d in (r.dimensions if r else []))
         return figs.likert_diverging(m, lang), t("report.fig.likert.alt", lang, summary=summary)
 
     def _fig_prepost(self) -> tuple[Any, str]:
-        lang, m = self.lang, self.m
-        o = (m.get("learning") or {}).get("overall") or {}
+        lang, m = self.lang, self.model
+        lv = available(m, "learning")
+        o = lv.overall if lv is not None else None
         return figs.prepost_box(self.tests, m, lang), t(
-            "report.fig.prepost.alt", lang, n=fmt_int(o.get("n"), lang),
-            pre=fmt_number(o.get("pre_mean"), 2, lang), post=fmt_number(o.get("post_mean"), 2, lang))
+            "report.fig.prepost.alt", lang, n=fmt_int(o.n if o else None, lang),
+            pre=fmt_number(o.pre_mean if o else None, 2, lang), post=fmt_number(o.post_mean if o else None, 2, lang))
 
     def _fig_forest(self) -> tuple[Any, str]:
-        lang, m = self.lang, self.m
-        rows = [r for r in (m.get("learning") or {}).get("by_program") or [] if not r.get("suppressed")]
-        summary = "; ".join(f"{r['name']} {fmt_number(r.get('estimate'), 2, lang)}" for r in rows)
+        lang, m = self.lang, self.model
+        lv = available(m, "learning")
+        rows = [r for r in (lv.by_program if lv else []) if not r.suppressed]
+        summary = "; ".join(f"{r.name} {fmt_number(r.estimate, 2, lang)}" for r in rows)
         return figs.learning_forest(m, lang), t("report.fig.forest.alt", lang, summary=summary)
 
     def _fig_applying(self) -> tuple[Any, str]:
-        lang, m = self.lang, self.m
-        rows = [r for r in (m.get("behavior") or {}).get("applying_by_program") or [] if not r.get("suppressed")]
-        summary = "; ".join(f"{r['name']} {fmt_pct(r.get('share'), 1, lang)}" for r in rows)
+        lang, m = self.lang, self.model
+        b = available(m, "behavior")
+        rows = [r for r in ((b.applying_by_program or []) if b else []) if not r.suppressed]
+        summary = "; ".join(f"{r.name} {fmt_pct(r.share, 1, lang)}" for r in rows)
         return figs.applying_bars(m, lang), t("report.fig.applying.alt", lang, summary=summary)
 
     def _fig_did(self) -> tuple[Any, str]:
-        lang, m = self.lang, self.m
-        rows = (m.get("results") or {}).get("did") or []
-        summary = "; ".join(f"{r['label']} {fmt_number(r.get('estimate'), 3, lang)}" for r in rows)
+        lang, m = self.lang, self.model
+        res = available(m, "results")
+        summary = "; ".join(f"{r.label} {fmt_number(r.estimate, 3, lang)}" for r in (res.did if res else []))
         return figs.did_lines(m, lang), t("report.fig.did_all.alt", lang, summary=summary)
 
     def _fig_themes(self) -> tuple[Any, str]:
-        lang, m = self.lang, self.m
-        rows = (m.get("qualitative") or {}).get("themes") or []
-        summary = "; ".join(f"{r['label']} {fmt_int(r.get('n'), lang)}" for r in rows)
+        lang, m = self.lang, self.model
+        q = available(m, "qualitative")
+        summary = "; ".join(f"{r.label} {fmt_int(r.n, lang)}" for r in (q.themes if q else []))
         return figs.themes_bar(m, lang), t("report.fig.themes.alt", lang, summary=summary)
 
     def _fig_comparison(self) -> tuple[Any, str]:
-        lang, m = self.lang, self.m
-        comp = (m.get("findings") or {}).get("comparison") or {}
-        summary = "; ".join(f"{t('report.metric.' + r['metric'], lang)} {wording.fmt_value(r['previous'], r['fmt'], lang)}"
-                            f" → {wording.fmt_value(r['current'], r['fmt'], lang)}" for r in comp.get("rows") or [])
-        return figs.comparison_bars(m, lang), t("report.fig.compare.alt", lang, previous=comp.get("previous_year", ""),
-                                                 current=m["study"]["year"], summary=summary)
+        lang, m = self.lang, self.model
+        comp = m.findings.comparison
+        summary = "; ".join(f"{t('report.metric.' + r.metric, lang)} {wording.fmt_value(r.previous, r.fmt, lang)}"
+                            f" → {wording.fmt_value(r.current, r.fmt, lang)}" for r in (comp.rows if comp else []))
+        return figs.comparison_bars(m, lang), t("report.fig.compare.alt", lang,
+                                                 previous=comp.previous_year if comp else "",
+                                                 current=m.study.year, summary=summary)
