@@ -23,10 +23,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from kemuning_eval.report.results.availability import LEVEL_INSTRUMENT
 from kemuning_eval.report.results.model import Metrics
 
 #: The levels of the metrics, in report order (each a measured record or ``Unavailable``).
-LEVELS = ("reaction", "learning", "behavior", "results", "cost", "qualitative")
+LEVELS: tuple[str, ...] = tuple(LEVEL_INSTRUMENT)
 
 
 def level(m: Metrics, name: str) -> Any:
