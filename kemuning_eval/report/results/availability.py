@@ -246,6 +246,7 @@ def measured_levels(m: Metrics) -> list[str]:
     Examples
     --------
     >>> from kemuning_eval.report.results.metrics import empty_metrics
+    >>> from kemuning_eval.report.results.model import Qualitative
     >>> m = Metrics.model_validate(empty_metrics(2026))
     >>> measured_levels(m)
     []
