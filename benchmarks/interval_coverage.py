@@ -114,7 +114,7 @@ def _paired(n: int, what: str) -> Callable:
         if what == "mean":
             row = paired_change(tests, min_n=1).iloc[0]
             return bool(row["ci_low"] <= 5 <= row["ci_high"])
-        row = effect_sizes(tests, min_n=1).set_index("measure").loc["d_z"]
+        row = effect_sizes(tests, min_n=1).set_index("measure").loc["dz"]
         return bool(row["ci_low"] <= 5 / 8 <= row["ci_high"])
     return run
 
@@ -167,7 +167,7 @@ def designs() -> Iterator[tuple[str, Callable, bool]]:
                "3 pre + 3 post periods", _pretrend_study(units, g1, 6), False)
     for n in (10, 30):
         yield f"paired change: mean D, n = {n}", _paired(n, "mean"), False
-        yield f"paired change: d_z, n = {n}", _paired(n, "d_z"), False
+        yield f"paired change: d_z, n = {n}", _paired(n, "dz"), False
     yield "Feldt: listwise, no missing answers (n = 60, k = 5)", _feldt("listwise", 0.0), False
     yield "Feldt: listwise, 15 % missing at random", _feldt("listwise", 0.15), False
     yield "Feldt: pairwise, 15 % missing at random", _feldt("pairwise", 0.15), False

@@ -12,11 +12,23 @@ True
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("kemuning-eval")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.0.0+unknown"
+from functools import cache
 
 __all__ = ["__version__"]
+
+
+@cache
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("kemuning-eval")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return "0.0.0+unknown"
+
+
+def __getattr__(name: str) -> str:
+    """``__version__`` is read from the installed metadata on first use (importlib.metadata costs ~0.1 s)."""
+    if name == "__version__":
+        return _version()
+    raise AttributeError(f"module 'kemuning_eval' has no attribute {name!r}")

@@ -22,7 +22,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from kemuning_eval import __version__
+import kemuning_eval
 
 #: Subcommand modules, in the order ``--help`` lists them.
 COMMANDS = ("init", "synth", "codebook", "validate", "ingest", "report", "kernel")
@@ -92,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse: --help exits 0, errors exit 2
         return int(exc.code or 0)
     if args.version:
-        print(f"kemuning-eval {__version__}")
+        print(f"kemuning-eval {kemuning_eval.__version__}")
         return EXIT_OK
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)

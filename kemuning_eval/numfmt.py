@@ -1,4 +1,4 @@
-"""Number formatting in Indonesian (``1.234,5``; ``Rp 1.250.000``) or English.
+"""Number formatting in Indonesian (``1.234,5``; ``Rp1.250.000``, EYD V) or English (``IDR 1,250,000``).
 
 Every number shown in a report goes through these functions, so the text,
 tables and ``metrics.json`` (which stores the rounded value) agree.
@@ -10,7 +10,7 @@ Examples
 >>> fmt_number(1234.5, 1, "en")
 '1,234.5'
 >>> fmt_rupiah(1250000)
-'Rp 1.250.000'
+'Rp1.250.000'
 >>> fmt_pct(0.4567, 1)
 '45,7%'
 >>> fmt_p(0.0004)
@@ -106,20 +106,26 @@ def fmt_rupiah(x: float | int | None, lang: str = "id", decimals: int = 0) -> st
     Returns
     -------
     str
-        ``"Rp "`` followed by the formatted amount.
+        Indonesian: ``"Rp"`` written without a space before the amount (EYD V,
+        ``Rp3.523.500.000``); English: ``"IDR "`` and the amount.  A negative
+        amount has its sign before the currency.
 
     Examples
     --------
     >>> fmt_rupiah(1250000)
-    'Rp 1.250.000'
+    'Rp1.250.000'
     >>> fmt_rupiah(1250000.5, "en", 1)
-    'Rp 1,250,000.5'
+    'IDR 1,250,000.5'
+    >>> fmt_rupiah(-2500)
+    '-Rp2.500'
     >>> fmt_rupiah(float("nan"))
     '–'
     """
     if not _finite(x):
         return MISSING
-    return f"Rp {fmt_number(x, decimals, lang)}"
+    sign = "-" if x < 0 else ""
+    currency = "IDR " if lang == "en" else "Rp"
+    return f"{sign}{currency}{fmt_number(abs(x), decimals, lang)}"
 
 
 def fmt_pct(share: float | None, decimals: int = 1, lang: str = "id") -> str:

@@ -49,7 +49,7 @@ def test_fmt_number(value, decimals, lang, expected):
 
 
 def test_rupiah_and_percent():
-    assert fmt_rupiah(1250000) == "Rp 1.250.000"
+    assert fmt_rupiah(1250000) == "Rp1.250.000"
     assert fmt_pct(0.8, 0) == "80%"
 
 

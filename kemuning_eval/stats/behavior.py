@@ -156,7 +156,7 @@ def behavior_change(
         ``indicator``, grouping columns, ``n`` (pairs), ``baseline_mean``,
         ``followup_mean``, ``estimate`` (mean change), ``sd``, ``ci_low``,
         ``ci_high``, ``statistic`` (paired t), ``df``, ``p_val`` (two-sided),
-        ``effect_size`` (d_z), ``method``, ``note`` (why a value is NaN: n < 2, sd = 0),
+        ``dz`` (d_z), ``method``, ``note`` (why a value is NaN: n < 2, sd = 0),
         ``suppressed``, ``suppression``.
 
     Examples
@@ -200,7 +200,7 @@ def behavior_change(
     out["ci_low"], out["ci_high"] = t_interval(est, sd, n, level)
     out["statistic"], out["df"], out["p_val"] = t_test_mean(est, sd, n)
     with np.errstate(invalid="ignore", divide="ignore"):
-        out["effect_size"] = np.where(sd > 0, est / sd, np.nan)
+        out["dz"] = np.where(sd > 0, est / sd, np.nan)
     out["method"] = (
         "paired t test of follow-up minus baseline (same participant and rater), "
         f"t interval at {level:g}, d_z = mean/sd; pairwise complete per indicator"
@@ -209,7 +209,7 @@ def behavior_change(
                            np.where(sd == 0, "every change is the same (sd = 0): no test, no interval", ""))
     cols = ["indicator", *(c for c in by_cols)]
     stats_cols = ["baseline_mean", "followup_mean", "estimate", "sd", "ci_low", "ci_high",
-                  "statistic", "df", "p_val", "effect_size"]
+                  "statistic", "df", "p_val", "dz"]
     out = out[cols + ["n", *stats_cols, "method", "note"]]
     within = ["indicator", *(c for c in by_cols if c != "program_id")] if "program_id" in by_cols else ["indicator", *by_cols]
     return suppress_small(out, min_n=min_n, columns=stats_cols, within=within).reset_index(drop=True)

@@ -43,7 +43,7 @@ Examples
 ...         for u in range(24) for a in range(2) for p in range(4)]
 >>> data = pd.DataFrame(rows, columns=["unit", "activity_id", "period_index", "treated", "post", "budget_ratio"])
 >>> res = event_study(data, outcomes="budget_ratio")
->>> res.coefficients["relative_period"].tolist(), res.coefficients["inference"].iloc[0]
+>>> res.coefficients["relative"].tolist(), res.coefficients["inference"].iloc[0]
 ([-2, -1, 0, 1], 'cr1')
 >>> int(res.pretrend["n_tested"].iloc[0]), res.pretrend["inference"].iloc[0]
 (1, 'cr1')
@@ -80,7 +80,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
     import pandas as pd
 
-COEFFICIENT_COLUMNS = ["outcome", "period", "relative_period", "reference", "post", "n", "n_clusters",
+COEFFICIENT_COLUMNS = ["outcome", "period", "relative", "reference", "post", "n", "n_clusters",
                        "n_treated_clusters", "n_control_clusters", "inference", "estimate", "se", "ci_low",
                        "ci_high", "statistic", "df", "p_val", "method", "note"]
 PRETREND_COLUMNS = ["outcome", "n_pre_periods", "n_tested", "n_clusters", "inference", "statistic", "df", "df2",
@@ -224,7 +224,7 @@ def _one(sub: pd.DataFrame, y: str, inf: Inference, names: dict[str, str]) -> tu
     reason = _degenerate(sub, periods)
     post = [p for p in periods if p not in pre]
     relative = _relative(periods, post[0]) if pre and post and not reason.startswith("post differs") else {}
-    rows = [{**base, "period": p, "relative_period": relative.get(p), "reference": bool(pre) and p == pre[-1],
+    rows = [{**base, "period": p, "relative": relative.get(p), "reference": bool(pre) and p == pre[-1],
              "post": p in post, "n": int((sub["_period"] == p).sum())} for p in periods] or [{**base, "n": 0}]
     pretrend = {**base, "n_pre_periods": len(pre), "n_tested": max(len(pre) - 1, 0)}
     xd, first = _design(sub, [p for p in periods if p != pre[-1]]) if not reason else (None, 0)
@@ -292,7 +292,7 @@ def event_study(
     Returns
     -------
     EventStudy
-        ``coefficients`` (one row per outcome and period: ``relative_period``
+        ``coefficients`` (one row per outcome and period: ``relative``
         counts periods from the first post period, so the reference is -1)
         and ``pretrend`` (one row per outcome with ``parallel_trends_rejected``).
         A degenerate design gives NaN numbers and the reason in ``note``.
@@ -334,7 +334,7 @@ def event_study(
         coefficients.extend(rows)
         pretrend.append(test)
     coef = pd.DataFrame.from_records(coefficients).reindex(columns=COEFFICIENT_COLUMNS)
-    coef["relative_period"] = coef["relative_period"].astype("Int64")
+    coef["relative"] = coef["relative"].astype("Int64")
     tests = pd.DataFrame.from_records(pretrend).reindex(columns=PRETREND_COLUMNS)
     p = tests["p_val"].astype("float64")
     tests["parallel_trends_rejected"] = pd.array(

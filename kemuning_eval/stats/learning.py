@@ -24,7 +24,7 @@ Definitions used
     R's ``wilcox.test`` rule; scipy's exact distribution) else "normal":
     normal approximation with the
     tie correction of the variance and a continuity correction of 0.5 (as R's
-    ``wilcox.test``).  ``rbc`` = matched-pairs rank-biserial correlation
+    ``wilcox.test``).  ``rank_biserial`` = matched-pairs rank-biserial correlation
     (Kerby 2014 simple difference = (T+ - T-)/(T+ + T-); King & Minium),
     positive when scores rise.
 :func:`effect_sizes`
@@ -174,7 +174,7 @@ def paired_change(
 ) -> pd.DataFrame:
     """Mean change with its t interval and the paired t-test, per group.
 
-    Returns grouping columns, ``n``, ``mean_pre``, ``mean_post``, ``estimate``
+    Returns grouping columns, ``n``, ``pre_mean``, ``post_mean``, ``estimate``
     (mean D), ``sd``, ``ci_low``, ``ci_high``, ``statistic`` (t), ``df``,
     ``p_val``, ``p_holm``, ``method``, ``suppressed``, ``suppression``.
 
@@ -192,7 +192,7 @@ def paired_change(
     level, min_n = check_level(level), check_min_n(min_n)
     frame, keys, gkeys = _pairs(tests, by, pre, post)
     g = frame.groupby(gkeys, sort=True)
-    out = g.agg(n=("d", "size"), mean_pre=("pre", "mean"), mean_post=("post", "mean"),
+    out = g.agg(n=("d", "size"), pre_mean=("pre", "mean"), post_mean=("post", "mean"),
                 estimate=("d", "mean"), sd=("d", "std"))
     n = out["n"].to_numpy(dtype=np.float64)
     out["ci_low"], out["ci_high"] = t_interval(out["estimate"], out["sd"], n, level)
@@ -202,7 +202,7 @@ def paired_change(
     out["method"] = "paired t-test, two-sided; t CI of mean D"
     out["note"] = np.where(n < 2, "fewer than 2 pairs: no SD, no test",
                            np.where(flat, "every difference is the same (sd = 0): no test, no interval", ""))
-    return _finish(out, keys, min_n, ["mean_pre", "mean_post", "estimate", "sd", "ci_low",
+    return _finish(out, keys, min_n, ["pre_mean", "post_mean", "estimate", "sd", "ci_low",
                                       "ci_high", "statistic", "df"])
 
 
@@ -218,7 +218,7 @@ def wilcoxon_signed_rank(
 
     Returns grouping columns, ``n`` (pairs), ``n_zero`` (dropped zero
     differences), ``statistic`` (R's V = T+), ``w_min`` (min(T+, T-)), ``z``
-    (normal method only), ``p_val``, ``p_holm``, ``rbc``, ``method``,
+    (normal method only), ``p_val``, ``p_holm``, ``rank_biserial``, ``method``,
     ``suppressed``, ``suppression``.  Vectorised: ranks within groups by one
     grouped rank; only small tie-free groups call scipy's exact distribution.
 
@@ -228,8 +228,8 @@ def wilcoxon_signed_rank(
     >>> tests = pd.DataFrame({"pre": [50, 60, 55, 70, 40, 65.0],
     ...                       "post": [70, 72, 60, 85, 58, 66.0]})
     >>> out = wilcoxon_signed_rank(tests)
-    >>> out[["n", "n_zero", "statistic", "w_min", "p_val", "rbc", "method"]].round(4).to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
-    [{'n': 6, 'n_zero': 0, 'statistic': 21.0, 'w_min': 0.0, 'p_val': 0.0312, 'rbc': 1.0, 'method': 'exact'}]
+    >>> out[["n", "n_zero", "statistic", "w_min", "p_val", "rank_biserial", "method"]].round(4).to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
+    [{'n': 6, 'n_zero': 0, 'statistic': 21.0, 'w_min': 0.0, 'p_val': 0.0312, 'rank_biserial': 1.0, 'method': 'exact'}]
     """
     import numpy as np
     import pandas as pd
@@ -272,10 +272,10 @@ def wilcoxon_signed_rank(
     out["w_min"] = np.minimum(tp, out["t_minus"].to_numpy())
     out["z"] = z
     out["p_val"] = p
-    out["rbc"] = rbc
+    out["rank_biserial"] = rbc
     out["method"] = np.where(exact, "exact", "normal")
-    out = out[["n", "n_zero", "statistic", "w_min", "z", "p_val", "rbc", "method"]]
-    return _finish(out, keys, min_n, ["statistic", "w_min", "z", "rbc"])
+    out = out[["n", "n_zero", "statistic", "w_min", "z", "p_val", "rank_biserial", "method"]]
+    return _finish(out, keys, min_n, ["statistic", "w_min", "z", "rank_biserial"])
 
 
 def d_z_interval(d_z: float, n: int, level: float = DEFAULT_LEVEL) -> tuple[float, float]:
@@ -306,7 +306,7 @@ def effect_sizes(
 ) -> pd.DataFrame:
     """Standardised mean change d_z and Hedges-corrected g_z with 95% CIs.
 
-    Long format: one row per group and ``measure`` (``"d_z"``, ``"g_z"``) with
+    Long format: one row per group and ``measure`` (``"dz"``: d_z, ``"gz"``: g_z) with
     ``n``, ``estimate``, ``ci_low``, ``ci_high``, ``band`` (Cohen), ``method``,
     ``suppressed``, ``suppression``.
 
@@ -316,8 +316,8 @@ def effect_sizes(
     >>> tests = pd.DataFrame({"pre": [50, 60, 55, 70, 40, 65.0],
     ...                       "post": [70, 72, 60, 85, 58, 66.0]})
     >>> effect_sizes(tests)[["measure", "n", "estimate", "ci_low", "ci_high", "band"]].round(3).to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
-    [{'measure': 'd_z', 'n': 6, 'estimate': 1.585, 'ci_low': 0.313, 'ci_high': 2.801, 'band': 'large'},
-     {'measure': 'g_z', 'n': 6, 'estimate': 1.334, 'ci_low': 0.263, 'ci_high': 2.358, 'band': 'large'}]
+    [{'measure': 'dz', 'n': 6, 'estimate': 1.585, 'ci_low': 0.313, 'ci_high': 2.801, 'band': 'large'},
+     {'measure': 'gz', 'n': 6, 'estimate': 1.334, 'ci_low': 0.263, 'ci_high': 2.358, 'band': 'large'}]
     """
     import numpy as np
     import pandas as pd
@@ -335,18 +335,18 @@ def effect_sizes(
     ci = np.array([d_z_interval(float(v), int(k), level) for v, k in zip(d, n, strict=True)])
     ci = ci.reshape(-1, 2)
     rows = []
-    for measure, factor in (("d_z", 1.0), ("g_z", j)):
+    for measure, factor in (("dz", 1.0), ("gz", j)):
         part = pd.DataFrame(index=agg.index)
         part["measure"] = measure
         part["n"] = agg["size"].to_numpy()
         part["estimate"] = d * factor
         part["ci_low"], part["ci_high"] = ci[:, 0] * factor, ci[:, 1] * factor
-        part["note"] = reason if measure == "d_z" else np.where(
+        part["note"] = reason if measure == "dz" else np.where(
             (n < 3) & (reason == ""), "fewer than 3 pairs: Hedges' J = 1 - 3/(4(n-1)-1) is not positive", reason)
         rows.append(part)
     out = pd.concat(rows).sort_index(kind="stable")
     out["band"] = [effect_band(v) for v in out["estimate"]]
-    out["method"] = np.where(out["measure"] == "d_z",
+    out["method"] = np.where(out["measure"] == "dz",
                              "d_z = mean(D)/sd(D); noncentral t CI",
                              "g_z = J*d_z, J = 1-3/(4(n-1)-1); CI = J*CI(d_z)")
     out = _finish(out, keys, min_n, ["estimate", "ci_low", "ci_high"], p_col=None, measure=True)
@@ -492,11 +492,11 @@ def learning_summary(
 ) -> pd.DataFrame:
     """One row per group with the headline numbers of every learning measure.
 
-    Columns: grouping columns, ``n``, ``mean_pre``, ``mean_post``,
-    ``mean_change``, ``change_ci_low``, ``change_ci_high``, ``t``, ``t_p_val``,
-    ``t_p_holm``, ``wilcoxon_v``, ``wilcoxon_p_val``, ``wilcoxon_p_holm``,
-    ``wilcoxon_method``, ``rbc``, ``d_z``, ``d_z_ci_low``, ``d_z_ci_high``,
-    ``g_z``, ``g_z_ci_low``, ``g_z_ci_high``, ``effect_band``, ``gain_class``,
+    Columns (the names of the results model and ``metrics.json``): grouping columns, ``n``,
+    ``pre_mean``, ``post_mean``, ``estimate`` (mean change), ``ci_low``, ``ci_high``, ``t``, ``p_val``,
+    ``p_holm`` (paired t), ``w_stat``, ``w_p``, ``w_p_holm``, ``w_method`` (Wilcoxon V),
+    ``rank_biserial``, ``dz``, ``dz_ci_low``, ``dz_ci_high``,
+    ``gz``, ``gz_ci_low``, ``gz_ci_high``, ``effect_band``, ``gain_class``,
     ``gain_band``, ``gain_class_unreliable`` (pre mean near 100), ``gain_individual``, ``pass_pre``, ``pass_post``,
     ``mcnemar_p_val``, ``mcnemar_p_holm``, ``mcnemar_method``, ``suppressed``.
 
@@ -506,7 +506,7 @@ def learning_summary(
     >>> tests = pd.DataFrame({"program_id": ["A"] * 6, "pre": [50, 60, 55, 70, 40, 65.0],
     ...                       "post": [70, 72, 60, 85, 58, 66.0]})
     >>> row = learning_summary(tests).iloc[0]
-    >>> print(row["program_id"], row["n"], round(row["mean_change"], 2), round(row["g_z"], 3))
+    >>> print(row["program_id"], row["n"], round(row["estimate"], 2), round(row["gz"], 3))
     A 6 11.83 1.334
     """
     keys = as_columns(by)
@@ -516,11 +516,8 @@ def learning_summary(
     eff = effect_sizes(tests, level=level, **kw)
     gain = normalized_gain(tests, **kw)
     passed = pass_rate(tests, programs, pass_mark=pass_mark, **kw)
-    out = change[[*keys, "n", "mean_pre", "mean_post", "estimate", "ci_low", "ci_high",
-                  "statistic", "p_val", "p_holm", "suppressed"]].rename(columns={
-                      "estimate": "mean_change", "ci_low": "change_ci_low",
-                      "ci_high": "change_ci_high", "statistic": "t", "p_val": "t_p_val",
-                      "p_holm": "t_p_holm"})
+    out = change[[*keys, "n", "pre_mean", "post_mean", "estimate", "ci_low", "ci_high",
+                  "statistic", "p_val", "p_holm", "suppressed"]].rename(columns={"statistic": "t"})
     suppressed = out.pop("suppressed")
     on = keys or None
 
@@ -529,12 +526,12 @@ def learning_summary(
         part = frame[[*keys, *columns]].rename(columns=columns)
         out = out.merge(part, on=on, how="left") if keys else out.join(part)
 
-    add(wil, {"statistic": "wilcoxon_v", "p_val": "wilcoxon_p_val",
-              "p_holm": "wilcoxon_p_holm", "method": "wilcoxon_method", "rbc": "rbc"})
-    for measure in ("d_z", "g_z"):
+    add(wil, {"statistic": "w_stat", "p_val": "w_p", "p_holm": "w_p_holm", "method": "w_method",
+              "rank_biserial": "rank_biserial"})
+    for measure in ("dz", "gz"):
         sub = eff[eff["measure"] == measure].reset_index(drop=True)
         cols = {"estimate": measure, "ci_low": f"{measure}_ci_low", "ci_high": f"{measure}_ci_high"}
-        if measure == "d_z":
+        if measure == "dz":
             cols["band"] = "effect_band"
         add(sub, cols)
     for measure, name in (("class_average", "gain_class"), ("average_individual", "gain_individual")):

@@ -25,11 +25,11 @@ def test_d_of_0_1996_is_negligible_in_the_statistics_and_in_the_stored_summary()
     # paired differences with mean / sd = 0.1996 exactly: d = 0.1996 * sd / sd
     d = pd.Series([1.0, -1.0, 1.0, -1.0, 1.0, -1.0, 1.0, -1.0]) + 0.1996 * math.sqrt(8 / 7)
     tests = pd.DataFrame({"pre": 50.0, "post": 50.0 + d})
-    row = effect_sizes(tests).set_index("measure").loc["d_z"]
+    row = effect_sizes(tests).set_index("measure").loc["dz"]
     assert row["estimate"] == pytest.approx(0.1996)
     assert row["band"] == "negligible"
     summary = learning_summary(tests, by=None).iloc[0]
-    assert summary["effect_band"] == bands.effect_band(summary["d_z"]) == "negligible"
+    assert summary["effect_band"] == bands.effect_band(summary["dz"]) == "negligible"
     assert label("cohen", summary["effect_band"], "id") == "Sangat kecil"
 
 

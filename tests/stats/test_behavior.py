@@ -72,7 +72,7 @@ def test_change_matches_scipy_ttest_rel(obs):
         assert row["p_val"] == pytest.approx(ref.pvalue)
         assert row["df"] == ref.df
         assert (row["ci_low"], row["ci_high"]) == pytest.approx((ci.low, ci.high))
-        assert row["effect_size"] == pytest.approx(row["estimate"] / (pair["f"] - pair["b"]).std(ddof=1))
+        assert row["dz"] == pytest.approx(row["estimate"] / (pair["f"] - pair["b"]).std(ddof=1))
 
 
 def test_change_missing_rule_and_composite(obs):

@@ -116,9 +116,9 @@ def test_zero_variance_change_has_no_test_and_no_zero_width_interval():
 def test_hedges_g_z_is_nan_below_three_pairs():
     tests = pd.DataFrame({"pre": [50.0, 40], "post": [60.0, 70]})
     eff = effect_sizes(tests, min_n=1).set_index("measure")
-    assert np.isfinite(eff.loc["d_z", "estimate"])
-    assert np.isnan(eff.loc["g_z", "estimate"]) and pd.isna(eff.loc["g_z", "band"])
-    assert "fewer than 3" in eff.loc["g_z", "note"]
+    assert np.isfinite(eff.loc["dz", "estimate"])
+    assert np.isnan(eff.loc["gz", "estimate"]) and pd.isna(eff.loc["gz", "band"])
+    assert "fewer than 3" in eff.loc["gz", "note"]
     three = effect_sizes(pd.DataFrame({"pre": [50.0, 40, 45], "post": [60.0, 70, 50]}), min_n=1)
     d, g = three["estimate"].tolist()
     assert g == pytest.approx(d * (1 - 3 / (4 * 2 - 1)))

@@ -67,7 +67,7 @@ def test_coefficients_and_cr1_match_statsmodels_with_explicit_dummies():
         assert coef.loc[p, "se"] == pytest.approx(fit.bse[term] * rescale, rel=1e-8)
         assert coef.loc[p, "df"] == 23
     assert coef.loc[2, "reference"] and coef.loc[2, "estimate"] == 0.0
-    assert coef["relative_period"].tolist() == [-3, -2, -1, 0, 1]
+    assert coef["relative"].tolist() == [-3, -2, -1, 0, 1]
     # joint test of the two pre-period coefficients: statsmodels' F(2, G - 1) on the same covariance
     r = np.zeros((2, k_full))
     for i, term in enumerate(terms[:2]):
@@ -160,7 +160,7 @@ def test_one_pre_period_has_nothing_to_test_and_a_constant_outcome_no_inference(
     row = res.pretrend.iloc[0]
     assert row["n_tested"] == 0 and "no pre-period coefficient" in row["note"]
     assert pd.isna(row["parallel_trends_rejected"])
-    assert res.coefficients["relative_period"].tolist() == [-1, 0, 1, 2]
+    assert res.coefficients["relative"].tolist() == [-1, 0, 1, 2]
     flat = event_study(panel().assign(budget_ratio=1.0), outcomes="budget_ratio")
     assert flat.coefficients["se"].isna().all() and np.isnan(flat.pretrend.iloc[0]["p_val"])
     assert "no residual variation" in flat.pretrend.iloc[0]["note"]

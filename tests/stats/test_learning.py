@@ -92,7 +92,7 @@ def test_wilcoxon_normal_method_matches_scipy_and_r_v(tests_table):
         assert row["p_val"] == pytest.approx(ref.pvalue, rel=1e-9)
         assert row["n_zero"] == int(np.sum(d == 0))
         rbc = pg.wilcoxon(g["post"].to_numpy(), g["pre"].to_numpy())["RBC"].iloc[0]
-        assert row["rbc"] == pytest.approx(rbc)
+        assert row["rank_biserial"] == pytest.approx(rbc)
 
 
 def test_wilcoxon_exact_without_ties_and_normal_with_zeros():
@@ -133,18 +133,18 @@ def test_effect_sizes_d_z_and_g_z(tests_table):
         rows = out[out["program_id"] == prog].set_index("measure")
         if rows["suppressed"].all():
             continue
-        assert rows.loc["d_z", "estimate"] == pytest.approx(dz)
-        assert rows.loc["g_z", "estimate"] == pytest.approx(j * dz)
+        assert rows.loc["dz", "estimate"] == pytest.approx(dz)
+        assert rows.loc["gz", "estimate"] == pytest.approx(j * dz)
         t_obs = dz * np.sqrt(n)
         low = _nct_bisect(t_obs, n - 1, 0.975) / np.sqrt(n)
         high = _nct_bisect(t_obs, n - 1, 0.025) / np.sqrt(n)
-        assert rows.loc["d_z", "ci_low"] == pytest.approx(low, abs=1e-8)
-        assert rows.loc["d_z", "ci_high"] == pytest.approx(high, abs=1e-8)
-        assert rows.loc["g_z", "ci_low"] == pytest.approx(j * low, abs=1e-8)
+        assert rows.loc["dz", "ci_low"] == pytest.approx(low, abs=1e-8)
+        assert rows.loc["dz", "ci_high"] == pytest.approx(high, abs=1e-8)
+        assert rows.loc["gz", "ci_low"] == pytest.approx(j * low, abs=1e-8)
         # close to the large-sample normal approximation for the biggest group
         if n >= 70:
             se = np.sqrt(1 / n + dz**2 / (2 * n))
-            assert rows.loc["d_z", "ci_low"] == pytest.approx(dz - 1.96 * se, abs=0.02)
+            assert rows.loc["dz", "ci_low"] == pytest.approx(dz - 1.96 * se, abs=0.02)
 
 
 @settings(max_examples=25, deadline=None)
@@ -155,8 +155,8 @@ def test_property_d_z_changes_sign_when_pre_and_post_swap(seed, n):
     data = pd.DataFrame({"pre": pre, "post": np.clip(pre + rng.normal(5, 10, n), 0, 100)})
     a = effect_sizes(data).set_index("measure")
     b = effect_sizes(data, pre="post", post="pre").set_index("measure")
-    assert b.loc["d_z", "estimate"] == pytest.approx(-a.loc["d_z", "estimate"])
-    assert b.loc["d_z", "ci_low"] == pytest.approx(-a.loc["d_z", "ci_high"], abs=1e-7)
+    assert b.loc["dz", "estimate"] == pytest.approx(-a.loc["dz", "estimate"])
+    assert b.loc["dz", "ci_low"] == pytest.approx(-a.loc["dz", "ci_high"], abs=1e-7)
 
 
 def test_normalized_gain_both_ways(tests_table):
@@ -205,10 +205,10 @@ def test_holm_matches_statsmodels():
 def test_summary_and_errors(tests_table):
     out = learning_summary(tests_table, by="program_id")
     assert list(out["program_id"]) == ["LTX", "MIN", "PKA", "PKP"]
-    assert out.loc[out["program_id"] == "MIN", "mean_change"].isna().all()
+    assert out.loc[out["program_id"] == "MIN", "estimate"].isna().all()
     row = out[out["program_id"] == "PKA"].iloc[0]
     ref = paired_change(tests_table, by="program_id").set_index("program_id").loc["PKA"]
-    assert row["mean_change"] == ref["estimate"]
+    assert row["estimate"] == ref["estimate"]
     bad = tests_table.copy()
     bad.loc[7, "post"] = 105.0
     with pytest.raises(DataError, match="post"):

@@ -76,7 +76,7 @@ def test_learning_recovers_true_gain_and_d_z(study, processed, source):
     level = 1 - 0.05 / k
     change = paired_change(tests, by="program_id", level=level).set_index("program_id")
     eff = effect_sizes(tests, by="program_id", level=level)
-    d_z = eff[eff["measure"] == "d_z"].set_index("program_id")
+    d_z = eff[eff["measure"] == "dz"].set_index("program_id")
     gain = normalized_gain(tests, by="program_id")
     gain = gain[gain["measure"] == "class_average"].set_index("program_id")
     assert set(change.index) == set(truth["programs"])
@@ -86,7 +86,7 @@ def test_learning_recovers_true_gain_and_d_z(study, processed, source):
         assert row["ci_low"] <= true["mean_gain"] <= row["ci_high"], (code, true["mean_gain"])
         assert d_z.loc[code, "ci_low"] <= true["d_z"] <= d_z.loc[code, "ci_high"], code
         # class gain (no CI published): within 4 standard errors of mean D scaled by 100 - pre
-        se = row["sd"] / np.sqrt(row["n"]) / (100 - row["mean_pre"])
+        se = row["sd"] / np.sqrt(row["n"]) / (100 - row["pre_mean"])
         assert abs(gain.loc[code, "estimate"] - true["hake_g_class"]) < 4 * se, code
 
 

@@ -285,7 +285,7 @@ def overview(m: Metrics, lang: str) -> list[str]:
     ...     "completion_rate": 0.95, "n_facilitators": 6, "capacity_total": 40, "applicants_total": 52,
     ...     "demand_ratio": 1.3, "budget_total": 90_000_000}})
     >>> text = overview(m, "id")[0]
-    >>> "95,0%" in text, "Rp 90.000.000" in text
+    >>> "95,0%" in text, "Rp90.000.000" in text
     (True, True)
     """
     s = m.study
@@ -706,7 +706,7 @@ def cost(m: Metrics, lang: str) -> list[str]:
     ...              "cost_per_participant": 2_250_000, "total_benefit": 120_000_000,
     ...              "bcr": 1.33, "roi_pct": 33.3, "payback_months": 9.0}})
     >>> text = cost(m, "en")[0]
-    >>> "Rp 2,250,000 per participant" in text, "ROI 33.3%" in text
+    >>> "IDR 2,250,000 per participant" in text, "ROI 33.3%" in text
     (True, True)
     """
     c = _ok(m, "cost")

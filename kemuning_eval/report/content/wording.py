@@ -7,7 +7,7 @@ verdict of a change words its stored ``direction``; nothing here decides.
 Examples
 --------
 >>> fmt_value(0.4567, "pct1", "id"), fmt_value(1250000, "rupiah", "en")
-('45,7%', 'Rp 1,250,000')
+('45,7%', 'IDR 1,250,000')
 >>> from kemuning_eval.report.results.model import PairedChange
 >>> verdict(PairedChange(n=9, estimate=1.25, ci_low=0.5, ci_high=2.0, p_val=0.049, direction="increase",
 ...                      significant=True), "id")

@@ -64,8 +64,8 @@ def behavior(tables: dict, ctx: Context) -> Behavior | Unavailable:
         row = sup.iloc[0]
         out["change"] = {"n": as_count(row["n"]), "baseline_mean": as_float(row["baseline_mean"]),
                          "followup_mean": as_float(row["followup_mean"]), **change_fields(row, ctx),
-                         "dz": as_float(row.get("effect_size")), "gz": None,
-                         "effect_band": effect_band(row.get("effect_size"))}
+                         "dz": as_float(row.get("dz")), "gz": None,
+                         "effect_band": effect_band(row.get("dz"))}
     out["by_rater"] = [{"rater": row["rater"], "n": as_count(row["n"]), "estimate": as_float(row["estimate"]),
                         "ci_low": as_float(row["ci_low"]), "ci_high": as_float(row["ci_high"]),
                         "suppressed": bool(row.get("suppressed", False))}

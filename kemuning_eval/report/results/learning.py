@@ -65,13 +65,12 @@ def learning(tables: dict, ctx: Context, *, pass_mark: float = DEFAULT_PASS_MARK
     byp = learning_summary(tests, programs, by="program_id", min_n=ctx.min_n, pass_mark=pass_mark)
 
     def entry(row: Any) -> dict:
-        change = change_fields({"estimate": row["mean_change"], "ci_low": row["change_ci_low"],
-                          "ci_high": row["change_ci_high"], "p_val": row["t_p_val"]}, ctx)
-        return {"n": as_count(row["n"]), "pre_mean": as_float(row["mean_pre"]), "post_mean": as_float(row["mean_post"]),
-                **change, "t": as_float(row["t"]), "w_stat": as_float(row["wilcoxon_v"]), "w_p": as_float(row["wilcoxon_p_val"]),
-                "w_method": text_or_none(row.get("wilcoxon_method")), "rank_biserial": as_float(row["rbc"]),
-                "dz": as_float(row["d_z"]), "dz_ci_low": as_float(row["d_z_ci_low"]), "dz_ci_high": as_float(row["d_z_ci_high"]),
-                "gz": as_float(row["g_z"]), "effect_band": text_or_none(row.get("effect_band")),
+        change = change_fields(row, ctx)
+        return {"n": as_count(row["n"]), "pre_mean": as_float(row["pre_mean"]), "post_mean": as_float(row["post_mean"]),
+                **change, "t": as_float(row["t"]), "w_stat": as_float(row["w_stat"]), "w_p": as_float(row["w_p"]),
+                "w_method": text_or_none(row.get("w_method")), "rank_biserial": as_float(row["rank_biserial"]),
+                "dz": as_float(row["dz"]), "dz_ci_low": as_float(row["dz_ci_low"]), "dz_ci_high": as_float(row["dz_ci_high"]),
+                "gz": as_float(row["gz"]), "effect_band": text_or_none(row.get("effect_band")),
                 "gain_class": as_float(row["gain_class"]), "gain_individual": as_float(row["gain_individual"]),
                 "gain_band": text_or_none(row.get("gain_band")),
                 "pass_pre": as_float(row["pass_pre"]), "pass_post": as_float(row["pass_post"]),
@@ -83,6 +82,6 @@ def learning(tables: dict, ctx: Context, *, pass_mark: float = DEFAULT_PASS_MARK
         rows.append({"program_id": row["program_id"], "name": ctx.programs.get(row["program_id"], row["program_id"]),
                      "n": e["n"], "pre_mean": e["pre_mean"], "post_mean": e["post_mean"], "estimate": e["estimate"],
                      "ci_low": e["ci_low"], "ci_high": e["ci_high"], "p_val": e["p_val"],
-                     "p_holm": as_float(row.get("t_p_holm")), "dz": e["dz"], "gain_class": e["gain_class"],
+                     "p_holm": as_float(row.get("p_holm")), "dz": e["dz"], "gain_class": e["gain_class"],
                      "significant": e["significant"], "suppressed": e["suppressed"]})
     return Learning.model_validate({"available": True, "overall": entry(overall.iloc[0]), "by_program": rows})

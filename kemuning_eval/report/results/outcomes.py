@@ -96,7 +96,7 @@ def results(tables: dict, ctx: Context) -> Results | Unavailable:
     first = res.iloc[0] if len(res) else {}
     coef = events.coefficients if events is not None else None
     event_study = [] if coef is None else [  # an outcome whose design is degenerate has NaN rows: left out
-        {"outcome": e["outcome"], "relative": int(e["relative_period"]), "reference": bool(e["reference"]),
+        {"outcome": e["outcome"], "relative": int(e["relative"]), "reference": bool(e["reference"]),
          "estimate": as_float(e["estimate"]), "ci_low": as_float(e["ci_low"]), "ci_high": as_float(e["ci_high"])}
         for _, e in coef[coef.groupby("outcome")["estimate"].transform("count") > 0].iterrows()]
     if not rows:

@@ -58,7 +58,7 @@ def _numbers_in(value, out: set[str], lang: str) -> None:
             out.add(fmt_number(value, d, lang))
             out.add(fmt_pct(value, d, lang).rstrip("%"))
         out.add(fmt_int(value, lang))
-        out.add(fmt_rupiah(value, lang).removeprefix("Rp "))
+        out.add(fmt_rupiah(value, lang).removeprefix("Rp").removeprefix("IDR "))
         out.add(str(value))
     elif isinstance(value, str):
         for number in re.findall(r"\d+(?:[.,]\d+)*", value):

@@ -33,8 +33,8 @@ def test_the_learning_level_stores_the_statistics_unrounded():
                           "pre": pre, "post": [p + 10 + (k % 3) / 3 for k, p in enumerate(pre)]})
     overall = learning({"tests": tests}, Context()).overall
     expected = learning_summary(tests, None, by=None, min_n=5).iloc[0]
-    assert overall.p_val == expected["t_p_val"] and 0 < overall.p_val < 1e-9
-    assert overall.estimate == expected["mean_change"] and overall.post_mean == expected["mean_post"]
+    assert overall.p_val == expected["p_val"] and 0 < overall.p_val < 1e-9
+    assert overall.estimate == expected["estimate"] and overall.post_mean == expected["post_mean"]
 
 
 def test_p_just_below_alpha_is_significant_in_the_model_the_json_and_the_text(tmp_path):
