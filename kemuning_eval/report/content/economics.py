@@ -24,7 +24,7 @@ from typing import Any
 from kemuning_eval.i18n import t
 from kemuning_eval.numfmt import fmt_number, fmt_pct, fmt_rupiah
 from kemuning_eval.report.content.htmlsafe import Html, join, p
-from kemuning_eval.report.results.model import DemandRow, Metrics, RoiRow
+from kemuning_eval.report.results.model import Challenge, DemandRow, Evidence, Metrics, RoiRow
 
 
 def roi_row_cells(row: RoiRow, lang: str) -> dict[str, Any]:
@@ -159,46 +159,46 @@ def demand_text(model: Metrics, lang: str) -> list[str]:
     return out
 
 
-def _values(ch: dict, lang: str) -> list[tuple[dict, str]]:
+def _values(ch: Challenge, lang: str) -> list[tuple[Evidence, str]]:
     from kemuning_eval.report.content.wording import fmt_value
 
-    return [(ev, fmt_value(ev["value"], ev["fmt"], lang)) for ev in ch["evidence"]]
+    return [(ev, fmt_value(ev.value, ev.fmt, lang)) for ev in ch.evidence]
 
 
-def low_roi_text(ch: dict, lang: str) -> str:
+def low_roi_text(ch: Challenge, lang: str) -> str:
     """The low-ROI challenge naming each programme (and the pooled ROI) below the threshold.
 
     Examples
     --------
-    >>> ch = {"id": "low_roi", "text": {"programs": "KP"}, "evidence": [
-    ...     {"name": "roi", "path": "cost.roi.by_program.0.roi_pct", "value": -20.0, "fmt": "num1", "program": "KP"}]}
+    >>> ch = Challenge.model_validate({"id": "low_roi", "text": {"programs": "KP"}, "evidence": [
+    ...     {"name": "roi", "path": "cost.roi.by_program.0.roi_pct", "value": -20.0, "fmt": "num1", "program": "KP"}]})
     >>> low_roi_text(ch, "id")
     'Manfaat moneter belum menutup biaya pada KP (ROI -20,0%).'
     """
-    items = [t("report.econ.challenge.low_roi_item", lang, program=ev["program"], roi=value)
-             if ev.get("program") else t("report.econ.challenge.low_roi_pooled", lang, roi=value)
+    items = [t("report.econ.challenge.low_roi_item", lang, program=ev.program, roi=value)
+             if ev.program else t("report.econ.challenge.low_roi_pooled", lang, roi=value)
              for ev, value in _values(ch, lang)]
     return t("report.econ.challenge.low_roi", lang, items=", ".join(items))
 
 
-def demand_challenge_text(ch: dict, lang: str) -> str:
+def demand_challenge_text(ch: Challenge, lang: str) -> str:
     """The budget challenge naming each programme where demand exceeds seats and the budget binds.
 
     Examples
     --------
-    >>> ch = {"id": "unmet_demand", "text": {}, "evidence": [
+    >>> ch = Challenge.model_validate({"id": "unmet_demand", "text": {}, "evidence": [
     ...     {"name": "ratio", "path": "study.demand.by_program.0.applicants_per_seat", "value": 1.5,
     ...      "fmt": "num2", "program": "KP"},
     ...     {"name": "fill", "path": "study.demand.by_program.0.seat_fill", "value": 1.0, "fmt": "pct1",
-    ...      "program": "KP"}]}
+    ...      "program": "KP"}]})
     >>> demand_challenge_text(ch, "en")  # doctest: +NORMALIZE_WHITESPACE
     'The budget caps attendance: applicants outnumber the seats and the seats are full or the interviews
     name funding as the limit (KP: 1.50 applicants per seat, seats filled 100.0%).'
     """
     parts: dict[str, list[str]] = {}
     for ev, value in _values(ch, lang):
-        who = ev.get("program") or t("report.econ.all_programs", lang)
-        parts.setdefault(who, []).append(t(f"report.econ.evidence.{ev['name']}", lang, value=value))
+        who = ev.program or t("report.econ.all_programs", lang)
+        parts.setdefault(who, []).append(t(f"report.econ.evidence.{ev.name}", lang, value=value))
     items = [t("report.econ.challenge.demand_item", lang, program=who, parts=", ".join(texts))
              for who, texts in parts.items()]
     return t("report.econ.challenge.unmet_demand", lang, items="; ".join(items))

@@ -38,6 +38,7 @@ from kemuning_eval.i18n import t
 from kemuning_eval.report.content.htmlsafe import Html, heading
 from kemuning_eval.report.content.reading import min_group_size
 from kemuning_eval.report.content.tables import html_table
+from kemuning_eval.report.results.model import Metrics
 
 #: Tag of a researcher's cell (the notebook tests accept such cells, see tests/report/engine/test_notebooks.py).
 RESEARCHER_TAG = "researcher"
@@ -46,9 +47,10 @@ RESEARCHER_TAG = "researcher"
 class ResearcherCells:
     """Methods a researcher's cell calls on the report object (``rep``).
 
-    Needs the report's ``m``, ``lang`` and ``_table_no`` (see
-    :class:`kemuning_eval.report.content.render.Report`), so that added tables are
-    numbered with the report's own.
+    Needs the report's typed results ``model``, its ``lang`` and
+    ``_table_no`` (see :class:`kemuning_eval.report.content.render.Report`), so
+    that added tables are numbered with the report's own and hide the groups
+    below the study's ``privacy.min_group_size``.
 
     Examples
     --------
@@ -57,7 +59,7 @@ class ResearcherCells:
     True
     """
 
-    m: dict
+    model: Metrics
     lang: str
     _table_no: int
 
@@ -128,7 +130,7 @@ class ResearcherCells:
         rows = data.to_dict("records") if hasattr(data, "to_dict") else [dict(r) for r in data]
         if not rows:
             return Html("")
-        min_n = min_group_size(self.m)
+        min_n = min_group_size(self.model)
         hidden = t("report.suppressed_cell", self.lang, min_n=min_n)
         out = []
         for row in rows:

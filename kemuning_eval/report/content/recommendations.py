@@ -200,7 +200,7 @@ def recommendation_rows(model: Metrics, lang: str) -> list[dict[str, str | None]
             "indicator": _indicator_cell(rec, lang),
             "target": target_text(rec.target, rec.indicator_fmt, rec.higher_is_better, lang),
             "deadline": deadline_text(rec.deadline, lang),
-            "evidence": f"{challenges}. {findings.evidence_text(rec.model_dump(), lang)}",  # boundary: reads dicts
+            "evidence": f"{challenges}. {findings.evidence_text(rec, lang)}",
             "last_year": _last_year(rec, model, lang),
         })
     return rows

@@ -8,10 +8,8 @@ escaped on the way into HTML (names from the data included).
 
 Examples
 --------
->>> from kemuning_eval.report.results.metrics import empty_metrics
->>> m = empty_metrics(2026, report_date="2026-12-15")
->>> m["study"]["synthetic"] = True
->>> rep = Report(m, "id")
+>>> from kemuning_eval.report.content.examples import crafted
+>>> rep = Report(crafted({"study": {"synthetic": True}}), "id")
 >>> "SINTETIS" in rep.banner()
 True
 >>> rep.title().startswith("<h1")
@@ -22,9 +20,8 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
-
-from pydantic import ValidationError
 
 from kemuning_eval.i18n import t
 from kemuning_eval.numfmt import fmt_ci, fmt_int, fmt_number, fmt_pct
@@ -46,10 +43,10 @@ from kemuning_eval.report.content.economics import EconomicsTables
 from kemuning_eval.report.content.extension import ResearcherCells
 from kemuning_eval.report.content.htmlsafe import Html, esc, heading, join, p, tag, ul
 from kemuning_eval.report.content.ikm_tables import ServiceTables
-from kemuning_eval.report.content.labels import labelled
+from kemuning_eval.report.content.labels import label
 from kemuning_eval.report.content.quality_rows import check_label, check_text
-from kemuning_eval.report.content.reading import min_group_size
-from kemuning_eval.report.content.tables import formatted, html_table
+from kemuning_eval.report.content.reading import available, min_group_size
+from kemuning_eval.report.content.tables import cell_value, formatted, html_table
 from kemuning_eval.report.results.model import Metrics
 
 __all__ = ["SECTIONS", "Report", "check_label"]
@@ -76,13 +73,6 @@ SECTIONS = {
 }
 
 
-def _typed_or_none(m: dict) -> Metrics | None:
-    try:
-        return Metrics.model_validate(m)
-    except ValidationError:
-        return None
-
-
 def _paras(texts: list[str]) -> Html:
     return join(p(x) for x in texts)
 
@@ -91,14 +81,15 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
     """Renders one report (whole study or one programme) from its metrics.
 
     A researcher's own cells call :meth:`subheading` and :meth:`table`
-    (:mod:`kemuning_eval.report.content.extension`); the IKM tables, the RTL
-    matrix and the facilitator table come from
-    :class:`~kemuning_eval.report.content.ikm_tables.ServiceTables`.
+    (:mod:`kemuning_eval.report.content.extension`).
 
     Parameters
     ----------
     m : Metrics or dict
-        The metrics of :func:`kemuning_eval.report.results.metrics.compute_metrics`.
+        The results of :func:`kemuning_eval.report.results.metrics.compute_metrics`
+        (a dict, e.g. a ``metrics.json`` read back, is validated with
+        ``Metrics.model_validate``); kept as :attr:`model` and read as
+        attributes.
     lang : {"id", "en"}
         Report language.
     tests : DataFrame, optional
@@ -114,37 +105,51 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
     >>> section = rep.section("learning")
     >>> 'id="pembelajaran"' in section, "cannot be reported" in section
     (True, True)
+    >>> rep.model.study.year, rep.model.learning.reason
+    (2026, 'no_data')
     """
 
-    def __init__(self, m: Any, lang: str, *, tests: Any = None) -> None:
-        # the typed results (new content reads attributes); a partial dict of an older test fixture has none
-        self.model: Metrics | None = m if isinstance(m, Metrics) else _typed_or_none(m)
-        self.m = labelled(m if isinstance(m, dict) else m.model_dump(), lang)  # boundary: older content reads dicts  # stored codes (bands, categories) shown as catalogue text
+    def __init__(self, m: Metrics | dict, lang: str, *, tests: Any = None) -> None:
+        # the typed results, read as attributes everywhere (a dict is validated: a mistyped field fails here)
+        self.model: Metrics = m if isinstance(m, Metrics) else Metrics.model_validate(m)
         self.lang = lang
         self.tests = tests
         self._table_no = 0
         self._figure_no = 0
         self.sources = Sources()  # which numbered table or figure shows which metric list ("Sumber: Tabel 6")
 
+    @property
+    def m(self) -> Metrics:
+        """The same typed results as :attr:`model` (the name older cells use)."""
+        return self.model
+
     # -- building blocks -------------------------------------------------
     def _fmt(self, kind: str):
         fmt, lang = wording.FORMATS[kind], self.lang  # the formats of the report text
         return lambda v: fmt(v, lang)
 
-    def _table(self, rows: list[dict], columns: list[tuple[str, str, str | None]], caption_key: str,
-               source: str | None = None) -> Html:
+    def _table(self, rows: Sequence[Any], columns: list[tuple[Any, str, str | None]], caption_key: str,
+               source: str | None = None, *, hidden: Callable[[Any], bool] | None = None) -> Html:
         if not rows:
             return Html("")
+        if hidden is None and isinstance(rows[0], Mapping):  # display rows built by a content module
+            hidden = lambda r: bool(r.get("suppressed"))  # noqa: E731
         # a column without any value was not collected (e.g. costs): left out, never a row of dashes
-        if not any(row.get("suppressed") for row in rows):  # hidden small groups keep their columns
-            columns = [c for c in columns if any(row.get(c[0]) is not None for row in rows)]
+        if hidden is None or not any(hidden(row) for row in rows):  # hidden small groups keep their columns
+            columns = [c for c in columns if any(cell_value(row, c[0]) is not None for row in rows)]
         self._table_no += 1
         if source:  # the metric list the table shows, for the evidence's "Sumber: Tabel n"
             self.sources.add("table", source, self._table_no)
         cols = [(key, col, self._fmt(kind) if kind else None) for key, col, kind in columns]
-        frame = formatted(rows, cols, self.lang, min_n=min_group_size(self.m))
+        frame = formatted(rows, cols, self.lang, min_n=min_group_size(self.model), hidden=hidden)
         return html_table(frame, caption=t(caption_key, self.lang, n=self._table_no),
                           anchor=anchor("table", self._table_no))
+
+    def _suppressed_note(self, rows: Sequence[Any]) -> list[Html]:
+        """The note under a table with a suppressed group (its stored ``suppressed``)."""
+        if any(row.suppressed for row in rows):
+            return [p(t("report.suppressed_note", self.lang, min_n=min_group_size(self.model)))]
+        return []
 
     def _heading(self, name: str) -> Html:
         level, key, anchor = SECTIONS[name]
@@ -153,21 +158,21 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
     # -- title and banner ------------------------------------------------
     def title(self) -> Html:
         """The title block (title, agency, date)."""
-        s = self.m["study"]
-        if s.get("program_id"):
-            text = t("report.title_program", self.lang, program=s.get("program_name") or s["program_id"], year=s["year"])
+        s = self.model.study
+        if s.program_id:
+            text = t("report.title_program", self.lang, program=s.program_name or s.program_id, year=s.year)
         else:
-            text = t("report.title", self.lang, year=s["year"])
+            text = t("report.title", self.lang, year=s.year)
         parts = [heading(1, text, anchor="judul")]
-        region = s.get("region") if s.get("region") and s.get("region") not in (s.get("agency") or "") else None
-        sub = " · ".join(str(x) for x in (s.get("agency"), region, wording.fmt_date(s.get("report_date"), self.lang)) if x)
+        region = s.region if s.region and s.region not in (s.agency or "") else None
+        sub = " · ".join(str(x) for x in (s.agency, region, wording.fmt_date(s.report_date, self.lang)) if x)
         if sub:
             parts.append(p(sub, class_="subtitle"))
         return join(parts)
 
     def banner(self) -> Html:
         """A visible warning when the study's data are synthetic (empty otherwise)."""
-        if not self.m["study"].get("synthetic"):
+        if not self.model.study.synthetic:
             return Html("")
         return tag("div", t("report.banner.synthetic", self.lang), class_="banner-synthetic", role="note",
                    style="border:3px solid #b35806;background:#fff3e0;padding:0.8em;margin:1em 0;font-weight:bold;")
@@ -179,28 +184,28 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
         return join([self._heading(name), body])
 
     def _s_summary(self) -> Html:
-        text = nar.summary(self.m, self.lang)
-        effects = self.model.results.effects if self.model is not None and self.model.results.available else None
+        text = nar.summary(self.model, self.lang)
+        effects = self.model.results.effects if self.model.results.available else None
         if effects:  # Level 4 summarised from the verdicts read in each outcome's direction, per scope
-            pooled_line = nar.summary_results(self.m, self.lang)
+            pooled_line = nar.summary_results(self.model, self.lang)
             text = [outcome_tables.summary_line(effects, self.lang) if x == pooled_line else x for x in text]
         return _paras(text)
 
     def _s_intro(self) -> Html:
-        intro = nar.introduction(self.m, self.lang)
+        intro = nar.introduction(self.model, self.lang)
         return join([_paras(intro["paragraphs"][:2]), p(intro["legal_intro"]), ul(intro["legal"]),
                      p(intro["paragraphs"][2])])
 
     def _s_overview(self) -> Html:
-        rows = self.m["study"].get("programs") or []
-        return join([_paras(nar.overview(self.m, self.lang)), self._table(rows, [
+        rows = self.model.study.programs or []
+        return join([_paras(nar.overview(self.model, self.lang)), self._table(rows, [
             ("program_id", "program_id", None), ("name", "name", None), ("field", "field", None),
             ("jp", "jp", "int"), ("capacity", "capacity", "int"), ("applicants", "applicants", "int"),
             ("participants", "participants", "int"), ("cost", "cost", "rupiah")], "report.overview.table_caption",
             "study.programs")])
 
     def _s_method(self) -> Html:
-        me = nar.method(self.m, self.lang)
+        me = nar.method(self.model, self.lang)
         parts = [_paras(me["paragraphs"])]
         if me["rates"]:
             parts += [p(me["rates_intro"]), ul(me["rates"])]
@@ -208,53 +213,49 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
         return join(parts)
 
     def _s_findings(self) -> Html:
-        rows = self.m["study"].get("profile") or []
+        rows = self.model.study.profile
         if not rows:
             return Html("")
-        hidden = any(row.get("suppressed") for row in rows)
-        if self.model is not None:  # a PPPK grade named as such
-            rows = [dict(row, value=category_labels.profile_value(typed, self.lang))
-                    for row, typed in zip(rows, self.model.study.profile, strict=True)]
-        parts = [p(t("report.profile.intro", self.lang)), self._table(rows, [
-            ("label", "characteristic", None), ("value", "value", None), ("n", "n", "int"),
-            ("share", "share", "pct1")], "report.profile.caption", "study.profile")]
-        if hidden:
-            parts.append(p(t("report.suppressed_note", self.lang, min_n=min_group_size(self.m))))
-        return join(parts)
+        return join([p(t("report.profile.intro", self.lang)), self._table(rows, [
+            ("label", "characteristic", None),
+            (lambda r: category_labels.profile_value(r, self.lang), "value", None), ("n", "n", "int"),  # PPPK named
+            ("share", "share", "pct1")], "report.profile.caption", "study.profile", hidden=lambda r: r.suppressed),
+            *self._suppressed_note(rows)])
 
     def _s_reaction(self) -> Html:
-        r = self.m.get("reaction") or {}
-        parts = [_paras(nar.reaction(self.m, self.lang))]
-        if r.get("available"):
-            parts.append(self._table(r.get("dimensions") or [], [
+        lang = self.lang
+        parts = [_paras(nar.reaction(self.model, lang))]
+        r = available(self.model, "reaction")
+        if r is not None:
+            parts.append(self._table(r.dimensions, [
                 ("label", "dimension", None), ("n", "n", "int"), ("mean", "mean", "num2"), ("sd", "sd", "num2"),
-                ("favourable", "favourable", "pct1"), ("category", "category", None)], "report.reaction.table_caption",
-                "reaction.dimensions"))
+                ("favourable", "favourable", "pct1"), (lambda d: label("likert", d.category, lang), "category", None)],
+                "report.reaction.table_caption", "reaction.dimensions"))
             # with the regulation's layout (ikm_tables) the NRR table would only repeat it
-            ikm = {} if self._reaction_part("ikm_report") else r.get("ikm") or {}
-            parts.append(self._table(ikm.get("elements") or [], [
-                ("label", "element", None), ("n", "n", "int"), ("nrr", "nrr", "num2")], "report.reaction.ikm_caption",
-                "reaction.ikm.elements"))
+            ikm = None if self._reaction_part("ikm_report") else r.ikm
+            parts.append(self._table(ikm.elements if ikm is not None else [], [
+                (lambda e: label("ikm_element", e.element, lang), "element", None), ("n", "n", "int"),
+                ("nrr", "nrr", "num2")], "report.reaction.ikm_caption", "reaction.ikm.elements"))
         return join(parts)
 
     def _s_learning(self) -> Html:
-        lv = self.m.get("learning") or {}
-        parts = [_paras(nar.learning(self.m, self.lang))]
-        rows = [dict(row, ci=fmt_ci(row.get("ci_low"), row.get("ci_high"), 2, self.lang)) for row in lv.get("by_program") or []]
+        lang = self.lang
+        parts = [_paras(nar.learning(self.model, lang))]
+        lv = available(self.model, "learning")
+        rows = lv.by_program if lv is not None else []
         parts.append(self._table(rows, [
-            ("name", "name", None), ("n", "n", "int"), ("estimate", "diff", "num2"), ("ci", "ci", None),
+            ("name", "name", None), ("n", "n", "int"), ("estimate", "diff", "num2"),
+            (lambda r: fmt_ci(r.ci_low, r.ci_high, 2, lang), "ci", None),
             ("p_val", "p", "p"), ("p_holm", "p_holm", "p"), ("dz", "dz", "num2")], "report.learning.table_caption",
-            "learning.by_program"))
-        if any(row.get("suppressed") for row in rows):
-            parts.append(p(t("report.suppressed_note", self.lang, min_n=min_group_size(self.m))))
-        return join(parts)
+            "learning.by_program", hidden=lambda r: r.suppressed))
+        return join(parts + self._suppressed_note(rows))
 
     def _s_behavior(self) -> Html:
-        return _paras(nar.behavior(self.m, self.lang))
+        return _paras(nar.behavior(self.model, self.lang))
 
     def _s_results(self) -> Html:
-        text = nar.results(self.m, self.lang)
-        effects = self.model.results.effects if self.model is not None and self.model.results.available else None
+        text = nar.results(self.model, self.lang)
+        effects = self.model.results.effects if self.model.results.available else None
         if not effects:
             return _paras(text)
         # pooled and per programme, Holm within each scope, read in each outcome's direction: these sentences
@@ -265,14 +266,14 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
                      self._table(rows, columns, "report.effects.table_caption")])
 
     def _s_cost(self) -> Html:
-        c = self.m.get("cost") or {}
-        return join([_paras(nar.cost(self.m, self.lang)), self._table(c.get("by_program") or [], [
+        c = available(self.model, "cost")
+        return join([_paras(nar.cost(self.model, self.lang)), self._table(c.by_program if c is not None else [], [
             ("name", "name", None), ("participants", "participants", "int"), ("cost", "cost", "rupiah"),
             ("cost_per_participant", "cost_per_participant", "rupiah")], "report.cost.table_caption",
             "cost.by_program")])
 
     def _s_qualitative(self) -> Html:
-        q = nar.qualitative(self.m, self.lang)
+        q = nar.qualitative(self.model, self.lang)
         parts = [_paras(q["paragraphs"])]
         if q["themes"]:
             parts.append(ul(q["themes"]))
@@ -283,19 +284,18 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
         return join(parts)
 
     def _s_comparison(self) -> Html:
-        yoy = self.model.findings.year_on_year if self.model is not None else None
+        yoy = self.model.findings.year_on_year
         if yoy is None:  # no previous basis worded by the intervals: the status or the bare values
-            return _paras(nar.comparison(self.m, self.lang))
+            return _paras(nar.comparison(self.model, self.lang))
         rows, columns = comparison_tables.table_rows(yoy, self.lang)
         return join([_paras(comparison_tables.sentences(yoy, self.lang)),
                      self._table(rows, columns, "report.compare.table_caption")])
 
     def _s_challenges(self) -> Html:
-        items = (self.m.get("findings") or {}).get("challenges") or []
+        items = self.model.findings.challenges
         if not items:
             return p(t("report.challenges.none", self.lang))
-        typed = self.model.findings.challenges if self.model else []
-        named = [programs.challenge_programs(ch, self.model, self.lang) for ch in typed] or [""] * len(items)
+        named = [programs.challenge_programs(ch, self.model, self.lang) for ch in items]
         return join([p(t("report.challenges.intro", self.lang)),
                      tag("ol", join(tag("li", join([findings.challenge_text(c, self.lang),
                                                      Html(" ") if extra else Html(""), extra, Html("<br>"),
@@ -305,11 +305,11 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
     # -- programmes, triangulation, suggestions (content/program_table.py, content/triangulation.py) --
     def program_summary(self) -> Html:
         """The executive summary's paragraph on which programmes meet the thresholds (empty without programmes)."""
-        return programs.summary_paragraph(self.model, self.lang) if self.model else Html("")
+        return programs.summary_paragraph(self.model, self.lang)
 
     def program_table(self) -> Html:
         """The programme decision table at the top of the findings (empty without programmes)."""
-        if self.model is None or self.model.program_table is None or not self.model.program_table.rows:
+        if self.model.program_table is None or not self.model.program_table.rows:
             return Html("")
         self._table_no += 1
         self.sources.add("table", "program_table", self._table_no)
@@ -318,33 +318,27 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
 
     def triangulation(self) -> Html:
         """The sources, agreement and contradictions of each challenge's topic (empty without any)."""
-        return triangulated.triangulation_section(self.model, self.lang) if self.model else Html("")
+        return triangulated.triangulation_section(self.model, self.lang)
 
     def suggestions(self) -> Html:
         """The participants' suggestions coded with the theme codebook beside the interviews."""
-        if self.model is None or self.model.suggestions is None or not self.model.suggestions.themes:
+        if self.model.suggestions is None or not self.model.suggestions.themes:
             return Html("")
         self._table_no += 1
         return triangulated.suggestions_section(self.model, self.lang, self._table_no)
 
     def _s_recommendations(self) -> Html:
-        items = (self.m.get("findings") or {}).get("recommendations") or []
+        items = self.model.findings.recommendations
         if not items:
             return join([p(t("report.recommendations.none", self.lang)), self._followup()])
-        if self.model is not None:  # the action plan: owner, indicator, target, deadline, last year's status
-            rows = recs.recommendation_rows(self.model, self.lang)
-            return join([p(t("recs.intro", self.lang)), self._table(rows, [(k, c, None) for k, c in recs.COLUMNS],
-                                                                    "recs.caption"), self._followup()])
-        lis = []
-        for rec in items:
-            audience, body, basis = findings.recommendation_text(rec, self.lang)
-            lis.append(tag("li", join([tag("strong", audience), Html(": "), body, Html("<br>"),
-                                       self._basis(rec, basis)], sep="")))
-        return join([p(t("report.recommendations.intro", self.lang)), tag("ol", join(lis))])
+        # the action plan: owner, indicator, target, deadline, last year's status
+        rows = recs.recommendation_rows(self.model, self.lang)
+        return join([p(t("recs.intro", self.lang)), self._table(rows, [(k, c, None) for k, c in recs.COLUMNS],
+                                                                "recs.caption"), self._followup()])
 
     def _followup(self) -> Html:
         """Last year's recommendations and their status (nothing without a comparable previous report)."""
-        if self.model is None or self.model.findings.followup is None:
+        if self.model.findings.followup is None:
             return Html("")
         year = self.model.findings.followup_year
         rows = recs.followup_rows(self.model, self.lang)
@@ -353,71 +347,65 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
                      p(recs.followup_intro(self.model, self.lang)), table])
 
     def _s_limitations(self) -> Html:
-        items = limits.limitation_items(self.model, self.lang) if self.model is not None else []
+        items = limits.limitation_items(self.model, self.lang)
         if not items:
             return p(t("lim.none", self.lang))
         return join([p(t("lim.intro", self.lang)), ul(items)])
 
-    def _basis(self, item: dict, basis: str | None = None) -> Html:
+    def _basis(self, item: Any, basis: str | None = None) -> Html:
         """The evidence in words and, linked, the tables and figures showing it (``Sumber: Tabel 6``)."""
         basis = findings.evidence_text(item, self.lang) if basis is None else basis
-        cite = sources_html([ev["path"] for ev in item["evidence"]], self.sources, self.lang)
+        cite = sources_html([ev.path for ev in item.evidence], self.sources, self.lang)
         return tag("small", join([Html(esc(basis)), cite], sep=" ") if cite else basis)
 
     def _s_conclusion(self) -> Html:
-        return _paras(nar.conclusion(self.m, self.lang))
+        return _paras(nar.conclusion(self.model, self.lang))
 
     def _s_appendix(self) -> Html:
-        r = self.m.get("reaction") or {}
+        r = available(self.model, "reaction")
         parts = []
-        if r.get("items") or r.get("reliability"):  # Appendix A only for a reaction survey that was measured
+        if r is not None and (r.items or r.reliability):  # Appendix A only for a reaction survey that was measured
             parts += self._appendix_items(r)
         parts += self._appendix_quality_provenance()
         return join(parts)
 
-    def _appendix_items(self, r: dict) -> list[Html]:
+    def _appendix_items(self, r: Any) -> list[Html]:
         lang = self.lang
         parts = [heading(3, t("report.sec.appendix_items", lang), anchor="lampiran-butir")]
-        items = r.get("items") or []
-        if self.model is not None and self.model.reaction.available:  # reverse-worded items marked
-            items = [dict(row, label=category_labels.item_label(typed, lang))
-                     for row, typed in zip(items, self.model.reaction.items, strict=True)]
-        parts.append(self._table(items, [
-            ("label", "item", None), ("dimension_label", "dimension", None), ("n", "n", "int"), ("mean", "mean", "num2"),
-            ("sd", "sd", "num2"), ("favourable", "favourable", "pct1"), ("category", "category", None)],
-            "report.appendix.items_caption", "reaction.items"))
-        rel = [dict(x, ci=fmt_ci(x.get("ci_low"), x.get("ci_high"), 2, lang)) for x in r.get("reliability") or []]
-        parts.append(self._table(rel, [
+        parts.append(self._table(r.items, [
+            (lambda x: category_labels.item_label(x, lang), "item", None),  # reverse-worded items marked ("dimension_label", "dimension", None), ("n", "n", "int"), ("mean", "mean", "num2"),
+            ("sd", "sd", "num2"), ("favourable", "favourable", "pct1"),
+            (lambda x: label("likert", x.category, lang), "category", None)], "report.appendix.items_caption",
+            "reaction.items"))
+        parts.append(self._table(r.reliability, [
             ("label", "dimension", None), ("n", "n", "int"), ("k", "k", "int"), ("alpha", "alpha", "num2"),
-            ("ci", "ci", None), ("band", "category", None)], "report.appendix.reliability_caption",
+            (lambda x: fmt_ci(x.ci_low, x.ci_high, 2, lang), "ci", None),
+            (lambda x: label("alpha", x.band, lang), "category", None)], "report.appendix.reliability_caption",
             "reaction.reliability"))
         return parts
 
     def _appendix_quality_provenance(self) -> list[Html]:
-        lang, m = self.lang, self.m
+        lang, m = self.lang, self.model
+        year = m.study.year
         parts = [heading(3, t("report.sec.appendix_quality", lang), anchor="lampiran-kualitas")]
-        year, rows = m["study"]["year"], (m["study"].get("data_quality") or {}).get("rows") or []
-        quality = self.model.study.data_quality if self.model is not None else None
-        checks = ([check_text(record, lang, year=year) for record in quality.rows] if quality is not None
-                  else [check_label(str(row.get("check")), lang, year=year) for row in rows])  # a partial dict
-        dq = [dict(row, check=check, severity=t(f"report.severity.{row.get('severity')}", lang))
-              for row, check in zip(rows, checks, strict=True)]
+        dq = m.study.data_quality.rows if m.study.data_quality is not None else []
         parts.append(self._table(dq, [
-            ("file", "file", None), ("check", "check", None), ("column", "column", None), ("n", "n", "int"),
-            ("severity", "severity", None)], "report.appendix.quality_caption", "study.data_quality.rows") if dq
-            else p(t("report.appendix.quality_none", lang)))
+            ("file", "file", None), (lambda r: check_text(r, lang, year=year), "check", None),
+            ("column", "column", None), ("n", "n", "int"),
+            (lambda r: t(f"report.severity.{r.severity}", lang), "severity", None)], "report.appendix.quality_caption",
+            "study.data_quality.rows")
+            if dq else p(t("report.appendix.quality_none", lang)))
         parts.append(heading(3, t("report.sec.appendix_provenance", lang), anchor="lampiran-asal"))
-        prov = m.get("provenance") or {}
-        params = ", ".join(f"{k} = {v!r}" for k, v in sorted((prov.get("parameters") or {}).items()))
-        parts.append(p(t("report.appendix.params", lang, params=params, version=prov.get("package_version") or "–",
-                         commit=prov.get("git_commit") or t("report.appendix.no_commit", lang))))
-        env = prov.get("environment") or {}
-        if env:
-            libraries = ", ".join(f"{k} {v or '–'}" for k, v in (env.get("libraries") or {}).items())
-            parts.append(p(t("install.appendix.environment", lang, python=env.get("python") or "–",
-                             libraries=libraries)))
+        prov = m.provenance
+        params = ", ".join(f"{k} = {v!r}" for k, v in sorted(prov.parameters.items()))
+        parts.append(p(t("report.appendix.params", lang, params=params, version=prov.package_version or "–",
+                         commit=prov.git_commit or t("report.appendix.no_commit", lang))))
+        env = prov.environment
+        if env is not None:
+            libraries = ", ".join(f"{k} {v or '–'}" for k, v in env.libraries.items())
+            parts.append(p(t("install.appendix.environment", lang, python=env.python or "–", libraries=libraries)))
         parts.append(p(t("report.appendix.inputs", lang)))
-        parts.append(self._table(prov.get("inputs") or [], [
+        parts.append(self._table(prov.inputs, [
             ("file", "file", None), ("kind", "kind", None), ("sha256", "sha256", None)],
             "report.appendix.inputs_caption", "provenance.inputs"))
         return parts
@@ -444,50 +432,54 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
         return draw()
 
     def _fig_likert(self) -> tuple[Any, str]:
-        lang, m = self.lang, self.m
-        dims = (m.get("reaction") or {}).get("dimensions") or []
-        summary = "; ".join(f"{d['label']} {fmt_pct(d.get('favourable'), 1, lang)}" for d in dims)
+        lang, m = self.lang, self.model
+        r = available(m, "reaction")
+        summary = "; ".join(f"{d.label} {fmt_pct(d.favourable, 1, lang)}" for d in (r.dimensions if r else []))
         return figs.likert_diverging(m, lang), t("report.fig.likert.alt", lang, summary=summary)
 
     def _fig_prepost(self) -> tuple[Any, str]:
-        lang, m = self.lang, self.m
-        o = (m.get("learning") or {}).get("overall") or {}
+        lang, m = self.lang, self.model
+        lv = available(m, "learning")
+        o = lv.overall if lv is not None else None
         return figs.prepost_box(self.tests, m, lang), t(
-            "report.fig.prepost.alt", lang, n=fmt_int(o.get("n"), lang),
-            pre=fmt_number(o.get("pre_mean"), 2, lang), post=fmt_number(o.get("post_mean"), 2, lang))
+            "report.fig.prepost.alt", lang, n=fmt_int(o.n if o else None, lang),
+            pre=fmt_number(o.pre_mean if o else None, 2, lang), post=fmt_number(o.post_mean if o else None, 2, lang))
 
     def _fig_forest(self) -> tuple[Any, str]:
-        lang, m = self.lang, self.m
-        rows = [r for r in (m.get("learning") or {}).get("by_program") or [] if not r.get("suppressed")]
-        summary = "; ".join(f"{r['name']} {fmt_number(r.get('estimate'), 2, lang)}" for r in rows)
+        lang, m = self.lang, self.model
+        lv = available(m, "learning")
+        rows = [r for r in (lv.by_program if lv else []) if not r.suppressed]
+        summary = "; ".join(f"{r.name} {fmt_number(r.estimate, 2, lang)}" for r in rows)
         return figs.learning_forest(m, lang), t("report.fig.forest.alt", lang, summary=summary)
 
     def _fig_applying(self) -> tuple[Any, str]:
-        lang, m = self.lang, self.m
-        rows = [r for r in (m.get("behavior") or {}).get("applying_by_program") or [] if not r.get("suppressed")]
-        summary = "; ".join(f"{r['name']} {fmt_pct(r.get('share'), 1, lang)}" for r in rows)
+        lang, m = self.lang, self.model
+        b = available(m, "behavior")
+        rows = [r for r in ((b.applying_by_program or []) if b else []) if not r.suppressed]
+        summary = "; ".join(f"{r.name} {fmt_pct(r.share, 1, lang)}" for r in rows)
         return figs.applying_bars(m, lang), t("report.fig.applying.alt", lang, summary=summary)
 
     def _fig_did(self) -> tuple[Any, str]:
-        lang, m = self.lang, self.m
-        rows = (m.get("results") or {}).get("did") or []
-        summary = "; ".join(f"{r['label']} {fmt_number(r.get('estimate'), 3, lang)}" for r in rows)
+        lang, m = self.lang, self.model
+        res = available(m, "results")
+        summary = "; ".join(f"{r.label} {fmt_number(r.estimate, 3, lang)}" for r in (res.did if res else []))
         return figs.did_lines(m, lang), t("report.fig.did_all.alt", lang, summary=summary)
 
     def _fig_themes(self) -> tuple[Any, str]:
-        lang, m = self.lang, self.m
-        rows = (m.get("qualitative") or {}).get("themes") or []
-        summary = "; ".join(f"{r['label']} {fmt_int(r.get('n'), lang)}" for r in rows)
+        lang, m = self.lang, self.model
+        q = available(m, "qualitative")
+        summary = "; ".join(f"{r.label} {fmt_int(r.n, lang)}" for r in (q.themes if q else []))
         return figs.themes_bar(m, lang), t("report.fig.themes.alt", lang, summary=summary)
 
     def _fig_comparison(self) -> tuple[Any, str]:
-        lang, m = self.lang, self.m
-        comp = (m.get("findings") or {}).get("comparison") or {}
-        shown = comparison_tables.figure_metrics(self.model.findings.year_on_year if self.model is not None else None)
-        if shown is not None:  # an unchanged value gets no panel
-            comp = dict(comp, rows=[r for r in comp.get("rows") or [] if r["metric"] in shown])
-            m = dict(m, findings=dict(m["findings"], comparison=comp))
-        summary = "; ".join(f"{t('report.metric.' + r['metric'], lang)} {wording.fmt_value(r['previous'], r['fmt'], lang)}"
-                            f" → {wording.fmt_value(r['current'], r['fmt'], lang)}" for r in comp.get("rows") or [])
-        return figs.comparison_bars(m, lang), t("report.fig.compare.alt", lang, previous=comp.get("previous_year", ""),
-                                                 current=m["study"]["year"], summary=summary)
+        lang, m = self.lang, self.model
+        comp = m.findings.comparison
+        shown = comparison_tables.figure_metrics(m.findings.year_on_year)
+        if shown is not None and comp is not None:  # an unchanged value gets no panel
+            comp = comp.model_copy(update={"rows": [r for r in comp.rows if r.metric in shown]})
+            m = m.model_copy(update={"findings": m.findings.model_copy(update={"comparison": comp})})
+        summary = "; ".join(f"{t('report.metric.' + r.metric, lang)} {wording.fmt_value(r.previous, r.fmt, lang)}"
+                            f" → {wording.fmt_value(r.current, r.fmt, lang)}" for r in (comp.rows if comp else []))
+        return figs.comparison_bars(m, lang), t("report.fig.compare.alt", lang,
+                                                 previous=comp.previous_year if comp else "",
+                                                 current=m.study.year, summary=summary)

@@ -23,16 +23,19 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pydantic import BaseModel
+
 from kemuning_eval.config import DEFAULT_MIN_GROUP_SIZE
 from kemuning_eval.csvsafe import FORMULA_STARTS, csv_safe, neutralise, write_csv
 from kemuning_eval.i18n import t
 from kemuning_eval.report.content.htmlsafe import Html, esc
+from kemuning_eval.report.results.model import Metrics, Unavailable
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 __all__ = ["FORMULA_STARTS", "csv_safe", "neutralise", "write_csv", "html_table", "export_csv_tables",
-           "formatted"]
+           "formatted", "cell_value"]
 #: a displayed cell that reads as a number (counts, means, %, Rupiah, CIs, p-values, "–")
 _NUMERIC = re.compile(r"^(Rp )?[<>]?\s?-?[\d.,]+%?$|^\[-?[\d.,]+; -?[\d.,]+\]$|^\[-?[\d.,]+, -?[\d.,]+\]$|^–$")
 
@@ -77,34 +80,56 @@ def _missing(value: Any) -> bool:
     return value is None or (isinstance(value, float) and value != value)
 
 
-def formatted(rows: Sequence[dict], columns: Sequence[tuple[str, str, Callable[[Any], str] | None]],
-              lang: str, *, min_n: int = DEFAULT_MIN_GROUP_SIZE) -> pd.DataFrame:
-    """Build a display frame from metric rows: ``(key, catalogue column key, formatter)`` per column.
+#: A table column: the row's attribute (or a function of the row), its ``report.col.*`` key, its formatter.
+Column = tuple["str | Callable[[Any], Any]", str, "Callable[[Any], str] | None"]
 
-    Suppressed rows show ``n < min_n`` in their value columns (the count stays).
+
+def cell_value(row: Any, key: str | Callable[[Any], Any]) -> Any:
+    """The value a column shows for ``row``: the attribute ``key`` (a mistyped name raises), or ``key(row)``.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> row = SimpleNamespace(n=12, label="A")
+    >>> cell_value(row, "n"), cell_value(row, lambda r: r.label.lower())
+    (12, 'a')
+    """
+    return key(row) if callable(key) else getattr(row, key)
+
+
+def formatted(rows: Sequence[Any], columns: Sequence[Column], lang: str, *,
+              min_n: int = DEFAULT_MIN_GROUP_SIZE, hidden: Callable[[Any], bool] | None = None) -> pd.DataFrame:
+    """Build a display frame from result records: ``(attribute, catalogue column key, formatter)`` per column.
+
+    Rows that ``hidden`` marks (a suppressed group) show ``n < min_n`` in
+    their value columns (the count stays).
 
     Parameters
     ----------
-    rows : sequence of dict
-        Metric rows; a row with a true ``"suppressed"`` is masked.
-    columns : sequence of (str, str, callable or None)
-        Per column: the row key, the ``report.col.*`` catalogue key of its
-        header, and the formatter (``None``: plain text, never masked).
+    rows : sequence of records
+        Result records (read as attributes, see :func:`cell_value`).
+    columns : sequence of (str or callable, str, callable or None)
+        Per column: the attribute (or a function of the row), the
+        ``report.col.*`` catalogue key of its header, and the formatter
+        (``None``: plain text, never masked).
     lang : {"id", "en"}
         Language of the headers and of the suppression text.
     min_n : int, default 5
         Smallest group shown (for the suppression text).
+    hidden : callable, optional
+        Whether a row is a suppressed group (its stored ``suppressed``).
 
     Returns
     -------
     pandas.DataFrame
-        One row per metric row, all cells text.
+        One row per record, all cells text.
 
     Examples
     --------
+    >>> from types import SimpleNamespace as Row
     >>> cols = [("program_id", "program_id", None), ("n", "participants", str)]
-    >>> formatted([{"program_id": "P1", "n": 12}, {"program_id": "P2", "n": None, "suppressed": True}],
-    ...           cols, "id").values.tolist()
+    >>> rows = [Row(program_id="P1", n=12, suppressed=False), Row(program_id="P2", n=None, suppressed=True)]
+    >>> formatted(rows, cols, "id", hidden=lambda r: r.suppressed).values.tolist()
     [['P1', '12'], ['P2', 'n < 5']]
     >>> list(formatted([], cols, "en").columns)
     ['Code', 'Participants']
@@ -114,9 +139,10 @@ def formatted(rows: Sequence[dict], columns: Sequence[tuple[str, str, Callable[[
     data = []
     for row in rows:
         out = {}
+        small = hidden is not None and hidden(row)
         for key, col_key, fmt in columns:
-            value = row.get(key)
-            if row.get("suppressed") and fmt is not None and (key != "n" or value is None):
+            value = cell_value(row, key)
+            if small and fmt is not None and (key != "n" or value is None):
                 text = t("report.suppressed_cell", lang, min_n=min_n)
             elif fmt is None:
                 text = "" if value is None else str(value)
@@ -127,7 +153,7 @@ def formatted(rows: Sequence[dict], columns: Sequence[tuple[str, str, Callable[[
     return pd.DataFrame(data, columns=[t(f"report.col.{c}", lang) for _, c, _ in columns])
 
 
-#: CSV file name (under ``tabel/``) -> metric path of a list of rows
+#: CSV file name (under ``tabel/``) -> attribute path of a list of records in the results
 CSV_TABLES = {
     "program.csv": "study.programs",
     "reaksi-dimensi.csv": "reaction.dimensions",
@@ -148,31 +174,52 @@ CSV_TABLES = {
 }
 
 
-def export_csv_tables(m: dict, folder: str | Path) -> list[Path]:
+def _table_rows(m: Metrics, path: str) -> list[Any]:
+    """The records at the dotted attribute ``path`` of the results; none when a step is not measured or absent."""
+    node: Any = m
+    for step in path.split("."):
+        if node is None or isinstance(node, Unavailable):  # a level or part that was not measured
+            return []
+        node = getattr(node, step)
+    return list(node or [])
+
+
+def _flat(row: Any) -> dict[str, Any]:
+    """A record's plain fields in model order (nested records, lists and mappings left out)."""
+    values = {name: getattr(row, name) for name in type(row).model_fields}
+    return {k: v for k, v in values.items() if not isinstance(v, (BaseModel, dict, list))}
+
+
+def export_csv_tables(m: Metrics, folder: str | Path) -> list[Path]:
     """Write the report's tables as formula-safe CSV files for spreadsheet users.
 
     Values are those of ``metrics.json`` (full precision); suppressed rows
-    keep their NaN values.  Returns the files written, in name order.
+    keep their empty values.  Returns the files written, in name order.
+
+    Parameters
+    ----------
+    m : Metrics
+        The results (each table of :data:`CSV_TABLES` read as attributes).
+    folder : str or Path
+        Folder of the CSV files (created when missing).
+
+    Returns
+    -------
+    list of Path
 
     Examples
     --------
     >>> import tempfile, pathlib
-    >>> m = {"study": {"programs": [{"program_id": "X", "name": "=HYPERLINK(1)"}]}}
+    >>> from kemuning_eval.report.content.examples import crafted
+    >>> m = crafted({"study": {"programs": [{"program_id": "X", "name": "=HYPERLINK(1)"}]}})
     >>> [p.name for p in export_csv_tables(m, pathlib.Path(tempfile.mkdtemp()))]
     ['program.csv']
     """
     import pandas as pd
 
-    from kemuning_eval.report.results.rules import get_path
-
     written = []
     for name, path in sorted(CSV_TABLES.items()):
-        try:
-            rows = get_path(m, path)
-        except (KeyError, IndexError, TypeError):
-            continue
-        if not rows:
-            continue
-        flat = [{k: v for k, v in row.items() if not isinstance(v, (dict, list))} for row in rows]
-        written.append(write_csv(pd.DataFrame(flat), Path(folder) / name))
+        rows = _table_rows(m, path)
+        if rows:
+            written.append(write_csv(pd.DataFrame([_flat(row) for row in rows]), Path(folder) / name))
     return written

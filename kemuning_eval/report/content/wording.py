@@ -8,7 +8,9 @@ Examples
 --------
 >>> fmt_value(0.4567, "pct1", "id"), fmt_value(1250000, "rupiah", "en")
 ('45,7%', 'IDR 1,250,000')
->>> verdict({"estimate": 1.25, "ci_low": 0.5, "ci_high": 2.0, "p_val": 0.049, "direction": "increase"}, "id")
+>>> from kemuning_eval.report.results.model import PairedChange
+>>> verdict(PairedChange(n=9, estimate=1.25, ci_low=0.5, ci_high=2.0, p_val=0.049, direction="increase",
+...                      significant=True), "id")
 'meningkat signifikan (selisih 1,25, IK 95% [0,50; 2,00], p = 0,049)'
 """
 
@@ -19,10 +21,11 @@ from typing import Any
 
 from kemuning_eval.i18n import catalogue, t
 from kemuning_eval.numfmt import fmt_ci, fmt_int, fmt_number, fmt_p, fmt_p_expr, fmt_pct, fmt_rupiah
-from kemuning_eval.report.content.reading import min_group_size
+from kemuning_eval.report.content.reading import level, min_group_size
 from kemuning_eval.report.results.availability import LEVEL_INSTRUMENT
+from kemuning_eval.report.results.model import Metrics
 
-#: how each stored value is shown; the metrics store values rounded to the same precision.
+#: how each stored value is shown (the metrics hold full precision; rounding for display happens here).
 FORMATS: dict[str, Callable[[Any, str], str]] = {
     "int": lambda v, lang: fmt_int(v, lang),
     "num1": lambda v, lang: fmt_number(v, 1, lang),
@@ -65,19 +68,16 @@ def fmt_value(value: Any, fmt: str, lang: str) -> str:
     return FORMATS[fmt](value, lang)
 
 
-
-def verdict(entry: dict, lang: str, *, key: str = "estimate", fmt: str = "num2") -> str:
+def verdict(change: Any, lang: str, *, fmt: str = "num2") -> str:
     """Wording of a stored change: its ``direction``, with the estimate, CI and p-value.
 
     Parameters
     ----------
-    entry : dict
-        Holds the estimate under ``key``, ``ci_low``, ``ci_high``, ``p_val``
-        and the decision ``direction`` (made on the unrounded values).
+    change : PairedChange or DidItem
+        A record with ``estimate``, ``ci_low``, ``ci_high``, ``p_val`` and the
+        decision ``direction`` (made on the unrounded values).
     lang : {"id", "en"}
         Report language.
-    key : str, default "estimate"
-        Key of the estimate.
     fmt : str, default "num2"
         Format of the estimate and CI (see :data:`FORMATS`).
 
@@ -89,22 +89,25 @@ def verdict(entry: dict, lang: str, *, key: str = "estimate", fmt: str = "num2")
 
     Examples
     --------
-    >>> verdict({"estimate": 1.25, "ci_low": 0.5, "ci_high": 2.0, "p_val": 0.001, "direction": "increase"}, "en")
+    >>> from kemuning_eval.report.results.model import PairedChange
+    >>> change = PairedChange(n=40, estimate=1.25, ci_low=0.5, ci_high=2.0, p_val=0.001, direction="increase",
+    ...                       significant=True)
+    >>> verdict(change, "en")
     'a significant increase (difference 1.25, 95% CI [0.50, 2.00], p = 0.001)'
     """
     decimals = int(fmt[-1]) if fmt[-1].isdigit() else 2
-    return t(f"report.sig.{entry['direction']}", lang, diff=fmt_value(entry[key], fmt, lang),
-             ci=fmt_ci(entry["ci_low"], entry["ci_high"], decimals, lang), p=fmt_p_expr(entry["p_val"], lang))
+    return t(f"report.sig.{change.direction}", lang, diff=fmt_value(change.estimate, fmt, lang),
+             ci=fmt_ci(change.ci_low, change.ci_high, decimals, lang), p=fmt_p_expr(change.p_val, lang))
 
 
-def not_available(m: dict, level: str, lang: str) -> str:
-    """Why a level is not reported: too few respondents (suppressed) or no data.
+def not_available(m: Metrics, name: str, lang: str) -> str:
+    """Why a level is not reported: too few respondents (suppressed), not collected, or no data.
 
     Parameters
     ----------
-    m : dict
-        The metrics.
-    level : str
+    m : Metrics
+        The results.
+    name : str
         A level of the metrics (``"reaction"``, ``"learning"``...).
     lang : {"id", "en"}
         Report language.
@@ -112,29 +115,29 @@ def not_available(m: dict, level: str, lang: str) -> str:
     Returns
     -------
     str
-        The catalogue sentence for the level's ``reason``.
+        The catalogue sentence for the level's ``reason`` (the general
+        "cannot be reported" for a level that is available but holds no
+        numbers to show).
 
     Examples
     --------
-    >>> from kemuning_eval.report.results.metrics import empty_metrics, unavailable
-    >>> m = empty_metrics(2026)
-    >>> m["study"]["min_group_size"] = 5
-    >>> m["learning"] = unavailable("suppressed_small_group")
+    >>> from kemuning_eval.report.content.examples import crafted
+    >>> m = crafted({"learning": {"available": False, "reason": "suppressed_small_group", "instruments": []},
+    ...              "behavior": {"available": False, "reason": "not_collected", "instruments": ["observations"]}})
     >>> "fewer than 5 people" in not_available(m, "learning", "en")
     True
     >>> print(not_available(m, "cost", "en"))
     Costs and ROI cannot be reported: programme cost records were collected but hold no usable records within this report's scope.
-    >>> m["behavior"] = unavailable("not_collected", ("observations",))
     >>> print(not_available(m, "behavior", "id"))
     Level 3 (perilaku di tempat kerja) tidak diukur tahun ini (observasi kinerja oleh atasan, rekan, dan diri sendiri sebelum dan sesudah pelatihan tidak dikumpulkan).
     """
-    entry = m.get(level) or {}
-    reason = entry.get("reason")
+    entry = level(m, name)
+    reason = None if entry.available else entry.reason
     if reason == "suppressed_small_group":
         return t("report.na_suppressed", lang, min_n=fmt_int(min_group_size(m), lang))
-    if reason in ("not_collected", "no_data") and level in LEVEL_INSTRUMENT:
-        instruments = entry.get("instruments") or [LEVEL_INSTRUMENT[level]]
-        return _capital(t(f"measured.na.{reason}", lang, level=t(f"measured.level.{level}", lang),
+    if reason in ("not_collected", "no_data") and name in LEVEL_INSTRUMENT:
+        instruments = entry.instruments or [LEVEL_INSTRUMENT[name]]
+        return _capital(t(f"measured.na.{reason}", lang, level=t(f"measured.level.{name}", lang),
                           instruments=instrument_list(instruments, lang)))
     key = f"report.na_reason.{reason}"
     return t(key, lang) if key in catalogue() else t("report.na", lang)
@@ -180,19 +183,17 @@ def level_list(levels: list[str], lang: str) -> str:
     return join_list([t(f"measured.level.{k}", lang) for k in levels], lang)
 
 
-def unmeasured_levels(m: dict) -> list[str]:
+def unmeasured_levels(m: Metrics) -> list[str]:
     """Levels without numbers because their instrument was not collected (report order).
 
     Examples
     --------
-    >>> from kemuning_eval.report.results.metrics import empty_metrics, unavailable
-    >>> m = empty_metrics(2026)
-    >>> m["behavior"] = unavailable("not_collected", ("observations",))
-    >>> unmeasured_levels(m)
+    >>> from kemuning_eval.report.content.examples import crafted
+    >>> unmeasured_levels(crafted({"behavior": {"available": False, "reason": "not_collected",
+    ...                                         "instruments": ["observations"]}}))
     ['behavior']
     """
-    return [level for level in LEVEL_INSTRUMENT if (m.get(level) or {}).get("reason") == "not_collected"]
-
+    return [name for name in LEVEL_INSTRUMENT if not level(m, name).available and level(m, name).reason == "not_collected"]
 
 
 def fmt_date(iso: str | None, lang: str) -> str:

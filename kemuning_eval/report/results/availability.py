@@ -42,7 +42,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from kemuning_eval.report.results.model import Unavailable
+from kemuning_eval.report.results.model import Metrics, Unavailable
 
 #: every instrument of a study, in the order the method section names them
 INSTRUMENTS = ("roster", "programs", "costs", "facilitators", "reaction", "facilitator_ratings", "tests",
@@ -231,30 +231,57 @@ def inventory(tables: dict) -> list[dict[str, Any]]:
     return out
 
 
-def measured_levels(m: dict) -> list[str]:
-    """The levels of the metrics ``m`` that have numbers, in report order.
+def measured_levels(m: Metrics) -> list[str]:
+    """The levels of the results ``m`` that have numbers, in report order.
+
+    Parameters
+    ----------
+    m : Metrics
+        The results (each level's ``available``).
+
+    Returns
+    -------
+    list of str
 
     Examples
     --------
-    >>> measured_levels({"reaction": {"available": True}, "learning": {"available": False}})
-    ['reaction']
+    >>> from kemuning_eval.report.results.metrics import empty_metrics
+    >>> from kemuning_eval.report.results.model import Qualitative
+    >>> m = Metrics.model_validate(empty_metrics(2026))
+    >>> measured_levels(m)
+    []
+    >>> measured_levels(m.model_copy(update={"qualitative": Qualitative(available=True, n_excerpts=3, themes=[],
+    ...                                                                 quotes=[])}))
+    ['qualitative']
     """
-    return [level for level in LEVEL_INSTRUMENT if (m.get(level) or {}).get("available")]
+    return [level for level in LEVEL_INSTRUMENT if getattr(m, level).available]
 
 
-def not_collected(m: dict) -> list[str]:
+def not_collected(m: Metrics) -> list[str]:
     """Instruments that measure a level and are not part of this year's study (``study.instruments``).
 
+    Parameters
+    ----------
+    m : Metrics
+        The results (``study.instruments``).
+
+    Returns
+    -------
+    list of str
+
     Examples
     --------
-    >>> not_collected({"study": {"instruments": [{"instrument": "tests", "collected": False},
-    ...                                         {"instrument": "roster", "collected": False},
-    ...                                         {"instrument": "reaction", "collected": True}]}})
+    >>> from kemuning_eval.report.results.metrics import empty_metrics
+    >>> from kemuning_eval.report.results.model import InstrumentModel
+    >>> m = Metrics.model_validate(empty_metrics(2026))
+    >>> rows = [InstrumentModel(instrument=k, collected=c, n=None)
+    ...         for k, c in (("tests", False), ("roster", False), ("reaction", True))]
+    >>> not_collected(m.model_copy(update={"study": m.study.model_copy(update={"instruments": rows})}))
     ['tests']
     """
     level_instruments = set(LEVEL_INSTRUMENT.values())
-    return [row["instrument"] for row in (m.get("study") or {}).get("instruments") or []
-            if not row["collected"] and row["instrument"] in level_instruments]
+    return [row.instrument for row in m.study.instruments
+            if not row.collected and row.instrument in level_instruments]
 
 
 def parts_not_measured(study: Mapping[str, Any], sections: Mapping[str, Any], tables: dict) -> dict[str, Unavailable]:

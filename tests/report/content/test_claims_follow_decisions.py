@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from crafted_metrics import crafted
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -76,8 +77,9 @@ def _metrics(change: dict, gain: tuple[float, str] | None = None) -> dict:
     return m
 
 
-def _check_claims(m: dict, lang: str) -> None:
-    o = m["learning"]["overall"]
+def _check_claims(partial: dict, lang: str) -> None:
+    m = crafted(partial)  # the typed results the wording reads (attributes)
+    o = partial["learning"]["overall"]
     learning = narrative.learning(m, lang)
     assert _claimed_sig(learning[0], lang) == [o["direction"]]
     assert _claimed_band(learning[1], "report.effect.sentence", lang) == o["effect_band"]
@@ -87,7 +89,7 @@ def _check_claims(m: dict, lang: str) -> None:
     else:
         assert len(learning) == 2
 
-    c = m["behavior"]["change"]
+    c = partial["behavior"]["change"]
     behavior = narrative.behavior(m, lang)
     assert _claimed_sig(behavior[0], lang) == [c["direction"]]
     assert _claimed_band(behavior[1], "report.effect.sentence_dz", lang) == c["effect_band"]
@@ -95,7 +97,7 @@ def _check_claims(m: dict, lang: str) -> None:
     summary = " ".join(narrative.summary(m, lang))
     assert _claimed_sig(summary, lang) == [o["direction"]]
 
-    did = m["results"]["did"][0]
+    did = partial["results"]["did"][0]
     row = next(x for x in narrative.results(m, lang) if x.startswith("Tepat waktu"))
     verdict = _pattern("report.results.row", lang, "verdict").search(row).group("verdict")
     expected = f"report.results.{did['direction']}" if did["significant"] else "report.results.nosig"
@@ -132,7 +134,7 @@ def test_p_just_below_alpha_reads_significant_although_shown_as_0050(stored_p):
         entry["p_val"] = stored_p
     o = m["learning"]["overall"]
     assert (o["direction"], o["significant"]) == ("increase", True)
-    text = narrative.learning(m, "id")[0]
+    text = narrative.learning(crafted(m), "id")[0]
     assert "p = 0,050" in text and _claimed_sig(text, "id") == ["increase"]
     _check_claims(m, "id")
     _check_claims(m, "en")
@@ -144,7 +146,7 @@ def test_d_just_below_small_reads_negligible_although_shown_as_020(stored_d):
     m = _metrics(_change(1.2, 1.0, 0.01, 0.1996))
     m["learning"]["overall"]["dz"] = m["behavior"]["change"]["dz"] = stored_d
     assert m["learning"]["overall"]["effect_band"] == "negligible"
-    text = narrative.learning(m, "id")[1]
+    text = narrative.learning(crafted(m), "id")[1]
     assert "d_z = 0,20" in text and _claimed_band(text, "report.effect.sentence", "id") == "negligible"
     _check_claims(m, "id")
     _check_claims(m, "en")

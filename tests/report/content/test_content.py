@@ -25,6 +25,7 @@ from kemuning_eval.report.results.metrics import (
     validate_metrics,
     write_metrics,
 )
+from kemuning_eval.report.results.model import Metrics
 
 
 @pytest.fixture(scope="module")
@@ -34,12 +35,12 @@ def study(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def metrics_id(study):
-    return compute_metrics(2026, root=study, lang="id").model_dump()  # boundary: content still reads dicts
+    return compute_metrics(2026, root=study, lang="id")
 
 
 @pytest.fixture(scope="module")
 def metrics_en(study):
-    return compute_metrics(2026, root=study, lang="en").model_dump()  # boundary: content still reads dicts
+    return compute_metrics(2026, root=study, lang="en")
 
 
 def _numbers_in(value, out: set[str], lang: str) -> None:
@@ -86,7 +87,7 @@ def _visible_text(page: str) -> str:
     return html.unescape(page)
 
 
-def _rendered(m: dict, lang: str) -> str:
+def _rendered(m: Metrics, lang: str) -> str:
     rep = render.Report(m, lang)
     parts = [rep.title(), rep.banner()] + [rep.section(name) for name in render.SECTIONS]
     parts += [rep.figure(name) for name in ("likert", "forest", "applying", "did", "themes")]
@@ -104,7 +105,7 @@ def _catalogue_numbers(lang: str) -> set[str]:
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_every_number_in_the_text_comes_from_metrics(lang, metrics_id, metrics_en):
     m = metrics_id if lang == "id" else metrics_en
-    stored = json.loads(dumps_metrics(m))  # exactly what metrics.json holds
+    stored = json.loads(dumps_metrics(m.model_dump()))  # exactly what metrics.json holds
     allowed: set[str] = set()
     _numbers_in(stored, allowed, lang)
     allowed |= _catalogue_numbers(lang)
@@ -122,24 +123,24 @@ def test_metrics_validate_against_schema_and_are_deterministic(study, metrics_id
     validate_metrics(metrics_id)
     validate_metrics(metrics_en)
     again = json.loads(dumps_metrics(compute_metrics(2026, root=study, lang="id").model_dump()))
-    first = json.loads(dumps_metrics(metrics_id))
+    first = json.loads(dumps_metrics(metrics_id.model_dump()))
     for m in (again, first):  # other commits may land in a shared checkout between the two runs
         m["provenance"].pop("git_commit")
     assert again == first
     path = write_metrics(metrics_id, tmp_path / "metrics.json")
     assert "NaN" not in path.read_text(encoding="utf-8")
     for level in ("reaction", "learning", "behavior", "results", "cost", "qualitative"):
-        assert metrics_id[level]["available"], level
+        assert getattr(metrics_id, level).available, level
 
 
 def test_numbers_are_stored_at_full_precision(metrics_id):
-    o = metrics_id["learning"]["overall"]
-    assert o["estimate"] != round(o["estimate"], 3) or o["post_mean"] != round(o["post_mean"], 3)  # not display-rounded
-    assert isinstance(metrics_id["cost"]["total_cost"], int)
+    o = metrics_id.learning.overall
+    assert o.estimate != round(o.estimate, 3) or o.post_mean != round(o.post_mean, 3)  # not display-rounded
+    assert isinstance(metrics_id.cost.total_cost, int)
 
 
 def test_no_identifier_reaches_metrics(metrics_id):
-    text = dumps_metrics(metrics_id)
+    text = dumps_metrics(metrics_id.model_dump())
     assert not re.search(r"(?<![\d.])\d{18}(?![\d.])", text), "an 18-digit NIP in metrics.json (decimals excepted)"
     assert "@" not in text
     assert not re.search(r"\bP[0-9a-f]{16}\b", text), "participant pseudonyms are not published"
@@ -154,34 +155,34 @@ def test_synthetic_banner_and_sections(metrics_id, metrics_en):
 
 
 def test_programme_report_is_scoped_and_unknown_programme_is_usage_error(study, metrics_id):
-    pid = metrics_id["study"]["programs"][0]["program_id"]
-    m = compute_metrics(2026, root=study, program_id=pid).model_dump()  # boundary: content still reads dicts
+    pid = metrics_id.study.programs[0].program_id
+    m = compute_metrics(2026, root=study, program_id=pid)
     validate_metrics(m)
-    assert m["study"]["n_programs"] == 1 and m["study"]["program_id"] == pid
-    assert m["study"]["n_participants"] < metrics_id["study"]["n_participants"]
-    assert m["study"]["jp_coverage"] is None
+    assert m.study.n_programs == 1 and m.study.program_id == pid
+    assert m.study.n_participants < metrics_id.study.n_participants
+    assert m.study.jp_coverage is None
     with pytest.raises(UsageError, match="XX-TIDAK-ADA"):
         compute_metrics(2026, root=study, program_id="XX-TIDAK-ADA")
 
 
 def test_previous_year_comparison_when_its_metrics_exist(study, metrics_id):
-    prev = json.loads(dumps_metrics(metrics_id))
+    prev = json.loads(dumps_metrics(metrics_id.model_dump()))
     prev["study"]["year"] = 2025
     prev["reaction"]["mean_overall"] = 3.5
     path = study / "reports" / "2025" / "metrics.json"
     write_metrics(prev, path)
     try:
-        m = compute_metrics(2026, root=study).model_dump()  # boundary: content still reads dicts
+        m = compute_metrics(2026, root=study)
     finally:
         path.unlink()
-    comp = m["findings"]["comparison"]
-    row = next(r for r in comp["rows"] if r["metric"] == "reaction_mean")
-    assert comp["previous_year"] == 2025 and row["previous"] == 3.5
-    assert row["current"] == metrics_id["reaction"]["mean_overall"]
+    comp = m.findings.comparison
+    row = next(r for r in comp.rows if r.metric == "reaction_mean")
+    assert comp.previous_year == 2025 and row.previous == 3.5
+    assert row.current == metrics_id.reaction.mean_overall
     assert "2025" in render.Report(m, "id").section("comparison")
     assert figures.comparison_bars(m, "id") is not None
     assert render.Report(m, "en").figure("comparison").startswith("<figure")
-    assert metrics_id["findings"]["comparison"] is None
+    assert metrics_id.findings.comparison is None
 
 
 def test_figures_are_deterministic_and_carry_no_metadata(metrics_id, study):
@@ -195,11 +196,10 @@ def test_figures_are_deterministic_and_carry_no_metadata(metrics_id, study):
 
 
 def test_suppressed_groups_are_never_plotted(metrics_id):
-    import copy
-
-    m = copy.deepcopy(metrics_id)
-    rows = m["learning"]["by_program"]
-    rows[0].update(suppressed=True, estimate=None, ci_low=None, ci_high=None, name="Kelompok Kecil")
+    rows = list(metrics_id.learning.by_program)
+    rows[0] = rows[0].model_copy(update={"suppressed": True, "estimate": None, "ci_low": None, "ci_high": None,
+                                         "name": "Kelompok Kecil"})
+    m = metrics_id.model_copy(update={"learning": metrics_id.learning.model_copy(update={"by_program": rows})})
     fig = figures.learning_forest(m, "id")
     labels = [tick.get_text() for tick in fig.axes[0].get_yticklabels()]
     assert "Kelompok Kecil" not in labels and len(labels) == len(rows) - 1
@@ -219,10 +219,11 @@ def test_scope_below_minimum_group_size_is_suppressed_not_published(study, tmp_p
     cfg = yaml.safe_load(cfg_path.read_text(encoding="utf-8"))
     cfg["privacy"]["min_group_size"] = 10_000
     cfg_path.write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    m = compute_metrics(2026, root=root, program_id="PM").model_dump()  # boundary: content still reads dicts
+    m = compute_metrics(2026, root=root, program_id="PM")
     validate_metrics(m)
     for level in ("reaction", "learning", "behavior", "qualitative"):
-        assert m[level]["available"] is False and m[level]["reason"] == "suppressed_small_group", level
+        entry = getattr(m, level)
+        assert entry.available is False and entry.reason == "suppressed_small_group", level
     page = _rendered(m, "id")
     assert "kurang dari 10.000" in page
     assert figures.likert_diverging(m, "id") is None and figures.themes_bar(m, "id") is None

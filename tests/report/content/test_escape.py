@@ -10,13 +10,14 @@ from crafted_metrics import crafted
 from kemuning_eval.report.content import render
 from kemuning_eval.report.content.tables import csv_safe, export_csv_tables, html_table, neutralise
 from kemuning_eval.report.results.metrics import empty_metrics
+from kemuning_eval.report.results.model import Metrics
 from kemuning_eval.report.results.rules import derive_challenges, derive_recommendations
 
 SCRIPT = '<script>alert("x")</script>'
 FORMULA = '=HYPERLINK("http://evil.example","klik")'
 
 
-def _metrics() -> dict:
+def _metrics() -> Metrics:
     m = empty_metrics(2026, report_date="2026-12-15")
     m["study"].update(n_programs=1, agency="BPSDM <b>Kemuning</b>", region="Kemuning", min_group_size=5,
                       programs=[{"program_id": "X1", "name": FORMULA, "field": SCRIPT, "jp": 10,
@@ -28,10 +29,11 @@ def _metrics() -> dict:
     m["reaction"] = {"available": True, "n_responses": 6, "response_rate": 0.3,
                      "dimensions": [{"dimension": "x", "label": SCRIPT, "n": 6, "mean": 3.1,
                                      "favourable": 0.5, "category": "Cukup"}]}
-    challenges = derive_challenges(crafted(m))  # low_dimension, naming the (hostile) dimension label
-    m["findings"].update(challenges=[c.model_dump() for c in challenges],  # boundary: content still reads dicts
-                         recommendations=[r.model_dump() for r in derive_recommendations(challenges)])
-    return m
+    typed = crafted(m)
+    challenges = derive_challenges(typed)  # low_dimension, naming the (hostile) dimension label
+    findings = typed.findings.model_copy(update={"challenges": challenges,
+                                                 "recommendations": derive_recommendations(challenges)})
+    return typed.model_copy(update={"findings": findings})
 
 
 def test_text_from_the_data_is_escaped_everywhere_in_the_html():

@@ -10,6 +10,7 @@ import pytest
 from kemuning_eval.i18n import catalogue
 from kemuning_eval.report.content import findings
 from kemuning_eval.report.results import rules
+from kemuning_eval.report.results.model import Challenge
 
 
 def _rule_paths() -> set[str]:
@@ -28,11 +29,11 @@ def test_every_evidence_path_of_the_rules_has_a_label_in_both_languages():
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_basis_text_shows_no_dotted_machine_key(lang):
-    item = {"evidence": [
-        {"path": "qualitative.themes.0.share", "value": 0.325, "fmt": "pct1"},
-        {"path": "qualitative.themes.0.n", "value": 13, "fmt": "int"},
-        {"path": "results.did.1.p_val", "value": 0.0496, "fmt": "p"},
-    ]}
+    item = Challenge(id="outdated_material", text={}, evidence=[
+        {"name": "share", "path": "qualitative.themes.0.share", "value": 0.325, "fmt": "pct1"},
+        {"name": "n", "path": "qualitative.themes.0.n", "value": 13, "fmt": "int"},
+        {"name": "p", "path": "results.did.1.p_val", "value": 0.0496, "fmt": "p"},
+    ])
     text = findings.evidence_text(item, lang)
     assert not re.search(r"\b[a-z_]+\.[a-z_]+\.[0-9]+\.[a-z_]+", text)
     assert "13" in text and ("32,5" in text if lang == "id" else "32.5" in text)

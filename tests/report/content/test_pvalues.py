@@ -9,12 +9,13 @@ from __future__ import annotations
 import pytest
 
 from kemuning_eval.report.content.findings import challenge_text, evidence_text
+from kemuning_eval.report.results.model import Challenge
 
 
-def _did_challenge(p: float) -> dict:
-    return {"id": "did_not_significant", "text": {"outcome": "Rasio serapan anggaran"}, "evidence": [
+def _did_challenge(p: float) -> Challenge:
+    return Challenge(id="did_not_significant", text={"outcome": "Rasio serapan anggaran"}, evidence=[
         {"name": "estimate", "path": "results.did.0.estimate", "value": 0.0123, "fmt": "num3"},
-        {"name": "p", "path": "results.did.0.p_val", "value": p, "fmt": "p"}]}
+        {"name": "p", "path": "results.did.0.p_val", "value": p, "fmt": "p"}])
 
 
 @pytest.mark.parametrize("p", [0.33, 0.0456, 0.0004])

@@ -14,6 +14,7 @@ from crafted_metrics import crafted
 
 from kemuning_eval.report.content import findings, wording
 from kemuning_eval.report.results import decisions
+from kemuning_eval.report.results.model import PairedChange
 from kemuning_eval.report.results.rules import (
     derive_challenges,
     derive_recommendations,
@@ -135,10 +136,10 @@ def test_unavailable_levels_trigger_nothing():
 def test_texts_cite_formatted_evidence_in_both_languages():
     m = _metrics(qualitative__themes__0__share=0.325, qualitative__themes__0__n=13)
     ch = derive_challenges(crafted(copy.deepcopy(m)))[0]
-    assert findings.challenge_text(ch.model_dump(), "id") == (  # boundary: content still reads dicts
+    assert findings.challenge_text(ch, "id") == (
         "Materi perlu diperbarui: 13 dari 40 kutipan wawancara (32,5%) menyebut materi yang sudah usang.")
-    assert "32.5%" in findings.challenge_text(ch.model_dump(), "en")
-    audience, body, basis = findings.recommendation_text(derive_recommendations([ch])[0].model_dump(), "id")
+    assert "32.5%" in findings.challenge_text(ch, "en")
+    audience, body, basis = findings.recommendation_text(derive_recommendations([ch])[0], "id")
     assert audience == "Penyelenggara" and "fleksibel" in body and "porsi kutipan wawancara bertema itu = 32,5%" in basis
 
 
@@ -151,7 +152,9 @@ def test_texts_cite_formatted_evidence_in_both_languages():
 ])
 def test_significance_wording(est, low, high, p, word):
     assert decisions.significance(est, low, high, p) == word
-    stored = {"estimate": est, "ci_low": low, "ci_high": high, "p_val": p, "direction": decisions.significance(est, low, high, p)}
+    direction = decisions.significance(est, low, high, p)
+    stored = PairedChange(n=30, estimate=est, ci_low=low, ci_high=high, p_val=p, direction=direction,
+                          significant=direction in ("increase", "decrease"))
     text = wording.verdict(stored, "id")  # the wording reads the stored decision
     assert ("signifikan (selisih" in text and "tidak" not in text) == (word in ("increase", "decrease"))
     if word != "increase":

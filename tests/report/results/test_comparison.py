@@ -72,7 +72,7 @@ def test_previous_year_is_compared_only_when_named_or_a_real_study_of_the_same_a
     status = m.findings.comparison_status
     assert status.previous_year == 2025 and status.configured == (named is not None)
     assert status.compared is compared and status.reason == reason
-    text = " ".join(narrative.comparison(m.model_dump(), "id"))  # boundary: content still reads dicts
+    text = " ".join(narrative.comparison(m, "id"))
     if compared:
         comp = m.findings.comparison
         assert comp.previous_synthetic is prev_synth

@@ -46,5 +46,5 @@ def test_p_just_below_alpha_is_significant_in_the_model_the_json_and_the_text(tm
     for overall in (model.learning.overall.model_dump(), stored["learning"]["overall"]):
         assert (overall["p_val"], overall["direction"], overall["significant"]) == (0.0496, "increase", True)
     for lang, claim in (("id", "meningkat signifikan"), ("en", "a significant increase")):
-        text = narrative.learning(stored, lang)[0]
+        text = narrative.learning(Metrics.model_validate(stored), lang)[0]  # the JSON read back
         assert claim in text, text

@@ -5,6 +5,8 @@ Reference: primary and secondary suppression of kemuning_eval.stats.suppression.
 
 from __future__ import annotations
 
+from crafted_metrics import crafted
+
 from kemuning_eval.report.content import render
 
 
@@ -21,6 +23,6 @@ def test_profile_hides_small_cells_and_the_cell_that_would_reveal_them():
     assert gender["P"]["suppressed"] and gender["P"]["n"] is None  # 42 - 40 would reveal L
     ages = [r for r in rows if r["variable"] == "age_band"]
     assert [r["n"] for r in ages] == [21, 21] and not any(r["suppressed"] for r in ages)
-    m = {"study": {"profile": rows, "min_group_size": 5}}
+    m = crafted({"study": {"profile": rows, "min_group_size": 5}})
     html = render.Report(m, "id").section("findings")
     assert html.count("<td>n &lt; 5</td>") == 4 and "Profil peserta" in html
