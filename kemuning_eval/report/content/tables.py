@@ -19,7 +19,7 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -85,7 +85,9 @@ Column = tuple["str | Callable[[Any], Any]", str, "Callable[[Any], str] | None"]
 
 
 def cell_value(row: Any, key: str | Callable[[Any], Any]) -> Any:
-    """The value a column shows for ``row``: the attribute ``key`` (a mistyped name raises), or ``key(row)``.
+    """The value a column shows for ``row``: the attribute (or, for a built display row, the key) ``key``, or ``key(row)``.
+
+    A mistyped name raises (``AttributeError`` / ``KeyError``), never shows "-".
 
     Examples
     --------
@@ -94,7 +96,10 @@ def cell_value(row: Any, key: str | Callable[[Any], Any]) -> Any:
     >>> cell_value(row, "n"), cell_value(row, lambda r: r.label.lower())
     (12, 'a')
     """
-    return key(row) if callable(key) else getattr(row, key)
+    if callable(key):
+        return key(row)
+    # a display row a content module built (a dict) by its key; a result record by its attribute
+    return row[key] if isinstance(row, Mapping) else getattr(row, key)
 
 
 def formatted(rows: Sequence[Any], columns: Sequence[Column], lang: str, *,
