@@ -36,9 +36,10 @@ from crafted_metrics import complete
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kemuning_eval.config import RECOMMENDATION_DEFAULTS
 from kemuning_eval.i18n import catalogue, t
 from kemuning_eval.report.content import render
-from kemuning_eval.report.content.findings import challenge_text, recommendation_text
+from kemuning_eval.report.content.findings import PER_PROGRAM, challenge_text, worded_fields
 from kemuning_eval.report.content.labels import label
 from kemuning_eval.report.results.model import Metrics
 from kemuning_eval.report.results.rules import derive_challenges, derive_recommendations
@@ -47,6 +48,7 @@ from kemuning_eval.stats.ikm import ELEMENTS
 
 ALPHA = 0.05
 DIRECTIONS = bands.CODES["direction"]
+RECOMMENDATIONS = tuple(RECOMMENDATION_DEFAULTS)
 CHALLENGES = ("low_dimension", "outdated_material", "unmet_demand", "weak_transfer", "low_ikm_element", "low_gain",
               "did_not_significant", "low_roi", "low_response")
 
@@ -208,13 +210,20 @@ def _check_findings(rep: render.Report, m: Metrics, lang: str) -> None:
     for ch in m.findings.challenges:
         assert challenge_text(ch, lang) in challenges
     for cid in CHALLENGES:
-        shown = bool(_pattern(f"report.challenge.{cid}", lang).search(challenges))
+        key = f"report.econ.challenge.{cid}" if cid in PER_PROGRAM else f"report.challenge.{cid}"
+        shown = bool(_pattern(key, lang).search(challenges))
         assert shown == (cid in fired), cid
         assert (t(f"report.challenge_short.{cid}", lang) in summary) == (cid in fired), cid
     recommendations = _text(rep.section("recommendations"))
+    made = {rec.id for rec in m.findings.recommendations}
+    for rid in RECOMMENDATIONS:  # the table names a recommendation and its action exactly when the rules made it
+        short = t(f"report.recommendation_short.{rid}", lang)
+        assert (short in recommendations) == (rid in made), rid
+        if rid in made:
+            assert short in summary, rid
     for rec in m.findings.recommendations:
-        assert recommendation_text(rec, lang)[1] in recommendations
-        assert t(f"report.recommendation_short.{rec.id}", lang) in summary
+        action = t(f"recs.action.{rec.id}", lang, **worded_fields(dict(rec.text), lang))
+        assert action in recommendations, rec.id
 
     o, did = m.learning.overall, m.results.did
     assert _sig(summary, lang) == [o.direction]

@@ -59,8 +59,8 @@ def test_negative_roi_has_no_payback_in_the_table():
 def test_low_roi_challenge_names_the_programme_and_its_basis_in_words(lang):
     m = _metrics()
     (ch,) = [c for c in derive_challenges(m) if c.id == "low_roi"]
-    text = findings.challenge_text(ch.model_dump(), lang)  # boundary: findings still reads dicts
-    basis = findings.evidence_text(ch.model_dump(), lang)
+    text = findings.challenge_text(ch, lang)
+    basis = findings.evidence_text(ch, lang)
     assert "Kepemimpinan Pengawas" in text and "Manajemen Proyek" not in text
     assert ("-20,0" if lang == "id" else "-20.0") in text
     assert "Kepemimpinan Pengawas" in basis
@@ -74,10 +74,10 @@ def test_budget_challenge_text_names_the_programme_and_why():
            "seats_full": True, "funding_named": None, "budget_limited": True}
     m = crafted({"study": {"demand": {"by_program": [row], "total": None}}})
     (ch,) = [c for c in derive_challenges(m) if c.id == "unmet_demand"]
-    text = findings.challenge_text(ch.model_dump(), "id")
+    text = findings.challenge_text(ch, "id")
     assert text.startswith("Anggaran membatasi jumlah peserta")
     assert "Kepemimpinan Pengawas: 1,50 pendaftar per kursi, kursi terisi 100,0%" in text
-    assert "{" not in findings.evidence_text(ch.model_dump(), "id")
+    assert "{" not in findings.evidence_text(ch, "id")
 
 
 def test_demand_text_says_the_budget_is_not_shown_to_bind_when_seats_are_left_empty():
@@ -113,6 +113,6 @@ def test_pooled_sentence_gives_no_payback_when_benefits_do_not_exceed_costs():
 
     m = crafted({"cost": {"available": True, "total_cost": 90_000_000, "n_participants": 40,
                           "cost_per_participant": 2_250_000, "total_benefit": 60_000_000, "bcr": 2 / 3,
-                          "roi_pct": -100 / 3, "payback_months": None}}).model_dump()
+                          "roi_pct": -100 / 3, "payback_months": None}})
     text = cost(m, "id")[0]
     assert "tidak ada periode pengembalian" in text and "bulan" not in text

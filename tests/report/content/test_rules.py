@@ -173,12 +173,14 @@ def test_every_rule_and_recommendation_has_its_texts():
     import re
 
     from kemuning_eval.i18n import catalogue
+    from kemuning_eval.report.content.findings import PER_PROGRAM
     from kemuning_eval.report.results import rules
 
     texts = catalogue()
     challenge_ids = set(re.findall(r'_challenge\("([a-z_]+)"', inspect.getsource(rules)))
     assert len(challenge_ids) >= 9
     for cid in challenge_ids:
-        assert f"report.challenge.{cid}" in texts and f"report.challenge_short.{cid}" in texts, cid
+        sentence = f"report.econ.challenge.{cid}" if cid in PER_PROGRAM else f"report.challenge.{cid}"
+        assert sentence in texts and f"report.challenge_short.{cid}" in texts, cid
     for rid in rules.RECOMMENDATIONS:
         assert f"report.recommendation.{rid}" in texts and f"report.recommendation_short.{rid}" in texts, rid

@@ -32,16 +32,16 @@ def test_a_pooled_effect_not_shown_names_the_programme_where_it_improved():
                  _effect("KP", "service", 0.05, 0.80, "not_shown"))
     [ch] = [c for c in derive_challenges(m) if c.id == "did_not_significant"]
     assert ch.text["improved_in"] == "Manajemen Proyek"
-    text = challenge_text(ch.model_dump(), "id")
+    text = challenge_text(ch, "id")
     assert "belum terbukti" in text and "membaik pada program Manajemen Proyek" in text
-    assert "improved in Manajemen Proyek" in challenge_text(ch.model_dump(), "en")
+    assert "improved in Manajemen Proyek" in challenge_text(ch, "en")
 
 
 def test_a_pooled_effect_not_shown_and_no_programme_improved_is_not_demonstrated():
     m = _metrics(_effect(None, "service", 0.43, 0.31, "not_shown"), _effect("KP", "service", 0.05, 0.80, "not_shown"))
     [ch] = [c for c in derive_challenges(m) if c.id == "did_not_significant"]
     assert "improved_in" not in ch.text
-    assert challenge_text(ch.model_dump(), "en").startswith("The impact on service is not demonstrated")
+    assert challenge_text(ch, "en").startswith("The impact on service is not demonstrated")
 
 
 def test_an_outcome_that_worsened_is_a_challenge_pooled_and_per_programme():
@@ -49,7 +49,7 @@ def test_an_outcome_that_worsened_is_a_challenge_pooled_and_per_programme():
                  _effect("PM", "budget_ratio", -0.059, 0.0008, "worsened", "decrease"))
     worse = [c for c in derive_challenges(m) if c.id == "outcome_worsened"]
     assert len(worse) == 2 and not [c for c in derive_challenges(m) if c.id == "did_not_significant"]
-    texts = [challenge_text(c.model_dump(), "id") for c in worse]
+    texts = [challenge_text(c, "id") for c in worse]
     assert "memburuk" in texts[0] and "program Manajemen Proyek" in texts[1]
 
 
