@@ -1705,8 +1705,8 @@ class Findings(Record):
     The fields it holds:
 
     >>> list(Findings.model_fields)  # doctest: +NORMALIZE_WHITESPACE
-    ['challenges', 'recommendations', 'comparison', 'comparison_status', 'followup', 'followup_year',
-    'limitations', 'triangulation', 'year_basis', 'year_on_year']
+    ['challenges', 'recommendations', 'comparison', 'comparison_status', 'year_basis', 'year_on_year',
+    'followup', 'followup_year', 'limitations', 'triangulation']
     """
 
     challenges: list[Challenge]
