@@ -24,9 +24,10 @@ from collections.abc import Iterable
 
 from kemuning_eval.i18n import t
 from kemuning_eval.report.content.htmlsafe import Html, esc, tag
+from kemuning_eval.report.content.sections import SECTIONS
 
 #: evidence path prefix -> what shows it: (the metric list a table or figure shows, ...) and the
-#: section (``render.SECTIONS`` key) that words it, cited when none of those was shown.
+#: section (``sections.SECTIONS`` key) that words it, cited when none of those was shown.
 EVIDENCE_SOURCES: dict[str, tuple[tuple[str, ...], str]] = {
     "reaction.dimensions": (("reaction.dimensions",), "reaction"),
     "reaction.ikm.elements": (("reaction.ikm.elements",), "reaction"),
@@ -153,8 +154,6 @@ def sources_html(paths: Iterable[str], sources: Sources, lang: str) -> Html:
     >>> sources_html(["unknown.path"], Sources(), "id")
     Html('')
     """
-    from kemuning_eval.report.content.render import SECTIONS  # the sections' headings and anchors
-
     links = []
     for kind, ref in cited(paths, sources):
         if kind == "section":

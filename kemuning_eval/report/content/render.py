@@ -46,31 +46,12 @@ from kemuning_eval.report.content.ikm_tables import ServiceTables
 from kemuning_eval.report.content.labels import label
 from kemuning_eval.report.content.quality_rows import check_label, check_text
 from kemuning_eval.report.content.reading import available, min_group_size
+from kemuning_eval.report.content.sections import SECTIONS
 from kemuning_eval.report.content.tables import cell_value, formatted, html_table
 from kemuning_eval.report.results.model import Metrics
 
 __all__ = ["SECTIONS", "Report", "check_label"]
 
-#: section name -> (heading level, catalogue key, anchor)
-SECTIONS = {
-    "summary": (2, "report.sec.summary", "ringkasan"),
-    "intro": (2, "report.sec.intro", "pendahuluan"),
-    "overview": (2, "report.sec.overview", "gambaran"),
-    "method": (2, "report.sec.method", "metode"),
-    "findings": (2, "report.sec.findings", "hasil"),
-    "reaction": (3, "report.sec.reaction", "reaksi"),
-    "learning": (3, "report.sec.learning", "pembelajaran"),
-    "behavior": (3, "report.sec.behavior", "perilaku"),
-    "results": (3, "report.sec.results", "hasil-unit"),
-    "cost": (3, "report.sec.cost", "biaya-roi"),
-    "qualitative": (3, "report.sec.qualitative", "wawancara"),
-    "comparison": (3, "report.sec.comparison", "perbandingan"),
-    "challenges": (2, "report.sec.challenges", "tantangan"),
-    "recommendations": (2, "report.sec.recommendations", "rekomendasi"),
-    "limitations": (2, "report.sec.limitations", "keterbatasan"),
-    "conclusion": (2, "report.sec.conclusion", "kesimpulan"),
-    "appendix": (2, "report.sec.appendix", "lampiran"),
-}
 
 
 def _paras(texts: list[str]) -> Html:
