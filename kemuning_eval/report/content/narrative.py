@@ -828,6 +828,24 @@ def comparison(m: Metrics, lang: str) -> list[str]:
     return out
 
 
+def _results_conclusion(results_: Any, did: list[Any]) -> str:
+    """The catalogue key of the Level 4 conclusion, from the stored Holm verdicts (pooled and per programme).
+
+    Without stored effects (an older ``metrics.json``) the pooled DiD's significance decides.
+    """
+    verdicts = {e.verdict for e in results_.effects} if results_ is not None and results_.effects else None
+    if verdicts is None:
+        return ("report.conclusion.results_sig" if any(row.significant for row in did)
+                else "report.conclusion.results_none")
+    if {"improved", "worsened"} <= verdicts:
+        return "report.conclusion.results_mixed"
+    if "improved" in verdicts:
+        return "report.conclusion.results_improved"
+    if "worsened" in verdicts:
+        return "report.conclusion.results_worsened"
+    return "report.conclusion.results_none"
+
+
 def conclusion(m: Metrics, lang: str) -> list[str]:
     """A closing paragraph that follows the evidence of each level.
 
@@ -872,8 +890,7 @@ def conclusion(m: Metrics, lang: str) -> list[str]:
     weak = any(c.id == "weak_transfer" for c in m.findings.challenges)
     transfer_key = ("report.conclusion.transfer_ok" if applying is not None and not weak
                     else "report.conclusion.transfer_weak")
-    results_key = ("report.conclusion.results_sig" if any(row.significant for row in did)
-                   else "report.conclusion.results_none")
+    results_key = _results_conclusion(results_, did)
     if dims and category and overall is not None and behavior_ is not None and did:
         return [t("report.conclusion.text", lang, year=m.study.year, reaction_word=str(category).lower(),
                   learning_phrase=t(learning_key, lang), transfer_phrase=t(transfer_key, lang),

@@ -66,3 +66,24 @@ def test_the_decision_table_shows_the_programmes_own_effect():
     cells = program_cells.outcome(m, {})
     assert cells["PM"].detail == "service" and cells["PM"].value == 0.89 and cells["PM"].flag == "ok"
     assert cells["KP"].flag == "concern" and None not in cells  # the pooled row is no programme
+
+
+def _conclusion(*effects, lang="id"):
+    from kemuning_eval.report.content.narrative import conclusion
+
+    did = [{"outcome": "service", "label": "service", "n": 40, "estimate": 0.43, "ci_low": -0.4, "ci_high": 1.3,
+            "p_val": 0.31, "direction": "none", "significant": False}]
+    m = crafted({"results": {"available": True, "did": did, "effects": list(effects)}})
+    return conclusion(m, lang)[0]
+
+
+def test_the_conclusion_follows_the_holm_verdicts_pooled_and_per_programme():
+    from kemuning_eval.i18n import t
+
+    pooled = _effect(None, "service", 0.43, 0.31, "not_shown")
+    improved = _effect("PM", "service", 0.89, 0.014, "improved", "increase")
+    worsened = _effect("KP", "budget", -0.06, 0.01, "worsened", "decrease")
+    assert t("report.conclusion.results_improved", "id") in _conclusion(pooled, improved)
+    assert t("report.conclusion.results_mixed", "en") in _conclusion(pooled, improved, worsened, lang="en")
+    assert t("report.conclusion.results_worsened", "id") in _conclusion(pooled, worsened)
+    assert t("report.conclusion.results_none", "id") in _conclusion(pooled)
