@@ -354,7 +354,8 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
         lang = self.lang
         parts = [heading(3, t("report.sec.appendix_items", lang), anchor="lampiran-butir")]
         parts.append(self._table(r.items, [
-            (lambda x: category_labels.item_label(x, lang), "item", None),  # reverse-worded items marked ("dimension_label", "dimension", None), ("n", "n", "int"), ("mean", "mean", "num2"),
+            (lambda x: category_labels.item_label(x, lang), "item", None),  # reverse-worded items marked
+            ("dimension_label", "dimension", None), ("n", "n", "int"), ("mean", "mean", "num2"),
             ("sd", "sd", "num2"), ("favourable", "favourable", "pct1"),
             (lambda x: label("likert", x.category, lang), "category", None)], "report.appendix.items_caption",
             "reaction.items"))

@@ -139,6 +139,47 @@ def test_satisfaction_wording_not_used_for_other_dimensions(pages, key):
     assert "rerata kepuasan" not in text and "mean satisfaction" not in text
 
 
+def _tables(page: str) -> list[tuple[str, list[list[str]]]]:
+    """(caption, rows of cell texts) of every table of a page, the header row first."""
+    out = []
+    for table in re.findall(r"<table[^>]*>.*?</table>", page, re.S):
+        caption = re.search(r"<caption>(.*?)</caption>", table, re.S)
+        rows = [[visible_text(c).strip() for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
+                for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)]
+        out.append((visible_text(caption.group(1)) if caption else "", rows))
+    return out
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_every_table_has_as_many_cells_per_row_as_headers(pages, lang):
+    tables = _tables(pages[("study", lang)])
+    assert len(tables) >= 15
+    for caption, rows in tables:
+        assert rows and all(len(row) == len(rows[0]) for row in rows), caption
+    items = next(rows for caption, rows in tables if "reaksi" in caption.lower() or "reaction" in caption.lower()
+                 if rows[0][0] in ("Butir", "Item"))
+    assert {"n", "Rerata" if lang == "id" else "Mean"} <= set(items[0])
+
+
+def test_decision_table_bcr_per_programme_and_each_programmes_own_level4_effect(pages):
+    tables = _tables(pages[("study", "id")])
+    rows = next(rows for caption, rows in tables if caption.startswith("Tabel") and "Keputusan per program" in caption)
+    header, body = rows[0], rows[1:]
+    bcr, effect = header.index("BCR"), header.index("Efek Level 4 (IK 95%)")
+    assert [r[0].split(" – ")[0] for r in body] == ["KP", "LD", "PKD", "PM", "PP"]
+    assert all(re.match(r"\d,\d\d", r[bcr]) for r in body)  # a BCR for every programme
+    pm = next(r for r in body if r[0].startswith("PM"))
+    assert re.match(r"-?\d", pm[effect])  # the programme's own Level 4 effect, not the pooled one
+
+
+def test_the_study_report_has_limitations_rtl_matrix_and_facilitator_table(pages):
+    text = visible_text(pages[("study", "id")])
+    captions = [caption for caption, _ in _tables(pages[("study", "id")])]
+    assert "Keterbatasan" in text
+    assert any("rencana tindak lanjut (RTL)" in c for c in captions)
+    assert any("per fasilitator" in c for c in captions)
+
+
 # -- the helpers, on crafted values --------------------------------------------------------------
 
 def test_sources_cite_tables_and_figures_shown_else_the_section():
