@@ -202,6 +202,27 @@ RECOMMENDATION_DEFAULTS: Mapping[str, Mapping[str, Any]] = MappingProxyType({
         "regular_evaluation": ("penyelenggaraan", "reaction.response_rate", 0.80, "S2"),
     }.items()
 })
+#: The report's front matter (``report.front_matter``): ``title`` of the cover (None: the catalogue's
+#: report title), ``logo`` (an image file relative to ``data/raw/<year>``, embedded in the page; None:
+#: no logo), ``foreword`` (the kata pengantar, a list of paragraphs; None: the catalogue's text),
+#: ``signatories`` (the lembar pengesahan's positions, top to bottom) and ``team`` (the tim penyusun:
+#: each role with its members' names; no name: a blank line to fill in).  A role or position that is
+#: a code of :data:`FRONT_ROLES` is worded by the catalogue (``front.role.<code>``); other text is shown
+#: as written.
+FRONT_ROLES = ("head_of_agency", "head_of_division", "responsible", "coordinator", "analyst", "member")
+FRONT_MATTER_DEFAULTS: Mapping[str, Any] = MappingProxyType({
+    "title": None,
+    "logo": None,
+    "foreword": None,
+    "signatories": ("head_of_agency", "head_of_division"),
+    "team": tuple(MappingProxyType({"role": role, "names": ()})
+                  for role in ("responsible", "coordinator", "analyst", "member")),
+})
+#: Image types a cover logo may have: the file's first bytes -> its media type.
+LOGO_TYPES: Mapping[bytes, str] = MappingProxyType({
+    b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg", b"<svg": "image/svg+xml",
+    b"<?xml": "image/svg+xml"})
+
 #: A last year's recommendation whose indicator closed at least this share of the gap between last
 #: year's value and its target (without reaching it) was carried out in part (``findings.followup``).
 FOLLOWUP_PARTLY_SHARE: float = 0.5
@@ -230,7 +251,7 @@ def higher_is_better(outcome: str, configured: Mapping[str, bool] | None = None)
 
 _TOP_KEYS = ("study", "inputs", "privacy", "duplicates", "nip", "scoring", "themes", "report",
              "outcomes", "linking")
-_REPORT_KEYS = ("lang", "date", "legal_basis", "rules", "follow_up", "recommendations")
+_REPORT_KEYS = ("lang", "date", "legal_basis", "rules", "follow_up", "recommendations", "front_matter")
 _OUTCOME_KEYS = ("first_post_period", "comparison", "higher_is_better")
 _LINKING_KEYS = ("max_dropped_share",)
 _STUDY_KEYS = ("year", "region", "agency", "synthetic", "population_asn", "previous_year", "title")
@@ -743,7 +764,7 @@ def _scoring(path: Path, data: Mapping) -> dict:
     return out
 
 
-def _report(path: Path, data: Mapping) -> dict:
+def _report(path: Path, data: Mapping, raw_dir: Path | None = None) -> dict:
     """``report:`` with every key known and typed (``rules`` against :data:`REPORT_RULE_DEFAULTS`)."""
     import datetime as dt
 
@@ -768,7 +789,87 @@ def _report(path: Path, data: Mapping) -> dict:
         report["follow_up"] = _follow_up(path, report["follow_up"])
     if "recommendations" in report:
         report["recommendations"] = _recommendations(path, report["recommendations"])
+    report["front_matter"] = _front_matter(path, raw_dir or path.parent, report.get("front_matter"))
     return report
+
+
+def _text_or_none(path: Path, key: str, value: Any) -> str | None:
+    """A non-empty text, or None when not given; anything else is refused naming ``key``."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise _err(path, key, t("ingest.config.wrong_type", expected=t("ingest.config.expect.text"),
+                                 value=repr(value)))
+    return value.strip()
+
+
+def _text_list(path: Path, key: str, value: Any) -> tuple[str, ...]:
+    """A list of non-empty texts (a single text is one item)."""
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list | tuple):
+        raise _err(path, key, t("config.text_list", value=repr(value)))
+    return tuple(_text_or_none(path, f"{key}.{i}", item) or "" for i, item in enumerate(items))
+
+
+def _front_matter(path: Path, raw_dir: Path, value: Any) -> dict:
+    """``report.front_matter`` with every key of :data:`FRONT_MATTER_DEFAULTS`, typed; the logo's type checked."""
+    given = _mapping(path, "report.front_matter", value)
+    _check_keys(path, "report.front_matter", given, FRONT_MATTER_DEFAULTS)
+    out = dict(FRONT_MATTER_DEFAULTS)
+    out["title"] = _text_or_none(path, "report.front_matter.title", given.get("title"))
+    if given.get("foreword") is not None:
+        out["foreword"] = _text_list(path, "report.front_matter.foreword", given["foreword"])
+    if given.get("signatories") is not None:
+        out["signatories"] = _text_list(path, "report.front_matter.signatories", given["signatories"])
+    if given.get("team") is not None:
+        out["team"] = _team(path, given["team"])
+    if given.get("logo") is not None:
+        out["logo"] = _logo(path, raw_dir, _text_or_none(path, "report.front_matter.logo", given["logo"]))
+    return out
+
+
+def _team(path: Path, value: Any) -> tuple[Mapping[str, Any], ...]:
+    """``report.front_matter.team``: a list of ``{role: text, names: [text, ...]}``."""
+    if not isinstance(value, list):
+        raise _err(path, "report.front_matter.team", t("front.config.team", value=repr(value)),
+                   t("front.config.team_hint"))
+    team = []
+    for i, entry in enumerate(value):
+        key = f"report.front_matter.team.{i}"
+        if not isinstance(entry, Mapping):
+            raise _err(path, key, t("front.config.team", value=repr(entry)), t("front.config.team_hint"))
+        _check_keys(path, key, entry, ("role", "names"))
+        role = _text_or_none(path, f"{key}.role", entry.get("role"))
+        if role is None:
+            raise _err(path, f"{key}.role", t("front.config.team", value=repr(entry)), t("front.config.team_hint"))
+        names = _text_list(path, f"{key}.names", entry.get("names") or [])
+        team.append(MappingProxyType({"role": role, "names": names}))
+    return tuple(team)
+
+
+def _logo(path: Path, raw_dir: Path, name: str | None) -> Path:
+    """The cover logo's file (relative to the study folder), refused unless a PNG, JPEG or SVG image."""
+    key = "report.front_matter.logo"
+    file = _raw_path(path, raw_dir, key, name)
+    if not file.is_file():
+        raise _err(path, key, t("front.config.logo_missing", file=repr(name)))
+    with file.open("rb") as fh:
+        head = fh.read(256).lstrip()
+    if logo_type(head) is None:
+        raise _err(path, key, t("front.config.logo_type", file=repr(name)), t("front.config.logo_hint"))
+    return file
+
+
+def logo_type(head: bytes) -> str | None:
+    """The media type of an image from its first bytes (:data:`LOGO_TYPES`), or None.
+
+    Examples
+    --------
+    >>> logo_type(b"\\x89PNG\\r\\n\\x1a\\n...."), logo_type(b"GIF89a")
+    ('image/png', None)
+    """
+    head = head.lstrip()
+    return next((kind for magic, kind in LOGO_TYPES.items() if head.startswith(magic)), None)
 
 
 def _follow_up(path: Path, value: Any) -> dict:
@@ -993,7 +1094,7 @@ def load_study(path: str | Path) -> StudyConfig:
                        inputs=MappingProxyType(inputs), privacy=_privacy(path, data),
                        duplicates=_duplicates(path, raw_dir, data, info.year), nip=_nip(path, data),
                        scoring=_freeze(_scoring(path, data)), themes=_themes(path, raw_dir, data),
-                       report=_freeze(_report(path, data)), outcomes=_freeze(_outcomes(path, data)),
+                       report=_freeze(_report(path, data, raw_dir)), outcomes=_freeze(_outcomes(path, data)),
                        linking=_linking(path, data))
 
 

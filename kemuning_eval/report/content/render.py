@@ -29,6 +29,7 @@ from kemuning_eval.report.content import (
     category_labels,
     comparison_tables,
     findings,
+    front,
     outcome_tables,
     wording,
 )
@@ -46,7 +47,8 @@ from kemuning_eval.report.content.ikm_tables import ServiceTables
 from kemuning_eval.report.content.labels import label
 from kemuning_eval.report.content.quality_rows import check_label, check_text
 from kemuning_eval.report.content.reading import available, min_group_size
-from kemuning_eval.report.content.sections import SECTIONS
+from kemuning_eval.report.content.sections import SECTIONS, section_numbers
+from kemuning_eval.report.content.source_lines import FIGURE_KINDS, METHOD_KINDS, TABLE_KINDS, source_line, with_source
 from kemuning_eval.report.content.tables import cell_value, formatted, html_table
 from kemuning_eval.report.results.model import Metrics
 
@@ -98,6 +100,8 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
         self._table_no = 0
         self._figure_no = 0
         self.sources = Sources()  # which numbered table or figure shows which metric list ("Sumber: Tabel 6")
+        # BAB I-V and their subsections numbered for the whole study (a programme's report shows fewer sections)
+        self.numbers = {} if self.model.study.program_id else section_numbers()
 
     @property
     def m(self) -> Metrics:
@@ -123,8 +127,15 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
             self.sources.add("table", source, self._table_no)
         cols = [(key, col, self._fmt(kind) if kind else None) for key, col, kind in columns]
         frame = formatted(rows, cols, self.lang, min_n=min_group_size(self.model), hidden=hidden)
-        return html_table(frame, caption=t(caption_key, self.lang, n=self._table_no),
-                          anchor=anchor("table", self._table_no))
+        return self._sourced(html_table(frame, caption=t(caption_key, self.lang, n=self._table_no),
+                                        anchor=anchor("table", self._table_no)), TABLE_KINDS.get(caption_key))
+
+    def _sourced(self, html: Html, kind: str | None) -> Html:
+        """``html`` with the "Sumber:" line of the data ``kind`` under each table and figure."""
+        s = self.model.study
+        comparison = self.model.findings.comparison
+        previous = comparison.previous_year if comparison is not None else s.previous_year
+        return with_source(html, source_line(kind or "analysis", self.lang, year=s.year, previous=previous or ""))
 
     def _suppressed_note(self, rows: Sequence[Any]) -> list[Html]:
         """The note under a table with a suppressed group (its stored ``suppressed``)."""
@@ -134,7 +145,21 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
 
     def _heading(self, name: str) -> Html:
         level, key, anchor = SECTIONS[name]
-        return heading(level, t(key, self.lang), anchor=anchor)
+        title, number = t(key, self.lang), self.numbers.get(name)
+        if number:  # "BAB IV Hasil dan Pembahasan", "4.2 Level 2 — Pembelajaran"
+            template = "front.chapter_heading" if level == 2 else "front.section_heading"
+            title = t(template, self.lang, numeral=number, number=number, title=title)
+        return heading(level, title, anchor=anchor)
+
+    # -- front matter (content/front.py) -------------------------------------
+    def cover(self) -> Html:
+        """The cover page: logo, agency, title, year, region and date (``report.front_matter``)."""
+        return front.cover(self.model, self.lang)
+
+    def front_matter(self) -> Html:
+        """Lembar pengesahan, kata pengantar, tim penyusun, then the place of the contents lists."""
+        return join([front.approval(self.model, self.lang), front.foreword(self.model, self.lang),
+                     front.team(self.model, self.lang), Html(front.LISTS_SLOT)])
 
     # -- title and banner ------------------------------------------------
     def title(self) -> Html:
@@ -283,6 +308,25 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
                                                      self._basis(c)], sep=""))
                                     for c, extra in zip(items, named, strict=True)))])
 
+    # -- tables built by the mixins, each with its "Sumber:" line ---------------------
+    def ikm_tables(self) -> Html:  # noqa: D102 - see ServiceTables
+        return self._sourced(super().ikm_tables(), METHOD_KINDS["ikm_tables"])
+
+    def facilitator_table(self) -> Html:  # noqa: D102 - see ServiceTables
+        return self._sourced(super().facilitator_table(), METHOD_KINDS["facilitator_table"])
+
+    def follow_up_matrix(self) -> Html:  # noqa: D102 - see ServiceTables
+        return self._sourced(super().follow_up_matrix(), METHOD_KINDS["follow_up_matrix"])
+
+    def economics(self) -> Html:  # noqa: D102 - see EconomicsTables
+        return self._sourced(super().economics(), METHOD_KINDS["economics"])
+
+    def roi_table(self) -> Html:  # noqa: D102 - see EconomicsTables
+        return self._sourced(super().roi_table(), METHOD_KINDS["roi_table"])
+
+    def demand_table(self) -> Html:  # noqa: D102 - see EconomicsTables
+        return self._sourced(super().demand_table(), METHOD_KINDS["demand_table"])
+
     # -- programmes, triangulation, suggestions (content/program_table.py, content/triangulation.py) --
     def program_summary(self) -> Html:
         """The executive summary's paragraph on which programmes meet the thresholds (empty without programmes)."""
@@ -294,19 +338,21 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
             return Html("")
         self._table_no += 1
         self.sources.add("table", "program_table", self._table_no)
-        return join([heading(3, t("programs.heading", self.lang), anchor="keputusan-program"),
-                     programs.decision_table(self.model, self.lang, self._table_no)])
+        return self._sourced(join([heading(3, t("programs.heading", self.lang), anchor="keputusan-program"),
+                                   programs.decision_table(self.model, self.lang, self._table_no)]),
+                             METHOD_KINDS["program_table"])
 
     def triangulation(self) -> Html:
         """The sources, agreement and contradictions of each challenge's topic (empty without any)."""
-        return triangulated.triangulation_section(self.model, self.lang)
+        return self._sourced(triangulated.triangulation_section(self.model, self.lang), METHOD_KINDS["triangulation"])
 
     def suggestions(self) -> Html:
         """The participants' suggestions coded with the theme codebook beside the interviews."""
         if self.model.suggestions is None or not self.model.suggestions.themes:
             return Html("")
         self._table_no += 1
-        return triangulated.suggestions_section(self.model, self.lang, self._table_no)
+        return self._sourced(triangulated.suggestions_section(self.model, self.lang, self._table_no),
+                             METHOD_KINDS["suggestions"])
 
     def _s_recommendations(self) -> Html:
         items = self.model.findings.recommendations
@@ -324,7 +370,7 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
         year = self.model.findings.followup_year
         rows = recs.followup_rows(self.model, self.lang)
         table = self._table(rows, [(k, c, None) for k, c in recs.FOLLOWUP_COLUMNS], "recs.followup.caption")
-        return join([heading(3, t("recs.followup.heading", self.lang, year=year), anchor="tindak-lanjut"),
+        return join([heading(4, t("recs.followup.heading", self.lang, year=year), anchor="tindak-lanjut"),
                      p(recs.followup_intro(self.model, self.lang)), table])
 
     def _s_limitations(self) -> Html:
@@ -338,6 +384,9 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
         basis = findings.evidence_text(item, self.lang) if basis is None else basis
         cite = sources_html([ev.path for ev in item.evidence], self.sources, self.lang)
         return tag("small", join([Html(esc(basis)), cite], sep=" ") if cite else basis)
+
+    def _s_closing(self) -> Html:
+        return Html("")  # BAB V Penutup: its conclusion and recommendations follow as subsections
 
     def _s_conclusion(self) -> Html:
         return _paras(nar.conclusion(self.model, self.lang))
@@ -403,8 +452,9 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
         for source in FIGURE_SOURCES.get(name, ()):
             self.sources.add("figure", source, self._figure_no)
         key = {"did": "did_all", "comparison": "compare"}.get(name, name)
-        return figs.figure_html(fig, alt=alt, caption=t(f"report.fig.{key}.caption", lang, n=self._figure_no),
-                                anchor=anchor("figure", self._figure_no))
+        return self._sourced(figs.figure_html(fig, alt=alt, caption=t(f"report.fig.{key}.caption", lang,
+                                                                       n=self._figure_no),
+                                              anchor=anchor("figure", self._figure_no)), FIGURE_KINDS.get(name))
 
     def _draw(self, name: str) -> tuple[Any, str]:
         """The figure ``name`` and its alt text (a one-line summary of what it shows)."""

@@ -1,19 +1,29 @@
 """The report's sections, in reading order: heading level, catalogue key of the heading, anchor.
 
-One table, read by the renderer (headings) and by the citations (a value
-cited by the section that words it links to that section's anchor).
+One table, read by the renderer (headings and their numbers) and by the
+citations (a value cited by the section that words it links to that
+section's anchor).  A level-2 section is a chapter (BAB I-V), a level-3
+section a numbered subsection of the chapter above it (``4.2``); the
+sections of :data:`UNNUMBERED` (the executive summary before BAB I, the
+appendices after BAB V) carry no number.  :func:`section_numbers` computes
+the numbers from this order: no number is typed into the catalogue.
 
 Examples
 --------
 >>> SECTIONS["limitations"]
-(2, 'report.sec.limitations', 'keterbatasan')
+(3, 'report.sec.limitations', 'keterbatasan')
 >>> list(SECTIONS)[:3]
 ['summary', 'intro', 'overview']
+>>> numbers = section_numbers()
+>>> numbers["intro"], numbers["closing"], numbers["learning"], numbers["recommendations"]
+('I', 'V', '4.2', '5.2')
+>>> "summary" in numbers, "appendix" in numbers
+(False, False)
 """
 
 from __future__ import annotations
 
-__all__ = ["SECTIONS"]
+__all__ = ["SECTIONS", "UNNUMBERED", "roman", "section_numbers"]
 
 #: section name -> (heading level, catalogue key, anchor)
 SECTIONS = {
@@ -21,6 +31,7 @@ SECTIONS = {
     "intro": (2, "report.sec.intro", "pendahuluan"),
     "overview": (2, "report.sec.overview", "gambaran"),
     "method": (2, "report.sec.method", "metode"),
+    "limitations": (3, "report.sec.limitations", "keterbatasan"),
     "findings": (2, "report.sec.findings", "hasil"),
     "reaction": (3, "report.sec.reaction", "reaksi"),
     "learning": (3, "report.sec.learning", "pembelajaran"),
@@ -29,9 +40,53 @@ SECTIONS = {
     "cost": (3, "report.sec.cost", "biaya-roi"),
     "qualitative": (3, "report.sec.qualitative", "wawancara"),
     "comparison": (3, "report.sec.comparison", "perbandingan"),
-    "challenges": (2, "report.sec.challenges", "tantangan"),
-    "recommendations": (2, "report.sec.recommendations", "rekomendasi"),
-    "limitations": (2, "report.sec.limitations", "keterbatasan"),
-    "conclusion": (2, "report.sec.conclusion", "kesimpulan"),
+    "challenges": (3, "report.sec.challenges", "tantangan"),
+    "closing": (2, "report.sec.closing", "penutup"),
+    "conclusion": (3, "report.sec.conclusion", "kesimpulan"),
+    "recommendations": (3, "report.sec.recommendations", "rekomendasi"),
     "appendix": (2, "report.sec.appendix", "lampiran"),
 }
+
+#: sections outside the BAB numbering (front matter before BAB I, appendices after BAB V)
+UNNUMBERED = frozenset({"summary", "appendix"})
+
+
+def roman(n: int) -> str:
+    """Return ``n`` (1-39) in Roman numerals, as chapters are numbered.
+
+    Examples
+    --------
+    >>> [roman(n) for n in (1, 4, 5, 9, 14)]
+    ['I', 'IV', 'V', 'IX', 'XIV']
+    """
+    out = "X" * (n // 10)
+    ones = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
+    return out + ones[n % 10]
+
+
+def section_numbers(shown: tuple[str, ...] | None = None) -> dict[str, str]:
+    """Return each numbered section's number: ``"IV"`` for a chapter, ``"4.2"`` for a subsection.
+
+    Parameters
+    ----------
+    shown : tuple of str, optional
+        The sections a report shows (default all of :data:`SECTIONS`); a
+        section not shown takes no number.
+
+    Examples
+    --------
+    >>> section_numbers(("intro", "findings", "reaction"))
+    {'intro': 'I', 'findings': 'II', 'reaction': '2.1'}
+    """
+    numbers: dict[str, str] = {}
+    chapter = sub = 0
+    for name, (level, _key, _anchor) in SECTIONS.items():
+        if name in UNNUMBERED or (shown is not None and name not in shown):
+            continue
+        if level == 2:
+            chapter, sub = chapter + 1, 0
+            numbers[name] = roman(chapter)
+        elif chapter:
+            sub += 1
+            numbers[name] = f"{chapter}.{sub}"
+    return numbers

@@ -175,6 +175,7 @@ def export_html(nb: Any, *, lang: str = "id", source_dir: str | Path | None = No
     """
     from kemuning_eval.report.engine.checks import make_offline
     from kemuning_eval.report.engine.images import strip_png_data_uris
+    from kemuning_eval.report.engine.lists import add_lists, move_toc
     from kemuning_eval.report.engine.toc import add_toc, first_heading
 
     css = (templates_dir() / "kemuning" / "report.css").read_text(encoding="utf-8")
@@ -187,7 +188,8 @@ def export_html(nb: Any, *, lang: str = "id", source_dir: str | Path | None = No
     body, _ = _exporter(lang).from_notebook_node(prepare_notebook(nb), resources=res)
     page = make_offline(strip_png_data_uris(body))
     page = normalise_styler_ids(page)
-    page = add_toc(page, title=t("engine.toc.title", lang))
+    # the lists of tables, figures and abbreviations, then the contents list before them, in the front matter
+    page = move_toc(add_toc(add_lists(page, lang), title=t("engine.toc.title", lang)))
     title = first_heading(page) or t("engine.toc.title", lang)
     import html as _html
 

@@ -557,7 +557,10 @@ def compute_metrics(
     m = Metrics(schema_version=SCHEMA_VERSION, study=Study.model_validate(study), **sections,
                 findings=Findings(challenges=[], recommendations=[], comparison=None, comparison_status=None),
                 provenance=Provenance.model_validate(provenance))
-    m = m.model_copy(update=_programs_and_suggestions(m, setup))
+    from kemuning_eval.report.results.front_matter import front_matter
+
+    m = m.model_copy(update={**_programs_and_suggestions(m, setup),
+                             "front_matter": front_matter(setup.report_cfg.get("front_matter"))})
     return m.model_copy(update={"findings": _findings(m, setup)})
 
 

@@ -1783,6 +1783,34 @@ class Provenance(Record):
 
 
 
+class TeamRole(Record):
+    """One role of the tim penyusun and the names configured for it (none: a blank line to fill in)."""
+
+    role: str
+    """A code of ``config.FRONT_ROLES`` (worded by the catalogue) or the role as configured."""
+    names: list[str]
+
+
+class FrontMatter(Record):
+    """The configured front matter of the report (``report.front_matter`` of ``studi.yaml``).
+
+    Examples
+    --------
+    >>> list(FrontMatter.model_fields)
+    ['title', 'logo', 'foreword', 'signatories', 'team']
+    """
+
+    title: str | None
+    """The cover's title; None: the catalogue's report title."""
+    logo: str | None
+    """The cover logo as a ``data:`` URL (PNG, JPEG or SVG); None: no logo."""
+    foreword: list[str] | None
+    """The kata pengantar's paragraphs; None: the catalogue's text."""
+    signatories: list[str]
+    """The positions that sign the lembar pengesahan (a code of ``config.FRONT_ROLES`` or text)."""
+    team: list[TeamRole]
+
+
 class Metrics(Record):
     """Every number of one evaluation report, at full precision. A level without data is :class:`Unavailable`.
 
@@ -1794,7 +1822,7 @@ class Metrics(Record):
 
     >>> list(Metrics.model_fields)  # doctest: +NORMALIZE_WHITESPACE
     ['schema_version', 'study', 'reaction', 'learning', 'behavior', 'results', 'cost', 'qualitative',
-    'findings', 'provenance', 'program_table', 'suggestions']
+    'findings', 'provenance', 'program_table', 'suggestions', 'front_matter']
     """
 
     schema_version: Literal[1]
@@ -1811,3 +1839,5 @@ class Metrics(Record):
     """The programme decision table (:mod:`~kemuning_eval.report.results.program_table`); None without programmes."""
     suggestions: Suggestions | None = None
     """The free-text suggestions coded with the theme codebook; None without suggestions or codebook."""
+    front_matter: FrontMatter | None = None
+    """The cover, approval sheet, foreword and team as configured; None: the defaults."""

@@ -1,0 +1,65 @@
+"""The "Sumber: ..." line under every table and figure: which data the table or figure comes from.
+
+A table is known by its caption's catalogue key, a figure by its name
+(``Report.figure``), a block of tables built elsewhere by the method that
+shows it; each maps to a kind of data worded by ``front.source.<kind>``.
+
+Examples
+--------
+>>> str(source_line("reaction", "id", year=2026))
+'<p class="report-source">Sumber: survei reaksi peserta 2026, diolah</p>'
+>>> html = '<table id="tabel-1"></table><figure id="gambar-1"><img><figcaption>G</figcaption></figure>'
+>>> out = with_source(html, source_line("cost", "en", year=2026))
+>>> out.count("Source: training cost data 2026"), out.endswith("</p></figure>")
+(2, True)
+>>> with_source(out, source_line("cost", "en", year=2026)) == out
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+from kemuning_eval.i18n import t
+from kemuning_eval.report.content.htmlsafe import Html, p
+
+__all__ = ["FIGURE_KINDS", "METHOD_KINDS", "TABLE_KINDS", "source_line", "with_source"]
+
+#: caption catalogue key of a table -> the kind of data it shows
+TABLE_KINDS = {
+    "report.overview.table_caption": "programs",
+    "report.profile.caption": "participants",
+    "report.reaction.table_caption": "reaction",
+    "report.reaction.ikm_caption": "reaction",
+    "report.learning.table_caption": "learning",
+    "report.effects.table_caption": "results",
+    "report.cost.table_caption": "cost",
+    "report.compare.table_caption": "comparison",
+    "report.appendix.items_caption": "reaction",
+    "report.appendix.reliability_caption": "reaction",
+    "report.appendix.quality_caption": "inputs",
+    "report.appendix.inputs_caption": "inputs",
+}
+#: figure name -> the kind of data it shows
+FIGURE_KINDS = {"likert": "reaction", "prepost": "learning", "forest": "learning", "applying": "behavior",
+                "did": "results", "themes": "qualitative", "comparison": "comparison"}
+#: Report method showing tables built by another module -> the kind of data they show
+METHOD_KINDS = {"ikm_tables": "reaction", "facilitator_table": "reaction", "follow_up_matrix": "analysis",
+                "economics": "cost", "roi_table": "cost", "demand_table": "cost", "program_table": "analysis",
+                "suggestions": "qualitative", "triangulation": "analysis"}
+_TABLE_END = re.compile(r"</table>(?!\s*<p class=\"report-source\">)")
+_FIGURE_END = re.compile(r"(?<!</p>)</figure>")
+
+
+def source_line(kind: str, lang: str, *, year: int, previous: int | str = "") -> Html:
+    """The ``<p class="report-source">`` line naming the data of ``kind`` (``front.source.<kind>``)."""
+    source = t(f"front.source.{kind}", lang, year=year, previous=previous or "")
+    return p(t("front.source.line", lang, source=source), class_="report-source")
+
+
+def with_source(html: str, line: Html) -> Html:
+    """``html`` with ``line`` after every table and as the last line of every figure without one."""
+    if not html:
+        return Html(html)
+    out = _TABLE_END.sub(lambda _: "</table>\n" + line, html)
+    return Html(_FIGURE_END.sub(lambda _: line + "</figure>", out))
