@@ -10,7 +10,7 @@ Examples
 '<p class="report-source">Sumber: survei reaksi peserta 2026, diolah</p>'
 >>> html = '<table id="tabel-1"></table><figure id="gambar-1"><img><figcaption>G</figcaption></figure>'
 >>> out = with_source(html, source_line("cost", "en", year=2026))
->>> out.count("Source: training cost data 2026"), out.endswith("</p></figure>")
+>>> out.count("Source: training cost data 2026"), out.endswith("Source: training cost data 2026, processed</p>")
 (2, True)
 >>> with_source(out, source_line("cost", "en", year=2026)) == out
 True
@@ -47,8 +47,7 @@ FIGURE_KINDS = {"likert": "reaction", "prepost": "learning", "forest": "learning
 METHOD_KINDS = {"ikm_tables": "reaction", "facilitator_table": "reaction", "follow_up_matrix": "analysis",
                 "economics": "cost", "roi_table": "cost", "demand_table": "cost", "program_table": "analysis",
                 "suggestions": "qualitative", "triangulation": "analysis"}
-_TABLE_END = re.compile(r"</table>(?!\s*<p class=\"report-source\">)")
-_FIGURE_END = re.compile(r"(?<!</p>)</figure>")
+_END = re.compile(r"</(table|figure)>(?!\s*<p class=\"report-source\">)")
 
 
 def source_line(kind: str, lang: str, *, year: int, previous: int | str = "") -> Html:
@@ -58,8 +57,9 @@ def source_line(kind: str, lang: str, *, year: int, previous: int | str = "") ->
 
 
 def with_source(html: str, line: Html) -> Html:
-    """``html`` with ``line`` after every table and as the last line of every figure without one."""
-    if not html:
-        return Html(html)
-    out = _TABLE_END.sub(lambda _: "</table>\n" + line, html)
-    return Html(_FIGURE_END.sub(lambda _: line + "</figure>", out))
+    """``html`` with ``line`` right after every table and figure that has none yet.
+
+    After, not inside, the figure: Word (pandoc) would make a figure with
+    more than its image and caption into a layout table.
+    """
+    return Html(_END.sub(lambda match: match.group(0) + "\n" + line, html))
