@@ -60,4 +60,6 @@ def test_the_report_has_the_limitations_section_and_the_action_plan(metrics, lan
     if lang == "id":
         assert "Disarankan agar" in recs and "Keterbatasan" in limits
     order = list(render.SECTIONS)
-    assert order.index("recommendations") < order.index("limitations") < order.index("conclusion")
+    # Keterbatasan a subsection of BAB III Metode; Kesimpulan then Rekomendasi in BAB V Penutup
+    assert order.index("method") < order.index("limitations") < order.index("findings")
+    assert order.index("closing") < order.index("conclusion") < order.index("recommendations")
