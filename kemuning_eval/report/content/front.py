@@ -51,12 +51,29 @@ def role_text(role: str, lang: str) -> str:
 
 
 def report_title(m: Metrics, lang: str) -> str:
-    """The report's title: configured (``front_matter.title``) or the catalogue's for the year."""
+    """The report's title: configured (``front_matter.title``) or the catalogue's for the year.
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.results.metrics import empty_metrics
+    >>> m = Metrics.model_validate(empty_metrics(2026, report_date="2026-12-15"))
+    >>> report_title(m, "en")
+    'Evaluation Report of ASN Training 2026'
+    """
     return _fm(m).title or t("report.title", lang, year=m.study.year)
 
 
 def cover(m: Metrics, lang: str) -> Html:
-    """The cover: logo (if configured), agency, title, year, region and report date."""
+    """The cover: logo (if configured), agency, title, year, region and report date.
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.results.metrics import empty_metrics
+    >>> m = Metrics.model_validate(empty_metrics(2026, report_date="2026-12-15"))
+    >>> page = cover(m, "id")
+    >>> page.startswith('<section class="report-front report-cover">'), "Tahun 2026" in page
+    (True, True)
+    """
     s, fm = m.study, _fm(m)
     agency = s.agency or t("front.cover.agency_default", lang)
     parts = []
@@ -73,7 +90,15 @@ def cover(m: Metrics, lang: str) -> Html:
 
 
 def approval(m: Metrics, lang: str) -> Html:
-    """The lembar pengesahan: one signature block per position, name and NIP left blank."""
+    """The lembar pengesahan: one signature block per position, name and NIP left blank.
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.results.metrics import empty_metrics
+    >>> m = Metrics.model_validate(empty_metrics(2026, report_date="2026-12-15"))
+    >>> approval(m, "en").count('class="sign-block"')
+    2
+    """
     fm = _fm(m)
     blocks = [tag("div", join([p(role_text(role, lang), class_="sign-role"),
                                p(t("front.approval.signature", lang), class_="sign-space"),
@@ -89,7 +114,15 @@ def approval(m: Metrics, lang: str) -> Html:
 
 
 def foreword(m: Metrics, lang: str) -> Html:
-    """The kata pengantar: the configured paragraphs, or the catalogue's text."""
+    """The kata pengantar: the configured paragraphs, or the catalogue's text.
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.results.metrics import empty_metrics
+    >>> m = Metrics.model_validate(empty_metrics(2026, report_date="2026-12-15"))
+    >>> 'id="kata-pengantar"' in foreword(m, "id")
+    True
+    """
     fm, s = _fm(m), m.study
     agency = s.agency or t("front.cover.agency_default", lang)
     texts = fm.foreword or [t(f"front.foreword.{k}", lang, agency=agency, year=s.year) for k in ("p1", "p2")]
@@ -101,7 +134,15 @@ def foreword(m: Metrics, lang: str) -> Html:
 
 
 def team(m: Metrics, lang: str) -> Html:
-    """The tim penyusun: each role with its names (a blank line where none is configured)."""
+    """The tim penyusun: each role with its names (a blank line where none is configured).
+
+    Examples
+    --------
+    >>> from kemuning_eval.report.results.metrics import empty_metrics
+    >>> m = Metrics.model_validate(empty_metrics(2026, report_date="2026-12-15"))
+    >>> team(m, "en").count("<dt>")
+    4
+    """
     rows = [(role_text(r.role, lang), r.names or [_BLANK]) for r in _fm(m).team]
     items = [join([tag("dt", role), *(tag("dd", name) for name in names)], sep="") for role, names in rows]
     return tag("section", join([heading(2, t("front.team.heading", lang), anchor="tim-penyusun"),

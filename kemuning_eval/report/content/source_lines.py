@@ -51,7 +51,13 @@ _END = re.compile(r"</(table|figure)>(?!\s*<p class=\"report-source\">)")
 
 
 def source_line(kind: str, lang: str, *, year: int, previous: int | str = "") -> Html:
-    """The ``<p class="report-source">`` line naming the data of ``kind`` (``front.source.<kind>``)."""
+    """The ``<p class="report-source">`` line naming the data of ``kind`` (``front.source.<kind>``).
+
+    Examples
+    --------
+    >>> str(source_line("comparison", "en", year=2026, previous=2025))
+    '<p class="report-source">Source: evaluation reports 2025 and 2026, processed</p>'
+    """
     source = t(f"front.source.{kind}", lang, year=year, previous=previous or "")
     return p(t("front.source.line", lang, source=source), class_="report-source")
 
@@ -61,5 +67,10 @@ def with_source(html: str, line: Html) -> Html:
 
     After, not inside, the figure: Word (pandoc) would make a figure with
     more than its image and caption into a layout table.
+
+    Examples
+    --------
+    >>> str(with_source("<p>no table</p>", Html("<p>s</p>")))
+    '<p>no table</p>'
     """
     return Html(_END.sub(lambda match: match.group(0) + "\n" + line, html))

@@ -3,7 +3,7 @@
 Built like the contents list (:mod:`~kemuning_eval.report.engine.toc`) from
 the final HTML: every numbered caption (``<table id="tabel-n"><caption>``,
 ``<figure id="gambar-n">...<figcaption>``) becomes a link to its table or
-figure, and an abbreviation of the catalogue's glossary (``front.abbrev.*``)
+figure, and an abbreviation of the catalogue's glossary (``front.abbrev.<code>.term``)
 is listed only when the report's text uses it.  They go, with the contents
 list, into the front matter's slot (``<div class="report-lists">``); a page
 without that slot (a programme's report) is left as it is.  A "Tabel n",
@@ -78,10 +78,10 @@ def abbreviations(page: str, lang: str) -> list[tuple[str, str]]:
     text = html.unescape(_TAG.sub(" ", _SKIP.sub(" ", page)))
     found = []
     for key in catalogue():
-        if key.startswith("front.abbrev."):
-            abbr = key.removeprefix("front.abbrev.")
+        if key.startswith("front.abbrev.") and key.endswith(".term"):
+            abbr = t(key, lang)
             if re.search(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", text):
-                found.append((abbr, t(key, lang)))
+                found.append((abbr, t(key.removesuffix(".term") + ".meaning", lang)))
     return sorted(found, key=lambda x: x[0].lower())
 
 
@@ -151,6 +151,13 @@ def add_lists(page: str, lang: str) -> str:
         The exported page.
     lang : {"id", "en"}
         Language of the lists' headings and of the abbreviations' meanings.
+
+    Examples
+    --------
+    >>> add_lists("<p>no front matter</p>", "id")
+    '<p>no front matter</p>'
+    >>> 'id="daftar-singkatan"' in add_lists('<div class="report-lists"></div><p>JP</p>', "en")
+    True
     """
     if _SLOT not in page:
         return page

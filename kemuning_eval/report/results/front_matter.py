@@ -49,6 +49,11 @@ def front_matter(configured: Mapping[str, Any] | None) -> FrontMatter:
     ----------
     configured : mapping or None
         ``report.front_matter`` as :func:`kemuning_eval.config.load_study` checked it.
+
+    Examples
+    --------
+    >>> front_matter({"signatories": ("Sekretaris Badan",), "team": ()}).signatories
+    ['Sekretaris Badan']
     """
     fm = {**FRONT_MATTER_DEFAULTS, **{k: v for k, v in (configured or {}).items() if v is not None}}
     logo = fm.get("logo")

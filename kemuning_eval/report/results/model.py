@@ -1784,7 +1784,13 @@ class Provenance(Record):
 
 
 class TeamRole(Record):
-    """One role of the tim penyusun and the names configured for it (none: a blank line to fill in)."""
+    """One role of the tim penyusun and the names configured for it (none: a blank line to fill in).
+
+    Examples
+    --------
+    >>> TeamRole(role="member", names=[]).names
+    []
+    """
 
     role: str
     """A code of ``config.FRONT_ROLES`` (worded by the catalogue) or the role as configured."""
