@@ -48,7 +48,13 @@ from kemuning_eval.report.content.labels import label
 from kemuning_eval.report.content.quality_rows import check_label, check_text
 from kemuning_eval.report.content.reading import available, min_group_size
 from kemuning_eval.report.content.sections import SECTIONS, section_numbers
-from kemuning_eval.report.content.source_lines import FIGURE_KINDS, METHOD_KINDS, TABLE_KINDS, source_line, with_source
+from kemuning_eval.report.content.source_lines import (
+    FIGURE_KINDS,
+    METHOD_KINDS,
+    TABLE_KINDS,
+    source_line,
+    with_source,
+)
 from kemuning_eval.report.content.tables import cell_value, formatted, html_table
 from kemuning_eval.report.results.model import Metrics
 

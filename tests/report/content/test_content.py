@@ -18,8 +18,8 @@ from kemuning_eval.errors import UsageError
 from kemuning_eval.i18n import catalogue
 from kemuning_eval.jsonio import dumps_metrics
 from kemuning_eval.numfmt import fmt_int, fmt_number, fmt_p, fmt_pct, fmt_rupiah
-from kemuning_eval.report.content.sections import section_numbers
 from kemuning_eval.report.content import figures, render
+from kemuning_eval.report.content.sections import section_numbers
 from kemuning_eval.report.results.metrics import (
     compute_metrics,
     scoped_table,
