@@ -314,25 +314,6 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
                                                      self._basis(c)], sep=""))
                                     for c, extra in zip(items, named, strict=True)))])
 
-    # -- tables built by the mixins, each with its "Sumber:" line ---------------------
-    def ikm_tables(self) -> Html:  # noqa: D102 - see ServiceTables
-        return self._sourced(super().ikm_tables(), METHOD_KINDS["ikm_tables"])
-
-    def facilitator_table(self) -> Html:  # noqa: D102 - see ServiceTables
-        return self._sourced(super().facilitator_table(), METHOD_KINDS["facilitator_table"])
-
-    def follow_up_matrix(self) -> Html:  # noqa: D102 - see ServiceTables
-        return self._sourced(super().follow_up_matrix(), METHOD_KINDS["follow_up_matrix"])
-
-    def economics(self) -> Html:  # noqa: D102 - see EconomicsTables
-        return self._sourced(super().economics(), METHOD_KINDS["economics"])
-
-    def roi_table(self) -> Html:  # noqa: D102 - see EconomicsTables
-        return self._sourced(super().roi_table(), METHOD_KINDS["roi_table"])
-
-    def demand_table(self) -> Html:  # noqa: D102 - see EconomicsTables
-        return self._sourced(super().demand_table(), METHOD_KINDS["demand_table"])
-
     # -- programmes, triangulation, suggestions (content/program_table.py, content/triangulation.py) --
     def program_summary(self) -> Html:
         """The executive summary's paragraph on which programmes meet the thresholds (empty without programmes)."""
@@ -521,3 +502,20 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
         return figs.comparison_bars(m, lang), t("report.fig.compare.alt", lang,
                                                  previous=comp.previous_year if comp else "",
                                                  current=m.study.year, summary=summary)
+
+
+def _with_source_line(base: type, name: str) -> Callable[[Report], Html]:
+    """The mixin's method ``name``, its tables followed by their "Sumber:" line (:data:`METHOD_KINDS`)."""
+    shown = getattr(base, name)
+
+    def method(self: Report) -> Html:
+        return self._sourced(shown(self), METHOD_KINDS[name])
+
+    method.__name__, method.__doc__ = name, shown.__doc__
+    return method
+
+
+for _base, _names in ((ServiceTables, ("ikm_tables", "facilitator_table", "follow_up_matrix")),
+                      (EconomicsTables, ("economics", "roi_table", "demand_table"))):
+    for _name in _names:
+        setattr(Report, _name, _with_source_line(_base, _name))
