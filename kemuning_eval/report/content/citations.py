@@ -20,11 +20,11 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from kemuning_eval.i18n import t
 from kemuning_eval.report.content.htmlsafe import Html, esc, tag
-from kemuning_eval.report.content.sections import SECTIONS
+from kemuning_eval.report.content.sections import SECTIONS, section_title
 
 #: evidence path prefix -> what shows it: (the metric list a table or figure shows, ...) and the
 #: section (``sections.SECTIONS`` key) that words it, cited when none of those was shown.
@@ -133,7 +133,8 @@ def cited(paths: Iterable[str], sources: Sources) -> list[tuple[str, int | str]]
     return out
 
 
-def sources_html(paths: Iterable[str], sources: Sources, lang: str) -> Html:
+def sources_html(paths: Iterable[str], sources: Sources, lang: str, *,
+                 numbers: Mapping[str, str] | None = None) -> Html:
     """``Sumber: Tabel 6, Gambar 3.`` with each reference a link to its anchor (empty when none applies).
 
     Parameters
@@ -144,6 +145,9 @@ def sources_html(paths: Iterable[str], sources: Sources, lang: str) -> Html:
         The tables and figures shown so far.
     lang : {"id", "en"}
         Report language.
+    numbers : mapping, optional
+        The report's section numbers (:func:`~kemuning_eval.report.content.sections.section_numbers`):
+        a cited section is named with its number ("bagian 4.3 Level 3 — ...").
 
     Returns
     -------
@@ -157,8 +161,8 @@ def sources_html(paths: Iterable[str], sources: Sources, lang: str) -> Html:
     links = []
     for kind, ref in cited(paths, sources):
         if kind == "section":
-            _, key, target = SECTIONS[str(ref)]
-            text = t("report.cite.section", lang, section=t(key, lang))
+            target = SECTIONS[str(ref)][2]
+            text = t("report.cite.section", lang, section=section_title(str(ref), lang, numbers))
         else:
             target, text = anchor(kind, int(ref)), t(_KINDS[kind][1], lang, n=ref)
         links.append(str(tag("a", text, href=f"#{target}")))

@@ -47,7 +47,7 @@ from kemuning_eval.report.content.ikm_tables import ServiceTables
 from kemuning_eval.report.content.labels import label
 from kemuning_eval.report.content.quality_rows import check_label, check_text
 from kemuning_eval.report.content.reading import available, min_group_size
-from kemuning_eval.report.content.sections import SECTIONS, section_numbers
+from kemuning_eval.report.content.sections import SECTIONS, section_numbers, section_title
 from kemuning_eval.report.content.source_lines import (
     FIGURE_KINDS,
     METHOD_KINDS,
@@ -150,12 +150,8 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
         return []
 
     def _heading(self, name: str) -> Html:
-        level, key, anchor = SECTIONS[name]
-        title, number = t(key, self.lang), self.numbers.get(name)
-        if number:  # "BAB IV Hasil dan Pembahasan", "4.2 Level 2 — Pembelajaran"
-            template = "front.chapter_heading" if level == 2 else "front.section_heading"
-            title = t(template, self.lang, numeral=number, number=number, title=title)
-        return heading(level, title, anchor=anchor)
+        level, _key, anchor = SECTIONS[name]  # "BAB IV Hasil dan Pembahasan", "4.2 Level 2 — Pembelajaran"
+        return heading(level, section_title(name, self.lang, self.numbers), anchor=anchor)
 
     # -- front matter (content/front.py) -------------------------------------
     def cover(self) -> Html:
@@ -369,7 +365,7 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
     def _basis(self, item: Any, basis: str | None = None) -> Html:
         """The evidence in words and, linked, the tables and figures showing it (``Sumber: Tabel 6``)."""
         basis = findings.evidence_text(item, self.lang) if basis is None else basis
-        cite = sources_html([ev.path for ev in item.evidence], self.sources, self.lang)
+        cite = sources_html([ev.path for ev in item.evidence], self.sources, self.lang, numbers=self.numbers)
         return tag("small", join([Html(esc(basis)), cite], sep=" ") if cite else basis)
 
     def _s_closing(self) -> Html:

@@ -23,7 +23,11 @@ Examples
 
 from __future__ import annotations
 
-__all__ = ["SECTIONS", "UNNUMBERED", "roman", "section_numbers"]
+from collections.abc import Mapping
+
+from kemuning_eval.i18n import t
+
+__all__ = ["SECTIONS", "UNNUMBERED", "roman", "section_numbers", "section_title"]
 
 #: section name -> (heading level, catalogue key, anchor)
 SECTIONS = {
@@ -90,3 +94,30 @@ def section_numbers(shown: tuple[str, ...] | None = None) -> dict[str, str]:
             sub += 1
             numbers[name] = f"{chapter}.{sub}"
     return numbers
+
+
+def section_title(name: str, lang: str, numbers: Mapping[str, str] | None = None) -> str:
+    """The heading of section ``name``: ``"BAB IV Hasil dan Pembahasan"``, ``"4.2 Level 2 — ..."`` or unnumbered.
+
+    Parameters
+    ----------
+    name : str
+        A key of :data:`SECTIONS`.
+    lang : {"id", "en"}
+        Report language.
+    numbers : mapping, optional
+        :func:`section_numbers` of the report (none: no number).
+
+    Examples
+    --------
+    >>> section_title("findings", "id", section_numbers()), section_title("learning", "en", section_numbers())
+    ('BAB IV Hasil dan Pembahasan', '4.2 Level 2 — Learning')
+    >>> section_title("summary", "id", section_numbers()), section_title("intro", "en")
+    ('Ringkasan Eksekutif', 'Introduction')
+    """
+    level, key, _anchor = SECTIONS[name]
+    title, number = t(key, lang), (numbers or {}).get(name)
+    if not number:
+        return title
+    template = "front.chapter_heading" if level == 2 else "front.section_heading"
+    return t(template, lang, numeral=number, number=number, title=title)
