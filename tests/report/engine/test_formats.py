@@ -1,8 +1,8 @@
 """The PDF and DOCX of the bundled-style synthetic 2026 report, built once for the module.
 
 PDF (pypdf, pdftoppm): A4 pages, extractable text, every chapter title, page
-numbers and the synthetic notice on every page, no page nearly empty except the
-cover and short chapters.  DOCX (python-docx): Word headings at the right levels,
+numbers and the synthetic notice on every page, the BAB I-V chapters and the front
+matter, no page nearly empty except the cover, the lembar pengesahan and short chapters.  DOCX (python-docx): Word headings at the right levels,
 every table with its rows, every figure with its caption, no placeholder text.
 A forced rebuild gives byte-identical HTML, PDF and DOCX; ``metrics.json`` lists
 their hashes and the index page links all three.
