@@ -19,6 +19,7 @@ Examples
 from __future__ import annotations
 
 from kemuning_eval.i18n import t
+from kemuning_eval.numfmt import fmt_count
 from kemuning_eval.report.content.htmlsafe import Html, heading, join, p, tag, ul
 from kemuning_eval.report.content.labels import label as code_label
 from kemuning_eval.report.content.tables import html_table
@@ -132,6 +133,6 @@ def suggestions_section(model: Metrics, lang: str, number: int) -> Html:
                           for x in s.themes])
     quotes = [t("suggestions.quote", lang, text=q.text, theme=q.theme_label) for q in s.quotes]
     return join([heading(3, t("suggestions.heading", lang), anchor="saran-peserta"),
-                 p(t("suggestions.intro", lang, n=FORMATS["int"](s.n_suggestions, lang),
-                     total=FORMATS["int"](s.n_responses, lang))),
+                 p(t("suggestions.intro", lang, n=fmt_count(s.n_suggestions, lang),
+                     total=fmt_count(s.n_responses, lang))),
                  html_table(frame, caption=t("suggestions.caption", lang, n=number)), ul(quotes) if quotes else Html("")])

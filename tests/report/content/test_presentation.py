@@ -16,6 +16,7 @@ import re
 import pytest
 from report_rendered import bundled_project, render_notebook, visible_text
 
+from kemuning_eval.numfmt import count_pattern, parse_count
 from kemuning_eval.report.content.citations import Sources, cited, sources_html
 from kemuning_eval.report.content.quality_rows import check_text, quality_counts
 from kemuning_eval.report.results.model import DataQuality, DataQualityRow
@@ -100,7 +101,7 @@ def test_the_outdated_material_challenge_cites_the_themes_figure(pages):
 def test_quality_sentence_counts_the_rows_of_its_table(pages, lang):
     page = pages[("study", lang)]
     word = "temuan" if lang == "id" else "findings"
-    n = int(re.search(rf"(\d+) {word} \(", visible_text(page)).group(1))
+    n = parse_count(re.search(rf"({count_pattern(lang)}) {word} \(", visible_text(page)).group(1), lang)
     caption = "Temuan pemeriksaan kualitas data" if lang == "id" else "Data-quality findings"
     table = page[page.index(caption):]
     table = table[:table.index("</table>")]
