@@ -42,7 +42,7 @@ from typing import Any
 
 from kemuning_eval.i18n import t
 from kemuning_eval.numfmt import fmt_ci, fmt_count, fmt_int, fmt_number, fmt_p_expr, fmt_pct, fmt_rupiah
-from kemuning_eval.report.content.labels import label
+from kemuning_eval.report.content.labels import aspect_label, label
 from kemuning_eval.report.content.quality_rows import quality_sentence
 from kemuning_eval.report.content.reading import alpha as study_alpha
 from kemuning_eval.report.content.reading import available as _ok
@@ -545,8 +545,8 @@ def _facilitators(r: Any, lang: str) -> list[str]:
         return []
     low, high = ext
     return [t("report.reaction.facilitators", lang, n=fmt_count(fac.n, lang),
-              high_dim=shown(high.label, high.dimension), high=fmt_number(high.mean, 2, lang),
-              low_dim=shown(low.label, low.dimension), low=fmt_number(low.mean, 2, lang))]
+              high_dim=aspect_label(shown(high.label, high.dimension), lang), high=fmt_number(high.mean, 2, lang),
+              low_dim=aspect_label(shown(low.label, low.dimension), lang), low=fmt_number(low.mean, 2, lang))]
 
 
 def learning(m: Metrics, lang: str) -> list[str]:
