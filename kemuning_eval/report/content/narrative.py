@@ -41,7 +41,15 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from kemuning_eval.i18n import t
-from kemuning_eval.numfmt import fmt_ci, fmt_count, fmt_int, fmt_number, fmt_p_expr, fmt_pct, fmt_rupiah
+from kemuning_eval.numfmt import (
+    fmt_ci,
+    fmt_count,
+    fmt_int,
+    fmt_number,
+    fmt_p_expr,
+    fmt_pct,
+    fmt_rupiah,
+)
 from kemuning_eval.report.content.labels import aspect_label, label
 from kemuning_eval.report.content.quality_rows import quality_sentence
 from kemuning_eval.report.content.reading import alpha as study_alpha

@@ -41,6 +41,7 @@ from kemuning_eval.report.content import triangulation as triangulated
 from kemuning_eval.report.content.citations import FIGURE_SOURCES, Sources, anchor, sources_html
 from kemuning_eval.report.content.economics import EconomicsTables
 from kemuning_eval.report.content.extension import ResearcherCells
+from kemuning_eval.report.content.foreign import italicize
 from kemuning_eval.report.content.htmlsafe import Html, esc, heading, join, p, tag, ul
 from kemuning_eval.report.content.ikm_tables import ServiceTables
 from kemuning_eval.report.content.labels import label
@@ -162,7 +163,7 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
     def section(self, name: str) -> Html:
         """Heading plus the section's text (and its tables) for ``name`` in :data:`SECTIONS`."""
         body = getattr(self, f"_s_{name}")()
-        return join([self._heading(name), body])
+        return join([self._heading(name), italicize(body, self.lang)])  # foreign terms slanted (EYD V)
 
     def _s_summary(self) -> Html:
         text = nar.summary(self.model, self.lang)

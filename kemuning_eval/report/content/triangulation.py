@@ -20,7 +20,17 @@ from __future__ import annotations
 
 from kemuning_eval.i18n import t
 from kemuning_eval.numfmt import fmt_count
-from kemuning_eval.report.content.htmlsafe import Html, esc, fill_quoted, heading, join, p, quoted, tag, ul
+from kemuning_eval.report.content.htmlsafe import (
+    Html,
+    esc,
+    fill_quoted,
+    heading,
+    join,
+    p,
+    quoted,
+    tag,
+    ul,
+)
 from kemuning_eval.report.content.labels import label as code_label
 from kemuning_eval.report.content.tables import html_table
 from kemuning_eval.report.content.wording import FORMATS, join_list

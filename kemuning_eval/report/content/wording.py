@@ -20,7 +20,16 @@ from collections.abc import Callable
 from typing import Any
 
 from kemuning_eval.i18n import catalogue, t
-from kemuning_eval.numfmt import fmt_ci, fmt_count, fmt_int, fmt_number, fmt_p, fmt_p_expr, fmt_pct, fmt_rupiah
+from kemuning_eval.numfmt import (
+    fmt_ci,
+    fmt_count,
+    fmt_int,
+    fmt_number,
+    fmt_p,
+    fmt_p_expr,
+    fmt_pct,
+    fmt_rupiah,
+)
 from kemuning_eval.report.content.reading import level, min_group_size
 from kemuning_eval.report.results.availability import LEVEL_INSTRUMENT
 from kemuning_eval.report.results.model import Metrics
