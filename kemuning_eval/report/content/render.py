@@ -300,14 +300,14 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
 
     def triangulation(self) -> Html:
         """The sources, agreement and contradictions of each challenge's topic (empty without any)."""
-        return triangulated.triangulation_section(self.model, self.lang)
+        return italicize(triangulated.triangulation_section(self.model, self.lang), self.lang)
 
     def suggestions(self) -> Html:
         """The participants' suggestions coded with the theme codebook beside the interviews."""
         if self.model.suggestions is None or not self.model.suggestions.themes:
             return Html("")
         self._table_no += 1
-        return triangulated.suggestions_section(self.model, self.lang, self._table_no)
+        return italicize(triangulated.suggestions_section(self.model, self.lang, self._table_no), self.lang)
 
     def _s_recommendations(self) -> Html:
         items = self.model.findings.recommendations
