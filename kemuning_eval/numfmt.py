@@ -17,6 +17,8 @@ Examples
 '< 0,001'
 >>> fmt_number(float("nan"), 2)
 '–'
+>>> fmt_count(5), fmt_count(12), fmt_count(3, "en")
+('lima', '12', 'three')
 """
 
 from __future__ import annotations
@@ -89,6 +91,71 @@ def fmt_int(x: float | int | None, lang: str = "id") -> str:
     '12.345'
     """
     return fmt_number(x, 0, lang)
+
+
+#: numbers under ten as words (EYD V: a count under ten in running text is written in words)
+COUNT_WORDS = {
+    "id": ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"),
+    "en": ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"),
+}
+
+
+def fmt_count(n: float | int | None, lang: str = "id") -> str:
+    """Format a count for running text: under ten in words, else as :func:`fmt_int`.
+
+    Tables keep digits (:func:`fmt_int`); measurements, scores, percentages,
+    money and years are never counts.
+
+    Parameters
+    ----------
+    n : float, int or None
+        A whole count; ``None`` or NaN gives :data:`MISSING`, a value with a
+        fraction is shown as a number.
+    lang : {"id", "en"}, default "id"
+        Words and separators of the language.
+
+    Returns
+    -------
+    str
+        ``"lima"`` / ``"five"`` for 5, ``"1.293"`` / ``"1,293"`` for 1293.
+
+    Examples
+    --------
+    >>> fmt_count(0), fmt_count(9), fmt_count(10), fmt_count(1293)
+    ('nol', 'sembilan', '10', '1.293')
+    >>> fmt_count(4, "en"), fmt_count(1293, "en"), fmt_count(None)
+    ('four', '1,293', '–')
+    """
+    if _finite(n) and float(n) == int(n) and 0 <= int(n) < 10:
+        return COUNT_WORDS[lang][int(n)]
+    return fmt_int(n, lang)
+
+
+def parse_count(text: str, lang: str = "id") -> int:
+    """Read back a count written by :func:`fmt_count` (words under ten, else digits).
+
+    Examples
+    --------
+    >>> parse_count("lima"), parse_count("1.293"), parse_count("Three", "en"), parse_count("1,293", "en")
+    (5, 1293, 3, 1293)
+    """
+    word = text.strip().lower()
+    if word in COUNT_WORDS[lang]:
+        return COUNT_WORDS[lang].index(word)
+    return int(word.replace(_SEPARATORS[lang][0], ""))
+
+
+def count_pattern(lang: str = "id") -> str:
+    """A regex matching a count as :func:`fmt_count` writes it.
+
+    Examples
+    --------
+    >>> import re
+    >>> re.fullmatch(count_pattern(), "tujuh") is not None, re.fullmatch(count_pattern("en"), "1,293") is not None
+    (True, True)
+    """
+    sep = "\\" + _SEPARATORS[lang][0]
+    return "(?:" + "|".join(COUNT_WORDS[lang]) + rf"|\d{{1,3}}(?:{sep}\d{{3}})*)"
 
 
 def fmt_rupiah(x: float | int | None, lang: str = "id", decimals: int = 0) -> str:

@@ -2,7 +2,9 @@
 
 :func:`render_notebook` runs the shown cells of a report notebook (``display(rep....)``) on a
 :class:`~kemuning_eval.report.content.render.Report` built from the metrics, without a kernel;
-:func:`visible_text` keeps the text of the page only (no attributes, no ``<script>``/``<style>``).
+:func:`visible_text` keeps the text of the page only (no attributes, no ``<script>``/``<style>``);
+:func:`own_text` keeps the report's own wording: the visible text less what is quoted from the data
+(``class="data"``: survey items, answers; ``<blockquote>``: interview quotes).
 """
 
 from __future__ import annotations
@@ -47,27 +49,46 @@ def render_notebook(root: Path, notebook: str, lang: str, program_id: str = "") 
     return "\n".join(shown)
 
 
+#: elements without an end tag (never on the stack of open elements)
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+
+
 class _Text(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, *, quoted: bool = True) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
-        self._skip = 0
+        self._quoted = quoted
+        self._open: list[tuple[str, bool]] = []  # open elements: (tag, is its content left out?)
+
+    def _skipped(self, tag, attrs) -> bool:
+        if tag in ("script", "style"):
+            return True
+        classes = (dict(attrs).get("class") or "").split()
+        return not self._quoted and (tag == "blockquote" or "data" in classes)
 
     def handle_starttag(self, tag, attrs):
-        if tag in ("script", "style"):
-            self._skip += 1
+        if tag not in _VOID:
+            self._open.append((tag, self._skipped(tag, attrs)))
 
     def handle_endtag(self, tag):
-        if tag in ("script", "style"):
-            self._skip -= 1
+        if any(name == tag for name, _ in self._open):  # an element left open inside closes with its parent
+            while self._open.pop()[0] != tag:
+                pass
 
     def handle_data(self, data):
-        if not self._skip:
+        if not any(skip for _, skip in self._open):
             self.parts.append(data)
 
 
 def visible_text(page: str) -> str:
     """The text a reader sees: element contents only, one part per line."""
     parser = _Text()
+    parser.feed(page)
+    return "\n".join(x for x in parser.parts if x.strip())
+
+
+def own_text(page: str) -> str:
+    """The report's own wording: :func:`visible_text` less the text quoted from the data."""
+    parser = _Text(quoted=False)
     parser.feed(page)
     return "\n".join(x for x in parser.parts if x.strip())

@@ -33,7 +33,7 @@ THEME_LABELS: dict[str, tuple[str, str, tuple[str, ...]]] = {
                         ("atasan", "pimpinan", "kepala dinas", "dukungan")),
     "teknologi": ("Teknologi dan jaringan", "Technology and network",
                   ("internet", "jaringan", "aplikasi", "komputer", "daring")),
-    "tindak_lanjut": ("Tindak lanjut pasca pelatihan", "Follow-up after training",
+    "tindak_lanjut": ("Tindak lanjut pascapelatihan", "Follow-up after training",
                       ("tindak lanjut", "pendampingan", "evaluasi pasca", "monitoring")),
     "kurikulum_fleksibel": ("Kurikulum yang fleksibel", "Flexible curriculum",
                             ("fleksibel", "kurikulum", "modul pilihan", "sesuai kebutuhan")),

@@ -93,6 +93,6 @@ def test_fault(case, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
             assert where in text, (where, text[-3000:])
         for absent in case.absent:
             assert absent not in text, (absent, text[-3000:])
-        assert "galat" in text or "[error]" in text
+        assert "kesalahan" in text or "[error]" in text
     assert snapshot(raw) == before_raw
     assert snapshot(processed) == before_processed

@@ -14,12 +14,13 @@ Examples
 >>> item = Item(variable="mat_4", label="Materi sudah usang", dimension="materi", dimension_label="Materi",
 ...             n=10, mean=3.4, sd=1.1, favourable=0.5, category="cukup", reverse=True)
 >>> item_label(item, "id")
-'Materi sudah usang (skor dibalik)'
+Html('<span class="data">Materi sudah usang</span> (skor dibalik)')
 """
 
 from __future__ import annotations
 
 from kemuning_eval.i18n import t
+from kemuning_eval.report.content.htmlsafe import Html, esc, quoted
 from kemuning_eval.report.results.model import Item, ProfileRow
 from kemuning_eval.stats.sampling import is_pppk_grade
 
@@ -39,12 +40,12 @@ def profile_value(row: ProfileRow, lang: str) -> str:
     return row.value
 
 
-def item_label(item: Item, lang: str) -> str:
-    """An item's wording, marked "(skor dibalik)" / "(reverse-scored)" when its score is recoded.
+def item_label(item: Item, lang: str) -> Html:
+    """An item's wording (quoted data), marked "(skor dibalik)" / "(reverse-scored)" when its score is recoded.
 
     Examples
     --------
     See the module's example.
     """
-    text = item.label or item.variable
-    return f"{text} {t('report.item.reverse_scored', lang)}" if item.reverse else text
+    text = quoted(item.label or item.variable)
+    return Html(f"{text} {esc(t('report.item.reverse_scored', lang))}") if item.reverse else text

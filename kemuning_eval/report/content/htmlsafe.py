@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 
 class Html(str):
@@ -205,3 +205,48 @@ def join(parts: Iterable[str | Html], sep: str = "\n") -> Html:
     Html('<br>a&amp;b')
     """
     return Html(sep.join(part if isinstance(part, Html) else esc(part) for part in parts))
+
+
+def quoted(text: object) -> Html:
+    """Text quoted from the data (a survey item, an answer, a name), escaped and marked ``class="data"``.
+
+    The report prints such text as the respondents or the codebook wrote it,
+    in their language; the mark tells a reader's tools (and the language
+    check of the tests) that it is data, not the report's own wording.
+
+    Examples
+    --------
+    >>> quoted("Materi <baru> & jelas")
+    Html('<span class="data">Materi &lt;baru&gt; &amp; jelas</span>')
+    """
+    return Html(f'<span class="data">{esc(text)}</span>')
+
+
+def fill_quoted(fill: Callable[..., str], **data: object) -> Html:
+    """A catalogue sentence whose ``data`` placeholders hold quoted data (:func:`quoted`), all else escaped.
+
+    Parameters
+    ----------
+    fill : callable
+        Called with one keyword per ``data`` entry; returns the sentence
+        (e.g. ``lambda **d: t("key", lang, other=..., **d)``).
+    **data : object
+        The placeholders that hold text from the data; a value that is
+        already :class:`Html` (a part holding quoted data itself) is inserted unchanged.
+
+    Returns
+    -------
+    Html
+        The escaped sentence with each data value marked.
+
+    Examples
+    --------
+    >>> fill_quoted(lambda **d: "“{text}” — peserta & alumni".format(**d), text="<b>Bagus</b>")
+    Html('“<span class="data">&lt;b&gt;Bagus&lt;/b&gt;</span>” — peserta &amp; alumni')
+    """
+    marks = {name: f"\x00{i}\x00" for i, name in enumerate(data)}
+    text = esc(fill(**marks))
+    for name, mark in marks.items():
+        value = data[name]
+        text = text.replace(mark, str(value) if isinstance(value, Html) else str(quoted(value)))
+    return Html(text)

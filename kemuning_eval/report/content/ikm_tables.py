@@ -27,7 +27,7 @@ from typing import Any
 from kemuning_eval.i18n import t
 from kemuning_eval.report.content import wording
 from kemuning_eval.report.content.htmlsafe import Html, join, p
-from kemuning_eval.report.content.labels import label
+from kemuning_eval.report.content.labels import aspect_label, label
 from kemuning_eval.report.content.reading import min_group_size
 from kemuning_eval.report.content.tables import html_table
 from kemuning_eval.stats.sampling import PPPK_PREFIX
@@ -136,10 +136,10 @@ def facilitator_frame(report: Any, lang: str, min_n: int) -> Any:
     for row in report.rows:
         cells = {col("facilitator"): row.code, col("n"): wording.fmt_value(row.n, "int", lang)}
         for aspect in row.aspects:
-            cells[aspect.label] = hidden if row.suppressed else num2(aspect.mean, lang)
+            cells[aspect_label(aspect.label, lang)] = hidden if row.suppressed else num2(aspect.mean, lang)
         cells[col("overall")] = hidden if row.suppressed else num2(row.mean, lang)
         cells[col("category")] = hidden if row.suppressed else (label("likert", row.category, lang) or "–")
-        cells[col("weakest")] = hidden if row.suppressed else (row.weakest_label or "–")
+        cells[col("weakest")] = hidden if row.suppressed else (aspect_label(row.weakest_label, lang) or "–")
         data.append(cells)
     return pd.DataFrame(data)
 

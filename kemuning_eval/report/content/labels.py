@@ -75,3 +75,28 @@ def label(kind: str, code: str | None, lang: str) -> str | None:
             return str(code)
         raise KeyError(f"no {kind} label for {code!r}")
     return t(f"labels.{kind}.{code}", lang)
+
+
+def aspect_label(text: str | None, lang: str) -> str | None:
+    """A facilitator aspect as the report names it: the catalogue's name of a standard aspect, else as given.
+
+    The aspects' names come from the codebook (``label`` of a ``fac_*``
+    column) in the data's language.  The standard aspects of the LAN
+    facilitator evaluation have a name in every report language
+    (``labels.fac_aspect.<name>``, the Indonesian name in lower case with
+    ``_`` for spaces); any other name is the study's own and is shown as written.
+
+    Examples
+    --------
+    >>> aspect_label("Penguasaan materi", "en"), aspect_label("Penguasaan materi", "id")
+    ('Command of the material', 'Penguasaan materi')
+    >>> aspect_label("Kerapian busana", "en"), aspect_label(None, "en")
+    ('Kerapian busana', None)
+    """
+    check_lang(lang)
+    if not text:
+        return text
+    from kemuning_eval.i18n import catalogue
+
+    key = "labels.fac_aspect." + "_".join(text.lower().split())
+    return t(key, lang) if key in catalogue() else text

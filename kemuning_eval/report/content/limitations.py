@@ -19,8 +19,8 @@ from kemuning_eval.report.content.wording import fmt_value
 from kemuning_eval.report.results.model import Limitation, Metrics
 
 #: how each stored value of a limitation is shown
-VALUE_FORMATS = {"n": "int", "dz": "num2", "low": "num2", "high": "num2", "observed": "int", "alumni": "int",
-                 "share": "pct1", "treated": "int", "control": "int", "bcr": "num2"}
+VALUE_FORMATS = {"n": "count", "dz": "num2", "low": "num2", "high": "num2", "observed": "count", "alumni": "count",
+                 "share": "pct1", "treated": "count", "control": "count", "bcr": "num2"}
 #: limitations whose ``detail`` selects the whole sentence (``lim.<id>.<detail>``) rather than adding one
 _DETAIL_IS_SENTENCE = ("rater_agreement",)
 

@@ -41,8 +41,16 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from kemuning_eval.i18n import t
-from kemuning_eval.numfmt import fmt_ci, fmt_int, fmt_number, fmt_p_expr, fmt_pct, fmt_rupiah
-from kemuning_eval.report.content.labels import label
+from kemuning_eval.numfmt import (
+    fmt_ci,
+    fmt_count,
+    fmt_int,
+    fmt_number,
+    fmt_p_expr,
+    fmt_pct,
+    fmt_rupiah,
+)
+from kemuning_eval.report.content.labels import aspect_label, label
 from kemuning_eval.report.content.quality_rows import quality_sentence
 from kemuning_eval.report.content.reading import alpha as study_alpha
 from kemuning_eval.report.content.reading import available as _ok
@@ -106,7 +114,7 @@ def summary(m: Metrics, lang: str) -> list[str]:
     >>> m = crafted({"study": {"n_programs": 2, "agency": "BPSDM", "n_participants": 40, "jp_total": 60}})
     >>> for line in summary(m, "en"):
     ...     print(line)
-    This evaluation covers 2 training programmes run by BPSDM in 2026, with 40 participants and 60 JP in total.
+    This evaluation covers two training programmes run by BPSDM in 2026, with 40 participants and 60 JP in total.
     The evaluation rules found no challenge in the data measured, so no recommendation is made.
     """
     return [*_summary_scope(m.study, lang), *_summary_levels(m, lang), *_summary_findings(m, lang)]
@@ -116,17 +124,17 @@ def _summary_scope(s: Study, lang: str) -> list[str]:
     """The summary's first sentence: programmes, agency, year (and participants and JP when known)."""
     out = []
     if s.n_programs is not None and s.programs_source == "exports":
-        out.append(t("measured.summary.scope_derived", lang, n_programs=fmt_int(s.n_programs, lang), year=s.year))
+        out.append(t("measured.summary.scope_derived", lang, n_programs=fmt_count(s.n_programs, lang), year=s.year))
     elif s.n_programs is not None:
         if s.n_participants is not None and s.jp_total is not None:
-            out.append(t("report.summary.scope", lang, n_programs=fmt_int(s.n_programs, lang),
+            out.append(t("report.summary.scope", lang, n_programs=fmt_count(s.n_programs, lang),
                          agency=s.agency or "", year=s.year,
-                         n_participants=fmt_int(s.n_participants, lang), jp=fmt_int(s.jp_total, lang)))
+                         n_participants=fmt_count(s.n_participants, lang), jp=fmt_int(s.jp_total, lang)))
         elif s.agency:
-            out.append(t("measured.summary.scope", lang, n_programs=fmt_int(s.n_programs, lang),
+            out.append(t("measured.summary.scope", lang, n_programs=fmt_count(s.n_programs, lang),
                          agency=s.agency, year=s.year))
         else:
-            out.append(t("measured.summary.scope_plain", lang, n_programs=fmt_int(s.n_programs, lang), year=s.year))
+            out.append(t("measured.summary.scope_plain", lang, n_programs=fmt_count(s.n_programs, lang), year=s.year))
     return out
 
 
@@ -205,8 +213,8 @@ def _summary_findings(m: Metrics, lang: str) -> list[str]:
     out = []
     f = m.findings
     if f.challenges:
-        out.append(t("report.summary.findings", lang, n_challenges=fmt_int(len(f.challenges), lang),
-                     n_recommendations=fmt_int(len(f.recommendations), lang)))
+        out.append(t("report.summary.findings", lang, n_challenges=fmt_count(len(f.challenges), lang),
+                     n_recommendations=fmt_count(len(f.recommendations), lang)))
     else:
         out.append(t("measured.summary.no_findings", lang))
     heads = list(dict.fromkeys(t(f"report.challenge_short.{c.id}", lang) for c in f.challenges))
@@ -249,9 +257,9 @@ def introduction(m: Metrics, lang: str) -> dict[str, Any]:
     if s.program_id:
         scope = t("report.intro.scope_program", lang, program=s.program_name or s.program_id, year=s.year)
     elif complete:
-        scope = t("report.intro.scope", lang, n_programs=fmt_int(s.n_programs, lang), year=s.year)
+        scope = t("report.intro.scope", lang, n_programs=fmt_count(s.n_programs, lang), year=s.year)
     else:
-        what = (t("measured.intro.scope_programs", lang, n=fmt_int(s.n_programs, lang))
+        what = (t("measured.intro.scope_programs", lang, n=fmt_count(s.n_programs, lang))
                 if s.n_programs is not None else t("measured.intro.scope_training", lang))
         scope = t("measured.intro.scope", lang, what=what, year=s.year, levels=level_list(measured, lang) or "–")
     background, purpose = _background_purpose(s, measured, complete, lang)
@@ -306,17 +314,17 @@ def overview(m: Metrics, lang: str) -> list[str]:
     s = m.study
     if s.n_programs is None:
         if s.n_participants is not None:
-            return [t("measured.overview.roster_only", lang, n_participants=fmt_int(s.n_participants, lang))]
+            return [t("measured.overview.roster_only", lang, n_participants=fmt_count(s.n_participants, lang))]
         return [t("measured.overview.none", lang)]
     facts = (s.jp_total, s.n_participants, s.n_completed, s.n_facilitators, s.capacity_total, s.applicants_total,
              s.demand_ratio, s.budget_total)
     if any(v is None for v in facts):
         return _overview_partial(s, lang)
-    out = [t("report.overview.text", lang, year=s.year, n_programs=fmt_int(s.n_programs, lang),
-             jp=fmt_int(s.jp_total, lang), n_participants=fmt_int(s.n_participants, lang),
-             n_completed=fmt_int(s.n_completed, lang), completion=fmt_pct(s.completion_rate, 1, lang),
-             n_facilitators=fmt_int(s.n_facilitators, lang), capacity=fmt_int(s.capacity_total, lang),
-             applicants=fmt_int(s.applicants_total, lang), ratio=fmt_number(s.demand_ratio, 2, lang),
+    out = [t("report.overview.text", lang, year=s.year, n_programs=fmt_count(s.n_programs, lang),
+             jp=fmt_int(s.jp_total, lang), n_participants=fmt_count(s.n_participants, lang),
+             n_completed=fmt_count(s.n_completed, lang), completion=fmt_pct(s.completion_rate, 1, lang),
+             n_facilitators=fmt_count(s.n_facilitators, lang), capacity=fmt_count(s.capacity_total, lang),
+             applicants=fmt_count(s.applicants_total, lang), ratio=fmt_number(s.demand_ratio, 2, lang),
              budget=fmt_rupiah(s.budget_total, lang))]
     return out + _jp_coverage(s, lang)
 
@@ -326,25 +334,25 @@ def _jp_coverage(s: Study, lang: str) -> list[str]:
     jp = s.jp_coverage
     if jp is None or jp.share is None:
         return []
-    return [t("report.overview.jp", lang, n_asn=fmt_int(jp.n, lang), share=fmt_pct(jp.share, 1, lang),
+    return [t("report.overview.jp", lang, n_asn=fmt_count(jp.n, lang), share=fmt_pct(jp.share, 1, lang),
               target=fmt_int(jp.target, lang), mean=fmt_number(jp.mean_jp, 1, lang))]
 
 
 def _overview_partial(s: Study, lang: str) -> list[str]:
     """The overview from the facts that were collected, one clause each; the others named as not collected."""
     jp = t("measured.overview.jp", lang, jp=fmt_int(s.jp_total, lang)) if s.jp_total is not None else ""
-    people = (t("measured.overview.participants", lang, n_participants=fmt_int(s.n_participants, lang))
+    people = (t("measured.overview.participants", lang, n_participants=fmt_count(s.n_participants, lang))
               if s.n_participants is not None else "")
     key = "measured.overview.programs_derived" if s.programs_source == "exports" else "measured.overview.programs"
-    text = [t(key, lang, year=s.year, n_programs=fmt_int(s.n_programs, lang), jp=jp, participants=people)]
+    text = [t(key, lang, year=s.year, n_programs=fmt_count(s.n_programs, lang), jp=jp, participants=people)]
     if s.n_completed is not None and s.completion_rate is not None:
-        text.append(t("measured.overview.completed", lang, n_completed=fmt_int(s.n_completed, lang),
+        text.append(t("measured.overview.completed", lang, n_completed=fmt_count(s.n_completed, lang),
                       completion=fmt_pct(s.completion_rate, 1, lang)))
     if s.n_facilitators is not None:
-        text.append(t("measured.overview.facilitators", lang, n_facilitators=fmt_int(s.n_facilitators, lang)))
+        text.append(t("measured.overview.facilitators", lang, n_facilitators=fmt_count(s.n_facilitators, lang)))
     if None not in (s.capacity_total, s.applicants_total, s.demand_ratio):
-        text.append(t("measured.overview.demand", lang, capacity=fmt_int(s.capacity_total, lang),
-                      applicants=fmt_int(s.applicants_total, lang), ratio=fmt_number(s.demand_ratio, 2, lang)))
+        text.append(t("measured.overview.demand", lang, capacity=fmt_count(s.capacity_total, lang),
+                      applicants=fmt_count(s.applicants_total, lang), ratio=fmt_number(s.demand_ratio, 2, lang)))
     if s.budget_total is not None:
         text.append(t("measured.overview.budget", lang, budget=fmt_rupiah(s.budget_total, lang)))
     missing = [t(f"measured.overview.{key}_item", lang) for key, absent in (
@@ -388,8 +396,8 @@ def method(m: Metrics, lang: str) -> dict[str, Any]:
     paragraphs = _method_model(m, lang)
     sample = s.sample
     if sample is not None and sample.required is not None:
-        paragraphs.append(t("report.method.sample", lang, population=fmt_int(sample.population, lang),
-                            required=fmt_int(sample.required, lang), achieved=fmt_int(sample.achieved, lang),
+        paragraphs.append(t("report.method.sample", lang, population=fmt_count(sample.population, lang),
+                            required=fmt_count(sample.required, lang), achieved=fmt_count(sample.achieved, lang),
                             rate=fmt_pct(sample.rate, 1, lang),
                             verdict=t("report.method.sample_ok" if sample.adequate else "report.method.sample_short",
                                       lang)))
@@ -398,7 +406,7 @@ def method(m: Metrics, lang: str) -> dict[str, Any]:
              for r in s.response_rates if r.rate is not None]
     quotes = _ok(m, "qualitative") is not None or not s.instruments
     after = [t("report.method.privacy" if quotes else "measured.method.privacy", lang,
-               min_n=fmt_int(min_group_size(m), lang))]
+               min_n=fmt_count(min_group_size(m), lang))]
     q = s.data_quality
     if q is not None and q.n_checks is not None:  # counted from the rows Appendix B lists, so the two agree
         after.append(quality_sentence(q, lang))
@@ -426,7 +434,7 @@ def _definitions(m: Metrics, lang: str) -> list[str]:
     from kemuning_eval.stats.did import DID_MIN_ARM_CLUSTERS
 
     used = _methods_used(m)
-    limits = {"below": fmt_int(DID_BOOTSTRAP_BELOW, lang), "min": fmt_int(DID_MIN_ARM_CLUSTERS, lang)}
+    limits = {"below": fmt_count(DID_BOOTSTRAP_BELOW, lang), "min": fmt_count(DID_MIN_ARM_CLUSTERS, lang)}
     definitions = [t(f"report.method.def.{k}", lang, **(limits if k == "did" else {})) for k in used]
     bands = m.study.likert_bands
     if bands and _ok(m, "reaction") is not None:
@@ -487,9 +495,9 @@ def reaction(m: Metrics, lang: str) -> list[str]:
     if r is None:
         return [not_available(m, "reaction", lang)]
     if r.response_rate is None:
-        out = [t("measured.reaction.intro", lang, n=fmt_int(r.n_responses, lang))]
+        out = [t("measured.reaction.intro", lang, n=fmt_count(r.n_responses, lang))]
     else:
-        out = [t("report.reaction.intro", lang, n=fmt_int(r.n_responses, lang), rate=fmt_pct(r.response_rate, 1, lang))]
+        out = [t("report.reaction.intro", lang, n=fmt_count(r.n_responses, lang), rate=fmt_pct(r.response_rate, 1, lang))]
     ext = _extremes(r.dimensions, lambda d: d.mean)
     if ext and len([d for d in r.dimensions if d.mean is not None]) == 1:
         out.append(t("measured.reaction.one_dimension", lang, dim=shown(ext[0].label, ext[0].dimension),
@@ -526,13 +534,13 @@ def _ikm(r: Any, lang: str) -> list[str]:
     ext = _extremes(ikm.elements, lambda e: e.rank, lambda e: _element(e, lang)) if ikm is not None else None
     if ikm is not None and ikm.converted is not None and ext:
         weak, strong = ext
-        out.append(t("report.reaction.ikm", lang, n=fmt_int(ikm.n, lang), index=fmt_number(ikm.index, 2, lang),
+        out.append(t("report.reaction.ikm", lang, n=fmt_count(ikm.n, lang), index=fmt_number(ikm.index, 2, lang),
                      converted=fmt_number(ikm.converted, 2, lang), grade=ikm.grade or "",
                      category=label("ikm", ikm.category, lang) or "", weak=_element(weak, lang),
                      weak_nrr=fmt_number(weak.nrr, 2, lang), strong=_element(strong, lang),
                      strong_nrr=fmt_number(strong.nrr, 2, lang)))
     if r.ikm_missing:
-        out.append(t("measured.reaction.ikm_incomplete", lang, n=fmt_int(len(IKM_ELEMENTS) - len(r.ikm_missing), lang),
+        out.append(t("measured.reaction.ikm_incomplete", lang, n=fmt_count(len(IKM_ELEMENTS) - len(r.ikm_missing), lang),
                      missing=join_list([label("ikm_element", e, lang) for e in r.ikm_missing], lang)))
     return out
 
@@ -544,9 +552,9 @@ def _facilitators(r: Any, lang: str) -> list[str]:
     if not ext:
         return []
     low, high = ext
-    return [t("report.reaction.facilitators", lang, n=fmt_int(fac.n, lang),
-              high_dim=shown(high.label, high.dimension), high=fmt_number(high.mean, 2, lang),
-              low_dim=shown(low.label, low.dimension), low=fmt_number(low.mean, 2, lang))]
+    return [t("report.reaction.facilitators", lang, n=fmt_count(fac.n, lang),
+              high_dim=aspect_label(shown(high.label, high.dimension), lang), high=fmt_number(high.mean, 2, lang),
+              low_dim=aspect_label(shown(low.label, low.dimension), lang), low=fmt_number(low.mean, 2, lang))]
 
 
 def learning(m: Metrics, lang: str) -> list[str]:
@@ -579,7 +587,7 @@ def learning(m: Metrics, lang: str) -> list[str]:
     if lv is None or lv.overall.n is None:
         return [not_available(m, "learning", lang)]
     o = lv.overall
-    out = [t("report.learning.text", lang, n=fmt_int(o.n, lang), pre=fmt_number(o.pre_mean, 2, lang),
+    out = [t("report.learning.text", lang, n=fmt_count(o.n, lang), pre=fmt_number(o.pre_mean, 2, lang),
              post=fmt_number(o.post_mean, 2, lang), verdict=verdict(o, lang),
              w=fmt_number(o.w_stat, 1, lang), wp=fmt_p_expr(o.w_p, lang))]
     if o.effect_band:
@@ -621,7 +629,7 @@ def behavior(m: Metrics, lang: str) -> list[str]:
     out = []
     c = b.change
     if c is not None and c.n is not None:
-        out.append(t("report.behavior.change", lang, n=fmt_int(c.n, lang), base=fmt_number(c.baseline_mean, 2, lang),
+        out.append(t("report.behavior.change", lang, n=fmt_count(c.n, lang), base=fmt_number(c.baseline_mean, 2, lang),
                      follow=fmt_number(c.followup_mean, 2, lang), verdict=verdict(c, lang)))
         if c.effect_band:
             out.append(t("report.effect.sentence_dz", lang, d=fmt_number(c.dz, 2, lang),
@@ -630,12 +638,12 @@ def behavior(m: Metrics, lang: str) -> list[str]:
     if a is not None and a.share is not None:
         out.append(t("report.behavior.applying", lang, share=fmt_pct(a.share, 1, lang),
                      ci=fmt_ci(100 * a.ci_low, 100 * a.ci_high, 1, lang) if a.ci_low is not None else "–",
-                     n=fmt_int(a.n, lang)))
+                     n=fmt_count(a.n, lang)))
     agr = [g for g in b.agreement or [] if g.estimate is not None]
     if agr:
         low, high = min(g.estimate for g in agr), max(g.estimate for g in agr)
-        out.append(t("report.behavior.agreement", lang, n=fmt_int(max(g.n for g in agr), lang),
-                     k=fmt_int(len(agr), lang), low=fmt_number(low, 2, lang), high=fmt_number(high, 2, lang)))
+        out.append(t("report.behavior.agreement", lang, n=fmt_count(max(g.n for g in agr), lang),
+                     k=fmt_count(len(agr), lang), low=fmt_number(low, 2, lang), high=fmt_number(high, 2, lang)))
     return out or [not_available(m, "behavior", lang)]
 
 
@@ -665,7 +673,7 @@ def results(m: Metrics, lang: str) -> list[str]:
     >>> text = results(m, "en")
     >>> len(text), text[1].startswith("SAKIP score: difference-in-differences effect 0.123")
     (3, True)
-    >>> "Only 4 work units" in text[0], "wild cluster bootstrap" in text[0]
+    >>> "Only four work units" in text[0], "wild cluster bootstrap" in text[0]
     (True, True)
     >>> m = crafted({"results": {"available": True, "did": [dict(row, parallel_trends_rejected=True)]}})
     >>> results(m, "en")[2].startswith("The pre-trend check")
@@ -675,10 +683,10 @@ def results(m: Metrics, lang: str) -> list[str]:
     rows = [row for row in r.did if row.estimate is not None] if r is not None else []
     if not rows:
         return [not_available(m, "results", lang)]
-    out = [t("report.results.intro", lang, n_clusters=fmt_int(r.n_clusters, lang))]
+    out = [t("report.results.intro", lang, n_clusters=fmt_count(r.n_clusters, lang))]
     if r.inference in ("cr1", "wild_bootstrap"):
         out[0] += " " + t(f"report.results.inference.{r.inference}", lang,
-                          treated=fmt_int(r.n_treated_clusters, lang), control=fmt_int(r.n_control_clusters, lang))
+                          treated=fmt_count(r.n_treated_clusters, lang), control=fmt_count(r.n_control_clusters, lang))
     for row in rows:
         if row.ci_low is None and row.p_val is None:  # no variation: no interval, no test
             out.append(t("report.results.no_variation", lang, outcome=shown(row.label, row.outcome),
@@ -729,7 +737,7 @@ def cost(m: Metrics, lang: str) -> list[str]:
     if c.bcr is None or c.cost_per_participant is None:
         text = [t("measured.cost.total", lang, cost=fmt_rupiah(c.total_cost, lang))]
         if c.cost_per_participant is not None:
-            text.append(t("measured.cost.per_participant", lang, n=fmt_int(c.n_participants, lang),
+            text.append(t("measured.cost.per_participant", lang, n=fmt_count(c.n_participants, lang),
                           per=fmt_rupiah(c.cost_per_participant, lang)))
         elif c.n_participants is None:
             text.append(t("measured.cost.no_roster", lang))
@@ -738,7 +746,7 @@ def cost(m: Metrics, lang: str) -> list[str]:
             return [" ".join(text)]
         return [" ".join(text), t("report.cost.caveat", lang)]
     key = "report.cost.text" if c.payback_months is not None else "report.cost.text_no_payback"
-    return [t(key, lang, cost=fmt_rupiah(c.total_cost, lang), n=fmt_int(c.n_participants, lang),
+    return [t(key, lang, cost=fmt_rupiah(c.total_cost, lang), n=fmt_count(c.n_participants, lang),
               per=fmt_rupiah(c.cost_per_participant, lang), benefit=fmt_rupiah(c.total_benefit, lang),
               bcr=fmt_number(c.bcr, 2, lang), roi=_roi(c.roi_pct, lang),
               payback=fmt_number(c.payback_months, 1, lang)),
@@ -779,7 +787,7 @@ def qualitative(m: Metrics, lang: str) -> dict[str, Any]:
     quotes = [{"text": qt.text, "by": t("report.qual.quote_role", lang, role=qt.role or "",
                                         theme=qt.theme_label or qt.theme or "")}
               for qt in q.quotes]
-    return {"paragraphs": [t("report.qual.intro", lang, n=fmt_int(q.n_excerpts, lang))],
+    return {"paragraphs": [t("report.qual.intro", lang, n=fmt_count(q.n_excerpts, lang))],
             "themes": themes, "quotes_intro": t("report.qual.quotes", lang), "quotes": quotes}
 
 

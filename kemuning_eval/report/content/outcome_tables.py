@@ -25,7 +25,7 @@ from __future__ import annotations
 from typing import Any
 
 from kemuning_eval.i18n import t
-from kemuning_eval.numfmt import fmt_ci, fmt_number, fmt_p
+from kemuning_eval.numfmt import fmt_ci, fmt_count, fmt_number, fmt_p
 from kemuning_eval.report.results.model import OutcomeEffect
 
 #: how an outcome's size is worded: outcome -> (scale to the unit of the sentence, decimals)
@@ -107,7 +107,7 @@ def sentences(effects: list[OutcomeEffect], lang: str) -> list[str]:
         return []
     n = len({e.outcome for e in effects})
     worded = [effect_sentence(e, lang) for e in effects if e.program_id is None or e.verdict != "not_shown"]
-    return [t("report.effects.intro", lang, n=n), " ".join(worded)]
+    return [t("report.effects.intro", lang, n=fmt_count(n, lang)), " ".join(worded)]
 
 
 def table_rows(effects: list[OutcomeEffect], lang: str) -> tuple[list[dict], list[tuple[str, str, Any]]]:

@@ -116,7 +116,7 @@ def summary_paragraph(model: Metrics, lang: str) -> Html:
     if table is None or not table.rows:
         return Html("")
     by = {v: [r for r in table.rows if r.verdict == v] for v in ("works", "concern", "insufficient", "suppressed")}
-    sentences = [t("programs.summary.lead", lang, total=len(table.rows))]
+    sentences = [t("programs.summary.lead", lang, total=FORMATS["count"](len(table.rows), lang))]
     names = lambda rows: join_list([r.name or r.program_id for r in rows], lang)  # noqa: E731
     sentences.append(t("programs.summary.works", lang, programs=names(by["works"])) if by["works"]
                      else t("programs.summary.none_works", lang))

@@ -123,10 +123,10 @@ def quality_sentence(quality: DataQuality, lang: str) -> str:
     --------
     >>> rows = [DataQualityRow(file="a.csv", check="x", column=None, n=1, severity=s) for s in ("error", "info")]
     >>> quality_sentence(DataQuality(n_checks=9, n_errors=1, n_warnings=0, n_info=8, rows=rows), "en")
-    'Data-quality checks recorded 2 findings (errors: 1, warnings: 0, for information: 1); details are in Appendix B.'
+    'Data-quality checks recorded two findings (errors: 1, warnings: 0, for information: 1); details are in Appendix B.'
     """
-    from kemuning_eval.numfmt import fmt_int
+    from kemuning_eval.numfmt import fmt_count, fmt_int
 
-    c = quality_counts(quality)
-    return t("report.quality.summary", lang, n=fmt_int(c["n"], lang), n_errors=fmt_int(c["error"], lang),
+    c = quality_counts(quality)  # the total is a count of the text; its breakdown keeps digits (EYD: perincian)
+    return t("report.quality.summary", lang, n=fmt_count(c["n"], lang), n_errors=fmt_int(c["error"], lang),
              n_warnings=fmt_int(c["warning"], lang), n_info=fmt_int(c["info"], lang))

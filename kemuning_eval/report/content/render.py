@@ -42,6 +42,7 @@ from kemuning_eval.report.content import triangulation as triangulated
 from kemuning_eval.report.content.citations import FIGURE_SOURCES, Sources, anchor, sources_html
 from kemuning_eval.report.content.economics import EconomicsTables
 from kemuning_eval.report.content.extension import ResearcherCells
+from kemuning_eval.report.content.foreign import italicize
 from kemuning_eval.report.content.htmlsafe import Html, esc, heading, join, p, tag, ul
 from kemuning_eval.report.content.ikm_tables import ServiceTables
 from kemuning_eval.report.content.labels import label
@@ -189,7 +190,7 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
     def section(self, name: str) -> Html:
         """Heading plus the section's text (and its tables) for ``name`` in :data:`SECTIONS`."""
         body = getattr(self, f"_s_{name}")()
-        return join([self._heading(name), body])
+        return join([self._heading(name), italicize(body, self.lang)])  # foreign terms slanted (EYD V)
 
     def _s_summary(self) -> Html:
         text = nar.summary(self.model, self.lang)
@@ -327,15 +328,16 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
 
     def triangulation(self) -> Html:
         """The sources, agreement and contradictions of each challenge's topic (empty without any)."""
-        return self._sourced(triangulated.triangulation_section(self.model, self.lang), METHOD_KINDS["triangulation"])
+        return self._sourced(italicize(triangulated.triangulation_section(self.model, self.lang), self.lang),
+                             METHOD_KINDS["triangulation"])
 
     def suggestions(self) -> Html:
         """The participants' suggestions coded with the theme codebook beside the interviews."""
         if self.model.suggestions is None or not self.model.suggestions.themes:
             return Html("")
         self._table_no += 1
-        return self._sourced(triangulated.suggestions_section(self.model, self.lang, self._table_no),
-                             METHOD_KINDS["suggestions"])
+        section = triangulated.suggestions_section(self.model, self.lang, self._table_no)
+        return self._sourced(italicize(section, self.lang), METHOD_KINDS["suggestions"])
 
     def _s_recommendations(self) -> Html:
         items = self.model.findings.recommendations

@@ -37,7 +37,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["FORMULA_STARTS", "csv_safe", "neutralise", "write_csv", "html_table", "export_csv_tables",
            "formatted", "cell_value"]
 #: a displayed cell that reads as a number (counts, means, %, Rupiah, CIs, p-values, "–")
-_NUMERIC = re.compile(r"^(Rp )?[<>]?\s?-?[\d.,]+%?$|^\[-?[\d.,]+; -?[\d.,]+\]$|^\[-?[\d.,]+, -?[\d.,]+\]$|^–$")
+_NUMERIC = re.compile(r"^-?(Rp ?|IDR )?[<>]?\s?-?[\d.,]+%?$|^\[-?[\d.,]+; -?[\d.,]+\]$|^\[-?[\d.,]+, -?[\d.,]+\]$|^–$")
 
 
 def _is_numeric(values: Sequence[Any]) -> bool:
@@ -69,7 +69,8 @@ def html_table(frame: pd.DataFrame, *, caption: str | None = None, anchor: str |
     lines.append("  <tbody>")
     for row in frame.itertuples(index=False):
         cells = "".join(
-            f"<td{c}>{esc('–' if _missing(v) else str(v))}</td>" for v, c in zip(row, cls, strict=True)
+            f"<td{c}>{v if isinstance(v, Html) else esc('–' if _missing(v) else str(v))}</td>"  # Html: quoted data, escaped
+            for v, c in zip(row, cls, strict=True)
         )
         lines.append(f"    <tr>{cells}</tr>")
     lines.append("  </tbody>\n</table>")
@@ -150,12 +151,13 @@ def formatted(rows: Sequence[Any], columns: Sequence[Column], lang: str, *,
             if small and fmt is not None and (key != "n" or value is None):
                 text = t("report.suppressed_cell", lang, min_n=min_n)
             elif fmt is None:
-                text = "" if value is None else str(value)
+                text = "" if value is None else value if isinstance(value, Html) else str(value)
             else:
                 text = fmt(value)
             out[t(f"report.col.{col_key}", lang)] = text
         data.append(out)
-    return pd.DataFrame(data, columns=[t(f"report.col.{c}", lang) for _, c, _ in columns])
+    # object cells: a quoted-data cell stays Html (a str dtype would turn it into a plain string and escape it)
+    return pd.DataFrame(data, columns=[t(f"report.col.{c}", lang) for _, c, _ in columns], dtype=object)
 
 
 #: CSV file name (under ``tabel/``) -> attribute path of a list of records in the results

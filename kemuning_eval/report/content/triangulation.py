@@ -19,7 +19,18 @@ Examples
 from __future__ import annotations
 
 from kemuning_eval.i18n import t
-from kemuning_eval.report.content.htmlsafe import Html, heading, join, p, tag, ul
+from kemuning_eval.numfmt import fmt_count
+from kemuning_eval.report.content.htmlsafe import (
+    Html,
+    esc,
+    fill_quoted,
+    heading,
+    join,
+    p,
+    quoted,
+    tag,
+    ul,
+)
 from kemuning_eval.report.content.labels import label as code_label
 from kemuning_eval.report.content.tables import html_table
 from kemuning_eval.report.content.wording import FORMATS, join_list
@@ -38,7 +49,14 @@ def source_name(src: Source, lang: str) -> str:
     """
     label = _label(src, lang)
     kind = t(f"triangulation.kind.{src.kind}", lang)
-    return f"{kind} {label} ({FORMATS[src.fmt](src.value, lang)})" if label else f"{kind} ({FORMATS[src.fmt](src.value, lang)})"
+    value = FORMATS[src.fmt](src.value, lang)
+    if label and src.kind in DATA_KINDS:
+        return Html(f"{esc(kind)} {quoted(label)} ({esc(value)})")
+    return f"{kind} {label} ({value})" if label else f"{kind} ({value})"
+
+
+#: kinds of source whose label is quoted from the data (the codebook's wording of a survey item)
+DATA_KINDS = ("survey_item",)
 
 
 def _label(src: Source, lang: str) -> str | None:
@@ -61,6 +79,9 @@ def source_text(src: Source, lang: str, names: dict[str, str]) -> str:
     if src.programs:
         signal += "; " + t("triangulation.low_in", lang, programs=join_list([names.get(x, x) for x in src.programs], lang))
     value = FORMATS[src.fmt](src.value, lang)
+    if label and src.kind in DATA_KINDS:
+        return fill_quoted(lambda **d: t("triangulation.source", lang, kind=kind, value=value, signal=signal, **d),
+                           label=label)
     if label:
         return t("triangulation.source", lang, kind=kind, label=label, value=value, signal=signal)
     return t("triangulation.source_plain", lang, kind=kind, value=value, signal=signal)
@@ -78,6 +99,10 @@ def shown_topics(model: Metrics) -> list[Triangulated]:
     return [x for x in model.findings.triangulation if x.challenges or x.agreement == "contradiction"]
 
 
+def _html(text: str | Html) -> Html:
+    return text if isinstance(text, Html) else Html(esc(text))
+
+
 def _topic(x: Triangulated, lang: str, names: dict[str, str]) -> Html:
     lead = t(f"triangulation.topic.{x.topic}", lang)
     fired = (t("triangulation.fired", lang, challenges=join_list(
@@ -87,8 +112,9 @@ def _topic(x: Triangulated, lang: str, names: dict[str, str]) -> Html:
     parts = [p(join([tag("strong", lead), Html(". "), fired], sep="")), ul(texts),
              p(t(f"triangulation.agreement.{x.agreement}", lang))]
     if x.contradictions:
-        parts.append(ul([t("triangulation.contradiction", lang, concern=source_name(x.sources[c.concern], lang),
-                           ok=source_name(x.sources[c.ok], lang))
+        parts.append(ul([fill_quoted(lambda **d: t("triangulation.contradiction", lang, **d),
+                                     concern=_html(source_name(x.sources[c.concern], lang)),
+                                     ok=_html(source_name(x.sources[c.ok], lang)))
                          for c in x.contradictions]))
     return join(parts)
 
@@ -130,8 +156,9 @@ def suggestions_section(model: Metrics, lang: str, number: int) -> Html:
                            t("suggestions.col.interview_n", lang): fmt("int", x.interview_n),
                            t("suggestions.col.interview_share", lang): fmt("pct1", x.interview_share)}
                           for x in s.themes])
-    quotes = [t("suggestions.quote", lang, text=q.text, theme=q.theme_label) for q in s.quotes]
+    quotes = [fill_quoted(lambda **d: t("suggestions.quote", lang, **d), text=q.text, theme=_html(q.theme_label))
+              for q in s.quotes]
     return join([heading(3, t("suggestions.heading", lang), anchor="saran-peserta"),
-                 p(t("suggestions.intro", lang, n=FORMATS["int"](s.n_suggestions, lang),
-                     total=FORMATS["int"](s.n_responses, lang))),
+                 p(t("suggestions.intro", lang, n=fmt_count(s.n_suggestions, lang),
+                     total=fmt_count(s.n_responses, lang))),
                  html_table(frame, caption=t("suggestions.caption", lang, n=number)), ul(quotes) if quotes else Html("")])

@@ -20,7 +20,16 @@ from collections.abc import Callable
 from typing import Any
 
 from kemuning_eval.i18n import catalogue, t
-from kemuning_eval.numfmt import fmt_ci, fmt_int, fmt_number, fmt_p, fmt_p_expr, fmt_pct, fmt_rupiah
+from kemuning_eval.numfmt import (
+    fmt_ci,
+    fmt_count,
+    fmt_int,
+    fmt_number,
+    fmt_p,
+    fmt_p_expr,
+    fmt_pct,
+    fmt_rupiah,
+)
 from kemuning_eval.report.content.reading import level, min_group_size
 from kemuning_eval.report.results.availability import LEVEL_INSTRUMENT
 from kemuning_eval.report.results.model import Metrics
@@ -28,6 +37,7 @@ from kemuning_eval.report.results.model import Metrics
 #: how each stored value is shown (the metrics hold full precision; rounding for display happens here).
 FORMATS: dict[str, Callable[[Any, str], str]] = {
     "int": lambda v, lang: fmt_int(v, lang),
+    "count": lambda v, lang: fmt_count(v, lang),  # running text: under ten in words
     "num1": lambda v, lang: fmt_number(v, 1, lang),
     "num2": lambda v, lang: fmt_number(v, 2, lang),
     "num3": lambda v, lang: fmt_number(v, 3, lang),
@@ -124,7 +134,7 @@ def not_available(m: Metrics, name: str, lang: str) -> str:
     >>> from kemuning_eval.report.content.examples import crafted
     >>> m = crafted({"learning": {"available": False, "reason": "suppressed_small_group", "instruments": []},
     ...              "behavior": {"available": False, "reason": "not_collected", "instruments": ["observations"]}})
-    >>> "fewer than 5 people" in not_available(m, "learning", "en")
+    >>> "fewer than five people" in not_available(m, "learning", "en")
     True
     >>> print(not_available(m, "cost", "en"))
     Costs and ROI cannot be reported: programme cost records were collected but hold no usable records within this report's scope.
@@ -134,7 +144,7 @@ def not_available(m: Metrics, name: str, lang: str) -> str:
     entry = level(m, name)
     reason = None if entry.available else entry.reason
     if reason == "suppressed_small_group":
-        return t("report.na_suppressed", lang, min_n=fmt_int(min_group_size(m), lang))
+        return t("report.na_suppressed", lang, min_n=fmt_count(min_group_size(m), lang))
     if reason in ("not_collected", "no_data") and name in LEVEL_INSTRUMENT:
         instruments = entry.instruments or [LEVEL_INSTRUMENT[name]]
         return _capital(t(f"measured.na.{reason}", lang, level=t(f"measured.level.{name}", lang),

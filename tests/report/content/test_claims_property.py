@@ -63,8 +63,9 @@ def _pattern(key: str, lang: str, *slots: str) -> re.Pattern:
 
 
 def _text(page: str) -> str:
-    """The visible text of rendered HTML, one paragraph or cell per line."""
-    return html.unescape(re.sub(r"<[^>]+>", "\n", str(page)))
+    """The visible text of rendered HTML, one paragraph or cell per line (inline marks such as <i> kept in the line)."""
+    inline = re.sub(r"</?(?:i|span)\b[^>]*>", "", str(page))
+    return html.unescape(re.sub(r"<[^>]+>", "\n", inline))
 
 
 def _lines(page: str) -> list[str]:

@@ -67,7 +67,7 @@ def test_rtl_matrix_escapes_configured_text_and_words_defaults(report):
     html = str(report.follow_up_matrix())
     assert "<b>" not in html and "&lt;b&gt;Subbagian Umum &amp; Aset&lt;/b&gt;" in html
     text = visible_text(html)
-    assert "1 Sarana dan Prasarana 2,90 C Sedang Inventarisasi dan perbaiki sarana" in text
+    assert "1 Sarana dan Prasarana 2,90 C Sedang Disarankan agar sarana prasarana pelatihan" in text
     assert "31 Maret 2027" in text and "di bawah 70,80" in text
 
 

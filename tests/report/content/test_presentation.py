@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from report_rendered import bundled_project, render_notebook, visible_text
+from report_rendered import bundled_project, own_text, render_notebook, visible_text
 
+from kemuning_eval.numfmt import count_pattern, parse_count
 from kemuning_eval.report.content.citations import Sources, cited, sources_html
 from kemuning_eval.report.content.quality_rows import check_text, quality_counts
 from kemuning_eval.report.results.model import DataQuality, DataQualityRow
@@ -101,7 +102,7 @@ def test_the_outdated_material_challenge_cites_the_themes_figure(pages):
 def test_quality_sentence_counts_the_rows_of_its_table(pages, lang):
     page = pages[("study", lang)]
     word = "temuan" if lang == "id" else "findings"
-    n = int(re.search(rf"(\d+) {word} \(", visible_text(page)).group(1))
+    n = parse_count(re.search(rf"({count_pattern(lang)}) {word} \(", visible_text(page)).group(1), lang)
     caption = "Temuan pemeriksaan kualitas data" if lang == "id" else "Data-quality findings"
     table = page[page.index(caption):]
     table = table[:table.index("</table>")]
@@ -121,7 +122,7 @@ def test_profile_in_natural_order_with_pppk_grades_named(pages):
 
 @pytest.mark.parametrize(("lang", "mark"), [("id", "(skor dibalik)"), ("en", "(reverse-scored)")])
 def test_reverse_worded_item_marked(pages, lang, mark):
-    text = visible_text(pages[("study", lang)])
+    text = re.sub(r"\s+", " ", visible_text(pages[("study", lang)]))  # the quoted item and its mark are two parts
     assert f"Materi pelatihan sudah ketinggalan zaman / tidak mutakhir {mark}" in text
     assert text.count(mark) == 1  # the bundled codebook has one reverse item
 
@@ -212,3 +213,38 @@ def test_natural_order_of_categories():
     assert sorted(["IX", "II/a", "V", "IV/e", "XVII", "III/b"], key=natural_key) == \
         ["II/a", "III/b", "IV/e", "V", "IX", "XVII"]
     assert sorted(["50+", "<30", "30-39"], key=natural_key) == ["<30", "30-39", "50+"]
+
+
+# -- the language of the text: no word of the other language outside quoted data ----------------------
+#: common function words of each language that are no word of the other (so "per", "di", "be" are left out)
+FUNCTION_WORDS = {
+    "id": ("yang", "dan", "dengan", "untuk", "pada", "tidak", "dari", "ini", "itu", "atau", "adalah", "dalam",
+           "belum", "sudah", "oleh", "akan", "juga", "karena", "tetapi", "bahwa", "telah", "sebagai", "terhadap",
+           "setelah", "sebelum", "sehingga", "menjadi", "antara", "serta", "bila", "masih"),
+    "en": ("the", "and", "of", "with", "for", "is", "not", "from", "this", "or", "which", "were", "was", "are",
+           "that", "by", "has", "have", "been", "after", "before", "between", "than", "their", "its", "there"),
+}
+WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?![\w-])")
+
+
+def foreign_words(text: str, lang: str) -> list[tuple[str, str]]:
+    """``(word, line)`` for each function word of the language other than ``lang`` in ``text``."""
+    other = set(FUNCTION_WORDS["en" if lang == "id" else "id"])
+    return [(w, line) for line in text.splitlines() for w in WORD.findall(line.lower()) if w in other]
+
+
+def test_the_language_check_catches_the_other_language_but_not_quoted_data():
+    page = ('<p>Facilitator ratings were highest for Penggunaan metode dan alat bantu.</p>'
+            '<p>survey item <span class="data">Materi sudah usang dan tidak mutakhir</span>: 3.38</p>'
+            '<blockquote><p>Pelatihan ini bermanfaat.</p></blockquote><p>a1b2be3c</p>')
+    assert foreign_words(own_text(page), "en") == [("dan", "Facilitator ratings were highest for Penggunaan "
+                                                           "metode dan alat bantu.")]
+    assert foreign_words("Evaluasi ini mencakup the training", "id") == [("the", "Evaluasi ini mencakup the training")]
+    assert "Materi sudah usang" in visible_text(page) and "Materi sudah usang" not in own_text(page)
+
+
+@pytest.mark.parametrize("key", [("study", "id"), ("study", "en"), ("program", "id"), ("program", "en")])
+def test_no_word_of_the_other_language_outside_quoted_data(pages, key):
+    text = own_text(pages[key])
+    assert len(text) > 2000
+    assert foreign_words(text, key[1]) == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from kemuning_eval.numfmt import fmt_count
 from kemuning_eval.report.content.narrative import not_available
 from kemuning_eval.report.content.narrative import results as results_text
 from kemuning_eval.report.results.common import Context
@@ -45,7 +46,7 @@ def test_few_treated_units_use_the_bootstrap_and_the_text_says_how_many():
     assert [e.relative for e in events] == [-2, -1, 0, 1] and events[1].estimate == 0.0
     m = _with(entry)
     text = results_text(m, "en")[0]
-    assert "Only 4 work units" in text and "wild cluster bootstrap" in text
+    assert f"Only {fmt_count(4, 'en')} work units" in text and "wild cluster bootstrap" in text
 
 
 def test_two_treated_units_are_refused_and_worded_honestly():
