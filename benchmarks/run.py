@@ -5,17 +5,26 @@ command line's code path (imports included, as a user sees it):
 
 (a) the bare floor, the headline: ``benchmarks/floor.ipynb`` (a trivial
     parameterised notebook importing pandas, seaborn and statsmodels) run with
-    papermill's own API (``papermill.execute_notebook``) and exported with
-    nbconvert's plain ``HTMLExporter`` in one process, as a user who knows
-    neither this package nor its engine would measure it;
+    papermill's own API (``papermill.execute_notebook``, its default engine) and
+    exported with nbconvert's plain ``HTMLExporter`` in one process, as a user
+    who knows neither this package nor its engine would measure it;
 (a') the engine floor: the same notebook built exactly like the report (same
     engine: papermill, kernel, nbconvert export, checks, publish), which already
     carries the engine's own overhead;
-(b) the full report of the bundled study (``--year``, default 2026), ``--force``;
+(b) the HTML report of the bundled study (``--year``, default 2026), ``--force``,
+    the same output as the floors (``formats=("html",)``);
 (c) the ratio b / a against the bare floor (target <= 1.2), and b / a' beside it;
-and the rebuild with nothing changed (cache hit), plus a breakdown of (b):
-kernel start, each section's cells (papermill cell timings in the executed
-notebook), export, publish, engine overhead.  Median of ``--repeat`` runs.
+then the full build (HTML, PDF, DOCX) with the PDF and the DOCX export each on
+its own line, the rebuild with nothing changed (cache hit), and a breakdown of
+(b): kernel start, each section's cells (papermill cell timings in the executed
+notebook), export, publish.  Median of ``--repeat`` runs.
+
+The bare floor's process blocks :data:`~kemuning_eval.report.engine.kernel.SLOW_OPTIONAL_MODULES`
+as the engine does: ``rfc3987_syntax`` is an optional extra of jsonschema that
+this environment has only because jupyterlab's ``jupyter-events`` asks for it;
+papermill and nbconvert alone do not install it, yet nbformat imports it when
+present (1.5 s, building a grammar at import).  Without the block the bare
+floor measured *slower* than the engine floor (README before 2026-12-04).
 
 Usage: ``python benchmarks/run.py [--year 2026] [--repeat 3]``.  Needs
 ``data/processed/<year>`` (run ``kemuning-eval ingest --year 2026`` first).
@@ -39,7 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "benchmarks" / "out"
 
 
-def child(root: str, year: int, force: bool) -> None:
+def child(root: str, year: int, force: bool, formats: tuple[str, ...]) -> None:
     """Build one report in this (fresh) process and print its timings as JSON."""
     started = time.perf_counter()
     from kemuning_eval.paths import ProjectPaths
@@ -48,7 +57,7 @@ def child(root: str, year: int, force: bool) -> None:
 
     set_quiet(True)
     imported = time.perf_counter() - started
-    result = build_report(year, paths=ProjectPaths(Path(root)), force=force)
+    result = build_report(year, paths=ProjectPaths(Path(root)), force=force, formats=formats)
     print(json.dumps({
         "wall_in_process": time.perf_counter() - started,
         "engine_imports": imported,
@@ -63,6 +72,8 @@ def child(root: str, year: int, force: bool) -> None:
 def bare_child(root: str, year: int) -> None:
     """Run the floor notebook with papermill's API and nbconvert's HTMLExporter only."""
     started = time.perf_counter()
+    for name in ("rfc3987_syntax",):  # not installed with papermill + nbconvert (module docstring)
+        sys.modules.setdefault(name, None)  # type: ignore[arg-type]
     import nbformat
     import papermill
     from nbconvert import HTMLExporter
@@ -81,10 +92,11 @@ def bare_child(root: str, year: int) -> None:
     print(json.dumps({"wall_in_process": time.perf_counter() - started}))
 
 
-def run_child(root: Path, year: int, force: bool, bare: bool = False) -> dict:
+def run_child(root: Path, year: int, force: bool, bare: bool = False,
+              formats: str = "html") -> dict:
     """Run :func:`child` (or :func:`bare_child`) in a new process; add its wall-clock time."""
     cmd = [sys.executable, __file__, "--bare" if bare else "--child", str(root),
-           "--year", str(year)]
+           "--year", str(year), "--formats", formats]
     if force:
         cmd.append("--force")
     started = time.perf_counter()
@@ -139,9 +151,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--child", metavar="ROOT", help=argparse.SUPPRESS)
     parser.add_argument("--bare", metavar="ROOT", help=argparse.SUPPRESS)
     parser.add_argument("--force", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--formats", default="html", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        child(args.child, args.year, args.force)
+        child(args.child, args.year, args.force, tuple(args.formats.split(",")))
         return 0
     if args.bare:
         bare_child(args.bare, args.year)
@@ -151,12 +164,15 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     floor_root = floor_project(args.year)
     try:
-        bares, floors, reports = [], [], []
+        bares, floors, reports, fulls = [], [], [], []
         for _ in range(args.repeat):  # interleaved so that machine noise hits all alike
             bares.append(run_child(floor_root, args.year, force=True, bare=True))
             floors.append(run_child(floor_root, args.year, force=True))
             reports.append(run_child(ROOT, args.year, force=True))
-        rebuild = [run_child(ROOT, args.year, force=False) for _ in range(args.repeat)]
+        for _ in range(args.repeat):
+            fulls.append(run_child(ROOT, args.year, force=True, formats="html,pdf,docx"))
+        rebuild = [run_child(ROOT, args.year, force=False, formats="html,pdf,docx")
+                   for _ in range(args.repeat)]
     finally:
         shutil.rmtree(floor_root, ignore_errors=True)
     a, a_engine = median(bares, "wall"), median(floors, "wall")
@@ -167,6 +183,9 @@ def main(argv: list[str] | None = None) -> int:
         "year": args.year, "repeat": args.repeat,
         "bare_floor_seconds": a, "engine_floor_seconds": a_engine, "report_seconds": b,
         "ratio": b / a, "ratio_engine_floor": b / a_engine,
+        "full_build_seconds": median(fulls, "wall"),
+        "pdf_export_seconds": statistics.median(r["timings"]["pdf"] for r in fulls),
+        "docx_export_seconds": statistics.median(r["timings"]["docx"] for r in fulls),
         "rebuild_unchanged_seconds": median(rebuild, "wall"),
         "rebuild_reused": sum(r["reused"] for r in rebuild),
         "report_html_bytes": last["html_bytes"],
@@ -189,9 +208,12 @@ def main(argv: list[str] | None = None) -> int:
     spread = lambda rs: f"[{min(r['wall'] for r in rs):.2f}-{max(r['wall'] for r in rs):.2f}]"  # noqa: E731
     print(f"(a)  bare floor (papermill + HTMLExporter) {a:6.2f} s  {spread(bares)}")
     print(f"(a') engine floor (same notebook, engine)  {a_engine:6.2f} s  {spread(floors)}")
-    print(f"(b)  full report {args.year}                   {b:6.2f} s  {spread(reports)}")
+    print(f"(b)  HTML report {args.year}                   {b:6.2f} s  {spread(reports)}")
     print(f"(c)  ratio b/a  (bare floor, headline)     {b / a:6.2f}   (target <= 1.2)")
     print(f"     ratio b/a' (engine floor)             {b / a_engine:6.2f}")
+    print(f"    full build (HTML, PDF, DOCX)          {result['full_build_seconds']:6.2f} s  {spread(fulls)}")
+    print(f"    of which PDF export                   {result['pdf_export_seconds']:6.2f} s")
+    print(f"    of which DOCX export                  {result['docx_export_seconds']:6.2f} s")
     print(f"    rebuild, nothing changed              {result['rebuild_unchanged_seconds']:6.2f} s"
           f"  (reused in {result['rebuild_reused']} of {args.repeat} runs; a changed package"
           " file, e.g. in a shared tree, forces one rebuild)")

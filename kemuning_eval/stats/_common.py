@@ -219,8 +219,9 @@ def numeric_matrix(data: pd.DataFrame, columns: Sequence[str], *, table: str = "
     import pandas as pd
 
     require_columns(data, columns, table=table)
+    dtypes = dict(zip(data.columns, data.dtypes, strict=True))  # one look-up, not one column per check
     for col in columns:
-        if not (pd.api.types.is_numeric_dtype(data[col]) or pd.api.types.is_bool_dtype(data[col])):
+        if not (pd.api.types.is_numeric_dtype(dtypes[col]) or pd.api.types.is_bool_dtype(dtypes[col])):
             bad = data[col].dropna()
             raise DataError(
                 t("stats.error.not_numeric", table=table),

@@ -231,22 +231,32 @@ def _grouped_stats(
     *,
     unit: str,
 ) -> pd.DataFrame:
-    """Long table of n, mean, sd and answer counts per (group, column): vectorised."""
+    """Long table of n, mean, sd and answer counts per (group, column): vectorised.
+
+    One grouping of the values (n, mean, sd) and one of every answer count at
+    once; the wide results are laid out long (group, then column) with numpy.
+    """
+    import numpy as np
     import pandas as pd
 
     grouper = group_by(key_frame, keys)
     g = values.groupby(grouper, sort=True, observed=True, dropna=True)
     parts = {"n": g.count(), "estimate": g.mean(), "sd": g.std(ddof=1)}
-    x = values.to_numpy()
-    for s in scores:
-        hits = pd.DataFrame(x == s, columns=values.columns, index=values.index)
-        parts[f"count_{s}"] = hits.groupby(grouper, sort=True, observed=True, dropna=True).sum()
-    stacked = {}
-    for name, wide in parts.items():
-        wide = wide.copy()
-        wide.columns.name = unit
-        stacked[name] = wide.stack()
-    long = drop_all(pd.DataFrame(stacked).reset_index())
+    groups, columns = parts["n"].index, values.columns
+    if scores:
+        x = values.to_numpy()
+        hits = pd.DataFrame(np.concatenate([x == s for s in scores], axis=1), index=values.index)
+        counts = hits.groupby(grouper, sort=True, observed=True, dropna=True).sum().to_numpy()
+        k = len(columns)
+        for j, s in enumerate(scores):
+            parts[f"count_{s}"] = counts[:, j * k:(j + 1) * k]
+    index = groups.repeat(len(columns))
+    long = pd.DataFrame({name: np.asarray(wide).ravel() for name, wide in parts.items()},
+                        index=pd.RangeIndex(len(index)))
+    head = index.to_frame(index=False) if isinstance(index, pd.MultiIndex) \
+        else pd.DataFrame({index.name: index})
+    head[unit] = np.tile(np.asarray(columns, dtype=object), len(groups))
+    long = drop_all(pd.concat([head, long], axis=1))
     long["n"] = long["n"].astype("int64")
     for s in scores:
         long[f"count_{s}"] = long[f"count_{s}"].astype("int64")

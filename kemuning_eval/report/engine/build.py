@@ -118,7 +118,7 @@ class BuildResult:
         Wall time of the build.
     timings : dict of str to float
         Seconds per phase: ``execute``, ``export`` (export + checks), ``formats``
-        (PDF and DOCX), ``publish`` (empty for a reused report).
+        (PDF and DOCX; each also as ``pdf`` and ``docx``), ``publish`` (empty for a reused report).
 
     Examples
     --------
@@ -391,7 +391,7 @@ def build_one(
                                       report_date=report_date, progress_bar=progress_bar)
         clock = time.perf_counter()
         made = write_formats(stage, spec.html_name, formats, lang=lang,
-                             file_date=report_date or f"{spec.year}-12-31")
+                             file_date=report_date or f"{spec.year}-12-31", timings=timings)
         timings["formats"] = time.perf_counter() - clock
         clock = time.perf_counter()
         publish.make_readable(stage)

@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+import time
 from pathlib import Path, PurePath
 
 from kemuning_eval.errors import UsageError
@@ -135,7 +136,7 @@ def is_synthetic(metrics: Path) -> bool:
 
 
 def write_formats(stage: Path, html_name: str, formats: tuple[str, ...], *, lang: str,
-                  file_date: str) -> dict[str, Path]:
+                  file_date: str, timings: dict[str, float] | None = None) -> dict[str, Path]:
     """Write the PDF and DOCX of the page ``stage/html_name``; record every hash in ``metrics.json``.
 
     Parameters
@@ -150,6 +151,8 @@ def write_formats(stage: Path, html_name: str, formats: tuple[str, ...], *, lang
         Report language.
     file_date : str
         ISO date the files carry (their creation date; fixed, so rebuilds are byte-identical).
+    timings : dict, optional
+        Filled with the seconds of each format written (``pdf``, ``docx``).
 
     Returns
     -------
@@ -166,16 +169,21 @@ def write_formats(stage: Path, html_name: str, formats: tuple[str, ...], *, lang
     """
     html_path = stage / html_name
     made: dict[str, Path] = {}
+    seconds = timings if timings is not None else {}
     if "pdf" in formats:
+        clock = time.perf_counter()
         from kemuning_eval.report.engine.pdf import write_pdf
 
         made["pdf"] = write_pdf(html_path, stage / output_name(html_name, "pdf"), lang=lang,
                                 synthetic=is_synthetic(stage / "metrics.json"), report_date=file_date)
+        seconds["pdf"] = time.perf_counter() - clock
     if "docx" in formats:
+        clock = time.perf_counter()
         from kemuning_eval.report.engine.docx import write_docx
 
         made["docx"] = write_docx(html_path, stage / output_name(html_name, "docx"), lang=lang,
                                   report_date=file_date)
+        seconds["docx"] = time.perf_counter() - clock
     record_output_hashes(stage / "metrics.json", {html_name: html_path,
                                                   **{p.name: p for p in made.values()}})
     return made

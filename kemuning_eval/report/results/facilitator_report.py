@@ -53,12 +53,11 @@ def _aspect_items(tables: dict) -> tuple[Any, list[str], dict[str, str]]:
     return None, cols, {c: c for c in cols}
 
 
-def _row(code: str, overall: Any, dims: Any, cols: list[str], labels: dict[str, str]) -> dict:
+def _row(code: str, overall: Any, by_item: dict[str, dict], cols: list[str], labels: dict[str, str]) -> dict:
     hidden = bool(overall["suppressed"])
-    by_item = dims.set_index("item")
-    aspects = [{"aspect": c, "label": labels[c], "n": None if hidden else as_count(by_item.loc[c, "n"]),
-                "mean": None if hidden else as_float(by_item.loc[c, "estimate"]),
-                "category": None if hidden else text_or_none(by_item.loc[c, "category"])} for c in cols]
+    aspects = [{"aspect": c, "label": labels[c], "n": None if hidden else as_count(by_item[c]["n"]),
+                "mean": None if hidden else as_float(by_item[c]["estimate"]),
+                "category": None if hidden else text_or_none(by_item[c]["category"])} for c in cols]
     rated = [a for a in aspects if a["mean"] is not None]
     weakest = min(rated, key=lambda a: (a["mean"], cols.index(a["aspect"]))) if rated else None
     return {"code": code, "n": as_count(overall["n"]), "suppressed": hidden,
@@ -111,7 +110,9 @@ def facilitator_report(tables: dict, ctx: Context) -> dict | None:
     dims = facilitator_dimensions(ratings, items, **options)
     overall = facilitator_overall(ratings, items, **options).set_index("facilitator_id")
     pooled = facilitator_dimensions(ratings, items, by=[], **options).set_index("item")
-    rows = [_row(codes[str(fid)], overall.loc[fid], dims[dims["facilitator_id"] == fid], cols, labels)
+    per_item = {fid: part.set_index("item")[["n", "estimate", "category"]].to_dict("index")
+                for fid, part in dims.groupby("facilitator_id", sort=False)}  # one split, not one filter per row
+    rows = [_row(codes[str(fid)], overall.loc[fid], per_item.get(fid, {}), cols, labels)
             for fid in sorted(overall.index, key=lambda f: codes[str(f)])]
     aspects = [{"aspect": c, "label": labels[c], "n": as_count(pooled.loc[c, "n"]),
                 "mean": as_float(pooled.loc[c, "estimate"]), "category": text_or_none(pooled.loc[c, "category"])}

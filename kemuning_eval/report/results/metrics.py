@@ -386,11 +386,12 @@ def _levels(setup: _Setup) -> dict[str, Any]:
 
     tables, ctx = setup.tables, setup.ctx
     pass_mark = float(setup.cfg.setting("scoring", "pass_mark_default"))
+    fitted: dict[str, Any] = {}  # the pooled DiD, fitted once for the level and its effects
     build = {
         "reaction": lambda: reaction.reaction(tables, ctx),
         "learning": lambda: learning.learning(tables, ctx, pass_mark=pass_mark),
         "behavior": lambda: behavior.behavior(tables, ctx),
-        "results": lambda: outcomes.results(tables, ctx),
+        "results": lambda: outcomes.results(tables, ctx, fitted=fitted),
         "cost": lambda: cost.cost(tables, ctx),
         "qualitative": lambda: qualitative.qualitative(tables, ctx),
     }
@@ -401,7 +402,8 @@ def _levels(setup: _Setup) -> dict[str, Any]:
     if out["results"].available:  # pooled and per trained programme, Holm within each scope
         from kemuning_eval.report.results.outcome_effects import outcome_effects
 
-        effects = outcome_effects(tables, ctx, (setup.cfg.outcomes or {}).get("higher_is_better"))
+        effects = outcome_effects(tables, ctx, (setup.cfg.outcomes or {}).get("higher_is_better"),
+                                  pooled=fitted.get("pooled"))
         out["results"] = out["results"].model_copy(update={"effects": effects})
     return out
 

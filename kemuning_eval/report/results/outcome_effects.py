@@ -89,8 +89,8 @@ def _programme_effects(outcomes: Any, ctx: Context, configured: Mapping[str, boo
     return rows
 
 
-def outcome_effects(tables: dict, ctx: Context,
-                    configured: Mapping[str, bool] | None = None) -> list[OutcomeEffect] | None:
+def outcome_effects(tables: dict, ctx: Context, configured: Mapping[str, bool] | None = None, *,
+                    pooled: tuple[Any, Any] | None = None) -> list[OutcomeEffect] | None:
     """The DiD effects pooled and per trained programme, Holm across outcomes within each scope.
 
     Parameters
@@ -101,6 +101,9 @@ def outcome_effects(tables: dict, ctx: Context,
         Language, significance level, programme names.
     configured : mapping of str to bool, optional
         ``outcomes.higher_is_better`` of ``studi.yaml`` (else the defaults of :mod:`kemuning_eval.config`).
+    pooled : (DataFrame, EventStudy or None), optional
+        The pooled fit already made by :func:`~kemuning_eval.report.results.outcomes.pooled_did`
+        (default: fitted here).
 
     Returns
     -------
@@ -118,16 +121,21 @@ def outcome_effects(tables: dict, ctx: Context,
     None
     """
     from kemuning_eval.errors import DataError
-    from kemuning_eval.stats.did import TooFewClusters, did_effect
+    from kemuning_eval.stats.did import TooFewClusters
 
     outcomes = tables.get("outcomes")
     if outcomes is None or outcomes.empty or "treated" not in outcomes or not outcomes["treated"].astype(bool).any():
         return None
-    try:
-        pooled = did_effect(outcomes)
-    except (TooFewClusters, DataError):
-        return None
-    rows = _scope_rows(pooled, _pretrend(outcomes, list(pooled["outcome"])), None, ctx, configured)
+    if pooled is None:
+        from kemuning_eval.report.results.outcomes import pooled_did
+
+        try:
+            pooled = pooled_did(outcomes)
+        except (TooFewClusters, DataError):
+            return None
+    res, events = pooled
+    pretrend = {row["outcome"]: row for _, row in events.pretrend.iterrows()} if events is not None else {}
+    rows = _scope_rows(res, pretrend, None, ctx, configured)
     if "program_id" in outcomes and outcomes.loc[outcomes["treated"].astype(bool), "program_id"].nunique() > 1:
         rows += _programme_effects(outcomes, ctx, configured)
     return rows

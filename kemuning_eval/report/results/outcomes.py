@@ -8,6 +8,8 @@ Examples
 
 from __future__ import annotations
 
+from typing import Any
+
 from kemuning_eval.i18n import t
 from kemuning_eval.report.results.availability import not_measured
 from kemuning_eval.report.results.common import (
@@ -23,7 +25,26 @@ from kemuning_eval.report.results.model import (
 )
 
 
-def results(tables: dict, ctx: Context) -> Results | Unavailable:
+def pooled_did(outcomes: Any) -> tuple[Any, Any]:
+    """The pooled DiD per outcome and, with more than two periods, its event study (else None).
+
+    Fitted once per report: :func:`results` and
+    :func:`~kemuning_eval.report.results.outcome_effects.outcome_effects` both read it.
+    Raises what :func:`kemuning_eval.stats.did.did_effect` raises.
+
+    Examples
+    --------
+    A whole DiD design is too large for a doctest (``tests/report/results``); see :func:`results`.
+    """
+    from kemuning_eval.stats.did import did_effect
+    from kemuning_eval.stats.event_study import event_study
+
+    res = did_effect(outcomes)
+    many = outcomes["period_index"].nunique() > 2 if "period_index" in outcomes.columns else False
+    return res, event_study(outcomes, outcomes=list(res["outcome"])) if many and len(res) else None
+
+
+def results(tables: dict, ctx: Context, *, fitted: dict | None = None) -> Results | Unavailable:
     """Level 4: difference-in-differences per outcome, unit-clustered (t with G - 1 df).
 
     Parameters
@@ -32,6 +53,8 @@ def results(tables: dict, ctx: Context) -> Results | Unavailable:
         The processed tables in scope (``outcomes`` is needed).
     ctx : Context
         Language and significance level.
+    fitted : dict, optional
+        Receives ``pooled``, the result of :func:`pooled_did`, for the effects computed after.
 
     Returns
     -------
@@ -60,21 +83,20 @@ def results(tables: dict, ctx: Context) -> Results | Unavailable:
     import pandas as pd
 
     from kemuning_eval.errors import DataError
-    from kemuning_eval.stats.did import TooFewClusters, did_effect
-    from kemuning_eval.stats.event_study import event_study as fit_event_study
+    from kemuning_eval.stats.did import TooFewClusters
 
     outcomes = tables["outcomes"]
     if not outcomes["treated"].astype(bool).any():
         return not_measured("no_treated_units", "outcomes")
     try:
-        res = did_effect(outcomes)
+        res, events = pooled_did(outcomes)
     except TooFewClusters:  # 1 or 2 treated (or comparison) units: no interval would be honest
         return not_measured("did_too_few_clusters", "outcomes")
     except DataError:  # the design is incomplete (e.g. no post period for this programme)
         return not_measured("did_design_incomplete", "outcomes")
+    if fitted is not None:
+        fitted["pooled"] = (res, events)
     # per period, relative to the last pre period; the pre-trend decision from its pre-period coefficients
-    many = outcomes["period_index"].nunique() > 2 if "period_index" in outcomes.columns else False
-    events = fit_event_study(outcomes, outcomes=list(res["outcome"])) if many and len(res) else None
     pretrend = events.pretrend.set_index("outcome") if events is not None else None
     rows = []
     for _, row in res.iterrows():
