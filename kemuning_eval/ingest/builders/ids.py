@@ -69,7 +69,8 @@ class NipCache:
     ----------
     frame : pandas.DataFrame or None
         One row per spelling (row 0: what a missing NIP gives), one ``_id:``
-        column per pseudonym (prefix, domain) asked for.
+        column per pseudonym (prefix, domain) asked for (filled for the
+        spellings looked up with that prefix and domain).
 
     Examples
     --------
@@ -87,6 +88,8 @@ class NipCache:
         self.pseudo = pseudo
         self.seen = seen
         self.frame: Any = None
+        self._rows: dict[str, int] = {}
+        self._columns = ["nip", "kind", "reason", "birth_date", "gender"]
 
     def classify(self, spellings: Any) -> Any:
         """Return :func:`~kemuning_eval.ingest.nip.classify_nip` of spellings, indexed by them.
@@ -122,22 +125,28 @@ class NipCache:
         import pandas as pd
 
         if self.frame is None:  # row 0: what a missing NIP gives
-            self.frame = self.classify([None])
+            self.frame = self.classify([None]).reset_index(drop=True)
         codes, uniq = pd.factorize(values, use_na_sentinel=True)
-        spellings = pd.Index(pd.Series(np.asarray(uniq, dtype=object), dtype="str").to_numpy(dtype=object),
-                             dtype=object)
-        pos = self.frame.index.get_indexer(spellings)
-        if (pos < 0).any():
-            new = self.classify(spellings[pos < 0])
+        spellings = pd.Series(np.asarray(uniq, dtype=object), dtype="str").to_numpy(dtype=object)
+        get = self._rows.get  # spelling -> row of ``frame``: a dict, cheap to grow and to probe
+        pos = np.fromiter((get(s, -1) for s in spellings), dtype=np.int64, count=len(spellings))
+        unseen = pos < 0
+        if unseen.any():
+            new = self.classify(spellings[unseen].tolist())
+            start = len(self.frame)
+            new.index = pd.RangeIndex(start, start + len(new))
             self.seen.append(new["nip"].dropna().unique())
             self.frame = pd.concat([self.frame, new])
-            pos = self.frame.index.get_indexer(spellings)
+            pos[unseen] = new.index.to_numpy()
+            self._rows.update(zip(spellings[unseen].tolist(), pos[unseen].tolist()))
         col = f"_id:{prefix}:{domain}"
-        if col not in self.frame:
-            self.frame[col] = None
-        todo = self.frame[col].isna() & self.frame["nip"].notna()
-        if todo.any():
-            self.frame.loc[todo, col] = self.pseudo(self.frame.loc[todo, "nip"], prefix, domain)
-        info = self.frame.iloc[np.append(pos, 0)[codes]].rename(columns={col: "_id"})
+        ids = self.frame[col].to_numpy(dtype=object, copy=True) if col in self.frame \
+            else np.full(len(self.frame), None, dtype=object)
+        rows = np.unique(np.append(pos, 0))  # only the rows this call needs are hashed
+        todo = rows[pd.isna(ids[rows]) & self.frame["nip"].notna().to_numpy()[rows]]
+        if len(todo):
+            ids[todo] = self.pseudo(self.frame["nip"].iloc[todo], prefix, domain).to_numpy()
+        self.frame[col] = pd.Series(ids, index=self.frame.index, dtype=object)
+        info = self.frame[[*self._columns, col]].iloc[np.append(pos, 0)[codes]].rename(columns={col: "_id"})
         info.index = values.index
         return info
