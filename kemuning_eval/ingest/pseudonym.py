@@ -211,10 +211,10 @@ def pseudonymise(values: Any, key: bytes, *, prefix: str = "P", domain: str = ""
 
     cache = {} if cache is None else cache
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    uniques = np.asarray(uniques, dtype=object).astype(str).tolist()
+    uniques = [u if type(u) is str else str(u) for u in np.asarray(uniques, dtype=object).tolist()]
     known = cache.setdefault("index", {})  # value -> pseudonym: a dict, cheap to grow and to probe
     new = list(dict.fromkeys(u for u in uniques if u not in known))
     if new:
-        known.update(zip(new, hmac_many(new, key, prefix=prefix, domain=domain)))
-    mapped = np.array([known[u] for u in uniques] + [None], dtype=object)
+        known.update(zip(new, hmac_many(new, key, prefix=prefix, domain=domain), strict=True))
+    mapped = np.array([*map(known.__getitem__, uniques), None], dtype=object)
     return pd.Series(mapped[codes], index=values.index, dtype=object)

@@ -121,6 +121,8 @@ class NipCache:
         >>> info.index.tolist(), info["_id"].notna().tolist()
         ([7, 9], [True, False])
         """
+        from itertools import repeat
+
         import numpy as np
         import pandas as pd
 
@@ -129,7 +131,7 @@ class NipCache:
         codes, uniq = pd.factorize(values, use_na_sentinel=True)
         spellings = pd.Series(np.asarray(uniq, dtype=object), dtype="str").to_numpy(dtype=object)
         get = self._rows.get  # spelling -> row of ``frame``: a dict, cheap to grow and to probe
-        pos = np.fromiter((get(s, -1) for s in spellings), dtype=np.int64, count=len(spellings))
+        pos = np.fromiter(map(get, spellings, repeat(-1)), dtype=np.int64, count=len(spellings))
         unseen = pos < 0
         if unseen.any():
             new = self.classify(spellings[unseen].tolist())
@@ -138,11 +140,13 @@ class NipCache:
             self.seen.append(new["nip"].dropna().unique())
             self.frame = pd.concat([self.frame, new])
             pos[unseen] = new.index.to_numpy()
-            self._rows.update(zip(spellings[unseen].tolist(), pos[unseen].tolist()))
+            self._rows.update(zip(spellings[unseen].tolist(), pos[unseen].tolist(), strict=True))
         col = f"_id:{prefix}:{domain}"
         ids = self.frame[col].to_numpy(dtype=object, copy=True) if col in self.frame \
             else np.full(len(self.frame), None, dtype=object)
-        rows = np.unique(np.append(pos, 0))  # only the rows this call needs are hashed
+        needed = np.zeros(len(self.frame), dtype=bool)
+        needed[pos] = needed[0] = True
+        rows = np.flatnonzero(needed)  # only the rows this call needs are hashed
         todo = rows[pd.isna(ids[rows]) & self.frame["nip"].notna().to_numpy()[rows]]
         if len(todo):
             ids[todo] = self.pseudo(self.frame["nip"].iloc[todo], prefix, domain).to_numpy()
