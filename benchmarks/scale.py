@@ -82,8 +82,12 @@ def environment(root: Path) -> dict[str, str]:
     return env
 
 
-def measured(cmd: list[str], root: Path) -> tuple[float, float]:
-    """Run ``cmd`` in a fresh process; return (wall seconds, peak resident MB).
+def measured(cmd: list[str], root: Path) -> tuple[float, float, float]:
+    """Run ``cmd`` in a fresh process; return (wall seconds, peak resident MB, CPU seconds).
+
+    The CPU seconds (user + system of the child and the processes it waited
+    for) say how much work a stage did even when other jobs share the cores
+    and stretch its wall time; the load average at the start is printed too.
 
     The peak is ``ru_maxrss`` from ``os.wait4`` for that one child: on Linux it
     is the larger of the child's own peak and the peaks of the processes it
@@ -99,7 +103,7 @@ def measured(cmd: list[str], root: Path) -> tuple[float, float]:
         if proc.returncode != 0:
             log.seek(0)
             raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{log.read()[-4000:]}")
-    return seconds, usage.ru_maxrss / 1024.0  # KiB on Linux
+    return seconds, usage.ru_maxrss / 1024.0, usage.ru_utime + usage.ru_stime  # ru_maxrss: KiB on Linux
 
 
 def generate(root: Path, size: int, seed: int) -> float:
@@ -112,7 +116,7 @@ def generate(root: Path, size: int, seed: int) -> float:
     (root / "data" / "processed").mkdir(parents=True, exist_ok=True)
     (root / "reports").mkdir(exist_ok=True)
     shutil.copytree(ROOT / "notebooks", root / "notebooks")
-    seconds, _ = measured([sys.executable, "-c", GENERATE_CODE, str(root / "data" / "raw" / str(YEAR)),
+    seconds, _, _ = measured([sys.executable, "-c", GENERATE_CODE, str(root / "data" / "raw" / str(YEAR)),
                            str(YEAR), str(size), str(seed)], root)
     return seconds
 
@@ -131,9 +135,11 @@ def run_size(size: int, seed: int, keep: bool) -> dict:
             "report": [kem, "--quiet", "report", "--year", str(YEAR), "--force"],
         }
         for stage, cmd in stages.items():
-            seconds, peak = measured(cmd, root)
-            record[stage] = {"seconds": seconds, "peak_mb": peak}
-            print(f"  {size:>9,d}  {stage:8s} {seconds:8.1f} s  {peak:9.0f} MB", flush=True)
+            load = os.getloadavg()[0]
+            seconds, peak, cpu = measured(cmd, root)
+            record[stage] = {"seconds": seconds, "peak_mb": peak, "cpu_seconds": cpu, "load_before": load}
+            print(f"  {size:>9,d}  {stage:8s} {seconds:8.1f} s  {peak:9.0f} MB  cpu {cpu:7.1f} s  "
+                  f"(load {load:.1f})", flush=True)
         if keep:
             record["root"] = str(root)
         return record
@@ -193,10 +199,11 @@ def main(argv: list[str] | None = None) -> int:
     records = [run_size(size, args.seed, args.keep) for size in sizes]
     result = {"year": YEAR, "seed": args.seed, "sizes": records, **summary(records),
               "parent_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0}
-    print(f"\n{'size':>10} {'stage':12} {'seconds':>9} {'peak MB':>9}")
+    print(f"\n{'size':>10} {'stage':12} {'seconds':>9} {'peak MB':>9} {'cpu s':>9} {'load':>5}")
     for r in records:
         for stage in ("clean", "stats", "report"):
-            print(f"{r['size']:>10,d} {stage:12} {r[stage]['seconds']:9.1f} {r[stage]['peak_mb']:9.0f}")
+            print(f"{r['size']:>10,d} {stage:12} {r[stage]['seconds']:9.1f} {r[stage]['peak_mb']:9.0f} "
+                  f"{r[stage]['cpu_seconds']:9.1f} {r[stage]['load_before']:5.1f}")
         print(f"{r['size']:>10,d} {'clean+stats':12} {r['clean_stats_seconds']:9.1f}")
         print(f"{r['size']:>10,d} {'end to end':12} {r['end_to_end_seconds']:9.1f} {r['end_to_end_peak_mb']:9.0f}")
     if "ratio_1m_100k" in result:
