@@ -88,7 +88,7 @@ class NipCache:
         self.pseudo = pseudo
         self.seen = seen
         self.frame: Any = None
-        self._rows: dict[str, int] = {}
+        self._keys: Any = None  # the spellings of frame's rows 1, 2, ... (a pyarrow ChunkedArray)
         self._columns = ["nip", "kind", "reason", "birth_date", "gender"]
 
     def classify(self, spellings: Any) -> Any:
@@ -121,26 +121,34 @@ class NipCache:
         >>> info.index.tolist(), info["_id"].notna().tolist()
         ([7, 9], [True, False])
         """
-        from itertools import repeat
-
         import numpy as np
         import pandas as pd
+        import pyarrow as pa
+        import pyarrow.compute as pc
 
         if self.frame is None:  # row 0: what a missing NIP gives
             self.frame = self.classify([None]).reset_index(drop=True)
+            self._keys = pa.chunked_array([], type=pa.large_string())
         codes, uniq = pd.factorize(values, use_na_sentinel=True)
-        spellings = pd.Series(np.asarray(uniq, dtype=object), dtype="str").to_numpy(dtype=object)
-        get = self._rows.get  # spelling -> row of ``frame``: a dict, cheap to grow and to probe
-        pos = np.fromiter(map(get, spellings, repeat(-1)), dtype=np.int64, count=len(spellings))
+        spelled = pd.Series(uniq if isinstance(uniq, pd.api.extensions.ExtensionArray)
+                            else np.asarray(uniq, dtype=object), dtype="str")
+        arrow = getattr(spelled.array, "__arrow_array__", None)  # Arrow-backed text: no copy
+        text = pc.cast(arrow() if arrow else pa.array(spelled.to_numpy(dtype=object), from_pandas=True),
+                       pa.large_string())
+        # spelling -> row of ``frame`` (key i is row i + 1), hashed by Arrow: no Python strings
+        pos = pc.fill_null(pc.index_in(text, value_set=self._keys), -2).to_numpy(zero_copy_only=False)
+        pos = pos.astype(np.int64) + 1
         unseen = pos < 0
         if unseen.any():
-            new = self.classify(spellings[unseen].tolist())
+            new = self.classify(spelled[unseen].tolist())
             start = len(self.frame)
             new.index = pd.RangeIndex(start, start + len(new))
             self.seen.append(new["nip"].dropna().unique())
             self.frame = pd.concat([self.frame, new])
             pos[unseen] = new.index.to_numpy()
-            self._rows.update(zip(spellings[unseen].tolist(), pos[unseen].tolist(), strict=True))
+            added = pc.filter(pa.chunked_array([text]) if isinstance(text, pa.Array) else text,
+                              pa.array(unseen))
+            self._keys = pa.chunked_array(self._keys.chunks + added.chunks, type=pa.large_string())
         col = f"_id:{prefix}:{domain}"
         ids = self.frame[col].to_numpy(dtype=object, copy=True) if col in self.frame \
             else np.full(len(self.frame), None, dtype=object)
