@@ -306,7 +306,8 @@ def nip_as_number(raw: Any, columns: list[str]) -> list[Problem]:
         if col not in raw.frame:
             continue
         text = raw.frame[col].dropna().astype(str)
-        maybe = text.str.contains(r"[eE.,]|000\s*$", regex=True)  # cheap filter: most NIPs pass untouched
+        # cheap filter: most NIPs pass untouched (two simple patterns: far faster than one alternation)
+        maybe = text.str.contains(r"[eE.,]", regex=True) | text.str.contains(r"000\s*$", regex=True)
         bad = maybe & False
         bad[maybe] = text[maybe].str.match(_NIP_AS_NUMBER) | _rounded_by_excel(text[maybe], len(text))
         if bad.any():

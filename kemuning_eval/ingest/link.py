@@ -42,11 +42,24 @@ def match_roster(participant_ids: Any, roster_ids: Any) -> tuple[Any, int]:
     ({10: True, 11: False, 12: True}, 1)
     """
     import numpy as np
-    import pandas as pd
 
-    ids = pd.Index(np.asarray(list(roster_ids) if isinstance(roster_ids, set) else roster_ids, dtype=object))
-    ok = participant_ids.astype(object).isin(ids) & participant_ids.notna()
+    ids = np.asarray(list(roster_ids) if isinstance(roster_ids, set) else roster_ids, dtype=object)
+    ok = _is_in(participant_ids, ids) & participant_ids.notna()
     return ok, int((~ok).sum())
+
+
+def _is_in(values: Any, ids: Any) -> Any:
+    """``values.isin(ids)`` for text ids, hashed by Arrow (pandas' object hash tables are slow at 1M)."""
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    try:
+        found = pc.is_in(pa.array(values.astype(object).to_numpy(), type=pa.string(), from_pandas=True),
+                         value_set=pa.array(ids, type=pa.string()))
+    except (pa.ArrowInvalid, pa.ArrowTypeError):  # not all text: pandas compares any objects
+        return values.astype(object).isin(pd.Index(ids, dtype=object))
+    return pd.Series(found.to_numpy(zero_copy_only=False), index=values.index, dtype=bool)
 
 
 def program_lookup(codes: list[str], names: dict[str, str] | None = None) -> dict[str, str]:

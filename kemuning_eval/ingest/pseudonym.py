@@ -211,16 +211,10 @@ def pseudonymise(values: Any, key: bytes, *, prefix: str = "P", domain: str = ""
 
     cache = {} if cache is None else cache
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    uniques = pd.Index(np.asarray(uniques, dtype=object).astype(str), dtype=object)
-    known = cache.get("index", pd.Index([], dtype=object))
-    known_ids = cache.get("ids", np.array([], dtype=object))
-    pos = known.get_indexer(uniques) if len(known) else np.full(len(uniques), -1)
-    new = uniques[pos < 0]
-    if len(new):
-        new_ids = np.array(hmac_many(new.tolist(), key, prefix=prefix, domain=domain), dtype=object)
-        known = known.append(new)
-        known_ids = np.concatenate([known_ids, new_ids])
-        cache["index"], cache["ids"] = known, known_ids
-        pos = known.get_indexer(uniques)
-    mapped = np.append(known_ids[pos], np.array([None], dtype=object))
+    uniques = [u if type(u) is str else str(u) for u in np.asarray(uniques, dtype=object).tolist()]
+    known = cache.setdefault("index", {})  # value -> pseudonym: a dict, cheap to grow and to probe
+    new = list(dict.fromkeys(u for u in uniques if u not in known))
+    if new:
+        known.update(zip(new, hmac_many(new, key, prefix=prefix, domain=domain), strict=True))
+    mapped = np.array([*map(known.__getitem__, uniques), None], dtype=object)
     return pd.Series(mapped[codes], index=values.index, dtype=object)

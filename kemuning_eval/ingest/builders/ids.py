@@ -69,7 +69,8 @@ class NipCache:
     ----------
     frame : pandas.DataFrame or None
         One row per spelling (row 0: what a missing NIP gives), one ``_id:``
-        column per pseudonym (prefix, domain) asked for.
+        column per pseudonym (prefix, domain) asked for (filled for the
+        spellings looked up with that prefix and domain).
 
     Examples
     --------
@@ -87,6 +88,8 @@ class NipCache:
         self.pseudo = pseudo
         self.seen = seen
         self.frame: Any = None
+        self._keys: Any = None  # the spellings of frame's rows 1, 2, ... (a pyarrow ChunkedArray)
+        self._columns = ["nip", "kind", "reason", "birth_date", "gender"]
 
     def classify(self, spellings: Any) -> Any:
         """Return :func:`~kemuning_eval.ingest.nip.classify_nip` of spellings, indexed by them.
@@ -120,24 +123,42 @@ class NipCache:
         """
         import numpy as np
         import pandas as pd
+        import pyarrow as pa
+        import pyarrow.compute as pc
 
         if self.frame is None:  # row 0: what a missing NIP gives
-            self.frame = self.classify([None])
+            self.frame = self.classify([None]).reset_index(drop=True)
+            self._keys = pa.chunked_array([], type=pa.large_string())
         codes, uniq = pd.factorize(values, use_na_sentinel=True)
-        spellings = pd.Index(pd.Series(np.asarray(uniq, dtype=object), dtype="str").to_numpy(dtype=object),
-                             dtype=object)
-        pos = self.frame.index.get_indexer(spellings)
-        if (pos < 0).any():
-            new = self.classify(spellings[pos < 0])
+        spelled = pd.Series(uniq if isinstance(uniq, pd.api.extensions.ExtensionArray)
+                            else np.asarray(uniq, dtype=object), dtype="str")
+        arrow = getattr(spelled.array, "__arrow_array__", None)  # Arrow-backed text: no copy
+        text = pc.cast(arrow() if arrow else pa.array(spelled.to_numpy(dtype=object), from_pandas=True),
+                       pa.large_string())
+        # spelling -> row of ``frame`` (key i is row i + 1), hashed by Arrow: no Python strings
+        pos = pc.fill_null(pc.index_in(text, value_set=self._keys), -2).to_numpy(zero_copy_only=False)
+        pos = pos.astype(np.int64) + 1
+        unseen = pos < 0
+        if unseen.any():
+            new = self.classify(spelled[unseen].tolist())
+            start = len(self.frame)
+            new.index = pd.RangeIndex(start, start + len(new))
             self.seen.append(new["nip"].dropna().unique())
             self.frame = pd.concat([self.frame, new])
-            pos = self.frame.index.get_indexer(spellings)
+            pos[unseen] = new.index.to_numpy()
+            added = pc.filter(pa.chunked_array([text]) if isinstance(text, pa.Array) else text,
+                              pa.array(unseen))
+            self._keys = pa.chunked_array(self._keys.chunks + added.chunks, type=pa.large_string())
         col = f"_id:{prefix}:{domain}"
-        if col not in self.frame:
-            self.frame[col] = None
-        todo = self.frame[col].isna() & self.frame["nip"].notna()
-        if todo.any():
-            self.frame.loc[todo, col] = self.pseudo(self.frame.loc[todo, "nip"], prefix, domain)
-        info = self.frame.iloc[np.append(pos, 0)[codes]].rename(columns={col: "_id"})
+        ids = self.frame[col].to_numpy(dtype=object, copy=True) if col in self.frame \
+            else np.full(len(self.frame), None, dtype=object)
+        needed = np.zeros(len(self.frame), dtype=bool)
+        needed[pos] = needed[0] = True
+        rows = np.flatnonzero(needed)  # only the rows this call needs are hashed
+        todo = rows[pd.isna(ids[rows]) & self.frame["nip"].notna().to_numpy()[rows]]
+        if len(todo):
+            ids[todo] = self.pseudo(self.frame["nip"].iloc[todo], prefix, domain).to_numpy()
+        self.frame[col] = pd.Series(ids, index=self.frame.index, dtype=object)
+        info = self.frame[[*self._columns, col]].iloc[np.append(pos, 0)[codes]].rename(columns={col: "_id"})
         info.index = values.index
         return info

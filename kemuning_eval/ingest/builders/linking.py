@@ -18,7 +18,7 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from kemuning_eval.errors import Problem
@@ -54,6 +54,7 @@ class Roster:
     table: Any
     file: str | None
     program: Any
+    _first: tuple[Any, Any] | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def empty(cls) -> Roster:
@@ -98,7 +99,10 @@ class Roster:
         --------
         See the module's example.
         """
-        return participant_ids.map(self.program[~self.program.index.duplicated()])
+        if self._first is None or self._first[0] is not self.program:
+            # one programme per id, kept while ``program`` is the same: its index's hash table is reused
+            self._first = (self.program, self.program[~self.program.index.duplicated()])
+        return participant_ids.map(self._first[1])
 
     def recode(self, codes: Any) -> None:
         """Replace the participants' programme codes (same index as the table), in place.

@@ -158,7 +158,7 @@ def add_input(state: RunState, key: str, raw: Any, cb: Any, data: Any, found: li
     state.inputs[key] = Input(key, raw.file, data, cb)
     for spec_col in cb.columns:
         if spec_col.pii and spec_col.variable in data:
-            vals = data[spec_col.variable].dropna().astype(str).unique()
+            vals = data[spec_col.variable].dropna().drop_duplicates().astype(str).unique()
             state.pii_values.append(vals)
             if spec_col.pii == "name":
                 state.names.extend(vals.tolist())
