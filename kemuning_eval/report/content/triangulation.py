@@ -19,7 +19,7 @@ Examples
 from __future__ import annotations
 
 from kemuning_eval.i18n import t
-from kemuning_eval.report.content.htmlsafe import Html, heading, join, p, tag, ul
+from kemuning_eval.report.content.htmlsafe import Html, join, p, tag, ul
 from kemuning_eval.report.content.labels import label as code_label
 from kemuning_eval.report.content.tables import html_table
 from kemuning_eval.report.content.wording import FORMATS, join_list
@@ -94,7 +94,7 @@ def _topic(x: Triangulated, lang: str, names: dict[str, str]) -> Html:
 
 
 def triangulation_section(model: Metrics, lang: str) -> Html:
-    """The triangulation of the challenges (a sub-heading and one block per topic shown); empty without any.
+    """The triangulation of the challenges (one block per topic shown, under the report's heading); empty without any.
 
     Examples
     --------
@@ -106,7 +106,7 @@ def triangulation_section(model: Metrics, lang: str) -> Html:
     if not topics:
         return Html("")
     names = {r.program_id: r.name or r.program_id for r in (model.program_table.rows if model.program_table else [])}
-    return join([heading(3, t("triangulation.heading", lang), anchor="triangulasi"), p(t("triangulation.intro", lang)),
+    return join([p(t("triangulation.intro", lang)),
                  *(_topic(x, lang, names) for x in topics)])
 
 
@@ -131,7 +131,6 @@ def suggestions_section(model: Metrics, lang: str, number: int) -> Html:
                            t("suggestions.col.interview_share", lang): fmt("pct1", x.interview_share)}
                           for x in s.themes])
     quotes = [t("suggestions.quote", lang, text=q.text, theme=q.theme_label) for q in s.quotes]
-    return join([heading(3, t("suggestions.heading", lang), anchor="saran-peserta"),
-                 p(t("suggestions.intro", lang, n=FORMATS["int"](s.n_suggestions, lang),
+    return join([p(t("suggestions.intro", lang, n=FORMATS["int"](s.n_suggestions, lang),
                      total=FORMATS["int"](s.n_responses, lang))),
-                 html_table(frame, caption=t("suggestions.caption", lang, n=number)), ul(quotes) if quotes else Html("")])
+                 html_table(frame, caption=t("suggestions.caption", lang, n=number), anchor=f"tabel-{number}"), ul(quotes) if quotes else Html("")])
