@@ -151,7 +151,7 @@ def section_title(name: str, lang: str, numbers: Mapping[str, str] | None = None
     >>> section_title("summary", "id", section_numbers()), section_title("intro", "en")
     ('Ringkasan Eksekutif', 'Introduction')
     >>> section_title("followup", "id", section_numbers(), year=2025)
-    '5.2.1 Tindak lanjut rekomendasi tahun 2025'
+    '5.2.1 Tindak Lanjut Rekomendasi Tahun 2025'
     """
     level, key, _anchor = SECTIONS[name]
     title, number = t(key, lang, **params), (numbers or {}).get(name)
