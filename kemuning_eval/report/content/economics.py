@@ -221,6 +221,7 @@ class EconomicsTables:
 
     model: Metrics | None
     lang: str
+    _heading: Any  # the report's numbered heading of a sections.SECTIONS entry
 
     def economics(self) -> Html:
         """The sentences on the pooled BCR and its range, the programmes below cost, and demand."""
@@ -228,7 +229,7 @@ class EconomicsTables:
             return Html("")
         texts = [*_pooled_text(self.model, self.lang), *_programme_text(self.model, self.lang),
                  *demand_text(self.model, self.lang)]
-        return join(p(x) for x in texts)
+        return join([self._heading("economics"), *(p(x) for x in texts)])
 
     def roi_table(self) -> Html:
         """Benefits, costs, BCR, ROI, sensitivity range, break-even reading and payback per programme and pooled."""

@@ -148,4 +148,4 @@ class ResearcherCells:
         self._table_no += 1
         frame = pd.DataFrame(out, columns=[header for _, header, _ in columns])
         return html_table(frame, caption=t("install.researcher.caption", self.lang, n=self._table_no,
-                                           caption=caption))
+                                           caption=caption), anchor=f"tabel-{self._table_no}")

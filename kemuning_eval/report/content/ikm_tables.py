@@ -158,6 +158,7 @@ class ServiceTables:
     m: dict
     lang: str
     _table_no: int
+    _heading: Any  # the report's numbered heading of a sections.SECTIONS entry
 
     def _reaction_part(self, name: str) -> Any:
         reaction = getattr(self.model, "reaction", None) if self.model is not None else None
@@ -175,7 +176,7 @@ class ServiceTables:
         cols = [("label", "element", None), ("n", "n", "int"), ("nrr", "nrr", "num2"),
                 ("nrr_weighted", "nrr_weighted", "num3"), ("converted", "converted", "num2"),
                 ("grade", "grade", None), ("quality", "quality", None)]
-        parts = [p(t("report.service.ikm_intro", lang, k=len(report.elements))),
+        parts = [self._heading("ikm"), p(t("report.service.ikm_intro", lang, k=len(report.elements))),
                  self._table(element_rows(report, lang), cols, "report.service.ikm_caption")]
         below = [label("ikm_element", code, lang) for code in report.below_b]
         parts.append(p(t("report.service.below_b", lang, elements="; ".join(below)) if below
@@ -222,9 +223,9 @@ class ServiceTables:
         if report is None or not report.rows:
             return Html("")
         min_n = min_group_size(self.m)
-        parts = [p(t("report.service.facilitator_intro", lang)),
-                 html_table(facilitator_frame(report, lang, min_n), caption=self._caption(
-                     "report.service.facilitator_caption"))]
+        caption = self._caption("report.service.facilitator_caption")  # numbered and anchored for the daftar tabel
+        parts = [self._heading("facilitators"), p(t("report.service.facilitator_intro", lang)),
+                 html_table(facilitator_frame(report, lang, min_n), caption=caption, anchor=f"tabel-{self._table_no}")]
         if any(row.suppressed for row in report.rows):
             parts.append(p(t("report.suppressed_note", lang, min_n=min_n)))
         return join(parts)

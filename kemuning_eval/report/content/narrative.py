@@ -377,7 +377,8 @@ def method(m: Metrics, lang: str) -> dict[str, Any]:
     Returns
     -------
     dict
-        ``paragraphs``, ``rates_intro``, ``rates`` (one line per instrument),
+        ``paragraphs`` (``model``: the evaluation model and instruments, then
+        ``sample``: the sample size, if known), ``rates_intro``, ``rates`` (one line per instrument),
         ``stats_intro``, ``definitions`` (the named estimators) and ``after``
         (privacy and data quality).
 
@@ -388,7 +389,7 @@ def method(m: Metrics, lang: str) -> dict[str, Any]:
     ...                                   "adequate": True}}})
     >>> out = method(m, "en")
     >>> sorted(out)
-    ['after', 'definitions', 'paragraphs', 'rates', 'rates_intro', 'stats_intro']
+    ['after', 'definitions', 'model', 'paragraphs', 'rates', 'rates_intro', 'sample', 'stats_intro']
     >>> "the minimum sample is 36 respondents; 38 responded" in out["paragraphs"][1]
     True
     """
@@ -410,7 +411,9 @@ def method(m: Metrics, lang: str) -> dict[str, Any]:
     q = s.data_quality
     if q is not None and q.n_checks is not None:  # counted from the rows Appendix B lists, so the two agree
         after.append(quality_sentence(q, lang))
-    return {"paragraphs": paragraphs, "rates_intro": t("report.method.response_rates", lang), "rates": rates,
+    n_model = len(paragraphs) - 1 if sample is not None and sample.required is not None else len(paragraphs)
+    return {"paragraphs": paragraphs, "model": paragraphs[:n_model], "sample": paragraphs[n_model:],
+            "rates_intro": t("report.method.response_rates", lang), "rates": rates,
             "stats_intro": t("report.method.stats", lang), "definitions": _definitions(m, lang), "after": after}
 
 

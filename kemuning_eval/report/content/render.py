@@ -48,7 +48,7 @@ from kemuning_eval.report.content.ikm_tables import ServiceTables
 from kemuning_eval.report.content.labels import label
 from kemuning_eval.report.content.quality_rows import check_label, check_text
 from kemuning_eval.report.content.reading import available, min_group_size
-from kemuning_eval.report.content.sections import SECTIONS, section_numbers, section_title
+from kemuning_eval.report.content.sections import CELLS, SECTIONS, section_numbers, section_title
 from kemuning_eval.report.content.source_lines import (
     FIGURE_KINDS,
     METHOD_KINDS,
@@ -59,7 +59,7 @@ from kemuning_eval.report.content.source_lines import (
 from kemuning_eval.report.content.tables import cell_value, formatted, html_table
 from kemuning_eval.report.results.model import Metrics
 
-__all__ = ["SECTIONS", "Report", "check_label"]
+__all__ = ["CELLS", "SECTIONS", "Report", "check_label"]
 
 
 
@@ -108,7 +108,7 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
         self._figure_no = 0
         self.sources = Sources()  # which numbered table or figure shows which metric list ("Sumber: Tabel 6")
         # BAB I-V and their subsections numbered for the whole study (a programme's report shows fewer sections)
-        self.numbers = {} if self.model.study.program_id else section_numbers()
+        self.numbers = {} if self.model.study.program_id else section_numbers(self._shown())
 
     @property
     def m(self) -> Metrics:
@@ -150,9 +150,28 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
             return [p(t("report.suppressed_note", self.lang, min_n=min_group_size(self.model)))]
         return []
 
-    def _heading(self, name: str) -> Html:
+    def _shown(self) -> tuple[str, ...]:
+        """The sections of :data:`SECTIONS` this report shows: an optional part without content takes no number."""
+        m, s = self.model, self.model.study
+        reaction = m.reaction if m.reaction.available else None
+        present = {
+            "sample": (s.sample is not None and s.sample.required is not None)
+            or any(r.rate is not None for r in s.response_rates),
+            "quality": s.data_quality is not None and s.data_quality.n_checks is not None,
+            "programs": m.program_table is not None and bool(m.program_table.rows),
+            "ikm": reaction is not None and reaction.ikm_report is not None,
+            "facilitators": reaction is not None and reaction.facilitator_report is not None
+            and bool(reaction.facilitator_report.rows),
+            "economics": m.cost.available,
+            "suggestions": m.suggestions is not None and bool(m.suggestions.themes),
+            "triangulation": bool(triangulated.shown_topics(m)),
+            "followup": m.findings.followup is not None,
+        }
+        return tuple(name for name in SECTIONS if present.get(name, True))
+
+    def _heading(self, name: str, **params: object) -> Html:
         level, _key, anchor = SECTIONS[name]  # "BAB IV Hasil dan Pembahasan", "4.2 Level 2 — Pembelajaran"
-        return heading(level, section_title(name, self.lang, self.numbers), anchor=anchor)
+        return heading(level, section_title(name, self.lang, self.numbers, **params), anchor=anchor)
 
     # -- front matter (content/front.py) -------------------------------------
     def cover(self) -> Html:
@@ -188,7 +207,7 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
 
     # -- sections ----------------------------------------------------------
     def section(self, name: str) -> Html:
-        """Heading plus the section's text (and its tables) for ``name`` in :data:`SECTIONS`."""
+        """Heading plus the section's text (and its tables) for ``name`` in :data:`CELLS`."""
         body = getattr(self, f"_s_{name}")()
         return join([self._heading(name), italicize(body, self.lang)])  # foreign terms slanted (EYD V)
 
@@ -202,8 +221,10 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
 
     def _s_intro(self) -> Html:
         intro = nar.introduction(self.model, self.lang)
-        return join([_paras(intro["paragraphs"][:2]), p(intro["legal_intro"]), ul(intro["legal"]),
-                     p(intro["paragraphs"][2])])
+        background, purpose, scope = intro["paragraphs"]
+        return join([self._heading("background"), p(background), self._heading("purpose"), p(purpose),
+                     self._heading("legal"), p(intro["legal_intro"]), ul(intro["legal"]),
+                     self._heading("scope"), p(scope)])
 
     def _s_overview(self) -> Html:
         rows = self.model.study.programs or []
@@ -215,10 +236,16 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
 
     def _s_method(self) -> Html:
         me = nar.method(self.model, self.lang)
-        parts = [_paras(me["paragraphs"])]
+        parts = [self._heading("model"), _paras(me["model"])]
+        if me["sample"] or me["rates"]:
+            parts += [self._heading("sample"), _paras(me["sample"])]
         if me["rates"]:
             parts += [p(me["rates_intro"]), ul(me["rates"])]
-        parts += [p(me["stats_intro"]), ul(me["definitions"]), _paras(me["after"])]
+        privacy, *quality = me["after"]
+        parts += [self._heading("statistics"), p(me["stats_intro"]), ul(me["definitions"]),
+                  self._heading("privacy"), p(privacy)]
+        if quality:
+            parts += [self._heading("quality"), _paras(quality)]
         return join(parts)
 
     def _s_findings(self) -> Html:
@@ -322,13 +349,14 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
             return Html("")
         self._table_no += 1
         self.sources.add("table", "program_table", self._table_no)
-        return self._sourced(join([heading(3, t("programs.heading", self.lang), anchor="keputusan-program"),
+        return self._sourced(join([self._heading("programs"),
                                    programs.decision_table(self.model, self.lang, self._table_no)]),
                              METHOD_KINDS["program_table"])
 
     def triangulation(self) -> Html:
         """The sources, agreement and contradictions of each challenge's topic (empty without any)."""
-        return self._sourced(italicize(triangulated.triangulation_section(self.model, self.lang), self.lang),
+        body = italicize(triangulated.triangulation_section(self.model, self.lang), self.lang)
+        return self._sourced(join([self._heading("triangulation"), body]) if body else body,
                              METHOD_KINDS["triangulation"])
 
     def suggestions(self) -> Html:
@@ -336,8 +364,8 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
         if self.model.suggestions is None or not self.model.suggestions.themes:
             return Html("")
         self._table_no += 1
-        section = triangulated.suggestions_section(self.model, self.lang, self._table_no)
-        return self._sourced(italicize(section, self.lang), METHOD_KINDS["suggestions"])
+        section = italicize(triangulated.suggestions_section(self.model, self.lang, self._table_no), self.lang)
+        return self._sourced(join([self._heading("suggestions"), section]), METHOD_KINDS["suggestions"])
 
     def _s_recommendations(self) -> Html:
         items = self.model.findings.recommendations
@@ -355,14 +383,15 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
         year = self.model.findings.followup_year
         rows = recs.followup_rows(self.model, self.lang)
         table = self._table(rows, [(k, c, None) for k, c in recs.FOLLOWUP_COLUMNS], "recs.followup.caption")
-        return join([heading(4, t("recs.followup.heading", self.lang, year=year), anchor="tindak-lanjut"),
+        return join([self._heading("followup", year=year),
                      p(recs.followup_intro(self.model, self.lang)), table])
 
     def _s_limitations(self) -> Html:
         items = limits.limitation_items(self.model, self.lang)
         if not items:
             return p(t("lim.none", self.lang))
-        return join([p(t("lim.intro", self.lang)), ul(items)])
+        # one block in print: the list's tail never stands alone on the page before BAB IV
+        return tag("div", join([p(t("lim.intro", self.lang)), ul(items)]), class_="report-limitations")
 
     def _basis(self, item: Any, basis: str | None = None) -> Html:
         """The evidence in words and, linked, the tables and figures showing it (``Sumber: Tabel 6``)."""

@@ -24,7 +24,6 @@ from kemuning_eval.report.content.htmlsafe import (
     Html,
     esc,
     fill_quoted,
-    heading,
     join,
     p,
     quoted,
@@ -120,7 +119,7 @@ def _topic(x: Triangulated, lang: str, names: dict[str, str]) -> Html:
 
 
 def triangulation_section(model: Metrics, lang: str) -> Html:
-    """The triangulation of the challenges (a sub-heading and one block per topic shown); empty without any.
+    """The triangulation of the challenges (one block per topic shown, under the report's heading); empty without any.
 
     Examples
     --------
@@ -132,7 +131,7 @@ def triangulation_section(model: Metrics, lang: str) -> Html:
     if not topics:
         return Html("")
     names = {r.program_id: r.name or r.program_id for r in (model.program_table.rows if model.program_table else [])}
-    return join([heading(3, t("triangulation.heading", lang), anchor="triangulasi"), p(t("triangulation.intro", lang)),
+    return join([p(t("triangulation.intro", lang)),
                  *(_topic(x, lang, names) for x in topics)])
 
 
@@ -158,7 +157,7 @@ def suggestions_section(model: Metrics, lang: str, number: int) -> Html:
                           for x in s.themes])
     quotes = [fill_quoted(lambda **d: t("suggestions.quote", lang, **d), text=q.text, theme=_html(q.theme_label))
               for q in s.quotes]
-    return join([heading(3, t("suggestions.heading", lang), anchor="saran-peserta"),
-                 p(t("suggestions.intro", lang, n=fmt_count(s.n_suggestions, lang),
+    return join([p(t("suggestions.intro", lang, n=fmt_count(s.n_suggestions, lang),
                      total=fmt_count(s.n_responses, lang))),
-                 html_table(frame, caption=t("suggestions.caption", lang, n=number)), ul(quotes) if quotes else Html("")])
+                 html_table(frame, caption=t("suggestions.caption", lang, n=number), anchor=f"tabel-{number}"),
+                 ul(quotes) if quotes else Html("")])

@@ -189,7 +189,7 @@ def export_html(nb: Any, *, lang: str = "id", source_dir: str | Path | None = No
     page = make_offline(strip_png_data_uris(body))
     page = normalise_styler_ids(page)
     # the lists of tables, figures and abbreviations, then the contents list before them, in the front matter
-    page = move_toc(add_toc(add_lists(page, lang), title=t("engine.toc.title", lang)))
+    page = move_toc(add_toc(add_lists(page, lang), title=t("engine.toc.title", lang), levels=(2, 3, 4)))
     title = first_heading(page) or t("engine.toc.title", lang)
     import html as _html
 

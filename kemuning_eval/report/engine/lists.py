@@ -46,6 +46,9 @@ _SKIP = re.compile(r"<(style|script)\b.*?</\1>|<img\b[^>]*>", re.DOTALL | re.IGN
 _PROSE = re.compile(r"(<(p|li)\b[^>]*>)(.*?)(</\2>)", re.DOTALL)
 _ANCHOR_OR_TAG = re.compile(r"(<a\b.*?</a>|<[^>]*>)", re.DOTALL)
 _REFERENCE = re.compile(r"\b(Tabel|Table|Gambar|Figure|Lampiran|Appendix) (\d+|[A-C]\b)")
+_SECTION_REF = re.compile(r"\b(bagian|section|Bagian|Section) (\d+(?:\.\d+)+)\b")
+#: a numbered heading of the page: its anchor and number ("4.2", "4.2.1")
+_NUMBERED_HEADING = re.compile(r'<h[2-4][^>]*\sid="([^"]+)"[^>]*>\s*(\d+(?:\.\d+)+)\s')
 #: appendix letter -> its anchor (render.Report._s_appendix)
 APPENDIX_ANCHORS = {"A": "lampiran-butir", "B": "lampiran-kualitas", "C": "lampiran-asal"}
 _PREFIX = {"Tabel": "tabel", "Table": "tabel", "Gambar": "gambar", "Figure": "gambar"}
@@ -110,17 +113,20 @@ def move_toc(page: str) -> str:
 
 
 def link_references(page: str) -> str:
-    """Return ``page`` with "Tabel n", "Gambar n", "Lampiran B" in paragraphs and list items linked.
+    """Return ``page`` with "Tabel n", "Gambar n", "Lampiran B", "bagian 4.2" in paragraphs and list items linked.
 
-    Only references to an ``id`` the page has are linked; text already
-    inside a link is left as it is.
+    Only references to an ``id`` the page has are linked (a section by the
+    number of its heading); text already inside a link is left as it is.
 
     Examples
     --------
     >>> link_references('<p>Tabel 2, <a href="#x">Tabel 1</a></p><table id="tabel-1"></table>')
     '<p>Tabel 2, <a href="#x">Tabel 1</a></p><table id="tabel-1"></table>'
+    >>> link_references('<h3 id="reaksi">4.2 Level 1</h3><p>Lihat bagian 4.2 dan bagian 4.9.</p>')
+    '<h3 id="reaksi">4.2 Level 1</h3><p>Lihat <a href="#reaksi">bagian 4.2</a> dan bagian 4.9.</p>'
     """
     ids = set(re.findall(r'\sid="([^"]+)"', page))
+    sections = {number: ident for ident, number in _NUMBERED_HEADING.findall(page)}
 
     def target(word: str, ref: str) -> str | None:
         anchor = APPENDIX_ANCHORS.get(ref) if word in ("Lampiran", "Appendix") else f"{_PREFIX[word]}-{ref}"
@@ -131,9 +137,16 @@ def link_references(page: str) -> str:
             match.group(1) in _PREFIX) else None
         return f'<a href="#{anchor}">{match.group(0)}</a>' if anchor else match.group(0)
 
+    def section(match: re.Match) -> str:
+        anchor = sections.get(match.group(2))
+        return f'<a href="#{anchor}">{match.group(0)}</a>' if anchor else match.group(0)
+
+    def plain(text: str) -> str:  # the references of a piece of text outside any tag or link
+        return _SECTION_REF.sub(section, _REFERENCE.sub(link, text))
+
     def prose(match: re.Match) -> str:
         parts = _ANCHOR_OR_TAG.split(match.group(3))
-        inner = "".join(part if part.startswith("<") else _REFERENCE.sub(link, part) for part in parts)
+        inner = "".join(part if part.startswith("<") else plain(part) for part in parts)
         return match.group(1) + inner + match.group(4)
 
     return _PROSE.sub(prose, page)

@@ -90,7 +90,7 @@ def _visible_text(page: str) -> str:
 
 def _rendered(m: Metrics, lang: str) -> str:
     rep = render.Report(m, lang)
-    parts = [rep.title(), rep.banner()] + [rep.section(name) for name in render.SECTIONS]
+    parts = [rep.title(), rep.banner()] + [rep.section(name) for name in render.CELLS]
     parts += [rep.figure(name) for name in ("likert", "forest", "applying", "did", "themes")]
     return "\n".join(parts)
 

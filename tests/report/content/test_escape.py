@@ -38,7 +38,7 @@ def _metrics() -> Metrics:
 
 def test_text_from_the_data_is_escaped_everywhere_in_the_html():
     rep = render.Report(_metrics(), "id")
-    page = "\n".join([rep.title()] + [rep.section(s) for s in render.SECTIONS] + [rep.figure("themes")])
+    page = "\n".join([rep.title()] + [rep.section(s) for s in render.CELLS] + [rep.figure("themes")])
     assert "<script>" not in page and "<b>Kemuning" not in page and "<i>tema" not in page
     assert "&amp;lt;" not in page and "&amp;#x27;" not in page and "&amp;quot;" not in page  # escaped once
     challenges = rep.section("challenges") + rep.section("recommendations")

@@ -102,14 +102,59 @@ def test_chapters_are_numbered_from_the_sections_table():
     numbers = section_numbers()
     chapters = [numbers[n] for n, (level, _, _) in SECTIONS.items() if level == 2 and n not in UNNUMBERED]
     assert chapters == ["I", "II", "III", "IV", "V"]
-    assert numbers["limitations"] == "3.1" and numbers["challenges"].startswith("4.")
+    assert numbers["limitations"] == "3.6" and numbers["challenges"].startswith("4.")
     assert (numbers["conclusion"], numbers["recommendations"]) == ("5.1", "5.2")
     for lang, word in (("id", "BAB"), ("en", "Chapter")):
         rep = render.Report(empty_metrics(2026), lang)
+        # no programme table in empty results: Level 2 moves up to 4.2 (4.3 beneath the table of the full study)
         assert f">{word} IV " in rep.section("findings") and '">4.2 ' in rep.section("learning")
         assert ">5.1 " in rep.section("conclusion") and "BAB" not in rep.section("summary")
     program = render.Report(empty_metrics(2026, program_id="PKA-01"), "id")
     assert "BAB" not in program.section("intro")  # a programme's report shows fewer sections: no numbers
+
+
+def test_sub_sections_are_numbered_from_the_sections_table():
+    numbers = section_numbers()
+    assert [numbers[n] for n in ("background", "purpose", "legal", "scope")] == ["1.1", "1.2", "1.3", "1.4"]
+    assert [numbers[n] for n in ("model", "sample", "statistics", "privacy", "quality", "limitations")] == [
+        "3.1", "3.2", "3.3", "3.4", "3.5", "3.6"]
+    assert (numbers["programs"], numbers["reaction"], numbers["ikm"], numbers["facilitators"]) == (
+        "4.1", "4.2", "4.2.1", "4.2.2")
+    assert numbers["followup"] == numbers["recommendations"] + ".1"
+    assert numbers["triangulation"] == numbers["challenges"] + ".1"
+    # a part without content takes no number, and the next part closes the gap
+    shown = tuple(n for n in SECTIONS if n not in ("programs", "sample"))
+    fewer = section_numbers(shown)
+    assert "programs" not in fewer and (fewer["reaction"], fewer["statistics"]) == ("4.1", "3.2")
+    expected = {"id": ["1.1 Latar Belakang", "1.2 Tujuan", "1.3 Dasar Hukum", "1.4 Ruang Lingkup"],
+                "en": ["1.1 Background", "1.2 Purpose", "1.3 Legal Basis", "1.4 Scope"]}
+    for lang, titles in expected.items():
+        intro = render.Report(empty_metrics(2026), lang).section("intro")
+        assert [re.sub(r"<[^>]+>", "", h) for h in re.findall(r"<h3[^>]*>.*?</h3>", intro)] == titles
+        method = render.Report(empty_metrics(2026), lang).section("method")
+        assert re.findall(r'<h3 id="([^"]+)">3\.\d ', method)[:1] == ["model-instrumen"]
+    # the sentences stay as they were: the subsection headings only come between them
+    m = empty_metrics(2026)
+    words = render.nar.introduction(Metrics.model_validate(m), "id")
+    intro = render.Report(m, "id").section("intro")
+    assert all(html_escape(x) in intro for x in words["paragraphs"])
+
+
+def html_escape(text: str) -> str:
+    import html
+
+    return html.escape(text, quote=False)
+
+
+def test_section_references_in_prose_link_to_the_numbered_heading():
+    from kemuning_eval.report.engine.lists import link_references
+
+    page = ('<h3 id="reaksi">4.2 Level 1</h3><h4 id="ikm">4.2.1 IKM</h4>'
+            '<p>Lihat bagian 4.2, bagian 4.2.1 dan bagian 4.12; Tabel 3.</p><h3>bagian 4.2</h3>')
+    out = link_references(page)
+    assert '<a href="#reaksi">bagian 4.2</a>,' in out and '<a href="#ikm">bagian 4.2.1</a>' in out
+    assert "dan bagian 4.12;" in out and "Tabel 3." in out  # no such heading or table: left as text
+    assert out.endswith("<h3>bagian 4.2</h3>")  # headings are not prose
 
 
 def test_lists_of_tables_figures_and_abbreviations():

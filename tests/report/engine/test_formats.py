@@ -84,7 +84,7 @@ def test_pdf_is_a4_with_text_chapters_page_numbers_and_notice_on_every_page(pdf_
         assert notice in text, f"page {number} lacks the synthetic notice"
         assert t("formats.pdf.page", "id", page=number, pages=len(texts)) in text
     for title in ("BAB I Pendahuluan", "BAB II Gambaran Pelatihan", "BAB III Metode Evaluasi",
-                  "BAB IV Hasil dan Pembahasan", "BAB V Penutup", "3.1 Keterbatasan", "4.2 Level 2", "4.8 Tantangan",
+                  "BAB IV Hasil dan Pembahasan", "BAB V Penutup", "3.6 Keterbatasan", "4.3 Level 2", "Tantangan",
                   "5.1 Kesimpulan", "5.2 Rekomendasi", "Lembar Pengesahan", "Kata Pengantar", "Tim Penyusun",
                   "Daftar Isi", "Daftar Tabel", "Daftar Gambar", "Daftar Singkatan"):
         assert title in whole, title
@@ -183,6 +183,13 @@ def test_front_lists_cover_every_table_and_figure_once_and_links_resolve(page):
         listed = re.search(rf'<section class="report-list {anchor}">(.*?)</section>', page, re.DOTALL).group(1)
         entries = re.findall(r'<a href="#([^"]+)">(.*?)</a>', listed)
         assert [(a, _text(c)) for a, c in entries] == kind  # each caption once, in order
+    # every caption of the page, whatever its markup, is in the lists (not only those the list builder found)
+    for tag, anchor in (("caption", "daftar-tabel"), ("figcaption", "daftar-gambar")):
+        listed = re.search(rf'<section class="report-list {anchor}">(.*?)</section>', page, re.DOTALL).group(1)
+        every = [_text(c) for c in re.findall(rf"<{tag}\b[^>]*>(.*?)</{tag}>", page, re.DOTALL)]
+        assert len(every) > 3 and [_text(c) for c in re.findall(r"<a [^>]*>(.*?)</a>", listed, re.DOTALL)] == every
+    assert any(c.startswith("Tabel") and "fasilitator" in c for _, c in tables)
+    assert any(c.startswith("Tabel") and "saran tertulis" in c for _, c in tables)
     ids = set(re.findall(r'\sid="([^"]+)"', page))
     links = set(re.findall(r'href="#([^"]*)"', page))
     assert links and links <= ids, links - ids
@@ -197,3 +204,26 @@ def test_every_table_and_figure_has_a_source_line(page):
     assert n_tables > 10 and n_figures > 3
     assert len(re.findall(r'</table>\s*<p class="report-source">Sumber: [^<]+</p>', page)) == n_tables
     assert len(re.findall(r'</figure>\s*<p class="report-source">Sumber: [^<]+</p>', page)) == n_figures
+
+
+def test_every_heading_inside_a_chapter_is_numbered_and_in_the_contents(page):
+    body = page[page.index('<h2 id="pendahuluan"'):page.index('<h2 id="lampiran"')]
+    headings = [(int(level), _text(inner)) for level, inner in re.findall(r"<h([2-4])[^>]*>(.*?)</h\1>", body,
+                                                                         re.DOTALL)]
+    assert len(headings) > 25 and any(level == 4 for level, _ in headings)
+    pattern = {2: r"BAB [IV]+ \S", 3: r"\d\.\d+ \S", 4: r"\d\.\d+\.\d+ \S"}
+    assert [h for h in headings if not re.match(pattern[h[0]], h[1])] == []
+    titles = [title for _, title in headings]
+    for expected in ("1.1 Latar Belakang", "1.3 Dasar Hukum", "3.1 Model dan Instrumen", "3.6 Keterbatasan",
+                     "4.1 Keputusan per Program", "4.2.1 Indeks Kepuasan Masyarakat (IKM)"):
+        assert expected in titles
+    assert any(re.match(r"4\.\d+ Saran Tertulis", x) for x in titles)
+    assert any(re.match(r"4\.\d+\.1 Triangulasi", x) for x in titles)
+    assert all(re.match(r"5\.2\.1 ", x) for x in titles if "Tindak Lanjut" in x)  # with a previous report
+    numbers = [x.split(" ", 1)[0] for x in titles if x[0].isdigit()]
+    assert len(numbers) == len(set(numbers))  # computed once: no number twice
+    toc = re.search(r'<nav class="report-toc".*?</nav>', page, re.DOTALL).group(0)
+    assert [_text(a) for a in re.findall(r"<a [^>]*>(.*?)</a>", toc) if re.match(r"(BAB|\d)", _text(a))] == titles
+    appendix = page[page.index('<h2 id="lampiran"'):]
+    assert [_text(x) for x in re.findall(r"<h3[^>]*>(.*?)</h3>", appendix)][:3] == [
+        "Lampiran A — Rincian per Butir", "Lampiran B — Kualitas Data", "Lampiran C — Asal-usul Data dan Parameter"]
