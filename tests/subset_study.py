@@ -177,9 +177,13 @@ def visible_text(html: str) -> str:
     return " ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", body)).split())
 
 
-def section_html(html: str, anchor: str) -> str:
-    """The HTML of the section with heading ``id=anchor``, up to the next heading."""
-    match = re.search(rf'<h[23][^>]*id="{anchor}"[^>]*>.*?</h[23]>(.*?)(?=<h[1-3][ >])', html, flags=re.S)
+def section_html(html: str, anchor: str, *, chapter: bool = False) -> str:
+    """The HTML of the section with heading ``id=anchor``, up to the next heading.
+
+    With ``chapter``, up to the next chapter heading (``h1``/``h2``): the chapter with its numbered subsections.
+    """
+    stop = "[12]" if chapter else "[1-3]"
+    match = re.search(rf'<h[23][^>]*id="{anchor}"[^>]*>.*?</h[23]>(.*?)(?=<h{stop}[ >])', html, flags=re.S)
     assert match, f"section {anchor!r} not found"
     return match.group(1)
 
@@ -211,7 +215,7 @@ def assert_unmeasured_sections(html: str, have: set[str]) -> None:
     """Each level whose instrument is not in ``have`` is one "not measured" sentence, named in the method."""
     from kemuning_eval.i18n import t
 
-    method = visible_text(section_html(html, "metode"))
+    method = visible_text(section_html(html, "metode", chapter=True))  # BAB III with its subsections 3.1-3.6
     for level, (anchor, instrument) in LEVELS.items():
         body = section_html(html, anchor)
         if instrument in have:

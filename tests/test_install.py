@@ -221,7 +221,7 @@ def test_a_researchers_cell_appears_in_its_chapter_formatted_like_the_rest(study
     assert page.index('id="reaksi"') < heading < page.index('id="pembelajaran"'), "in the reaction chapter"
     assert 'href="#peserta-per-unit-kerja-analisis-tambahan"' in page, "listed in the contents"
     table = page[heading:page.index("</table>", heading)]
-    assert '<table class="report-table">' in table
+    assert re.search(r'<table class="report-table" id="tabel-\d+">', table), "a report table, anchored for the list of tables"
     cells = re.findall(r"<td[^>]*>([^<]*)</td>", table)
     numbers = [x for x in cells if re.fullmatch(r"[\d.,]+", x)]
     assert numbers and all(re.fullmatch(r"\d{1,3}(\.\d{3})*(,\d)?", x) for x in numbers), numbers

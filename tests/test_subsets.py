@@ -178,7 +178,7 @@ def test_unmeasured_level_is_one_sentence_and_not_in_the_method_or_conclusion(bu
 
     have = measured(subset)
     assert_unmeasured_sections(html, have)
-    method = visible_text(section_html(html, "metode"))
+    method = visible_text(section_html(html, "metode", chapter=True))
     if have != set(SUBSETS["everything"]) | {"costs"}:
         used = method.split("Instrumen yang digunakan tahun ini:")[1].split("Tidak dikumpulkan")[0]
         for instrument in ("tests", "observations", "outcomes", "interviews"):

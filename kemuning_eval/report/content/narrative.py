@@ -780,7 +780,7 @@ def qualitative(m: Metrics, lang: str) -> dict[str, Any]:
     ...     "quotes": [{"text": "The cases were old.", "role": "manager", "theme": "materi_usang"}]}})
     >>> out = qualitative(m, "en")
     >>> out["themes"], out["quotes"][0]["text"]
-    (['Outdated material: 4 excerpts (40.0%)'], 'The cases were old.')
+    (['Outdated material: 40.0% of the excerpts (n = 4)'], 'The cases were old.')
     """
     q = _ok(m, "qualitative")
     if q is None:
