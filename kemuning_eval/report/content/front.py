@@ -5,7 +5,7 @@ defaults, :data:`kemuning_eval.config.FRONT_MATTER_DEFAULTS`) is escaped on
 the way into HTML.  The signatories' names and NIP are blank lines to sign
 on; a team role without names gets a blank line too.  The daftar isi, daftar
 tabel, daftar gambar and daftar singkatan are built from the finished page
-(:mod:`kemuning_eval.report.engine.lists`) and go where :data:`LISTS_SLOT` is.
+(:mod:`kemuning_eval.report.engine.lists`) and go where :data:`~kemuning_eval.report.content.sections.LISTS_SLOT` is.
 
 Examples
 --------
@@ -28,10 +28,8 @@ from kemuning_eval.report.content.htmlsafe import Html, esc, heading, join, p, t
 from kemuning_eval.report.results.front_matter import front_matter
 from kemuning_eval.report.results.model import FrontMatter, Metrics
 
-__all__ = ["LISTS_SLOT", "approval", "cover", "foreword", "report_title", "role_text", "team"]
+__all__ = ["approval", "cover", "foreword", "report_title", "role_text", "team"]
 
-#: Where the contents list and the lists of tables, figures and abbreviations are put.
-LISTS_SLOT = '<div class="report-lists"></div>'
 _BLANK = "…………………………………"
 
 

@@ -29,6 +29,7 @@ from kemuning_eval.report.content import wording
 from kemuning_eval.report.content.htmlsafe import Html, join, p
 from kemuning_eval.report.content.labels import aspect_label, label
 from kemuning_eval.report.content.reading import min_group_size
+from kemuning_eval.report.content.source_lines import TABLE_KINDS
 from kemuning_eval.report.content.tables import html_table
 from kemuning_eval.stats.sampling import PPPK_PREFIX
 
@@ -159,6 +160,7 @@ class ServiceTables:
     lang: str
     _table_no: int
     _heading: Any  # the report's numbered heading of a sections.SECTIONS entry
+    _sourced: Any  # the report's "Sumber:" line under a table (source_lines.with_source)
 
     def _reaction_part(self, name: str) -> Any:
         reaction = getattr(self.model, "reaction", None) if self.model is not None else None
@@ -223,9 +225,11 @@ class ServiceTables:
         if report is None or not report.rows:
             return Html("")
         min_n = min_group_size(self.m)
-        caption = self._caption("report.service.facilitator_caption")  # numbered and anchored for the daftar tabel
+        key = "report.service.facilitator_caption"
+        caption = self._caption(key)  # numbered and anchored for the daftar tabel
+        table = html_table(facilitator_frame(report, lang, min_n), caption=caption, anchor=f"tabel-{self._table_no}")
         parts = [self._heading("facilitators"), p(t("report.service.facilitator_intro", lang)),
-                 html_table(facilitator_frame(report, lang, min_n), caption=caption, anchor=f"tabel-{self._table_no}")]
+                 self._sourced(table, TABLE_KINDS[key])]
         if any(row.suppressed for row in report.rows):
             parts.append(p(t("report.suppressed_note", lang, min_n=min_n)))
         return join(parts)

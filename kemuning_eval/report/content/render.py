@@ -48,7 +48,13 @@ from kemuning_eval.report.content.ikm_tables import ServiceTables
 from kemuning_eval.report.content.labels import label
 from kemuning_eval.report.content.quality_rows import check_label, check_text
 from kemuning_eval.report.content.reading import available, min_group_size
-from kemuning_eval.report.content.sections import CELLS, SECTIONS, section_numbers, section_title
+from kemuning_eval.report.content.sections import (
+    CELLS,
+    LISTS_SLOT,
+    SECTIONS,
+    section_numbers,
+    section_title,
+)
 from kemuning_eval.report.content.source_lines import (
     FIGURE_KINDS,
     METHOD_KINDS,
@@ -181,7 +187,7 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
     def front_matter(self) -> Html:
         """Lembar pengesahan, kata pengantar, tim penyusun, then the place of the contents lists."""
         return join([front.approval(self.model, self.lang), front.foreword(self.model, self.lang),
-                     front.team(self.model, self.lang), Html(front.LISTS_SLOT)])
+                     front.team(self.model, self.lang), Html(LISTS_SLOT)])
 
     # -- title and banner ------------------------------------------------
     def title(self) -> Html:
@@ -530,19 +536,3 @@ class Report(ResearcherCells, ServiceTables, EconomicsTables):
                                                  previous=comp.previous_year if comp else "",
                                                  current=m.study.year, summary=summary)
 
-
-def _with_source_line(base: type, name: str) -> Callable[[Report], Html]:
-    """The mixin's method ``name``, its tables followed by their "Sumber:" line (:data:`METHOD_KINDS`)."""
-    shown = getattr(base, name)
-
-    def method(self: Report) -> Html:
-        return self._sourced(shown(self), METHOD_KINDS[name])
-
-    method.__name__, method.__doc__ = name, shown.__doc__
-    return method
-
-
-for _base, _names in ((ServiceTables, ("ikm_tables", "facilitator_table", "follow_up_matrix")),
-                      (EconomicsTables, ("economics", "roi_table", "demand_table"))):
-    for _name in _names:
-        setattr(Report, _name, _with_source_line(_base, _name))

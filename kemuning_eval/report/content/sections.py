@@ -32,7 +32,11 @@ from collections.abc import Mapping
 
 from kemuning_eval.i18n import t
 
-__all__ = ["CELLS", "PARTS", "SECTIONS", "UNNUMBERED", "roman", "section_numbers", "section_title"]
+__all__ = ["CELLS", "LISTS_SLOT", "PARTS", "SECTIONS", "UNNUMBERED", "roman", "section_numbers", "section_title"]
+
+#: where the front matter puts the contents list and the lists of tables, figures and abbreviations
+#: (made from the finished page by :mod:`kemuning_eval.report.engine.lists`)
+LISTS_SLOT = '<div class="report-lists"></div>'
 
 #: section name -> (heading level, catalogue key, anchor)
 SECTIONS = {

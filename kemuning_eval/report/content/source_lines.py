@@ -1,8 +1,9 @@
 """The "Sumber: ..." line under every table and figure: which data the table or figure comes from.
 
-A table is known by its caption's catalogue key, a figure by its name
-(``Report.figure``), a block of tables built elsewhere by the method that
-shows it; each maps to a kind of data worded by ``front.source.<kind>``.
+A table is known by its caption's catalogue key (a caption not listed is the
+team's own analysis), a figure by its name (``Report.figure``), a block of
+tables built elsewhere by the method that shows it; each maps to a kind of
+data worded by ``front.source.<kind>``.
 
 Examples
 --------
@@ -39,14 +40,18 @@ TABLE_KINDS = {
     "report.appendix.reliability_caption": "reaction",
     "report.appendix.quality_caption": "inputs",
     "report.appendix.inputs_caption": "inputs",
+    "report.service.ikm_caption": "reaction",
+    "report.service.profile_caption": "reaction",
+    "report.service.program_caption": "reaction",
+    "report.service.facilitator_caption": "reaction",
+    "report.econ.roi_caption": "cost",
+    "report.econ.demand_caption": "cost",
 }
 #: figure name -> the kind of data it shows
 FIGURE_KINDS = {"likert": "reaction", "prepost": "learning", "forest": "learning", "applying": "behavior",
                 "did": "results", "themes": "qualitative", "comparison": "comparison"}
 #: Report method showing tables built by another module -> the kind of data they show
-METHOD_KINDS = {"ikm_tables": "reaction", "facilitator_table": "reaction", "follow_up_matrix": "analysis",
-                "economics": "cost", "roi_table": "cost", "demand_table": "cost", "program_table": "analysis",
-                "suggestions": "qualitative", "triangulation": "analysis"}
+METHOD_KINDS = {"program_table": "analysis", "suggestions": "qualitative", "triangulation": "analysis"}
 _END = re.compile(r"</(table|figure)>(?!\s*<p class=\"report-source\">)")
 
 

@@ -28,8 +28,8 @@ from pathlib import Path
 
 from kemuning_eval.errors import ReportError
 from kemuning_eval.i18n import t
+from kemuning_eval.report.engine.toc import TOC_NAV
 
-_NAV = re.compile(r'<nav class="report-toc".*?</nav>', re.DOTALL)
 _STYLE = re.compile(r"<style\b.*?</style>", re.DOTALL)
 _CORE_DATE = re.compile(r"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
 #: pandoc options: chapters (h2) become Heading 1; a Word table-of-contents field of three levels.
@@ -44,7 +44,7 @@ def drop_html_toc(page: str) -> str:
     >>> drop_html_toc("<style>p {}</style><p>x</p>")
     '<p>x</p>'
     """
-    return _STYLE.sub("", _NAV.sub("", page))
+    return _STYLE.sub("", TOC_NAV.sub("", page))
 
 
 def pandoc_path(lang: str = "id") -> str:

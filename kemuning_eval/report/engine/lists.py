@@ -32,13 +32,14 @@ import html
 import re
 
 from kemuning_eval.i18n import t
+from kemuning_eval.report.content.sections import LISTS_SLOT
+from kemuning_eval.report.engine.toc import TOC_NAV
 from kemuning_eval.texts import catalogue
 
-__all__ = ["APPENDIX_ANCHORS", "abbreviations", "add_lists", "captions", "link_references", "move_toc"]
+__all__ = ["APPENDIX_ANCHORS", "LISTS_OPEN", "abbreviations", "add_lists", "captions", "link_references", "move_toc"]
 
-_SLOT = '<div class="report-lists"></div>'
-_OPEN = '<div class="report-lists">'
-_NAV = re.compile(r'<nav class="report-toc".*?</nav>', re.DOTALL)
+#: the slot's opening tag: still there once the lists fill it
+LISTS_OPEN = LISTS_SLOT.removesuffix("</div>")
 _TABLE = re.compile(r'<table[^>]*\sid="(tabel-\d+)"[^>]*>\s*<caption>(.*?)</caption>', re.DOTALL)
 _FIGURE = re.compile(r'<figure[^>]*\sid="(gambar-\d+)"[^>]*>.*?<figcaption>(.*?)</figcaption>', re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
@@ -105,11 +106,11 @@ def move_toc(page: str) -> str:
     >>> move_toc('<h1>L</h1><nav class="report-toc">isi</nav><div class="report-lists"><p>x</p></div>')
     '<h1>L</h1><div class="report-lists"><nav class="report-toc">isi</nav><p>x</p></div>'
     """
-    nav = _NAV.search(page)
-    if nav is None or _OPEN not in page:
+    nav = TOC_NAV.search(page)
+    if nav is None or LISTS_OPEN not in page:
         return page
     page = page[:nav.start()] + page[nav.end():]
-    return page.replace(_OPEN, _OPEN + nav.group(0), 1)
+    return page.replace(LISTS_OPEN, LISTS_OPEN + nav.group(0), 1)
 
 
 def link_references(page: str) -> str:
@@ -172,7 +173,7 @@ def add_lists(page: str, lang: str) -> str:
     >>> 'id="daftar-singkatan"' in add_lists('<div class="report-lists"></div><p>JP</p>', "en")
     True
     """
-    if _SLOT not in page:
+    if LISTS_SLOT not in page:
         return page
     page = link_references(page)
     tables, figures = captions(page)
@@ -185,4 +186,4 @@ def add_lists(page: str, lang: str) -> str:
     if abbrevs:
         items = "".join(f"<dt>{html.escape(a)}</dt><dd>{html.escape(m)}</dd>" for a, m in abbrevs)
         parts.append(_list(t("front.lists.abbreviations", lang), "daftar-singkatan", f"<dl>{items}</dl>"))
-    return page.replace(_SLOT, _OPEN + "".join(parts) + "</div>", 1)
+    return page.replace(LISTS_SLOT, LISTS_OPEN + "".join(parts) + "</div>", 1)

@@ -38,6 +38,8 @@ from pathlib import Path
 from kemuning_eval.errors import ReportError
 from kemuning_eval.i18n import t
 from kemuning_eval.report.content.htmlsafe import esc
+from kemuning_eval.report.engine.lists import LISTS_OPEN
+from kemuning_eval.report.engine.toc import TOC_NAV
 
 #: Environment variable naming the Chromium (or Chrome) program to print with.
 CHROMIUM_ENV = "KEMUNING_EVAL_CHROMIUM"
@@ -49,7 +51,6 @@ CHROMIUM_ARGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 #: Seconds Chromium may take to load and print one report.
 PRINT_TIMEOUT_SECONDS = 180
 _TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
-_NAV = re.compile(r'<nav class="report-toc".*?</nav>', re.DOTALL)
 _CHAPTER = re.compile(r"<h2 id=")
 _NODE_ID = re.compile(r"node\d{8}")
 _FONTS = {"FONT_REGULAR": "DejaVuSans.ttf", "FONT_BOLD": "DejaVuSans-Bold.ttf"}
@@ -206,7 +207,7 @@ def print_page(page: str) -> str:
     >>> out.index(">sub<") < out.index(">toc<") < out.index(">A</h2>")
     True
     """
-    nav = None if 'class="report-lists"' in page else _NAV.search(page)  # the front matter placed it already
+    nav = None if LISTS_OPEN in page else TOC_NAV.search(page)  # the front matter placed it already
     if nav:
         rest = page[:nav.start()] + page[nav.end():]
         chapter = _CHAPTER.search(rest, nav.start())

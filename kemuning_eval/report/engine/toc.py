@@ -43,6 +43,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+#: the contents list :func:`add_toc` writes (found again by the PDF, Word and front-matter steps)
+TOC_NAV = re.compile(r'<nav class="report-toc".*?</nav>', re.DOTALL)
 _HEADING = re.compile(r"<h([1-6])(\s[^>]*)?>(.*?)</h\1\s*>", re.DOTALL | re.IGNORECASE)
 _ID_ATTR = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")

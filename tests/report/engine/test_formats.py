@@ -206,6 +206,20 @@ def test_every_table_and_figure_has_a_source_line(page):
     assert len(re.findall(r'</figure>\s*<p class="report-source">Sumber: [^<]+</p>', page)) == n_figures
 
 
+def test_a_tables_source_line_names_the_data_it_comes_from(page):
+    """The IKM tables come from the reaction survey, ROI and demand from the cost data, not "the team's analysis"."""
+    def source_of(caption: str) -> str:
+        at = re.search(rf"<caption>Tabel \d+\. {re.escape(caption)}", page).start()  # the table, not its list entry
+        return re.search(r'</table>\s*<p class="report-source">([^<]+)</p>', page[at:]).group(1)
+
+    for caption in ("Indeks Kepuasan Masyarakat per unsur pelayanan", "Profil responden survei IKM",
+                    "IKM per program pelatihan", "Penilaian per fasilitator"):
+        assert source_of(caption) == "Sumber: survei reaksi peserta 2026, diolah", caption
+    for caption in ("Manfaat, biaya dan ROI per program", "Pendaftar, kursi dan peserta per program"):
+        assert source_of(caption) == "Sumber: data biaya pelatihan 2026, diolah", caption
+    assert source_of("Keputusan per program terhadap ambang") == "Sumber: analisis tim penyusun atas data evaluasi 2026"
+
+
 def test_every_heading_inside_a_chapter_is_numbered_and_in_the_contents(page):
     body = page[page.index('<h2 id="pendahuluan"'):page.index('<h2 id="lampiran"')]
     headings = [(int(level), _text(inner)) for level, inner in re.findall(r"<h([2-4])[^>]*>(.*?)</h\1>", body,
